@@ -1,0 +1,43 @@
+# The README's commands. Each target sets up what it needs from nothing:
+# a tools environment with uv (from PyPI), then the project environment from uv.lock.
+
+PYTHON ?= python3
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+DEMO_DB := $(CURDIR)/.demo/nextmove.db
+NEXTMOVE := $(VENV)/bin/nextmove --db sqlite:///$(DEMO_DB)
+
+.PHONY: run test setup lint bench clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv>=0.4"
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --quiet
+	touch $@
+
+setup: $(VENV)/.synced
+
+## Start nextmove on the demo workspace (a fresh demo each time, in .demo/).
+run: setup
+	@$(NEXTMOVE) demo --replace
+	@$(NEXTMOVE) vision show
+	@$(NEXTMOVE) vision check
+	@$(NEXTMOVE) journal summary
+
+## Run the whole test suite: lint, import contracts, types, then every test.
+test: setup lint
+	$(VENV)/bin/python -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
+
+bench: setup
+	$(VENV)/bin/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(TOOLS) $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,82 @@
+"""What every command shares: settings, the database, the clock, and output helpers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from nextmove.config import Settings, load_settings
+from nextmove.errors import UserError
+from nextmove.store.db import Database
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+@dataclass
+class AppState:
+    db_url: str | None = None
+    debug: bool = False
+    _settings: Settings | None = field(default=None, repr=False)
+    _db: Database | None = field(default=None, repr=False)
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(database_url=self.db_url)
+        return self._settings
+
+    def db(self) -> Database:
+        """The database, migrated to the newest schema on first use."""
+        if self._db is None:
+            self._db = Database.open(self.settings.resolved_database_url)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+            self._db = None
+
+
+def state(ctx: typer.Context) -> AppState:
+    root = ctx.find_root()
+    if not isinstance(root.obj, AppState):
+        root.obj = AppState()
+    return root.obj
+
+
+def parse_date(value: str, *, option: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UserError(
+            f"{option}: {value!r} is not a date", hint="Write dates as YYYY-MM-DD."
+        ) from None
+
+
+def today_from(as_of: str | None) -> date:
+    """The date commands reason about: --as-of when given, else today on this machine."""
+    return parse_date(as_of, option="--as-of") if as_of else date.today()
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="YYYY-MM-DD", help="Reason as if today were this date."),
+]
+JsonFlag = Annotated[
+    bool, typer.Option("--json", help="Print the documented JSON shape (docs/json.md).")
+]
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")

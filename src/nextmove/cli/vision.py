@@ -1,0 +1,181 @@
+"""`nextmove vision`: where you want to be two jobs from now."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from nextmove.cli.context import (
+    AsOf,
+    JsonFlag,
+    console,
+    err_console,
+    now,
+    print_json,
+    state,
+    today_from,
+)
+from nextmove.cli.render import findings_table, vision_table
+from nextmove.domain.check import weaknesses
+from nextmove.errors import InvalidInput, UserError
+from nextmove.formats.json_shapes import findings_json, vision_json
+from nextmove.services import vision as vision_service
+
+app = typer.Typer(
+    help="Your vision: the next job, the one after it, priorities and choices.",
+    no_args_is_help=True,
+)
+
+
+@app.command("show")
+def show(ctx: typer.Context, json: JsonFlag = False) -> None:
+    """Show your vision: position, steps, priorities, stay-or-change choices, energizers."""
+    vision = vision_service.get_vision(state(ctx).db())
+    if json:
+        print_json(vision_json(vision))
+        return
+    me = vision.me
+    console.print(f"[bold]{me.name or 'You'}[/] — where you want to be two jobs from now\n")
+    console.print(vision_table(vision))
+    if vision.priorities:
+        console.print("[bold]Priorities[/]")
+        for rank, p in enumerate(vision.priorities, start=1):
+            console.print(f"  {rank}. {p.name}" + (f" — {p.note}" if p.note else ""))
+    c = vision.choices
+    console.print(
+        f"[bold]Choices[/]  industry: {c.industry}   company: {c.company}   city: {c.city}"
+    )
+    if vision.energizers:
+        console.print("[bold]Energizers[/]  " + "; ".join(vision.energizers))
+    if vision.strengths:
+        console.print("[bold]Strengths[/]   " + "; ".join(vision.strengths))
+    if not vision.steps:
+        console.print("\nNo steps yet: write them in a vision file (`nextmove vision edit`).")
+
+
+@app.command("check")
+def check(
+    ctx: typer.Context,
+    json: JsonFlag = False,
+    as_of: AsOf = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit with code 1 when there are weaknesses.")
+    ] = False,
+) -> None:
+    """Name every weakness of your vision, with concrete advice."""
+    findings = vision_service.run_check(state(ctx).db(), today=today_from(as_of))
+    weak = weaknesses(findings)
+    if json:
+        print_json(findings_json(findings))
+    elif not findings:
+        console.print("[green]✓[/] Your vision is clear: no weaknesses found.")
+    else:
+        console.print(findings_table(findings))
+        notes = len(findings) - len(weak)
+        console.print(f"{len(weak)} weakness(es), {notes} note(s).")
+    if strict and weak:
+        raise typer.Exit(1)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(help="A vision TOML file (docs/vision-file.md); - for stdin.")
+    ],
+) -> None:
+    """Replace your vision with the one in a TOML file. Nothing changes if it has errors."""
+    text, source = _read(file)
+    vision = vision_service.import_vision(state(ctx).db(), text, source=source, now=now())
+    console.print(
+        f"Imported {source}: {len(vision.steps)} step(s), "
+        f"{len(vision.priorities)} priorities. Run `nextmove vision check` next."
+    )
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    file: Annotated[
+        Path | None, typer.Argument(help="Where to write; default: standard output.")
+    ] = None,
+) -> None:
+    """Write your vision as a TOML file you can edit and import again."""
+    text = vision_service.export_vision(state(ctx).db())
+    if file is None or str(file) == "-":
+        sys.stdout.write(text)
+        return
+    _write_atomically(file, text)
+    err_console.print(f"Wrote {file}")
+
+
+@app.command("edit")
+def edit(ctx: typer.Context) -> None:
+    """Open your vision in $EDITOR; it is validated on save, and reopened if it has errors."""
+    st = state(ctx)
+    db = st.db()
+    editor = st.settings.editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    original = vision_service.export_vision(db)
+    with tempfile.TemporaryDirectory(prefix="nextmove-") as tmp:
+        path = Path(tmp) / "vision.toml"
+        path.write_text(original, encoding="utf-8")
+        while True:
+            try:
+                code = subprocess.call([*shlex.split(editor), str(path)])
+            except OSError as exc:
+                raise UserError(
+                    f"cannot start the editor {editor!r}: {exc.strerror}",
+                    hint="Set $EDITOR (or `editor` in config.toml).",
+                ) from None
+            if code != 0:
+                raise UserError(f"the editor {editor!r} exited with code {code}; nothing was saved")
+            text = path.read_text(encoding="utf-8")
+            if text == original:
+                console.print("No changes.")
+                return
+            try:
+                vision = vision_service.import_vision(db, text, source="vision.toml", now=now())
+            except InvalidInput as exc:
+                err_console.print(f"[bold red]Not saved:[/] {exc.message}", soft_wrap=True)
+                if typer.confirm("Reopen the editor to fix it?", default=True):
+                    continue
+                raise UserError("nothing was saved") from None
+            console.print(
+                f"Saved your vision: {len(vision.steps)} step(s). Run `nextmove vision check` next."
+            )
+            return
+
+
+def _read(file: Path) -> tuple[str, str]:
+    if str(file) == "-":
+        return sys.stdin.read(), "<stdin>"
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{file}: no such file") from None
+    except IsADirectoryError:
+        raise UserError(f"{file}: is a folder, not a file") from None
+    except OSError as exc:
+        raise UserError(f"{file}: cannot read: {exc.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig"), str(file)
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"{file}: not UTF-8 text (byte {exc.start})",
+            hint="Vision files are TOML, which is UTF-8 text.",
+        ) from None
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path = path.expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,125 @@
+"""Settings: the only reader of environment variables and configuration files.
+
+Precedence, highest first: explicit arguments (the CLI's ``--db``), environment variables
+(``NEXTMOVE_*``), the configuration file (``config.toml`` in the user's config directory, or
+the file named by ``NEXTMOVE_CONFIG``), then the defaults below.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from nextmove.errors import UserError
+
+APP_NAME = "nextmove"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Every setting nextmove reads. Each field's description is its documentation."""
+
+    model_config = SettingsConfigDict(env_prefix="NEXTMOVE_", extra="forbid")
+
+    database_url: str | None = Field(
+        default=None,
+        description=(
+            "SQLAlchemy URL of the database. Default: a SQLite file `nextmove.db` in the data "
+            "directory. PostgreSQL: `postgresql+psycopg://user:pass@host/dbname`."
+        ),
+    )
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Where nextmove keeps its default SQLite database.",
+    )
+    config_dir: Path = Field(
+        default_factory=default_config_dir,
+        description="Where config.toml and template overrides (templates/*.j2) live.",
+    )
+    editor: str | None = Field(
+        default=None,
+        description="Program `vision edit` opens; default: $VISUAL, then $EDITOR, then `vi`.",
+    )
+    timezone: str = Field(
+        default="UTC",
+        description="Your time zone (IANA name, e.g. `Europe/Berlin`) for dates shown and times.",
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, _ConfigFileSource(settings_cls))
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'nextmove.db'}"
+
+    @property
+    def config_file(self) -> Path:
+        return config_file_path(self.config_dir)
+
+
+def config_file_path(config_dir: Path | None = None) -> Path:
+    explicit = os.environ.get("NEXTMOVE_CONFIG")
+    if explicit:
+        return Path(explicit)
+    return (config_dir or Path(os.environ.get("NEXTMOVE_CONFIG_DIR") or default_config_dir())) / (
+        "config.toml"
+    )
+
+
+class _ConfigFileSource(PydanticBaseSettingsSource):
+    """Reads settings from config.toml (top-level keys are setting names)."""
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        path = config_file_path()
+        if not path.exists():
+            return {}
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise UserError(
+                f"{path}: cannot read the configuration file: {exc}",
+                hint="Fix the file or move it aside; `nextmove config path` shows where it is.",
+            ) from exc
+        return {k.replace("-", "_"): v for k, v in data.items() if not isinstance(v, dict)} | {
+            k.replace("-", "_"): v for k, v in data.items() if isinstance(v, dict)
+        }
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build the settings; a bad value becomes one clear UserError naming the setting."""
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    try:
+        return Settings(**clean)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise UserError(
+            f"setting {field!r}: {first['msg']}",
+            hint=f"Check NEXTMOVE_{field.upper()} or the key {field!r} in {config_file_path()}.",
+        ) from exc

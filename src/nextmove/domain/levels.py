@@ -1,0 +1,92 @@
+"""The seniority ladder: one integer scale used everywhere, so that "two to three levels
+above me" is a subtraction.
+
+Individual-contributor steps and management steps share one scale: a staff or principal
+engineer (lead) sits just below a first-line manager, a director two steps above a manager.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nextmove.errors import UserError
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    rank: int
+    key: str
+    label: str
+    examples: str
+
+
+LADDER: tuple[Level, ...] = (
+    Level(0, "intern", "Intern", "intern, trainee, apprentice, working student"),
+    Level(1, "entry", "Entry", "junior, associate, assistant, graduate, coordinator"),
+    Level(2, "mid", "Mid-level", "engineer, analyst, specialist, consultant (no prefix)"),
+    Level(3, "senior", "Senior", "senior engineer, senior analyst, senior product manager"),
+    Level(4, "lead", "Lead", "staff, principal, lead, team lead, group product manager"),
+    Level(5, "manager", "Manager", "manager, engineering manager, head of a small team"),
+    Level(6, "senior-manager", "Senior manager", "senior manager, associate director"),
+    Level(7, "director", "Director", "director, head of a function"),
+    Level(8, "senior-director", "Senior director", "senior director, executive director"),
+    Level(9, "vp", "Vice president", "VP, vice president, general manager"),
+    Level(10, "svp", "Senior VP", "SVP, EVP, senior or executive vice president"),
+    Level(11, "c-level", "C-level", "CEO, CTO, CFO, chief … officer, president, founder"),
+)
+
+BY_KEY = {level.key: level for level in LADDER}
+BY_RANK = {level.rank: level for level in LADDER}
+MIN_RANK = LADDER[0].rank
+MAX_RANK = LADDER[-1].rank
+
+_ALIASES = {
+    "junior": "entry",
+    "associate": "entry",
+    "professional": "mid",
+    "mid-level": "mid",
+    "staff": "lead",
+    "principal": "lead",
+    "senior manager": "senior-manager",
+    "sr-manager": "senior-manager",
+    "senior director": "senior-director",
+    "vice-president": "vp",
+    "vice president": "vp",
+    "evp": "svp",
+    "executive": "c-level",
+    "c-suite": "c-level",
+    "clevel": "c-level",
+    "chief": "c-level",
+}
+
+
+def parse_level(value: str | int, *, field: str = "level") -> int:
+    """A ladder key ("director"), alias ("staff") or rank (7) -> the rank; else a UserError."""
+    if isinstance(value, bool):
+        raise UserError(f"{field}: {value!r} is not a level", hint=levels_hint())
+    if isinstance(value, int):
+        if value in BY_RANK:
+            return value
+        raise UserError(
+            f"{field}: {value} is not on the ladder ({MIN_RANK}–{MAX_RANK})", hint=levels_hint()
+        )
+    text = str(value).strip().lower()
+    if text.isdigit():
+        return parse_level(int(text), field=field)
+    text = _ALIASES.get(text, text).replace("_", "-").replace(" ", "-")
+    text = _ALIASES.get(text, text)
+    if text in BY_KEY:
+        return BY_KEY[text].rank
+    raise UserError(f"{field}: unknown level {value!r}", hint=levels_hint())
+
+
+def level_key(rank: int | None) -> str | None:
+    return None if rank is None else BY_RANK[rank].key
+
+
+def level_label(rank: int | None) -> str:
+    return "—" if rank is None else BY_RANK[rank].label
+
+
+def levels_hint() -> str:
+    return "Levels: " + ", ".join(f"{lv.key} ({lv.rank})" for lv in LADDER) + "."

@@ -1,0 +1,86 @@
+"""The error tree. Every error a user can see is one of these; the CLI and the web app
+each have a single boundary that words them (message, hint, exit code or HTTP status).
+
+This module imports nothing from the package.
+"""
+
+from __future__ import annotations
+
+
+class NextmoveError(Exception):
+    """Something went wrong that the user should hear about in plain words."""
+
+    exit_code = 1
+    http_status = 500
+
+    def __init__(self, message: str, *, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UserError(NextmoveError):
+    """Bad input: a file, a field or an argument the user can fix. No traceback."""
+
+    exit_code = 2
+    http_status = 400
+
+
+class NotFound(UserError):
+    """A person, meeting or other record the user named does not exist."""
+
+    exit_code = 3
+    http_status = 404
+
+
+class Ambiguous(UserError):
+    """A reference (a name) matches more than one record."""
+
+    exit_code = 2
+    http_status = 409
+
+
+class DatabaseNotReady(NextmoveError):
+    """The database is missing, from a newer version, or cannot be opened."""
+
+    exit_code = 4
+    http_status = 503
+
+
+class Problem:
+    """One problem found in one place of an input (a line, a card, a field)."""
+
+    __slots__ = ("message", "where")
+
+    def __init__(self, where: str, message: str):
+        self.where = where
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+    def __repr__(self) -> str:
+        return f"Problem({self.where!r}, {self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and (self.where, self.message) == (
+            other.where,
+            other.message,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.where, self.message))
+
+
+class InvalidInput(UserError):
+    """An input that has one or more located problems (field + line, row, card)."""
+
+    def __init__(self, source: str, problems: list[Problem], *, hint: str | None = None):
+        self.source = source
+        self.problems = problems
+        lines = "\n".join(f"  {p}" for p in problems)
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__(f"{source}: {len(problems)} {noun}\n{lines}", hint=hint)

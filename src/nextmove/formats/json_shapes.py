@@ -1,0 +1,113 @@
+"""The documented JSON shapes of read commands (docs/json.md). Plain dicts, stable keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nextmove.domain.check import Finding
+from nextmove.domain.journal import JournalEntry, JournalSummary, Tally
+from nextmove.domain.levels import level_key, level_label
+from nextmove.domain.vision import Position, RoleOutline, Vision, step_name
+
+
+def level_json(rank: int | None) -> dict[str, Any] | None:
+    if rank is None:
+        return None
+    return {"rank": rank, "key": level_key(rank), "label": level_label(rank)}
+
+
+def position_json(me: Position) -> dict[str, Any]:
+    return {
+        "name": me.name,
+        "title": me.title,
+        "organization": me.organization,
+        "function": me.function,
+        "level": level_json(me.level),
+        "industry": me.industry,
+        "city": me.city,
+    }
+
+
+def step_json(index: int, step: RoleOutline) -> dict[str, Any]:
+    return {
+        "position": index,
+        "name": step_name(index),
+        "title": step.title,
+        "function": step.function,
+        "level": level_json(step.level),
+        "industry": step.industry,
+        "organization": step.organization,
+        "organization_kind": step.organization_kind,
+        "city": step.city,
+        "remote": step.remote,
+        "scope": step.scope,
+        "problems": list(step.problems),
+    }
+
+
+def vision_json(vision: Vision) -> dict[str, Any]:
+    return {
+        "me": position_json(vision.me),
+        "steps": [step_json(i, s) for i, s in enumerate(vision.steps)],
+        "priorities": [
+            {"rank": rank, "name": p.name, "note": p.note}
+            for rank, p in enumerate(vision.priorities, start=1)
+        ],
+        "choices": {
+            "industry": vision.choices.industry.value,
+            "company": vision.choices.company.value,
+            "city": vision.choices.city.value,
+        },
+        "energizers": list(vision.energizers),
+        "strengths": list(vision.strengths),
+    }
+
+
+def findings_json(findings: list[Finding]) -> dict[str, Any]:
+    weak = [f for f in findings if f.severity == "weakness"]
+    return {
+        "ok": not weak,
+        "weaknesses": len(weak),
+        "notes": len(findings) - len(weak),
+        "findings": [f.as_dict() for f in findings],
+    }
+
+
+def journal_entry_json(entry: JournalEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "date": entry.day.isoformat(),
+        "activity": entry.activity,
+        "energy": entry.energy,
+        "engagement": entry.engagement,
+        "flow": entry.flow,
+        "themes": list(entry.themes),
+        "note": entry.note,
+    }
+
+
+def tally_json(tally: Tally) -> dict[str, Any]:
+    return {
+        "name": tally.name,
+        "entries": tally.count,
+        "mean_energy": round(tally.mean_energy, 2),
+        "mean_engagement": round(tally.mean_engagement, 2),
+        "flow": tally.flow_count,
+        "last": tally.last_seen.isoformat() if tally.last_seen else None,
+    }
+
+
+def journal_summary_json(summary: JournalSummary) -> dict[str, Any]:
+    return {
+        "from": summary.start.isoformat() if summary.start else None,
+        "to": summary.end.isoformat() if summary.end else None,
+        "entries": summary.entries,
+        "mean_energy": round(summary.mean_energy, 2),
+        "flow_entries": summary.flow_entries,
+        "energizing": [tally_json(t) for t in summary.energizing],
+        "draining": [tally_json(t) for t in summary.draining],
+        "themes": {
+            "energizing": [tally_json(t) for t in summary.themes_energizing],
+            "draining": [tally_json(t) for t in summary.themes_draining],
+        },
+    }

@@ -1,0 +1,270 @@
+"""The vision file: a TOML document for people who prefer writing their plan as text.
+
+See docs/vision-file.md for the full format. Errors name the field and its line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Annotated, Any
+
+import tomli_w
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from nextmove.domain.functions import parse_function
+from nextmove.domain.levels import level_key, parse_level
+from nextmove.domain.vision import Choice, Choices, Position, Priority, RoleOutline, Vision
+from nextmove.errors import InvalidInput, NextmoveError, Problem
+
+FORMAT_VERSION = 1
+MAX_PRIORITIES = 3
+
+
+def _level(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return parse_level(value)
+    except NextmoveError as exc:
+        raise ValueError(f"{exc.message.split(': ', 1)[-1]}. {exc.hint}") from None
+
+
+def _function(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        return parse_function(value)
+    except NextmoveError as exc:
+        raise ValueError(f"{exc.message.split(': ', 1)[-1]}. {exc.hint}") from None
+
+
+def _text(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+LevelField = Annotated[int | None, BeforeValidator(_level)]
+FunctionField = Annotated[str | None, BeforeValidator(_function)]
+Text = Annotated[str, BeforeValidator(_text)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+
+class _MeIn(_Strict):
+    name: Text = ""
+    title: Text = ""
+    organization: Text = ""
+    function: FunctionField = None
+    level: LevelField = None
+    industry: Text = ""
+    city: Text = ""
+
+
+class _StepIn(_Strict):
+    title: Text = ""
+    function: FunctionField = None
+    level: LevelField = None
+    industry: Text = ""
+    organization: Text = ""
+    organization_kind: Text = ""
+    city: Text = ""
+    remote: bool = False
+    scope: Text = ""
+    problems: list[Text] = Field(default_factory=list)
+
+
+class _PriorityIn(_Strict):
+    name: Text = Field(min_length=1)
+    note: Text = ""
+
+
+class _ChoicesIn(_Strict):
+    industry: Choice = Choice.OPEN
+    company: Choice = Choice.OPEN
+    city: Choice = Choice.OPEN
+
+
+def _priority(value: Any) -> Any:
+    return {"name": value} if isinstance(value, str) else value
+
+
+class _VisionIn(_Strict):
+    version: int = FORMAT_VERSION
+    priorities: list[Annotated[_PriorityIn, BeforeValidator(_priority)]] = Field(
+        default_factory=list, max_length=MAX_PRIORITIES
+    )
+    energizers: list[Text] = Field(default_factory=list)
+    strengths: list[Text] = Field(default_factory=list)
+    me: _MeIn = Field(default_factory=_MeIn)
+    choices: _ChoicesIn = Field(default_factory=_ChoicesIn)
+    steps: list[_StepIn] = Field(default_factory=list)
+
+
+_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*(#.*)?$")
+_ARRAY_TABLE = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]\s*(#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+|\"[^\"]+\")\s*=")
+
+
+class _LineIndex:
+    """Finds the line of a field like ('steps', 1, 'level') in the raw TOML text."""
+
+    def __init__(self, text: str):
+        self.keys: dict[tuple[tuple[Any, ...], str], int] = {}
+        self.tables: dict[tuple[Any, ...], int] = {}
+        counts: dict[str, int] = {}
+        table: tuple[Any, ...] = ()
+        for number, line in enumerate(text.splitlines(), start=1):
+            if match := _ARRAY_TABLE.match(line):
+                name = match.group(1)
+                index = counts.get(name, 0)
+                counts[name] = index + 1
+                table = (*name.split("."), index)
+                self.tables[table] = number
+            elif match := _TABLE.match(line):
+                table = tuple(match.group(1).split("."))
+                self.tables[table] = number
+            elif match := _KEY.match(line):
+                self.keys.setdefault((table, match.group(1).strip('"')), number)
+
+    def line_of(self, loc: tuple[Any, ...]) -> int | None:
+        for cut in range(len(loc), 0, -1):
+            head, key = loc[: cut - 1], loc[cut - 1]
+            if isinstance(key, str) and (head, key) in self.keys:
+                return self.keys[(head, key)]
+            if loc[:cut] in self.tables:
+                return self.tables[loc[:cut]]
+        return None
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    name = ""
+    for part in loc:
+        if isinstance(part, int):
+            name += f"[{part}]"
+        else:
+            name += ("." if name else "") + str(part)
+    return name
+
+
+def _problem(error: Any, lines: _LineIndex) -> Problem:
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    field = _field_name(loc)
+    line = lines.line_of(loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        message = f"unknown field {field!r}"
+    elif kind == "too_long" and loc == ("priorities",):
+        count = len(error.get("input") or [])
+        message = f"{field}: {count} given; the method asks for exactly three, ranked"
+    elif kind == "enum":
+        message = f"{field}: {error['input']!r} is not one of stay, change, open"
+    else:
+        message = f"{field}: " + re.sub(r"^Value error, ", "", error["msg"])
+    return Problem(f"line {line}" if line else "", message)
+
+
+def parse_vision(text: str, source: str = "vision file") -> Vision:
+    """TOML text -> Vision; every problem named with its field and line in one InvalidInput."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidInput(
+            source,
+            [Problem("", f"not valid TOML: {exc}")],
+            hint="Fix the syntax at the line shown; docs/vision-file.md has a full example.",
+        ) from None
+    try:
+        parsed = _VisionIn.model_validate(data)
+    except ValidationError as exc:
+        lines = _LineIndex(text)
+        problems = [_problem(e, lines) for e in exc.errors()]
+        raise InvalidInput(
+            source,
+            problems,
+            hint="Fields and allowed values are in docs/vision-file.md "
+            "(`nextmove vision export` writes a valid file to start from).",
+        ) from None
+    if parsed.version != FORMAT_VERSION:
+        raise InvalidInput(
+            source,
+            [
+                Problem(
+                    f"line {_LineIndex(text).line_of(('version',))}",
+                    f"version: {parsed.version} is not supported (this nextmove reads {FORMAT_VERSION})",
+                )
+            ],
+        )
+    return Vision(
+        me=Position(**parsed.me.model_dump()),
+        steps=[RoleOutline(**s.model_dump()) for s in parsed.steps],
+        priorities=[Priority(name=p.name, note=p.note) for p in parsed.priorities],
+        choices=Choices(
+            industry=parsed.choices.industry,
+            company=parsed.choices.company,
+            city=parsed.choices.city,
+        ),
+        energizers=list(parsed.energizers),
+        strengths=list(parsed.strengths),
+    )
+
+
+def _clean(table: dict[str, Any]) -> dict[str, Any]:
+    """TOML has no null: leave out unset values, keep everything else."""
+    return {k: v for k, v in table.items() if v not in (None, "", [], False)}
+
+
+HEADER = """\
+# nextmove vision — where you want to be two jobs from now.
+# Format: docs/vision-file.md. Import with `nextmove vision import FILE`.
+"""
+
+
+def render_vision(vision: Vision) -> str:
+    """Vision -> TOML text that parse_vision reads back to an equal Vision."""
+    me = vision.me
+    document: dict[str, Any] = {
+        "version": FORMAT_VERSION,
+        "priorities": [
+            {"name": p.name, "note": p.note} if p.note else p.name for p in vision.priorities
+        ],
+        "energizers": list(vision.energizers),
+        "strengths": list(vision.strengths),
+        "me": _clean(
+            {
+                "name": me.name,
+                "title": me.title,
+                "organization": me.organization,
+                "function": me.function,
+                "level": level_key(me.level),
+                "industry": me.industry,
+                "city": me.city,
+            }
+        ),
+        "choices": {
+            "industry": vision.choices.industry.value,
+            "company": vision.choices.company.value,
+            "city": vision.choices.city.value,
+        },
+        "steps": [
+            _clean(
+                {
+                    "title": s.title,
+                    "function": s.function,
+                    "level": level_key(s.level),
+                    "industry": s.industry,
+                    "organization": s.organization,
+                    "organization_kind": s.organization_kind,
+                    "city": s.city,
+                    "remote": s.remote,
+                    "scope": s.scope,
+                    "problems": list(s.problems),
+                }
+            )
+            for s in vision.steps
+        ],
+    }
+    if not document["steps"]:
+        del document["steps"]
+    return HEADER + "\n" + tomli_w.dumps(document, multiline_strings=True)

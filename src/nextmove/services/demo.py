@@ -1,0 +1,132 @@
+"""The demo workspace: a realistic mid-career professional, so every command has something
+to show. Dates are relative to `today`, so the demo never goes stale."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+
+from nextmove.domain.journal import JournalEntry
+from nextmove.domain.vision import Choice, Choices, Position, Priority, RoleOutline, Vision
+from nextmove.errors import UserError
+from nextmove.store import vision as vision_repo
+from nextmove.store.db import Database
+
+DEMO_SEED = 20261122
+
+
+def demo_vision() -> Vision:
+    return Vision(
+        me=Position(
+            name="Maya Chen",
+            title="Senior Product Manager",
+            organization="Northwind Health",
+            function="product",
+            level=3,
+            industry="healthcare software",
+            city="Chicago",
+        ),
+        steps=[
+            RoleOutline(
+                title="Group Product Manager, Patient Experience",
+                function="product",
+                level=5,
+                industry="healthcare software",
+                organization_kind="growth-stage company",
+                city="Chicago",
+                remote=False,
+                scope="Lead 3–4 product managers across the patient app and scheduling; "
+                "own the roadmap and a team of about 30.",
+                problems=[
+                    "Patients drop out between booking and the first visit",
+                    "Clinics juggle five tools to run a day",
+                ],
+            ),
+            RoleOutline(
+                title="Director of Product",
+                function="product",
+                level=7,
+                industry="healthcare software",
+                organization_kind="growth-stage company or a large health system's digital unit",
+                city="Chicago",
+                remote=True,
+                scope="Own a product line end to end, with P&L input; build and coach a team of "
+                "product managers and designers.",
+                problems=["Make digital care as easy to use as consumer apps"],
+            ),
+        ],
+        priorities=[
+            Priority(
+                "family life", "Two kids in school here; no more than two travel days a month."
+            ),
+            Priority("career trajectory", "Director within four years."),
+            Priority(
+                "skills development", "Learn to lead managers, not just individual contributors."
+            ),
+        ],
+        choices=Choices(industry=Choice.STAY, company=Choice.OPEN, city=Choice.STAY),
+        energizers=["customer interviews", "coaching junior PMs", "workshops"],
+        strengths=[
+            "Turning messy research into a clear roadmap",
+            "Bringing engineering and clinical teams to one plan",
+            "Writing crisp product specs",
+        ],
+    )
+
+
+# (activity, themes, typical energy, typical engagement, chance of flow)
+_ACTIVITIES = [
+    ("customer interviews", ["research", "people"], 2, 5, 0.6),
+    ("coaching junior PMs", ["people", "teaching"], 2, 4, 0.4),
+    ("workshops", ["people", "facilitation"], 1, 4, 0.3),
+    ("roadmap writing", ["writing", "strategy"], 1, 4, 0.3),
+    ("status reporting", ["admin"], -2, 1, 0.0),
+    ("budget spreadsheets", ["admin", "finance"], -1, 2, 0.0),
+    ("back-to-back alignment meetings", ["meetings"], -2, 2, 0.0),
+    ("sprint planning", ["delivery"], 0, 3, 0.0),
+]
+
+
+def demo_journal(today: date, days: int = 30) -> list[JournalEntry]:
+    """About a month of workdays, two or three entries each, with some natural noise."""
+    rng = random.Random(DEMO_SEED)
+    entries: list[JournalEntry] = []
+    for offset in range(days - 1, -1, -1):
+        day = today - timedelta(days=offset)
+        if day.weekday() >= 5:
+            continue
+        for activity, themes, energy, engagement, flow_chance in rng.sample(
+            _ACTIVITIES, k=rng.choice((2, 3))
+        ):
+            noisy_energy = max(-2, min(2, energy + rng.choice((0, 0, 0, -1, 1))))
+            entries.append(
+                JournalEntry(
+                    day=day,
+                    activity=activity,
+                    energy=noisy_energy,
+                    engagement=max(1, min(5, engagement + rng.choice((0, 0, -1, 1)))),
+                    flow=rng.random() < flow_chance,
+                    themes=list(themes),
+                )
+            )
+    return entries
+
+
+def create_demo(
+    db: Database, *, today: date, now: datetime, replace: bool = False
+) -> dict[str, int]:
+    """Fill the database with the demo workspace. Refuses to touch a database that already
+    holds someone's plan unless `replace` is given."""
+    with db.session() as session:
+        if vision_repo.has_profile(session) and not replace:
+            raise UserError(
+                "this database already holds a workspace; the demo would overwrite it",
+                hint="Use a separate database (`nextmove --db sqlite:///demo.db demo`) or pass "
+                "--replace to overwrite it.",
+            )
+        vision_repo.clear_workspace(session)
+        vision_repo.save_vision(session, demo_vision(), now=now)
+        journal = demo_journal(today)
+        for entry in journal:
+            vision_repo.add_journal_entry(session, entry, now=now)
+    return {"steps": 2, "priorities": 3, "journal_entries": len(journal)}

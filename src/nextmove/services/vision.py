@@ -1,0 +1,130 @@
+"""Use cases for the person's plan: position, vision file, check, energy journal."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from nextmove.domain.check import Finding, check_vision
+from nextmove.domain.functions import parse_function
+from nextmove.domain.journal import (
+    ENERGY_MAX,
+    ENERGY_MIN,
+    ENGAGEMENT_MAX,
+    ENGAGEMENT_MIN,
+    JournalEntry,
+    JournalSummary,
+    summarize_journal,
+)
+from nextmove.domain.levels import parse_level
+from nextmove.domain.vision import Position, Vision
+from nextmove.errors import NotFound, UserError
+from nextmove.formats.vision_toml import parse_vision, render_vision
+from nextmove.store import vision as repo
+from nextmove.store.db import Database
+
+EVIDENCE_WINDOW_DAYS = 90
+POSITION_FIELDS = ("name", "title", "organization", "function", "level", "industry", "city")
+
+
+def get_vision(db: Database) -> Vision:
+    with db.session() as session:
+        return repo.load_vision(session)
+
+
+def import_vision(db: Database, text: str, *, source: str, now: datetime) -> Vision:
+    """Parse and validate first, then replace the saved vision in one transaction."""
+    vision = parse_vision(text, source)
+    with db.session() as session:
+        repo.save_vision(session, vision, now=now)
+    return vision
+
+
+def export_vision(db: Database) -> str:
+    return render_vision(get_vision(db))
+
+
+def set_position(db: Database, changes: dict[str, Any], *, now: datetime) -> Position:
+    """Change some fields of the current position; levels and functions are validated."""
+    unknown = set(changes) - set(POSITION_FIELDS)
+    if unknown:
+        raise UserError(f"unknown field(s): {', '.join(sorted(unknown))}")
+    clean: dict[str, Any] = {}
+    for key, value in changes.items():
+        if value is None:
+            continue
+        if key == "level":
+            clean[key] = parse_level(value, field="level") if value != "" else None
+        elif key == "function":
+            clean[key] = parse_function(value, field="function") if value != "" else None
+        else:
+            clean[key] = str(value).strip()
+    with db.session() as session:
+        current = repo.load_vision(session).me
+        updated = replace(current, **clean)
+        repo.save_position(session, updated, now=now)
+    return updated
+
+
+def journal_window(today: date, days: int) -> tuple[date, date]:
+    if days < 1:
+        raise UserError("--days must be at least 1")
+    return today - timedelta(days=days - 1), today
+
+
+def run_check(db: Database, *, today: date) -> list[Finding]:
+    start, end = journal_window(today, EVIDENCE_WINDOW_DAYS)
+    with db.session() as session:
+        vision = repo.load_vision(session)
+        entries = repo.list_journal_entries(session, start=start, end=end)
+    summary = summarize_journal(entries, start=start, end=end, limit=10) if entries else None
+    return check_vision(vision, summary)
+
+
+def validate_journal_entry(entry: JournalEntry) -> None:
+    if not entry.activity.strip():
+        raise UserError(
+            "activity: must not be empty", hint="Say what you did, e.g. 'customer interviews'."
+        )
+    if not ENERGY_MIN <= entry.energy <= ENERGY_MAX:
+        raise UserError(
+            f"energy: {entry.energy} is outside {ENERGY_MIN}…{ENERGY_MAX}",
+            hint="−2 draining, −1 tiring, 0 neutral, +1 good, +2 energizing.",
+        )
+    if not ENGAGEMENT_MIN <= entry.engagement <= ENGAGEMENT_MAX:
+        raise UserError(
+            f"engagement: {entry.engagement} is outside {ENGAGEMENT_MIN}…{ENGAGEMENT_MAX}",
+            hint="1 bored … 5 fully absorbed.",
+        )
+
+
+def add_journal_entry(db: Database, entry: JournalEntry, *, now: datetime) -> JournalEntry:
+    validate_journal_entry(entry)
+    entry = replace(
+        entry,
+        activity=entry.activity.strip(),
+        themes=[t.strip() for t in entry.themes if t.strip()],
+    )
+    with db.session() as session:
+        entry_id = repo.add_journal_entry(session, entry, now=now)
+    return replace(entry, id=entry_id)
+
+
+def list_journal(db: Database, *, start: date | None, end: date | None) -> list[JournalEntry]:
+    with db.session() as session:
+        return repo.list_journal_entries(session, start=start, end=end)
+
+
+def delete_journal_entry(db: Database, entry_id: int) -> None:
+    with db.session() as session:
+        if not repo.delete_journal_entry(session, entry_id):
+            raise NotFound(
+                f"no journal entry with id {entry_id}", hint="`nextmove journal list` shows ids."
+            )
+
+
+def summarize(db: Database, *, today: date, days: int, limit: int = 5) -> JournalSummary:
+    start, end = journal_window(today, days)
+    entries = list_journal(db, start=start, end=end)
+    return summarize_journal(entries, start=start, end=end, limit=limit)

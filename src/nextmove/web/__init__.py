@@ -1,0 +1,1 @@
+"""The local web app (FastAPI + Jinja2); arrives with the web issue."""
