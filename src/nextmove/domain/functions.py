@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from nextmove.errors import UserError
 
 FUNCTIONS: dict[str, str] = {
@@ -56,7 +58,9 @@ def parse_function(value: str, *, field: str = "function") -> str:
     text = _ALIASES.get(text.replace("-", " "), text)
     if text in FUNCTIONS:
         return text
-    raise UserError(f"{field}: unknown function {value!r}", hint=functions_hint())
+    guess = difflib.get_close_matches(text, list(FUNCTIONS) + list(_ALIASES), n=1, cutoff=0.7)
+    suggestion = f"; did you mean {_ALIASES.get(guess[0], guess[0])!r}?" if guess else ""
+    raise UserError(f"{field}: unknown function {value!r}{suggestion}", hint=functions_hint())
 
 
 def functions_hint() -> str:

@@ -7,6 +7,7 @@ engineer (lead) sits just below a first-line manager, a director two steps above
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 from nextmove.errors import UserError
@@ -77,7 +78,9 @@ def parse_level(value: str | int, *, field: str = "level") -> int:
     text = _ALIASES.get(text, text)
     if text in BY_KEY:
         return BY_KEY[text].rank
-    raise UserError(f"{field}: unknown level {value!r}", hint=levels_hint())
+    guess = difflib.get_close_matches(text, list(BY_KEY) + list(_ALIASES), n=1, cutoff=0.7)
+    suggestion = f"; did you mean {_ALIASES.get(guess[0], guess[0])!r}?" if guess else ""
+    raise UserError(f"{field}: unknown level {value!r}{suggestion}", hint=levels_hint())
 
 
 def level_key(rank: int | None) -> str | None:

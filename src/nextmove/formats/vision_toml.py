@@ -218,7 +218,25 @@ def _clean(table: dict[str, Any]) -> dict[str, Any]:
 HEADER = """\
 # nextmove vision — where you want to be two jobs from now.
 # Format: docs/vision-file.md. Import with `nextmove vision import FILE`.
+
 """
+
+
+def _toml_value(value: str) -> str:
+    return tomli_w.dumps({"v": value}).split(" = ", 1)[1].rstrip("\n")
+
+
+def _render_priorities(priorities: list[Any]) -> str:
+    items = []
+    for item in priorities:
+        if isinstance(item, dict):
+            items.append(
+                f"{{ name = {_toml_value(item['name'])}, note = {_toml_value(item['note'])} }}"
+            )
+        else:
+            items.append(_toml_value(item))
+    body = "".join(f"    {item},\n" for item in items)
+    return f"priorities = [\n{body}]\n" if items else "priorities = []\n"
 
 
 def render_vision(vision: Vision) -> str:
@@ -265,6 +283,15 @@ def render_vision(vision: Vision) -> str:
             for s in vision.steps
         ],
     }
-    if not document["steps"]:
-        del document["steps"]
-    return HEADER + "\n" + tomli_w.dumps(document, multiline_strings=True)
+    steps = document.pop("steps")
+    priorities = document.pop("priorities")
+    # Priorities stay one readable list (a string, or an inline table with a note); steps read
+    # better as [[steps]] blocks than as the inline tables tomli_w would write.
+    parts = [HEADER, f"version = {FORMAT_VERSION}\n", _render_priorities(priorities)]
+    del document["version"]
+    parts.append(tomli_w.dumps(document, multiline_strings=True))
+    if steps:
+        parts.append("\n# The next job first, then two jobs from now.\n")
+    for step in steps:
+        parts.append("\n[[steps]]\n" + tomli_w.dumps(step, multiline_strings=True))
+    return "".join(parts)
