@@ -32,7 +32,7 @@ test: setup lint
 	$(VENV)/bin/python -m pytest
 
 lint: setup
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests $(wildcard benchmarks)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
