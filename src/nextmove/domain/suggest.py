@@ -1,0 +1,308 @@
+"""Who to talk to next: an explained score for each person you could meet.
+
+Pure. The service gathers, for each candidate, the facts below (from the org chart, titles,
+history, ties, interactions and meetings) and this module weighs them. Every factor is a
+number in [0, 1] (or a penalty) times a transparent weight from `Weights`; each suggestion
+keeps its contributions so the explanation is exactly the arithmetic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from nextmove.domain.levels import level_label
+from nextmove.domain.paths import WarmPath
+from nextmove.domain.vision import RoleOutline, Vision
+
+MANAGER_RANK = 5
+DEFAULT_COOLDOWN_DAYS = 120
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How much each factor counts. Adjustable in config.toml under [suggest.weights]."""
+
+    level_gap: float = 3.0
+    target_role: float = 2.5
+    held_target_role: float = 1.5
+    predecessor: float = 2.5
+    moved_like_you: float = 2.0
+    target_function_leader: float = 1.0
+    growing_team: float = 1.0
+    offered_help: float = 2.0
+    navigated_transition: float = 1.5
+    reachability: float = 2.0
+    peer_penalty: float = 2.0
+    recently_contacted_penalty: float = 0.5
+
+    @classmethod
+    def names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+
+@dataclass(frozen=True, slots=True)
+class PastRole:
+    title: str = ""
+    organization: str = ""
+    function: str | None = None
+    level: int | None = None
+
+
+@dataclass(slots=True)
+class Candidate:
+    """What nextmove knows about one person, as the ranking needs it."""
+
+    person_id: int
+    name: str
+    title: str = ""
+    organization: str = ""
+    function: str | None = None
+    level: int | None = None
+    level_exact: bool = False  # from the org chart rather than inferred from a title
+    level_confidence: float = 0.0
+    levels_above_me: int | None = None  # exact, from the org chart, when both are in it
+    industry: str = ""
+    city: str = ""
+    history: tuple[PastRole, ...] = ()
+    offered_help: bool = False
+    navigated_transition: bool = False
+    peer: bool = False
+    same_team: bool = False
+    predecessor: bool = False
+    department_growth: float | None = None  # e.g. 0.25 = grew 25 % between org-chart imports
+    direct_strength: int | None = None  # 1..3 when you know them directly
+    last_contact: date | None = None
+    last_research_meeting: date | None = None
+    planned: bool = False  # a meeting idea or request already exists
+    path: WarmPath | None = None  # best warm path when not a direct contact
+    path_names: tuple[str, ...] = ()  # names along the path, for the explanation
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    code: str
+    text: str
+    contribution: float
+
+
+@dataclass(slots=True)
+class Suggestion:
+    candidate: Candidate
+    score: float
+    reasons: list[Reason] = field(default_factory=list)
+
+
+def _norm(text: str | None) -> str:
+    return (text or "").strip().lower()
+
+
+def level_gap(me_level: int | None, c: Candidate) -> tuple[int | None, bool]:
+    """Levels above you: exact from the org chart when known, else from the ladder."""
+    if c.levels_above_me is not None:
+        return c.levels_above_me, True
+    if me_level is None or c.level is None:
+        return None, False
+    return c.level - me_level, c.level_exact
+
+
+def level_gap_factor(gap: int | None) -> float:
+    """Two to three levels above you is best; one above or four above is good; same level or
+    below is low; far above is mostly reachable through an introduction."""
+    if gap is None:
+        return 0.2
+    return {2: 1.0, 3: 1.0, 1: 0.55, 4: 0.6}.get(
+        gap, 0.35 if gap >= 5 else (0.1 if gap == 0 else 0.0)
+    )
+
+
+def closeness(c: Candidate, step: RoleOutline) -> float:
+    """How close a person's current role is to a target outline (0..1)."""
+    score = 0.0
+    if step.function and c.function == step.function:
+        score += 0.45
+    if step.level is not None and c.level is not None:
+        distance = abs(c.level - step.level)
+        score += 0.25 if distance == 0 else 0.2 if distance == 1 else 0.1 if distance == 2 else 0.0
+    if step.industry and _norm(c.industry) == _norm(step.industry):
+        score += 0.15
+    if step.organization and _norm(c.organization) == _norm(step.organization):
+        score += 0.1
+    if step.city and _norm(c.city) == _norm(step.city):
+        score += 0.05
+    return min(score, 1.0)
+
+
+def _like(role: PastRole, function: str | None, level: int | None, *, tolerance: int = 1) -> bool:
+    if function is None or role.function != function:
+        return False
+    return level is None or role.level is None or abs(role.level - level) <= tolerance
+
+
+def _reachability(c: Candidate, today: date) -> tuple[float, str]:
+    if c.direct_strength:
+        base = c.direct_strength / 3
+        if c.last_contact is not None and (today - c.last_contact).days <= 365:
+            base = min(1.0, base + 0.15)
+        words = {1: "weak", 2: "good", 3: "strong"}[max(1, min(3, c.direct_strength))]
+        return base, f"you know them directly ({words} tie)"
+    if c.path is not None:
+        chain = " → ".join(("you", *c.path_names)) if c.path_names else f"{c.path.length} hops"
+        return 0.8 * c.path.quality, f"warm path: {chain}"
+    return 0.05, "no tie yet: look for an introduction"
+
+
+def score_candidate(
+    vision: Vision,
+    c: Candidate,
+    *,
+    today: date,
+    weights: Weights | None = None,
+    cooldown_days: int = DEFAULT_COOLDOWN_DAYS,
+) -> Suggestion | None:
+    """The explained score of one person, or None when they should not be suggested now
+    (met in a research meeting within the cooldown, or already planned)."""
+    w = weights or Weights()
+    if c.planned:
+        return None
+    if (
+        c.last_research_meeting is not None
+        and (today - c.last_research_meeting).days < cooldown_days
+    ):
+        return None
+    me = vision.me
+    reasons: list[Reason] = []
+
+    def add(code: str, weight: float, factor: float, text: str) -> None:
+        if factor:
+            reasons.append(Reason(code, text, round(weight * factor, 3)))
+
+    gap, exact = level_gap(me.level, c)
+    factor = level_gap_factor(gap)
+    if not exact and gap is not None and c.level_confidence:
+        factor *= 0.5 + 0.5 * min(1.0, c.level_confidence)
+    if gap is None:
+        gap_text = "level unknown"
+    elif gap > 0:
+        gap_text = f"{gap} level{'s' if gap != 1 else ''} above you ({level_label(c.level) if c.level is not None else 'org chart'})"
+        if 2 <= gap <= 3:
+            gap_text += ": the sweet spot for advice"
+        elif gap >= 5 and not c.direct_strength:
+            gap_text += ": best reached through an introduction"
+    elif gap == 0:
+        gap_text = "at your level"
+    else:
+        gap_text = f"{-gap} level{'s' if gap != -1 else ''} below you"
+    if exact and gap is not None:
+        gap_text += " (org chart)"
+    reasons.append(Reason("level-gap", gap_text, round(w.level_gap * factor, 3)))
+
+    steps = vision.steps[:2]
+    if steps:
+        near = [closeness(c, s) for s in steps]
+        best = max(near[0], 0.85 * near[1]) if len(near) > 1 else near[0]
+        which = (
+            "your next job"
+            if near[0] >= (0.85 * near[1] if len(near) > 1 else 0)
+            else "two jobs from now"
+        )
+        add("target-role", w.target_role, best, f"works close to {which}")
+        for role in c.history:
+            if any(_like(role, s.function, s.level) for s in steps):
+                add(
+                    "held-target-role",
+                    w.held_target_role,
+                    1.0,
+                    f"has held a role like your target ({role.title or role.function})",
+                )
+                break
+        if (
+            me.function
+            and any(_like(r, me.function, me.level) for r in c.history)
+            and any(
+                _like(PastRole(function=c.function, level=c.level), s.function, s.level)
+                for s in steps
+            )
+        ):
+            add(
+                "moved-like-you",
+                w.moved_like_you,
+                1.0,
+                "moved from a role like yours into one like your target",
+            )
+        targets = {s.function for s in steps if s.function}
+        if c.function in targets and c.level is not None and c.level >= MANAGER_RANK:
+            add(
+                "target-function-leader",
+                w.target_function_leader,
+                1.0,
+                f"a leader in {c.function}, the function you are aiming at",
+            )
+    if c.predecessor:
+        add(
+            "predecessor",
+            w.predecessor,
+            1.0,
+            "held your current role before you: knows it and where it leads",
+        )
+    if c.department_growth is not None and c.department_growth > 0.1:
+        add(
+            "growing-team",
+            w.growing_team,
+            min(1.0, c.department_growth * 2),
+            f"their part of the organization grew {c.department_growth:.0%} since the last org chart",
+        )
+    if c.offered_help:
+        add("offered-help", w.offered_help, 1.0, "offered to help — take them up on it")
+    if c.navigated_transition:
+        add(
+            "navigated-transition",
+            w.navigated_transition,
+            1.0,
+            "went through a 'what's next' move themselves: sees what you won't",
+        )
+    reach, reach_text = _reachability(c, today)
+    reasons.append(Reason("reachability", reach_text, round(w.reachability * reach, 3)))
+    if c.peer or (c.same_team and gap is not None and gap <= 0):
+        reasons.append(
+            Reason(
+                "peer",
+                "a peer in your own team: may not get what you do, or be invested in the "
+                "status quo",
+                -w.peer_penalty,
+            )
+        )
+    if c.last_contact is not None and (today - c.last_contact).days < 14 and not c.direct_strength:
+        reasons.append(
+            Reason(
+                "recent-contact",
+                "you were in touch in the last two weeks",
+                -w.recently_contacted_penalty,
+            )
+        )
+    score = round(sum(r.contribution for r in reasons), 3)
+    reasons.sort(key=lambda r: (-abs(r.contribution), r.code))
+    return Suggestion(candidate=c, score=score, reasons=reasons)
+
+
+def rank_candidates(
+    vision: Vision,
+    candidates: list[Candidate],
+    *,
+    today: date,
+    weights: Weights | None = None,
+    limit: int | None = None,
+    cooldown_days: int = DEFAULT_COOLDOWN_DAYS,
+) -> list[Suggestion]:
+    """Score everyone and return the best first (ties broken by name, then id)."""
+    scored = [
+        s
+        for c in candidates
+        if (
+            s := score_candidate(
+                vision, c, today=today, weights=weights, cooldown_days=cooldown_days
+            )
+        )
+    ]
+    scored.sort(key=lambda s: (-s.score, s.candidate.name, s.candidate.person_id))
+    return scored[:limit] if limit else scored

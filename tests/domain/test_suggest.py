@@ -1,0 +1,208 @@
+"""Ranking people to meet: the method's rules as tests, on plain values."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nextmove.domain.paths import Hop, WarmPath, find_paths
+from nextmove.domain.rounds import plan_round
+from nextmove.domain.suggest import (
+    Candidate,
+    PastRole,
+    level_gap_factor,
+    rank_candidates,
+    score_candidate,
+)
+from nextmove.domain.vision import Position, RoleOutline, Vision
+
+TODAY = date(2026, 11, 22)
+
+
+def vision(**me: object) -> Vision:
+    return Vision(
+        me=Position(
+            **{
+                "name": "Me",
+                "title": "Senior PMM",
+                "function": "marketing",
+                "level": 3,
+                "organization": "Acme",
+                "city": "Austin",
+                "industry": "software",
+                **me,
+            }
+        ),
+        steps=[
+            RoleOutline(title="PMM Manager", function="marketing", level=5, industry="software"),
+            RoleOutline(title="Director PMM", function="marketing", level=7, industry="software"),
+        ],
+    )
+
+
+def person(pid: int, **kw: object) -> Candidate:
+    base = {
+        "name": f"P{pid}",
+        "organization": "Acme",
+        "function": "marketing",
+        "level": 3,
+        "level_exact": True,
+        "direct_strength": 2,
+    }
+    return Candidate(person_id=pid, **{**base, **kw})
+
+
+@pytest.mark.parametrize(
+    ("gap", "best"),
+    [(2, True), (3, True), (1, False), (4, False), (0, False), (-1, False), (6, False)],
+)
+def test_two_to_three_levels_above_scores_highest(gap: int, best: bool) -> None:
+    assert (level_gap_factor(gap) == 1.0) is best
+
+
+def test_senior_leader_who_offered_ranks_above_same_level_peers() -> None:
+    leader = person(1, name="Lee", level=5, levels_above_me=2, offered_help=True, direct_strength=1)
+    peers = [
+        person(
+            i,
+            name=f"Peer {i}",
+            level=3,
+            levels_above_me=0,
+            peer=True,
+            same_team=True,
+            direct_strength=3,
+        )
+        for i in range(2, 6)
+    ]
+    ranked = rank_candidates(vision(), [*peers, leader], today=TODAY)
+    assert ranked[0].candidate.name == "Lee"
+    codes = [r.code for r in ranked[0].reasons]
+    assert "offered-help" in codes and "level-gap" in codes
+    assert any(r.code == "peer" and r.contribution < 0 for r in ranked[-1].reasons)
+
+
+def test_someone_met_last_week_is_not_suggested_again() -> None:
+    met = person(1, level=5, last_research_meeting=TODAY - timedelta(days=7))
+    assert score_candidate(vision(), met, today=TODAY) is None
+
+
+def test_someone_met_long_ago_is_suggested_again() -> None:
+    met = person(1, level=5, last_research_meeting=TODAY - timedelta(days=400))
+    assert score_candidate(vision(), met, today=TODAY) is not None
+
+
+def test_already_planned_people_are_left_out() -> None:
+    assert score_candidate(vision(), person(1, planned=True), today=TODAY) is None
+
+
+def test_every_suggestion_has_at_least_two_reasons() -> None:
+    for c in [person(1), person(2, level=None, function=None, direct_strength=None)]:
+        s = score_candidate(vision(), c, today=TODAY)
+        assert s is not None and len(s.reasons) >= 2
+
+
+def test_predecessor_and_movers_like_you_are_named() -> None:
+    pred = person(
+        1,
+        title="Group PM",
+        function="product",
+        level=5,
+        predecessor=True,
+        history=(
+            PastRole("Senior PMM", "Acme", "marketing", 3),
+            PastRole("PMM Manager", "Acme", "marketing", 5),
+        ),
+    )
+    s = score_candidate(vision(), pred, today=TODAY)
+    assert s is not None
+    assert {"predecessor", "held-target-role"} <= {r.code for r in s.reasons}
+
+
+def test_someone_who_moved_from_a_role_like_yours_into_your_target_is_named() -> None:
+    mover = person(1, level=5, history=(PastRole("Senior PMM", "Beta", "marketing", 3),))
+    s = score_candidate(vision(), mover, today=TODAY)
+    assert s is not None and "moved-like-you" in {r.code for r in s.reasons}
+    stayer = person(2, level=5, history=(PastRole("Engineer", "Beta", "engineering", 3),))
+    s2 = score_candidate(vision(), stayer, today=TODAY)
+    assert s2 is not None and "moved-like-you" not in {r.code for r in s2.reasons}
+
+
+def test_warm_path_is_explained_with_names() -> None:
+    path = WarmPath((Hop(10, 3, "your manager"), Hop(1, 2)))
+    far = person(1, level=6, direct_strength=None, path=path, path_names=("Ana", "Ben"))
+    s = score_candidate(vision(), far, today=TODAY)
+    assert s is not None
+    assert any("you → Ana → Ben" in r.text for r in s.reasons if r.code == "reachability")
+
+
+flags = st.fixed_dictionaries(
+    {
+        "level": st.integers(0, 11) | st.none(),
+        "function": st.sampled_from(["marketing", "product", "sales", None]),
+        "direct_strength": st.sampled_from([None, 1, 2, 3]),
+        "navigated_transition": st.booleans(),
+        "peer": st.booleans(),
+    }
+)
+
+
+@given(st.lists(flags, min_size=2, max_size=12), st.data())
+def test_marking_someone_offered_to_help_never_lowers_their_rank(rows, data) -> None:
+    people = [person(i, level_exact=False, **row) for i, row in enumerate(rows)]
+    target = data.draw(st.integers(0, len(people) - 1))
+
+    def rank_of(cands: list[Candidate]) -> int:
+        ids = [s.candidate.person_id for s in rank_candidates(vision(), cands, today=TODAY)]
+        return ids.index(target)
+
+    before = rank_of(people)
+    people[target] = replace(people[target], offered_help=True)
+    assert rank_of(people) <= before
+
+
+def test_find_paths_prefers_strong_links_and_short_paths() -> None:
+    ties = {
+        0: [Hop(1, 3, "manager"), Hop(2, 1)],
+        1: [Hop(3, 3), Hop(9, 1)],
+        2: [Hop(9, 3)],
+        3: [Hop(9, 3)],
+    }
+    paths = find_paths(0, 9, ties)
+    assert [tuple(h.person_id for h in p.hops) for p in paths] == [(1, 3, 9), (1, 9), (2, 9)]
+    assert find_paths(0, 9, ties, max_hops=2)[0].length == 2
+
+
+def test_find_paths_never_revisits_a_person() -> None:
+    ties = {0: [Hop(1, 3)], 1: [Hop(0, 3), Hop(2, 3)], 2: [Hop(1, 3)]}
+    assert [p.hops[-1].person_id for p in find_paths(0, 2, ties)] == [2]
+
+
+def test_round_takes_at_most_a_third_from_one_organization_when_others_exist() -> None:
+    cands = [
+        person(i, name=f"{org}{i}", organization=org, level=5)
+        for org in ("Acme", "Beta", "Gamma")
+        for i in range(len(org), len(org) + 4)
+    ]
+    cands = [replace(c, person_id=n) for n, c in enumerate(cands)]
+    slots = plan_round(rank_candidates(vision(), cands, today=TODAY), size=6, weeks=2, start=TODAY)
+    orgs = [s.suggestion.candidate.organization for s in slots]
+    assert len(slots) == 6 and all(orgs.count(o) == 2 for o in ("Acme", "Beta", "Gamma"))
+
+
+def test_round_is_diverse_and_includes_a_navigator_and_a_helper() -> None:
+    cands = [person(i, name=f"A{i}", organization="Acme", level=5) for i in range(8)]
+    cands.append(person(20, name="Nav", organization="Beta", level=4, navigated_transition=True))
+    cands.append(person(21, name="Help", organization="Gamma", level=4, offered_help=True))
+    ranked = rank_candidates(vision(), cands, today=TODAY)
+    slots = plan_round(ranked, size=6, weeks=3, start=TODAY)
+    names = [s.suggestion.candidate.name for s in slots]
+    assert "Nav" in names and "Help" in names
+    assert (
+        sum(1 for s in slots if s.suggestion.candidate.organization == "Acme") <= 2 + 2
+    )  # filled up
+    assert sorted({s.week for s in slots}) == [1, 2, 3]
+    assert all(TODAY < s.reach_out_by <= TODAY + timedelta(days=21) for s in slots)
