@@ -35,3 +35,26 @@ def test_migrating_twice_changes_nothing(db_url: str) -> None:
     before, after = migrate(engine)
     assert before == after == head_revision()
     engine.dispose()
+
+
+def test_the_head_revision_constant_matches_the_migration_scripts() -> None:
+    from nextmove.store.db import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION, "update HEAD_REVISION in store/db.py"
+
+
+def test_a_database_from_a_newer_nextmove_is_refused_clearly(tmp_path) -> None:
+    import pytest
+    from sqlalchemy import text
+
+    from nextmove.errors import DatabaseNotReady
+
+    url = f"sqlite:///{tmp_path / 'n.db'}"
+    Database.open(url).dispose()
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(DatabaseNotReady) as caught:
+        Database.open(url)
+    assert "9999" in caught.value.message and "newer nextmove" in (caught.value.hint or "")

@@ -44,7 +44,9 @@ def plan_round(
         c = s.candidate
         org = c.organization.strip().lower()
         org_ok = not org or orgs[org] < max_org
-        return org_ok and (not by_function or not c.function or functions[c.function] < max_function)
+        return org_ok and (
+            not by_function or not c.function or functions[c.function] < max_function
+        )
 
     def take(s: Suggestion, why: str) -> None:
         c = s.candidate

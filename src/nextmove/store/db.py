@@ -5,20 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 from nextmove.errors import DatabaseNotReady, UserError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# The newest migration. Kept here so that opening an up-to-date database does not load
+# Alembic (a large import) on every command; tests/store check it against the scripts.
+HEAD_REVISION = "0001"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
@@ -63,6 +65,8 @@ def make_engine(url: str) -> Engine:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["engine"] = engine
@@ -70,6 +74,9 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
+    """The newest revision according to the migration scripts themselves."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config_no_engine())
     head = script.get_current_head()
     if head is None:
@@ -78,18 +85,25 @@ def head_revision() -> str:
 
 
 def alembic_config_no_engine() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema revision recorded in the database (None for an empty one)."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def migrate(engine: Engine) -> tuple[str | None, str]:
     """Bring the schema to the newest revision. Returns (before, after)."""
+    from alembic import command
+
     before = _checked_revision(engine)
     head = head_revision()
     if before != head:
@@ -106,10 +120,10 @@ def _checked_revision(engine: Engine) -> str | None:
             f"{exc.orig}",
             hint="Check the path or server, and the --db / NEXTMOVE_DATABASE_URL setting.",
         ) from exc
-    known = {
-        rev.revision
-        for rev in ScriptDirectory.from_config(alembic_config_no_engine()).walk_revisions()
-    }
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config_no_engine())
+    known = {rev.revision for rev in script.walk_revisions()}
     if revision is not None and revision not in known:
         raise DatabaseNotReady(
             f"the database is at schema revision {revision}, which this nextmove does not know",
@@ -128,6 +142,12 @@ class Database:
     @classmethod
     def open(cls, url: str, *, auto_migrate: bool = True) -> Database:
         engine = make_engine(url)
+        try:
+            up_to_date = current_revision(engine) == HEAD_REVISION
+        except OperationalError:
+            up_to_date = False  # _checked_revision below words the error
+        if up_to_date:
+            return cls(engine)
         if auto_migrate:
             migrate(engine)
         else:
