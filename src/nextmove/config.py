@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from nextmove.domain.slots import parse_working_days, parse_working_hours, zone
 from nextmove.errors import UserError
 
 APP_NAME = "nextmove"
@@ -57,6 +59,45 @@ class Settings(BaseSettings):
         default="UTC",
         description="Your time zone (IANA name, e.g. `Europe/Berlin`) for dates shown and times.",
     )
+    working_days: str = Field(
+        default="mon-fri",
+        description="Days you take meetings: ranges or lists of mon … sun, e.g. `mon-fri` or "
+        "`mon,tue,thu`.",
+    )
+    working_hours: str = Field(
+        default="09:00-17:30",
+        description="Hours you take meetings on working days, local time, e.g. `09:00-17:30`.",
+    )
+    meeting_minutes: int = Field(
+        default=30,
+        ge=5,
+        le=480,
+        description="Length of a proposed meeting slot in minutes.",
+    )
+    meeting_buffer_minutes: int = Field(
+        default=0,
+        ge=0,
+        le=240,
+        description="Free minutes kept before and after every busy time when proposing slots.",
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        _checked(zone, value)
+        return value
+
+    @field_validator("working_days")
+    @classmethod
+    def _days(cls, value: str) -> str:
+        _checked(parse_working_days, value)
+        return value
+
+    @field_validator("working_hours")
+    @classmethod
+    def _hours(cls, value: str) -> str:
+        _checked(parse_working_hours, value)
+        return value
 
     @classmethod
     def settings_customise_sources(
@@ -78,6 +119,14 @@ class Settings(BaseSettings):
     @property
     def config_file(self) -> Path:
         return config_file_path(self.config_dir)
+
+
+def _checked(parse: Callable[[str], Any], value: str) -> Any:
+    """Run a domain parser; its UserError becomes the ValueError pydantic reports."""
+    try:
+        return parse(value)
+    except UserError as exc:
+        raise ValueError(f"{exc.message}. {exc.hint or ''}".strip()) from None
 
 
 def config_file_path(config_dir: Path | None = None) -> Path:
@@ -120,6 +169,6 @@ def load_settings(**overrides: Any) -> Settings:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"])
         raise UserError(
-            f"setting {field!r}: {first['msg']}",
+            f"setting {field!r}: {first['msg'].removeprefix('Value error, ')}",
             hint=f"Check NEXTMOVE_{field.upper()} or the key {field!r} in {config_file_path()}.",
         ) from exc

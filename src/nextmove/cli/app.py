@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from nextmove import __version__
-from nextmove.cli import demo, journal, me, vision
+from nextmove.cli import calendar, demo, journal, me, slots, vision
 from nextmove.cli.context import AppState, console, err_console, state
 from nextmove.errors import NextmoveError
 from nextmove.store.db import current_revision, migrate
@@ -26,6 +26,8 @@ app = typer.Typer(
 app.add_typer(me.app, name="me")
 app.add_typer(vision.app, name="vision")
 app.add_typer(journal.app, name="journal")
+app.add_typer(calendar.app, name="calendar")
+app.command("slots")(slots.slots)
 app.command("demo")(demo.demo)
 
 

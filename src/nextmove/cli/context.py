@@ -80,3 +80,13 @@ JsonFlag = Annotated[
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def now_from(as_of: str | None, timezone: str) -> datetime:
+    """The moment time-of-day commands start from: the start of --as-of in the user's zone
+    when given, else now."""
+    if not as_of:
+        return now()
+    from zoneinfo import ZoneInfo
+
+    return datetime.combine(today_from(as_of), datetime.min.time(), tzinfo=ZoneInfo(timezone))

@@ -7,6 +7,7 @@ from typing import Any
 from nextmove.domain.check import Finding
 from nextmove.domain.journal import JournalEntry, JournalSummary, Tally
 from nextmove.domain.levels import level_key, level_label
+from nextmove.domain.slots import Interval
 from nextmove.domain.vision import Position, RoleOutline, Vision, step_name
 
 
@@ -110,4 +111,14 @@ def journal_summary_json(summary: JournalSummary) -> dict[str, Any]:
             "energizing": [tally_json(t) for t in summary.themes_energizing],
             "draining": [tally_json(t) for t in summary.themes_draining],
         },
+    }
+
+
+def interval_json(interval: Interval) -> dict[str, Any]:
+    """An interval as ISO 8601 instants with their UTC offset, in the user's zone."""
+    return {
+        "start": interval.start.isoformat(),
+        "end": interval.end.isoformat(),
+        "minutes": int(interval.duration.total_seconds() // 60),
+        "summary": interval.summary,
     }

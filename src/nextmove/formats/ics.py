@@ -1,0 +1,630 @@
+"""iCalendar (RFC 5545): busy times read from a calendar export, and invitations and a
+calendar feed written for other calendar programs. See docs/calendar.md.
+
+Reading expands recurrences with recurring-ical-events (RRULE, RDATE, EXDATE and instances
+moved or cancelled through RECURRENCE-ID). Writing uses icalendar, with a VTIMEZONE for
+every zone used, so the files import with correct times in any calendar program.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+import recurring_ical_events
+
+from nextmove.domain.slots import Interval, local_instant, zone
+from nextmove.errors import InvalidInput, Problem
+
+PRODID = "-//nextmove//nextmove//EN"
+DEFAULT_ALARM_MINUTES = 15
+# An all-day "due" item's reminder fires at this local time of its day.
+DUE_ALARM_TIME = time(9, 0)
+
+_HINT_READ = (
+    "Export your calendar as an .ics (iCalendar) file: Google Calendar → Settings → "
+    "Import & export; Outlook → Save calendar; Apple Calendar → File → Export."
+)
+
+
+# --- reading busy times ---------------------------------------------------------------
+
+
+def read_busy(
+    data: bytes | str,
+    *,
+    start: datetime,
+    end: datetime,
+    timezone: str,
+    source: str = "calendar file",
+) -> list[Interval]:
+    """The busy intervals of an iCalendar export that overlap [start, end), in time order.
+
+    - Recurring events are expanded: RRULE, RDATE, EXDATE, and single instances moved or
+      cancelled by an override with RECURRENCE-ID.
+    - Times with a TZID (an IANA name or the file's own VTIMEZONE) and UTC times keep their
+      instant; floating times (no zone) and all-day events are read in ``timezone``, the
+      user's IANA zone. An all-day event is busy from local midnight to local midnight.
+    - Events marked TRANSP:TRANSPARENT ("free") or STATUS:CANCELLED are not busy, nor are
+      events without a duration. Only VEVENTs count (not tasks or journal entries).
+
+    Returned intervals are in ``timezone`` with the event's SUMMARY as their summary; they
+    are not clipped to the window. A file that is not iCalendar, holds no VCALENDAR, or has
+    events that cannot be read raises InvalidInput naming ``source`` and each bad event.
+    """
+    tz = zone(timezone)
+    calendars = _parse_calendars(data, source)
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    problems = [p for cal in calendars for p in _event_problems(cal, text)]
+    if problems:
+        raise InvalidInput(
+            source,
+            problems,
+            hint="Fix or delete those events in your calendar program and export again.",
+        )
+    # Query a day wider on each side: floating and all-day times are matched by wall clock.
+    lo, hi = start - timedelta(days=1), end + timedelta(days=1)
+    busy: list[Interval] = []
+    for cal in calendars:
+        try:
+            occurrences = recurring_ical_events.of(cal).between(lo, hi)
+        except Exception as exc:  # the library raises many kinds for one broken series
+            raise InvalidInput(
+                source,
+                [Problem("", f"cannot expand the recurring events: {exc}")],
+                hint="Fix or delete that event in your calendar program and export again.",
+            ) from None
+        lengths = _exact_lengths(cal, tz)
+        for event in occurrences:
+            interval = _busy_interval(event, tz, lengths)
+            if interval is not None and interval.overlaps(Interval(start, end)):
+                busy.append(interval)
+    return sorted(busy, key=lambda i: (i.utc_start, i.utc_end, i.summary))
+
+
+def _parse_calendars(data: bytes | str, source: str) -> list[icalendar.Calendar]:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        components = icalendar.Calendar.from_ical(raw, multiple=True)
+    except (ValueError, IndexError, KeyError) as exc:
+        raise InvalidInput(
+            source, [Problem("", f"not an iCalendar file ({exc})")], hint=_HINT_READ
+        ) from None
+    calendars = [c for c in components if c.name == "VCALENDAR"]
+    if not calendars:
+        what = f"a {components[0].name}" if components else "nothing"
+        raise InvalidInput(
+            source,
+            [Problem("", f"not an iCalendar file: it holds {what}, no BEGIN:VCALENDAR")],
+            hint=_HINT_READ,
+        )
+    return calendars
+
+
+def _event_problems(cal: icalendar.Calendar, text: str) -> list[Problem]:
+    problems = []
+    for index, event in enumerate(cal.walk("VEVENT"), start=1):
+        uid = str(event.get("UID", ""))
+        where = _where(index, uid, str(event.get("SUMMARY", "")), text)
+        if "DTSTART" not in event and "RDATE" not in event:
+            problems.append(Problem(where, "no DTSTART (start time)"))
+            continue
+        for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+            if name in event:
+                try:
+                    getattr(event[name], "dt")  # noqa: B009 - reading it is the check
+                except Exception:
+                    raw = _raw(event[name])
+                    problems.append(
+                        Problem(where, f"{name} cannot be read: {raw!r} is not a date or time")
+                    )
+        for name in ("EXDATE", "RDATE"):
+            values = event.get(name)
+            for value in values if isinstance(values, list) else [values] if values else []:
+                try:
+                    value.dts  # noqa: B018 - reading it is the check
+                except Exception:
+                    raw = _raw(value)
+                    problems.append(
+                        Problem(where, f"{name} cannot be read: {raw!r} is not a list of dates")
+                    )
+        if "RRULE" in event:
+            _tolerate_spaces_in_rrule(event)
+            try:
+                recurring_ical_events.of(_alone(event)).first  # noqa: B018
+            except Exception as exc:
+                problems.append(Problem(where, f"RRULE cannot be read: {exc}"))
+    return problems
+
+
+def _raw(value: Any) -> str:
+    try:
+        return bytes(value.to_ical()).decode("utf-8", "replace")
+    except Exception:
+        return str(value)
+
+
+def _tolerate_spaces_in_rrule(event: icalendar.Component) -> None:
+    """Microsoft Exchange writes ``BYDAY=MO, TU, WE``; the spaces are not valid but the
+    meaning is clear, so read it as ``BYDAY=MO,TU,WE``."""
+    rule = event.get("RRULE")
+    if isinstance(rule, list):
+        return
+    try:
+        raw = rule.to_ical().decode()
+    except Exception:
+        return
+    cleaned = re.sub(r"\s+", "", raw.replace("\\", ""))
+    if cleaned != raw:
+        event.pop("RRULE")
+        event.add("RRULE", icalendar.vRecur.from_ical(cleaned))
+
+
+def _alone(event: icalendar.Component) -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add_component(event)
+    return cal
+
+
+def _where(index: int, uid: str, summary: str, text: str) -> str:
+    label = f"event {index}"
+    if summary:
+        label += f" {summary!r}"
+    if uid:
+        position = text.find(f"UID:{uid}")
+        if position >= 0:
+            label = f"line {text.count(chr(10), 0, position) + 1}: {label}"
+    return label
+
+
+_Key = tuple[str, datetime | date | None]
+
+
+def _exact_lengths(cal: icalendar.Calendar, tz: ZoneInfo) -> dict[_Key, timedelta]:
+    """The exact length of each timed event with a DTEND, by (UID, RECURRENCE-ID).
+
+    RFC 5545 gives every instance of a series the exact length DTEND − DTSTART; the
+    expansion library adds it as wall-clock time, which is an hour off for an event that
+    spans a daylight-saving change. Keys with None are series masters."""
+    lengths: dict[_Key, timedelta] = {}
+    for event in cal.walk("VEVENT"):
+        start, end = event.get("DTSTART"), event.get("DTEND")
+        if start is None or end is None or not isinstance(start.dt, datetime):
+            continue
+        if not isinstance(end.dt, datetime):
+            continue
+        length = _aware(end.dt, tz).astimezone(UTC) - _aware(start.dt, tz).astimezone(UTC)
+        lengths[(str(event.get("UID", "")), _recurrence_key(event, tz))] = length
+    return lengths
+
+
+def _recurrence_key(event: icalendar.Component, tz: ZoneInfo) -> datetime | date | None:
+    rid = event.get("RECURRENCE-ID")
+    if rid is None:
+        return None
+    moment = rid.dt
+    return _aware(moment, tz).astimezone(UTC) if isinstance(moment, datetime) else moment
+
+
+def _busy_interval(
+    event: icalendar.Event, tz: ZoneInfo, lengths: dict[_Key, timedelta]
+) -> Interval | None:
+    if str(event.get("TRANSP", "OPAQUE")).upper() == "TRANSPARENT":
+        return None
+    if str(event.get("STATUS", "")).upper() == "CANCELLED":
+        return None
+    start, end = event.DTSTART, event.end
+    summary = str(event.get("SUMMARY", "")).strip()
+    if not isinstance(start, datetime):  # an all-day event: busy whole local days
+        last = end if isinstance(end, date) and not isinstance(end, datetime) else start
+        last = max(last, start + timedelta(days=1))
+        return Interval(
+            local_instant(start, time(0), tz), local_instant(last, time(0), tz), summary
+        )
+    begin = _aware(start, tz).astimezone(tz)
+    finish = _aware(end, tz).astimezone(tz) if isinstance(end, datetime) else begin
+    uid = str(event.get("UID", ""))
+    length = lengths.get((uid, _recurrence_key(event, tz)), lengths.get((uid, None)))
+    if length is not None and uid:
+        finish = (begin.astimezone(UTC) + length).astimezone(tz)
+    if finish.astimezone(UTC) <= begin.astimezone(UTC):
+        return None
+    return Interval(begin, finish, summary)
+
+
+def _aware(moment: datetime, tz: ZoneInfo) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=tz)
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    """A person on an invitation: an e-mail address and a display name (CN)."""
+
+    email: str
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Invitation:
+    """One meeting to write as a VEVENT.
+
+    ``start``/``end`` are timezone-aware; they are written as local times of ``timezone``
+    (an IANA name, with its VTIMEZONE) or, when ``timezone`` is ``"UTC"``, as UTC times.
+    ``meeting_id`` and the namespace given to the writer make the UID: the same meeting
+    always gets the same UID. Bump ``sequence`` whenever the meeting changes (time, place),
+    so calendar programs replace the old copy. ``alarm_minutes`` before the start a
+    reminder fires; None writes no alarm.
+    """
+
+    meeting_id: str | int
+    start: datetime
+    end: datetime
+    summary: str
+    organizer: Attendee
+    attendees: tuple[Attendee, ...] = ()
+    timezone: str = "UTC"
+    description: str = ""
+    location: str = ""
+    url: str = ""
+    sequence: int = 0
+    alarm_minutes: int | None = DEFAULT_ALARM_MINUTES
+    categories: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """Something due on a date (an advisor check-in, a follow-up): an all-day VEVENT, or a
+    VTODO with a DUE date when ``as_todo``. ``key`` is its stable identity within the
+    namespace (for example ``"board-checkin:2"`` or ``"follow-up:17"``); the UID derives
+    from it. All-day events are written as free time (TRANSP:TRANSPARENT) with a reminder
+    at 09:00 of the day when ``alarm`` is set."""
+
+    key: str
+    summary: str
+    due: date
+    description: str = ""
+    as_todo: bool = False
+    alarm: bool = True
+
+
+def meeting_uid(meeting_id: str | int, namespace: str) -> str:
+    """A UID that is the same for the same meeting in the same namespace, and differs
+    between namespaces (two workspaces' meeting 1 are different meetings)."""
+    return _uid(f"meeting:{meeting_id}", namespace)
+
+
+def due_uid(key: str, namespace: str) -> str:
+    """The stable UID of a DueItem's key in a namespace."""
+    return _uid(f"due:{key}", namespace)
+
+
+def _uid(key: str, namespace: str) -> str:
+    return f"{uuid.uuid5(uuid.NAMESPACE_URL, f'nextmove:{namespace}:{key}')}@nextmove"
+
+
+def render_invitation(invitation: Invitation, *, now: datetime, namespace: str) -> bytes:
+    """A METHOD:REQUEST calendar with one meeting: organizer, attendees (CN, RSVP), a
+    reminder, a stable UID and the given SEQUENCE; DTSTAMP is ``now``. Bytes, CRLF lines."""
+    cal = _calendar(method="REQUEST")
+    cal.add_component(_meeting_event(invitation, now=now, namespace=namespace))
+    return _finish(cal)
+
+
+def render_feed(
+    meetings: Sequence[Invitation],
+    due: Sequence[DueItem] = (),
+    *,
+    now: datetime,
+    namespace: str,
+    name: str = "nextmove",
+) -> bytes:
+    """One METHOD:PUBLISH calendar (to import or subscribe to) holding every meeting as a
+    VEVENT and every due item as an all-day VEVENT or a VTODO. Bytes, CRLF lines."""
+    cal = _calendar(method="PUBLISH")
+    cal.add("X-WR-CALNAME", name)
+    for invitation in meetings:
+        cal.add_component(_meeting_event(invitation, now=now, namespace=namespace))
+    for item in due:
+        cal.add_component(_due_component(item, now=now, namespace=namespace))
+    return _finish(cal)
+
+
+def _calendar(*, method: str) -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add("PRODID", PRODID)
+    cal.add("VERSION", "2.0")
+    cal.add("CALSCALE", "GREGORIAN")
+    cal.add("METHOD", method)
+    return cal
+
+
+def _finish(cal: icalendar.Calendar) -> bytes:
+    """Add one VTIMEZONE per zone used (before the events, as some readers want)."""
+    years: dict[str, set[int]] = {}  # zone -> years it is used in
+    for component in cal.walk():
+        for name in ("DTSTART", "DTEND", "DUE"):
+            value = component.get(name)
+            moment = getattr(value, "dt", None)
+            tz = getattr(moment, "tzinfo", None)
+            if isinstance(moment, datetime) and isinstance(tz, ZoneInfo) and tz.key != "UTC":
+                years.setdefault(tz.key, set()).add(moment.year)
+    for key in sorted(years):
+        cal.subcomponents.insert(0, vtimezone(key, max(years[key]) + 1))
+    return bytes(cal.to_ical())
+
+
+VTIMEZONE_FIRST_YEAR = 1970
+
+
+def vtimezone(name: str, last_year: int) -> icalendar.Timezone:
+    """A VTIMEZONE for an IANA zone, exact from 1970 to the end of ``last_year`` and, for
+    zones whose current rules repeat yearly, after it too.
+
+    Changes that repeat every year on the same weekday rule ("last Sunday of March, 02:00")
+    become one observance with a yearly RRULE (with UNTIL when the rule later stopped);
+    one-off changes are observances with a single DTSTART. RDATE lists are avoided: vobject
+    misreads them. A VTIMEZONE valid for all years matters because some readers (vobject)
+    remember the first definition of a TZID they see and use it for later files.
+    """
+    tz = zone(name)
+    begin = datetime(VTIMEZONE_FIRST_YEAR, 1, 1, tzinfo=UTC)
+    component = icalendar.Timezone()
+    component.add("TZID", name)
+    first_offset = begin.astimezone(tz).utcoffset() or timedelta(0)
+    component.add_component(_observance(begin.astimezone(tz), first_offset, first_offset))
+    changes = _changes(name, last_year)
+    for group in _yearly_groups(changes):
+        first, last = group[0], group[-1]
+        observance = _observance(first.after, first.offset_from, first.offset_to)
+        if len(group) > 1:
+            rule: dict[str, Any] = {
+                "FREQ": "YEARLY",
+                "BYMONTH": first.after.month,
+                "BYDAY": f"{group_week(group)}{WEEKDAY_CODES[first.wall.weekday()]}",
+            }
+            if last.wall.year < last_year:  # the rule stopped: say when
+                # A day after the last change: dateutil (behind vobject) compares UNTIL
+                # with local times, so the exact UTC instant would drop the last one.
+                rule["UNTIL"] = last.instant + timedelta(days=1)
+            observance.add("RRULE", rule)
+        component.add_component(observance)
+    return component
+
+
+@functools.lru_cache(maxsize=64)
+def _changes(name: str, last_year: int) -> list[_Change]:
+    tz = zone(name)
+    begin = datetime(VTIMEZONE_FIRST_YEAR, 1, 1, tzinfo=UTC)
+    finish = datetime(last_year + 1, 1, 1, tzinfo=UTC)
+    return [_Change.at(instant, tz) for instant in _transitions(tz, begin, finish)]
+
+
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    instant: datetime
+    after: datetime
+    offset_from: timedelta
+    offset_to: timedelta
+    wall: datetime  # the local time of the change on the clock before it
+
+    @classmethod
+    def at(cls, instant: datetime, tz: ZoneInfo) -> _Change:
+        before = (instant - timedelta(seconds=1)).astimezone(tz).utcoffset() or timedelta(0)
+        after = instant.astimezone(tz)
+        wall = (instant + before).replace(tzinfo=None)
+        return cls(instant, after, before, after.utcoffset() or timedelta(0), wall)
+
+    @property
+    def kind(self) -> tuple[bool, timedelta, timedelta, int, int, time]:
+        return (
+            bool(self.after.dst()),
+            self.offset_from,
+            self.offset_to,
+            self.wall.month,
+            self.wall.weekday(),
+            self.wall.time(),
+        )
+
+    @property
+    def weeks(self) -> set[int]:
+        """The BYDAY week numbers that name this day: its n-th weekday, and -1 if last."""
+        n = (self.wall.day - 1) // 7 + 1
+        following = self.wall + timedelta(days=7)
+        return {n, -1} if following.month != self.wall.month else {n}
+
+
+def group_week(group: list[_Change]) -> int:
+    common = set.intersection(*(c.weeks for c in group))
+    return -1 if -1 in common else min(common)
+
+
+def _yearly_groups(changes: list[_Change]) -> list[list[_Change]]:
+    """Changes of the same kind in consecutive years on one weekday rule, grouped."""
+    groups: list[list[_Change]] = []
+    open_groups: dict[tuple[Any, ...], list[_Change]] = {}
+    for change in changes:
+        group = open_groups.get(change.kind)
+        if (
+            group is not None
+            and change.wall.year == group[-1].wall.year + 1
+            and set.intersection(*(c.weeks for c in group), change.weeks)
+        ):
+            group.append(change)
+            continue
+        group = [change]
+        groups.append(group)
+        open_groups[change.kind] = group
+    return groups
+
+
+def _observance(
+    after: datetime, offset_from: timedelta, offset_to: timedelta
+) -> icalendar.Component:
+    daylight = bool(after.dst())
+    observance = icalendar.TimezoneDaylight() if daylight else icalendar.TimezoneStandard()
+    # DTSTART is the local time of the change as read on the clock before it.
+    wall = (after.astimezone(UTC) + offset_from).replace(tzinfo=None)
+    observance.add("DTSTART", wall)
+    observance.add("TZOFFSETFROM", offset_from)
+    observance.add("TZOFFSETTO", offset_to)
+    observance.add("TZNAME", after.tzname() or _offset_name(offset_to))
+    return observance
+
+
+def _offset_name(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
+def _transitions(tz: ZoneInfo, begin: datetime, finish: datetime) -> list[datetime]:
+    """Every instant in [begin, finish) at which the zone's UTC offset changes."""
+    found = []
+    day = timedelta(days=1)
+    moment = begin
+    offset = moment.astimezone(tz).utcoffset()
+    while moment < finish:
+        following = moment + day
+        next_offset = following.astimezone(tz).utcoffset()
+        if next_offset != offset:
+            lo, hi = moment, following
+            while hi - lo > timedelta(seconds=1):
+                mid = lo + (hi - lo) / 2
+                if mid.astimezone(tz).utcoffset() == offset:
+                    lo = mid
+                else:
+                    hi = mid
+            found.append(hi.replace(microsecond=0))
+        moment, offset = following, next_offset
+    return found
+
+
+def _stamp(now: datetime) -> datetime:
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now.astimezone(UTC).replace(microsecond=0)
+
+
+def _written(start: datetime, end: datetime, timezone: str) -> tuple[datetime, datetime]:
+    """Start and end as local times of ``timezone``, or both in UTC when either is a wall
+    time the clock shows twice (the hour repeated when DST ends): readers would take the
+    first one. Both in one zone, because some readers add the length as wall-clock time."""
+    if start.tzinfo is None or end.tzinfo is None:
+        raise ValueError("meeting times must be timezone-aware")
+    tz = UTC if timezone.upper() == "UTC" else zone(timezone)
+    local = [m.astimezone(tz).replace(microsecond=0) for m in (start, end)]
+    if tz is not UTC and not all(_clear_wall_time(m) for m in local):
+        local = [m.astimezone(UTC) for m in local]
+    return local[0], local[1]
+
+
+def _clear_wall_time(local: datetime) -> bool:
+    """False for a wall time in, or at the closing edge of, a repeated or skipped hour:
+    readers disagree about which instant such a time means."""
+    wall = local.replace(tzinfo=None)
+    for moment in (wall, wall - timedelta(minutes=1)):
+        first = moment.replace(tzinfo=local.tzinfo, fold=0)
+        second = moment.replace(tzinfo=local.tzinfo, fold=1)
+        if first.utcoffset() != second.utcoffset():
+            return False
+    return True
+
+
+def _address(person: Attendee, **params: Any) -> icalendar.vCalAddress:
+    address = icalendar.vCalAddress(f"mailto:{person.email}")
+    if person.name:
+        address.params["CN"] = person.name
+    for key, value in params.items():
+        address.params[key.replace("_", "-").upper()] = value
+    return address
+
+
+def _meeting_event(invitation: Invitation, *, now: datetime, namespace: str) -> icalendar.Event:
+    start, end = _written(invitation.start, invitation.end, invitation.timezone)
+    if end.astimezone(UTC) <= start.astimezone(UTC):
+        raise ValueError(f"meeting {invitation.meeting_id} ends before it starts")
+    event = icalendar.Event()
+    event.add("UID", meeting_uid(invitation.meeting_id, namespace))
+    event.add("DTSTAMP", _stamp(now))
+    event.add("SEQUENCE", invitation.sequence)
+    event.add("DTSTART", start)
+    event.add("DTEND", end)
+    event.add("SUMMARY", invitation.summary)
+    if invitation.description:
+        event.add("DESCRIPTION", invitation.description)
+    if invitation.location:
+        event.add("LOCATION", invitation.location)
+    if invitation.url:
+        event.add("URL", invitation.url)
+    if invitation.categories:
+        event.add("CATEGORIES", list(invitation.categories))
+    event.add("STATUS", "CONFIRMED")
+    event.add("TRANSP", "OPAQUE")
+    event.add("ORGANIZER", _address(invitation.organizer))
+    for person in invitation.attendees:
+        event.add(
+            "ATTENDEE",
+            _address(
+                person,
+                cutype="INDIVIDUAL",
+                role="REQ-PARTICIPANT",
+                partstat="NEEDS-ACTION",
+                rsvp="TRUE",
+            ),
+        )
+    if invitation.alarm_minutes is not None:
+        event.add_component(
+            _alarm(timedelta(minutes=-invitation.alarm_minutes), invitation.summary)
+        )
+    return event
+
+
+def _due_component(item: DueItem, *, now: datetime, namespace: str) -> icalendar.Component:
+    component: icalendar.Component
+    if item.as_todo:
+        component = icalendar.Todo()
+        component.add("DUE", item.due)
+        component.add("STATUS", "NEEDS-ACTION")
+    else:
+        component = icalendar.Event()
+        component.add("DTSTART", item.due)
+        component.add("DTEND", item.due + timedelta(days=1))
+        component.add("TRANSP", "TRANSPARENT")
+    component.add("UID", due_uid(item.key, namespace))
+    component.add("DTSTAMP", _stamp(now))
+    component.add("SUMMARY", item.summary)
+    if item.description:
+        component.add("DESCRIPTION", item.description)
+    if item.alarm:
+        offset = datetime.combine(date.min, DUE_ALARM_TIME) - datetime.min
+        if item.as_todo:
+            component.add_component(_alarm(offset, item.summary, related="END"))
+        else:
+            component.add_component(_alarm(offset, item.summary))
+    return component
+
+
+def _alarm(trigger: timedelta, summary: str, *, related: str | None = None) -> icalendar.Alarm:
+    alarm = icalendar.Alarm()
+    alarm.add("ACTION", "DISPLAY")
+    alarm.add("DESCRIPTION", summary or "Reminder")
+    if related:
+        alarm.add("TRIGGER", trigger, parameters={"RELATED": related})
+    else:
+        alarm.add("TRIGGER", trigger)
+    return alarm

@@ -1,0 +1,86 @@
+"""Use cases for finding meeting times: busy times from a calendar export, and slots
+proposed within the user's working hours around them. No database needed."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from nextmove.config import Settings
+from nextmove.domain.slots import (
+    DEFAULT_SLOT_COUNT,
+    Interval,
+    WorkingHours,
+    parse_working_days,
+    parse_working_hours,
+    propose_slots,
+)
+from nextmove.errors import UserError
+from nextmove.formats.ics import read_busy
+
+
+def working_hours(settings: Settings) -> WorkingHours:
+    """The user's working hours from the settings (working_days, working_hours, timezone)."""
+    start, end = parse_working_hours(settings.working_hours)
+    return WorkingHours(
+        timezone=settings.timezone,
+        days=parse_working_days(settings.working_days),
+        start=start,
+        end=end,
+    )
+
+
+def read_busy_file(path: Path, *, start: datetime, end: datetime, timezone: str) -> list[Interval]:
+    """Busy intervals of an .ics file that overlap [start, end); a UserError naming the
+    file when it cannot be read, InvalidInput when it is not a readable calendar."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(
+            f"{path}: cannot read the calendar file: {exc.strerror or exc}",
+            hint="Check the path; export your calendar as an .ics file first.",
+        ) from None
+    return read_busy(data, start=start, end=end, timezone=timezone, source=str(path))
+
+
+def busy_times(
+    settings: Settings, path: Path, *, now: datetime, days: int
+) -> tuple[datetime, datetime, list[Interval]]:
+    """The window [now, now + days) and the busy intervals of ``path`` in it."""
+    _check_days(days)
+    end = now + timedelta(days=days)
+    return now, end, read_busy_file(path, start=now, end=end, timezone=settings.timezone)
+
+
+def propose_meeting_slots(
+    settings: Settings,
+    *,
+    now: datetime,
+    busy_file: Path | None = None,
+    days: int = 10,
+    count: int = DEFAULT_SLOT_COUNT,
+) -> list[Interval]:
+    """Slots of ``meeting_minutes`` within working hours over ``days`` days from ``now``,
+    avoiding the busy times of ``busy_file`` (widened by ``meeting_buffer_minutes``)."""
+    _check_days(days)
+    hours = working_hours(settings)
+    busy: list[Interval] = []
+    if busy_file is not None:
+        # Up to a day more: the last local day of the search may end after now + days.
+        busy = read_busy_file(
+            busy_file, start=now, end=now + timedelta(days=days + 1), timezone=settings.timezone
+        )
+    return propose_slots(
+        now,
+        hours,
+        busy,
+        count=count,
+        days=days,
+        length=timedelta(minutes=settings.meeting_minutes),
+        buffer=timedelta(minutes=settings.meeting_buffer_minutes),
+    )
+
+
+def _check_days(days: int) -> None:
+    if not 1 <= days <= 366:
+        raise UserError(f"--days {days}: use 1 to 366 days", hint="For example --days 10.")
