@@ -10,7 +10,7 @@ import click
 import typer
 
 from nextmove import __version__
-from nextmove.cli import demo, journal, me, vision
+from nextmove.cli import demo, journal, me, opp, vision
 from nextmove.cli.context import AppState, console, err_console, state
 from nextmove.errors import NextmoveError
 from nextmove.store.db import current_revision, migrate
@@ -27,6 +27,7 @@ app = typer.Typer(
 app.add_typer(me.app, name="me")
 app.add_typer(vision.app, name="vision")
 app.add_typer(journal.app, name="journal")
+app.add_typer(opp.app, name="opp")
 app.command("demo")(demo.demo)
 
 
