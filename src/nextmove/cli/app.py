@@ -108,6 +108,13 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except typer.TyperException as exc:
+        # Typer >= 0.29 carries its own copy of click: usage errors and bad parameters arrive
+        # as typer._click exceptions, which `click.ClickException` above does not catch.
+        show = getattr(exc, "show", None)
+        if callable(show) and exc.format_message():
+            show()
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err_console.print("Interrupted; nothing was changed.")
         sys.exit(130)
