@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from nextmove.domain.seniority import guess_from_words
+from nextmove.domain.seniority import combine_guesses, guess_from_words
+from nextmove.domain.titles import UNKNOWN, TitleGuess
 
 
 @pytest.mark.parametrize(
@@ -42,3 +43,29 @@ def test_common_seniority_words_give_a_level_and_a_function(
 def test_a_title_without_known_words_is_unknown() -> None:
     guess = guess_from_words("Ninja")
     assert (guess.level, guess.function, guess.evidence) == (None, None, ())
+
+
+def test_confident_title_inference_wins_over_the_usual_words() -> None:
+    inferred = TitleGuess(
+        level=6, function="product", level_confidence=0.9, function_confidence=0.9
+    )
+    guess = combine_guesses("Senior Product Manager", inferred)
+    assert (guess.level, guess.function) == (6, "product")
+    assert guess.evidence[0] == "level from title inference (90%)"
+
+
+def test_unsure_title_inference_gives_way_to_the_usual_words() -> None:
+    inferred = TitleGuess(level=6, function="design", level_confidence=0.2, function_confidence=0.2)
+    guess = combine_guesses("Senior Product Manager", inferred)
+    assert (guess.level, guess.function) == (3, "product")
+
+
+def test_unsure_title_inference_is_used_when_the_words_say_nothing() -> None:
+    inferred = TitleGuess(level=4, function="data", level_confidence=0.3, function_confidence=0.3)
+    assert combine_guesses("Ninja", inferred).level == 4
+    assert combine_guesses("Ninja", inferred).function == "data"
+
+
+def test_unknown_title_inference_leaves_the_usual_words() -> None:
+    assert combine_guesses("Staff Data Scientist", UNKNOWN).level == 4
+    assert combine_guesses("Staff Data Scientist", None).function == "data"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nextmove.errors import UserError
 from nextmove.formats.posting import decode_posting, parse_posting
@@ -73,3 +75,9 @@ def test_a_binary_file_is_a_clear_error() -> None:
     with pytest.raises(UserError, match=r"posting\.pdf: looks like a binary file") as exc:
         decode_posting(pdf, "posting.pdf")
     assert exc.value.hint and "plain-text" in exc.value.hint
+
+
+@given(st.text(max_size=400))
+def test_any_text_parses_without_crashing(text: str) -> None:
+    posting = parse_posting(text)
+    assert posting.title == posting.title.strip(" ,;-–—")

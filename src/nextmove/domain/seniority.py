@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nextmove.domain.titles import TitleGuess
+
 # "X manager" titles that are individual-contributor roles, not people managers.
 _IC_MANAGER = r"(product|project|program|programme|account|brand|category|community|case)\s+manager"
 
@@ -89,4 +91,30 @@ def guess_from_words(title: str) -> WordGuess:
             function = name
             evidence.append(f"function from {match.group(0).strip()!r}")
             break
+    return WordGuess(level, function, tuple(evidence))
+
+
+# Title inference wins when it is at least this confident; below it, the words above win.
+INFERENCE_CONFIDENCE_AT_LEAST = 0.5
+
+
+def combine_guesses(title: str, inferred: TitleGuess | None) -> WordGuess:
+    """Title inference first (when confident enough), the usual words as a fallback, and
+    the less confident inference when the words say nothing."""
+    words = guess_from_words(title)
+    level, function, evidence = words.level, words.function, list(words.evidence)
+    if inferred is None:
+        return words
+    if inferred.level is not None and (
+        inferred.level_confidence >= INFERENCE_CONFIDENCE_AT_LEAST or level is None
+    ):
+        level = inferred.level
+        evidence = [e for e in evidence if not e.startswith("level")]
+        evidence.insert(0, f"level from title inference ({inferred.level_confidence:.0%})")
+    if inferred.function is not None and (
+        inferred.function_confidence >= INFERENCE_CONFIDENCE_AT_LEAST or function is None
+    ):
+        function = inferred.function
+        evidence = [e for e in evidence if not e.startswith("function")]
+        evidence.append(f"function from title inference ({inferred.function_confidence:.0%})")
     return WordGuess(level, function, tuple(evidence))

@@ -10,7 +10,7 @@ from typing import Any
 from nextmove.domain.evaluate import Evaluation, evaluate_opportunity, rank_evaluations
 from nextmove.domain.functions import parse_function
 from nextmove.domain.journal import JournalSummary, summarize_journal
-from nextmove.domain.levels import level_label, parse_level
+from nextmove.domain.levels import parse_level
 from nextmove.domain.opportunities import (
     CLOSED_STATUSES,
     DECISION_STATUS,
@@ -25,7 +25,7 @@ from nextmove.domain.opportunities import (
     priority_key,
     source_mix,
 )
-from nextmove.domain.seniority import guess_from_words
+from nextmove.domain.seniority import combine_guesses
 from nextmove.domain.vision import Vision
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.posting import Posting, decode_posting, parse_posting
@@ -100,33 +100,26 @@ def read_posting(raw: bytes, *, source: str) -> FromText:
         "link": posting.link,
     }
     found = list(posting.found)
-    guess = infer_titles([posting.title]).get(posting.title)
-    words = guess_from_words(posting.title)
-    if guess is not None and guess.level is not None:
+    guess = combine_guesses(posting.title, infer_titles([posting.title]).get(posting.title))
+    if guess.level is not None:
         fields["level"] = guess.level
-        found.append(f"level: title inference ({level_label(guess.level)})")
-    elif words.level is not None:
-        fields["level"] = words.level
-        found.append(f"level: {next(e for e in words.evidence if e.startswith('level'))}")
+        found.append(next(e for e in guess.evidence if e.startswith("level")))
     elif posting.seniority:
         try:
             fields["level"] = parse_level(posting.seniority)
-            found.append(f"level: the posting's seniority label {posting.seniority!r}")
+            found.append(f"level from the posting's seniority label {posting.seniority!r}")
         except UserError:
             pass
     function = None
     if posting.department:
         try:
             function = parse_function(posting.department)
-            found.append(f"function: the posting's department {posting.department!r}")
+            found.append(f"function from the posting's department {posting.department!r}")
         except UserError:
             function = None
-    if function is None and guess is not None and guess.function is not None:
+    if function is None and guess.function is not None:
         function = guess.function
-        found.append("function: title inference")
-    if function is None and words.function is not None:
-        function = words.function
-        found.append(f"function: {next(e for e in words.evidence if e.startswith('function'))}")
+        found.append(next(e for e in guess.evidence if e.startswith("function")))
     if function is not None:
         fields["function"] = function
     missing = [
