@@ -457,3 +457,25 @@ def test_the_priority_fit_stays_on_the_one_to_five_scale(values: list[int]) -> N
     result = evaluate_opportunity(vision(), None, opp(ratings=rated(*values)))
     assert result.fit is not None and 1 <= result.fit <= 5
     assert result.overall is not None and 1 <= result.overall <= 5
+
+
+@pytest.mark.parametrize(
+    ("ratings", "overall", "verdict"),
+    [
+        ((4, 3, 3), 3.88, "worth-exploring"),  # just below 4.0
+        ((4, 4, 2), 4.0, "strong-fit"),  # at
+        ((4, 4, 3), 4.12, "strong-fit"),  # above
+        ((2, 2, 2), 2.75, "weak-fit"),  # below 3.0
+        ((2, 3, 2), 3.0, "worth-exploring"),  # at
+        ((2, 3, 3), 3.12, "worth-exploring"),  # above
+    ],
+)
+def test_verdict_bands_at_four_and_three(
+    ratings: tuple[int, int, int], overall: float, verdict: str
+) -> None:
+    # No work listed (no energy score) and every part on the path (path 5.0):
+    # overall = (3 × fit + 5) / 4.
+    result = evaluate_opportunity(vision(level=5), None, opp(level=6, ratings=rated(*ratings)))
+    assert result.reach.score == 5.0 and result.energy.score is None
+    assert result.overall == pytest.approx(overall, abs=0.01)
+    assert result.verdict.key == verdict

@@ -31,15 +31,18 @@ def place(opp: Opportunity) -> str:
 
 
 def opportunity_table(opportunities: list[Opportunity]) -> Table:
+    """Title with organization and level beneath it, so the table reads at 80 columns."""
     table = Table(title="Opportunities", title_justify="left")
-    for column in ("#", "Title", "Organization", "Level", "Place", "Source", "Status"):
-        table.add_column(column)
+    table.add_column("#", justify="right")
+    table.add_column("Role", min_width=24)
+    table.add_column("Place")
+    table.add_column("Source")
+    table.add_column("Status")
     for o in opportunities:
+        details = " · ".join(x for x in (o.organization, level_label(o.level)) if x)
         table.add_row(
             str(o.id),
-            escape(o.title),
-            escape(o.organization),
-            level_label(o.level),
+            f"{escape(o.title)}\n[dim]{escape(details)}[/]",
             escape(place(o)),
             o.source.value,
             o.status.value,
