@@ -412,3 +412,26 @@ def test_the_demo_has_options_from_every_source_and_flags_the_impressive_misalig
     assert len(_json(cli("opp list --json"))["opportunities"]) == len(ids)
     human = cli(f"opp evaluate {AS_OF}")
     assert human.exit_code == 0 and "Impressive but misaligned" in human.stdout
+
+
+def test_add_without_a_level_takes_it_from_the_title_and_says_so(cli_sqlite: Cli) -> None:
+    result = cli_sqlite(["opp", "add", "Head of Product Design", "--source", "recruiter"])
+    assert result.exit_code == 0, result.output
+    assert "From the title: level director" in result.stdout
+    (opp,) = _json(cli_sqlite("opp list --json"))["opportunities"]
+    assert opp["level"]["key"] == "director" and opp["function"] == "design"
+    given = cli_sqlite(["opp", "add", "Head of Design", "--source", "hr", "--level", "manager"])
+    assert "level director" not in given.stdout
+    assert _json(cli_sqlite("opp list --json"))["opportunities"][1]["level"]["key"] == "manager"
+
+
+def test_a_posting_without_a_title_needs_one_from_you(cli_sqlite: Cli, tmp_path: Path) -> None:
+    posting = tmp_path / "note.txt"
+    posting.write_text("Great team, great mission. Reach out to me at sam@example.org.\n")
+    result = cli_sqlite(["opp", "add", "--from-text", str(posting)])
+    assert result.exit_code == 2 and "found no job title" in result.stderr
+    assert _json(cli_sqlite("opp list --json"))["opportunities"] == []
+    given = cli_sqlite(["opp", "add", "Senior Director of Product", "--from-text", str(posting)])
+    assert given.exit_code == 0, given.output
+    (opp,) = _json(cli_sqlite("opp list --json"))["opportunities"]
+    assert opp["level"]["key"] == "senior-director" and opp["function"] == "product"

@@ -120,7 +120,7 @@ def test_prestigious_vp_role_in_the_city_you_want_to_leave_is_impressive_but_mis
     assert vp_eval.verdict.key == "misaligned"
     flag = next(f for f in vp_eval.flags if f.code == "impressive-but-misaligned")
     assert "location" in flag.explanation and "1/5" in flag.explanation
-    assert "Vice president" in flag.explanation
+    assert "vice president title" in flag.explanation
 
     assert director_eval.flag_codes == []
     assert director_eval.verdict.key == "strong-fit"
@@ -149,7 +149,7 @@ def test_lateral_role_proposed_by_hr_is_not_a_big_enough_reach() -> None:
     result = evaluate_opportunity(plan, None, lateral)
     assert "not-a-big-enough-reach" in result.flag_codes
     flag = next(f for f in result.flags if f.code == "not-a-big-enough-reach")
-    assert "proposed from HR" in flag.explanation
+    assert "proposed by HR" in flag.explanation
     assert flag.inputs == {"level_change": 0, "function_change": False}
     assert result.verdict.key != "strong-fit"
 
@@ -309,6 +309,7 @@ def test_industry_choice_kept_or_broken(choice: Choice, industry: str, outcome: 
         (Choice.STAY, "Northwind Health", "kept"),
         (Choice.STAY, "Cedar Health", "broken"),
         (Choice.CHANGE, "northwind health", "broken"),
+        (Choice.STAY, "Northwind Health Inc.", "kept"),
         (Choice.CHANGE, "Cedar Health", "kept"),
     ],
 )

@@ -21,6 +21,7 @@ from nextmove.domain.titles import UNKNOWN, TitleGuess
         ("Associate Director of Marketing", 6, "marketing"),
         ("Director of Product, Care Navigation", 7, "product"),
         ("Head of Design", 7, "design"),
+        ("Senior Product Designer", 3, "design"),
         ("Senior Director, Engineering", 8, "engineering"),
         ("VP of Product", 9, "product"),
         ("Vice President, Sales", 9, "sales"),

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from nextmove.cli.context import (
     AsOf,
@@ -134,7 +135,7 @@ def add(
     missing: list[str] = []
     if from_text is not None:
         raw, where = _read_file(from_text)
-        parsed = service.read_posting(raw, source=where)
+        parsed = service.read_posting(raw, source=where, title=title)
         fields.update({k: v for k, v in parsed.fields.items() if v not in (None, "")})
         fields.setdefault("source", "job-board")
         found, missing = parsed.found, parsed.missing
@@ -159,15 +160,24 @@ def add(
             "give the role's title",
             hint="e.g. `nextmove opp add 'Director of Product' --source recruiter`",
         )
+    filled = [] if from_text is not None else service.fill_from_title(fields)
     when = parse_date(day, option="--date") if day else today_from(as_of)
     opp = service.add_opportunity(state(ctx).db(), fields, today=when, now=now())
     console.print(
-        f"Added #{opp.id}: {opp.title}"
-        + (f" at {opp.organization}" if opp.organization else "")
-        + f" ({level_label(opp.level)}, {opp.source.value})."
+        escape(
+            f"Added #{opp.id}: {opp.title}"
+            + (f" at {opp.organization}" if opp.organization else "")
+            + f" ({level_label(opp.level)}, {opp.source.value})."
+        )
     )
     if found:
-        console.print("[dim]From the posting: " + "; ".join(found) + ".[/]")
+        console.print("[dim]From the posting: " + escape("; ".join(found)) + ".[/]")
+    if filled:
+        console.print(
+            "[dim]From the title: "
+            + escape("; ".join(filled))
+            + f". Change with `nextmove opp edit {opp.id} --level … --function …`.[/]"
+        )
     if missing:
         console.print(
             "[yellow]Not found in the posting:[/] "
@@ -214,7 +224,7 @@ def edit(
         ),
         now=now(),
     )
-    console.print(f"Saved #{opp.id}: {opp.title}.")
+    console.print(escape(f"Saved #{opp.id}: {opp.title}."))
 
 
 @app.command("list")
@@ -263,7 +273,7 @@ def status(
     """Move an opportunity to a new status; the change is kept, dated, in its history."""
     when = parse_date(day, option="--date") if day else today_from(as_of)
     opp = service.set_status(state(ctx).db(), opp_id, new_status, day=when, note=note, now=now())
-    console.print(f"#{opp.id} {opp.title}: {opp.status.value} since {when}.")
+    console.print(escape(f"#{opp.id} {opp.title}: {opp.status.value} since {when}."))
 
 
 @app.command("rate")
@@ -322,7 +332,7 @@ def decide(
     decision, new_status = service.decide(
         state(ctx).db(), opp_id, choice=choice, why=why, day=when, now=now()
     )
-    console.print(f"Recorded on {decision.day}: {decision.choice} — {decision.why}")
+    console.print(escape(f"Recorded on {decision.day}: {decision.choice} — {decision.why}"))
     if new_status is not None:
         console.print(f"Status of #{opp_id} is now {new_status.value}.")
 
@@ -368,6 +378,6 @@ def compare(
     console.print(compare_table(evaluations))
     best = evaluations[0]
     console.print(
-        f"Best against your plan: [bold]#{best.opportunity.id} {best.opportunity.title}[/] — "
-        f"{best.verdict.text}"
+        f"Best against your plan: [bold]#{best.opportunity.id} {escape(best.opportunity.title)}[/]"
+        f" — {escape(best.verdict.text)}"
     )

@@ -255,7 +255,7 @@ def check_choices(vision: Vision, opp: Opportunity) -> list[ChoiceCheck]:
             )
         )
     else:
-        same = activity_key(opp.organization) == activity_key(me.organization)
+        same = same_phrase(opp.organization, me.organization)
         if company is Choice.STAY:
             outcome = "kept" if same else "broken"
             why = (
@@ -516,7 +516,7 @@ def impressive_reasons(vision: Vision, opp: Opportunity, reach: Reach) -> list[s
     if reach.level_change is not None and reach.level_change >= IMPRESSIVE_LEVEL_JUMP:
         reasons.append(f"{_plural(reach.level_change, 'level')} above you today")
     if opp.level is not None and opp.level >= IMPRESSIVE_LEVEL:
-        reasons.append(f"a {level_label(opp.level)} title")
+        reasons.append(f"a {level_label(opp.level).lower()} title")
     if opp.brand:
         reasons.append(f"a well-known name{f' ({opp.organization})' if opp.organization else ''}")
     return reasons
@@ -580,13 +580,13 @@ def _flags(
         function_on_path = next((p.on_path for p in reach.path if p.part == "function"), None)
         bridge = bool(reach.function_change) and function_on_path is True
         if not bridge:
-            where = "from HR" if opp.source.value == "hr-proposal" else ""
+            by_hr = " proposed by HR" if opp.source.value == "hr-proposal" else ""
             flags.append(
                 Flag(
                     "not-a-big-enough-reach",
                     "caution",
                     "Not a big enough reach",
-                    f"A lateral move{' proposed ' + where if where else ''}: "
+                    f"A lateral move{by_hr}: "
                     f"{level_label(opp.level)}, your level today"
                     + (
                         ", in the same function."

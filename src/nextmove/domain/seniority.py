@@ -41,8 +41,8 @@ _LEVEL_RULES: tuple[tuple[str, int], ...] = (
 # Checked in order; the first match wins. (pattern, function)
 _FUNCTION_RULES: tuple[tuple[str, str], ...] = (
     (r"\bproduct\s+marketing\b|\bmarketing\b|\bcommunications\b|\bbrand\b|\bgrowth\b", "marketing"),
-    (r"\bproduct\s+(manager|management|owner|lead)\b|\bof\s+product\b|\bproduct\b", "product"),
     (r"\bdesign(er)?\b|\bux\b|\bui\b|\buser\s+research", "design"),
+    (r"\bproduct\s+(manager|management|owner|lead)\b|\bof\s+product\b|\bproduct\b", "product"),
     (r"\bdata\b|\banalytics\b|\bmachine\s+learning\b|\bml\b|\bbi\b", "data"),
     (
         r"\bengineer(ing)?\b|\bdeveloper\b|\bsoftware\b|\bcto\b|\bsre\b|\btechnology\b",

@@ -10,7 +10,7 @@ from typing import Any
 from nextmove.domain.evaluate import Evaluation, evaluate_opportunity, rank_evaluations
 from nextmove.domain.functions import parse_function
 from nextmove.domain.journal import JournalSummary, summarize_journal
-from nextmove.domain.levels import parse_level
+from nextmove.domain.levels import level_key, parse_level
 from nextmove.domain.opportunities import (
     CLOSED_STATUSES,
     DECISION_STATUS,
@@ -25,7 +25,7 @@ from nextmove.domain.opportunities import (
     priority_key,
     source_mix,
 )
-from nextmove.domain.seniority import combine_guesses
+from nextmove.domain.seniority import WordGuess, combine_guesses
 from nextmove.domain.vision import Vision
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.posting import Posting, decode_posting, parse_posting
@@ -81,11 +81,37 @@ class FromText:
     missing: list[str] = field(default_factory=list)
 
 
-def read_posting(raw: bytes, *, source: str) -> FromText:
-    """A pasted job posting -> opportunity fields. Level and function come from title
-    inference (`infer_titles`), then from common seniority words as a fallback."""
+def guess_from_title(title: str) -> WordGuess:
+    """Level and function of a title: title inference, then the usual seniority words."""
+    return combine_guesses(title, infer_titles([title]).get(title))
+
+
+def fill_from_title(fields: dict[str, Any]) -> list[str]:
+    """Fill a missing level or function from the title; say what was filled and how."""
+    title = str(fields.get("title") or "").strip()
+    if not title or (fields.get("level") is not None and fields.get("function") is not None):
+        return []
+    guess = guess_from_title(title)
+    notes = []
+    if fields.get("level") is None and guess.level is not None:
+        fields["level"] = guess.level
+        notes.append(f"level {level_key(guess.level)}: " + _evidence(guess, "level"))
+    if fields.get("function") is None and guess.function is not None:
+        fields["function"] = guess.function
+        notes.append(f"function {guess.function}: " + _evidence(guess, "function"))
+    return notes
+
+
+def _evidence(guess: WordGuess, part: str) -> str:
+    return next(e for e in guess.evidence if e.startswith(part))
+
+
+def read_posting(raw: bytes, *, source: str, title: str | None = None) -> FromText:
+    """A pasted job posting -> opportunity fields. Level and function come from the title
+    (yours when given, else the posting's): title inference, then the usual seniority words."""
     text = decode_posting(raw, source)
     posting: Posting = parse_posting(text)
+    posting.title = (title or "").strip() or posting.title
     if not posting.title:
         raise UserError(
             f"{source}: found no job title in the posting",
@@ -100,10 +126,10 @@ def read_posting(raw: bytes, *, source: str) -> FromText:
         "link": posting.link,
     }
     found = list(posting.found)
-    guess = combine_guesses(posting.title, infer_titles([posting.title]).get(posting.title))
+    guess = guess_from_title(posting.title)
     if guess.level is not None:
         fields["level"] = guess.level
-        found.append(next(e for e in guess.evidence if e.startswith("level")))
+        found.append(_evidence(guess, "level"))
     elif posting.seniority:
         try:
             fields["level"] = parse_level(posting.seniority)
@@ -119,7 +145,7 @@ def read_posting(raw: bytes, *, source: str) -> FromText:
             function = None
     if function is None and guess.function is not None:
         function = guess.function
-        found.append(next(e for e in guess.evidence if e.startswith("function")))
+        found.append(_evidence(guess, "function"))
     if function is not None:
         fields["function"] = function
     missing = [
