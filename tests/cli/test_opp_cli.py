@@ -173,6 +173,9 @@ def test_evaluate_json_explains_every_score(plan: Cli) -> None:
     assert set(e["overall"]["inputs"]) == {"priority_fit", "energy", "path"}
     fit = e["priority_fit"]
     assert fit["weights_by_rank"] == [3, 2, 1]
+    assert fit["thresholds"] == {"top_priority_weak_at_most": 2, "fit_weak_below": 2.5}
+    assert e["energy"]["thresholds"]["draining_share_at_least"] == 0.5
+    assert e["reach"]["thresholds"]["impressive_level"] == 9
     assert [(p["name"], p["basis"]) for p in fit["priorities"]] == [
         ("location", "inferred"),
         ("career trajectory", "inferred"),

@@ -98,6 +98,10 @@ def evaluation_json(e: Evaluation) -> dict[str, Any]:
             "method": "weighted mean of the known ratings; unrated priorities are left out",
             "weights_by_rank": list(ev.RANK_WEIGHTS),
             "known_weight": known_weights,
+            "thresholds": {
+                "top_priority_weak_at_most": ev.TOP_PRIORITY_WEAK_AT_MOST,
+                "fit_weak_below": ev.FIT_WEAK_BELOW,
+            },
             "priorities": [
                 {
                     "rank": p.rank,
@@ -122,6 +126,10 @@ def evaluation_json(e: Evaluation) -> dict[str, Any]:
                 for i in e.energy.items
             ],
             "match": f"rapidfuzz token_set_ratio >= {ev.MATCH_AT_LEAST}",
+            "thresholds": {
+                "draining_share_at_least": ev.DRAINING_SHARE_AT_LEAST,
+                "energizing_share_below": round(ev.ENERGIZING_SHARE_BELOW, 4),
+            },
         },
         "reach": {
             "level_change": e.reach.level_change,
@@ -129,6 +137,12 @@ def evaluation_json(e: Evaluation) -> dict[str, Any]:
             "function_change": e.reach.function_change,
             "description": e.reach.description,
             "impressive": e.impressive,
+            "thresholds": {
+                "reach_min_levels": ev.REACH_MIN_LEVELS,
+                "impressive_level_jump": ev.IMPRESSIVE_LEVEL_JUMP,
+                "impressive_level": ev.IMPRESSIVE_LEVEL,
+                "detour_mismatches_at_least": ev.DETOUR_MISMATCHES_AT_LEAST,
+            },
             "path": {
                 "value": e.reach.score,
                 "scale": "1-5",
