@@ -10,12 +10,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz, utils
-
-from nextmove.domain.journal import JournalSummary, Tally, activity_key
+from nextmove.domain.energy import Energy, assess_energy
+from nextmove.domain.journal import JournalSummary
 from nextmove.domain.levels import level_label
+from nextmove.domain.matching import same_phrase
 from nextmove.domain.opportunities import Opportunity, priority_key
-from nextmove.domain.vision import Choice, Vision
+from nextmove.domain.reach import Reach, assess_reach
+from nextmove.domain.stay_or_change import ChoiceCheck, check_choices
+from nextmove.domain.vision import Vision
 
 # --- thresholds --------------------------------------------------------------------------
 
@@ -36,9 +38,6 @@ DETOUR_MISMATCHES_AT_LEAST = 2
 # energizes you.
 DRAINING_SHARE_AT_LEAST = 0.5
 ENERGIZING_SHARE_BELOW = 1 / 3
-# Two phrases name the same activity, strength or industry at this rapidfuzz
-# token_set_ratio or more ("workshops" ~ "running workshops").
-MATCH_AT_LEAST = 85
 # Verdict bands on the overall score (1–5).
 STRONG_FIT_AT_LEAST = 4.0
 WORTH_EXPLORING_AT_LEAST = 3.0
@@ -69,47 +68,6 @@ class PriorityScore:
     weight: int
     rating: int | None
     basis: str  # "rated" | "inferred" | "unrated"
-    why: str
-
-
-@dataclass(frozen=True, slots=True)
-class WorkItem:
-    name: str
-    kind: str  # "drains" | "energizer" | "strength" | "neutral"
-    why: str
-    strength: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Energy:
-    items: list[WorkItem]
-    energizing_share: float | None
-    draining_share: float | None
-    strengths_share: float | None
-    score: float | None  # 1–5: 3 + 2 × (energizing share − draining share)
-
-
-@dataclass(frozen=True, slots=True)
-class PathCheck:
-    part: str  # "function" | "level" | "industry"
-    on_path: bool | None  # None: unknown
-    why: str
-
-
-@dataclass(frozen=True, slots=True)
-class Reach:
-    level_change: int | None
-    function_change: bool | None
-    description: str
-    path: list[PathCheck]
-    score: float | None  # 1–5: 1 + 4 × matched / known
-
-
-@dataclass(frozen=True, slots=True)
-class ChoiceCheck:
-    subject: str  # "industry" | "company" | "city"
-    choice: str
-    outcome: str  # "kept" | "broken" | "open" | "unknown"
     why: str
 
 
@@ -150,14 +108,6 @@ class Evaluation:
 # --- helpers -----------------------------------------------------------------------------
 
 
-def same_phrase(a: str, b: str) -> bool:
-    """Case- and order-insensitive; one phrase contained in the other counts."""
-    a, b = activity_key(a), activity_key(b)
-    if not a or not b:
-        return False
-    return a == b or fuzz.token_set_ratio(a, b, processor=utils.default_process) >= MATCH_AT_LEAST
-
-
 def _has_word(name: str, words: Iterable[str]) -> bool:
     key = priority_key(name)
     return any(w in key for w in words)
@@ -165,257 +115,6 @@ def _has_word(name: str, words: Iterable[str]) -> bool:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if abs(n) == 1 else "s")
-
-
-def _entries(n: int) -> str:
-    return f"{n} journal " + ("entry" if n == 1 else "entries")
-
-
-# --- stay-or-change choices --------------------------------------------------------------
-
-
-def check_choices(vision: Vision, opp: Opportunity) -> list[ChoiceCheck]:
-    me, choices = vision.me, vision.choices
-    checks: list[ChoiceCheck] = []
-
-    city = choices.city
-    if city is Choice.OPEN:
-        checks.append(ChoiceCheck("city", city.value, "open", "You are open on the city."))
-    elif opp.remote:
-        checks.append(
-            ChoiceCheck(
-                "city",
-                city.value,
-                "kept",
-                "The role is remote: you can "
-                + ("stay where you are." if city is Choice.STAY else "move where you like."),
-            )
-        )
-    elif not (opp.city and me.city):
-        checks.append(
-            ChoiceCheck("city", city.value, "unknown", "The role's city or yours is not known.")
-        )
-    else:
-        same = same_phrase(opp.city, me.city)
-        if city is Choice.STAY:
-            outcome = "kept" if same else "broken"
-            why = (
-                f"It is in {opp.city}, where you live."
-                if same
-                else f"You chose to stay in {me.city}; the role is in {opp.city}."
-            )
-        else:
-            outcome = "broken" if same else "kept"
-            why = (
-                f"You chose to leave {me.city}; the role is there."
-                if same
-                else f"You want to move; the role is in {opp.city}."
-            )
-        checks.append(ChoiceCheck("city", city.value, outcome, why))
-
-    industry = choices.industry
-    if industry is Choice.OPEN:
-        checks.append(
-            ChoiceCheck("industry", industry.value, "open", "You are open on the industry.")
-        )
-    elif not (opp.industry and me.industry):
-        checks.append(
-            ChoiceCheck(
-                "industry", industry.value, "unknown", "The role's industry or yours is not known."
-            )
-        )
-    else:
-        same = same_phrase(opp.industry, me.industry)
-        if industry is Choice.STAY:
-            outcome = "kept" if same else "broken"
-            why = (
-                f"It is in {opp.industry}, your industry."
-                if same
-                else f"You chose to stay in {me.industry}; the role is in {opp.industry}."
-            )
-        else:
-            outcome = "broken" if same else "kept"
-            why = (
-                f"You chose to change industry; the role is in {me.industry}."
-                if same
-                else f"It takes you into {opp.industry}."
-            )
-        checks.append(ChoiceCheck("industry", industry.value, outcome, why))
-
-    company = choices.company
-    if company is Choice.OPEN:
-        checks.append(ChoiceCheck("company", company.value, "open", "You are open on the company."))
-    elif not (opp.organization and me.organization):
-        checks.append(
-            ChoiceCheck(
-                "company",
-                company.value,
-                "unknown",
-                "The role's organization or yours is not known.",
-            )
-        )
-    else:
-        same = same_phrase(opp.organization, me.organization)
-        if company is Choice.STAY:
-            outcome = "kept" if same else "broken"
-            why = (
-                f"An internal move at {me.organization}."
-                if same
-                else f"You chose to stay at {me.organization}; the role is at {opp.organization}."
-            )
-        else:
-            outcome = "broken" if same else "kept"
-            why = (
-                f"You chose to change company; the role is at {me.organization}."
-                if same
-                else f"A move to {opp.organization}."
-            )
-        checks.append(ChoiceCheck("company", company.value, outcome, why))
-    return checks
-
-
-# --- reach and path ----------------------------------------------------------------------
-
-
-def _path_checks(vision: Vision, opp: Opportunity) -> list[PathCheck]:
-    steps = vision.steps[:2]
-    functions = [s.function for s in steps if s.function]
-    levels = [s.level for s in steps if s.level is not None]
-    industries = [s.industry for s in steps if s.industry] or (
-        [vision.me.industry] if vision.me.industry else []
-    )
-    checks: list[PathCheck] = []
-    if opp.function is None or not functions:
-        checks.append(PathCheck("function", None, "The role's function or your path's is unknown."))
-    elif opp.function in functions:
-        checks.append(PathCheck("function", True, f"{opp.function}: the function of your path."))
-    else:
-        checks.append(
-            PathCheck(
-                "function",
-                False,
-                f"{opp.function}, while your path is in {' then '.join(dict.fromkeys(functions))}.",
-            )
-        )
-    if opp.level is None or not levels:
-        checks.append(PathCheck("level", None, "The role's level or your path's is unknown."))
-    else:
-        low = vision.me.level if vision.me.level is not None else min(levels)
-        high = max(levels)
-        if low <= opp.level <= high:
-            checks.append(
-                PathCheck(
-                    "level",
-                    True,
-                    f"{level_label(opp.level)}: between today ({level_label(low)}) and two jobs "
-                    f"from now ({level_label(high)}).",
-                )
-            )
-        elif opp.level > high:
-            checks.append(
-                PathCheck(
-                    "level",
-                    False,
-                    f"{level_label(opp.level)}: beyond where your path goes ({level_label(high)}).",
-                )
-            )
-        else:
-            checks.append(
-                PathCheck(
-                    "level",
-                    False,
-                    f"{level_label(opp.level)}: below where you are today ({level_label(low)}).",
-                )
-            )
-    if not opp.industry or not industries:
-        checks.append(PathCheck("industry", None, "The role's industry or your path's is unknown."))
-    elif any(same_phrase(opp.industry, i) for i in industries):
-        checks.append(PathCheck("industry", True, f"{opp.industry}: continuity with your path."))
-    else:
-        checks.append(
-            PathCheck(
-                "industry",
-                False,
-                f"{opp.industry}, while your path is in {' then '.join(dict.fromkeys(industries))}.",
-            )
-        )
-    return checks
-
-
-def assess_reach(vision: Vision, opp: Opportunity) -> Reach:
-    me = vision.me
-    change = None if (opp.level is None or me.level is None) else opp.level - me.level
-    function_change = (
-        None if (opp.function is None or me.function is None) else opp.function != me.function
-    )
-    if change is None:
-        description = "Level change unknown: set the role's level and yours (`nextmove me set`)."
-    elif change > 0:
-        description = f"A step up of {_plural(change, 'level')} ({level_label(opp.level)})."
-    elif change == 0:
-        description = f"A lateral move at your level ({level_label(opp.level)})."
-    else:
-        description = f"A step down of {_plural(-change, 'level')} ({level_label(opp.level)})."
-    if function_change:
-        description += f" A change of function, from {me.function} to {opp.function}."
-    path = _path_checks(vision, opp)
-    known = [p for p in path if p.on_path is not None]
-    score = round(1 + 4 * sum(1 for p in known if p.on_path) / len(known), 2) if known else None
-    return Reach(change, function_change, description, path, score)
-
-
-# --- energizers and strengths ------------------------------------------------------------
-
-
-def _matches(name: str, tallies: Iterable[Tally]) -> Tally | None:
-    for tally in tallies:
-        if same_phrase(name, tally.name):
-            return tally
-    return None
-
-
-def assess_energy(vision: Vision, journal: JournalSummary | None, opp: Opportunity) -> Energy:
-    """Each part of the role's work against the journal (evidence first) and the vision."""
-    items: list[WorkItem] = []
-    draining = [*journal.draining, *journal.themes_draining] if journal else []
-    energizing = [*journal.energizing, *journal.themes_energizing] if journal else []
-    for name in opp.involves:
-        strength = next((s for s in vision.strengths if same_phrase(name, s)), None)
-        drained = _matches(name, draining)
-        energized = _matches(name, energizing)
-        listed = next((e for e in vision.energizers if same_phrase(name, e)), None)
-        if drained is not None:
-            kind = "drains"
-            why = (
-                f"Your journal: {drained.name!r} averages {drained.mean_energy:+.1f} energy "
-                f"over {_entries(drained.count)}."
-            )
-        elif energized is not None:
-            kind = "energizer"
-            why = (
-                f"Your journal: {energized.name!r} averages {energized.mean_energy:+.1f} energy "
-                f"over {_entries(energized.count)}."
-            )
-        elif listed is not None:
-            kind = "energizer"
-            why = f"Listed as an energizer in your vision ({listed!r})."
-        elif strength is not None:
-            kind = "strength"
-            why = f"One of your strengths ({strength!r})."
-        else:
-            kind = "neutral"
-            why = "Neither an energizer, a strength, nor draining in your journal."
-        if strength is not None and kind != "strength":
-            why += f" Also one of your strengths ({strength!r})."
-        items.append(WorkItem(name, kind, why, strength=strength is not None))
-    if not items:
-        return Energy([], None, None, None, None)
-    n = len(items)
-    energizing_share = sum(1 for i in items if i.kind == "energizer") / n
-    draining_share = sum(1 for i in items if i.kind == "drains") / n
-    strengths_share = sum(1 for i in items if i.strength) / n
-    score = round(3 + 2 * (energizing_share - draining_share), 2)
-    return Energy(items, energizing_share, draining_share, strengths_share, score)
 
 
 # --- priorities --------------------------------------------------------------------------

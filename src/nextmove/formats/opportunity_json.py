@@ -6,6 +6,7 @@ from typing import Any
 
 from nextmove.domain import evaluate as ev
 from nextmove.domain.evaluate import Evaluation
+from nextmove.domain.matching import MATCH_AT_LEAST
 from nextmove.domain.opportunities import (
     MOSTLY_PASSIVE_ABOVE,
     SOURCE_HELP,
@@ -125,7 +126,7 @@ def evaluation_json(e: Evaluation) -> dict[str, Any]:
                 {"name": i.name, "kind": i.kind, "strength": i.strength, "why": i.why}
                 for i in e.energy.items
             ],
-            "match": f"rapidfuzz token_set_ratio >= {ev.MATCH_AT_LEAST}",
+            "match": f"rapidfuzz token_set_ratio >= {MATCH_AT_LEAST}",
             "thresholds": {
                 "draining_share_at_least": ev.DRAINING_SHARE_AT_LEAST,
                 "energizing_share_below": round(ev.ENERGIZING_SHARE_BELOW, 4),
