@@ -438,3 +438,15 @@ def test_a_posting_without_a_title_needs_one_from_you(cli_sqlite: Cli, tmp_path:
     assert given.exit_code == 0, given.output
     (opp,) = _json(cli_sqlite("opp list --json"))["opportunities"]
     assert opp["level"]["key"] == "senior-director" and opp["function"] == "product"
+
+
+def test_a_forwarded_hr_opening_pasted_in_is_judged_a_lateral_move(cli_sqlite: Cli) -> None:
+    assert cli_sqlite(f"demo {AS_OF}").exit_code == 0
+    posting = str(POSTINGS / "hr-email-forward.txt")
+    result = cli_sqlite(["opp", "add", "--from-text", posting, "--source", "hr-proposal"])
+    assert result.exit_code == 0, result.output
+    opp_id = int(result.stdout.split("#", 1)[1].split(":", 1)[0])
+    (e,) = _json(cli_sqlite(f"opp evaluate {opp_id} --json {AS_OF}"))["evaluations"]
+    assert e["opportunity"]["organization"] == "Northwind Health"
+    assert e["reach"]["level_change"] == 0
+    assert "not-a-big-enough-reach" in [f["code"] for f in e["flags"]]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nextmove.domain.opportunities import (
     Opportunity,
@@ -27,6 +29,7 @@ HR, BOARD, RECRUITER, NETWORK, SELF = (
     Source.NETWORK_REFERRAL,
     Source.SELF_CREATED,
 )
+OWN = [Source.NETWORK_REFERRAL, Source.SELF_CREATED]
 
 
 @pytest.mark.parametrize(
@@ -94,3 +97,14 @@ def test_unknown_source_status_or_rating_is_a_clear_error() -> None:
     with pytest.raises(UserError, match="outside 1…5"):
         check_rating(6)
     assert parse_status(" Offer ") is Status.OFFER and check_rating(5) == 5
+
+
+@given(st.lists(st.sampled_from(list(Source)), max_size=30), st.sampled_from(OWN))
+def test_adding_an_option_from_your_network_or_your_own_never_makes_the_mix_more_passive(
+    sources: list[Source], own: Source
+) -> None:
+    before = source_mix(options(*sources))
+    after = source_mix(options(*sources, own))
+    assert after.own == before.own + 1
+    assert after.passive_share <= before.passive_share
+    assert not (after.mostly_passive and not before.mostly_passive)

@@ -31,6 +31,12 @@ EXPECTED = {
     "prose-email.txt": ("VP of Product", "Lumen Bank", "New York", False),
     "indeed-dash.txt": ("Staff Data Scientist", "Meridian Insurance", "Boston", False),
     "workday-internal.txt": ("Product Manager II", "Northwind Health", "Chicago", False),
+    "hr-email-forward.txt": (
+        "Senior Product Manager, Clinic Scheduling",
+        "Northwind Health",
+        "Chicago",
+        False,
+    ),
 }
 
 

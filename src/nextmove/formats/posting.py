@@ -67,6 +67,12 @@ _PROSE_TITLE = re.compile(
 _PROSE_CITY = re.compile(
     r"\b(?:in|based\s+in|from\s+our)\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 )
+_GREETING = re.compile(r"^(hi|hello|hey|dear|greetings|good\s+(morning|afternoon))\b", re.I)
+# "a lateral move within Northwind Health", "this role at Cedar Health"
+_PROSE_ORG = re.compile(
+    r"\b(?:move|role|position|opening|job|opportunity|team)\s+(?:with|within|at)\s+"
+    r"(?P<org>[A-Z][\w&'\-]+(?:\s+[A-Z][\w&'\-]+){0,3})"
+)
 _URL = re.compile(r"https?://[^\s<>\"')]+")
 _AT_ORG = re.compile(r"^at\s+(?P<org>.+?)(?:\s*\(.*\))?$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s+[·•|–—]\s+|\s+-\s+")
@@ -136,7 +142,10 @@ def _looks_like_org(line: str) -> bool:
     words = line.split()
     return (
         0 < len(words) <= 6
-        and not line.endswith((".", "!", "?", ":"))
+        and not line.endswith((".", "!", "?", ":", ","))
+        and ": " not in line
+        and "@" not in line
+        and not _GREETING.match(line)
         and not _SECTION.match(line)
         and not _URL.search(line)
         and not _US_CITY.search(line)
@@ -268,6 +277,9 @@ def parse_posting(text: str) -> Posting:
         if match and _looks_like_title(match.group("title").strip()):
             posting.title = match.group("title").strip()
             posting.found.append("title: prose")
+    if not posting.organization and (match := _PROSE_ORG.search(body)):
+        posting.organization = match.group("org").strip()
+        posting.found.append("organization: prose")
     if not posting.organization:
         for line in lines:
             match = re.match(r"^about\s+(?P<org>[A-Z][\w&.'\- ]{1,60})$", line)
