@@ -450,3 +450,14 @@ def test_a_forwarded_hr_opening_pasted_in_is_judged_a_lateral_move(cli_sqlite: C
     assert e["opportunity"]["organization"] == "Northwind Health"
     assert e["reach"]["level_change"] == 0
     assert "not-a-big-enough-reach" in [f["code"] for f in e["flags"]]
+
+
+def test_list_filters_by_status_and_rejects_an_unknown_one(cli_sqlite: Cli) -> None:
+    first = _add(cli_sqlite, "Director of Product", "--source", "recruiter")
+    _add(cli_sqlite, "Group PM", "--source", "job-board")
+    cli_sqlite(f"opp status {first} applied")
+    applied = _json(cli_sqlite("opp list --status applied --json"))
+    assert [o["id"] for o in applied["opportunities"]] == [first]
+    assert applied["source_mix"]["total"] == 2
+    bad = cli_sqlite("opp list --status hired")
+    assert bad.exit_code == 2 and "unknown status 'hired'" in bad.stderr
