@@ -26,6 +26,8 @@ run: setup
 	@$(NEXTMOVE) vision show
 	@$(NEXTMOVE) vision check
 	@$(NEXTMOVE) journal summary
+	@$(NEXTMOVE) opp list
+	@$(NEXTMOVE) opp compare 4 3
 
 ## Run the whole test suite: lint, import contracts, types, then every test.
 test: setup lint

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from nextmove import __version__
-from nextmove.cli import calendar, demo, journal, me, slots, vision
+from nextmove.cli import calendar, demo, journal, me, opp, slots, vision
 from nextmove.cli.context import AppState, console, err_console, state
 from nextmove.errors import NextmoveError
 from nextmove.store.db import current_revision, migrate
@@ -28,6 +28,7 @@ app.add_typer(vision.app, name="vision")
 app.add_typer(journal.app, name="journal")
 app.add_typer(calendar.app, name="calendar")
 app.command("slots")(slots.slots)
+app.add_typer(opp.app, name="opp")
 app.command("demo")(demo.demo)
 
 
@@ -105,9 +106,13 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except typer.TyperException as exc:  # usage errors: bad options or arguments
-        exc.show()  # type: ignore[attr-defined]
-        sys.exit(getattr(exc, "exit_code", 2))
+    except typer.TyperException as exc:
+        # Usage errors and bad parameters. Typer >= 0.29 carries its own copy of click, so
+        # they arrive as typer exceptions rather than click.ClickException.
+        show = getattr(exc, "show", None)
+        if callable(show) and exc.format_message():
+            show()
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err_console.print("Interrupted; nothing was changed.")
         sys.exit(130)

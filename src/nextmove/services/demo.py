@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from nextmove.domain.journal import JournalEntry
+from nextmove.domain.opportunities import Decision, Opportunity, Source, Status
 from nextmove.domain.vision import Choice, Choices, Position, Priority, RoleOutline, Vision
 from nextmove.errors import UserError
+from nextmove.store import opportunities as opp_repo
 from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
 
@@ -112,6 +115,127 @@ def demo_journal(today: date, days: int = 30) -> list[JournalEntry]:
     return entries
 
 
+def demo_opportunities() -> list[Opportunity]:
+    """One option from every source, including an impressive-but-misaligned one."""
+    return [
+        Opportunity(
+            title="Senior Product Manager, Scheduling",
+            source=Source.HR_PROPOSAL,
+            organization="Northwind Health",
+            function="product",
+            level=3,
+            industry="healthcare software",
+            city="Chicago",
+            notes="HR's proposal after the reorganisation: same level, a different product.",
+            involves=["sprint planning", "status reporting", "roadmap writing"],
+        ),
+        Opportunity(
+            title="Product Lead, Care Navigation",
+            source=Source.JOB_BOARD,
+            organization="Brightpath Clinics",
+            function="product",
+            level=4,
+            industry="healthcare software",
+            remote=True,
+            link="https://jobs.brightpath.example/product-lead",
+            involves=[
+                "customer interviews",
+                "roadmap writing",
+                "writing product specs",
+                "sprint planning",
+            ],
+        ),
+        Opportunity(
+            title="VP of Product, Consumer Banking",
+            source=Source.RECRUITER,
+            organization="Lumen Bank",
+            function="product",
+            level=9,
+            industry="fintech",
+            city="New York",
+            brand=True,
+            notes="Recruiter call: 60 people, reports to the CEO, a week a month in London.",
+            involves=[
+                "back-to-back alignment meetings",
+                "budget spreadsheets",
+                "status reporting",
+                "roadmap writing",
+            ],
+            ratings={"career trajectory": 5},
+        ),
+        Opportunity(
+            title="Group Product Manager, Patient Experience",
+            source=Source.NETWORK_REFERRAL,
+            organization="Cedar Health Partners",
+            function="product",
+            level=5,
+            industry="healthcare software",
+            city="Chicago",
+            notes="Priya (a former colleague) referred me; the hiring manager wants a coach.",
+            involves=["coaching junior PMs", "customer interviews", "workshops", "roadmap writing"],
+            ratings={"family life": 4},
+        ),
+        Opportunity(
+            title="Product Lead, Clinic Operations (new team)",
+            source=Source.SELF_CREATED,
+            organization="Northwind Health",
+            function="product",
+            level=4,
+            industry="healthcare software",
+            city="Chicago",
+            notes="A team I am pitching to the CPO: clinics juggle five tools to run a day.",
+            involves=[
+                "workshops",
+                "customer interviews",
+                "bringing engineering and clinical teams to one plan",
+                "budget spreadsheets",
+            ],
+        ),
+    ]
+
+
+def _add_demo_opportunities(session: Any, today: date, now: datetime) -> int:
+    opportunities = demo_opportunities()
+    ids = [
+        opp_repo.add_opportunity(session, o, today=today - timedelta(days=21 - 4 * i), now=now)
+        for i, o in enumerate(opportunities)
+    ]
+    hr, board, recruiter, referral, _own = ids
+    opp_repo.set_status(
+        session, board, Status.APPLIED, day=today - timedelta(days=10), note="", now=now
+    )
+    opp_repo.set_status(
+        session,
+        recruiter,
+        Status.INTERVIEWING,
+        day=today - timedelta(days=6),
+        note="first call with the CPO",
+        now=now,
+    )
+    opp_repo.set_status(
+        session,
+        referral,
+        Status.EXPLORING,
+        day=today - timedelta(days=5),
+        note="coffee with the hiring manager",
+        now=now,
+    )
+    opp_repo.add_decision(
+        session,
+        hr,
+        Decision(
+            day=today - timedelta(days=3),
+            choice="pass",
+            why="Same level and scope as today: not a step toward Group PM.",
+        ),
+        now=now,
+    )
+    opp_repo.set_status(
+        session, hr, Status.PASSED, day=today - timedelta(days=3), note="decided", now=now
+    )
+    return len(ids)
+
+
 def create_demo(
     db: Database, *, today: date, now: datetime, replace: bool = False
 ) -> dict[str, int]:
@@ -124,9 +248,16 @@ def create_demo(
                 hint="Use a separate database (`nextmove --db sqlite:///demo.db demo`) or pass "
                 "--replace to overwrite it.",
             )
+        opp_repo.clear_opportunities(session)
         vision_repo.clear_workspace(session)
         vision_repo.save_vision(session, demo_vision(), now=now)
         journal = demo_journal(today)
         for entry in journal:
             vision_repo.add_journal_entry(session, entry, now=now)
-    return {"steps": 2, "priorities": 3, "journal_entries": len(journal)}
+        opportunities = _add_demo_opportunities(session, today, now)
+    return {
+        "steps": 2,
+        "priorities": 3,
+        "journal_entries": len(journal),
+        "opportunities": opportunities,
+    }

@@ -20,7 +20,7 @@ from nextmove.errors import DatabaseNotReady, UserError
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest migration. Kept here so that opening an up-to-date database does not load
 # Alembic (a large import) on every command; tests/store check it against the scripts.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0003"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 

@@ -94,3 +94,23 @@ class JournalEntry(Base):
     themes: Mapped[list[str]] = mapped_column(JSONType, default=list)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# Tables split by noun; imported here so Alembic and `Base.metadata` see them all.
+from nextmove.store.opportunity_models import (  # noqa: E402
+    Opportunity,
+    OpportunityDecision,
+    OpportunityRating,
+    OpportunityStatus,
+)
+
+__all__ = [
+    "JournalEntry",
+    "Opportunity",
+    "OpportunityDecision",
+    "OpportunityRating",
+    "OpportunityStatus",
+    "Priority",
+    "Profile",
+    "VisionStep",
+]

@@ -1,0 +1,215 @@
+"""Opportunities: every option the person is weighing, whatever its source, with a dated status
+history, their own ratings against their priorities, and the decisions they took. Plain values,
+no I/O.
+
+People at an opportunity (hiring manager, referrer, contacts there) are kept by the network
+part as `opportunity_person(opportunity_id, person_id, role)` rows pointing at `Opportunity.id`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from nextmove.errors import UserError
+
+
+class Source(StrEnum):
+    HR_PROPOSAL = "hr-proposal"
+    JOB_BOARD = "job-board"
+    RECRUITER = "recruiter"
+    NETWORK_REFERRAL = "network-referral"
+    SELF_CREATED = "self-created"
+
+
+SOURCE_HELP = {
+    Source.HR_PROPOSAL: "proposed by your company's HR or your manager",
+    Source.JOB_BOARD: "found on a job board or careers page",
+    Source.RECRUITER: "brought by a recruiter or headhunter",
+    Source.NETWORK_REFERRAL: "came through someone you know",
+    Source.SELF_CREATED: "a role you pitched or shaped yourself",
+}
+
+# Options the person did not go looking for in their own network.
+PASSIVE_SOURCES = (Source.HR_PROPOSAL, Source.JOB_BOARD)
+# Options that came from the person's own initiative.
+OWN_SOURCES = (Source.NETWORK_REFERRAL, Source.SELF_CREATED)
+
+
+class Status(StrEnum):
+    CONSIDERING = "considering"
+    EXPLORING = "exploring"
+    APPLIED = "applied"
+    INTERVIEWING = "interviewing"
+    OFFER = "offer"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    PASSED = "passed"
+
+
+CLOSED_STATUSES = (Status.ACCEPTED, Status.DECLINED, Status.PASSED)
+
+_SOURCE_ALIASES = {
+    "hr": Source.HR_PROPOSAL,
+    "hr proposal": Source.HR_PROPOSAL,
+    "internal": Source.HR_PROPOSAL,
+    "board": Source.JOB_BOARD,
+    "job board": Source.JOB_BOARD,
+    "posting": Source.JOB_BOARD,
+    "headhunter": Source.RECRUITER,
+    "network": Source.NETWORK_REFERRAL,
+    "referral": Source.NETWORK_REFERRAL,
+    "network referral": Source.NETWORK_REFERRAL,
+    "self": Source.SELF_CREATED,
+    "self created": Source.SELF_CREATED,
+    "pitched": Source.SELF_CREATED,
+}
+
+RATING_MIN, RATING_MAX = 1, 5
+
+
+def parse_source(value: str, *, field: str = "source") -> Source:
+    text = re.sub(r"[\s_]+", " ", str(value).strip().lower())
+    if text in _SOURCE_ALIASES:
+        return _SOURCE_ALIASES[text]
+    try:
+        return Source(text.replace(" ", "-"))
+    except ValueError:
+        raise UserError(
+            f"{field}: unknown source {value!r}", hint="Sources: " + ", ".join(Source) + "."
+        ) from None
+
+
+def parse_status(value: str, *, field: str = "status") -> Status:
+    try:
+        return Status(str(value).strip().lower())
+    except ValueError:
+        raise UserError(
+            f"{field}: unknown status {value!r}", hint="Statuses: " + ", ".join(Status) + "."
+        ) from None
+
+
+def priority_key(name: str) -> str:
+    """Ratings are kept by priority name, so reordering priorities keeps them."""
+    return re.sub(r"\s+", " ", name.strip().lower())
+
+
+def check_rating(value: int, *, field: str = "rating") -> int:
+    if isinstance(value, bool) or not RATING_MIN <= int(value) <= RATING_MAX:
+        raise UserError(
+            f"{field}: {value} is outside {RATING_MIN}…{RATING_MAX}",
+            hint="1 works against this priority, 3 neutral, 5 serves it fully.",
+        )
+    return int(value)
+
+
+@dataclass(slots=True)
+class StatusChange:
+    status: Status
+    day: date
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Decision:
+    day: date
+    choice: str
+    why: str
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class Opportunity:
+    title: str
+    source: Source
+    organization: str = ""
+    function: str | None = None
+    level: int | None = None
+    industry: str = ""
+    city: str = ""
+    remote: bool = False
+    link: str = ""
+    notes: str = ""
+    brand: bool = False  # a famous name or a title that impresses people
+    involves: list[str] = field(default_factory=list)  # what the work is made of
+    status: Status = Status.CONSIDERING
+    ratings: dict[str, int] = field(default_factory=dict)  # priority_key -> 1..5
+    history: list[StatusChange] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    added_on: date | None = None
+    id: int | None = None
+
+    @property
+    def label(self) -> str:
+        where = f" at {self.organization}" if self.organization else ""
+        return f"#{self.id} {self.title}{where}" if self.id is not None else self.title + where
+
+
+# What a decision's choice means for the status, when it names one.
+DECISION_STATUS = {
+    "apply": Status.APPLIED,
+    "accept": Status.ACCEPTED,
+    "decline": Status.DECLINED,
+    "pass": Status.PASSED,
+    "explore": Status.EXPLORING,
+}
+
+
+# --- source mix --------------------------------------------------------------------------
+
+# "Most options" means strictly more than this share come from HR proposals and job boards.
+MOSTLY_PASSIVE_ABOVE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMix:
+    total: int
+    by_source: dict[str, int]
+    passive: int  # hr-proposal + job-board
+    own: int  # network-referral + self-created
+    mostly_passive: bool
+    advice: str
+
+    @property
+    def passive_share(self) -> float:
+        return self.passive / self.total if self.total else 0.0
+
+
+SOURCE_MIX_ADVICE = (
+    "Most of your options come from HR proposals and job boards: roles others chose for you, "
+    "often not a big enough reach. Find people who do the job you want two jobs from now "
+    "(`nextmove suggest`) and plan a round of informational interviews "
+    "(`nextmove round plan`); the best options tend to come from those conversations, or "
+    "from a role you shape yourself."
+)
+
+
+def source_mix(opportunities: Iterable[Opportunity]) -> SourceMix:
+    """Where the options come from; `mostly_passive` when more than half are HR proposals or
+    job-board finds (MOSTLY_PASSIVE_ABOVE)."""
+    counts = Counter(o.source for o in opportunities)
+    total = sum(counts.values())
+    passive = sum(counts[s] for s in PASSIVE_SOURCES)
+    own = sum(counts[s] for s in OWN_SOURCES)
+    mostly = total > 0 and passive / total > MOSTLY_PASSIVE_ABOVE
+    if mostly:
+        advice = SOURCE_MIX_ADVICE
+    elif total and own == 0:
+        advice = (
+            "None of your options came from your network or a role you shaped: try "
+            "`nextmove suggest` and `nextmove round plan`."
+        )
+    else:
+        advice = ""
+    return SourceMix(
+        total=total,
+        by_source={s.value: counts[s] for s in Source},
+        passive=passive,
+        own=own,
+        mostly_passive=mostly,
+        advice=advice,
+    )

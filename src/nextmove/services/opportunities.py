@@ -1,0 +1,326 @@
+"""Use cases for opportunities: add (by hand or from a pasted posting), edit, status, rate,
+decide, delete, list with the source mix, evaluate and compare against the person's plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from nextmove.domain.evaluate import Evaluation, evaluate_opportunity, rank_evaluations
+from nextmove.domain.functions import parse_function
+from nextmove.domain.journal import JournalSummary, summarize_journal
+from nextmove.domain.levels import level_key, parse_level
+from nextmove.domain.opportunities import (
+    CLOSED_STATUSES,
+    DECISION_STATUS,
+    Decision,
+    Opportunity,
+    Source,
+    SourceMix,
+    Status,
+    check_rating,
+    parse_source,
+    parse_status,
+    priority_key,
+    source_mix,
+)
+from nextmove.domain.seniority import WordGuess, combine_guesses
+from nextmove.domain.vision import Vision
+from nextmove.errors import NotFound, UserError
+from nextmove.formats.posting import Posting, decode_posting, parse_posting
+from nextmove.services.titles import infer_titles
+from nextmove.store import opportunities as repo
+from nextmove.store import vision as vision_repo
+from nextmove.store.db import Database
+
+EVIDENCE_WINDOW_DAYS = 90  # journal evidence for evaluations: the last 90 days
+JOURNAL_LIMIT = 50  # activities and themes per list the evaluation can match against
+TEXT_FIELDS = ("title", "organization", "industry", "city", "link", "notes")
+FIELDS = (*TEXT_FIELDS, "function", "level", "remote", "source", "brand", "involves")
+
+
+def _not_found(opp_id: int) -> NotFound:
+    return NotFound(f"no opportunity with id {opp_id}", hint="`nextmove opp list` shows ids.")
+
+
+def clean_fields(changes: dict[str, Any]) -> dict[str, Any]:
+    """Validate and normalise user-given fields; None means 'not given'."""
+    unknown = set(changes) - set(FIELDS)
+    if unknown:
+        raise UserError(f"unknown field(s): {', '.join(sorted(unknown))}")
+    clean: dict[str, Any] = {}
+    for key, value in changes.items():
+        if value is None:
+            continue
+        if key == "level":
+            clean[key] = parse_level(value, field="--level") if value != "" else None
+        elif key == "function":
+            clean[key] = parse_function(value, field="--function") if value != "" else None
+        elif key == "source":
+            clean[key] = parse_source(value, field="--source")
+        elif key in ("remote", "brand"):
+            clean[key] = bool(value)
+        elif key == "involves":
+            clean[key] = list(dict.fromkeys(str(v).strip() for v in value if str(v).strip()))
+        else:
+            clean[key] = str(value).strip()
+    if "title" in clean and not clean["title"]:
+        raise UserError(
+            "title: must not be empty", hint="Give the role's title, e.g. 'Director of Product'."
+        )
+    return clean
+
+
+@dataclass(slots=True)
+class FromText:
+    """What a pasted posting gave, and how each field was found."""
+
+    fields: dict[str, Any]
+    found: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+def guess_from_title(title: str) -> WordGuess:
+    """Level and function of a title: title inference, then the usual seniority words."""
+    return combine_guesses(title, infer_titles([title]).get(title))
+
+
+def fill_from_title(fields: dict[str, Any]) -> list[str]:
+    """Fill a missing level or function from the title; say what was filled and how."""
+    title = str(fields.get("title") or "").strip()
+    if not title or (fields.get("level") is not None and fields.get("function") is not None):
+        return []
+    guess = guess_from_title(title)
+    notes = []
+    if fields.get("level") is None and guess.level is not None:
+        fields["level"] = guess.level
+        notes.append(f"level {level_key(guess.level)}: " + _evidence(guess, "level"))
+    if fields.get("function") is None and guess.function is not None:
+        fields["function"] = guess.function
+        notes.append(f"function {guess.function}: " + _evidence(guess, "function"))
+    return notes
+
+
+def _evidence(guess: WordGuess, part: str) -> str:
+    return next(e for e in guess.evidence if e.startswith(part))
+
+
+def read_posting(raw: bytes, *, source: str, title: str | None = None) -> FromText:
+    """A pasted job posting -> opportunity fields. Level and function come from the title
+    (yours when given, else the posting's): title inference, then the usual seniority words."""
+    text = decode_posting(raw, source)
+    posting: Posting = parse_posting(text)
+    posting.title = (title or "").strip() or posting.title
+    if not posting.title:
+        raise UserError(
+            f"{source}: found no job title in the posting",
+            hint="Give it yourself: `nextmove opp add 'Director of Product' --from-text FILE`.",
+        )
+    fields: dict[str, Any] = {
+        "title": posting.title,
+        "organization": posting.organization,
+        "city": posting.city,
+        "remote": posting.remote,
+        "industry": posting.industry,
+        "link": posting.link,
+    }
+    found = list(posting.found)
+    guess = guess_from_title(posting.title)
+    if guess.level is not None:
+        fields["level"] = guess.level
+        found.append(_evidence(guess, "level"))
+    elif posting.seniority:
+        try:
+            fields["level"] = parse_level(posting.seniority)
+            found.append(f"level from the posting's seniority label {posting.seniority!r}")
+        except UserError:
+            pass
+    function = None
+    if posting.department:
+        try:
+            function = parse_function(posting.department)
+            found.append(f"function from the posting's department {posting.department!r}")
+        except UserError:
+            function = None
+    if function is None and guess.function is not None:
+        function = guess.function
+        found.append(_evidence(guess, "function"))
+    if function is not None:
+        fields["function"] = function
+    missing = [
+        name
+        for name in ("organization", "level", "function", "city")
+        if fields.get(name) in (None, "") and not (name == "city" and fields["remote"])
+    ]
+    return FromText(fields, found, missing)
+
+
+def add_opportunity(
+    db: Database, changes: dict[str, Any], *, today: date, now: datetime
+) -> Opportunity:
+    clean = clean_fields(changes)
+    if not clean.get("title"):
+        raise UserError("title: must not be empty", hint="Give the role's title.")
+    if "source" not in clean:
+        raise UserError(
+            "--source is required",
+            hint="Where did it come from: " + ", ".join(Source) + ".",
+        )
+    opp = Opportunity(**clean)
+    with db.session() as session:
+        opp_id = repo.add_opportunity(session, opp, today=today, now=now)
+        added = repo.get_opportunity(session, opp_id)
+    assert added is not None
+    return added
+
+
+def get_opportunity(db: Database, opp_id: int) -> Opportunity:
+    with db.session() as session:
+        opp = repo.get_opportunity(session, opp_id)
+    if opp is None:
+        raise _not_found(opp_id)
+    return opp
+
+
+def list_opportunities(
+    db: Database, *, status: str | None = None
+) -> tuple[list[Opportunity], SourceMix]:
+    """The opportunities (optionally of one status) and the source mix of all of them."""
+    wanted = parse_status(status, field="--status") if status else None
+    with db.session() as session:
+        everything = repo.list_opportunities(session)
+    shown = [o for o in everything if wanted is None or o.status is wanted]
+    return shown, source_mix(everything)
+
+
+def edit_opportunity(
+    db: Database, opp_id: int, changes: dict[str, Any], *, now: datetime
+) -> Opportunity:
+    clean = clean_fields(changes)
+    if not clean:
+        raise UserError("nothing to change", hint="Give at least one field, e.g. --level director.")
+    with db.session() as session:
+        if not repo.update_opportunity(session, opp_id, clean, now=now):
+            raise _not_found(opp_id)
+        opp = repo.get_opportunity(session, opp_id)
+    assert opp is not None
+    return opp
+
+
+def set_status(
+    db: Database, opp_id: int, status: str, *, day: date, note: str, now: datetime
+) -> Opportunity:
+    parsed = parse_status(status)
+    with db.session() as session:
+        if not repo.set_status(session, opp_id, parsed, day=day, note=note.strip(), now=now):
+            raise _not_found(opp_id)
+        opp = repo.get_opportunity(session, opp_id)
+    assert opp is not None
+    return opp
+
+
+def resolve_priority(vision: Vision, name_or_rank: str) -> str:
+    """A priority by its rank (1–3) or its name (case-insensitive) -> its name."""
+    names = [p.name for p in vision.priorities]
+    hint = (
+        "Your priorities: " + ", ".join(f"{i}. {n}" for i, n in enumerate(names, start=1)) + "."
+        if names
+        else "Set your three priorities in your vision first (`nextmove vision edit`)."
+    )
+    text = name_or_rank.strip()
+    if text.isdigit() and 1 <= int(text) <= len(names):
+        return names[int(text) - 1]
+    for name in names:
+        if priority_key(name) == priority_key(text):
+            return name
+    raise UserError(f"{text!r} is not one of your priorities", hint=hint)
+
+
+def rate_opportunity(
+    db: Database, opp_id: int, priority: str, rating: int | None, *, now: datetime
+) -> tuple[str, Opportunity]:
+    """Set (or clear, with None) your own 1–5 rating of an opportunity against a priority."""
+    if rating is not None:
+        check_rating(rating)
+    with db.session() as session:
+        vision = vision_repo.load_vision(session)
+        name = resolve_priority(vision, priority)
+        if not repo.set_rating(session, opp_id, name, rating, now=now):
+            raise _not_found(opp_id)
+        opp = repo.get_opportunity(session, opp_id)
+    assert opp is not None
+    return name, opp
+
+
+def decide(
+    db: Database, opp_id: int, *, choice: str, why: str, day: date, now: datetime
+) -> tuple[Decision, Status | None]:
+    """Record a decision and its reasons; a choice that names a status also sets it."""
+    choice, why = choice.strip(), why.strip()
+    if not choice:
+        raise UserError("--choice: must not be empty", hint="e.g. --choice decline")
+    if not why:
+        raise UserError(
+            "--why: must not be empty",
+            hint="Write down your reasons now; you will reflect on them later.",
+        )
+    decision = Decision(day=day, choice=choice, why=why)
+    status = DECISION_STATUS.get(choice.lower())
+    with db.session() as session:
+        decision_id = repo.add_decision(session, opp_id, decision, now=now)
+        if decision_id is None:
+            raise _not_found(opp_id)
+        if status is not None:
+            repo.set_status(session, opp_id, status, day=day, note=f"decided: {why}", now=now)
+    return replace(decision, id=decision_id), status
+
+
+def delete_opportunity(db: Database, opp_id: int) -> None:
+    with db.session() as session:
+        if not repo.delete_opportunity(session, opp_id):
+            raise _not_found(opp_id)
+
+
+def _journal(session: Any, today: date) -> JournalSummary | None:
+    start, end = today - timedelta(days=EVIDENCE_WINDOW_DAYS - 1), today
+    entries = vision_repo.list_journal_entries(session, start=start, end=end)
+    if not entries:
+        return None
+    return summarize_journal(entries, start=start, end=end, limit=JOURNAL_LIMIT)
+
+
+def evaluate(
+    db: Database, opp_ids: list[int] | None, *, today: date
+) -> tuple[list[Evaluation], SourceMix]:
+    """Evaluate the given opportunities (default: every one not yet closed), best first."""
+    with db.session() as session:
+        vision = vision_repo.load_vision(session)
+        journal = _journal(session, today)
+        everything = repo.list_opportunities(session)
+    by_id = {o.id: o for o in everything}
+    if opp_ids:
+        missing = [i for i in opp_ids if i not in by_id]
+        if missing:
+            raise _not_found(missing[0])
+        chosen = [by_id[i] for i in dict.fromkeys(opp_ids)]
+    else:
+        chosen = [o for o in everything if o.status not in CLOSED_STATUSES]
+    if not vision.priorities and not vision.steps:
+        raise UserError(
+            "there is no plan to judge against yet",
+            hint="Write your vision first (`nextmove vision edit` or `nextmove vision import`).",
+        )
+    evaluations = [evaluate_opportunity(vision, journal, o) for o in chosen]
+    return (rank_evaluations(evaluations) if not opp_ids else evaluations), source_mix(everything)
+
+
+def compare(db: Database, opp_ids: list[int], *, today: date) -> list[Evaluation]:
+    """Side by side, best first."""
+    if len(set(opp_ids)) < 2:
+        raise UserError(
+            "compare needs at least two different opportunities",
+            hint="e.g. `nextmove opp compare 1 3`; `nextmove opp list` shows ids.",
+        )
+    evaluations, _mix = evaluate(db, opp_ids, today=today)
+    return rank_evaluations(evaluations)

@@ -1,0 +1,114 @@
+"""The opportunity tables. Every change here comes with an Alembic migration.
+
+People at an opportunity are linked by the network part with an
+`opportunity_person(opportunity_id → opportunity.id, person_id, role)` table.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from nextmove.store.base import Base, JSONType, UTCDateTime
+
+SOURCES = "'hr-proposal','job-board','recruiter','network-referral','self-created'"
+STATUSES = (
+    "'considering','exploring','applied','interviewing','offer','accepted','declined','passed'"
+)
+
+
+class Opportunity(Base):
+    """One option the person is weighing, whatever its source."""
+
+    __tablename__ = "opportunity"
+    __table_args__ = (
+        CheckConstraint(f"source IN ({SOURCES})", name="source"),
+        CheckConstraint(f"status IN ({STATUSES})", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    organization: Mapped[str] = mapped_column(String(300), default="")
+    function: Mapped[str | None] = mapped_column(String(40))
+    level: Mapped[int | None] = mapped_column(SmallInteger)
+    industry: Mapped[str] = mapped_column(String(200), default="")
+    city: Mapped[str] = mapped_column(String(200), default="")
+    remote: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(20), index=True)
+    link: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    brand: Mapped[bool] = mapped_column(Boolean, default=False)
+    involves: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    status: Mapped[str] = mapped_column(String(20), default="considering", index=True)
+    added_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    ratings: Mapped[list[OpportunityRating]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    history: Mapped[list[OpportunityStatus]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="(OpportunityStatus.day, OpportunityStatus.id)",
+    )
+    decisions: Mapped[list[OpportunityDecision]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="(OpportunityDecision.day, OpportunityDecision.id)",
+    )
+
+
+class OpportunityRating(Base):
+    """The person's own 1–5 rating of an opportunity against one priority (kept by name)."""
+
+    __tablename__ = "opportunity_rating"
+    __table_args__ = (CheckConstraint("rating BETWEEN 1 AND 5", name="rating_range"),)
+
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="CASCADE"), primary_key=True
+    )
+    priority: Mapped[str] = mapped_column(String(200), primary_key=True)
+    rating: Mapped[int] = mapped_column(SmallInteger)
+
+
+class OpportunityStatus(Base):
+    """One dated step of an opportunity's status history."""
+
+    __tablename__ = "opportunity_status"
+    __table_args__ = (CheckConstraint(f"status IN ({STATUSES})", name="status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20))
+    day: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class OpportunityDecision(Base):
+    """A decision about an opportunity and why, kept for later reflection."""
+
+    __tablename__ = "opportunity_decision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="CASCADE"), index=True
+    )
+    day: Mapped[date] = mapped_column(Date)
+    choice: Mapped[str] = mapped_column(String(100))
+    why: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

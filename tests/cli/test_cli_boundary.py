@@ -1,0 +1,32 @@
+"""Usage errors (unknown options, bad values, missing arguments) are worded for users, with
+exit code 2, never as internal errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Cli
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ("journal list --bogus", "No such option: --bogus"),
+        ("me set", "give at least one field"),
+        ("opp show abc", "valid integer"),
+        ("journal add x --energy 9", "--energy"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_message_not_an_internal_error(
+    cli_sqlite: Cli, args: str, message: str
+) -> None:
+    result = cli_sqlite(args)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert "Internal error" not in result.output and "Traceback" not in result.output
+
+
+def test_a_group_without_a_command_shows_its_help(cli_sqlite: Cli) -> None:
+    result = cli_sqlite("opp")
+    assert "Internal error" not in result.output
+    assert "evaluate" in result.output

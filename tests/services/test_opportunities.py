@@ -1,0 +1,140 @@
+"""Opportunity use cases on both backends: one transaction per action, ratings kept by
+priority name, decisions that move the status, and evaluation over what is open."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from nextmove.errors import NotFound, UserError
+from nextmove.formats.vision_toml import render_vision
+from nextmove.services import opportunities as service
+from nextmove.services import vision as vision_service
+from nextmove.services.demo import demo_vision
+from nextmove.store import vision as repo
+from nextmove.store.db import Database
+
+
+@pytest.fixture
+def planned(db: Database, now: datetime) -> Database:
+    with db.session() as session:
+        repo.save_vision(session, demo_vision(), now=now)
+    return db
+
+
+def test_an_opportunity_round_trips_with_every_field(
+    planned: Database, today: date, now: datetime
+) -> None:
+    added = service.add_opportunity(
+        planned,
+        {
+            "title": " Director of Product ",
+            "organization": "Cedar Health",
+            "function": "pm",
+            "level": "director",
+            "industry": "healthcare software",
+            "city": "Chicago",
+            "remote": True,
+            "source": "referral",
+            "link": "https://example.org/job",
+            "notes": "via Priya",
+            "brand": True,
+            "involves": ["coaching junior PMs", " ", "coaching junior PMs", "workshops"],
+        },
+        today=today,
+        now=now,
+    )
+    again = service.get_opportunity(planned, added.id or 0)
+    assert again == added
+    assert (again.title, again.function, again.level, again.source.value) == (
+        "Director of Product",
+        "product",
+        7,
+        "network-referral",
+    )
+    assert again.involves == ["coaching junior PMs", "workshops"]
+    assert [(h.status.value, h.day) for h in again.history] == [("considering", today)]
+
+
+def test_ratings_are_kept_by_priority_name_when_priorities_are_reordered(
+    planned: Database, today: date, now: datetime
+) -> None:
+    opp = service.add_opportunity(
+        planned, {"title": "Director", "source": "recruiter"}, today=today, now=now
+    )
+    name, _ = service.rate_opportunity(planned, opp.id or 0, "2", 2, now=now)
+    assert name == "career trajectory"
+    vision = demo_vision()
+    vision.priorities.reverse()
+    vision_service.import_vision(planned, render_vision(vision), source="v.toml", now=now)
+    (evaluation,), _mix = service.evaluate(planned, [opp.id or 0], today=today)
+    career = next(p for p in evaluation.priorities if p.name == "career trajectory")
+    assert (career.rank, career.rating, career.basis) == (2, 2, "rated")
+
+
+def test_a_decision_that_names_a_status_moves_it_in_the_same_transaction(
+    planned: Database, today: date, now: datetime
+) -> None:
+    opp = service.add_opportunity(
+        planned, {"title": "VP", "source": "recruiter"}, today=today, now=now
+    )
+    decision, status = service.decide(
+        planned, opp.id or 0, choice="Accept", why="It fits.", day=today, now=now
+    )
+    assert status is not None and status.value == "accepted" and decision.id is not None
+    shown = service.get_opportunity(planned, opp.id or 0)
+    assert shown.status.value == "accepted" and shown.history[-1].note == "decided: It fits."
+    _other, status = service.decide(
+        planned, opp.id or 0, choice="wait for the offer", why="Timing.", day=today, now=now
+    )
+    assert status is None
+    assert [d.choice for d in service.get_opportunity(planned, opp.id or 0).decisions] == [
+        "Accept",
+        "wait for the offer",
+    ]
+
+
+def test_actions_on_a_missing_opportunity_are_not_found_and_write_nothing(
+    planned: Database, today: date, now: datetime
+) -> None:
+    with pytest.raises(NotFound):
+        service.set_status(planned, 42, "applied", day=today, note="", now=now)
+    with pytest.raises(NotFound):
+        service.rate_opportunity(planned, 42, "1", 3, now=now)
+    with pytest.raises(NotFound):
+        service.decide(planned, 42, choice="pass", why="x", day=today, now=now)
+    with pytest.raises(NotFound):
+        service.delete_opportunity(planned, 42)
+    with pytest.raises(UserError, match="nothing to change"):
+        service.edit_opportunity(planned, 42, {}, now=now)
+    assert service.list_opportunities(planned)[0] == []
+
+
+def test_evaluate_without_ids_takes_the_open_ones_best_first(
+    planned: Database, today: date, now: datetime
+) -> None:
+    def add(title: str, level: int, city: str, status: str | None = None) -> int:
+        opp = service.add_opportunity(
+            planned,
+            {
+                "title": title,
+                "source": "job-board",
+                "function": "product",
+                "level": level,
+                "industry": "healthcare software",
+                "city": city,
+            },
+            today=today,
+            now=now,
+        )
+        if status:
+            service.set_status(planned, opp.id or 0, status, day=today, note="", now=now)
+        return opp.id or 0
+
+    lateral = add("Senior PM", 3, "Chicago")
+    fits = add("Group PM", 5, "Chicago")
+    add("Lead PM", 4, "Chicago", status="declined")
+    evaluations, mix = service.evaluate(planned, None, today=today)
+    assert [e.opportunity.id for e in evaluations] == [fits, lateral]
+    assert mix.total == 3 and mix.mostly_passive
