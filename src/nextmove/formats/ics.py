@@ -140,7 +140,7 @@ def _event_problems(cal: icalendar.Calendar, text: str) -> list[Problem]:
         if "RRULE" in event:
             _tolerate_spaces_in_rrule(event)
             try:
-                recurring_ical_events.of(_alone(event)).first  # noqa: B018
+                next(iter(recurring_ical_events.of(_alone(event)).all()), None)
             except Exception as exc:
                 problems.append(Problem(where, f"RRULE cannot be read: {exc}"))
     return problems
