@@ -384,7 +384,9 @@ def vtimezone(name: str, last_year: int) -> icalendar.Timezone:
     component.add("TZID", name)
     first_offset = begin.astimezone(tz).utcoffset() or timedelta(0)
     component.add_component(_observance(begin.astimezone(tz), first_offset, first_offset))
-    changes = _changes(name, last_year)
+    # Worked out per decade and cached: writing many files costs one scan per zone.
+    decade_end = (last_year // 10 + 1) * 10
+    changes = [c for c in _changes(name, decade_end) if c.wall.year <= last_year]
     for group in _yearly_groups(changes):
         first, last = group[0], group[-1]
         observance = _observance(first.after, first.offset_from, first.offset_to)
