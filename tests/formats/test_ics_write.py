@@ -19,8 +19,8 @@ from nextmove.formats.ics import (
     read_busy,
     render_feed,
     render_invitation,
-    vtimezone,
 )
+from nextmove.formats.vtimezone import vtimezone
 
 NOW = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 ME = Attendee("jordan@example.org", "Jordan Okafor")
