@@ -7,10 +7,12 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
+import pytest
 import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nextmove.errors import UserError
 from nextmove.formats.ics import (
     Attendee,
     DueItem,
@@ -196,6 +198,7 @@ def test_the_feed_holds_meetings_in_several_zones_and_due_items_readable_by_both
 
     assert str(cal["METHOD"]) == "PUBLISH"
     assert str(cal["X-WR-CALNAME"]) == "nextmove — Jordan"
+    assert cal.decoded("REFRESH-INTERVAL") == timedelta(hours=1)
     assert {str(t["TZID"]) for t in cal.walk("VTIMEZONE")} == {"Europe/Berlin", "America/Chicago"}
     assert instants_by_icalendar(data)[:2] == [
         (datetime(2026, 3, 29, 8, tzinfo=UTC), datetime(2026, 3, 29, 8, 30, tzinfo=UTC)),
@@ -306,3 +309,9 @@ def test_an_invitation_written_then_read_gives_the_same_instants(
         data, start=start - timedelta(hours=1), end=end + timedelta(hours=1), timezone="UTC"
     )
     assert [(b.utc_start, b.utc_end) for b in busy] == expected
+
+
+def test_a_meeting_that_ends_before_it_starts_is_a_user_error() -> None:
+    start = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
+    with pytest.raises(UserError, match=r"ends .* before it starts"):
+        render_invitation(meeting(start, minutes=-30), now=NOW, namespace="ws")

@@ -20,7 +20,7 @@ import icalendar
 import recurring_ical_events
 
 from nextmove.domain.slots import Interval, local_instant, zone
-from nextmove.errors import InvalidInput, Problem
+from nextmove.errors import InvalidInput, Problem, UserError
 from nextmove.formats.vtimezone import vtimezone
 
 PRODID = "-//nextmove//nextmove//EN"
@@ -334,6 +334,9 @@ def render_feed(
     VEVENT and every due item as an all-day VEVENT or a VTODO. Bytes, CRLF lines."""
     cal = _calendar(method="PUBLISH")
     cal.add("X-WR-CALNAME", name)
+    # How often subscribers should fetch the feed again (RFC 7986, and its older name).
+    cal.add("REFRESH-INTERVAL", timedelta(hours=1), parameters={"VALUE": "DURATION"})
+    cal.add("X-PUBLISHED-TTL", "PT1H")
     for invitation in meetings:
         cal.add_component(_meeting_event(invitation, now=now, namespace=namespace))
     for item in due:
@@ -408,7 +411,11 @@ def _address(person: Attendee, **params: Any) -> icalendar.vCalAddress:
 def _meeting_event(invitation: Invitation, *, now: datetime, namespace: str) -> icalendar.Event:
     start, end = _written(invitation.start, invitation.end, invitation.timezone)
     if end.astimezone(UTC) <= start.astimezone(UTC):
-        raise ValueError(f"meeting {invitation.meeting_id} ends before it starts")
+        raise UserError(
+            f"meeting {invitation.meeting_id}: it ends ({end:%Y-%m-%d %H:%M}) before it starts "
+            f"({start:%Y-%m-%d %H:%M})",
+            hint="Give the meeting a positive length, e.g. 30 minutes.",
+        )
     event = icalendar.Event()
     event.add("UID", meeting_uid(invitation.meeting_id, namespace))
     event.add("DTSTAMP", _stamp(now))
