@@ -110,6 +110,18 @@ def test_an_exchange_daily_standup_with_spaces_in_its_rule_is_read() -> None:
     assert {(b.utc_start.time(), b.duration) for b in busy} == {(time(8, 0), timedelta(minutes=30))}
 
 
+def test_windows_zone_names_are_understood_and_unknown_zones_read_as_local_time() -> None:
+    busy = read(
+        "outlook_windows_zone_names.ics", utc(2026, 3, 1), utc(2026, 3, 5), "America/Chicago"
+    )
+    assert spans(busy) == [
+        # W. Europe Standard Time is Berlin's zone: 09:00 there is 08:00 UTC in winter.
+        (utc(2026, 3, 2, 8), utc(2026, 3, 2, 9), "Steering committee"),
+        # A TZID without a definition is read like a floating time, in the user's zone.
+        (utc(2026, 3, 3, 15), utc(2026, 3, 3, 15, 30), "Zone nobody defined"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("name", "says"),
     [
