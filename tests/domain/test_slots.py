@@ -17,6 +17,7 @@ from nextmove.domain.slots import (
     parse_working_days,
     parse_working_hours,
     propose_slots,
+    slot_phrase,
 )
 from nextmove.errors import UserError
 
@@ -278,3 +279,13 @@ def test_no_proposed_slot_overlaps_busy_time_or_leaves_working_hours(
             assert not slot.overlaps(Interval(b.start - pad, b.end + pad))
         for other in slots[i + 1 :]:
             assert not slot.overlaps(other)
+
+
+def test_a_slot_is_worded_for_a_message_in_its_own_zone() -> None:
+    slot = Interval(at(date(2026, 11, 24), 10), at(date(2026, 11, 24), 10, 30))
+    assert slot_phrase(slot) == "Tuesday 24 November, 10:00–10:30"
+    assert (
+        slot_phrase(slot, zone_label="Berlin") == "Tuesday 24 November, 10:00–10:30 (Berlin time)"
+    )
+    late = Interval(at(date(2026, 11, 24), 23, 45), at(date(2026, 11, 25), 0, 15))
+    assert slot_phrase(late) == "Tuesday 24 November, 23:45–Wednesday 00:15"

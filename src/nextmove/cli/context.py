@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
@@ -87,6 +88,4 @@ def now_from(as_of: str | None, timezone: str) -> datetime:
     when given, else now."""
     if not as_of:
         return now()
-    from zoneinfo import ZoneInfo
-
     return datetime.combine(today_from(as_of), datetime.min.time(), tzinfo=ZoneInfo(timezone))

@@ -275,3 +275,14 @@ def _nearest(options: list[Interval], fraction: float, hours: WorkingHours) -> I
     assert window is not None
     target = window.utc_start + window.duration * fraction
     return min(options, key=lambda s: (abs(s.utc_start - target), s.utc_start))
+
+
+def slot_phrase(slot: Interval, *, zone_label: str | None = None) -> str:
+    """A slot worded for a message, in the zone its instants carry:
+    ``"Tuesday 24 November, 10:00–10:30"``, with ``" (Berlin time)"`` appended when a
+    ``zone_label`` is given (useful when the other person may live elsewhere)."""
+    start, end = slot.start, slot.end.astimezone(slot.start.tzinfo)
+    text = f"{start:%A} {start.day} {start:%B}, {start:%H:%M}–{end:%H:%M}"
+    if end.date() != start.date():
+        text = f"{start:%A} {start.day} {start:%B}, {start:%H:%M}–{end:%A} {end:%H:%M}"
+    return f"{text} ({zone_label} time)" if zone_label else text

@@ -1,0 +1,135 @@
+"""Message drafts from Jinja2 templates: the ones shipped in ``nextmove/templates/drafts/``,
+each overridable by a file of the same name in ``<config_dir>/templates/drafts/``.
+
+A template's first line is ``Subject: …``, then a blank line, then the body. Templates use
+StrictUndefined: a misspelt variable is a UserError naming the template file and line, not
+a silently empty gap in a message you send. See docs/templates.md.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from nextmove.domain.drafts import DraftKind, parse_draft_kind
+from nextmove.errors import UserError
+
+OVERRIDE_DIR = Path("templates")
+TEMPLATE_DIR = "drafts"
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A rendered message: its subject, its body, and the template file it came from."""
+
+    kind: str
+    subject: str
+    body: str
+    template: str
+
+    @property
+    def text(self) -> str:
+        return f"Subject: {self.subject}\n\n{self.body}"
+
+
+def template_name(kind: DraftKind | str) -> str:
+    """The template's name inside the loader, e.g. ``drafts/request.j2``."""
+    kind = parse_draft_kind(kind) if isinstance(kind, str) else kind
+    return f"{TEMPLATE_DIR}/{kind.value}.j2"
+
+
+def override_path(kind: DraftKind | str, config_dir: Path) -> Path:
+    """Where a user's own version of a template goes (used instead of the built-in one)."""
+    return config_dir / OVERRIDE_DIR / template_name(kind)
+
+
+def builtin_template(kind: DraftKind | str) -> str:
+    """The text of the shipped template, to copy and edit."""
+    source, _, _ = _loader(None).get_source(_environment(None), template_name(kind))
+    return source
+
+
+def render_draft(
+    kind: DraftKind | str, context: Mapping[str, Any], *, config_dir: Path | None = None
+) -> Draft:
+    """Render one draft with ``context`` (for example ``domain.drafts.draft_context``).
+
+    The user's override in ``config_dir`` wins over the built-in template. A template that
+    does not parse, uses an unknown variable, or has no ``Subject:`` line raises a UserError
+    naming the file and line."""
+    name = template_name(kind)
+    env = _environment(config_dir)
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateSyntaxError as exc:
+        raise _template_error(exc.filename or name, exc.lineno, exc.message or str(exc)) from None
+    filename = template.filename or name
+    try:
+        text = template.render(**context)
+    except jinja2.TemplateError as exc:
+        raise _template_error(filename, _line_in(filename, exc), _describe(exc)) from None
+    return _split(str(parse_draft_kind(str(kind))), text, filename)
+
+
+def _environment(config_dir: Path | None) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=_loader(config_dir),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # plain-text e-mail, not HTML
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _loader(config_dir: Path | None) -> jinja2.BaseLoader:
+    builtin = jinja2.PackageLoader("nextmove", "templates")
+    if config_dir is None:
+        return builtin
+    return jinja2.ChoiceLoader([jinja2.FileSystemLoader(config_dir / OVERRIDE_DIR), builtin])
+
+
+def _line_in(filename: str, exc: BaseException) -> int | None:
+    """The template line where rendering failed: Jinja maps its frames to template lines."""
+    lines = [f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
+    return lines[-1] if lines else None
+
+
+def _describe(exc: jinja2.TemplateError) -> str:
+    message = exc.message or str(exc)
+    if isinstance(exc, jinja2.UndefinedError):
+        return f"{message} (a variable or field the draft does not have)"
+    return message
+
+
+def _template_error(filename: str, line: int | None, message: str) -> UserError:
+    where = f"{filename}, line {line}" if line else filename
+    return UserError(
+        f"template {where}: {message}",
+        hint="The variables a draft can use are in docs/templates.md; fix your template, or "
+        "delete it to use the built-in one.",
+    )
+
+
+def _split(kind: str, text: str, filename: str) -> Draft:
+    first, _, rest = text.lstrip("\n").partition("\n")
+    if not first.lower().startswith("subject:"):
+        raise _template_error(filename, 1, "the first line must be 'Subject: …'")
+    subject = first.split(":", 1)[1].strip()
+    body = _tidy(rest)
+    return Draft(kind=kind, subject=subject, body=body, template=filename)
+
+
+def _tidy(body: str) -> str:
+    """Strip the blank lines around the body and collapse runs of blank lines to one."""
+    lines = [line.rstrip() for line in body.strip("\n").splitlines()]
+    tidy: list[str] = []
+    for line in lines:
+        if line or (tidy and tidy[-1]):
+            tidy.append(line)
+    return "\n".join(tidy).strip("\n") + "\n"
