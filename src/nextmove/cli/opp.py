@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,6 +18,7 @@ from nextmove.cli.context import (
     state,
     today_from,
 )
+from nextmove.cli.files import read_bytes
 from nextmove.cli.opp_render import (
     compare_table,
     evaluation_panel,
@@ -85,21 +85,6 @@ def _fields(**values: Any) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
-def _read_file(file: Path) -> tuple[bytes, str]:
-    if str(file) == "-":
-        return sys.stdin.buffer.read() if hasattr(
-            sys.stdin, "buffer"
-        ) else sys.stdin.read().encode(), "<stdin>"
-    try:
-        return file.read_bytes(), str(file)
-    except FileNotFoundError:
-        raise UserError(f"{file}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{file}: is a folder, not a file") from None
-    except OSError as exc:
-        raise UserError(f"{file}: cannot read: {exc.strerror}") from None
-
-
 @app.command("add")
 def add(
     ctx: typer.Context,
@@ -134,7 +119,7 @@ def add(
     found: list[str] = []
     missing: list[str] = []
     if from_text is not None:
-        raw, where = _read_file(from_text)
+        raw, where = read_bytes(from_text)
         parsed = service.read_posting(raw, source=where, title=title)
         fields.update({k: v for k, v in parsed.fields.items() if v not in (None, "")})
         fields.setdefault("source", "job-board")

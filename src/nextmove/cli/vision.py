@@ -22,6 +22,7 @@ from nextmove.cli.context import (
     state,
     today_from,
 )
+from nextmove.cli.files import read_text
 from nextmove.cli.render import findings_table, vision_table
 from nextmove.domain.check import weaknesses
 from nextmove.errors import InvalidInput, UserError
@@ -92,7 +93,7 @@ def import_(
     ],
 ) -> None:
     """Replace your vision with the one in a TOML file. Nothing changes if it has errors."""
-    text, source = _read(file)
+    text, source = read_text(file, what="A vision file (TOML)")
     vision = vision_service.import_vision(state(ctx).db(), text, source=source, now=now())
     console.print(
         f"Imported {source}: {len(vision.steps)} step(s), "
@@ -151,26 +152,6 @@ def edit(ctx: typer.Context) -> None:
                 f"Saved your vision: {len(vision.steps)} step(s). Run `nextmove vision check` next."
             )
             return
-
-
-def _read(file: Path) -> tuple[str, str]:
-    if str(file) == "-":
-        return sys.stdin.read(), "<stdin>"
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{file}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{file}: is a folder, not a file") from None
-    except OSError as exc:
-        raise UserError(f"{file}: cannot read: {exc.strerror}") from None
-    try:
-        return raw.decode("utf-8-sig"), str(file)
-    except UnicodeDecodeError as exc:
-        raise UserError(
-            f"{file}: not UTF-8 text (byte {exc.start})",
-            hint="Vision files are TOML, which is UTF-8 text.",
-        ) from None
 
 
 def _write_atomically(path: Path, text: str) -> None:
