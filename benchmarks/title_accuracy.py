@@ -1,0 +1,145 @@
+"""How well titles are understood, and how fast.
+
+Prints, for each labelled set, precision (correct / answered) and coverage (answered / total)
+of the level and the function — over every answer and over confident answers only — and the
+throughput of `infer_titles` on 30,000 titles with about 10,000 distinct ones.
+
+    .venv/bin/python benchmarks/title_accuracy.py
+
+Sets (tests/domain/fixtures/):
+  hand/dev       hand-labelled titles the rules were written against
+  hand/heldout   hand-labelled titles kept aside while writing the rules
+  onet/heldout   O*NET titles left out of the packaged reference (function from the
+                 occupation; level only where an IPOD responsibility word names one — a
+                 "silver" label from a deliberately simple reading, see build-title-data)
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from nextmove.domain.levels import BY_KEY
+from nextmove.domain.titles import TitleGuess, infer_title
+from nextmove.services import titles as service
+
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "domain" / "fixtures"
+CONFIDENT = 0.6
+
+
+@dataclass
+class Score:
+    total: int = 0
+    answered: int = 0
+    correct: int = 0
+    confident: int = 0
+    confident_correct: int = 0
+
+    def add(self, expected: str | None, got: str | None, confidence: float) -> None:
+        self.total += 1
+        if got is None:
+            return
+        self.answered += 1
+        self.correct += got == expected
+        if confidence >= CONFIDENT:
+            self.confident += 1
+            self.confident_correct += got == expected
+
+    def line(self) -> str:
+        def ratio(a: int, b: int) -> str:
+            return f"{a / b:6.1%}" if b else "   n/a"
+
+        return (
+            f"precision {ratio(self.correct, self.answered)}  coverage "
+            f"{ratio(self.answered, self.total)}  |  confident (≥{CONFIDENT}): precision "
+            f"{ratio(self.confident_correct, self.confident)}  coverage "
+            f"{ratio(self.confident, self.total)}  (n={self.total})"
+        )
+
+
+def load(name: str) -> list[dict[str, str]]:
+    with (FIXTURES / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def level_key(guess: TitleGuess) -> str | None:
+    if guess.level is None:
+        return None
+    return next(k for k, lv in BY_KEY.items() if lv.rank == guess.level)
+
+
+def evaluate(rows: list[dict[str, str]], *, level_labels: bool = True) -> tuple[Score, Score]:
+    reference = service.load_reference()
+    levels, functions = Score(), Score()
+    for row in rows:
+        guess = infer_title(row["title"], reference)
+        if level_labels or row["level"]:
+            expected = row["level"] or None
+            if expected is not None and expected.isdigit():
+                expected = next(k for k, lv in BY_KEY.items() if lv.rank == int(expected))
+            levels.add(expected, level_key(guess), guess.level_confidence)
+        functions.add(row["function"] or None, guess.function, guess.function_confidence)
+    return levels, functions
+
+
+def throughput() -> None:
+    # A cold process: the reference is read and the cache is empty.
+    service.load_reference.cache_clear()
+    service._guesses.clear()
+    start = time.perf_counter()
+    service.load_reference()
+    load_s = time.perf_counter() - start
+
+    base = [r["title"] for r in load("onet_heldout.csv") + load("titles_labelled.csv")]
+    rng = random.Random(7)
+    companies = ["Acme", "Globex", "Initech", "Umbrella", "Stark Industries", "Hooli"]
+    distinct: list[str] = []
+    while len(distinct) < 10_000:
+        title = rng.choice(base)
+        variant = rng.randrange(4)
+        if variant == 1:
+            title = f"{title} at {rng.choice(companies)}"
+        elif variant == 2:
+            title = title.upper()
+        elif variant == 3:
+            title = f"Senior {title}"
+        distinct.append(title)
+    titles = [rng.choice(distinct) for _ in range(30_000)]
+    n_distinct = len(set(titles))
+
+    start = time.perf_counter()
+    guesses = service.infer_titles(titles)
+    cold = time.perf_counter() - start
+    start = time.perf_counter()
+    service.infer_titles(titles)
+    warm = time.perf_counter() - start
+    assert len(guesses) == n_distinct
+    print(f"reference load (cold): {load_s * 1000:.1f} ms")
+    print(
+        f"infer_titles: {len(titles):,} titles ({n_distinct:,} distinct) in {cold:.3f} s "
+        f"= {len(titles) / cold:,.0f} titles/s, {cold / n_distinct * 1e6:.1f} µs per distinct "
+        f"title; again with a warm cache: {warm:.3f} s"
+    )
+
+
+def main() -> int:
+    hand = load("titles_labelled.csv")
+    sets = [
+        ("hand/dev", [r for r in hand if r["split"] == "dev"], True),
+        ("hand/heldout", [r for r in hand if r["split"] == "heldout"], True),
+        ("onet/heldout", load("onet_heldout.csv"), False),
+    ]
+    for name, rows, level_labels in sets:
+        levels, functions = evaluate(rows, level_labels=level_labels)
+        print(f"{name:<13} level     {levels.line()}")
+        print(f"{'':<13} function  {functions.line()}")
+    throughput()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
