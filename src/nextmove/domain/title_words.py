@@ -140,6 +140,11 @@ _ROLES: list[tuple[str, int | None, float, str | None, float]] = [
     ("board member", 11, 0.45, "executive", 0.5),
     ("board of directors", 11, 0.45, "executive", 0.5),
     ("entrepreneur", 11, 0.35, "executive", 0.4),
+    ("directeur général", 11, 0.7, "executive", 0.8),
+    ("directeur general", 11, 0.7, "executive", 0.8),
+    ("director general", 11, 0.6, "executive", 0.6),
+    ("geschäftsführer", 11, 0.6, "executive", 0.6),
+    ("geschaftsfuhrer", 11, 0.6, "executive", 0.6),
     ("chief of staff", 7, 0.5, "executive", 0.9),
     # vice presidents
     ("vp", 9, 0.9, None, 0.0),
@@ -267,7 +272,12 @@ _ROLES: list[tuple[str, int | None, float, str | None, float]] = [
     ("phd candidate", 0, 0.5, "research", 0.8),
     ("phd student", 0, 0.55, "research", 0.8),
     ("doctoral student", 0, 0.55, "research", 0.8),
+    ("mba candidate", 0, 0.5, None, 0.0),
+    ("mba student", 0, 0.55, None, 0.0),
     ("writer", 2, 0.5, None, 0.0),
+    ("chef", 2, 0.45, "other", 0.6),
+    ("coach", 2, 0.4, None, 0.0),
+    ("scrum master", 2, 0.5, "operations", 0.7),
     ("copywriter", 2, 0.55, "marketing", 0.8),
     ("editor", 2, 0.5, None, 0.0),
     ("producer", 2, 0.45, None, 0.0),
@@ -312,7 +322,7 @@ _ROLES: list[tuple[str, int | None, float, str | None, float]] = [
 # Modifiers: (word, effect, level on its own or None, confidence on its own, function).
 _MODIFIERS: list[tuple[str, str, int | None, float, str | None]] = [
     ("associate", "assoc", 1, 0.55, None),
-    ("assistant", "assoc", 1, 0.6, None),
+    ("assistant", "assistant", 1, 0.6, None),
     ("deputy", "deputy", None, 0.0, None),
     ("junior", "junior", None, 0.0, None),
     ("graduate", "graduate", 1, 0.4, None),
@@ -514,7 +524,6 @@ _WORDS: list[tuple[str, str, float]] = [
     ("human resources", "people", 0.95),
     ("people", "people", 0.7),
     ("people operations", "people", 0.95),
-    ("people partner", "people", 0.9),
     ("talent", "people", 0.8),
     ("talent acquisition", "people", 0.95),
     ("recruiting", "people", 0.95),
@@ -657,7 +666,9 @@ CHIEF_FUNCTIONS: dict[str, str] = {
     "strategic": "consulting",
 }
 
-# Words in the organization ("Partner at Smith LLP") that say what kind of partner.
+# Words in the organization ("Partner at Smith LLP") that say what kind of partner. When
+# several do, the first function in ORG_PRECEDENCE wins ("Bain Capital" is an investor).
+ORG_PRECEDENCE = ("finance", "legal", "consulting")
 ORG_FUNCTIONS: dict[str, str] = {
     "llp": "legal",
     "law": "legal",

@@ -29,6 +29,7 @@ from nextmove.domain.title_words import (
     NOISE,
     NUMERALS,
     ORG_FUNCTIONS,
+    ORG_PRECEDENCE,
     PAST,
     ROLE,
     SENIOR,
@@ -93,36 +94,35 @@ def infer_title(title: str, reference: TitleReference | None = None) -> TitleGue
         return UNKNOWN
     ref = reference or EMPTY_REFERENCE
     segments, org = split_title(title)
-    readings = [_read_segment(tokens, ref) for tokens in segments]
-    readings = [r for r in readings if not r.noise]
-    if not readings:
-        return UNKNOWN
-
-    level, level_conf, evidence = None, 0.0, []
-    for i, reading in enumerate(readings):
-        if reading.level is not None:
-            level, level_conf = reading.level, reading.level_confidence * (0.9 if i else 1.0)
-            evidence.extend(reading.evidence)
-            role = reading.role
-            break
-    else:
-        role = ""
-
+    level, level_conf, role = None, 0.0, ""
     function, function_conf = None, 0.0
-    for i, reading in enumerate(readings):
-        best = _best_function(reading.scores)
-        if best is not None:
-            function, function_conf = best[0], best[1] * (0.85 if i else 1.0)
-            if not evidence or reading.level is None:
+    evidence: list[str] = []
+    i = 0  # readable segments so far: a later one counts a little less
+    for tokens in segments:
+        reading = _read_segment(tokens, ref)
+        if reading.noise:
+            continue
+        if level is None and reading.level is not None:
+            level, level_conf = reading.level, reading.level_confidence * (0.9 if i else 1.0)
+            role = reading.role
+            evidence.extend(reading.evidence)
+        if function is None and reading.scores:
+            function, function_conf = _best_function(reading.scores)
+            function_conf *= 0.85 if i else 1.0
+            if reading.level is None or level != reading.level:
                 evidence.extend(e for e in reading.evidence if e not in evidence)
+        i += 1
+        if level is not None and function is not None:
             break
+    if not i:
+        return UNKNOWN
     # The firm says what kind of partner: "Partner at Smith LLP", "Partner, McKinsey".
     firm_role = role in ("partner", "principal", "associate")
     if function is None or (firm_role and function_conf < 0.7):
         words = org + [t for tokens in segments for t in tokens] if firm_role else org
-        hinted = [ORG_FUNCTIONS[t] for t in words if t in ORG_FUNCTIONS]
+        hinted = {ORG_FUNCTIONS[t] for t in words if t in ORG_FUNCTIONS}
         if hinted:
-            function = hinted[0]
+            function = next(f for f in ORG_PRECEDENCE if f in hinted)
             function_conf = 0.7 if firm_role else 0.45
             evidence.append(f"organization suggests {function}")
     if function is not None and function_conf < MIN_FUNCTION_CONFIDENCE:
@@ -136,9 +136,7 @@ def infer_title(title: str, reference: TitleReference | None = None) -> TitleGue
     )
 
 
-def _best_function(scores: dict[str, float]) -> tuple[str, float] | None:
-    if not scores:
-        return None
+def _best_function(scores: dict[str, float]) -> tuple[str, float]:
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     best_f, best = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
@@ -185,24 +183,32 @@ def _read_segment(tokens: list[str], ref: TitleReference) -> _Reading:
 
 
 def _read_level(matches: list[tuple[int, str, Word | None]], reading: _Reading) -> None:
-    roles = [
-        (k, phrase, w)
-        for k, (_, phrase, w) in enumerate(matches)
-        if w is not None and w.kind == ROLE and w.level is not None
-    ]
-    modifiers = [
-        (k, phrase, w)
-        for k, (_, phrase, w) in enumerate(matches)
-        if w is not None and w.kind == MODIFIER
-    ]
-    senior = any(w is not None and w.kind == SENIOR for _, _, w in matches)
+    roles: list[tuple[int, str, Word]] = []
+    modifiers: list[tuple[int, str, Word]] = []
+    senior = False
+    grade: int | None = None
+    chief = officer = None
+    for k, (_, phrase, w) in enumerate(matches):
+        if w is None:
+            if grade is None and phrase in GRADES:
+                grade = GRADES[phrase]
+            continue
+        kind = w.kind
+        if kind == ROLE:
+            if w.level is not None:
+                roles.append((k, phrase, w))
+                if phrase == "officer" and officer is None:
+                    officer = k
+        elif kind == MODIFIER:
+            modifiers.append((k, phrase, w))
+            if w.effect == "chief" and chief is None:
+                chief = k
+        elif kind == SENIOR:
+            senior = True
     last = matches[-1][1]
     numeral = NUMERALS.get(last) if len(matches) > 1 else None
-    grade = next((GRADES[p] for _, p, _ in matches if p in GRADES), None)
 
     # "Chief … Officer": c-level, whatever sits in between.
-    chief = next((k for k, p, w in modifiers if w.effect == "chief"), None)
-    officer = next((k for k, p, _ in roles if p == "officer"), None)
     if chief is not None and officer is not None and officer > chief:
         reading.level, reading.level_confidence, reading.role = 11, 0.9, "chief officer"
         reading.evidence.append("'chief … officer' → c-level")
@@ -224,6 +230,12 @@ def _read_level(matches: list[tuple[int, str, Word | None]], reading: _Reading) 
         k, phrase, word = max(alone, key=lambda m: (m[2].level_confidence, m[0]))
         level, conf = word.level, word.level_confidence
         assert level is not None
+        if word.effect == "partner" and any(
+            w is not None and w.kind == WORD for _, _, w in matches[:k]
+        ):
+            # "Talent Partner", "Finance Partner": a partner to a function, rank unknown.
+            reading.role = "function partner"
+            return
         reading.role = phrase
         reading.evidence.append(f"'{phrase}' → {_key(level)}")
         if senior:
@@ -266,6 +278,10 @@ def _modify(effect: str, level: int, head: str, before: bool) -> int:
         if not before:
             return min(level, 1)
         return level - 1 if level >= 5 else min(level, 1)
+    if effect == "assistant":  # assistant manager 3, assistant director 6
+        if not before:
+            return min(level, 1)
+        return 3 if level == 5 else level - 1 if level > 5 else min(level, 1)
     if effect == "deputy":
         return level - 1 if level >= 5 else level
     if effect in ("junior", "graduate"):
