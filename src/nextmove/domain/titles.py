@@ -42,7 +42,7 @@ from nextmove.domain.title_words import (
 )
 
 # One step up for "Senior …": never lower, never past the role's own band.
-_SENIOR_STEP = {0: 0, 1: 3, 2: 3, 3: 3, 4: 4, 5: 6, 6: 6, 7: 8, 8: 8, 9: 10, 10: 10, 11: 11}
+_SENIOR_STEP = {0: 0, 1: 2, 2: 3, 3: 3, 4: 4, 5: 6, 6: 6, 7: 8, 8: 8, 9: 10, 10: 10, 11: 11}
 # Below this a function is not worth saying.
 MIN_FUNCTION_CONFIDENCE = 0.3
 _VOTERS = (WORD, ROLE, MODIFIER)
@@ -239,7 +239,8 @@ def _read_level(matches: list[tuple[int, str, Word | None]], reading: _Reading) 
         reading.role = phrase
         reading.evidence.append(f"'{phrase}' → {_key(level)}")
         if senior:
-            level = _SENIOR_STEP[level]
+            # A senior associate (consulting, law) is senior; a senior partner owns the firm.
+            level = {"associate": 3, "partner": 11}.get(phrase, _SENIOR_STEP[level])
             reading.evidence.append(f"senior → {_key(level)}")
         reading.level, reading.level_confidence = level, conf
         return
