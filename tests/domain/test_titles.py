@@ -91,6 +91,13 @@ def labelled(name: str) -> list[dict[str, str]]:
         ("We're hiring! | Head of Design", "director", "design"),
         ("Executive Assistant to the CEO", "entry", "operations"),
         ("Registered Nurse", "mid", "healthcare"),
+        ("Physician Assistant", "mid", "healthcare"),
+        ("Senior UX/UI Designer", "senior", "design"),
+        ("Founder / CEO", "c-level", "executive"),
+        ("Product Lead", "lead", "product"),
+        ("Product Manager II", "mid", "product"),
+        ("Non-Executive Director", "c-level", "executive"),
+        ("Vice President - Equity Research", "vp", "finance"),
     ],
 )
 def test_title_reads_as_expected_level_and_function(
@@ -115,6 +122,11 @@ def test_seniority_and_function_are_read_separately() -> None:
     assert guess("Director of Engineering").function == "engineering"
     assert guess("Senior Director").function is None
     assert guess("Engineering").level is None
+
+
+def test_our_functions_win_over_onet_where_the_lexicon_is_sure() -> None:
+    # O*NET files product managers under marketing managers; nextmove has a product function.
+    assert guess("Product Manager").function_confidence >= 0.9
 
 
 def test_evidence_says_which_words_decided() -> None:

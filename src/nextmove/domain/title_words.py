@@ -18,10 +18,11 @@ NOISE = "noise"  # marks a segment as not a title: hiring, open to work
 PAST = "past"  # what follows is not the current role: ex, former
 WORD = "word"  # function evidence only: marketing, software, legal
 
-_SEGMENT_SPLIT = re.compile(r"[|•·;/\\()\[\]{}]|\s[-–—:]\s|[–—]")
+_SEGMENT_SPLIT = re.compile(r"[|•·;\\()\[\]{}]|\s[-–—:/]\s|[–—]")
 _ORG_CUT = re.compile(r"@|\b(?:at|to(?! work)|for)\s")
 _TOKEN = re.compile(r",|[^\W_][\w&+#]*")
-_JOIN = str.maketrans({"'": "", "’": "", "`": "", ".": " ", "-": " ", "_": " "})
+# Apostrophes join ("women's" -> womens); every other mark already ends a token.
+_JOIN = str.maketrans({"'": "", "’": "", "`": ""})
 
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "sr": ("senior",),
@@ -138,6 +139,10 @@ _ROLES: list[tuple[str, int | None, float, str | None, float]] = [
     ("vice chair", 10, 0.6, "executive", 0.5),
     ("board member", 11, 0.45, "executive", 0.5),
     ("board of directors", 11, 0.45, "executive", 0.5),
+    ("board director", 11, 0.45, "executive", 0.5),
+    ("non executive director", 11, 0.45, "executive", 0.5),
+    ("advisory board member", None, 0.0, None, 0.0),
+    ("board advisor", None, 0.0, None, 0.0),
     ("entrepreneur", 11, 0.35, "executive", 0.4),
     ("directeur général", 11, 0.7, "executive", 0.8),
     ("directeur general", 11, 0.7, "executive", 0.8),
@@ -250,6 +255,7 @@ _ROLES: list[tuple[str, int | None, float, str | None, float]] = [
     ("paralegal", 1, 0.6, "legal", 0.95),
     ("nurse", 2, 0.5, "healthcare", 0.95),
     ("physician", 2, 0.45, "healthcare", 0.95),
+    ("physician assistant", 2, 0.5, "healthcare", 0.95),
     ("doctor", 2, 0.4, "healthcare", 0.6),
     ("surgeon", 2, 0.45, "healthcare", 0.95),
     ("pharmacist", 2, 0.5, "healthcare", 0.95),
@@ -445,6 +451,7 @@ _WORDS: list[tuple[str, str, float]] = [
     ("lead generation", "marketing", 0.8),
     ("advertising", "marketing", 0.85),
     ("events", "marketing", 0.5),
+    ("event", "marketing", 0.5),
     ("developer relations", "marketing", 0.5),
     ("evangelist", "marketing", 0.5),
     ("digital marketing", "marketing", 0.95),
@@ -487,6 +494,7 @@ _WORDS: list[tuple[str, str, float]] = [
     ("investor relations", "finance", 0.7),
     ("banking", "finance", 0.8),
     ("investment banking", "finance", 0.95),
+    ("equity research", "finance", 0.9),
     ("private equity", "finance", 0.9),
     ("venture capital", "finance", 0.9),
     ("vc", "finance", 0.6),
@@ -505,6 +513,8 @@ _WORDS: list[tuple[str, str, float]] = [
     ("purchasing", "operations", 0.85),
     ("sourcing", "operations", 0.6),
     ("program management", "operations", 0.7),
+    ("program", "operations", 0.45),
+    ("project", "operations", 0.45),
     ("project management", "operations", 0.7),
     ("pmo", "operations", 0.8),
     ("business operations", "operations", 0.85),
@@ -728,7 +738,7 @@ def _build_lexicon() -> dict[str, Word]:
     for phrase, function, weight in _WORDS:
         # "sales engineer", "creative director": the role's level, the phrase's function.
         head = lexicon.get(phrase.rsplit(" ", 1)[-1]) if " " in phrase else None
-        if head is not None and head.kind == ROLE:
+        if head is not None and head.kind in (ROLE, MODIFIER) and head.level is not None:
             lexicon[phrase] = _role(head.level, head.level_confidence, function, weight)
         else:
             lexicon[phrase] = _word(function, weight)
@@ -753,8 +763,7 @@ def split_title(title: str) -> tuple[list[list[str]], list[str]]:
     that followed "at" or "@" (kept as context, never as the title)."""
     org: list[str] = []
     segments = []
-    for part in _SEGMENT_SPLIT.split(title.lower()):
-        part = part.translate(_JOIN)
+    for part in _SEGMENT_SPLIT.split(title.lower().translate(_JOIN)):
         cut = _ORG_CUT.search(part)
         if cut is not None:
             if not org:

@@ -318,6 +318,8 @@ def _read_function(
                 reading.evidence.append(f"'{phrase}' → {word.function}")
     if not ref.titles and not ref.tokens:
         return
+    if scores and max(scores.values()) >= 0.9:
+        return  # the lexicon is sure, and speaks our functions better than O*NET does
     key = core_key(tokens)
     # A title made only of responsibility words ("Senior Manager", "Analyst") says nothing
     # about the function, whatever occupation O*NET files it under.
