@@ -7,7 +7,7 @@ Interface used by importers and suggestions:
 
 How a title is read (docs/titles.md): it is cut into segments ("Engineer | Hiring!"), the
 organization after "at"/"@" is kept aside as context, and each segment's words are matched
-against a hand-made lexicon (title_words.py): roles carry a level ("director" 7), modifiers
+against a hand-made lexicon (title_lexicon.py): roles carry a level ("director" 7), modifiers
 change it ("associate director" 6, "lead engineer" 4, "senior" one step up), function words
 vote for a function. The O*NET titles then vote for the function too, by the whole title
 and by its words. A title with no role word has no level: unknown, never a guess.
@@ -19,10 +19,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from nextmove.domain.levels import BY_RANK
-from nextmove.domain.title_words import (
+from nextmove.domain.title_lexicon import (
     CHIEF_FUNCTIONS,
     GRADES,
-    LEVEL_ONLY,
     LEXICON,
     LONGEST,
     MODIFIER,
@@ -33,13 +32,11 @@ from nextmove.domain.title_words import (
     PAST,
     ROLE,
     SENIOR,
-    STOP,
     TECH_HEADS,
     WORD,
     Word,
-    core_key,
-    split_title,
 )
+from nextmove.domain.title_words import LEVEL_ONLY, STOP, core_key, split_title
 
 # One step up for "Senior …": never lower, never past the role's own band.
 _SENIOR_STEP = {0: 0, 1: 2, 2: 3, 3: 3, 4: 4, 5: 6, 6: 6, 7: 8, 8: 8, 9: 10, 10: 10, 11: 11}
