@@ -6,7 +6,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from nextmove.domain.levels import BY_KEY
+from nextmove.domain.titles import infer_title
 from nextmove.services.titles import infer_titles, load_reference
 
 
@@ -41,3 +45,12 @@ def test_cli_start_up_does_not_read_the_title_reference() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=40), max_size=8))
+def test_the_cache_never_changes_an_answer(titles: list[str]) -> None:
+    variants = titles + [f"  {t.upper()} " for t in titles] + [t.lower() for t in titles]
+    reference = load_reference()
+    for title, guess in infer_titles(variants).items():
+        assert guess == infer_title(title, reference)
