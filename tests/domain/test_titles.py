@@ -107,9 +107,13 @@ def test_title_reads_as_expected_level_and_function(
     assert (level_of(title), result.function) == (level, function), result.evidence
 
 
-@pytest.mark.parametrize(
-    "title", ["Ninja", "Dreamer", "Self-employed", "", "   ", "Visionary", "Open to work", "🦄"]
-)
+UNREADABLE = [
+    *("Ninja", "Dreamer", "Self-employed", "", "   ", "Visionary", "Open to work", "🦄"),
+    *("Wizard of Light Bulb Moments", "Coffee lover", "Chief Happiness Ninja"),
+]
+
+
+@pytest.mark.parametrize("title", UNREADABLE)
 def test_title_it_cannot_read_is_unknown_with_low_confidence(title: str) -> None:
     result = guess(title)
     assert result.level is None

@@ -42,6 +42,8 @@ from nextmove.domain.title_words import LEVEL_ONLY, STOP, core_key, split_title
 _SENIOR_STEP = {0: 0, 1: 2, 2: 3, 3: 3, 4: 4, 5: 6, 6: 6, 7: 8, 8: 8, 9: 10, 10: 10, 11: 11}
 # Below this a function is not worth saying.
 MIN_FUNCTION_CONFIDENCE = 0.3
+# A function read only from O*NET word statistics, in a title with no word naming a job.
+WORDS_ONLY_CONFIDENCE = 0.45
 _VOTERS = (WORD, ROLE, MODIFIER)
 
 
@@ -83,6 +85,7 @@ class _Reading:
     evidence: list[str] = field(default_factory=list)
     noise: bool = False
     role: str = ""
+    words_only: bool = False  # the function rests only on O*NET word statistics
 
 
 def infer_title(title: str, reference: TitleReference | None = None) -> TitleGuess:
@@ -106,6 +109,8 @@ def infer_title(title: str, reference: TitleReference | None = None) -> TitleGue
         if function is None and reading.scores:
             function, function_conf = _best_function(reading.scores)
             function_conf *= 0.85 if i else 1.0
+            if reading.words_only:  # "Wizard of Light Bulb Moments": never confident
+                function_conf = min(function_conf, WORDS_ONLY_CONFIDENCE)
             if reading.level is None or level != reading.level:
                 evidence.extend(e for e in reading.evidence if e not in evidence)
         i += 1
@@ -330,12 +335,24 @@ def _read_function(
             reading.level_confidence = 0.4
             reading.evidence.append(f"O*NET job zone {zone} → {_key(reading.level)}")
         return
+    had_words = bool(scores)
+    voters = []
     for _, phrase, word in matches:
         if word is None and phrase not in STOP and phrase not in LEVEL_ONLY:
             hit = ref.tokens.get(phrase)
             if hit is not None:
                 function, p, n = hit
                 scores[function] = scores.get(function, 0.0) + 0.4 * p * min(1.0, n / 8)
+                voters.append(f"'{phrase}'")
+    if voters:
+        reading.evidence.append(f"O*NET titles with {', '.join(voters)} → by their functions")
+    # No role we rank, no function word we know, and the last word (where English puts the
+    # job: "… Welder", "… Phlebotomist") is neither an IPOD role word nor an O*NET title
+    # word: nothing names a job, whatever the other words suggest ("Wizard of Light Bulb
+    # Moments").
+    if scores and not had_words and not reading.role:
+        head = tokens[-1] if tokens else ""
+        reading.words_only = head not in ref.role_words and head not in ref.tokens
 
 
 def _only_role_words(key: str, ref: TitleReference) -> bool:
