@@ -139,9 +139,12 @@ def infer_title(title: str, reference: TitleReference | None = None) -> TitleGue
 
 
 def _best_function(scores: dict[str, float]) -> tuple[str, float]:
+    if len(scores) == 1:
+        ((best_f, best),) = scores.items()
+        return best_f, best if best < 0.95 else 0.95
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     best_f, best = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    second = ranked[1][1]
     return best_f, min(0.95, best) * best / (best + second)
 
 
@@ -152,7 +155,11 @@ def _match(tokens: list[str]) -> list[tuple[int, str, Word | None]]:
     while i < n:
         token = tokens[i]
         longest = LONGEST.get(token, 0)
-        for size in range(min(longest, n - i), 0, -1):
+        if longest == 1:  # the common case: a single word
+            out.append((i, token, LEXICON[token]))
+            i += 1
+            continue
+        for size in range(longest if longest < n - i else n - i, 0, -1):
             phrase = token if size == 1 else " ".join(tokens[i : i + size])
             word = LEXICON.get(phrase)
             if word is not None:
@@ -356,7 +363,7 @@ def _read_function(
 
 
 def _only_role_words(key: str, ref: TitleReference) -> bool:
-    return all(word in ref.role_words for word in key.split())
+    return ref.role_words.issuperset(key.split())
 
 
 def _key(level: int) -> str:
