@@ -9,6 +9,7 @@ throughput of `infer_titles` on 30,000 titles with about 10,000 distinct ones.
 Sets (tests/domain/fixtures/):
   hand/dev       hand-labelled titles the rules were written against
   hand/heldout   hand-labelled titles kept aside while writing the rules
+  hand/fresh     hand-labelled titles written after the rules were done, never tuned on
   onet/heldout   O*NET titles left out of the packaged reference (function from the
                  occupation; level only where an IPOD responsibility word names one — a
                  "silver" label from a deliberately simple reading, see build-title-data)
@@ -154,6 +155,7 @@ def main() -> int:
     sets = [
         ("hand/dev", [r for r in hand if r["split"] == "dev"], True),
         ("hand/heldout", [r for r in hand if r["split"] == "heldout"], True),
+        ("hand/fresh", [r for r in hand if r["split"] == "fresh"], True),
         ("onet/heldout", load("onet_heldout.csv"), False),
     ]
     for name, rows, level_labels in sets:

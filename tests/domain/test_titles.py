@@ -70,6 +70,7 @@ def labelled(name: str) -> list[dict[str, str]]:
         ("Staff Software Engineer", "lead", "engineering"),
         ("Principal Engineer", "lead", "engineering"),
         ("Staff Accountant", "mid", "finance"),
+        ("Staff Machine Learning Engineer", "lead", "data"),
         ("Lead Product Designer", "lead", "design"),
         ("Associate", "entry", None),
         ("Associate Director", "senior-manager", None),
@@ -161,7 +162,7 @@ def _precision(rows: list[dict[str, str]], field: str, threshold: float) -> tupl
     return correct / answered, answered / len(rows)
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout"])
+@pytest.mark.parametrize("split", ["dev", "heldout", "fresh"])
 @pytest.mark.parametrize("field", ["level", "function"])
 def test_confident_answers_on_hand_labelled_titles_are_right_nine_times_in_ten(
     split: str, field: str
@@ -187,7 +188,7 @@ def test_confident_functions_of_held_out_onet_titles_are_mostly_right() -> None:
 def test_hand_labelled_set_covers_every_case_and_is_large_enough() -> None:
     rows = labelled("titles_labelled.csv")
     assert len(rows) >= 200
-    assert {r["split"] for r in rows} == {"dev", "heldout"}
+    assert {r["split"] for r in rows} == {"dev", "heldout", "fresh"}
     assert {r["level"] for r in rows if r["level"]} <= set(BY_KEY)
     assert {r["function"] for r in rows if r["function"]} <= set(FUNCTIONS)
 

@@ -299,7 +299,7 @@ def _modify(effect: str, level: int, head: str, before: bool) -> int:
     if effect == "lead":
         return max(level, 4) if level <= 3 else level
     if effect == "staff":
-        return max(level, 4) if head in TECH_HEADS else level
+        return max(level, 4) if _tech(head) else level
     if effect == "head":
         return max(level, 5)
     if effect == "chief":
@@ -307,10 +307,15 @@ def _modify(effect: str, level: int, head: str, before: bool) -> int:
     if effect == "intern":
         return 0 if (not before or level <= 2) else level
     if effect == "distinguished":
-        return max(level, 7) if head in TECH_HEADS else level
+        return max(level, 7) if _tech(head) else level
     if effect == "group":
         return max(level, 4) if level <= 3 else level
     return level  # partner, owner, executive, fellow: describe, not rank, the role
+
+
+def _tech(head: str) -> bool:
+    """An engineer, scientist, designer or product manager ("machine learning engineer")."""
+    return head in TECH_HEADS or head.rsplit(" ", 1)[-1] in TECH_HEADS
 
 
 def _read_function(
