@@ -97,6 +97,7 @@ def infer_title(title: str, reference: TitleReference | None = None) -> TitleGue
     level, level_conf, role = None, 0.0, ""
     function, function_conf = None, 0.0
     evidence: list[str] = []
+    level_reading = None
     i = 0  # readable segments so far: a later one counts a little less
     for tokens in segments:
         reading = _read_segment(tokens, ref)
@@ -105,13 +106,14 @@ def infer_title(title: str, reference: TitleReference | None = None) -> TitleGue
         if level is None and reading.level is not None:
             level, level_conf = reading.level, reading.level_confidence * (0.9 if i else 1.0)
             role = reading.role
+            level_reading = reading
             evidence.extend(reading.evidence)
         if function is None and reading.scores:
             function, function_conf = _best_function(reading.scores)
             function_conf *= 0.85 if i else 1.0
             if reading.words_only:  # "Wizard of Light Bulb Moments": never confident
                 function_conf = min(function_conf, WORDS_ONLY_CONFIDENCE)
-            if reading.level is None or level != reading.level:
+            if reading is not level_reading:
                 evidence.extend(e for e in reading.evidence if e not in evidence)
         i += 1
         if level is not None and function is not None:
