@@ -53,8 +53,7 @@ def test_every_json_command_is_in_the_json_reference() -> None:
     missing = [
         f"nextmove {name}"
         for name, command in _commands()
-        if any(p.name == "json" for p in command.params)
-        and f"`nextmove {name} --json`" not in reference
+        if any(p.name == "json" for p in command.params) and f"`nextmove {name} --json`" not in reference
     ]
     assert missing == []
 
