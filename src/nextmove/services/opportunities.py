@@ -29,7 +29,6 @@ from nextmove.domain.seniority import WordGuess, combine_guesses
 from nextmove.domain.vision import Vision
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.posting import Posting, decode_posting, parse_posting
-from nextmove.services.titles import infer_titles
 from nextmove.store import opportunities as repo
 from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
@@ -83,6 +82,8 @@ class FromText:
 
 def guess_from_title(title: str) -> WordGuess:
     """Level and function of a title: title inference, then the usual seniority words."""
+    from nextmove.services.titles import infer_titles  # loads the title reference: only when asked
+
     return combine_guesses(title, infer_titles([title]).get(title))
 
 

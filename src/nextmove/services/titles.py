@@ -1,12 +1,44 @@
-"""Title inference for the rest of the application: one cached interpreter per process."""
+"""Title inference for the rest of the application: one cached interpreter per process.
+
+The reference data (src/nextmove/data/titles.tsv.gz) is read on first use, not at import,
+so commands that never look at a title never pay for it.
+"""
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 
-from nextmove.domain.titles import TitleGuess, infer_title
+from nextmove.domain.titles import TitleGuess, TitleReference, infer_title
+from nextmove.formats.title_data import parse_title_reference
+
+REFERENCE_FILE = "titles.tsv.gz"
+_CACHE_LIMIT = 200_000
+_guesses: dict[str, TitleGuess] = {}
+
+
+@cache
+def load_reference() -> TitleReference:
+    """The packaged title reference, read once per process."""
+    data = resources.files("nextmove").joinpath("data", REFERENCE_FILE).read_bytes()
+    return parse_title_reference(gzip.decompress(data).decode("utf-8"), source=REFERENCE_FILE)
 
 
 def infer_titles(titles: Iterable[str]) -> dict[str, TitleGuess]:
     """Guess level and function for many titles at once (each distinct title once)."""
-    return {title: infer_title(title) for title in set(titles)}
+    reference = load_reference()
+    guesses = _guesses
+    out: dict[str, TitleGuess] = {}
+    for title in titles:
+        if title in out:
+            continue
+        key = " ".join(title.lower().split()) if isinstance(title, str) else ""
+        guess = guesses.get(key)
+        if guess is None:
+            if len(guesses) >= _CACHE_LIMIT:
+                guesses.clear()
+            guess = guesses[key] = infer_title(title, reference)
+        out[title] = guess
+    return out
