@@ -9,19 +9,20 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+
+from nextmove.errors import DatabaseNotReady, UserError
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-from nextmove.errors import DatabaseNotReady, UserError
-
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-# The newest migration. Kept here so that opening an up-to-date database does not load
-# Alembic (a large import) on every command; tests/store check it against the scripts.
-HEAD_REVISION = "0003"
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# The newest migration. A test checks it against Alembic's head, so it cannot go stale; keeping
+# it here lets every command start without importing Alembic (a second of start-up).
+SCHEMA_HEAD = "0003"
+VERSION_TABLE = "alembic_version"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -74,11 +75,14 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
-    """The newest revision according to the migration scripts themselves."""
+    return SCHEMA_HEAD
+
+
+def alembic_head_revision() -> str:
+    """The head according to Alembic's scripts (SCHEMA_HEAD must equal it)."""
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(alembic_config_no_engine())
-    head = script.get_current_head()
+    head = ScriptDirectory.from_config(alembic_config_no_engine()).get_current_head()
     if head is None:
         raise DatabaseNotReady("nextmove ships no migrations", hint="Reinstall nextmove.")
     return head
@@ -93,22 +97,58 @@ def alembic_config_no_engine() -> Config:
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The schema revision recorded in the database (None for an empty one)."""
+    """The schema revision stored in the database; None for a database without one."""
     with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
+        if not inspect(connection).has_table(VERSION_TABLE):
             return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        try:
+            return connection.execute(
+                text(f"SELECT version_num FROM {VERSION_TABLE}")
+            ).scalar_one_or_none()
+        except ProgrammingError:
+            return None
 
 
-def migrate(engine: Engine) -> tuple[str | None, str]:
-    """Bring the schema to the newest revision. Returns (before, after)."""
-    from alembic import command
+def migrate(engine: Engine, *, via_alembic: bool = False) -> tuple[str | None, str]:
+    """Bring the schema to the newest revision. Returns (before, after).
 
+    An empty database is created from the models in one step and stamped with the head
+    revision (what Alembic's documentation recommends for new databases; a test checks that
+    both ways give the same schema). `via_alembic` forces the migrations even then."""
     before = _checked_revision(engine)
     head = head_revision()
-    if before != head:
-        command.upgrade(alembic_config(engine), "head")
+    if before == head:
+        return before, head
+    if before is None and not via_alembic and _is_empty(engine):
+        _create_from_models(engine)
+        return before, head
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), "head")
     return before, head
+
+
+def _is_empty(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return not inspect(connection).get_table_names()
+
+
+def _create_from_models(engine: Engine) -> None:
+    from nextmove.store import models  # noqa: F401  (registers the tables)
+    from nextmove.store.base import Base
+
+    with engine.begin() as connection:
+        Base.metadata.create_all(connection)
+        connection.execute(
+            text(
+                f"CREATE TABLE {VERSION_TABLE} (version_num VARCHAR(32) NOT NULL, "
+                f"CONSTRAINT {VERSION_TABLE}_pkc PRIMARY KEY (version_num))"
+            )
+        )
+        connection.execute(
+            text(f"INSERT INTO {VERSION_TABLE} (version_num) VALUES (:head)"),
+            {"head": head_revision()},
+        )
 
 
 def _checked_revision(engine: Engine) -> str | None:
@@ -120,11 +160,15 @@ def _checked_revision(engine: Engine) -> str | None:
             f"{exc.orig}",
             hint="Check the path or server, and the --db / NEXTMOVE_DATABASE_URL setting.",
         ) from exc
+    if revision is None or revision == head_revision():
+        return revision
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(alembic_config_no_engine())
-    known = {rev.revision for rev in script.walk_revisions()}
-    if revision is not None and revision not in known:
+    known = {
+        rev.revision
+        for rev in ScriptDirectory.from_config(alembic_config_no_engine()).walk_revisions()
+    }
+    if revision not in known:
         raise DatabaseNotReady(
             f"the database is at schema revision {revision}, which this nextmove does not know",
             hint="It was written by a newer nextmove: upgrade nextmove to use it.",
@@ -142,12 +186,6 @@ class Database:
     @classmethod
     def open(cls, url: str, *, auto_migrate: bool = True) -> Database:
         engine = make_engine(url)
-        try:
-            up_to_date = current_revision(engine) == HEAD_REVISION
-        except OperationalError:
-            up_to_date = False  # _checked_revision below words the error
-        if up_to_date:
-            return cls(engine)
         if auto_migrate:
             migrate(engine)
         else:

@@ -8,10 +8,16 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
+    Float,
+    ForeignKey,
+    Index,
     Integer,
     SmallInteger,
     String,
     Text,
+    UniqueConstraint,
+    false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -44,6 +50,10 @@ class Profile(Base):
     energizers: Mapped[list[str]] = mapped_column(JSONType, default=list)
     strengths: Mapped[list[str]] = mapped_column(JSONType, default=list)
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The user's own record in the network, so an org chart can place "me".
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
 
 
 class VisionStep(Base):
@@ -96,6 +106,235 @@ class JournalEntry(Base):
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+# ------------------------------------------------------------------------------ the network
+
+TIE_SOURCES = (
+    "orgchart-manager",
+    "orgchart-report",
+    "same-team",
+    "introduced-by",
+    "met-at",
+    "stated",
+)
+INTERACTION_KINDS = ("met", "call", "email", "message", "meeting", "calendar")
+LEVEL_SOURCES = ("inferred", "orgchart", "user")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN (" + ",".join(f"'{v}'" for v in values) + ")"
+
+
+class ImportRun(Base):
+    """One import of one file (not written for --dry-run): what it was and what it did."""
+
+    __tablename__ = "import_run"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    file: Mapped[str] = mapped_column(String(500), default="")
+    organization: Mapped[str] = mapped_column(String(300), default="")
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    partial: Mapped[bool] = mapped_column(Boolean, default=False)
+    records: Mapped[int] = mapped_column(Integer, default=0)
+    created: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    problems: Mapped[int] = mapped_column(Integer, default=0)
+    interactions: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Person(Base):
+    """Someone the user knows. Emails, phones, links and tags are JSON lists; the first email
+    is also kept in `email` (and the others in person_email) so lookups use an index. The
+    org-chart columns place the person in their organization's chart: employee id, manager
+    (the manager tie) and exact depth below the root."""
+
+    __tablename__ = "person"
+    __table_args__ = (
+        CheckConstraint("tier IN ('A','B','C')", name="tier"),
+        CheckConstraint(_in("level_source", LEVEL_SOURCES), name="level_source"),
+        CheckConstraint(_in("function_source", LEVEL_SOURCES), name="function_source"),
+        CheckConstraint("level BETWEEN 0 AND 11", name="level_range"),
+        Index(
+            "ix_person_email",
+            "email",
+            sqlite_where=text("email IS NOT NULL"),
+            postgresql_where=text("email IS NOT NULL"),
+        ),
+        Index(
+            "ix_person_profile_url",
+            "profile_url",
+            sqlite_where=text("profile_url IS NOT NULL"),
+            postgresql_where=text("profile_url IS NOT NULL"),
+        ),
+        Index(
+            "ix_person_manager_id",
+            "manager_id",
+            sqlite_where=text("manager_id IS NOT NULL"),
+            postgresql_where=text("manager_id IS NOT NULL"),
+        ),
+        Index("ix_person_name_key", "name_key"),
+        Index("ix_person_org_key", "org_key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    first_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    last_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    name_key: Mapped[str] = mapped_column(String(300))
+    email: Mapped[str | None] = mapped_column(String(320))
+    emails: Mapped[list[dict[str, str]]] = mapped_column(
+        JSONType, default=list, server_default="[]"
+    )
+    phones: Mapped[list[dict[str, str]]] = mapped_column(
+        JSONType, default=list, server_default="[]"
+    )
+    links: Mapped[list[dict[str, str]]] = mapped_column(JSONType, default=list, server_default="[]")
+    profile_url: Mapped[str | None] = mapped_column(String(500))
+    organization: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    org_key: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    title: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    department: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    function: Mapped[str | None] = mapped_column(String(40))
+    level: Mapped[int | None] = mapped_column(SmallInteger)
+    level_confidence: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    function_confidence: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    level_source: Mapped[str | None] = mapped_column(String(10))
+    function_source: Mapped[str | None] = mapped_column(String(10))
+    position_source: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    industry: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    city: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    how_known: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    known_since: Mapped[date | None] = mapped_column(Date)
+    tags: Mapped[list[str]] = mapped_column(JSONType, default=list, server_default="[]")
+    tier: Mapped[str | None] = mapped_column(String(1))
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    offered_help: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    navigated_transition: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    peer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    changed_jobs_on: Mapped[date | None] = mapped_column(Date)
+    last_contact: Mapped[date | None] = mapped_column(Date)
+    employee_id: Mapped[str | None] = mapped_column(String(100))
+    manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL", deferrable=True, initially="DEFERRED")
+    )
+    org_depth: Mapped[int | None] = mapped_column(Integer)
+    org_import_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_run.id", ondelete="SET NULL")
+    )
+    org_line: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PersonEmail(Base):
+    """Every email address of a person after the first (which is person.email): for lookups."""
+
+    __tablename__ = "person_email"
+    __table_args__ = (UniqueConstraint("person_id", "address"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    address: Mapped[str] = mapped_column(String(320), index=True)
+
+
+class Employment(Base):
+    """A past position: organization and title, with dates where known."""
+
+    __tablename__ = "employment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(SmallInteger, default=0)
+    organization: Mapped[str] = mapped_column(String(300), default="")
+    title: Mapped[str] = mapped_column(String(300), default="")
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(20), default="")
+
+
+class PersonSource(Base):
+    """Where a person came from: which import, file and row or card. `key` identifies the
+    record within its kind of source (a profile URL, a vCard UID …), so re-imports find it."""
+
+    __tablename__ = "person_source"
+    __table_args__ = (
+        UniqueConstraint("person_id", "kind", "key"),
+        Index("ix_person_source_kind_key", "kind", "key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    import_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_run.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(500))
+    file: Mapped[str] = mapped_column(String(500), default="")
+    locator: Mapped[str] = mapped_column(String(50), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Tie(Base):
+    """`other` is `person`'s … (source), with a strength 1 … 5. Org-chart manager ties are
+    person.manager_id; this table holds every other tie."""
+
+    __tablename__ = "tie"
+    __table_args__ = (
+        UniqueConstraint("person_id", "other_id", "source"),
+        CheckConstraint(_in("source", TIE_SOURCES), name="source"),
+        CheckConstraint("strength BETWEEN 1 AND 5", name="strength_range"),
+        CheckConstraint("person_id <> other_id", name="not_self"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    other_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(20))
+    strength: Mapped[int] = mapped_column(SmallInteger, default=3)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Interaction(Base):
+    """A contact with a person on a day: met, call, email, message, meeting, calendar event.
+    `external_key` (an event UID, a message id) makes re-imports idempotent."""
+
+    __tablename__ = "interaction"
+    __table_args__ = (
+        CheckConstraint(_in("kind", INTERACTION_KINDS), name="kind"),
+        UniqueConstraint("person_id", "external_key"),
+        Index("ix_interaction_person_id_day", "person_id", "day"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    day: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(20), default="user")
+    external_key: Mapped[str | None] = mapped_column(String(500))
+    import_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_run.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class OrgSnapshot(Base):
+    """Headcount per department at one org-chart import: compare two imports to see which
+    parts of the organization grew."""
+
+    __tablename__ = "org_snapshot"
+    __table_args__ = (UniqueConstraint("import_id", "department"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("import_run.id", ondelete="CASCADE"))
+    organization: Mapped[str] = mapped_column(String(300))
+    department: Mapped[str] = mapped_column(String(200))
+    headcount: Mapped[int] = mapped_column(Integer)
 # Tables split by noun; imported here so Alembic and `Base.metadata` see them all.
 from nextmove.store.opportunity_models import (  # noqa: E402
     Opportunity,

@@ -1,0 +1,214 @@
+"""Bulk writing for imports of 30,000 to 1,000,000 rows: Core `insert()` statements run with
+executemany in batches (never one ORM object per row), ids reserved up front so rows that point
+at each other can be written in one pass, and secondary indexes rebuilt once after a large
+load instead of updated row by row.
+
+On SQLite the compiled insert goes straight to the driver's executemany with positional
+tuples (the columns' bind processors applied only where a type has one); on PostgreSQL Core's
+own executemany (psycopg 3 "insertmanyvalues") does the work.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from itertools import repeat
+from operator import itemgetter, ne
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Index, Table, insert, text
+from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.orm import Session
+
+
+def connection(session: Session) -> Connection:
+    return session.connection()
+
+
+def is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _sqlite_literal(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int | float):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+@cache
+def _processor(dialect: Dialect, table: Table, column: str) -> Any:
+    type_ = table.c[column].type
+    if isinstance(type_, Boolean) and dialect.name == "sqlite":
+        return None  # bool is an int: the driver stores 1 and 0 as SQLAlchemy would
+    proc = type_.dialect_impl(dialect).bind_processor(dialect)
+    if proc is not None and isinstance(type_, JSON):
+        # Most JSON lists of a bulk row are empty: skip the encoder for them.
+        def json_processor(value: Any, proc: Any = proc) -> Any:
+            return "[]" if value == [] else proc(value)
+
+        return json_processor
+    return proc
+
+
+def _sqlite_statement(
+    dialect: Dialect, table: Table, columns: tuple[str, ...], constants: tuple[tuple[str, Any], ...]
+) -> str:
+    names = [*columns, *(name for name, _ in constants)]
+    values = ["?"] * len(columns)
+    for name, value in constants:
+        proc = _processor(dialect, table, name)
+        values.append(_sqlite_literal(proc(value) if proc else value))
+    quoted = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
+    return (
+        f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({quoted}) "
+        f"VALUES ({', '.join(values)})"
+    )
+
+
+_NO_DEFAULT = object()
+
+
+@cache
+def _default(table: Table, column: str) -> Any:
+    """The value a column gets when an insert leaves it out (None for nullable columns, the
+    server default where there is one), or _NO_DEFAULT."""
+    col = table.c[column]
+    server = col.server_default
+    if server is not None:
+        arg = getattr(server, "arg", None)
+        text_value = arg if isinstance(arg, str) else getattr(arg, "text", None)
+        if isinstance(col.type, Boolean):
+            return text_value not in (None, "0", "false")
+        if isinstance(col.type, JSON) and text_value == "[]":
+            return []
+        if text_value == "0":
+            return 0
+        if isinstance(text_value, str):
+            return text_value
+        return _NO_DEFAULT
+    if col.nullable and not col.primary_key:
+        return None
+    return _NO_DEFAULT
+
+
+def _without_defaults(
+    table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
+    """Leave out the columns where every row holds the column's default: fewer parameters to
+    bind per row (binding, not writing, is what a wide insert spends its time on)."""
+    keep = []
+    for i, name in enumerate(columns):
+        default = _default(table, name)
+        if default is _NO_DEFAULT or any(map(ne, map(itemgetter(i), rows), repeat(default))):
+            keep.append(i)
+    if len(keep) == len(columns):
+        return columns, rows
+    if len(keep) == 1:
+        only = keep[0]
+        return [columns[only]], [(row[only],) for row in rows]
+    pick = itemgetter(*keep)
+    return [columns[i] for i in keep], [pick(row) for row in rows]
+
+
+def bulk_insert(
+    session: Session,
+    table: Table,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    constants: dict[str, Any] | None = None,
+    json_text: Sequence[str] = (),
+) -> None:
+    """Insert many rows (tuples in `columns` order) with one executemany; `constants` are
+    columns with the same value in every row; `json_text` columns hold JSON already
+    serialized (the hot paths build it faster than a generic encoder)."""
+    if not rows:
+        return
+    conn = session.connection()
+    dialect = conn.dialect
+    consts = tuple((constants or {}).items())
+    if dialect.name != "sqlite":
+        names = tuple(columns)
+        extra = dict(consts)
+        decoded = [names.index(c) for c in json_text]
+        dicts = []
+        for row in rows:
+            values = dict(zip(names, row, strict=True))
+            for i in decoded:
+                values[names[i]] = json.loads(row[i])
+            dicts.append(values | extra)
+        conn.execute(insert(table), dicts)
+        return
+    columns, rows = _without_defaults(table, columns, rows)
+    sql = _sqlite_statement(dialect, table, tuple(columns), consts)
+    procs = [
+        (i, proc)
+        for i, name in enumerate(columns)
+        if name not in json_text and (proc := _processor(dialect, table, name)) is not None
+    ]
+    if procs:
+        rows = [_processed(row, procs) for row in rows]
+    conn.exec_driver_sql(sql, list(rows) if not isinstance(rows, list) else rows)
+
+
+def _processed(row: Sequence[Any], procs: list[tuple[int, Any]]) -> tuple[Any, ...]:
+    values = list(row)
+    for i, proc in procs:
+        if values[i] is not None:
+            values[i] = proc(values[i])
+    return tuple(values)
+
+
+def reserve_ids(session: Session, table: Table, count: int) -> Sequence[int]:
+    """Reserve `count` primary keys of `table` for rows about to be inserted, so rows that
+    point at each other can be written in one pass. Call inside the writing transaction (on
+    SQLite after a first write, which takes the write lock)."""
+    if count <= 0:
+        return range(0)
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        current = conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table.name}")).scalar()
+        first = int(current or 0) + 1
+        return range(first, first + count)
+    sequence = conn.execute(
+        text("SELECT pg_get_serial_sequence(:table, 'id')"), {"table": table.name}
+    ).scalar()
+    return list(
+        conn.execute(
+            text("SELECT nextval(CAST(:seq AS regclass)) FROM generate_series(1, :n)"),
+            {"seq": sequence, "n": count},
+        ).scalars()
+    )
+
+
+def secondary_indexes(table: Table) -> list[Index]:
+    return [index for index in table.indexes if not index.unique]
+
+
+@contextmanager
+def indexes_rebuilt_after(
+    session: Session, tables: Sequence[Table], enabled: bool
+) -> Iterator[None]:
+    """For a large load: drop the tables' secondary indexes, load, create them again — one
+    sort per index instead of a B-tree update per row. Inside the transaction, so a failed
+    import leaves the indexes as they were."""
+    if not enabled:
+        yield
+        return
+    conn = session.connection()
+    dropped: list[Index] = []
+    for table in tables:
+        for index in secondary_indexes(table):
+            index.drop(conn)
+            dropped.append(index)
+    yield
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA threads=4")
+    for index in dropped:
+        index.create(conn)
