@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from nextmove import __version__
-from nextmove.cli import demo, journal, me, vision
+from nextmove.cli import demo, journal, me, serve, vision
 from nextmove.cli.context import AppState, console, err_console, state
 from nextmove.errors import NextmoveError
 from nextmove.store.db import current_revision, migrate
@@ -27,6 +27,7 @@ app.add_typer(me.app, name="me")
 app.add_typer(vision.app, name="vision")
 app.add_typer(journal.app, name="journal")
 app.command("demo")(demo.demo)
+app.command("serve")(serve.serve)
 
 
 def _version(value: bool) -> None:
