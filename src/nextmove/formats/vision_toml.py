@@ -173,6 +173,10 @@ def _problem(error: Any, lines: _LineIndex) -> Problem:
     elif kind == "too_long" and loc == ("priorities",):
         count = len(error.get("input") or [])
         message = f"{field}: {count} given; the method asks for exactly three, ranked"
+    elif kind == "string_too_short":
+        message = f"{field}: must not be empty"
+    elif kind in ("string_too_long", "too_long") and isinstance(error.get("input"), str):
+        message = f"{field}: longer than {error['ctx']['max_length']} characters"
     elif kind == "enum":
         message = f"{field}: {error['input']!r} is not one of stay, change, open"
     else:

@@ -44,7 +44,7 @@ class EnergyChart:
 
 
 def energy_by_day(
-    entries: list[JournalEntry], *, start: date, end: date, width: int = 640, height: int = 200
+    entries: list[JournalEntry], *, start: date, end: date, width: int = 480, height: int = 180
 ) -> EnergyChart:
     """Mean energy per day over [start, end], as bars above (energizing) or below (draining)
     a zero line."""
@@ -53,7 +53,7 @@ def energy_by_day(
         if start <= entry.day <= end:
             by_day[entry.day].append(entry.energy)
     days = (end - start).days + 1
-    left, right, top, bottom = 36.0, 8.0, 12.0, 28.0
+    left, right, top, bottom = 34.0, 8.0, 12.0, 30.0
     plot_w = width - left - right
     plot_h = height - top - bottom
     zero_y = top + plot_h / 2

@@ -116,6 +116,45 @@ def vision_data_from_form(
     return data, shown
 
 
+_POSITION_LABELS = {
+    "name": "Your name",
+    "title": "Job title",
+    "organization": "Organization",
+    "function": "Function",
+    "level": "Seniority level",
+    "industry": "Industry",
+    "city": "City",
+}
+_STEP_LABELS = {
+    **_POSITION_LABELS,
+    "title": "Working title",
+    "organization": "Named organization",
+    "organization_kind": "Kind of organization",
+    "remote": "Remote",
+    "scope": "Scope",
+    "problems": "Problems",
+}
+_STEP_NAMES = ("The next job", "Two jobs from now")
+
+
+def field_label(name: str) -> str:
+    """The words a person sees for a field: `steps[1].level` -> "Two jobs from now: Seniority
+    level"."""
+    if name.startswith("me."):
+        return "Today: " + _POSITION_LABELS.get(name[3:], name[3:])
+    match = _INDEXED.match(name)
+    if match:
+        index = int(match.group(2))
+        rest = name[match.end() :].lstrip(".")
+        if match.group(1) == "priorities":
+            return f"Priority {index + 1}" + (" note" if rest == "note" else "")
+        step = _STEP_NAMES[index] if index < len(_STEP_NAMES) else f"Step {index + 1}"
+        return f"{step}: {_STEP_LABELS.get(rest, rest)}"
+    if name.startswith("choices."):
+        return f"Stay or change: {name[8:]}"
+    return name.capitalize()
+
+
 def place_problems(form: VisionForm, error: InvalidInput) -> VisionForm:
     """Put each problem next to its field; those that belong to no field go on top."""
     for problem in error.problems:

@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from nextmove import __version__
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import LADDER, level_label
+from nextmove.web.forms import field_label
 from nextmove.web.security import CSRF_FIELD
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -56,6 +57,7 @@ def make_templates() -> Jinja2Templates:
     )
     env.filters["signed"] = lambda value, digits=1: f"{value:+.{digits}f}".replace("-", "−")
     env.filters["field_id"] = field_id
+    env.filters["field_label"] = field_label
     return templates
 
 
