@@ -98,6 +98,18 @@ def test_the_vision_form_shows_a_problem_next_to_its_field_at_phone_width(
     expect(summary).to_be_focused()
     expect(page.locator("#f-priorities-2-name-error")).to_be_visible()
     page.screenshot(path=str(screenshots / "vision-edit-error-phone.png"))
+
+    # Fix it, and make the next job vague: the check names the weakness after saving.
+    page.get_by_label("Priority 3", exact=True).fill("mission")
+    page.locator("#f-steps-0-title").fill("Something new, open to anything")
+    page.get_by_role("button", name="Save your vision").click()
+    expect(page.get_by_role("status")).to_contain_text("Your vision is saved")
+    check = page.locator("#check")
+    expect(check).to_contain_text("The next job reads as 'open to anything'.")
+    check.get_by_role("link", name="Fix this").first.click()
+    expect(page.locator("#f-steps-0-title")).to_have_value("Something new, open to anything")
+    page.goto(f"{server}/vision?{AS_OF}#check")
+    page.screenshot(path=str(screenshots / "vision-check-phone.png"))
     page.goto(f"{server}/vision?{AS_OF}")
     page.screenshot(path=str(screenshots / "vision-phone.png"))
     page.goto(f"{server}/?{AS_OF}")

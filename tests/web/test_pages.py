@@ -242,6 +242,20 @@ def test_deleting_an_entry_removes_it_from_the_list(demo_web: Web, web_db: Datab
     assert f"no journal entry with id {entry.id}" in again.text
 
 
+def test_a_long_journal_lists_the_latest_entries_with_a_link_to_all(
+    demo_web: Web, web_db: Database
+) -> None:
+    total = len(vision_service.list_journal(web_db, start=None, end=None))
+    assert total > 25
+    page = demo_web.get(f"/journal?{AS_OF}").text
+    assert f"(latest 25 of {total})" in page
+    assert page.count('<tr id="entry-') == 25
+    assert f"Show all {total} entries" in page
+    every = demo_web.get(f"/journal?{AS_OF}&all=1").text
+    assert every.count('<tr id="entry-') == total
+    assert "Show all" not in every
+
+
 def test_as_of_decides_which_days_the_journal_shows(demo_web: Web) -> None:
     page = demo_web.get("/journal?as_of=2026-01-01").text
     assert "No entries in this period" in page
@@ -284,6 +298,13 @@ def test_pages_not_built_yet_say_what_arrives_and_show_no_data(
     page = demo_web.get(path).text
     assert "Not built yet" in page
     assert f"arrives with {issue}" in page
+
+
+def test_a_bad_as_of_date_is_a_clear_error_page(web: Web) -> None:
+    response = web.get("/journal?as_of=yesterday")
+    assert response.status_code == 400
+    assert "this address is not valid" in response.text
+    assert "as_of" in response.text
 
 
 def test_an_unknown_address_is_a_clear_404_page(web: Web) -> None:

@@ -66,6 +66,13 @@ def serve(
     settings = st.settings
     host = host or settings.web_host
     port = port or settings.web_port
+    if host in ("0.0.0.0", "::", ""):
+        raise UserError(
+            f"--host {host!r} would listen on every address, but the app answers only to the "
+            "one address it is bound to",
+            hint="Give the address people will type, e.g. --host 192.168.1.20 (and keep in "
+            "mind that anyone on that network can then reach your data).",
+        )
     st.db()  # open and migrate now, so a bad database is reported before the server starts
     st.close()
     _check_port_free(host, port)

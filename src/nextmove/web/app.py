@@ -174,6 +174,16 @@ def _install_error_boundary(app: FastAPI) -> None:
         error = NextmoveError(message, hint="Use the navigation to find your way.")
         return render(request, "error.html", status_code=exc.status_code, error=error)
 
+    async def on_bug(request: Request, exc: Exception) -> Response:
+        error = NextmoveError(
+            f"internal error: {type(exc).__name__}",
+            hint="This is a bug in nextmove; the server log has the details. Please report it.",
+        )
+        if is_api(request.url.path):
+            return JSONResponse(error_json(error), status_code=500)
+        return render(request, "error.html", status_code=500, error=error)
+
+    app.add_exception_handler(Exception, on_bug)
     app.add_exception_handler(NextmoveError, on_nextmove_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)

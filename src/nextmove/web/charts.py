@@ -34,7 +34,7 @@ class EnergyChart:
     left: float
     bars: list[DayBar]
     empty_days: list[tuple[float, date]]
-    labels: list[tuple[float, str]]
+    labels: list[tuple[float, str, str]]  # x, text, text-anchor
     start: date
     end: date
 
@@ -87,8 +87,9 @@ def energy_by_day(
     label_days = sorted({0, days // 2, days - 1})
     labels = [
         (
-            round(left + i * slot + slot / 2, 1),
+            round(left + i * slot + (0 if i == 0 else slot if i == days - 1 else slot / 2), 1),
             (start + timedelta(days=i)).strftime("%b %-d"),
+            "start" if i == 0 else "end" if i == days - 1 else "middle",
         )
         for i in label_days
     ]

@@ -18,6 +18,7 @@ from nextmove.web.render import link_for, render
 router = APIRouter(include_in_schema=False)
 
 WINDOWS = (7, 30, 90, 365)
+LIST_LIMIT = 25  # entries shown before "show all"
 Days = Annotated[int, Query(ge=1, le=3660, description="How many days back.")]
 
 
@@ -34,6 +35,7 @@ def _page(
     entries = vision_service.list_journal(db, start=start, end=end)
     summary = vision_service.summarize(db, today=today, days=days, limit=5)
     added = request.query_params.get("added")
+    show_all = request.query_params.get("all") == "1"
     return render(
         request,
         "journal.html",
@@ -42,7 +44,9 @@ def _page(
         days=days,
         windows=WINDOWS,
         form=form,
-        entries=list(reversed(entries)),
+        entries=list(reversed(entries))[: None if show_all else LIST_LIMIT],
+        total_entries=len(entries),
+        show_all=show_all,
         summary=summary,
         chart=energy_by_day(entries, start=start, end=end),
         energizing=tally_bars(summary.energizing, positive=True),
