@@ -132,6 +132,18 @@ def test_a_bad_field_is_shown_next_to_it_and_nothing_is_saved(
     assert vision_service.get_vision(web_db) == before
 
 
+def test_every_fix_link_of_an_empty_plan_points_at_a_part_of_the_form(web: Web) -> None:
+    import re
+
+    today = web.get(f"/vision?{AS_OF}").text
+    targets = set(re.findall(r'href="/vision/edit\?as_of=2026-11-22#([^"]+)"', today))
+    assert targets  # an empty plan has weaknesses, each with a link
+    form = web.get("/vision/edit").text
+    missing = [t for t in targets if f'id="{t}"' not in form]
+    assert missing == []
+    assert "<code>nextmove journal add</code>" in today
+
+
 def test_a_vague_next_step_is_flagged_with_advice_on_the_vision_page(web: Web) -> None:
     web.submit(
         "/vision/edit",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
 from nextmove import __version__
 from nextmove.domain.functions import FUNCTIONS
@@ -58,7 +60,15 @@ def make_templates() -> Jinja2Templates:
     env.filters["signed"] = lambda value, digits=1: f"{value:+.{digits}f}".replace("-", "−")
     env.filters["field_id"] = field_id
     env.filters["field_label"] = field_label
+    env.filters["inline_code"] = inline_code
     return templates
+
+
+def inline_code(text: str) -> Markup:
+    """Plain text with `backticks` -> escaped HTML with <code> (the domain's advice names
+    commands that way)."""
+    escaped = str(escape(text))
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped))
 
 
 def field_id(name: str) -> str:
