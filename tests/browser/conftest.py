@@ -50,9 +50,20 @@ def chromium_path() -> Path:
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     """`nextmove serve` on the demo workspace, as a real process; yields its base URL."""
+    yield from _serve(tmp_path, demo=True)
+
+
+@pytest.fixture
+def empty_server(tmp_path: Path) -> Iterator[str]:
+    """`nextmove serve` on a new, empty database."""
+    yield from _serve(tmp_path, demo=False)
+
+
+def _serve(tmp_path: Path, *, demo: bool) -> Iterator[str]:
     url = f"sqlite:///{tmp_path / 'demo.db'}"
     db = Database.open(url)
-    create_demo(db, today=TODAY, now=NOW)
+    if demo:
+        create_demo(db, today=TODAY, now=NOW)
     db.dispose()
     port = _free_port()
     log = (tmp_path / "serve.log").open("w")

@@ -13,14 +13,20 @@ pytestmark = pytest.mark.browser
 AS_OF = "as_of=2026-11-22"
 
 
-def test_reading_the_demo_vision_and_logging_an_entry(
-    server: str, browser: Any, screenshots: Path
+def test_opening_the_demo_reading_its_vision_and_logging_an_entry(
+    empty_server: str, browser: Any, screenshots: Path
 ) -> None:
     from playwright.sync_api import expect
 
+    server = empty_server
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"{server}/?{AS_OF}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Today")
+    page.screenshot(path=str(screenshots / "today-empty.png"), full_page=True)
+    page.get_by_role("link", name="explore the demo").click()
+    page.get_by_role("button", name="Create the demo workspace").click()
+    expect(page.get_by_role("status")).to_contain_text("The demo workspace is ready")
     expect(page.get_by_role("heading", level=1)).to_have_text("Today, Maya")
     expect(page.get_by_text("Your vision is clear: no weaknesses found.")).to_be_visible()
     page.screenshot(path=str(screenshots / "today.png"), full_page=True)
