@@ -144,3 +144,20 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
     assert {"VisionCreate", "VisionPublic", "JournalEntryCreate", "JournalEntryPublic"} <= set(
         schema["components"]["schemas"]
     )
+
+
+def test_text_the_database_cannot_store_is_a_clear_400_on_every_backend(web: Web) -> None:
+    vision = _put(web, {"me": {"name": "Ana\u0000"}})
+    assert vision.status_code == 400
+    assert vision.json()["problems"] == [
+        {"field": "me.name", "message": "contains a NUL character"}
+    ]
+    long_title = _put(web, {"steps": [{"title": "x" * 301}]})
+    assert long_title.status_code == 400
+    entry = web.client.post(
+        "/api/journal/entries",
+        json={"activity": "planning", "energy": 1, "note": "a\u0000b"},
+        headers=JSON,
+    )
+    assert entry.status_code == 400
+    assert entry.json()["error"] == "note: contains a NUL character"

@@ -32,6 +32,5 @@ def today_page(request: Request, db: DbDep, today: TodayDep) -> HTMLResponse:
         weak=weaknesses(findings),
         summary=summary,
         chart=energy_by_day(entries, start=start, end=end),
-        latest=list(reversed(entries))[:3],
         highlight_days=HIGHLIGHT_DAYS,
     )
