@@ -65,6 +65,19 @@ def test_opening_the_demo_reading_its_vision_and_logging_an_entry(
     expect(row).to_contain_text("+2")
     expect(row).to_contain_text("research, people")
     page.screenshot(path=str(screenshots / "journal.png"), full_page=True)
+
+    # Deleting asks first (a small script); accepting the question deletes the entry.
+    questions: list[str] = []
+
+    def accept(dialog: Any) -> None:
+        questions.append(dialog.message)
+        dialog.accept()
+
+    page.once("dialog", accept)
+    row.get_by_role("button", name="Delete").click()
+    expect(page.get_by_role("status")).to_contain_text("Deleted entry #")
+    assert questions and "user research synthesis" in questions[0]
+    expect(page.get_by_text("user research synthesis")).to_have_count(0)
     context.close()
 
 
