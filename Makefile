@@ -20,14 +20,11 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 
 setup: $(VENV)/.synced
 
-## Start nextmove on the demo workspace (a fresh demo each time, in .demo/).
+## Start the web app on the demo workspace (a fresh demo each time, in .demo/).
+## It prints its address and opens a browser when there is one; Ctrl+C stops it.
 run: setup
 	@$(NEXTMOVE) demo --replace
-	@$(NEXTMOVE) vision show
-	@$(NEXTMOVE) vision check
-	@$(NEXTMOVE) journal summary
-	@$(NEXTMOVE) opp list
-	@$(NEXTMOVE) opp compare 4 3
+	@$(NEXTMOVE) serve $(SERVE_ARGS)
 
 ## Run the whole test suite: lint, import contracts, types, then every test.
 test: setup lint

@@ -98,6 +98,19 @@ class Settings(BaseSettings):
     def _hours(cls, value: str) -> str:
         _checked(parse_working_hours, value)
         return value
+    web_host: str = Field(
+        default="127.0.0.1",
+        description="Address `nextmove serve` binds to; the web app answers only to this host "
+        "name (and `localhost` when it is a loopback address).",
+    )
+    web_port: int = Field(
+        default=8765, ge=1, le=65535, description="Port `nextmove serve` listens on."
+    )
+    upload_limit_mb: float = Field(
+        default=20.0,
+        gt=0,
+        description="Largest request body the web app accepts (file uploads), in megabytes.",
+    )
 
     @classmethod
     def settings_customise_sources(

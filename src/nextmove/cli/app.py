@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from nextmove import __version__
-from nextmove.cli import calendar, demo, journal, me, opp, slots, vision
+from nextmove.cli import calendar, demo, journal, me, opp, serve, slots, vision
 from nextmove.cli.context import AppState, console, err_console, state
 from nextmove.errors import NextmoveError
 from nextmove.store.db import current_revision, migrate
@@ -30,6 +30,7 @@ app.add_typer(calendar.app, name="calendar")
 app.command("slots")(slots.slots)
 app.add_typer(opp.app, name="opp")
 app.command("demo")(demo.demo)
+app.command("serve")(serve.serve)
 
 
 def _version(value: bool) -> None:

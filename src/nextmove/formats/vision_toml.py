@@ -10,7 +10,14 @@ import tomllib
 from typing import Annotated, Any
 
 import tomli_w
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
 from nextmove.domain.functions import parse_function
 from nextmove.domain.levels import level_key, parse_level
@@ -40,12 +47,20 @@ def _function(value: Any) -> str | None:
 
 
 def _text(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("contains a NUL character")
+        return value.strip()
+    return value
 
 
 LevelField = Annotated[int | None, BeforeValidator(_level)]
 FunctionField = Annotated[str | None, BeforeValidator(_function)]
 Text = Annotated[str, BeforeValidator(_text)]
+# The storage's column widths: a longer value is a clear problem here, not a database error.
+Text200 = Annotated[str, BeforeValidator(_text), StringConstraints(max_length=200)]
+Text300 = Annotated[str, BeforeValidator(_text), StringConstraints(max_length=300)]
+MAX_STEPS = 10
 
 
 class _Strict(BaseModel):
@@ -53,30 +68,30 @@ class _Strict(BaseModel):
 
 
 class _MeIn(_Strict):
-    name: Text = ""
-    title: Text = ""
-    organization: Text = ""
+    name: Text200 = ""
+    title: Text300 = ""
+    organization: Text300 = ""
     function: FunctionField = None
     level: LevelField = None
-    industry: Text = ""
-    city: Text = ""
+    industry: Text200 = ""
+    city: Text200 = ""
 
 
 class _StepIn(_Strict):
-    title: Text = ""
+    title: Text300 = ""
     function: FunctionField = None
     level: LevelField = None
-    industry: Text = ""
-    organization: Text = ""
-    organization_kind: Text = ""
-    city: Text = ""
+    industry: Text200 = ""
+    organization: Text300 = ""
+    organization_kind: Text200 = ""
+    city: Text200 = ""
     remote: bool = False
     scope: Text = ""
     problems: list[Text] = Field(default_factory=list)
 
 
 class _PriorityIn(_Strict):
-    name: Text = Field(min_length=1)
+    name: Text200 = Field(min_length=1)
     note: Text = ""
 
 
@@ -99,7 +114,7 @@ class _VisionIn(_Strict):
     strengths: list[Text] = Field(default_factory=list)
     me: _MeIn = Field(default_factory=_MeIn)
     choices: _ChoicesIn = Field(default_factory=_ChoicesIn)
-    steps: list[_StepIn] = Field(default_factory=list)
+    steps: list[_StepIn] = Field(default_factory=list, max_length=MAX_STEPS)
 
 
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*(#.*)?$")
@@ -158,6 +173,10 @@ def _problem(error: Any, lines: _LineIndex) -> Problem:
     elif kind == "too_long" and loc == ("priorities",):
         count = len(error.get("input") or [])
         message = f"{field}: {count} given; the method asks for exactly three, ranked"
+    elif kind == "string_too_short":
+        message = f"{field}: must not be empty"
+    elif kind in ("string_too_long", "too_long") and isinstance(error.get("input"), str):
+        message = f"{field}: longer than {error['ctx']['max_length']} characters"
     elif kind == "enum":
         message = f"{field}: {error['input']!r} is not one of stay, change, open"
     else:
@@ -186,6 +205,33 @@ def parse_vision(text: str, source: str = "vision file") -> Vision:
             hint="Fields and allowed values are in docs/vision-file.md "
             "(`nextmove vision export` writes a valid file to start from).",
         ) from None
+    return _vision_of(parsed, text, source)
+
+
+def vision_from_data(data: dict[str, Any], source: str = "vision") -> Vision:
+    """A dict shaped like the vision file (a web form, a JSON body) -> Vision.
+
+    Problems name the field itself (`steps[0].level`) in `Problem.where`, so a form can show
+    each message next to its field.
+    """
+    try:
+        parsed = _VisionIn.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(
+                p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-"))
+            )
+            message = _problem(error, _LineIndex("")).message
+            field = _field_name(loc)
+            if message.startswith(f"{field}: "):
+                message = message[len(field) + 2 :]
+            problems.append(Problem(field, message))
+        raise InvalidInput(source, problems, hint="Fix the fields marked and save again.") from None
+    return _vision_of(parsed, "", source)
+
+
+def _vision_of(parsed: _VisionIn, text: str, source: str) -> Vision:
     if parsed.version != FORMAT_VERSION:
         raise InvalidInput(
             source,

@@ -20,7 +20,7 @@ from nextmove.domain.journal import (
 from nextmove.domain.levels import parse_level
 from nextmove.domain.vision import Position, Vision
 from nextmove.errors import NotFound, UserError
-from nextmove.formats.vision_toml import parse_vision, render_vision
+from nextmove.formats.vision_toml import parse_vision, render_vision, vision_from_data
 from nextmove.store import vision as repo
 from nextmove.store.db import Database
 
@@ -36,6 +36,15 @@ def get_vision(db: Database) -> Vision:
 def import_vision(db: Database, text: str, *, source: str, now: datetime) -> Vision:
     """Parse and validate first, then replace the saved vision in one transaction."""
     vision = parse_vision(text, source)
+    with db.session() as session:
+        repo.save_vision(session, vision, now=now)
+    return vision
+
+
+def save_vision_data(db: Database, data: dict[str, Any], *, source: str, now: datetime) -> Vision:
+    """Validate a vision given as plain data (a web form, a JSON body; the vision file's shape),
+    then replace the saved vision in one transaction. Problems name each field."""
+    vision = vision_from_data(data, source)
     with db.session() as session:
         repo.save_vision(session, vision, now=now)
     return vision
@@ -82,11 +91,26 @@ def run_check(db: Database, *, today: date) -> list[Finding]:
     return check_vision(vision, summary)
 
 
+ACTIVITY_MAX_CHARS = 300
+
+
 def validate_journal_entry(entry: JournalEntry) -> None:
     if not entry.activity.strip():
         raise UserError(
             "activity: must not be empty", hint="Say what you did, e.g. 'customer interviews'."
         )
+    if len(entry.activity.strip()) > ACTIVITY_MAX_CHARS:
+        raise UserError(
+            f"activity: longer than {ACTIVITY_MAX_CHARS} characters",
+            hint="Name the activity in a few words; put details in the note.",
+        )
+    for name, text in (
+        ("activity", entry.activity),
+        ("note", entry.note),
+        *(("themes", t) for t in entry.themes),
+    ):
+        if "\x00" in text:
+            raise UserError(f"{name}: contains a NUL character")
     if not ENERGY_MIN <= entry.energy <= ENERGY_MAX:
         raise UserError(
             f"energy: {entry.energy} is outside {ENERGY_MIN}…{ENERGY_MAX}",

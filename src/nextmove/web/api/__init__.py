@@ -1,0 +1,12 @@
+"""The JSON API under /api (schema: /api/openapi.json). Each noun is one module with a router;
+later nouns (people, meetings, …) add theirs to ROUTERS."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from nextmove.web.api import journal, vision
+
+router = APIRouter(prefix="/api")
+for _module in (vision, journal):
+    router.include_router(_module.router)

@@ -1,0 +1,224 @@
+"""The API's shapes, one model per direction: `…Public` is what the API returns (the same
+shapes as the CLI's `--json`, docs/json.md), `…Create` is what it accepts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ChoiceValue = Literal["stay", "change", "open"]
+
+
+class LevelPublic(BaseModel):
+    rank: int
+    key: str
+    label: str
+
+
+class PositionPublic(BaseModel):
+    name: str
+    title: str
+    organization: str
+    function: str | None
+    level: LevelPublic | None
+    industry: str
+    city: str
+
+
+class StepPublic(BaseModel):
+    position: int
+    name: str = Field(description="'next job', 'two jobs from now', then 'step N'.")
+    title: str
+    function: str | None
+    level: LevelPublic | None
+    industry: str
+    organization: str
+    organization_kind: str
+    city: str
+    remote: bool
+    scope: str
+    problems: list[str]
+
+
+class PriorityPublic(BaseModel):
+    rank: int
+    name: str
+    note: str
+
+
+class ChoicesPublic(BaseModel):
+    industry: ChoiceValue
+    company: ChoiceValue
+    city: ChoiceValue
+
+
+class VisionPublic(BaseModel):
+    me: PositionPublic
+    steps: list[StepPublic]
+    priorities: list[PriorityPublic]
+    choices: ChoicesPublic
+    energizers: list[str]
+    strengths: list[str]
+
+
+# Input: the same shape, more forgiving. A level may be given as its object (as returned), a
+# ladder key ("director") or a rank (7); keys the API returns but does not need (a step's
+# `position` and `name`, a priority's `rank`, a level's `label`) are accepted and ignored.
+
+
+class LevelRef(BaseModel):
+    rank: int | None = None
+    key: str | None = None
+    label: str | None = None
+
+
+LevelIn = Annotated[
+    LevelRef | int | str | None,
+    Field(description="A level object, a ladder key like 'director', or a rank 0–11."),
+]
+
+
+def _level_value(level: LevelRef | int | str | None) -> int | str | None:
+    if isinstance(level, LevelRef):
+        return level.key if level.key is not None else level.rank
+    return level
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PositionCreate(_In):
+    name: str = ""
+    title: str = ""
+    organization: str = ""
+    function: str | None = None
+    level: LevelIn = None
+    industry: str = ""
+    city: str = ""
+
+
+class StepCreate(_In):
+    position: int | None = Field(default=None, description="Ignored: steps keep list order.")
+    name: str | None = Field(default=None, description="Ignored: named by position.")
+    title: str = ""
+    function: str | None = None
+    level: LevelIn = None
+    industry: str = ""
+    organization: str = ""
+    organization_kind: str = ""
+    city: str = ""
+    remote: bool = False
+    scope: str = ""
+    problems: list[str] = Field(default_factory=list)
+
+
+class PriorityCreate(_In):
+    rank: int | None = Field(default=None, description="Ignored: priorities keep list order.")
+    name: str
+    note: str = ""
+
+
+class ChoicesCreate(_In):
+    industry: ChoiceValue = "open"
+    company: ChoiceValue = "open"
+    city: ChoiceValue = "open"
+
+
+class VisionCreate(_In):
+    """A whole vision; it replaces the saved one. Validated like the vision file."""
+
+    me: PositionCreate = Field(default_factory=PositionCreate)
+    steps: list[StepCreate] = Field(default_factory=list)
+    priorities: list[PriorityCreate] = Field(default_factory=list)
+    choices: ChoicesCreate = Field(default_factory=ChoicesCreate)
+    energizers: list[str] = Field(default_factory=list)
+    strengths: list[str] = Field(default_factory=list)
+
+    def as_vision_data(self) -> dict[str, Any]:
+        """The vision file's shape, which the service validates."""
+        me = self.me.model_dump()
+        me["level"] = _level_value(self.me.level)
+        steps = []
+        for step in self.steps:
+            data = step.model_dump(exclude={"position", "name"})
+            data["level"] = _level_value(step.level)
+            steps.append(data)
+        return {
+            "me": me,
+            "steps": steps,
+            "priorities": [{"name": p.name, "note": p.note} for p in self.priorities],
+            "choices": self.choices.model_dump(),
+            "energizers": list(self.energizers),
+            "strengths": list(self.strengths),
+        }
+
+
+class FindingPublic(BaseModel):
+    code: str
+    severity: Literal["weakness", "note"]
+    field: str
+    message: str
+    advice: str
+
+
+class CheckPublic(BaseModel):
+    ok: bool = Field(description="True when there is no weakness (notes may remain).")
+    weaknesses: int
+    notes: int
+    findings: list[FindingPublic]
+
+
+class JournalEntryCreate(_In):
+    date: dt.date | None = Field(default=None, description="Default: today (or ?as_of).")
+    activity: str = Field(min_length=1, max_length=300)
+    energy: int = Field(ge=-2, le=2, description="−2 draining … +2 energizing.")
+    engagement: int = Field(default=3, ge=1, le=5, description="1 bored … 5 fully absorbed.")
+    flow: bool = False
+    themes: list[Annotated[str, Field(max_length=100)]] = Field(default_factory=list)
+    note: str = Field(default="", max_length=10_000)
+
+
+class JournalEntryPublic(BaseModel):
+    id: int
+    date: dt.date
+    activity: str
+    energy: int
+    engagement: int
+    flow: bool
+    themes: list[str]
+    note: str
+
+
+class TallyPublic(BaseModel):
+    name: str
+    entries: int
+    mean_energy: float
+    mean_engagement: float
+    flow: int
+    last: dt.date | None
+
+
+class ThemesPublic(BaseModel):
+    energizing: list[TallyPublic]
+    draining: list[TallyPublic]
+
+
+class JournalSummaryPublic(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: dt.date | None = Field(alias="from")
+    to: dt.date | None
+    entries: int
+    mean_energy: float
+    flow_entries: int
+    energizing: list[TallyPublic]
+    draining: list[TallyPublic]
+    themes: ThemesPublic
+
+
+class ErrorPublic(BaseModel):
+    error: str
+    hint: str | None

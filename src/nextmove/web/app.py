@@ -1,0 +1,196 @@
+"""The web app factory. Nothing is built at import time: `create_app(settings)` opens the
+database, makes the per-process CSRF secret and wires routes, guards and the error boundary."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from nextmove import __version__
+from nextmove.config import Settings, load_settings
+from nextmove.errors import InvalidInput, NextmoveError, UserError
+from nextmove.services.workspace import Database, open_database
+from nextmove.web import api, routes
+from nextmove.web.deps import WebContext
+from nextmove.web.render import STATIC_DIR, make_templates, render
+from nextmove.web.security import (
+    UNSAFE_METHODS,
+    CsrfTokens,
+    LocalGuard,
+    allowed_hosts,
+    allowed_origins,
+    check_api_request,
+    check_form_token,
+)
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        b"form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    ),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+def is_api(path: str) -> bool:
+    return path == "/api" or path.startswith("/api/")
+
+
+def error_json(error: NextmoveError) -> dict[str, Any]:
+    body: dict[str, Any] = {"error": error.message, "hint": error.hint}
+    if isinstance(error, InvalidInput):
+        body["problems"] = [{"field": p.where, "message": p.message} for p in error.problems]
+    return body
+
+
+async def guard_request(request: Request) -> None:
+    """Runs before every route: state-changing requests must come from this app's own pages
+    (forms: a valid CSRF token; /api: JSON from the same origin)."""
+    if request.method not in UNSAFE_METHODS:
+        return
+    context: WebContext = request.app.state.nextmove
+    if is_api(request.url.path):
+        check_api_request(request, context.origins)
+    else:
+        await check_form_token(request, context.tokens, context.origins)
+
+
+def create_app(
+    settings: Settings,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    db: Database | None = None,
+) -> FastAPI:
+    """The nextmove web app for one database, answering only at http://HOST:PORT."""
+    owns_db = db is None
+    database = db if db is not None else open_database(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owns_db:
+            database.dispose()
+
+    app = FastAPI(
+        title="nextmove",
+        version=__version__,
+        summary="Your career plan two jobs out, and the evidence of what energizes you.",
+        docs_url=None,  # Swagger UI loads from a CDN; the app must work offline
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        dependencies=[Depends(guard_request)],
+        lifespan=lifespan,
+    )
+    hosts = allowed_hosts(host, port)
+    app.state.nextmove = WebContext(
+        settings=settings,
+        db=database,
+        tokens=CsrfTokens(secrets.token_bytes(32), port),
+        origins=allowed_origins(host, port),
+        base_url=f"http://{'[' + host + ']' if ':' in host else host}:{port}",
+    )
+    app.state.templates = make_templates()
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for router in routes.ROUTERS:
+        app.include_router(router)
+    app.include_router(api.router)
+    _install_error_boundary(app)
+
+    def render_refusal(
+        path: str, error: NextmoveError
+    ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+        if is_api(path):
+            return (
+                error.http_status,
+                [(b"content-type", b"application/json")],
+                json.dumps(error_json(error)).encode(),
+            )
+        template = app.state.templates.get_template("refused.html")
+        body = template.render(error=error, version=__version__).encode()
+        return error.http_status, [(b"content-type", b"text/html; charset=utf-8")], body
+
+    app.add_middleware(
+        LocalGuard,
+        hosts=hosts,
+        max_body=int(settings.upload_limit_mb * 1_000_000),
+        render_error=render_refusal,
+        extra_headers=SECURITY_HEADERS,
+    )
+    return app
+
+
+def _install_error_boundary(app: FastAPI) -> None:
+    """One place words every error: on the page, or as JSON under /api."""
+
+    async def on_nextmove_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, NextmoveError)
+        if is_api(request.url.path):
+            return JSONResponse(error_json(exc), status_code=exc.http_status)
+        return render(request, "error.html", status_code=exc.http_status, error=exc)
+
+    async def on_validation_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        if is_api(request.url.path):
+            return JSONResponse(
+                {
+                    "error": "the request is not valid",
+                    "hint": "See the API schema at /api/openapi.json.",
+                    "detail": json.loads(json.dumps(exc.errors(), default=str)),
+                },
+                status_code=422,
+            )
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()
+        )
+        error = UserError(f"this address is not valid: {problems}", hint="Check the address.")
+        return render(request, "error.html", status_code=400, error=error)
+
+    async def on_http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        message = {404: "there is no page at this address", 405: "this page cannot do that"}.get(
+            exc.status_code, str(exc.detail)
+        )
+        if is_api(request.url.path):
+            return JSONResponse(
+                {"error": message, "hint": None},
+                status_code=exc.status_code,
+                headers=getattr(exc, "headers", None),
+            )
+        error = NextmoveError(message, hint="Use the navigation to find your way.")
+        return render(request, "error.html", status_code=exc.status_code, error=error)
+
+    async def on_bug(request: Request, exc: Exception) -> Response:
+        error = NextmoveError(
+            f"internal error: {type(exc).__name__}",
+            hint="This is a bug in nextmove; the server log has the details. Please report it.",
+        )
+        if is_api(request.url.path):
+            return JSONResponse(error_json(error), status_code=500)
+        return render(request, "error.html", status_code=500, error=error)
+
+    app.add_exception_handler(Exception, on_bug)
+    app.add_exception_handler(NextmoveError, on_nextmove_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
+
+
+def app_from_environment() -> FastAPI:
+    """The factory `nextmove serve` hands to uvicorn (`factory=True`): everything comes from
+    the settings (environment and config.toml), read when the server starts, not at import."""
+    settings = load_settings()
+    return create_app(settings, host=settings.web_host, port=settings.web_port)

@@ -1,0 +1,121 @@
+"""Rendering pages: one Jinja environment per app, the navigation of the whole method, and
+`render()` which every page route returns through (it embeds the CSRF token)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from nextmove import __version__
+from nextmove.domain.functions import FUNCTIONS
+from nextmove.domain.levels import LADDER, level_label
+from nextmove.web.forms import field_label
+from nextmove.web.security import CSRF_FIELD
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    label: str
+    path: str
+    arrives_with: str | None = None  # the issue that builds this page, while it is not built
+
+
+NAVIGATION: tuple[NavItem, ...] = (
+    NavItem("Today", "/"),
+    NavItem("Vision", "/vision"),
+    NavItem("Journal", "/journal"),
+    NavItem("People", "/people", "issue 3, the network"),
+    NavItem("Suggestions", "/suggestions", "issue 4, suggestions"),
+    NavItem("Round", "/round", "issue 4, the round of research meetings"),
+    NavItem("Meetings", "/meetings", "issue 5, meetings"),
+    NavItem("Board", "/board", "issue 5, the board of advisors"),
+    NavItem("Opportunities", "/opportunities", "issue 6, opportunities"),
+    NavItem("Import", "/import", "issue 3, importers"),
+    NavItem("Settings", "/settings"),
+)
+
+
+def make_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+    env = templates.env
+    env.globals.update(
+        navigation=NAVIGATION,
+        version=__version__,
+        levels=LADDER,
+        functions=FUNCTIONS,
+        level_label=level_label,
+        csrf_field=CSRF_FIELD,
+    )
+    env.filters["signed"] = lambda value, digits=1: f"{value:+.{digits}f}".replace("-", "−")
+    env.filters["field_id"] = field_id
+    env.filters["field_label"] = field_label
+    env.filters["inline_code"] = inline_code
+    return templates
+
+
+def inline_code(text: str) -> Markup:
+    """Plain text with `backticks` -> escaped HTML with <code> (the domain's advice names
+    commands that way)."""
+    escaped = str(escape(text))
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped))
+
+
+def field_id(name: str) -> str:
+    """A form field's name (`steps[0].level`) -> an HTML id (`f-steps-0-level`)."""
+    cleaned = "".join(c if c.isalnum() else "-" for c in name).strip("-")
+    while "--" in cleaned:
+        cleaned = cleaned.replace("--", "-")
+    return f"f-{cleaned}"
+
+
+def link_for(request: Request, path: str, **params: Any) -> str:
+    """A link inside the app that keeps `?as_of=` (so a page seen as of a date stays there)."""
+    query = {k: v for k, v in params.items() if v is not None}
+    as_of = request.query_params.get("as_of")
+    if as_of and "as_of" not in query:
+        query["as_of"] = as_of
+    return path + ("?" + urlencode(query) if query else "")
+
+
+def render(
+    request: Request, template: str, *, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    state = request.app.state.nextmove
+    templates: Jinja2Templates = request.app.state.templates
+    token = state.tokens.for_request(request)
+    path = request.url.path
+    current = next(
+        (item for item in NAVIGATION if item.path == path),
+        next(
+            (item for item in NAVIGATION if item.path != "/" and path.startswith(item.path)),
+            None,
+        ),
+    )
+    response = templates.TemplateResponse(
+        request,
+        template,
+        {
+            "csrf_token": token,
+            "current": current,
+            "as_of": request.query_params.get("as_of"),
+            "link": lambda p, **params: link_for(request, p, **params),
+            **context,
+        },
+        status_code=status_code,
+    )
+    if getattr(request.state, "csrf_new", False):
+        response.set_cookie(
+            state.tokens.cookie_name, token, httponly=True, samesite="strict", path="/"
+        )
+    return response

@@ -1,0 +1,8 @@
+"""The HTML pages. One module per noun, each with a `router`; later nouns (people, meetings,
+opportunities, …) add theirs to ROUTERS and drop their placeholder from `placeholders`."""
+
+from __future__ import annotations
+
+from nextmove.web.routes import journal, placeholders, today, vision, workspace
+
+ROUTERS = [today.router, vision.router, journal.router, workspace.router, placeholders.router]

@@ -1,0 +1,32 @@
+"""Settings (where things are) and the demo workspace."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from nextmove.services import demo as demo_service
+from nextmove.services import vision as vision_service
+from nextmove.services.workspace import describe_workspace
+from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+from nextmove.web.render import link_for, render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/settings", response_class=HTMLResponse, summary="Settings")
+def settings_page(request: Request, settings: SettingsDep) -> HTMLResponse:
+    return render(request, "settings.html", info=describe_workspace(settings))
+
+
+@router.get("/demo", response_class=HTMLResponse, summary="The demo workspace")
+def demo_page(request: Request, db: DbDep) -> HTMLResponse:
+    vision = vision_service.get_vision(db)
+    return render(request, "demo.html", has_workspace=bool(vision.me.name or vision.steps))
+
+
+@router.post("/demo", summary="Create the demo workspace")
+async def create_demo(request: Request, db: DbDep, today: TodayDep, now: NowDep) -> Response:
+    form = await request.form()
+    demo_service.create_demo(db, today=today, now=now, replace=form.get("replace") == "yes")
+    return RedirectResponse(link_for(request, "/", demo="created"), status_code=303)

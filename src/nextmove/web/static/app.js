@@ -1,0 +1,56 @@
+// nextmove: small progressive enhancements. Every page works without this file.
+(function () {
+  "use strict";
+
+  // Ask before deleting (forms marked data-confirm).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form instanceof HTMLFormElement && form.dataset.confirm) {
+      if (!window.confirm(form.dataset.confirm)) {
+        event.preventDefault();
+      }
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    // Move focus to an error summary so keyboard and screen-reader users hear it first.
+    var summary = document.querySelector(".error-summary");
+    if (summary) {
+      summary.setAttribute("tabindex", "-1");
+      summary.focus();
+    }
+
+    // After logging an entry, bring it into view and say so.
+    var added = document.querySelector("tr.just-added");
+    if (added) {
+      added.scrollIntoView({ block: "center" });
+    }
+
+    // Keyboard shortcut: "n" focuses the journal's activity field (outside other fields).
+    var activity = document.getElementById("f-activity");
+    if (activity) {
+      document.addEventListener("keydown", function (event) {
+        var tag = (event.target && event.target.tagName) || "";
+        if (event.key === "n" && !event.ctrlKey && !event.metaKey && !event.altKey &&
+            !/^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(tag)) {
+          event.preventDefault();
+          activity.focus();
+        }
+      });
+    }
+
+    // Vision form: warn before leaving with unsaved changes.
+    var visionForm = document.querySelector("form.vision-form");
+    if (visionForm) {
+      var dirty = false;
+      visionForm.addEventListener("input", function () { dirty = true; });
+      visionForm.addEventListener("submit", function () { dirty = false; });
+      window.addEventListener("beforeunload", function (event) {
+        if (dirty) {
+          event.preventDefault();
+          event.returnValue = "";
+        }
+      });
+    }
+  });
+})();

@@ -1,0 +1,48 @@
+"""Property-based: schemathesis generates requests from the OpenAPI schema; no request, valid
+or not, may get a server error (5xx). Runs on both backends; examples kept modest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+
+from nextmove.config import load_settings
+from nextmove.services.workspace import Database
+from nextmove.web.app import create_app
+from tests.web.conftest import BASE, PORT
+
+EXAMPLES_PER_OPERATION = 25
+HEADERS = {"Host": f"127.0.0.1:{PORT}", "Origin": BASE, "Sec-Fetch-Site": "same-origin"}
+
+
+def _exercise(operation: Any) -> set[int]:
+    """Send generated requests to one operation; the status codes it answered with."""
+    seen: set[int] = set()
+
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=EXAMPLES_PER_OPERATION,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        derandomize=True,
+        database=None,
+    )
+    def call(case: Any) -> None:
+        response = case.call_and_validate(headers=HEADERS, checks=[not_a_server_error])
+        seen.add(response.status_code)
+
+    call()
+    return seen
+
+
+def test_no_request_to_the_api_gets_a_server_error(web_db: Database, db_url: str) -> None:
+    app = create_app(load_settings(database_url=db_url), port=PORT, db=web_db)
+    schema = schemathesis.openapi.from_asgi("/api/openapi.json", app, headers=HEADERS)
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) == 7
+    responses = {operation.label: _exercise(operation) for operation in operations}
+    # Every operation was really exercised, and answered without a server error.
+    assert all(codes and max(codes) < 500 for codes in responses.values()), responses
