@@ -14,6 +14,7 @@ from tests.conftest import ROOT
 # Typer >= 0.29 carries its own copy of click, so its commands are not `click.Command`s:
 # groups are recognised by their `commands`, parameters by their `param_type_name`.
 
+
 def _is_group(command: Any) -> bool:
     return hasattr(command, "commands")
 

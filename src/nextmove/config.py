@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from nextmove.domain.slots import parse_working_days, parse_working_hours, zone
+from nextmove.domain.suggest import Weights
 from nextmove.errors import UserError
 
 APP_NAME = "nextmove"
@@ -98,6 +100,7 @@ class Settings(BaseSettings):
     def _hours(cls, value: str) -> str:
         _checked(parse_working_hours, value)
         return value
+
     web_host: str = Field(
         default="127.0.0.1",
         description="Address `nextmove serve` binds to; the web app answers only to this host "
@@ -111,6 +114,34 @@ class Settings(BaseSettings):
         gt=0,
         description="Largest request body the web app accepts (file uploads), in megabytes.",
     )
+    suggest_weights: dict[str, float] = Field(
+        default_factory=dict,
+        description="Weights of the factors `nextmove suggest` adds up, by name (a table "
+        "`[suggest_weights]` in config.toml); unnamed factors keep their defaults "
+        "(docs/suggestions.md lists them).",
+    )
+    suggest_cooldown_days: int = Field(
+        default=120,
+        ge=0,
+        le=3650,
+        description="Days after a research meeting before `suggest` proposes that person again.",
+    )
+
+    @field_validator("suggest_weights")
+    @classmethod
+    def _weights(cls, value: dict[str, float]) -> dict[str, float]:
+        known = Weights.names()
+        unknown = sorted(set(value) - set(known))
+        if unknown:
+            raise ValueError(f"unknown factor(s) {', '.join(unknown)}; known: {', '.join(known)}")
+        negative = sorted(k for k, v in value.items() if v < 0)
+        if negative:
+            raise ValueError(f"weights must not be negative: {', '.join(negative)}")
+        return value
+
+    def weights(self) -> Weights:
+        """The suggestion weights: the defaults, with those set in the configuration."""
+        return replace(Weights(), **self.suggest_weights)
 
     @classmethod
     def settings_customise_sources(

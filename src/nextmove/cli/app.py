@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from nextmove import __version__
-from nextmove.cli import calendar, demo, journal, me, opp, serve, slots, vision
+from nextmove.cli import calendar, demo, journal, me, opp, serve, slots, suggest, vision
 from nextmove.cli.context import AppState, console, err_console, state
 from nextmove.errors import NextmoveError
 from nextmove.store.db import current_revision, migrate
@@ -29,6 +29,8 @@ app.add_typer(journal.app, name="journal")
 app.add_typer(calendar.app, name="calendar")
 app.command("slots")(slots.slots)
 app.add_typer(opp.app, name="opp")
+app.command("suggest")(suggest.suggest)
+app.command("path")(suggest.path)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)
 

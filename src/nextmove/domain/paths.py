@@ -1,7 +1,7 @@
 """Warm-introduction paths: who can introduce you to whom, up to three hops.
 
 Pure: the caller passes the neighbourhoods it fetched (your ties, the ties of your ties, the
-target's ties); strengths are 1 (weak) … 3 (strong). The best path is the one whose weakest
+target's ties); strengths are 1 (weak) … 5 (very strong), as ties store them. The best path is the one whose weakest
 link is strongest, then the shortest, then the one with the strongest links overall.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-MAX_STRENGTH = 3
+MAX_STRENGTH = 5
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 
 from nextmove.domain.levels import level_label
-from nextmove.domain.paths import WarmPath
+from nextmove.domain.paths import MAX_STRENGTH, WarmPath
 from nextmove.domain.vision import RoleOutline, Vision
 
 MANAGER_RANK = 5
+STRENGTH_WORDS = {1: "weak", 2: "light", 3: "good", 4: "strong", 5: "very strong"}
 DEFAULT_COOLDOWN_DAYS = 120
 
 
@@ -71,7 +72,8 @@ class Candidate:
     same_team: bool = False
     predecessor: bool = False
     department_growth: float | None = None  # e.g. 0.25 = grew 25 % between org-chart imports
-    direct_strength: int | None = None  # 1..3 when you know them directly
+    direct_strength: int | None = None  # 1..5 when you know them directly
+    direct_relation: str = ""  # "your manager", "in your contacts", …
     last_contact: date | None = None
     last_research_meeting: date | None = None
     planned: bool = False  # a meeting idea or request already exists
@@ -141,11 +143,12 @@ def _like(role: PastRole, function: str | None, level: int | None, *, tolerance:
 
 def _reachability(c: Candidate, today: date) -> tuple[float, str]:
     if c.direct_strength:
-        base = c.direct_strength / 3
+        strength = max(1, min(MAX_STRENGTH, c.direct_strength))
+        base = strength / MAX_STRENGTH
         if c.last_contact is not None and (today - c.last_contact).days <= 365:
             base = min(1.0, base + 0.15)
-        words = {1: "weak", 2: "good", 3: "strong"}[max(1, min(3, c.direct_strength))]
-        return base, f"you know them directly ({words} tie)"
+        how = f"{c.direct_relation}, " if c.direct_relation else ""
+        return base, f"you know them directly ({how}{STRENGTH_WORDS[strength]} tie)"
     if c.path is not None:
         chain = " → ".join(("you", *c.path_names)) if c.path_names else f"{c.path.length} hops"
         return 0.8 * c.path.quality, f"warm path: {chain}"

@@ -7,7 +7,9 @@ from typing import Any
 from nextmove.domain.check import Finding
 from nextmove.domain.journal import JournalEntry, JournalSummary, Tally
 from nextmove.domain.levels import level_key, level_label
+from nextmove.domain.paths import WarmPath
 from nextmove.domain.slots import Interval
+from nextmove.domain.suggest import Suggestion
 from nextmove.domain.vision import Position, RoleOutline, Vision, step_name
 
 
@@ -121,4 +123,44 @@ def interval_json(interval: Interval) -> dict[str, Any]:
         "end": interval.end.isoformat(),
         "minutes": int(interval.duration.total_seconds() // 60),
         "summary": interval.summary,
+    }
+
+
+def warm_path_json(path: WarmPath, described: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "hops": [
+            {
+                "person_id": hop.person_id,
+                "name": label.split(" (")[0],
+                "relation": hop.relation,
+                "strength": hop.strength,
+            }
+            for hop, label in zip(path.hops, described, strict=True)
+        ],
+        "text": " → ".join(("you", *described)),
+        "quality": round(path.quality, 3),
+    }
+
+
+def suggestion_json(rank: int, s: Suggestion) -> dict[str, Any]:
+    c = s.candidate
+    return {
+        "rank": rank,
+        "person": {
+            "id": c.person_id,
+            "name": c.name,
+            "title": c.title,
+            "organization": c.organization,
+            "function": c.function,
+            "level": level_json(c.level),
+            "city": c.city,
+        },
+        "score": s.score,
+        "reasons": [
+            {"code": r.code, "text": r.text, "contribution": r.contribution} for r in s.reasons
+        ],
+        "direct": (
+            {"strength": c.direct_strength, "how": c.direct_relation} if c.direct_strength else None
+        ),
+        "path": warm_path_json(c.path, c.path_names) if c.path is not None else None,
     }

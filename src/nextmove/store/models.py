@@ -335,6 +335,8 @@ class OrgSnapshot(Base):
     organization: Mapped[str] = mapped_column(String(300))
     department: Mapped[str] = mapped_column(String(200))
     headcount: Mapped[int] = mapped_column(Integer)
+
+
 # Tables split by noun; imported here so Alembic and `Base.metadata` see them all.
 from nextmove.store.opportunity_models import (  # noqa: E402
     Opportunity,

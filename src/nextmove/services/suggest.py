@@ -1,0 +1,276 @@
+"""`suggest`, `path`: who to talk to next, and how to reach them.
+
+The database does the narrowing (a prefiltered scan for large networks), the domain does the
+weighing (domain/suggest.py). Warm paths are searched from the target's side, two levels of
+neighbours deep, and joined with the people you know directly: at most three hops, and only
+for the people near the top, so a million-person org chart costs a few small queries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from nextmove.domain.paths import Hop, WarmPath, find_paths
+from nextmove.domain.suggest import (
+    DEFAULT_COOLDOWN_DAYS,
+    STRENGTH_WORDS,
+    Candidate,
+    PastRole,
+    Suggestion,
+    Weights,
+    rank_candidates,
+    score_candidate,
+)
+from nextmove.domain.vision import Vision
+from nextmove.errors import Ambiguous, NotFound, UserError
+from nextmove.store import network as network_repo
+from nextmove.store import suggest as repo
+from nextmove.store import vision as vision_repo
+from nextmove.store.db import Database
+from nextmove.store.people import ids_named
+
+ME = -1  # the user in path search when they have no person record of their own
+PREFILTER_ABOVE = 50_000  # below this many people, everyone is scored
+PATH_POOL = 40  # how many of the best unconnected people get a warm-path search
+INVERSE_RELATION = {"manager": "direct report", "direct report": "manager"}
+
+
+@dataclass(slots=True)
+class SuggestResult:
+    suggestions: list[Suggestion]
+    people: int  # people in the database
+    considered: int  # people the ranking scored
+    linked: bool  # the user's own person record is known (org chart places them)
+
+
+def _department_growth(session: Session, organization: str) -> dict[str, float]:
+    """Growth per department between the last two org-chart imports of the organization."""
+    snaps = network_repo.snapshots(session, organization) if organization else {}
+    if len(snaps) < 2:
+        return {}
+    *_, before, after = (snaps[k] for k in sorted(snaps))
+    return {
+        dept: (count - before[dept]) / before[dept]
+        for dept, count in after.items()
+        if before.get(dept)
+    }
+
+
+def _past_roles(session: Session, ids: list[int]) -> dict[int, tuple[PastRole, ...]]:
+    raw = repo.past_roles(session, ids)
+    if not raw:
+        return {}
+    from nextmove.services.titles import infer_titles  # loaded only when there is history
+
+    guesses = infer_titles(title for roles in raw.values() for _org, title in roles if title)
+    out: dict[int, tuple[PastRole, ...]] = {}
+    for pid, roles in raw.items():
+        out[pid] = tuple(
+            PastRole(
+                title=title,
+                organization=org,
+                function=(g.function if (g := guesses.get(title)) else None),
+                level=(g.level if g else None),
+            )
+            for org, title in roles
+        )
+    return out
+
+
+def _candidates(
+    session: Session, vision: Vision, *, cooldown_days: int
+) -> tuple[list[Candidate], repo.Me, int]:
+    me = repo.load_me(session)
+    total = repo.count_people(session)
+    direct = repo.direct_ties(session, me)
+    targets = {s.function for s in vision.steps[:2] if s.function}
+    rows = repo.candidate_rows(
+        session,
+        exclude=me.person_id,
+        min_level=vision.me.level,
+        target_functions=targets,
+        direct_ids=direct.keys(),
+        me=me,
+        prefilter=total > PREFILTER_ABOVE,
+    )
+    ids = [r.id for r in rows]
+    history = _past_roles(session, ids)
+    predecessors = set(repo.predecessors(session, vision.me.organization, vision.me.title))
+    met = repo.last_meetings(session, ids)
+    growth = _department_growth(session, vision.me.organization)
+    candidates = []
+    for r in rows:
+        same_org_chart = (
+            me.org_depth is not None and r.org_depth is not None and r.org_key == me.org_key
+        )
+        same_team = me.manager_id is not None and r.manager_id == me.manager_id
+        strength, relation = direct.get(r.id, (None, ""))
+        candidates.append(
+            Candidate(
+                person_id=r.id,
+                name=r.name,
+                title=r.title or "",
+                organization=r.organization or "",
+                function=r.function,
+                level=r.level,
+                level_exact=r.level_source in ("orgchart", "user"),
+                level_confidence=r.level_confidence or 0.0,
+                levels_above_me=(me.org_depth - r.org_depth) if same_org_chart else None,
+                industry=r.industry or "",
+                city=r.city or "",
+                history=history.get(r.id, ()),
+                offered_help=bool(r.offered_help),
+                navigated_transition=bool(r.navigated_transition),
+                peer=bool(r.peer),
+                same_team=same_team,
+                predecessor=r.id in predecessors,
+                department_growth=growth.get(r.department) if same_org_chart else None,
+                direct_strength=strength,
+                direct_relation=relation,
+                last_contact=r.last_contact,
+                last_research_meeting=met.get(r.id),
+            )
+        )
+    return candidates, me, total
+
+
+def _path_finder(
+    session: Session, me: repo.Me, direct: dict[int, tuple[int, str]], targets: list[int]
+):  # type: ignore[no-untyped-def]
+    """Fetch what warm paths to `targets` need, then return a function target -> paths."""
+    first = repo.neighbours(session, targets)
+    second_ids = {other for t in targets for other, _s, _r in first.get(t, ())}
+    second = repo.neighbours(session, second_ids - set(targets))
+    edges: dict[tuple[int, int], tuple[int, str]] = {}
+
+    def link(a: int, b: int, strength: int, relation: str) -> None:
+        """b is a's `relation`; keep the strongest tie per ordered pair."""
+        if (a, b) not in edges or edges[(a, b)][0] < strength:
+            edges[(a, b)] = (strength, relation)
+
+    relevant: set[int] = set(targets) | second_ids
+    for source in (first, second):
+        for pid, found in source.items():
+            for other, strength, relation in found:
+                link(pid, other, strength, relation)
+                link(other, pid, strength, INVERSE_RELATION.get(relation, relation))
+                relevant.add(other)
+    ties: dict[int, list[Hop]] = {}
+    for (a, b), (strength, relation) in edges.items():
+        ties.setdefault(a, []).append(Hop(b, strength, relation))
+    start = me.person_id if me.person_id is not None else ME
+    ties[start] = [Hop(pid, s, how) for pid, (s, how) in direct.items() if pid in relevant]
+    names = repo.names(session, relevant)
+
+    def paths(target: int, limit: int = 3) -> tuple[list[WarmPath], dict[int, str]]:
+        return find_paths(start, target, ties, max_hops=3, limit=limit), names
+
+    return paths
+
+
+def describe_path(path: WarmPath, names: dict[int, str]) -> tuple[str, ...]:
+    """Names along a path, each but the last with how you reach them: 'Ana (your manager,
+    strong)'."""
+    out = []
+    for index, hop in enumerate(path.hops):
+        name = names.get(hop.person_id, f"#{hop.person_id}")
+        if index < len(path.hops) - 1 or len(path.hops) == 1:
+            relation = hop.relation
+            if index > 0 and relation in INVERSE_RELATION:
+                relation = f"their {relation}"
+            name += f" ({relation}, {STRENGTH_WORDS.get(hop.strength, 'some')})"
+        out.append(name)
+    return tuple(out)
+
+
+def suggest_people(
+    db: Database,
+    *,
+    today: date,
+    limit: int = 10,
+    weights: Weights | None = None,
+    cooldown_days: int = DEFAULT_COOLDOWN_DAYS,
+    exclude: set[int] | None = None,
+) -> SuggestResult:
+    """The best people to meet next, each with a score, reasons and a path where needed."""
+    if limit < 1:
+        raise UserError("--limit must be at least 1")
+    with db.session() as session:
+        vision = vision_repo.load_vision(session)
+        candidates, me, total = _candidates(session, vision, cooldown_days=cooldown_days)
+        if exclude:
+            candidates = [c for c in candidates if c.person_id not in exclude]
+        ranked = rank_candidates(
+            vision, candidates, today=today, weights=weights, cooldown_days=cooldown_days
+        )
+        pool = [s for s in ranked[: max(limit * 3, PATH_POOL)] if not s.candidate.direct_strength]
+        if pool:
+            direct = repo.direct_ties(session, me)
+            finder = _path_finder(session, me, direct, [s.candidate.person_id for s in pool])
+            rescored: dict[int, Suggestion] = {}
+            for s in pool:
+                found, names = finder(s.candidate.person_id, 1)
+                if found:
+                    c = replace(
+                        s.candidate, path=found[0], path_names=describe_path(found[0], names)
+                    )
+                    better = score_candidate(
+                        vision, c, today=today, weights=weights, cooldown_days=cooldown_days
+                    )
+                    if better is not None:
+                        rescored[c.person_id] = better
+            ranked = [rescored.get(s.candidate.person_id, s) for s in ranked]
+            ranked.sort(key=lambda s: (-s.score, s.candidate.name, s.candidate.person_id))
+    return SuggestResult(ranked[:limit], total, len(candidates), me.person_id is not None)
+
+
+@dataclass(slots=True)
+class PathResult:
+    person_id: int
+    name: str
+    direct: tuple[int, str] | None  # (strength, how) when you know them directly
+    paths: list[WarmPath]
+    described: list[tuple[str, ...]]
+
+
+def _resolve(session: Session, ref: str) -> int:
+    text = ref.strip()
+    if text.isdigit():
+        from nextmove.store.people import person_exists
+
+        if person_exists(session, int(text)):
+            return int(text)
+        raise NotFound(f"no person with id {text}", hint="`nextmove people list` shows ids.")
+    found = ids_named(session, text)
+    if not found:
+        raise NotFound(
+            f"no person named {text!r}", hint="Search with `nextmove people list --query …`."
+        )
+    if len(found) > 1:
+        listed = "; ".join(
+            f"#{pid} {name} ({title} at {org})" for pid, name, title, org in found[:8]
+        )
+        raise Ambiguous(
+            f"{len(found)} people are named {text!r}: {listed}", hint="Use the id instead."
+        )
+    return found[0][0]
+
+
+def warm_paths(db: Database, ref: str, *, limit: int = 3) -> PathResult:
+    """The best warm-introduction paths to a person, up to three hops."""
+    with db.session() as session:
+        target = _resolve(session, ref)
+        me = repo.load_me(session)
+        if target == me.person_id:
+            raise UserError("that is you", hint="Name someone else.")
+        direct = repo.direct_ties(session, me)
+        finder = _path_finder(session, me, direct, [target])
+        found, names = finder(target, limit + 1)
+        found = [p for p in found if p.length > 1][:limit]  # the direct tie is reported apart
+        name = repo.names(session, [target]).get(target, "")
+    return PathResult(
+        target, name, direct.get(target), found, [describe_path(p, names) for p in found]
+    )

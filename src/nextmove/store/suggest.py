@@ -1,0 +1,211 @@
+"""The reads suggestions need, as few and as narrow as possible: a prefiltered scan of people,
+the user's direct ties, neighbourhoods for warm paths, past roles and department growth."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from nextmove.store.people import INTERACTION, JOB, PROFILE, SOURCE, TIE, P, _chunks
+
+ORG_TIE_STRENGTH = 4  # a manager or a direct report
+CONTACT_STRENGTH = 2  # someone in your imported contacts, with no tie recorded
+CONTACT_SOURCES = ("linkedin", "vcard", "google", "manual", "ics")
+# Columns the ranking reads, in this order.
+CANDIDATE_COLUMNS = (
+    P.c.id,
+    P.c.name,
+    P.c.title,
+    P.c.organization,
+    P.c.org_key,
+    P.c.department,
+    P.c.function,
+    P.c.level,
+    P.c.level_source,
+    P.c.level_confidence,
+    P.c.industry,
+    P.c.city,
+    P.c.offered_help,
+    P.c.navigated_transition,
+    P.c.peer,
+    P.c.last_contact,
+    P.c.org_depth,
+    P.c.manager_id,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Me:
+    person_id: int | None
+    org_key: str
+    org_depth: int | None
+    manager_id: int | None
+    department: str
+
+
+def load_me(session: Session) -> Me:
+    """The user's own place: their person record (via profile.person_id), if linked."""
+    conn = session.connection()
+    person_id = conn.execute(select(PROFILE.c.person_id).where(PROFILE.c.id == 1)).scalar()
+    if person_id is None:
+        return Me(None, "", None, None, "")
+    row = conn.execute(
+        select(P.c.org_key, P.c.org_depth, P.c.manager_id, P.c.department).where(
+            P.c.id == person_id
+        )
+    ).one_or_none()
+    if row is None:
+        return Me(None, "", None, None, "")
+    return Me(person_id, row.org_key or "", row.org_depth, row.manager_id, row.department or "")
+
+
+def count_people(session: Session) -> int:
+    return int(session.connection().execute(select(func.count()).select_from(P)).scalar() or 0)
+
+
+def candidate_rows(
+    session: Session,
+    *,
+    exclude: int | None,
+    min_level: int | None,
+    target_functions: Iterable[str],
+    direct_ids: Iterable[int],
+    me: Me,
+    prefilter: bool,
+) -> list[Any]:
+    """People worth scoring. Without `prefilter`, everyone; with it, only those the ranking
+    can place high: above you (by level or org depth), in a target function at or above your
+    level, flagged as helpful or as transition navigators, or known to you directly."""
+    query = select(*CANDIDATE_COLUMNS)
+    if exclude is not None:
+        query = query.where(P.c.id != exclude)
+    if prefilter:
+        functions = list(target_functions)
+        conditions: list[Any] = [P.c.offered_help.is_(True), P.c.navigated_transition.is_(True)]
+        if min_level is not None:
+            conditions.append(P.c.level >= min_level + 1)
+            if functions:
+                conditions.append(and_(P.c.function.in_(functions), P.c.level >= min_level))
+        elif functions:
+            conditions.append(P.c.function.in_(functions))
+        if me.org_depth is not None and me.org_key:
+            conditions.append(and_(P.c.org_key == me.org_key, P.c.org_depth < me.org_depth))
+        query = query.where(or_(*conditions))
+        rows = list(session.connection().execute(query))
+        seen = {r.id for r in rows}
+        missing = [i for i in direct_ids if i not in seen and i != exclude]
+        for chunk in _chunks(missing):
+            rows.extend(
+                session.connection().execute(select(*CANDIDATE_COLUMNS).where(P.c.id.in_(chunk)))
+            )
+        return rows
+    return list(session.connection().execute(query))
+
+
+def direct_ties(session: Session, me: Me) -> dict[int, tuple[int, str]]:
+    """Everyone you know directly -> (strength 1…5, how): recorded ties with you, your manager
+    and reports in the org chart, and the people in your imported contacts."""
+    conn = session.connection()
+    found: dict[int, tuple[int, str]] = {}
+
+    def keep(pid: int, strength: int, how: str) -> None:
+        if pid != me.person_id and (pid not in found or found[pid][0] < strength):
+            found[pid] = (strength, how)
+
+    for (pid,) in conn.execute(
+        select(SOURCE.c.person_id).where(SOURCE.c.kind.in_(CONTACT_SOURCES)).distinct()
+    ):
+        keep(pid, CONTACT_STRENGTH, "in your contacts")
+    if me.person_id is None:
+        return found
+    for r in conn.execute(
+        select(TIE.c.person_id, TIE.c.other_id, TIE.c.strength, TIE.c.source).where(
+            or_(TIE.c.person_id == me.person_id, TIE.c.other_id == me.person_id)
+        )
+    ):
+        other = r.other_id if r.person_id == me.person_id else r.person_id
+        keep(other, r.strength, r.source.replace("-", " "))
+    if me.manager_id is not None:
+        keep(me.manager_id, ORG_TIE_STRENGTH, "your manager")
+    for (pid,) in conn.execute(select(P.c.id).where(P.c.manager_id == me.person_id)):
+        keep(pid, ORG_TIE_STRENGTH, "reports to you")
+    return found
+
+
+def neighbours(session: Session, ids: Iterable[int]) -> dict[int, list[tuple[int, int, str]]]:
+    """For each id: (other id, strength, relation from the id's point of view) — recorded ties
+    in both directions, manager and direct reports."""
+    conn = session.connection()
+    wanted = list(dict.fromkeys(ids))
+    out: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for chunk in _chunks(wanted):
+        members = set(chunk)
+        for r in conn.execute(
+            select(TIE.c.person_id, TIE.c.other_id, TIE.c.strength, TIE.c.source).where(
+                or_(TIE.c.person_id.in_(chunk), TIE.c.other_id.in_(chunk))
+            )
+        ):
+            relation = r.source.replace("-", " ")
+            if r.person_id in members:
+                out[r.person_id].append((r.other_id, r.strength, relation))
+            if r.other_id in members:
+                out[r.other_id].append((r.person_id, r.strength, relation))
+        for up in conn.execute(select(P.c.id, P.c.manager_id).where(P.c.id.in_(chunk))):
+            if up.manager_id is not None:
+                out[up.id].append((up.manager_id, ORG_TIE_STRENGTH, "manager"))
+        for down in conn.execute(select(P.c.id, P.c.manager_id).where(P.c.manager_id.in_(chunk))):
+            out[down.manager_id].append((down.id, ORG_TIE_STRENGTH, "direct report"))
+    return out
+
+
+def names(session: Session, ids: Iterable[int]) -> dict[int, str]:
+    conn = session.connection()
+    found: dict[int, str] = {}
+    for chunk in _chunks(list(set(ids))):
+        found.update(conn.execute(select(P.c.id, P.c.name).where(P.c.id.in_(chunk))).all())  # type: ignore[arg-type]
+    return found
+
+
+def past_roles(session: Session, ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
+    """Employment history as (organization, title), most recent first."""
+    conn = session.connection()
+    roles: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for chunk in _chunks(list(ids)):
+        for r in conn.execute(
+            select(JOB.c.person_id, JOB.c.organization, JOB.c.title)
+            .where(JOB.c.person_id.in_(chunk))
+            .order_by(JOB.c.person_id, JOB.c.position)
+        ):
+            roles[r.person_id].append((r.organization or "", r.title or ""))
+    return roles
+
+
+def predecessors(session: Session, organization: str, title: str) -> list[int]:
+    """People whose history holds your current title at your current organization."""
+    if not organization or not title:
+        return []
+    query = select(JOB.c.person_id).where(
+        func.lower(JOB.c.organization) == organization.strip().lower(),
+        func.lower(JOB.c.title) == title.strip().lower(),
+    )
+    return [pid for (pid,) in session.connection().execute(query.distinct())]
+
+
+def last_meetings(session: Session, ids: Iterable[int]) -> dict[int, date]:
+    """The latest logged meeting (interaction kind 'meeting' or 'met') per person."""
+    conn = session.connection()
+    found: dict[int, date] = {}
+    for chunk in _chunks(list(ids)):
+        for pid, day in conn.execute(
+            select(INTERACTION.c.person_id, func.max(INTERACTION.c.day))
+            .where(INTERACTION.c.person_id.in_(chunk), INTERACTION.c.kind.in_(("meeting", "met")))
+            .group_by(INTERACTION.c.person_id)
+        ):
+            found[pid] = day
+    return found

@@ -1,0 +1,88 @@
+"""`nextmove suggest` and `nextmove path` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+from nextmove.domain.vision import Position, RoleOutline
+from nextmove.store.db import Database
+from tests.conftest import Cli
+from tests.services.world import World, plan
+
+
+def small_world(db_url: str) -> None:
+    db = Database.open(db_url)
+    w = World(db)
+    w.person("Boss", title="VP Sales", function="sales", level=9, depth=0)
+    w.person("Mid", title="Sales Director", function="sales", level=7, depth=1, manager="Boss")
+    w.person("Mgr", title="Sales Manager", function="sales", level=5, depth=2, manager="Mid")
+    w.person("Me", title="Account Executive", function="sales", level=2, depth=3, manager="Mgr")
+    w.person(
+        "Helper",
+        title="Head of Partnerships",
+        function="sales",
+        level=7,
+        organization="Beta",
+        contact=True,
+        offered_help=True,
+    )
+    w.me(
+        "Me",
+        plan(
+            Position(
+                name="Me", title="Account Executive", organization="Acme", function="sales", level=2
+            ),
+            RoleOutline(title="Sales Manager", function="sales", level=5, scope="x"),
+        ),
+    )
+    db.dispose()
+
+
+def test_suggest_json_has_reasons_and_paths(cli: Cli, db_url: str) -> None:
+    small_world(db_url)
+    result = cli("suggest --json --as-of 2026-11-22")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["linked"] is True and data["people"] == 5
+    names = [s["person"]["name"] for s in data["suggestions"]]
+    assert "Me" not in names
+    for s in data["suggestions"]:
+        assert len(s["reasons"]) >= 2
+        assert (s["direct"] is None) == (s["path"] is not None) or s["direct"] is not None
+    mid = next(s for s in data["suggestions"] if s["person"]["name"] == "Mid")
+    assert mid["path"]["text"] == "you → Mgr (your manager, strong) → Mid"
+
+
+def test_suggest_shows_a_table_with_reasons(cli: Cli, db_url: str) -> None:
+    small_world(db_url)
+    out = cli("suggest --limit 3").stdout
+    assert "Who to talk to next" in out and "offered to help" in out
+
+
+def test_suggest_on_an_empty_workspace_says_what_to_do(cli: Cli) -> None:
+    result = cli("suggest")
+    assert result.exit_code == 0 and "Import your network" in result.stdout
+
+
+def test_path_names_the_chain_and_unknown_people_are_clear_errors(cli: Cli, db_url: str) -> None:
+    small_world(db_url)
+    out = cli("path Boss").stdout
+    assert "you → Mgr (your manager, strong) → Mid (their manager, strong) → Boss" in out
+    data = json.loads(cli("path Boss --json").stdout)
+    assert [h["name"] for h in data["paths"][0]["hops"]] == ["Mgr", "Mid", "Boss"]
+    missing = cli("path Nobody")
+    assert missing.exit_code == 3 and "no person named 'Nobody'" in missing.stderr
+
+
+def test_weights_come_from_the_config_file(cli: Cli, db_url: str, tmp_path) -> None:
+    small_world(db_url)
+    config = tmp_path / "config" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("[suggest_weights]\noffered_help = 50.0\n")
+    data = json.loads(cli("suggest --json").stdout)
+    assert data["suggestions"][0]["person"]["name"] == "Helper"
+    helper = data["suggestions"][0]
+    assert any(r["code"] == "offered-help" and r["contribution"] == 50.0 for r in helper["reasons"])
+    config.write_text("[suggest_weights]\nofered_help = 1.0\n")
+    bad = cli("suggest")
+    assert bad.exit_code == 2 and "ofered_help" in bad.stderr

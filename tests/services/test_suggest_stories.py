@@ -1,0 +1,314 @@
+"""The method's stories, on a real database (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from nextmove.domain.vision import Position, RoleOutline
+from nextmove.services.suggest import suggest_people, warm_paths
+from nextmove.store.db import Database
+from tests.services.world import World, plan
+
+TODAY = date(2026, 11, 22)
+
+
+def ranks(db: Database, limit: int = 50) -> list[str]:
+    return [s.candidate.name for s in suggest_people(db, today=TODAY, limit=limit).suggestions]
+
+
+def acme(w: World) -> None:
+    """An org chart: CEO, two VPs, directors, managers, and a crowd."""
+    w.person("Cora CEO", title="CEO", function="executive", level=11, depth=0)
+    w.person(
+        "Victor VP Product",
+        title="VP Product",
+        function="product",
+        level=9,
+        depth=1,
+        manager="Cora CEO",
+        department="Product",
+    )
+    w.person(
+        "Vera VP Sales",
+        title="VP Sales",
+        function="sales",
+        level=9,
+        depth=1,
+        manager="Cora CEO",
+        department="Sales",
+    )
+    w.person(
+        "Dana Director",
+        title="Director of Sales Enablement",
+        function="sales",
+        level=7,
+        depth=2,
+        manager="Vera VP Sales",
+        department="Sales",
+    )
+    w.person(
+        "Mo Manager",
+        title="Sales Enablement Manager",
+        function="sales",
+        level=5,
+        depth=3,
+        manager="Dana Director",
+        department="Sales",
+    )
+    for i in range(8):
+        w.person(
+            f"Crowd {i}",
+            title="Account Executive",
+            function="sales",
+            level=2,
+            depth=4,
+            manager="Mo Manager",
+            department="Sales",
+        )
+
+
+def test_a_predecessor_now_hiring_in_a_growing_product_team_is_near_the_top(db: Database) -> None:
+    w = World(db)
+    acme(w)
+    w.person(
+        "Priya Predecessor",
+        title="Group Product Manager",
+        function="product",
+        level=5,
+        depth=2,
+        manager="Victor VP Product",
+        department="Product",
+        history=[("Acme", "Product Marketing Associate"), ("Acme", "Sales Enablement Specialist")],
+    )
+    w.person(
+        "Me Myself",
+        title="Sales Enablement Specialist",
+        function="sales",
+        level=2,
+        depth=4,
+        manager="Mo Manager",
+        department="Sales",
+    )
+    for i in range(5):
+        w.person(
+            f"Other Lead {i}",
+            title="Senior Sales Lead",
+            function="sales",
+            level=4,
+            depth=3,
+            manager="Dana Director",
+            department="Sales",
+        )
+    w.tie("Mo Manager", "Priya Predecessor", strength=4)
+    w.snapshot("Acme", {"Product": 40, "Sales": 100})
+    w.snapshot("Acme", {"Product": 56, "Sales": 98})
+    w.me(
+        "Me Myself",
+        plan(
+            Position(
+                name="Me Myself",
+                title="Sales Enablement Specialist",
+                organization="Acme",
+                function="sales",
+                level=2,
+            ),
+            RoleOutline(
+                title="Product Marketing Manager", function="marketing", level=4, scope="Launches"
+            ),
+            RoleOutline(
+                title="Director of Product Marketing", function="marketing", level=7, scope="GTM"
+            ),
+        ),
+    )
+    result = suggest_people(db, today=TODAY, limit=5)
+    names = [s.candidate.name for s in result.suggestions]
+    assert "Priya Predecessor" in names[:3], names
+    priya = next(s for s in result.suggestions if s.candidate.name == "Priya Predecessor")
+    codes = {r.code for r in priya.reasons}
+    assert {"predecessor", "growing-team", "level-gap"} <= codes
+    assert priya.candidate.path is not None
+    assert priya.candidate.path_names[0].startswith("Mo Manager (")
+    paths = warm_paths(db, "Priya Predecessor")
+    assert paths.described[0][-1] == "Priya Predecessor"
+
+
+def test_a_senior_leader_who_offered_to_help_ranks_above_same_level_peers(db: Database) -> None:
+    w = World(db)
+    acme(w)
+    w.person(
+        "Lena Leader",
+        title="Director of Sales Enablement Programs",
+        function="sales",
+        level=7,
+        depth=2,
+        manager="Vera VP Sales",
+        department="Sales",
+        offered_help=True,
+    )
+    w.person(
+        "Me Myself",
+        title="Account Executive",
+        function="sales",
+        level=2,
+        depth=4,
+        manager="Mo Manager",
+        department="Sales",
+    )
+    w.me(
+        "Me Myself",
+        plan(
+            Position(
+                name="Me Myself",
+                title="Account Executive",
+                organization="Acme",
+                function="sales",
+                level=2,
+            ),
+            RoleOutline(title="Sales Manager", function="sales", level=5, scope="A team of 6"),
+            RoleOutline(title="Sales Director", function="sales", level=7, scope="A region"),
+        ),
+    )
+    order = ranks(db)
+    peers = [n for n in order if n.startswith("Crowd")]
+    assert order.index("Lena Leader") < min(order.index(p) for p in peers)
+    crowd = next(
+        s
+        for s in suggest_people(db, today=TODAY, limit=50).suggestions
+        if s.candidate.name == "Crowd 0"
+    )
+    assert any(r.code == "peer" and r.contribution < 0 for r in crowd.reasons)
+
+
+def test_someone_whose_peers_do_not_get_her_work_gets_suggestions_outside_her_team(
+    db: Database,
+) -> None:
+    w = World(db)
+    w.person(
+        "Hal Head", title="Head of Data", function="data", level=7, depth=0, organization="Nimbus"
+    )
+    w.person(
+        "Ian Manager",
+        title="Analytics Manager",
+        function="data",
+        level=5,
+        depth=1,
+        manager="Hal Head",
+        organization="Nimbus",
+    )
+    for i in range(6):
+        w.person(
+            f"Peer {i}",
+            title="Data Analyst",
+            function="data",
+            level=2,
+            depth=2,
+            manager="Ian Manager",
+            organization="Nimbus",
+            peer=True,
+        )
+    w.person(
+        "Me Myself",
+        title="Conversation Designer",
+        function="design",
+        level=2,
+        depth=2,
+        manager="Ian Manager",
+        organization="Nimbus",
+    )
+    w.person(
+        "Ana AI",
+        title="Director of AI Product",
+        function="product",
+        level=7,
+        organization="Orbit",
+        contact=True,
+        navigated_transition=True,
+    )
+    w.person(
+        "Raj Research",
+        title="UX Research Manager",
+        function="design",
+        level=5,
+        organization="Quanta",
+        contact=True,
+    )
+    w.person(
+        "Sam Staff",
+        title="Staff Product Designer",
+        function="design",
+        level=4,
+        organization="Orbit",
+        contact=True,
+    )
+    w.me(
+        "Me Myself",
+        plan(
+            Position(
+                name="Me Myself",
+                title="Conversation Designer",
+                organization="Nimbus",
+                function="design",
+                level=2,
+            ),
+            RoleOutline(
+                title="Lead Conversation Designer",
+                function="design",
+                level=4,
+                scope="AI assistants",
+            ),
+            RoleOutline(
+                title="AI Product Lead", function="product", level=5, scope="An AI product"
+            ),
+        ),
+    )
+    top = ranks(db, limit=3)
+    assert not any(name.startswith("Peer") for name in top), top
+    assert "Ana AI" in top
+
+
+def test_someone_met_last_week_is_not_suggested_but_is_again_after_the_cooldown(
+    db: Database,
+) -> None:
+    w = World(db)
+    w.person("Lee Leader", title="VP Sales", function="sales", level=9, contact=True)
+    w.person("Me Myself", title="Account Executive", function="sales", level=2)
+    w.me(
+        "Me Myself",
+        plan(
+            Position(name="Me", title="AE", function="sales", level=2),
+            RoleOutline(title="Sales Manager", function="sales", level=5, scope="x"),
+        ),
+    )
+    w.met("Lee Leader", TODAY - timedelta(days=7))
+    assert "Lee Leader" not in ranks(db)
+    later = suggest_people(db, today=TODAY + timedelta(days=200), limit=10).suggestions
+    assert "Lee Leader" in [s.candidate.name for s in later]
+
+
+def test_every_suggestion_has_two_reasons_and_unconnected_ones_a_path_when_one_exists(
+    db: Database,
+) -> None:
+    w = World(db)
+    acme(w)
+    w.person(
+        "Me Myself",
+        title="Account Executive",
+        function="sales",
+        level=2,
+        depth=4,
+        manager="Mo Manager",
+        department="Sales",
+    )
+    w.me(
+        "Me Myself",
+        plan(
+            Position(name="Me", title="AE", organization="Acme", function="sales", level=2),
+            RoleOutline(title="Sales Manager", function="sales", level=5, scope="x"),
+        ),
+    )
+    result = suggest_people(db, today=TODAY, limit=20)
+    assert result.suggestions
+    for s in result.suggestions:
+        assert len(s.reasons) >= 2
+        if s.candidate.name in ("Dana Director",):  # two hops up the chain: me → Mo → Dana
+            assert s.candidate.path is not None and s.candidate.path.length == 2
