@@ -206,3 +206,14 @@ def test_round_is_diverse_and_includes_a_navigator_and_a_helper() -> None:
     )  # filled up
     assert sorted({s.week for s in slots}) == [1, 2, 3]
     assert all(TODAY < s.reach_out_by <= TODAY + timedelta(days=21) for s in slots)
+
+
+@given(st.lists(flags, min_size=1, max_size=12))
+def test_ranking_without_words_gives_the_same_scores_as_with_them(rows) -> None:
+    people = [person(i, level_exact=False, **row) for i, row in enumerate(rows)]
+    quick = rank_candidates(vision(), people, today=TODAY, explain=False)
+    full = rank_candidates(vision(), people, today=TODAY)
+    assert [(s.candidate.person_id, s.score) for s in quick] == [
+        (s.candidate.person_id, s.score) for s in full
+    ]
+    assert all(r.text for s in full for r in s.reasons)

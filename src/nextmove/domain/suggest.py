@@ -8,6 +8,7 @@ keeps its contributions so the explanation is exactly the arithmetic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
 
@@ -141,15 +142,19 @@ def _like(role: PastRole, function: str | None, level: int | None, *, tolerance:
     return level is None or role.level is None or abs(role.level - level) <= tolerance
 
 
-def _reachability(c: Candidate, today: date) -> tuple[float, str]:
+def _reachability(c: Candidate, today: date, *, explain: bool = True) -> tuple[float, str]:
     if c.direct_strength:
         strength = max(1, min(MAX_STRENGTH, c.direct_strength))
         base = strength / MAX_STRENGTH
         if c.last_contact is not None and (today - c.last_contact).days <= 365:
             base = min(1.0, base + 0.15)
+        if not explain:
+            return base, ""
         how = f"{c.direct_relation}, " if c.direct_relation else ""
         return base, f"you know them directly ({how}{STRENGTH_WORDS[strength]} tie)"
     if c.path is not None:
+        if not explain:
+            return 0.8 * c.path.quality, ""
         chain = " → ".join(("you", *c.path_names)) if c.path_names else f"{c.path.length} hops"
         return 0.8 * c.path.quality, f"warm path: {chain}"
     return 0.05, "no tie yet: look for an introduction"
@@ -162,9 +167,11 @@ def score_candidate(
     today: date,
     weights: Weights | None = None,
     cooldown_days: int = DEFAULT_COOLDOWN_DAYS,
+    explain: bool = True,
 ) -> Suggestion | None:
     """The explained score of one person, or None when they should not be suggested now
-    (met in a research meeting within the cooldown, or already planned)."""
+    (met in a research meeting within the cooldown, or already planned). With `explain`
+    false the reasons carry no text: the same numbers, cheaper, for ranking many people."""
     w = weights or Weights()
     if c.planned:
         return None
@@ -174,17 +181,20 @@ def score_candidate(
     ):
         return None
     me = vision.me
-    reasons: list[Reason] = []
+    parts: list[tuple[str, str, float]] = []  # (code, text, contribution): cheap to build
 
-    def add(code: str, weight: float, factor: float, text: str) -> None:
+    def add(code: str, weight: float, factor: float, text: str | Callable[[], str]) -> None:
         if factor:
-            reasons.append(Reason(code, text, round(weight * factor, 3)))
+            words = (text() if callable(text) else text) if explain else ""
+            parts.append((code, words, round(weight * factor, 3)))
 
     gap, exact = level_gap(me.level, c)
     factor = level_gap_factor(gap)
     if not exact and gap is not None and c.level_confidence:
         factor *= 0.5 + 0.5 * min(1.0, c.level_confidence)
-    if gap is None:
+    if not explain:
+        gap_text = ""
+    elif gap is None:
         gap_text = "level unknown"
     elif gap > 0:
         gap_text = f"{gap} level{'s' if gap != 1 else ''} above you ({level_label(c.level) if c.level is not None else 'org chart'})"
@@ -196,9 +206,9 @@ def score_candidate(
         gap_text = "at your level"
     else:
         gap_text = f"{-gap} level{'s' if gap != -1 else ''} below you"
-    if exact and gap is not None:
+    if explain and exact and gap is not None:
         gap_text += " (org chart)"
-    reasons.append(Reason("level-gap", gap_text, round(w.level_gap * factor, 3)))
+    parts.append(("level-gap", gap_text, round(w.level_gap * factor, 3)))
 
     steps = vision.steps[:2]
     if steps:
@@ -209,14 +219,16 @@ def score_candidate(
             if near[0] >= (0.85 * near[1] if len(near) > 1 else 0)
             else "two jobs from now"
         )
-        add("target-role", w.target_role, best, f"works close to {which}")
+        add("target-role", w.target_role, best, lambda: f"works close to {which}")
         for role in c.history:
             if any(_like(role, s.function, s.level) for s in steps):
                 add(
                     "held-target-role",
                     w.held_target_role,
                     1.0,
-                    f"has held a role like your target ({role.title or role.function})",
+                    f"has held a role like your target ({role.title or role.function})"
+                    if explain
+                    else "",
                 )
                 break
         if (
@@ -239,7 +251,7 @@ def score_candidate(
                 "target-function-leader",
                 w.target_function_leader,
                 1.0,
-                f"a leader in {c.function}, the function you are aiming at",
+                lambda: f"a leader in {c.function}, the function you are aiming at",
             )
     if c.predecessor:
         add(
@@ -253,7 +265,10 @@ def score_candidate(
             "growing-team",
             w.growing_team,
             min(1.0, c.department_growth * 2),
-            f"their part of the organization grew {c.department_growth:.0%} since the last org chart",
+            lambda: (
+                f"their part of the organization grew {c.department_growth:.0%} "
+                "since the last org chart"
+            ),
         )
     if c.offered_help:
         add("offered-help", w.offered_help, 1.0, "offered to help — take them up on it")
@@ -264,11 +279,11 @@ def score_candidate(
             1.0,
             "went through a 'what's next' move themselves: sees what you won't",
         )
-    reach, reach_text = _reachability(c, today)
-    reasons.append(Reason("reachability", reach_text, round(w.reachability * reach, 3)))
+    reach, reach_text = _reachability(c, today, explain=explain)
+    parts.append(("reachability", reach_text, round(w.reachability * reach, 3)))
     if c.peer or (c.same_team and gap is not None and gap <= 0):
-        reasons.append(
-            Reason(
+        parts.append(
+            (
                 "peer",
                 "a peer in your own team: may not get what you do, or be invested in the "
                 "status quo",
@@ -276,14 +291,17 @@ def score_candidate(
             )
         )
     if c.last_contact is not None and (today - c.last_contact).days < 14 and not c.direct_strength:
-        reasons.append(
-            Reason(
+        parts.append(
+            (
                 "recent-contact",
                 "you were in touch in the last two weeks",
                 -w.recently_contacted_penalty,
             )
         )
-    score = round(sum(r.contribution for r in reasons), 3)
+    score = round(sum(part[2] for part in parts), 3)
+    if not explain:
+        return Suggestion(candidate=c, score=score)
+    reasons = [Reason(code, text, value) for code, text, value in parts]
     reasons.sort(key=lambda r: (-abs(r.contribution), r.code))
     return Suggestion(candidate=c, score=score, reasons=reasons)
 
@@ -296,16 +314,27 @@ def rank_candidates(
     weights: Weights | None = None,
     limit: int | None = None,
     cooldown_days: int = DEFAULT_COOLDOWN_DAYS,
+    explain: bool = True,
 ) -> list[Suggestion]:
-    """Score everyone and return the best first (ties broken by name, then id)."""
+    """Score everyone and return the best first (ties broken by name, then id). The ranking
+    uses the numbers alone; only the people returned are explained in words."""
     scored = [
         s
         for c in candidates
         if (
             s := score_candidate(
-                vision, c, today=today, weights=weights, cooldown_days=cooldown_days
+                vision, c, today=today, weights=weights, cooldown_days=cooldown_days, explain=False
             )
         )
     ]
     scored.sort(key=lambda s: (-s.score, s.candidate.name, s.candidate.person_id))
-    return scored[:limit] if limit else scored
+    chosen = scored[:limit] if limit else scored
+    if not explain:
+        return chosen
+    return [
+        score_candidate(
+            vision, s.candidate, today=today, weights=weights, cooldown_days=cooldown_days
+        )
+        or s
+        for s in chosen
+    ]

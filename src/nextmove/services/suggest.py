@@ -96,42 +96,59 @@ def _candidates(
         me=me,
         prefilter=total > PREFILTER_ABOVE,
     )
-    ids = [r.id for r in rows]
+    ids = [r[0] for r in rows]
     history = _past_roles(session, ids)
     predecessors = set(repo.predecessors(session, vision.me.organization, vision.me.title))
     met = repo.last_meetings(session, ids)
     growth = _department_growth(session, vision.me.organization)
     candidates = []
-    for r in rows:
-        same_org_chart = (
-            me.org_depth is not None and r.org_depth is not None and r.org_key == me.org_key
-        )
-        same_team = me.manager_id is not None and r.manager_id == me.manager_id
-        strength, relation = direct.get(r.id, (None, ""))
+    my_depth, my_org, my_manager = me.org_depth, me.org_key, me.manager_id
+    for (
+        pid,
+        name,
+        title,
+        organization,
+        org_key,
+        department,
+        function,
+        level,
+        level_source,
+        level_confidence,
+        industry,
+        city,
+        offered_help,
+        navigated,
+        peer,
+        last_contact,
+        org_depth,
+        manager_id,
+    ) in rows:  # plain tuples: ten times cheaper than attribute access on 30k rows
+        same_chart = my_depth is not None and org_depth is not None and org_key == my_org
+        strength, relation = direct.get(pid, (None, ""))
         candidates.append(
             Candidate(
-                person_id=r.id,
-                name=r.name,
-                title=r.title or "",
-                organization=r.organization or "",
-                function=r.function,
-                level=r.level,
-                level_exact=r.level_source in ("orgchart", "user"),
-                level_confidence=r.level_confidence or 0.0,
-                levels_above_me=(me.org_depth - r.org_depth) if same_org_chart else None,
-                industry=r.industry or "",
-                city=r.city or "",
-                history=history.get(r.id, ()),
-                offered_help=bool(r.offered_help),
-                navigated_transition=bool(r.navigated_transition),
-                peer=bool(r.peer),
-                same_team=same_team,
-                predecessor=r.id in predecessors,
-                department_growth=growth.get(r.department) if same_org_chart else None,
+                person_id=pid,
+                name=name,
+                title=title or "",
+                organization=organization or "",
+                function=function,
+                level=level,
+                level_exact=level_source in ("orgchart", "user"),
+                level_confidence=level_confidence or 0.0,
+                levels_above_me=(my_depth - org_depth) if same_chart else None,  # type: ignore[operator]
+                industry=industry or "",
+                city=city or "",
+                history=history.get(pid, ()),
+                offered_help=bool(offered_help),
+                navigated_transition=bool(navigated),
+                peer=bool(peer),
+                same_team=my_manager is not None and manager_id == my_manager,
+                predecessor=pid in predecessors,
+                department_growth=growth.get(department) if same_chart else None,
                 direct_strength=strength,
                 direct_relation=relation,
-                last_contact=r.last_contact,
-                last_research_meeting=met.get(r.id),
+                last_contact=last_contact,
+                last_research_meeting=met.get(pid),
             )
         )
     return candidates, me, total
@@ -203,9 +220,8 @@ def suggest_people(
         candidates, me, total = _candidates(session, vision, cooldown_days=cooldown_days)
         if exclude:
             candidates = [c for c in candidates if c.person_id not in exclude]
-        ranked = rank_candidates(
-            vision, candidates, today=today, weights=weights, cooldown_days=cooldown_days
-        )
+        options = {"today": today, "weights": weights, "cooldown_days": cooldown_days}
+        ranked = rank_candidates(vision, candidates, explain=False, **options)  # type: ignore[arg-type]
         pool = [s for s in ranked[: max(limit * 3, PATH_POOL)] if not s.candidate.direct_strength]
         if pool:
             direct = repo.direct_ties(session, me)
@@ -217,14 +233,16 @@ def suggest_people(
                     c = replace(
                         s.candidate, path=found[0], path_names=describe_path(found[0], names)
                     )
-                    better = score_candidate(
-                        vision, c, today=today, weights=weights, cooldown_days=cooldown_days
-                    )
+                    better = score_candidate(vision, c, explain=False, **options)  # type: ignore[arg-type]
                     if better is not None:
                         rescored[c.person_id] = better
             ranked = [rescored.get(s.candidate.person_id, s) for s in ranked]
             ranked.sort(key=lambda s: (-s.score, s.candidate.name, s.candidate.person_id))
-    return SuggestResult(ranked[:limit], total, len(candidates), me.person_id is not None)
+        explained = [
+            score_candidate(vision, s.candidate, **options) or s  # type: ignore[arg-type]
+            for s in ranked[:limit]
+        ]
+    return SuggestResult(explained, total, len(candidates), me.person_id is not None)
 
 
 @dataclass(slots=True)

@@ -172,17 +172,30 @@ def names(session: Session, ids: Iterable[int]) -> dict[int, str]:
     return found
 
 
+IN_LIST_LIMIT = 5000  # above this many ids, one scan filtered in Python beats IN lists
+
+
+def _for_ids(session: Session, query: Any, column: Any, ids: Iterable[int]) -> Iterable[Any]:
+    """Rows of `query` for these ids: IN lists for a few, one pass for many."""
+    wanted = set(ids)
+    conn = session.connection()
+    if len(wanted) <= IN_LIST_LIMIT:
+        for chunk in _chunks(sorted(wanted)):
+            yield from conn.execute(query.where(column.in_(chunk)))
+        return
+    for row in conn.execute(query):
+        if row[0] in wanted:
+            yield row
+
+
 def past_roles(session: Session, ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
     """Employment history as (organization, title), most recent first."""
-    conn = session.connection()
     roles: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for chunk in _chunks(list(ids)):
-        for r in conn.execute(
-            select(JOB.c.person_id, JOB.c.organization, JOB.c.title)
-            .where(JOB.c.person_id.in_(chunk))
-            .order_by(JOB.c.person_id, JOB.c.position)
-        ):
-            roles[r.person_id].append((r.organization or "", r.title or ""))
+    query = select(JOB.c.person_id, JOB.c.organization, JOB.c.title).order_by(
+        JOB.c.person_id, JOB.c.position
+    )
+    for r in _for_ids(session, query, JOB.c.person_id, ids):
+        roles[r.person_id].append((r.organization or "", r.title or ""))
     return roles
 
 
@@ -199,13 +212,9 @@ def predecessors(session: Session, organization: str, title: str) -> list[int]:
 
 def last_meetings(session: Session, ids: Iterable[int]) -> dict[int, date]:
     """The latest logged meeting (interaction kind 'meeting' or 'met') per person."""
-    conn = session.connection()
-    found: dict[int, date] = {}
-    for chunk in _chunks(list(ids)):
-        for pid, day in conn.execute(
-            select(INTERACTION.c.person_id, func.max(INTERACTION.c.day))
-            .where(INTERACTION.c.person_id.in_(chunk), INTERACTION.c.kind.in_(("meeting", "met")))
-            .group_by(INTERACTION.c.person_id)
-        ):
-            found[pid] = day
-    return found
+    query = (
+        select(INTERACTION.c.person_id, func.max(INTERACTION.c.day))
+        .where(INTERACTION.c.kind.in_(("meeting", "met")))
+        .group_by(INTERACTION.c.person_id)
+    )
+    return {pid: day for pid, day in _for_ids(session, query, INTERACTION.c.person_id, ids)}
