@@ -9,7 +9,19 @@ from typing import Annotated
 import typer
 
 from nextmove import __version__
-from nextmove.cli import calendar, demo, journal, me, opp, slots, vision
+from nextmove.cli import (
+    board,
+    calendar,
+    demo,
+    journal,
+    keep,
+    me,
+    meeting,
+    opp,
+    slots,
+    today,
+    vision,
+)
 from nextmove.cli.context import AppState, console, err_console, state
 from nextmove.errors import NextmoveError
 from nextmove.store.db import current_revision, migrate
@@ -29,6 +41,12 @@ app.add_typer(journal.app, name="journal")
 app.add_typer(calendar.app, name="calendar")
 app.command("slots")(slots.slots)
 app.add_typer(opp.app, name="opp")
+app.add_typer(meeting.app, name="meeting")
+app.add_typer(meeting.task_app, name="task")
+app.add_typer(meeting.people_app, name="people")
+app.add_typer(board.app, name="board")
+app.add_typer(keep.app, name="keep")
+app.command("today")(today.today)
 app.command("demo")(demo.demo)
 
 
