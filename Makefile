@@ -28,6 +28,7 @@ run: setup
 	@$(NEXTMOVE) journal summary
 	@$(NEXTMOVE) opp list
 	@$(NEXTMOVE) opp compare 4 3
+	@$(NEXTMOVE) today
 
 ## Run the whole test suite: lint, import contracts, types, then every test.
 test: setup lint

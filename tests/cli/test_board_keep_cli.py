@@ -266,3 +266,29 @@ def test_an_interaction_for_a_person_added_directly_counts(
     log_touch(cli.url, dana, date(2026, 11, 1), kind="message")
     [contact] = json.loads(ok(cli, ["keep", "list", "--as-of", "2026-11-22", "--json"]))["contacts"]
     assert (contact["person"]["name"], contact["last_touch"]) == ("Dana Fox", "2026-11-01")
+
+
+def test_the_demo_has_a_meeting_in_every_state_an_overdue_seat_and_contacts_due(cli: Cli) -> None:
+    ok(cli, ["demo", "--as-of", "2026-11-22"])
+    ok(cli, ["demo", "--replace", "--as-of", "2026-11-22"])  # again: no duplicate people
+    meetings = json.loads(ok(cli, ["meeting", "list", "--json"]))["meetings"]
+    assert {m["state"] for m in meetings} == {
+        "idea",
+        "requested",
+        "scheduled",
+        "held",
+        "followed-up",
+        "declined",
+        "no-reply",
+    }
+    assert len({m["person"]["id"] for m in meetings}) == len(meetings)
+    thanked = next(m["id"] for m in meetings if m["state"] == "followed-up")
+    shown = json.loads(ok(cli, ["meeting", "show", str(thanked), "--json"]))
+    assert shown["agenda"] and shown["notes"] and shown["insights"] and shown["referrals"]
+    seats = json.loads(ok(cli, ["board", "show", "--as-of", "2026-11-22", "--json"]))["seats"]
+    assert [s["status"]["state"] if s["status"] else None for s in seats] == ["overdue", "ok", None]
+    assert seats[2]["candidates"]
+    due = json.loads(ok(cli, ["keep", "list", "--as-of", "2026-11-22", "--json"]))["contacts"]
+    assert {c["state"] for c in due} >= {"due", "overdue"}
+    digest = json.loads(ok(cli, ["today", "--as-of", "2026-11-22", "--json"]))
+    assert digest["nudges_due"] and digest["thanks_due"] and digest["meetings_this_week"]

@@ -78,7 +78,8 @@ def today(ctx: typer.Context, as_of: AsOf = None, json: JsonFlag = False) -> Non
     _section(
         "Keep in touch",
         [
-            f"#{c.person_id} {escape(c.name)}: {c.status.state.value} since {c.status.due_on}"
+            f"#{c.person_id} {escape(c.name)}: {c.status.state.value} since "
+            f"{c.status.overdue_on if c.status.state.value == 'overdue' else c.status.due_on}"
             for c in digest.contacts_due
         ],
     )
