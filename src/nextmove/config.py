@@ -83,6 +83,40 @@ class Settings(BaseSettings):
         description="Free minutes kept before and after every busy time when proposing slots.",
     )
 
+    email: str = Field(
+        default="",
+        description="Your e-mail address: the organizer of the invitations `meeting ics` writes.",
+    )
+    nudge_after_days: int = Field(
+        default=7,
+        ge=1,
+        le=90,
+        description="Days without a reply after a meeting request before a nudge is due.",
+    )
+    tier_a_days: int = Field(
+        default=30,
+        ge=1,
+        le=3650,
+        description="Keep-in-touch tier A: due after this many days, overdue a third later.",
+    )
+    tier_b_days: int = Field(
+        default=90,
+        ge=1,
+        le=3650,
+        description="Keep-in-touch tier B: due after this many days, overdue a third later.",
+    )
+    tier_c_days: int = Field(
+        default=180,
+        ge=1,
+        le=3650,
+        description="Keep-in-touch tier C: due after this many days, overdue a third later.",
+    )
+
+    @property
+    def tier_days(self) -> dict[str, int]:
+        """Keep-in-touch tiers: A/B/C -> ideal days."""
+        return {"A": self.tier_a_days, "B": self.tier_b_days, "C": self.tier_c_days}
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:

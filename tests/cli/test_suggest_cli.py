@@ -86,3 +86,75 @@ def test_weights_come_from_the_config_file(cli: Cli, db_url: str, tmp_path) -> N
     config.write_text("[suggest_weights]\nofered_help = 1.0\n")
     bad = cli("suggest")
     assert bad.exit_code == 2 and "ofered_help" in bad.stderr
+
+
+def round_world(db_url: str) -> None:
+    db = Database.open(db_url)
+    w = World(db)
+    w.person("Me", title="Account Executive", function="sales", level=2)
+    for org in ("Alpha", "Beta", "Gamma"):
+        for i in range(3):
+            w.person(
+                f"{org} Lead {i}",
+                title="Sales Director",
+                function="sales",
+                level=6,
+                organization=org,
+                contact=True,
+            )
+    w.person(
+        "Nav",
+        title="Head of Sales",
+        function="sales",
+        level=7,
+        organization="Delta",
+        contact=True,
+        navigated_transition=True,
+    )
+    w.person(
+        "Offer",
+        title="VP Sales",
+        function="sales",
+        level=8,
+        organization="Epsilon",
+        contact=True,
+        offered_help=True,
+    )
+    w.me(
+        "Me",
+        plan(
+            Position(name="Me", title="Account Executive", function="sales", level=2),
+            RoleOutline(title="Sales Manager", function="sales", level=5, scope="x"),
+        ),
+    )
+    db.dispose()
+
+
+def test_round_plan_saves_a_diverse_paced_round_as_meeting_ideas(cli: Cli, db_url: str) -> None:
+    round_world(db_url)
+    preview = json.loads(
+        cli("round plan --size 6 --weeks 3 --dry-run --json --as-of 2026-11-22").stdout
+    )
+    assert preview["round_id"] is None
+    assert json.loads(cli("meeting list --json").stdout) == {"meetings": []}
+    plan_ = json.loads(cli("round plan --size 6 --weeks 3 --json --as-of 2026-11-22").stdout)
+    people = [s["suggestion"]["person"] for s in plan_["slots"]]
+    names = [p["name"] for p in people]
+    assert len(names) == 6 and "Nav" in names and "Offer" in names
+    orgs = [p["organization"] for p in people]
+    assert max(orgs.count(o) for o in set(orgs)) <= 2
+    assert sorted({s["week"] for s in plan_["slots"]}) == [1, 2, 3]
+    ideas = json.loads(cli("meeting list --state idea --json").stdout)["meetings"]
+    assert sorted(m["person"]["name"] for m in ideas) == sorted(names)
+    assert {m["round"]["id"] for m in ideas} == {plan_["round_id"]}
+    shown = json.loads(cli("round show --json").stdout)
+    assert shown["round_id"] == plan_["round_id"] and shown["size"] == 6
+    # The people now planned are not suggested again.
+    again = json.loads(cli("suggest --json --as-of 2026-11-22").stdout)
+    assert not set(names) & {s["person"]["name"] for s in again["suggestions"]}
+
+
+def test_round_plan_with_no_network_says_what_to_do(cli: Cli) -> None:
+    result = cli("round plan")
+    assert result.exit_code == 2 and "Import your network" in result.stderr
+    assert "No round yet" in cli("round show").stdout

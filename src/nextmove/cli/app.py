@@ -9,7 +9,22 @@ from typing import Annotated
 import typer
 
 from nextmove import __version__
-from nextmove.cli import calendar, demo, journal, me, opp, serve, slots, suggest, vision
+from nextmove.cli import (
+    board,
+    calendar,
+    demo,
+    journal,
+    keep,
+    me,
+    meeting,
+    opp,
+    rounds,
+    serve,
+    slots,
+    suggest,
+    today,
+    vision,
+)
 from nextmove.cli.context import AppState, console, err_console, state
 from nextmove.errors import NextmoveError
 from nextmove.store.db import current_revision, migrate
@@ -31,6 +46,13 @@ app.command("slots")(slots.slots)
 app.add_typer(opp.app, name="opp")
 app.command("suggest")(suggest.suggest)
 app.command("path")(suggest.path)
+app.add_typer(rounds.app, name="round")
+app.add_typer(meeting.app, name="meeting")
+app.add_typer(meeting.task_app, name="task")
+app.add_typer(meeting.people_app, name="people")
+app.add_typer(board.app, name="board")
+app.add_typer(keep.app, name="keep")
+app.command("today")(today.today)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)
 

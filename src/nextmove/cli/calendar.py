@@ -9,9 +9,19 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from nextmove.cli.context import AsOf, JsonFlag, console, now_from, print_json, state
+from nextmove.cli.context import (
+    AsOf,
+    JsonFlag,
+    console,
+    err_console,
+    now,
+    now_from,
+    print_json,
+    state,
+    today_from,
+)
 from nextmove.formats.json_shapes import interval_json
-from nextmove.services import scheduling
+from nextmove.services import meeting_calendar, scheduling
 
 app = typer.Typer(
     help="Your calendar: busy times read from an .ics export (docs/calendar.md).",
@@ -70,3 +80,22 @@ def _row(start: datetime, end: datetime) -> tuple[str, str, str]:
         return f"{start:%a %d %b}", span, ""
     until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %d %b %H:%M}"
     return f"{start:%a %d %b}", f"{start:%H:%M}", until
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="Where to write the calendar (.ics).")],
+    as_of: AsOf = None,
+) -> None:
+    """Write every scheduled meeting, advisor check-in due and follow-up due as one
+    calendar to import or subscribe to."""
+    st = state(ctx)
+    data = meeting_calendar.export_feed(
+        st.db(),
+        settings=st.settings,
+        today=today_from(as_of),
+        now=now_from(as_of, st.settings.timezone) if as_of else now(),
+    )
+    path.expanduser().write_bytes(data)
+    err_console.print(f"Wrote {path}")

@@ -20,7 +20,13 @@ def demo(
     """Create a demo workspace: a mid-career product manager with a vision and a month of
     journal entries. Use a separate database for it: `nextmove --db sqlite:///demo.db demo`."""
     st = state(ctx)
-    counts = demo_service.create_demo(st.db(), today=today_from(as_of), now=now(), replace=replace)
+    counts = demo_service.create_demo(
+        st.db(),
+        today=today_from(as_of),
+        now=now(),
+        replace=replace,
+        timezone=st.settings.timezone,
+    )
     where = st.settings.resolved_database_url
     console.print(
         f"Demo workspace ready in {where}: "
@@ -28,5 +34,6 @@ def demo(
         + "."
     )
     console.print(
-        "Try: `nextmove vision show`, `nextmove vision check`, `nextmove journal summary`."
+        "Try: `nextmove vision show`, `nextmove vision check`, `nextmove journal summary`, "
+        "`nextmove today`, `nextmove meeting list`, `nextmove board show`."
     )

@@ -11,6 +11,7 @@ from nextmove.domain.journal import JournalEntry
 from nextmove.domain.opportunities import Decision, Opportunity, Source, Status
 from nextmove.domain.vision import Choice, Choices, Position, Priority, RoleOutline, Vision
 from nextmove.errors import UserError
+from nextmove.services.demo_meetings import add_demo_meetings
 from nextmove.store import opportunities as opp_repo
 from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
@@ -237,7 +238,7 @@ def _add_demo_opportunities(session: Any, today: date, now: datetime) -> int:
 
 
 def create_demo(
-    db: Database, *, today: date, now: datetime, replace: bool = False
+    db: Database, *, today: date, now: datetime, replace: bool = False, timezone: str = "UTC"
 ) -> dict[str, int]:
     """Fill the database with the demo workspace. Refuses to touch a database that already
     holds someone's plan unless `replace` is given."""
@@ -255,9 +256,11 @@ def create_demo(
         for entry in journal:
             vision_repo.add_journal_entry(session, entry, now=now)
         opportunities = _add_demo_opportunities(session, today, now)
+        meetings = add_demo_meetings(session, today=today, now=now, timezone=timezone)
     return {
         "steps": 2,
         "priorities": 3,
         "journal_entries": len(journal),
         "opportunities": opportunities,
+        "meetings": meetings,
     }

@@ -13,7 +13,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from nextmove.domain.meetings import MeetingKind
 from nextmove.domain.paths import Hop, WarmPath, find_paths
+from nextmove.domain.rounds import RoundSlot, plan_round
 from nextmove.domain.suggest import (
     DEFAULT_COOLDOWN_DAYS,
     STRENGTH_WORDS,
@@ -25,12 +27,14 @@ from nextmove.domain.suggest import (
     score_candidate,
 )
 from nextmove.domain.vision import Vision
-from nextmove.errors import Ambiguous, NotFound, UserError
+from nextmove.errors import UserError
+from nextmove.services import meetings as meetings_service
+from nextmove.services.meetings import resolve_person
+from nextmove.store import meetings as meetings_repo
 from nextmove.store import network as network_repo
 from nextmove.store import suggest as repo
 from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
-from nextmove.store.people import ids_named
 
 ME = -1  # the user in path search when they have no person record of their own
 PREFILTER_ABOVE = 50_000  # below this many people, everyone is scored
@@ -100,6 +104,10 @@ def _candidates(
     history = _past_roles(session, ids)
     predecessors = set(repo.predecessors(session, vision.me.organization, vision.me.title))
     met = repo.last_meetings(session, ids)
+    for pid, day in meetings_repo.last_held(session, kind=MeetingKind.RESEARCH).items():
+        if pid not in met or met[pid] < day:
+            met[pid] = day
+    planned = meetings_repo.open_meeting_person_ids(session)
     growth = _department_growth(session, vision.me.organization)
     candidates = []
     my_depth, my_org, my_manager = me.org_depth, me.org_key, me.manager_id
@@ -149,6 +157,7 @@ def _candidates(
                 direct_relation=relation,
                 last_contact=last_contact,
                 last_research_meeting=met.get(pid),
+                planned=pid in planned,
             )
         )
     return candidates, me, total
@@ -254,33 +263,11 @@ class PathResult:
     described: list[tuple[str, ...]]
 
 
-def _resolve(session: Session, ref: str) -> int:
-    text = ref.strip()
-    if text.isdigit():
-        from nextmove.store.people import person_exists
-
-        if person_exists(session, int(text)):
-            return int(text)
-        raise NotFound(f"no person with id {text}", hint="`nextmove people list` shows ids.")
-    found = ids_named(session, text)
-    if not found:
-        raise NotFound(
-            f"no person named {text!r}", hint="Search with `nextmove people list --query …`."
-        )
-    if len(found) > 1:
-        listed = "; ".join(
-            f"#{pid} {name} ({title} at {org})" for pid, name, title, org in found[:8]
-        )
-        raise Ambiguous(
-            f"{len(found)} people are named {text!r}: {listed}", hint="Use the id instead."
-        )
-    return found[0][0]
-
-
 def warm_paths(db: Database, ref: str, *, limit: int = 3) -> PathResult:
     """The best warm-introduction paths to a person, up to three hops."""
     with db.session() as session:
-        target = _resolve(session, ref)
+        target = resolve_person(session, ref).id
+        assert target is not None
         me = repo.load_me(session)
         if target == me.person_id:
             raise UserError("that is you", hint="Name someone else.")
@@ -292,3 +279,54 @@ def warm_paths(db: Database, ref: str, *, limit: int = 3) -> PathResult:
     return PathResult(
         target, name, direct.get(target), found, [describe_path(p, names) for p in found]
     )
+
+
+@dataclass(slots=True)
+class RoundPlan:
+    slots: list[RoundSlot]
+    round_id: int | None  # None for a dry run
+
+
+def plan_research_round(
+    db: Database,
+    *,
+    today: date,
+    size: int = 6,
+    weeks: int = 3,
+    weights: Weights | None = None,
+    cooldown_days: int = DEFAULT_COOLDOWN_DAYS,
+    save: bool = True,
+) -> RoundPlan:
+    """Plan a round of informational interviews from the suggestions: diverse (domain/rounds),
+    paced over the weeks, and saved as meeting ideas of a new round (unless a dry run)."""
+    if not 1 <= size <= 30:
+        raise UserError("--size must be between 1 and 30")
+    if not 1 <= weeks <= 12:
+        raise UserError("--weeks must be between 1 and 12")
+    ranked = suggest_people(
+        db, today=today, limit=size * 5, weights=weights, cooldown_days=cooldown_days
+    ).suggestions
+    if not ranked:
+        raise UserError(
+            "no one to plan a round with yet",
+            hint="Import your network first (`nextmove import linkedin FILE`, …).",
+        )
+    slots = plan_round(ranked, size=size, weeks=weeks, start=today)
+    round_id = None
+    if save:
+        round_id = meetings_service.save_round(
+            db,
+            [
+                (
+                    s.suggestion.candidate.person_id,
+                    s.week,
+                    s.reach_out_by,
+                    "; ".join([s.why_chosen, *(r.text for r in s.suggestion.reasons[:2])]),
+                )
+                for s in slots
+            ],
+            today=today,
+            size=size,
+            weeks=weeks,
+        )
+    return RoundPlan(slots, round_id)

@@ -338,6 +338,15 @@ class OrgSnapshot(Base):
 
 
 # Tables split by noun; imported here so Alembic and `Base.metadata` see them all.
+from nextmove.store.meeting_models import (  # noqa: E402
+    BoardSeat,
+    KeepInTouch,
+    Meeting,
+    MeetingInsight,
+    MeetingReferral,
+    MeetingTask,
+    ResearchRound,
+)
 from nextmove.store.opportunity_models import (  # noqa: E402
     Opportunity,
     OpportunityDecision,
@@ -346,12 +355,19 @@ from nextmove.store.opportunity_models import (  # noqa: E402
 )
 
 __all__ = [
+    "BoardSeat",
     "JournalEntry",
+    "KeepInTouch",
+    "Meeting",
+    "MeetingInsight",
+    "MeetingReferral",
+    "MeetingTask",
     "Opportunity",
     "OpportunityDecision",
     "OpportunityRating",
     "OpportunityStatus",
     "Priority",
     "Profile",
+    "ResearchRound",
     "VisionStep",
 ]

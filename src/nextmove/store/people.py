@@ -26,6 +26,7 @@ from nextmove.domain.people import (
 )
 from nextmove.store import models
 from nextmove.store.bulk import bulk_insert, reserve_ids
+from nextmove.store.meetings import repoint_person
 
 P = cast(Table, models.Person.__table__)
 EMAIL = cast(Table, models.PersonEmail.__table__)
@@ -630,6 +631,7 @@ def merge_into(session: Session, keep: Person, drop_id: int, *, now: datetime) -
             conn.execute(update(SOURCE).where(SOURCE.c.id == src.id).values(person_id=keep.id))
     conn.execute(delete(JOB).where(JOB.c.person_id == drop_id))
     conn.execute(delete(EMAIL).where(EMAIL.c.person_id == drop_id))
+    repoint_person(session, drop_id, keep.id)
     conn.execute(delete(P).where(P.c.id == drop_id))
     update_person(session, keep, now=now)
     refresh_last_contact(session, [keep.id])

@@ -1,0 +1,95 @@
+"""The JSON shapes of meetings, the board, keeping in touch and `today` (docs/json.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from nextmove.domain.cadence import CadenceStatus, NudgeStatus
+from nextmove.domain.meetings import ChainLink, Insight, Meeting, Referral, RoundProgress, Task
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def meeting_json(meeting: Meeting, *, nudge: NudgeStatus | None = None) -> dict[str, Any]:
+    return {
+        "id": meeting.id,
+        "person": {"id": meeting.person_id, "name": meeting.person_name},
+        "kind": meeting.kind.value,
+        "state": meeting.state.value,
+        "minutes": meeting.minutes,
+        "mode": meeting.mode.value,
+        "place": meeting.place,
+        "link": meeting.link,
+        "starts_at": meeting.starts_at.isoformat() if meeting.starts_at else None,
+        "sequence": meeting.sequence,
+        "why": meeting.why,
+        "round": {
+            "id": meeting.round_id,
+            "week": meeting.week,
+            "reach_out_by": _day(meeting.reach_out_by),
+        }
+        if meeting.round_id
+        else None,
+        "history": [{"state": s, "on": d.isoformat()} for s, d in meeting.history()],
+        "nudge_due": nudge.due if nudge else False,
+        "nudge_on": _day(nudge.nudge_on) if nudge else None,
+    }
+
+
+def insight_json(insight: Insight, described: str = "") -> dict[str, Any]:
+    return {
+        "id": insight.id,
+        "text": insight.text,
+        "affects": insight.target or None,
+        "affects_label": described,
+        "on": _day(insight.created_on),
+    }
+
+
+def referral_json(referral: Referral) -> dict[str, Any]:
+    return {
+        "person": {"id": referral.person_id, "name": referral.person_name},
+        "meeting_id": referral.new_meeting_id,
+        "on": _day(referral.created_on),
+    }
+
+
+def task_json(task: Task) -> dict[str, Any]:
+    return {
+        "id": task.id,
+        "meeting_id": task.meeting_id,
+        "person": task.person_name,
+        "text": task.text,
+        "due": _day(task.due_on),
+        "done": _day(task.done_on),
+    }
+
+
+def chain_json(chain: list[ChainLink]) -> list[dict[str, Any]]:
+    return [{"id": c.person_id, "name": c.name, "introduced_by": c.introduced_by} for c in chain]
+
+
+def cadence_json(status: CadenceStatus) -> dict[str, Any]:
+    return {
+        "state": status.state.value,
+        "due_on": _day(status.due_on),
+        "overdue_on": _day(status.overdue_on),
+        "days_since": status.days_since,
+        "snoozed": status.snoozed,
+    }
+
+
+def round_json(progress: RoundProgress) -> dict[str, Any]:
+    return {
+        "id": progress.round_id,
+        "created_on": _day(progress.created_on),
+        "size": progress.size,
+        "weeks": progress.weeks,
+        "totals": progress.totals,
+        "weeks_progress": [
+            {"week": week, **counts} for week, counts in sorted(progress.per_week.items())
+        ],
+    }

@@ -1,0 +1,218 @@
+"""Use cases for the board of three advisors: seats, in-person chats, what is due, a ready
+check-in for an overdue seat and candidates for an empty one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from nextmove.config import Settings
+from nextmove.domain.cadence import BOARD_CADENCE_DAYS, CadenceStatus, board_cadence, cadence_status
+from nextmove.domain.people import Interaction as InteractionValue
+from nextmove.domain.people import InteractionKind
+from nextmove.domain.slots import Interval, slot_phrase
+from nextmove.errors import NotFound, UserError
+from nextmove.formats.drafts import Draft
+from nextmove.services import scheduling
+from nextmove.services.drafts import write_draft
+from nextmove.services.meetings import brief_of, resolve_person
+from nextmove.store import board as repo
+from nextmove.store import models
+from nextmove.store import people as people_repo
+from nextmove.store.db import Database
+from nextmove.store.network import add_interaction, my_person_id, my_profile_position
+from nextmove.store.vision import load_vision
+
+SEATS = (1, 2, 3)
+CANDIDATES_PER_SEAT = 3
+STRONG_TIE = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    person_id: int
+    name: str
+    title: str
+    organization: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Seat:
+    seat: int
+    person_id: int | None = None
+    name: str = ""
+    why: str = ""
+    cadence_days: int = BOARD_CADENCE_DAYS
+    last_chat_on: date | None = None
+    status: CadenceStatus | None = None
+    checkin: Draft | None = None
+    slots: list[Interval] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return self.person_id is None
+
+
+def _check_seat(seat: int) -> None:
+    if seat not in SEATS:
+        raise UserError(f"seat {seat}: the board has three seats", hint="Use seat 1, 2 or 3.")
+
+
+def seat_status(cadence_days: int, last_chat_on: date | None, today: date) -> CadenceStatus:
+    return cadence_status(board_cadence(cadence_days), last_chat_on, today)
+
+
+def show_board(
+    db: Database, *, settings: Settings, today: date, now: datetime, with_extras: bool = True
+) -> list[Seat]:
+    """The three seats with their state today; an overdue seat comes with a check-in draft
+    and proposed 30-minute slots, an empty one with candidates from the network."""
+    with db.session() as session:
+        rows = {s.seat: s for s in repo.seats(session)}
+        vision = load_vision(session)
+        people = people_repo.load_people(session, [r.person_id for r in rows.values()])
+        seated = {r.person_id for r in rows.values()}
+        candidates = _candidates(session, exclude=seated) if with_extras else []
+    out: list[Seat] = []
+    proposed: list[Interval] | None = None
+    for number in SEATS:
+        row = rows.get(number)
+        if row is None:
+            out.append(Seat(number, candidates=candidates[:CANDIDATES_PER_SEAT]))
+            continue
+        status = seat_status(row.cadence_days, row.last_chat_on, today)
+        seat = Seat(
+            number,
+            row.person_id,
+            row.name,
+            row.why,
+            row.cadence_days,
+            row.last_chat_on,
+            status,
+        )
+        if with_extras and status.state.value == "overdue":
+            if proposed is None:
+                proposed = scheduling.propose_meeting_slots(
+                    settings.model_copy(update={"meeting_minutes": 30}), now=now, count=3
+                )
+            seat.slots = proposed
+            seat.checkin = write_draft(
+                settings,
+                "checkin",
+                vision,
+                brief_of(people[row.person_id]),
+                why=row.why,
+                slots=[slot_phrase(s) for s in proposed],
+                last_chat_on=row.last_chat_on,
+            )
+        out.append(seat)
+    return out
+
+
+def _candidates(session: Session, *, exclude: set[int]) -> list[Candidate]:
+    """People who would make good advisors: strong ties, senior to you, offered to help."""
+    me = my_person_id(session)
+    _, my_level = my_profile_position(session)
+    strong: set[int] = set()
+    if me is not None:
+        tie = models.Tie
+        for a, b in session.execute(
+            select(tie.person_id, tie.other_id).where(
+                or_(tie.person_id == me, tie.other_id == me), tie.strength >= STRONG_TIE
+            )
+        ):
+            strong.add(b if a == me else a)
+    person = models.Person
+    senior_level = (my_level or 0) + 2
+    conditions = [person.offered_help.is_(True), person.level >= senior_level]
+    if strong:
+        conditions.append(person.id.in_(strong))
+    rows = session.execute(
+        select(
+            person.id,
+            person.name,
+            person.title,
+            person.organization,
+            person.level,
+            person.offered_help,
+        )
+        .where(or_(*conditions))
+        .limit(500)
+    ).all()
+    found: list[tuple[int, Candidate]] = []
+    for pid, name, title, org, level, offered in rows:
+        if pid in exclude or pid == me:
+            continue
+        reasons = []
+        if pid in strong:
+            reasons.append("a strong tie")
+        if level is not None and level >= senior_level:
+            reasons.append("senior to you")
+        if offered:
+            reasons.append("offered to help")
+        if reasons:
+            found.append((len(reasons), Candidate(pid, name, title, org, tuple(reasons))))
+    found.sort(key=lambda x: (-x[0], x[1].name))
+    return [c for _, c in found]
+
+
+def set_seat(
+    db: Database,
+    seat: int,
+    ref: str,
+    *,
+    why: str,
+    cadence_days: int = BOARD_CADENCE_DAYS,
+    last_chat_on: date | None = None,
+    today: date,
+) -> Seat:
+    """Put a person in a seat (moving them from another seat if they held one)."""
+    _check_seat(seat)
+    board_cadence(cadence_days)  # validates
+    if not why.strip():
+        raise UserError(
+            "say why this person is on your board",
+            hint='Add --why "…", e.g. --why "has led product teams through two acquisitions".',
+        )
+    with db.session() as session:
+        person = resolve_person(session, ref)
+        assert person.id is not None
+        repo.set_seat(
+            session,
+            seat,
+            person.id,
+            why=why.strip(),
+            cadence_days=cadence_days,
+            last_chat_on=last_chat_on,
+            today=today,
+        )
+        return Seat(seat, person.id, person.name, why.strip(), cadence_days, last_chat_on)
+
+
+def clear_seat(db: Database, seat: int) -> None:
+    _check_seat(seat)
+    with db.session() as session:
+        if not repo.clear_seat(session, seat):
+            raise NotFound(f"seat {seat} is empty")
+
+
+def log_chat(db: Database, seat: int, *, day: date, now: datetime) -> Seat:
+    """An in-person chat with the advisor in ``seat``: resets the seat's cadence and logs an
+    interaction (a touch)."""
+    _check_seat(seat)
+    with db.session() as session:
+        row = next((s for s in repo.seats(session) if s.seat == seat), None)
+        if row is None:
+            raise NotFound(f"seat {seat} is empty", hint="Fill it: `nextmove board set N REF`.")
+        repo.set_last_chat(session, seat, day)
+        add_interaction(
+            session,
+            InteractionValue(row.person_id, InteractionKind.MET.value, day, "board check-in"),
+            now=now,
+        )
+        return Seat(seat, row.person_id, row.name, row.why, row.cadence_days, day)

@@ -1,0 +1,649 @@
+"""Use cases for research meetings: ideas, requests, scheduling, the meeting itself and what
+comes after it (notes, insights, referrals, follow-up tasks), drafts and agendas, and the
+chain of introductions that led to a person. One transaction per user action.
+
+Rounds of informational interviews (planned by `nextmove round`) are saved here as meeting
+ideas: ``save_round`` and ``round_progress``; ``planned_person_ids`` and
+``last_research_meetings`` let suggestions leave out people already planned or met."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from nextmove.config import Settings
+from nextmove.domain import meetings as dm
+from nextmove.domain.agenda import PersonBrief, build_agenda
+from nextmove.domain.cadence import NudgeStatus, nudge_status
+from nextmove.domain.drafts import DraftKind, parse_draft_kind
+from nextmove.domain.meetings import (
+    ChainLink,
+    Insight,
+    Meeting,
+    MeetingKind,
+    MeetingMode,
+    MeetingState,
+    Referral,
+    RoundProgress,
+    Task,
+)
+from nextmove.domain.people import Interaction as InteractionValue
+from nextmove.domain.people import InteractionKind, Labeled, Person, Tie, TieSource, org_key
+from nextmove.domain.slots import Interval, slot_phrase
+from nextmove.domain.vision import Vision
+from nextmove.errors import Ambiguous, NotFound, UserError
+from nextmove.formats.drafts import Draft
+from nextmove.services import scheduling
+from nextmove.services.drafts import write_draft
+from nextmove.store import board as board_repo
+from nextmove.store import meetings as repo
+from nextmove.store import people as people_repo
+from nextmove.store.db import Database
+from nextmove.store.network import add_interaction, add_tie
+from nextmove.store.vision import load_vision
+
+MAX_CHAIN = 20
+
+
+# ---------------------------------------------------------------------------- people
+
+
+def resolve_person(session: Session, ref: str) -> Person:
+    """A person by id (``12`` or ``#12``) or by name. An unknown reference is NotFound; a
+    name shared by several people is Ambiguous, listing them.
+
+    (Private to meetings until the network's resolver is merged.)"""
+    text = ref.strip().lstrip("#")
+    if text.isdigit():
+        person = people_repo.get_person(session, int(text))
+        if person is None:
+            raise NotFound(f"no person #{text}", hint="Find people with `nextmove people list`.")
+        return person
+    found = people_repo.ids_named(session, ref)
+    if not found:
+        raise NotFound(
+            f"no person named {ref!r}",
+            hint="Check the spelling, or use the person's # from `nextmove people list`.",
+        )
+    if len(found) > 1:
+        listed = "; ".join(
+            f"#{pid} {name}" + (f", {title}" if title else "") + (f" at {org}" if org else "")
+            for pid, name, title, org in found
+        )
+        raise Ambiguous(
+            f"{len(found)} people are named {ref!r}: {listed}", hint="Use the person's #."
+        )
+    person = people_repo.get_person(session, found[0][0])
+    assert person is not None
+    return person
+
+
+def brief_of(person: Person) -> PersonBrief:
+    past = tuple(j.title for j in person.history if j.title and j.title != person.title)
+    return PersonBrief(
+        name=person.name,
+        title=person.title,
+        organization=person.organization,
+        function=person.function,
+        level=person.level,
+        past_titles=past,
+        offered_to_help=person.offered_help,
+        navigated_transition=person.navigated_transition,
+    )
+
+
+def _meeting(session: Session, meeting_id: int) -> Meeting:
+    meeting = repo.get_meeting(session, meeting_id)
+    if meeting is None:
+        raise NotFound(f"no meeting {meeting_id}", hint="See `nextmove meeting list`.")
+    return meeting
+
+
+# ---------------------------------------------------------------------------- ideas and states
+
+
+def add_meeting(
+    db: Database,
+    ref: str,
+    *,
+    why: str = "",
+    mode: str | None = None,
+    kind: str = MeetingKind.RESEARCH.value,
+    today: date,
+    now: datetime,
+) -> Meeting:
+    """A new meeting idea with a person."""
+    with db.session() as session:
+        person = resolve_person(session, ref)
+        assert person.id is not None
+        meeting = Meeting(
+            person_id=person.id,
+            idea_on=today,
+            kind=dm.parse_kind(kind),
+            mode=dm.parse_mode(mode) if mode else MeetingMode.VIDEO,
+            why=why.strip(),
+            person_name=person.name,
+        )
+        meeting.id = repo.add_meeting(session, meeting, now=now)
+        return meeting
+
+
+def list_meetings(db: Database, *, state: str | None = None) -> list[Meeting]:
+    states = [dm.parse_state(state)] if state else None
+    with db.session() as session:
+        return repo.list_meetings(session, states=states)
+
+
+def nudge_of(meeting: Meeting, today: date, after_days: int) -> NudgeStatus | None:
+    """For a request awaiting a reply: when a nudge is due."""
+    if meeting.state is not MeetingState.REQUESTED or meeting.requested_on is None:
+        return None
+    return nudge_status(meeting.requested_on, today, after_days=after_days)
+
+
+def advance(
+    db: Database, meeting_id: int, target: str | MeetingState, *, day: date, now: datetime
+) -> Meeting:
+    """Move a meeting to ``target`` (requested, held, followed-up, declined, no-reply) on
+    ``day``. A held meeting is logged as an interaction with the person (a touch)."""
+    state = dm.parse_state(target) if isinstance(target, str) else target
+    if state is MeetingState.SCHEDULED:
+        raise UserError("use `nextmove meeting schedule ID --at …` to schedule a meeting")
+    with db.session() as session:
+        meeting = _meeting(session, meeting_id)
+        dm.check_transition(meeting.id, meeting.state, state)
+        _reached(meeting, state, day)
+        repo.save_meeting(session, meeting, now=now)
+        if state is MeetingState.HELD:
+            add_interaction(
+                session,
+                InteractionValue(
+                    meeting.person_id,
+                    InteractionKind.MEETING.value,
+                    day,
+                    f"{meeting.kind.value} meeting #{meeting.id}",
+                ),
+                now=now,
+            )
+        return meeting
+
+
+def _reached(meeting: Meeting, state: MeetingState, day: date) -> None:
+    if day < meeting.idea_on:
+        raise UserError(
+            f"meeting {meeting.id}: {day} is before the idea ({meeting.idea_on})",
+            hint="Give --date on or after the day the meeting was added.",
+        )
+    meeting.state = state
+    setattr(meeting, dm.STATE_DATE[state], day)
+
+
+def parse_start(text: str, timezone: str) -> datetime:
+    """``YYYY-MM-DD HH:MM`` on the wall clock of ``timezone``, as an aware datetime. A time
+    that does not exist there (skipped by a daylight-saving change) is a UserError."""
+    try:
+        naive = datetime.strptime(text.strip().replace("T", " "), "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise UserError(
+            f"--at {text!r} is not a date and time", hint='Write --at "YYYY-MM-DD HH:MM".'
+        ) from None
+    tz = ZoneInfo(timezone)
+    local = naive.replace(tzinfo=tz)
+    back = local.astimezone(ZoneInfo("UTC")).astimezone(tz)
+    if back.replace(tzinfo=None) != naive:
+        raise UserError(
+            f"--at {text!r}: that time does not exist in {timezone} (the clocks change)",
+            hint="Pick a time an hour later or earlier.",
+        )
+    return local
+
+
+def schedule_meeting(
+    db: Database,
+    meeting_id: int,
+    *,
+    settings: Settings,
+    at: str | datetime,
+    minutes: int | None = None,
+    mode: str | None = None,
+    place: str | None = None,
+    link: str | None = None,
+    day: date,
+    now: datetime,
+) -> Meeting:
+    """Schedule (or reschedule) a meeting at a time in the user's time zone. Changing the
+    time, length, mode, place or link of a scheduled meeting bumps its SEQUENCE."""
+    start = parse_start(at, settings.timezone) if isinstance(at, str) else at
+    if minutes is not None and not 5 <= minutes <= 480:
+        raise UserError(f"--minutes {minutes}: use 5 to 480", hint="For example --minutes 30.")
+    with db.session() as session:
+        meeting = _meeting(session, meeting_id)
+        dm.check_transition(meeting.id, meeting.state, MeetingState.SCHEDULED)
+        before = (meeting.starts_at, meeting.minutes, meeting.mode, meeting.place, meeting.link)
+        was_scheduled = meeting.state is MeetingState.SCHEDULED
+        meeting.starts_at = start
+        if minutes is not None:
+            meeting.minutes = minutes
+        if mode is not None:
+            meeting.mode = dm.parse_mode(mode)
+        if place is not None:
+            meeting.place = place.strip()
+        if link is not None:
+            meeting.link = link.strip()
+        after = (meeting.starts_at, meeting.minutes, meeting.mode, meeting.place, meeting.link)
+        if was_scheduled and before != after:
+            meeting.sequence += 1
+        if not was_scheduled:
+            _reached(meeting, MeetingState.SCHEDULED, day)
+        repo.save_meeting(session, meeting, now=now)
+        return meeting
+
+
+# ---------------------------------------------------------------------------- one meeting
+
+
+@dataclass(slots=True)
+class MeetingDetail:
+    meeting: Meeting
+    person: Person
+    insights: list[Insight]
+    referrals: list[Referral]
+    tasks: list[Task]
+    drafts: list[str]
+    nudge: NudgeStatus | None
+    thanks_due_on: date | None
+    chain: list[ChainLink]
+    vision: Vision = field(default_factory=Vision)
+
+
+def drafts_available(meeting: Meeting) -> list[str]:
+    """The draft kinds that make sense for a meeting in its state."""
+    if meeting.kind is MeetingKind.ADVISOR_CHECKIN:
+        return [DraftKind.CHECKIN.value]
+    return {
+        MeetingState.IDEA: ["request"],
+        MeetingState.REQUESTED: ["request", "nudge"],
+        MeetingState.SCHEDULED: [],
+        MeetingState.HELD: ["thanks"],
+        MeetingState.FOLLOWED_UP: ["thanks"],
+        MeetingState.NO_REPLY: ["nudge"],
+        MeetingState.DECLINED: [],
+    }[meeting.state]
+
+
+def show_meeting(
+    db: Database, meeting_id: int, *, settings: Settings, today: date
+) -> MeetingDetail:
+    with db.session() as session:
+        meeting = _meeting(session, meeting_id)
+        person = people_repo.get_person(session, meeting.person_id)
+        assert person is not None
+        return MeetingDetail(
+            meeting=meeting,
+            person=person,
+            insights=repo.insights_of(session, meeting_id),
+            referrals=repo.referrals_of(session, meeting_id),
+            tasks=repo.tasks_of(session, meeting_id),
+            drafts=drafts_available(meeting),
+            nudge=nudge_of(meeting, today, settings.nudge_after_days),
+            thanks_due_on=dm.thanks_due_on(meeting),
+            chain=introduction_chain(session, meeting.person_id),
+            vision=load_vision(session),
+        )
+
+
+def meeting_agenda(db: Database, meeting_id: int, *, now: datetime) -> str:
+    """The meeting's agenda: generated from the vision and the person on first use and
+    stored, then whatever the user made of it."""
+    with db.session() as session:
+        meeting = _meeting(session, meeting_id)
+        if meeting.agenda is not None:
+            return meeting.agenda
+        person = people_repo.get_person(session, meeting.person_id)
+        assert person is not None
+        agenda = build_agenda(load_vision(session), brief_of(person), minutes=meeting.minutes)
+        meeting.agenda = agenda.as_markdown()
+        repo.save_meeting(session, meeting, now=now)
+        return meeting.agenda
+
+
+def set_agenda(db: Database, meeting_id: int, text: str, *, now: datetime) -> None:
+    with db.session() as session:
+        meeting = _meeting(session, meeting_id)
+        meeting.agenda = text
+        repo.save_meeting(session, meeting, now=now)
+
+
+def add_note(db: Database, meeting_id: int, text: str, *, today: date, now: datetime) -> Meeting:
+    """Append a dated note to the meeting's notes."""
+    if not text.strip():
+        raise UserError("the note is empty", hint="Write what you want to remember.")
+    with db.session() as session:
+        meeting = _meeting(session, meeting_id)
+        line = f"{today.isoformat()}: {text.strip()}"
+        meeting.notes = f"{meeting.notes.rstrip()}\n{line}".strip()
+        repo.save_meeting(session, meeting, now=now)
+        return meeting
+
+
+def add_insight(
+    db: Database, meeting_id: int, text: str, *, affects: str | None, today: date
+) -> Insight:
+    if not text.strip():
+        raise UserError("the insight is empty", hint="Write what you learned.")
+    with db.session() as session:
+        _meeting(session, meeting_id)
+        kind, key = (None, "")
+        if affects:
+            kind, key = dm.parse_affects(affects, load_vision(session))
+        insight = Insight(text.strip(), kind, key, meeting_id=meeting_id, created_on=today)
+        new_id = repo.add_insight(session, meeting_id, insight, today=today)
+        return Insight(insight.text, kind, key, id=new_id, meeting_id=meeting_id, created_on=today)
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralResult:
+    person_id: int
+    name: str
+    created_person: bool
+    meeting_id: int | None  # the meeting idea with the referred person
+    already_referred: bool
+
+
+def refer(
+    db: Database,
+    meeting_id: int,
+    name: str,
+    *,
+    organization: str = "",
+    title: str = "",
+    email: str = "",
+    today: date,
+    now: datetime,
+) -> ReferralResult:
+    """ "Talk to Maria at X": find Maria (by e-mail, then by name and organization) or create
+    her, record a tie introduced-by the person met, and add a meeting idea with her. Saying
+    it again changes nothing."""
+    if not name.strip():
+        raise UserError("the referral needs a name", hint='For example "Maria Lopez" --org X.')
+    with db.session() as session:
+        meeting = _meeting(session, meeting_id)
+        referrer = people_repo.get_person(session, meeting.person_id)
+        assert referrer is not None and referrer.id is not None
+        person_id = _match_person(session, name, organization, email)
+        created = person_id is None
+        if person_id is None:
+            person_id = people_repo.add_person(
+                session,
+                Person(
+                    name=name.strip(),
+                    organization=organization.strip(),
+                    title=title.strip(),
+                    emails=[Labeled(email.strip())] if email.strip() else [],
+                    how_known=f"introduced by {referrer.name}",
+                    known_since=today,
+                ),
+                now=now,
+            )
+        if person_id == referrer.id:
+            raise UserError(f"{referrer.name} cannot refer you to themselves")
+        existing = repo.find_referral(session, meeting_id, person_id)
+        if existing is not None:
+            return ReferralResult(
+                person_id, existing.person_name, False, existing.new_meeting_id, True
+            )
+        add_tie(
+            session,
+            Tie(
+                person_id, referrer.id, TieSource.INTRODUCED_BY.value, note=f"meeting #{meeting_id}"
+            ),
+            now=now,
+        )
+        open_ids = [m.id for m in repo.list_meetings(session, person_id=person_id) if m.is_open]
+        new_meeting_id = open_ids[0] if open_ids else None
+        if new_meeting_id is None:
+            new_meeting_id = repo.add_meeting(
+                session,
+                Meeting(
+                    person_id=person_id,
+                    idea_on=today,
+                    why=f"{referrer.name} suggested I talk to you",
+                ),
+                now=now,
+            )
+        repo.add_referral(
+            session, meeting_id, person_id, new_meeting_id=new_meeting_id, today=today
+        )
+        person = people_repo.get_person(session, person_id)
+        assert person is not None
+        return ReferralResult(person_id, person.name, created, new_meeting_id, False)
+
+
+def _match_person(session: Session, name: str, organization: str, email: str) -> int | None:
+    if email.strip():
+        found = people_repo.ids_by_email(session, [email.strip().lower()])
+        if found:
+            return next(iter(found.values()))
+    candidates = people_repo.ids_named(session, name)
+    if organization.strip():
+        key = org_key(organization)
+        candidates = [c for c in candidates if org_key(c[3]) == key]
+    if len(candidates) > 1:
+        listed = "; ".join(f"#{c[0]} {c[1]}" + (f" at {c[3]}" if c[3] else "") for c in candidates)
+        raise Ambiguous(
+            f"{len(candidates)} people match {name!r}: {listed}",
+            hint="Add --org or --email to say which one, or use their #.",
+        )
+    return candidates[0][0] if candidates else None
+
+
+def add_task(db: Database, meeting_id: int, text: str, *, due: date, now: datetime) -> Task:
+    if not text.strip():
+        raise UserError("the task is empty", hint="Write what you will do.")
+    with db.session() as session:
+        meeting = _meeting(session, meeting_id)
+        task = Task(meeting_id, text.strip(), due, person_name=meeting.person_name)
+        return Task(
+            meeting_id,
+            task.text,
+            due,
+            id=repo.add_task(session, task, now=now),
+            person_name=meeting.person_name,
+        )
+
+
+def complete_task(db: Database, task_id: int, *, day: date) -> Task:
+    with db.session() as session:
+        task = repo.get_task(session, task_id)
+        if task is None:
+            raise NotFound(f"no task {task_id}", hint="See the tasks in `nextmove today`.")
+        repo.set_task_done(session, task_id, day)
+        return Task(task.meeting_id, task.text, task.due_on, task.id, day, task.person_name)
+
+
+# ---------------------------------------------------------------------------- drafts
+
+
+def draft_for_meeting(
+    db: Database,
+    meeting_id: int,
+    kind: str,
+    *,
+    settings: Settings,
+    now: datetime,
+    busy_file: Any = None,
+) -> Draft:
+    """A draft for the meeting: the request (why this person, your outline, proposed slots),
+    the nudge, the thank-you (naming the insights) or the advisor check-in."""
+    draft_kind = parse_draft_kind(kind)
+    with db.session() as session:
+        meeting = _meeting(session, meeting_id)
+        person = people_repo.get_person(session, meeting.person_id)
+        assert person is not None
+        vision = load_vision(session)
+        chain = introduction_chain(session, meeting.person_id)
+        introduced_by = chain[-2].name if len(chain) > 1 else ""
+        learned = [i.text for i in repo.insights_of(session, meeting_id)]
+        last_chat = _last_chat(session, meeting.person_id)
+    slots: list[str] = []
+    if draft_kind in (DraftKind.REQUEST, DraftKind.NUDGE, DraftKind.CHECKIN):
+        proposed = _slots(settings, meeting.minutes, now=now, busy_file=busy_file)
+        slots = [slot_phrase(s) for s in proposed[:3]]
+    return write_draft(
+        settings,
+        draft_kind,
+        vision,
+        brief_of(person),
+        why=meeting.why,
+        learned=learned,
+        slots=slots,
+        minutes=meeting.minutes,
+        requested_on=meeting.requested_on,
+        met_on=meeting.held_on,
+        introduced_by=introduced_by,
+        last_chat_on=last_chat,
+    )
+
+
+def _last_chat(session: Session, person_id: int) -> date | None:
+    for seat in board_repo.seats(session):
+        if seat.person_id == person_id and seat.last_chat_on:
+            return seat.last_chat_on
+    return repo.last_held(session).get(person_id)
+
+
+def _slots(
+    settings: Settings, minutes: int, *, now: datetime, busy_file: Any = None, days: int = 10
+) -> list[Interval]:
+    tuned = settings.model_copy(update={"meeting_minutes": minutes})
+    return scheduling.propose_meeting_slots(tuned, now=now, busy_file=busy_file, days=days)
+
+
+def meeting_slots(
+    db: Database,
+    meeting_id: int,
+    *,
+    settings: Settings,
+    now: datetime,
+    busy_file: Any = None,
+    days: int = 10,
+) -> tuple[Meeting, list[Interval]]:
+    """Slots of the meeting's length within working hours, avoiding busy times."""
+    with db.session() as session:
+        meeting = _meeting(session, meeting_id)
+    return meeting, _slots(settings, meeting.minutes, now=now, busy_file=busy_file, days=days)
+
+
+# ---------------------------------------------------------------------------- introductions
+
+
+def introduction_chain(session_or_db: Session | Database, person_id: int) -> list[ChainLink]:
+    """The chain of introductions that led to a person, first contact first: you met A →
+    A introduced B → B introduced C gives [A, B, C] for C; just [C] when nobody
+    introduced C. Introductions are ties `introduced-by` (made by referrals, or imported)."""
+    if isinstance(session_or_db, Database):
+        with session_or_db.session() as session:
+            return introduction_chain(session, person_id)
+    session = session_or_db
+    introducer_of: dict[int, int] = {}
+    current: int | None = person_id
+    seen = {person_id}
+    while current is not None and len(seen) <= MAX_CHAIN:
+        before = repo.introducer_of(session, current)
+        if before is None or before in seen:
+            break
+        introducer_of[current] = before
+        seen.add(before)
+        current = before
+    names = people_repo.names_of(session, seen)
+    return dm.introduction_chain(person_id, introducer_of, names)
+
+
+def person_chain(db: Database, ref: str) -> tuple[Person, list[ChainLink]]:
+    with db.session() as session:
+        person = resolve_person(session, ref)
+        assert person.id is not None
+        return person, introduction_chain(session, person.id)
+
+
+# ---------------------------------------------------------------------------- rounds
+
+
+def save_round(
+    db: Database,
+    people: Sequence[tuple[int, int, date | None, str]],
+    *,
+    today: date,
+    size: int,
+    weeks: int,
+    now: datetime | None = None,
+) -> int:
+    """Save a planned round: ``people`` are (person_id, week, reach_out_by, why). Each
+    becomes a meeting idea of the round, except people who already have an open meeting
+    (idea, requested, scheduled). Returns the round's id."""
+    stamp = now or datetime.combine(today, datetime.min.time()).astimezone()
+    with db.session() as session:
+        round_id = repo.add_round(session, today=today, size=size, weeks=weeks, now=stamp)
+        planned = repo.open_meeting_person_ids(session)
+        for person_id, week, reach_out_by, why in people:
+            if person_id in planned:
+                continue
+            if not people_repo.person_exists(session, person_id):
+                raise NotFound(f"no person #{person_id}")
+            planned.add(person_id)
+            repo.add_meeting(
+                session,
+                Meeting(
+                    person_id=person_id,
+                    idea_on=today,
+                    why=why,
+                    round_id=round_id,
+                    week=week,
+                    reach_out_by=reach_out_by,
+                ),
+                now=stamp,
+            )
+        return round_id
+
+
+def round_progress(db: Database, round_id: int) -> RoundProgress:
+    """Counts of the round's meetings per state (idea, requested, scheduled, held — held
+    counts followed-up too), per week and in all."""
+    with db.session() as session:
+        found = repo.get_round(session, round_id)
+        if found is None:
+            raise NotFound(f"no round {round_id}")
+        created_on, size, weeks = found
+        progress = RoundProgress(round_id, size, weeks, created_on)
+        buckets = ("idea", "requested", "scheduled", "held", "closed")
+        progress.totals = dict.fromkeys(buckets, 0)
+        for meeting in repo.list_meetings(session, round_id=round_id):
+            bucket = {
+                MeetingState.FOLLOWED_UP: "held",
+                MeetingState.DECLINED: "closed",
+                MeetingState.NO_REPLY: "closed",
+            }.get(meeting.state, meeting.state.value)
+            week = progress.per_week.setdefault(meeting.week or 0, dict.fromkeys(buckets, 0))
+            week[bucket] += 1
+            progress.totals[bucket] += 1
+        return progress
+
+
+def current_round_id(db: Database) -> int | None:
+    with db.session() as session:
+        return repo.latest_round_id(session)
+
+
+def planned_person_ids(session: Session) -> set[int]:
+    """People with a meeting still ahead (idea, requested or scheduled)."""
+    return repo.open_meeting_person_ids(session)
+
+
+def last_research_meetings(session: Session) -> dict[int, date]:
+    """person id -> the last day a research meeting with them was held."""
+    return repo.last_held(session, kind=MeetingKind.RESEARCH)

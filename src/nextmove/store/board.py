@@ -1,0 +1,143 @@
+"""Reading and writing the board of three and keep-in-touch cadences and snoozes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from nextmove.store import models
+from nextmove.store.meeting_models import BoardSeat, KeepInTouch
+
+
+@dataclass(frozen=True, slots=True)
+class SeatRow:
+    seat: int
+    person_id: int
+    name: str
+    why: str
+    cadence_days: int
+    last_chat_on: date | None
+    since: date
+
+
+def seats(session: Session) -> list[SeatRow]:
+    rows = session.execute(
+        select(BoardSeat, models.Person.name)
+        .join(models.Person, models.Person.id == BoardSeat.person_id)
+        .order_by(BoardSeat.seat)
+    ).all()
+    return [
+        SeatRow(s.seat, s.person_id, name, s.why, s.cadence_days, s.last_chat_on, s.since)
+        for s, name in rows
+    ]
+
+
+def set_seat(
+    session: Session,
+    seat: int,
+    person_id: int,
+    *,
+    why: str,
+    cadence_days: int,
+    last_chat_on: date | None,
+    today: date,
+) -> None:
+    """Put a person in a seat (replacing whoever sat there; a person holds one seat)."""
+    session.execute(
+        delete(BoardSeat).where(or_(BoardSeat.seat == seat, BoardSeat.person_id == person_id))
+    )
+    session.flush()
+    session.add(
+        BoardSeat(
+            seat=seat,
+            person_id=person_id,
+            why=why,
+            cadence_days=cadence_days,
+            last_chat_on=last_chat_on,
+            since=today,
+        )
+    )
+    session.flush()
+
+
+def clear_seat(session: Session, seat: int) -> bool:
+    result = session.execute(delete(BoardSeat).where(BoardSeat.seat == seat))
+    return bool(getattr(result, "rowcount", 0))
+
+
+def set_last_chat(session: Session, seat: int, day: date) -> None:
+    row = session.get(BoardSeat, seat)
+    assert row is not None
+    row.last_chat_on = day
+    session.flush()
+
+
+def clear_board(session: Session) -> None:
+    session.execute(delete(BoardSeat))
+    session.execute(delete(KeepInTouch))
+
+
+# ---------------------------------------------------------------------------- keep in touch
+
+
+@dataclass(frozen=True, slots=True)
+class KeepRow:
+    """A person kept in touch with: their tier, personal cadence and snooze, last contact."""
+
+    person_id: int
+    name: str
+    tier: str | None
+    ideal_days: int | None
+    max_days: int | None
+    snooze_until: date | None
+    last_contact: date | None
+
+
+def kept(session: Session) -> list[KeepRow]:
+    """Everyone with a tier or a personal cadence (or a snooze), by name."""
+    person, keep = models.Person, KeepInTouch
+    rows = session.execute(
+        select(
+            person.id,
+            person.name,
+            person.tier,
+            keep.ideal_days,
+            keep.max_days,
+            keep.snooze_until,
+            person.last_contact,
+        )
+        .outerjoin(keep, keep.person_id == person.id)
+        .where(or_(person.tier.is_not(None), keep.person_id.is_not(None)))
+        .order_by(person.name_key, person.id)
+    ).all()
+    return [KeepRow(*r) for r in rows]
+
+
+def _keep_row(session: Session, person_id: int) -> KeepInTouch:
+    row = session.get(KeepInTouch, person_id)
+    if row is None:
+        row = KeepInTouch(person_id=person_id)
+        session.add(row)
+    return row
+
+
+def set_cadence(session: Session, person_id: int, ideal: int | None, maximum: int | None) -> None:
+    row = _keep_row(session, person_id)
+    row.ideal_days, row.max_days = ideal, maximum
+    session.flush()
+
+
+def set_snooze(session: Session, person_id: int, until: date | None) -> None:
+    row = _keep_row(session, person_id)
+    row.snooze_until = until
+    session.flush()
+
+
+def set_tier(session: Session, person_id: int, tier: str | None) -> None:
+    row = session.get(models.Person, person_id)
+    assert row is not None
+    row.tier = tier
+    session.flush()
