@@ -81,7 +81,8 @@ def _schema(engine: Engine) -> dict[str, Any]:
                 for f in inspector.get_foreign_keys(table)
             ),
             "unique": sorted(
-                (u["name"], tuple(u["column_names"])) for u in inspector.get_unique_constraints(table)
+                (u["name"], tuple(u["column_names"]))
+                for u in inspector.get_unique_constraints(table)
             ),
         }
     return schema

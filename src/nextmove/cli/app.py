@@ -8,9 +8,10 @@ from typing import Annotated
 
 import click
 import typer
+from typer._click.exceptions import ClickException as TyperClickException
 
 from nextmove import __version__
-from nextmove.cli import demo, journal, me, vision
+from nextmove.cli import demo, export, imports, journal, me, people, vision
 from nextmove.cli.context import AppState, console, err_console, state
 from nextmove.errors import NextmoveError
 from nextmove.store.db import current_revision, migrate
@@ -27,6 +28,10 @@ app = typer.Typer(
 app.add_typer(me.app, name="me")
 app.add_typer(vision.app, name="vision")
 app.add_typer(journal.app, name="journal")
+app.add_typer(people.app, name="people")
+app.add_typer(imports.app, name="import")
+app.add_typer(export.app, name="export")
+app.command("touch")(people.touch)
 app.command("demo")(demo.demo)
 
 
@@ -86,6 +91,12 @@ def _report(exc: NextmoveError) -> None:
         err_console.print(f"[dim]Hint:[/] {exc.hint}", soft_wrap=True)
 
 
+# Typer vendors its own click: catch its exceptions as well as click's.
+ABORTS = (click.exceptions.Abort, typer.Abort)
+EXITS = (click.exceptions.Exit, typer.Exit)
+CLICK_ERRORS = (click.ClickException, TyperClickException)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: words every error for users; --debug adds the traceback."""
     args = sys.argv[1:] if argv is None else argv
@@ -99,13 +110,13 @@ def main(argv: list[str] | None = None) -> None:
             traceback.print_exc()
         _report(exc)
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except ABORTS:
         err_console.print("Aborted; nothing was changed.")
         sys.exit(1)
-    except click.ClickException as exc:
+    except CLICK_ERRORS as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
+    except EXITS as exc:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err_console.print("Interrupted; nothing was changed.")
