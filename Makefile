@@ -15,7 +15,7 @@ $(UV):
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv>=0.4"
 
 $(VENV)/.synced: $(UV) pyproject.toml uv.lock
-	$(UV) sync --frozen --quiet
+	$(UV) sync --frozen --quiet --compile-bytecode
 	touch $@
 
 setup: $(VENV)/.synced
@@ -26,6 +26,7 @@ run: setup
 	@$(NEXTMOVE) vision show
 	@$(NEXTMOVE) vision check
 	@$(NEXTMOVE) journal summary
+	@$(NEXTMOVE) people show "Tom Becker"
 
 ## Run the whole test suite: lint, import contracts, types, then every test.
 test: setup lint

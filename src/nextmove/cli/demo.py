@@ -17,8 +17,9 @@ def demo(
     ] = False,
     as_of: AsOf = None,
 ) -> None:
-    """Create a demo workspace: a mid-career product manager with a vision and a month of
-    journal entries. Use a separate database for it: `nextmove --db sqlite:///demo.db demo`."""
+    """Create a demo workspace: a mid-career product manager with a vision, a month of journal
+    entries and her network (an org chart and a few hundred contacts). Use a separate database
+    for it: `nextmove --db sqlite:///demo.db demo`."""
     st = state(ctx)
     counts = demo_service.create_demo(st.db(), today=today_from(as_of), now=now(), replace=replace)
     where = st.settings.resolved_database_url
@@ -28,5 +29,6 @@ def demo(
         + "."
     )
     console.print(
-        "Try: `nextmove vision show`, `nextmove vision check`, `nextmove journal summary`."
+        "Try: `nextmove vision show`, `nextmove vision check`, `nextmove journal summary`, "
+        "`nextmove people show 'Tom Becker'`."
     )

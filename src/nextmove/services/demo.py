@@ -1,5 +1,6 @@
-"""The demo workspace: a realistic mid-career professional, so every command has something
-to show. Dates are relative to `today`, so the demo never goes stale."""
+"""The demo workspace: a realistic mid-career professional with her vision, a month of journal
+entries and her network (services/demo_network.py), so every command has something to show.
+Dates are relative to `today`, so the demo never goes stale."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from datetime import date, datetime, timedelta
 from nextmove.domain.journal import JournalEntry
 from nextmove.domain.vision import Choice, Choices, Position, Priority, RoleOutline, Vision
 from nextmove.errors import UserError
+from nextmove.services.demo_network import create_demo_network
+from nextmove.store import network
 from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
 
@@ -124,9 +127,11 @@ def create_demo(
                 hint="Use a separate database (`nextmove --db sqlite:///demo.db demo`) or pass "
                 "--replace to overwrite it.",
             )
+        network.clear_network(session)
         vision_repo.clear_workspace(session)
         vision_repo.save_vision(session, demo_vision(), now=now)
         journal = demo_journal(today)
         for entry in journal:
             vision_repo.add_journal_entry(session, entry, now=now)
-    return {"steps": 2, "priorities": 3, "journal_entries": len(journal)}
+        people = create_demo_network(session, today=today, now=now)
+    return {"steps": 2, "priorities": 3, "journal_entries": len(journal)} | people

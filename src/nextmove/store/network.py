@@ -363,3 +363,13 @@ def count_by(session: Session) -> dict[str, int]:
             conn.execute(select(func.count()).select_from(INTERACTION)).scalar() or 0
         ),
     }
+
+
+def clear_network(session: Session) -> None:
+    """Delete every person and everything about them (the demo's --replace)."""
+    conn = session.connection()
+    from nextmove.store.people import EMAIL, JOB, SOURCE
+
+    conn.execute(update(PROFILE).values(person_id=None))
+    for table in (INTERACTION, TIE, SOURCE, JOB, EMAIL, POSITION, SNAPSHOT, P, RUN):
+        conn.execute(delete(table))
