@@ -13,11 +13,14 @@ from nextmove.cli import (
     board,
     calendar,
     demo,
+    export,
+    imports,
     journal,
     keep,
     me,
     meeting,
     opp,
+    people,
     rounds,
     serve,
     slots,
@@ -49,10 +52,14 @@ app.command("path")(suggest.path)
 app.add_typer(rounds.app, name="round")
 app.add_typer(meeting.app, name="meeting")
 app.add_typer(meeting.task_app, name="task")
-app.add_typer(meeting.people_app, name="people")
 app.add_typer(board.app, name="board")
 app.add_typer(keep.app, name="keep")
 app.command("today")(today.today)
+app.add_typer(people.app, name="people")
+people.app.command("chain")(meeting.chain)
+app.add_typer(imports.app, name="import")
+app.add_typer(export.app, name="export")
+app.command("touch")(people.touch)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)
 

@@ -17,8 +17,9 @@ def demo(
     ] = False,
     as_of: AsOf = None,
 ) -> None:
-    """Create a demo workspace: a mid-career product manager with a vision and a month of
-    journal entries. Use a separate database for it: `nextmove --db sqlite:///demo.db demo`."""
+    """Create a demo workspace: a mid-career product manager with a vision, a month of journal
+    entries and her network (an org chart and a few hundred contacts). Use a separate database
+    for it: `nextmove --db sqlite:///demo.db demo`."""
     st = state(ctx)
     counts = demo_service.create_demo(
         st.db(),
@@ -35,5 +36,6 @@ def demo(
     )
     console.print(
         "Try: `nextmove vision show`, `nextmove vision check`, `nextmove journal summary`, "
-        "`nextmove today`, `nextmove meeting list`, `nextmove board show`."
+        "`nextmove today`, `nextmove suggest`, `nextmove meeting list`, `nextmove board show`, "
+        "`nextmove people show 'Tom Becker'`."
     )

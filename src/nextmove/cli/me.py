@@ -62,3 +62,26 @@ def set_(
         raise typer.BadParameter("give at least one field, e.g. --title 'Senior PM'")
     me = vision_service.set_position(state(ctx).db(), changes, now=now())
     console.print(f"Saved: {position_line(me)}")
+
+
+@app.command("link")
+def link(
+    ctx: typer.Context,
+    ref: Annotated[
+        str | None, typer.Argument(help="Your own person record (id or name) in your network.")
+    ] = None,
+    unlink: Annotated[bool, typer.Option("--unlink", help="Remove the link.")] = False,
+) -> None:
+    """Link you to your own person record, so an org chart can place you (`import orgchart
+    --me EMPLOYEE_ID` does it too)."""
+    from nextmove.services import people as people_service
+
+    if unlink:
+        people_service.link_me(state(ctx).db(), None)
+        console.print("You are no longer linked to a person record.")
+        return
+    if ref is None:
+        raise typer.BadParameter("give your person record's id or name, or --unlink")
+    person = people_service.link_me(state(ctx).db(), ref)
+    assert person is not None
+    console.print(f"You are #{person.id} {person.name}.")

@@ -531,11 +531,6 @@ def chain(ctx: typer.Context, ref: Ref, json: JsonFlag = False) -> None:
     console.print("you → " + " → ".join(escape(c.name) for c in links))
 
 
-people_app = typer.Typer(
-    help="People (more commands arrive with the network).", no_args_is_help=True
-)
-people_app.command("chain")(chain)
-
 task_app = typer.Typer(help="Follow-up tasks from meetings.", no_args_is_help=True)
 
 

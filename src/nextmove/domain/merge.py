@@ -136,6 +136,8 @@ def merge_record(person: Person, record: ContactRecord, *, kind: str, today: dat
         person.known_since = record.known_since
         outcome.changed = True
     fill("industry", record.industry)
+    if not (record.organization or record.title):
+        fill("city", record.city)
     if record.notes and record.notes.strip() not in person.notes:
         person.notes = f"{person.notes}\n\n{record.notes.strip()}".strip()
         outcome.changed = True
@@ -172,9 +174,6 @@ def _merge_position(
                 if value and value != getattr(person, attr):
                     setattr(person, attr, value)
                     outcome.changed = True
-            if person.organization != record.organization or person.title != record.title:
-                # Same position, spelled differently ("Acme, Inc." / "Acme Inc"): keep ours.
-                pass
         else:
             if record.department and not person.department:
                 person.department = record.department

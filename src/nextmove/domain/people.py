@@ -209,6 +209,9 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_fold_word = lru_cache(maxsize=1 << 16)(fold)  # names repeat: "Zoë" is folded once
+
+
 # Credentials and honorifics people put around their names ("Nayak, MSc, MBA", "Dr. Ana Ruiz").
 # Trailing words are dropped only when they cannot be a surname ("Jack Ma" keeps "Ma"); after a
 # comma the wider list applies ("Lee, MA, PMP").
@@ -348,6 +351,12 @@ def name_key(name: str) -> str:
             and words[0] not in HONORIFICS
         ):
             return words[0] if len(words) == 1 else f"{words[0]} {words[-1]}"
+    if "," not in name:
+        words = name.split()
+        if words and "".join(words).isalpha():  # letters in any script: fold two words
+            first, last = _fold_word(words[0]), _fold_word(words[-1])
+            if last not in CREDENTIALS and (len(words) < 3 or first not in HONORIFICS):
+                return first if len(words) == 1 else f"{first} {last}"
     text = fold(strip_credentials(name))
     if not (text.isascii() and text.replace(" ", "").isalpha()):
         text = _NAME_JUNK.sub(" ", text).replace("_", " ")
@@ -422,10 +431,9 @@ def normalize_email(value: str | None) -> str | None:
     hold `urn:li:member:…` there)."""
     if not value:
         return None
-    text = value.strip().strip("<>").strip()
-    if text[:7].lower() == "mailto:":
-        text = text[7:]
-    text = text.lower()
+    text = value.strip().lower()
+    if text.startswith(("<", "mailto:")) or text.endswith(">"):
+        text = text.strip("<>").strip().removeprefix("mailto:")
     return text if _EMAIL.match(text) else None
 
 

@@ -164,3 +164,154 @@ def suggestion_json(rank: int, s: Suggestion) -> dict[str, Any]:
         ),
         "path": warm_path_json(c.path, c.path_names) if c.path is not None else None,
     }
+
+
+# ------------------------------------------------------------------------------ the network
+
+
+def _day(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def person_line_json(line: Any) -> dict[str, Any]:
+    """One person in `people list --json`."""
+    return {
+        "id": line.id,
+        "name": line.name,
+        "title": line.title,
+        "organization": line.organization,
+        "level": level_json(line.level),
+        "function": line.function,
+        "city": line.city,
+        "tier": line.tier,
+        "tags": list(line.tags),
+        "last_contact": _day(line.last_contact),
+        "flags": _flags(line),
+    }
+
+
+def _flags(p: Any) -> list[str]:
+    flags = []
+    if p.offered_help:
+        flags.append("offered-help")
+    if p.navigated_transition:
+        flags.append("navigated-transition")
+    if p.peer:
+        flags.append("peer")
+    if p.changed_jobs_on is not None:
+        flags.append("changed-jobs")
+    return flags
+
+
+def person_json(person: Any) -> dict[str, Any]:
+    """A whole person (`people show --json`, without ties and interactions)."""
+    return {
+        "id": person.id,
+        "name": person.name,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "emails": [{"address": e.value, "label": e.label} for e in person.emails],
+        "phones": [{"number": p.value, "label": p.label} for p in person.phones],
+        "links": [{"url": link.value, "label": link.label} for link in person.links],
+        "linkedin_url": person.profile_url,
+        "organization": person.organization,
+        "title": person.title,
+        "department": person.department,
+        "level": level_json(person.level),
+        "level_confidence": person.level_confidence,
+        "level_source": person.level_source,
+        "function": person.function,
+        "function_confidence": person.function_confidence,
+        "function_source": person.function_source,
+        "industry": person.industry,
+        "city": person.city,
+        "history": [
+            {
+                "organization": j.organization,
+                "title": j.title,
+                "start": _day(j.start),
+                "end": _day(j.end),
+                "source": j.source,
+            }
+            for j in person.history
+        ],
+        "how_known": person.how_known,
+        "known_since": _day(person.known_since),
+        "tags": list(person.tags),
+        "tier": person.tier,
+        "notes": person.notes,
+        "flags": _flags(person),
+        "changed_jobs_on": _day(person.changed_jobs_on),
+        "last_contact": _day(person.last_contact),
+        "org_chart": None
+        if person.employee_id is None
+        else {
+            "employee_id": person.employee_id,
+            "manager_id": person.manager_id,
+            "depth": person.org_depth,
+        },
+    }
+
+
+def tie_json(tie: Any) -> dict[str, Any]:
+    return {
+        "person_id": tie.other_id,
+        "name": tie.other_name,
+        "source": tie.source,
+        "strength": tie.strength,
+        "note": tie.note,
+    }
+
+
+def interaction_json(item: Any) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "date": item.day.isoformat(),
+        "kind": item.kind,
+        "note": item.note,
+        "source": item.source,
+    }
+
+
+def source_json(ref: Any) -> dict[str, Any]:
+    return {
+        "kind": ref.kind,
+        "key": ref.key,
+        "file": ref.file,
+        "where": ref.where,
+        "import_id": ref.import_id,
+        "imported_on": _day(ref.imported_at),
+    }
+
+
+def person_detail_json(detail: Any) -> dict[str, Any]:
+    return person_json(detail.person) | {
+        "is_me": detail.is_me,
+        "ties": [tie_json(t) for t in detail.ties],
+        "interactions": [interaction_json(i) for i in detail.interactions],
+        "sources": [source_json(s) for s in detail.sources],
+    }
+
+
+def import_report_json(report: Any) -> dict[str, Any]:
+    return {
+        "kind": report.kind,
+        "source": report.source,
+        "dry_run": report.dry_run,
+        "partial": report.partial,
+        "import_id": report.import_id,
+        "records": report.records,
+        "created": report.created,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "interactions": report.interactions,
+        "skipped": len(report.skipped),
+        "skipped_by_reason": report.skipped_by_reason(),
+        "skips": [{"where": s.where, "reason": s.reason} for s in report.skipped],
+        "problems": [{"where": p.where, "message": p.message} for p in report.problems],
+        "changed_jobs": [
+            {"person_id": c.person_id, "name": c.name, "before": c.before, "after": c.after}
+            for c in report.job_changes
+        ],
+        "notes": list(report.notes),
+    }

@@ -1,5 +1,6 @@
-"""The demo workspace: a realistic mid-career professional, so every command has something
-to show. Dates are relative to `today`, so the demo never goes stale."""
+"""The demo workspace: a realistic mid-career professional with her vision, a month of journal
+entries and her network (services/demo_network.py), so every command has something to show.
+Dates are relative to `today`, so the demo never goes stale."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from nextmove.domain.opportunities import Decision, Opportunity, Source, Status
 from nextmove.domain.vision import Choice, Choices, Position, Priority, RoleOutline, Vision
 from nextmove.errors import UserError
 from nextmove.services.demo_meetings import add_demo_meetings
+from nextmove.services.demo_network import create_demo_network
+from nextmove.store import network
 from nextmove.store import opportunities as opp_repo
 from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
@@ -250,11 +253,13 @@ def create_demo(
                 "--replace to overwrite it.",
             )
         opp_repo.clear_opportunities(session)
+        network.clear_network(session)
         vision_repo.clear_workspace(session)
         vision_repo.save_vision(session, demo_vision(), now=now)
         journal = demo_journal(today)
         for entry in journal:
             vision_repo.add_journal_entry(session, entry, now=now)
+        people = create_demo_network(session, today=today, now=now)
         opportunities = _add_demo_opportunities(session, today, now)
         meetings = add_demo_meetings(session, today=today, now=now, timezone=timezone)
     return {
@@ -263,4 +268,4 @@ def create_demo(
         "journal_entries": len(journal),
         "opportunities": opportunities,
         "meetings": meetings,
-    }
+    } | people

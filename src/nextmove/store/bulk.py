@@ -72,6 +72,7 @@ def _sqlite_statement(
 
 
 _NO_DEFAULT = object()
+BULK_CACHE_KIB = 256 * 1024
 
 
 @cache
@@ -124,6 +125,7 @@ def bulk_insert(
     *,
     constants: dict[str, Any] | None = None,
     json_text: Sequence[str] = (),
+    checked: bool = False,
 ) -> None:
     """Insert many rows (tuples in `columns` order) with one executemany; `constants` are
     columns with the same value in every row; `json_text` columns hold JSON already
@@ -145,7 +147,8 @@ def bulk_insert(
             dicts.append(values | extra)
         conn.execute(insert(table), dicts)
         return
-    columns, rows = _without_defaults(table, columns, rows)
+    if not checked:
+        columns, rows = _without_defaults(table, columns, rows)
     sql = _sqlite_statement(dialect, table, tuple(columns), consts)
     procs = [
         (i, proc)
@@ -155,6 +158,30 @@ def bulk_insert(
     if procs:
         rows = [_processed(row, procs) for row in rows]
     conn.exec_driver_sql(sql, list(rows) if not isinstance(rows, list) else rows)
+
+
+def insert_columns(
+    session: Session,
+    table: Table,
+    columns: dict[str, Sequence[Any]],
+    *,
+    constants: dict[str, Any] | None = None,
+    json_text: Sequence[str] = (),
+) -> None:
+    """bulk_insert for data held column by column (lists of equal length): columns where
+    every value is the column's default are left out before the rows are assembled."""
+    names = []
+    values = []
+    for name, column in columns.items():
+        default = _default(table, name)
+        if default is not _NO_DEFAULT and column.count(default) == len(column):  # type: ignore[attr-defined]
+            continue
+        names.append(name)
+        values.append(column)
+    if not values:
+        return
+    rows = list(zip(*values, strict=True))
+    bulk_insert(session, table, names, rows, constants=constants, json_text=json_text, checked=True)
 
 
 def _processed(row: Sequence[Any], procs: list[tuple[int, Any]]) -> tuple[Any, ...]:
@@ -202,6 +229,10 @@ def indexes_rebuilt_after(
         yield
         return
     conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        # Keep the pages of the load in memory until commit: with the default 2 MB cache,
+        # SQLite spills and rewrites them to the WAL again and again as the table grows.
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
     dropped: list[Index] = []
     for table in tables:
         for index in secondary_indexes(table):
@@ -212,3 +243,29 @@ def indexes_rebuilt_after(
         conn.exec_driver_sql("PRAGMA threads=4")
     for index in dropped:
         index.create(conn)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA cache_size=-2000")
+
+
+def next_free_id(session: Session, table: Table) -> int:
+    """The first id after every existing row: ids from here on can be handed out while
+    reading a file and written in one pass (call after a first write, inside the
+    transaction; on PostgreSQL the table is locked against other writers until commit and
+    the id sequence is moved past what was used by sync_id_sequence)."""
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"LOCK TABLE {table.name} IN SHARE ROW EXCLUSIVE MODE"))
+    current = conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table.name}")).scalar()
+    return int(current or 0) + 1
+
+
+def sync_id_sequence(session: Session, table: Table) -> None:
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence(:table, 'id'), "
+                f"(SELECT coalesce(max(id), 0) + 1 FROM {table.name}), false)"
+            ),
+            {"table": table.name},
+        )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import Table, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -15,7 +15,16 @@ from nextmove.domain.imports import ImportReport
 from nextmove.domain.people import Interaction, Tie, TieSource
 from nextmove.store import models
 from nextmove.store.bulk import bulk_insert
-from nextmove.store.people import INTERACTION, PROFILE, RUN, TIE, P, _chunks, refresh_last_contact
+from nextmove.store.people import (
+    INTERACTION,
+    POSITION,
+    PROFILE,
+    RUN,
+    TIE,
+    P,
+    _chunks,
+    refresh_last_contact,
+)
 
 SNAPSHOT = cast(Table, models.OrgSnapshot.__table__)
 
@@ -260,16 +269,14 @@ def snapshots(session: Session, organization: str) -> dict[int, dict[str, int]]:
     return out
 
 
-def org_members(
-    session: Session, organization_key: str
-) -> dict[str, tuple[int, Any, Any, Any, Any]]:
-    """employee id -> (person id, manager id, depth, department, title) for an org chart."""
+def org_members(session: Session, organization_key: str) -> dict[str, int]:
+    """employee id -> person id, for everyone placed in an organization's chart."""
     return {
-        r.employee_id: (r.id, r.manager_id, r.org_depth, r.department, r.title)
+        r.employee_id: r.id
         for r in session.connection().execute(
-            select(
-                P.c.id, P.c.employee_id, P.c.manager_id, P.c.org_depth, P.c.department, P.c.title
-            ).where(P.c.org_key == organization_key, P.c.employee_id.is_not(None))
+            select(P.c.id, P.c.employee_id).where(
+                P.c.org_key == organization_key, P.c.employee_id.is_not(None)
+            )
         )
     }
 
@@ -280,17 +287,20 @@ def clear_org_place(session: Session, person_ids: Sequence[int], *, now: datetim
         conn.execute(
             update(P)
             .where(P.c.id.in_(chunk))
-            .values(employee_id=None, manager_id=None, org_depth=None, updated_at=now)
+            .values(employee_id=None, manager_id=None, updated_at=now)
         )
+        conn.execute(delete(POSITION).where(POSITION.c.person_id.in_(chunk)))
+        conn.execute(update(P).where(P.c.manager_id.in_(chunk)).values(manager_id=None))
 
 
 def org_depths(session: Session, organization_key: str) -> dict[int, int]:
+    """person id -> depth below the root, for an organization's chart."""
     return dict(
         session.connection()
         .execute(
-            select(P.c.id, P.c.org_depth).where(
-                P.c.org_key == organization_key, P.c.org_depth.is_not(None)
-            )
+            select(POSITION.c.person_id, POSITION.c.depth)
+            .join(P, P.c.id == POSITION.c.person_id)
+            .where(P.c.org_key == organization_key)
         )
         .all()  # type: ignore[arg-type]
     )
@@ -353,3 +363,13 @@ def count_by(session: Session) -> dict[str, int]:
             conn.execute(select(func.count()).select_from(INTERACTION)).scalar() or 0
         ),
     }
+
+
+def clear_network(session: Session) -> None:
+    """Delete every person and everything about them (the demo's --replace)."""
+    conn = session.connection()
+    from nextmove.store.people import EMAIL, JOB, SOURCE
+
+    conn.execute(update(PROFILE).values(person_id=None))
+    for table in (INTERACTION, TIE, SOURCE, JOB, EMAIL, POSITION, SNAPSHOT, P, RUN):
+        conn.execute(delete(table))

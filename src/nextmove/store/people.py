@@ -36,6 +36,7 @@ TIE = cast(Table, models.Tie.__table__)
 INTERACTION = cast(Table, models.Interaction.__table__)
 PROFILE = cast(Table, models.Profile.__table__)
 RUN = cast(Table, models.ImportRun.__table__)
+POSITION = cast(Table, models.OrgPosition.__table__)
 
 CHUNK = 2000
 
@@ -67,7 +68,6 @@ _PLAIN = (
     "changed_jobs_on",
     "employee_id",
     "manager_id",
-    "org_depth",
 )
 INSERT_COLUMNS = (
     "id",
@@ -133,6 +133,10 @@ def load_people(session: Session, ids: Iterable[int]) -> dict[int, Person]:
     for chunk in _chunks(wanted):
         for row in conn.execute(select(P).where(P.c.id.in_(chunk))):
             found[row.id] = _from_row(row)
+        for person_id, depth in conn.execute(
+            select(POSITION.c.person_id, POSITION.c.depth).where(POSITION.c.person_id.in_(chunk))
+        ):
+            found[person_id].org_depth = depth
         for row in conn.execute(
             select(JOB).where(JOB.c.person_id.in_(chunk)).order_by(JOB.c.person_id, JOB.c.position)
         ):
@@ -477,7 +481,13 @@ def insert_people(session: Session, people: Sequence[Person], *, now: datetime) 
     )
     _insert_extra_emails(session, people)
     _insert_history(session, people)
+    _insert_positions(session, people)
     return list(ids)
+
+
+def _insert_positions(session: Session, people: Sequence[Person]) -> None:
+    rows = [(p.id, p.org_depth) for p in people if p.org_depth is not None]
+    bulk_insert(session, POSITION, ("person_id", "depth"), rows)
 
 
 def _extra_emails(person: Person) -> list[str]:
@@ -522,8 +532,10 @@ def update_people(session: Session, people: Sequence[Person], *, now: datetime) 
     for chunk in _chunks(ids):
         conn.execute(delete(EMAIL).where(EMAIL.c.person_id.in_(chunk)))
         conn.execute(delete(JOB).where(JOB.c.person_id.in_(chunk)))
+        conn.execute(delete(POSITION).where(POSITION.c.person_id.in_(chunk)))
     _insert_extra_emails(session, people)
     _insert_history(session, people)
+    _insert_positions(session, people)
 
 
 def add_person(session: Session, person: Person, *, now: datetime) -> int:
@@ -570,7 +582,7 @@ def delete_person(session: Session, person_id: int) -> bool:
     conn.execute(update(P).where(P.c.manager_id == person_id).values(manager_id=None))
     conn.execute(update(PROFILE).where(PROFILE.c.person_id == person_id).values(person_id=None))
     conn.execute(delete(TIE).where(or_(TIE.c.person_id == person_id, TIE.c.other_id == person_id)))
-    for table in (INTERACTION, SOURCE, JOB, EMAIL):
+    for table in (INTERACTION, SOURCE, JOB, EMAIL, POSITION):
         conn.execute(delete(table).where(table.c.person_id == person_id))
     result = conn.execute(delete(P).where(P.c.id == person_id))
     return bool(result.rowcount)
@@ -632,6 +644,7 @@ def merge_into(session: Session, keep: Person, drop_id: int, *, now: datetime) -
     conn.execute(delete(JOB).where(JOB.c.person_id == drop_id))
     conn.execute(delete(EMAIL).where(EMAIL.c.person_id == drop_id))
     repoint_person(session, drop_id, keep.id)
+    conn.execute(delete(POSITION).where(POSITION.c.person_id == drop_id))
     conn.execute(delete(P).where(P.c.id == drop_id))
     update_person(session, keep, now=now)
     refresh_last_contact(session, [keep.id])
@@ -670,3 +683,37 @@ def iter_people(session: Session, *, chunk: int = CHUNK) -> Iterable[Person]:
         for person_id in ids:
             yield people[person_id]
         last = ids[-1]
+
+
+def clear_managers(session: Session, person_ids: Sequence[int]) -> None:
+    conn = session.connection()
+    for chunk in _chunks(list(person_ids)):
+        conn.execute(update(P).where(P.c.id.in_(chunk)).values(manager_id=None))
+
+
+def set_depths(session: Session, rows: Sequence[tuple[int, int]], *, replace: bool) -> None:
+    """Org-chart depths (person id, depth); `replace` when some may already have one."""
+    if replace:
+        conn = session.connection()
+        for chunk in _chunks([pid for pid, _ in rows]):
+            conn.execute(delete(POSITION).where(POSITION.c.person_id.in_(chunk)))
+    for chunk in _chunks(list(rows), 50_000):
+        bulk_insert(session, POSITION, ("person_id", "depth"), chunk)
+
+
+def set_orgchart_levels(
+    session: Session, rows: Sequence[tuple[int, int]], *, confidence: float
+) -> None:
+    """Levels derived from an org chart, for people whose level neither the user nor their
+    title gave."""
+    if not rows:
+        return
+    session.connection().execute(
+        update(P)
+        .where(
+            P.c.id == bindparam("pid"),
+            or_(P.c.level_source.is_(None), P.c.level_source == "orgchart"),
+        )
+        .values(level=bindparam("lv"), level_confidence=confidence, level_source="orgchart"),
+        [{"pid": pid, "lv": level} for pid, level in rows],
+    )

@@ -23,8 +23,8 @@ def upgrade() -> None:
         "import_run",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=20), nullable=False),
-        sa.Column("file", sa.String(length=500), nullable=False),
-        sa.Column("organization", sa.String(length=300), nullable=False),
+        sa.Column("file", sa.Text(), nullable=False),
+        sa.Column("organization", sa.Text(), nullable=False),
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("partial", sa.Boolean(), nullable=False),
         sa.Column("records", sa.Integer(), nullable=False),
@@ -40,8 +40,8 @@ def upgrade() -> None:
         "org_snapshot",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("import_id", sa.Integer(), nullable=False),
-        sa.Column("organization", sa.String(length=300), nullable=False),
-        sa.Column("department", sa.String(length=200), nullable=False),
+        sa.Column("organization", sa.Text(), nullable=False),
+        sa.Column("department", sa.Text(), nullable=False),
         sa.Column("headcount", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["import_id"],
@@ -55,11 +55,11 @@ def upgrade() -> None:
     op.create_table(
         "person",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("name", sa.String(length=300), nullable=False),
-        sa.Column("first_name", sa.String(length=200), server_default="", nullable=False),
-        sa.Column("last_name", sa.String(length=200), server_default="", nullable=False),
-        sa.Column("name_key", sa.String(length=300), nullable=False),
-        sa.Column("email", sa.String(length=320), nullable=True),
+        sa.Column("name", sa.Text(), nullable=False),
+        sa.Column("first_name", sa.Text(), server_default="", nullable=False),
+        sa.Column("last_name", sa.Text(), server_default="", nullable=False),
+        sa.Column("name_key", sa.Text(), nullable=False),
+        sa.Column("email", sa.Text(), nullable=True),
         sa.Column(
             "emails",
             sa.JSON().with_variant(postgresql.JSONB(), "postgresql"),
@@ -78,11 +78,11 @@ def upgrade() -> None:
             server_default="[]",
             nullable=False,
         ),
-        sa.Column("profile_url", sa.String(length=500), nullable=True),
-        sa.Column("organization", sa.String(length=300), server_default="", nullable=False),
-        sa.Column("org_key", sa.String(length=300), server_default="", nullable=False),
-        sa.Column("title", sa.String(length=300), server_default="", nullable=False),
-        sa.Column("department", sa.String(length=200), server_default="", nullable=False),
+        sa.Column("profile_url", sa.Text(), nullable=True),
+        sa.Column("organization", sa.Text(), server_default="", nullable=False),
+        sa.Column("org_key", sa.Text(), server_default="", nullable=False),
+        sa.Column("title", sa.Text(), server_default="", nullable=False),
+        sa.Column("department", sa.Text(), server_default="", nullable=False),
         sa.Column("function", sa.String(length=40), nullable=True),
         sa.Column("level", sa.SmallInteger(), nullable=True),
         sa.Column("level_confidence", sa.Float(), server_default="0", nullable=False),
@@ -90,9 +90,9 @@ def upgrade() -> None:
         sa.Column("level_source", sa.String(length=10), nullable=True),
         sa.Column("function_source", sa.String(length=10), nullable=True),
         sa.Column("position_source", sa.String(length=20), server_default="", nullable=False),
-        sa.Column("industry", sa.String(length=200), server_default="", nullable=False),
-        sa.Column("city", sa.String(length=200), server_default="", nullable=False),
-        sa.Column("how_known", sa.String(length=300), server_default="", nullable=False),
+        sa.Column("industry", sa.Text(), server_default="", nullable=False),
+        sa.Column("city", sa.Text(), server_default="", nullable=False),
+        sa.Column("how_known", sa.Text(), server_default="", nullable=False),
         sa.Column("known_since", sa.Date(), nullable=True),
         sa.Column(
             "tags",
@@ -107,30 +107,22 @@ def upgrade() -> None:
         sa.Column("peer", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("changed_jobs_on", sa.Date(), nullable=True),
         sa.Column("last_contact", sa.Date(), nullable=True),
-        sa.Column("employee_id", sa.String(length=100), nullable=True),
+        sa.Column("employee_id", sa.Text(), nullable=True),
         sa.Column("manager_id", sa.Integer(), nullable=True),
-        sa.Column("org_depth", sa.Integer(), nullable=True),
         sa.Column("org_import_id", sa.Integer(), nullable=True),
         sa.Column("org_line", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
-            "function_source IN ('inferred','orgchart','user')",
+            "function_source = 'inferred' OR function_source = 'orgchart' OR function_source = 'user'",
             name=op.f("ck_person_function_source"),
         ),
         sa.CheckConstraint(
-            "level_source IN ('inferred','orgchart','user')", name=op.f("ck_person_level_source")
+            "level_source = 'inferred' OR level_source = 'orgchart' OR level_source = 'user'",
+            name=op.f("ck_person_level_source"),
         ),
-        sa.CheckConstraint("tier IN ('A','B','C')", name=op.f("ck_person_tier")),
+        sa.CheckConstraint("tier = 'A' OR tier = 'B' OR tier = 'C'", name=op.f("ck_person_tier")),
         sa.CheckConstraint("level BETWEEN 0 AND 11", name=op.f("ck_person_level_range")),
-        sa.ForeignKeyConstraint(
-            ["manager_id"],
-            ["person.id"],
-            name=op.f("fk_person_manager_id_person"),
-            ondelete="SET NULL",
-            initially="DEFERRED",
-            deferrable=True,
-        ),
         sa.ForeignKeyConstraint(
             ["org_import_id"],
             ["import_run.id"],
@@ -169,8 +161,8 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=False),
         sa.Column("position", sa.SmallInteger(), nullable=False),
-        sa.Column("organization", sa.String(length=300), nullable=False),
-        sa.Column("title", sa.String(length=300), nullable=False),
+        sa.Column("organization", sa.Text(), nullable=False),
+        sa.Column("title", sa.Text(), nullable=False),
         sa.Column("start_date", sa.Date(), nullable=True),
         sa.Column("end_date", sa.Date(), nullable=True),
         sa.Column("source", sa.String(length=20), nullable=False),
@@ -193,11 +185,11 @@ def upgrade() -> None:
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("source", sa.String(length=20), nullable=False),
-        sa.Column("external_key", sa.String(length=500), nullable=True),
+        sa.Column("external_key", sa.Text(), nullable=True),
         sa.Column("import_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
-            "kind IN ('met','call','email','message','meeting','calendar')",
+            "kind = 'met' OR kind = 'call' OR kind = 'email' OR kind = 'message' OR kind = 'meeting' OR kind = 'calendar'",
             name=op.f("ck_interaction_kind"),
         ),
         sa.ForeignKeyConstraint(
@@ -220,10 +212,22 @@ def upgrade() -> None:
         batch_op.create_index("ix_interaction_person_id_day", ["person_id", "day"], unique=False)
 
     op.create_table(
+        "org_position",
+        sa.Column("person_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("depth", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["person.id"],
+            name=op.f("fk_org_position_person_id_person"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("person_id", name=op.f("pk_org_position")),
+    )
+    op.create_table(
         "person_email",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=False),
-        sa.Column("address", sa.String(length=320), nullable=False),
+        sa.Column("address", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["person_id"],
             ["person.id"],
@@ -242,9 +246,9 @@ def upgrade() -> None:
         sa.Column("person_id", sa.Integer(), nullable=False),
         sa.Column("import_id", sa.Integer(), nullable=True),
         sa.Column("kind", sa.String(length=20), nullable=False),
-        sa.Column("key", sa.String(length=500), nullable=False),
-        sa.Column("file", sa.String(length=500), nullable=False),
-        sa.Column("locator", sa.String(length=50), nullable=False),
+        sa.Column("key", sa.Text(), nullable=False),
+        sa.Column("file", sa.Text(), nullable=False),
+        sa.Column("locator", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["import_id"],
@@ -275,7 +279,7 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
-            "source IN ('orgchart-manager','orgchart-report','same-team','introduced-by','met-at','stated')",
+            "source = 'orgchart-manager' OR source = 'orgchart-report' OR source = 'same-team' OR source = 'introduced-by' OR source = 'met-at' OR source = 'stated'",
             name=op.f("ck_tie_source"),
         ),
         sa.CheckConstraint("person_id <> other_id", name=op.f("ck_tie_not_self")),
@@ -326,6 +330,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_person_email_address"))
 
     op.drop_table("person_email")
+    op.drop_table("org_position")
     with op.batch_alter_table("interaction", schema=None) as batch_op:
         batch_op.drop_index("ix_interaction_person_id_day")
         batch_op.drop_index(batch_op.f("ix_interaction_import_id"))

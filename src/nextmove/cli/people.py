@@ -1,0 +1,468 @@
+"""`nextmove people …`, `nextmove touch`: the people you know."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from nextmove.cli.context import (
+    AsOf,
+    JsonFlag,
+    console,
+    now,
+    parse_date,
+    print_json,
+    state,
+    today_from,
+)
+from nextmove.domain.functions import FUNCTIONS
+from nextmove.domain.levels import LADDER, level_label
+from nextmove.domain.merge import describe_position
+from nextmove.domain.people import InteractionKind, TieSource
+from nextmove.formats.json_shapes import (
+    interaction_json,
+    person_detail_json,
+    person_json,
+    person_line_json,
+    tie_json,
+)
+from nextmove.services import people as people_service
+
+app = typer.Typer(
+    help="The people you know: list, show, add, edit, merge, delete, tie.", no_args_is_help=True
+)
+
+LEVEL_HELP = (
+    "Seniority (your word wins over inference): "
+    + ", ".join(lv.key for lv in LADDER)
+    + "; '' clears."
+)
+FUNCTION_HELP = (
+    "Kind of work (your word wins over inference): " + ", ".join(FUNCTIONS) + "; '' clears."
+)
+Ref = Annotated[str, typer.Argument(help="The person's id or name.")]
+
+TIE_WORDS = {
+    TieSource.ORGCHART_MANAGER.value: "their manager",
+    TieSource.ORGCHART_REPORT.value: "reports to them",
+    TieSource.SAME_TEAM.value: "same team",
+    TieSource.INTRODUCED_BY.value: "introduced by them",
+    TieSource.MET_AT.value: "met at",
+    TieSource.STATED.value: "knows them (you said)",
+}
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    query: Annotated[
+        str | None,
+        typer.Option(
+            "--query", "-q", help="Words to find in name, title, organization, city or email."
+        ),
+    ] = None,
+    tag: Annotated[str | None, typer.Option(help="Only people with this tag.")] = None,
+    tier: Annotated[
+        str | None, typer.Option(help="Only this keep-in-touch tier (A, B or C).")
+    ] = None,
+    organization: Annotated[
+        str | None, typer.Option(help="Only people at this organization.")
+    ] = None,
+    flag: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Only people with this flag (repeatable): " + ", ".join(people_service.FLAGS) + "."
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many (0: all).")] = 50,
+    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    json: JsonFlag = False,
+) -> None:
+    """List people, by name, with filters."""
+    lines, total = people_service.list_people(
+        state(ctx).db(),
+        query=query,
+        tag=tag,
+        tier=tier,
+        organization=organization,
+        flags=flag,
+        limit=limit or None,
+        offset=offset,
+    )
+    if json:
+        print_json({"total": total, "people": [person_line_json(p) for p in lines]})
+        return
+    if not lines:
+        console.print("Nobody found." if total == 0 else f"No more people (total {total}).")
+        if total == 0 and not (query or tag or tier or organization or flag):
+            console.print("Import your network: `nextmove import linkedin Connections.csv`.")
+        return
+    table = Table(
+        title=f"{total} people" + (f" (showing {len(lines)})" if total > len(lines) else "")
+    )
+    for column in ("#", "Name", "Position", "Level", "Tier", "Last contact", "Flags"):
+        table.add_column(column)
+    for p in lines:
+        flags = person_line_json(p)["flags"]
+        table.add_row(
+            str(p.id),
+            p.name,
+            describe_position(p.organization, p.title) if (p.organization or p.title) else "",
+            level_label(p.level) if p.level is not None else "",
+            p.tier or "",
+            p.last_contact.isoformat() if p.last_contact else "",
+            ", ".join(flags),
+        )
+    console.print(table)
+
+
+@app.command("show")
+def show(ctx: typer.Context, ref: Ref, json: JsonFlag = False) -> None:
+    """Show a person: position, history, how you know them, ties, interactions, sources."""
+    detail = people_service.show_person(state(ctx).db(), ref)
+    if json:
+        print_json(person_detail_json(detail))
+        return
+    p = detail.person
+    console.print(f"[bold]#{p.id} {p.name}[/]" + (" (you)" if detail.is_me else ""))
+    if p.organization or p.title:
+        console.print(
+            f"  {describe_position(p.organization, p.title)}"
+            + (f" · {p.department}" if p.department else "")
+        )
+    facts = []
+    if p.level is not None:
+        facts.append(f"level {level_label(p.level)} ({p.level_source}, {p.level_confidence:.0%})")
+    if p.function:
+        facts.append(f"function {p.function} ({p.function_source}, {p.function_confidence:.0%})")
+    for label, value in (("industry", p.industry), ("city", p.city), ("tier", p.tier)):
+        if value:
+            facts.append(f"{label} {value}")
+    if facts:
+        console.print("  " + " · ".join(facts))
+    for e in p.emails:
+        console.print(f"  email {e.value}" + (f" ({e.label})" if e.label else ""))
+    for ph in p.phones:
+        console.print(f"  phone {ph.value}" + (f" ({ph.label})" if ph.label else ""))
+    if p.profile_url:
+        console.print(f"  LinkedIn {p.profile_url}")
+    for link in p.links:
+        console.print(f"  link {link.value}")
+    if p.how_known or p.known_since:
+        console.print(
+            f"  How you know them: {p.how_known or '—'}"
+            + (f", since {p.known_since}" if p.known_since else "")
+        )
+    flags = person_json(p)["flags"]
+    if flags:
+        console.print(
+            "  Flags: "
+            + ", ".join(flags)
+            + (f" (changed jobs noticed {p.changed_jobs_on})" if p.changed_jobs_on else "")
+        )
+    if p.tags:
+        console.print("  Tags: " + ", ".join(p.tags))
+    if p.employee_id is not None:
+        console.print(f"  Org chart: employee {p.employee_id}, depth {p.org_depth}")
+    if p.history:
+        console.print("[bold]History[/]")
+        for job in p.history:
+            dates = (
+                " – ".join(d.isoformat() if d else "?" for d in (job.start, job.end))
+                if (job.start or job.end)
+                else ""
+            )
+            console.print(
+                f"  {describe_position(job.organization, job.title)}"
+                + (f" ({dates})" if dates else "")
+            )
+    if detail.ties:
+        console.print("[bold]Ties[/]")
+        for tie in detail.ties:
+            note = f" — {tie.note}" if tie.note else ""
+            console.print(
+                f"  #{tie.other_id} {tie.other_name}: {TIE_WORDS.get(tie.source, tie.source)}{note}"
+            )
+    console.print(f"[bold]Last contact[/] {p.last_contact or 'never'}")
+    for item in detail.interactions[:10]:
+        console.print(f"  {item.day} {item.kind}" + (f": {item.note}" if item.note else ""))
+    if len(detail.interactions) > 10:
+        console.print(f"  … {len(detail.interactions) - 10} earlier (`--json` lists all)")
+    if p.notes:
+        console.print("[bold]Notes[/]\n  " + p.notes.replace("\n", "\n  "))
+    if detail.sources:
+        console.print(
+            "[dim]From: "
+            + "; ".join(f"{s.kind} {s.file} {s.where}".strip() for s in detail.sources)
+            + "[/]"
+        )
+
+
+def _changes(**values: object) -> dict[str, object]:
+    return {k: v for k, v in values.items() if v is not None and v != [] and v is not False}
+
+
+Name = Annotated[str | None, typer.Option(help="Full name.")]
+Org = Annotated[str | None, typer.Option(help="Current organization.")]
+Title = Annotated[
+    str | None, typer.Option(help="Current title (level and function are inferred from it).")
+]
+Level = Annotated[str | None, typer.Option(help=LEVEL_HELP)]
+Function = Annotated[str | None, typer.Option(help=FUNCTION_HELP)]
+Email = Annotated[list[str] | None, typer.Option("--email", help="An email address (repeatable).")]
+Phone = Annotated[list[str] | None, typer.Option("--phone", help="A phone number (repeatable).")]
+Link = Annotated[list[str] | None, typer.Option("--link", help="A web link (repeatable).")]
+LinkedIn = Annotated[str | None, typer.Option("--linkedin", help="LinkedIn profile URL.")]
+Tag = Annotated[list[str] | None, typer.Option("--tag", help="A tag (repeatable).")]
+Tier = Annotated[str | None, typer.Option(help="Keep-in-touch tier: A, B or C ('' clears).")]
+Industry = Annotated[str | None, typer.Option(help="Industry.")]
+City = Annotated[str | None, typer.Option(help="City.")]
+Department = Annotated[str | None, typer.Option(help="Department or team.")]
+HowKnown = Annotated[str | None, typer.Option("--how-known", help="How you know them.")]
+Since = Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Known since.")]
+Notes = Annotated[str | None, typer.Option(help="Notes (replaces the notes).")]
+
+
+def _flag_option(name: str, text: str) -> object:
+    return typer.Option(f"--{name}/--not-{name}", help=text)
+
+
+OfferedHelp = Annotated[
+    bool | None,
+    _flag_option("offered-help", "Offered to help (e.g. 'let's talk about your plans')."),
+]
+Navigated = Annotated[
+    bool | None, _flag_option("navigated-transition", "Has navigated a what's-next transition.")
+]
+Peer = Annotated[bool | None, _flag_option("peer", "A peer (same level as you).")]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Full name.")],
+    organization: Org = None,
+    title: Title = None,
+    level: Level = None,
+    function: Function = None,
+    email: Email = None,
+    phone: Phone = None,
+    link: Link = None,
+    linkedin: LinkedIn = None,
+    tag: Tag = None,
+    tier: Tier = None,
+    industry: Industry = None,
+    city: City = None,
+    department: Department = None,
+    how_known: HowKnown = None,
+    since: Since = None,
+    notes: Notes = None,
+    offered_help: OfferedHelp = None,
+    navigated_transition: Navigated = None,
+    peer: Peer = None,
+    json: JsonFlag = False,
+    as_of: AsOf = None,
+) -> None:
+    """Add a person by hand."""
+    person = people_service.add_person(
+        state(ctx).db(),
+        _changes(
+            name=name,
+            organization=organization,
+            title=title,
+            level=level,
+            function=function,
+            add_email=email,
+            add_phone=phone,
+            add_link=link,
+            profile_url=linkedin,
+            add_tag=tag,
+            tier=tier,
+            industry=industry,
+            city=city,
+            department=department,
+            how_known=how_known,
+            known_since=parse_date(since, option="--since") if since else None,
+            notes=notes,
+            offered_help=offered_help,
+            navigated_transition=navigated_transition,
+            peer=peer,
+        ),
+        now=now(),
+        today=today_from(as_of),
+    )
+    if json:
+        print_json(person_json(person))
+        return
+    console.print(f"Added #{person.id} {person.name}.")
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    ref: Ref,
+    name: Name = None,
+    organization: Org = None,
+    title: Title = None,
+    level: Level = None,
+    function: Function = None,
+    email: Email = None,
+    phone: Phone = None,
+    link: Link = None,
+    linkedin: LinkedIn = None,
+    tag: Tag = None,
+    untag: Annotated[
+        list[str] | None, typer.Option("--untag", help="Remove a tag (repeatable).")
+    ] = None,
+    tier: Tier = None,
+    industry: Industry = None,
+    city: City = None,
+    department: Department = None,
+    how_known: HowKnown = None,
+    since: Since = None,
+    notes: Notes = None,
+    offered_help: OfferedHelp = None,
+    navigated_transition: Navigated = None,
+    peer: Peer = None,
+    clear_changed_jobs: Annotated[
+        bool,
+        typer.Option(
+            "--clear-changed-jobs", help="You have reconnected: clear the changed-jobs flag."
+        ),
+    ] = False,
+    json: JsonFlag = False,
+    as_of: AsOf = None,
+) -> None:
+    """Change a person's fields; the others keep their value. Level, function and position
+    you set are yours: imports never overwrite them."""
+    changes = _changes(
+        name=name,
+        organization=organization,
+        title=title,
+        level=level,
+        function=function,
+        add_email=email,
+        add_phone=phone,
+        add_link=link,
+        profile_url=linkedin,
+        add_tag=tag,
+        remove_tag=untag,
+        tier=tier,
+        industry=industry,
+        city=city,
+        department=department,
+        how_known=how_known,
+        known_since=parse_date(since, option="--since") if since else None,
+        notes=notes,
+        clear_changed_jobs=clear_changed_jobs,
+    )
+    for key, value in (
+        ("offered_help", offered_help),
+        ("navigated_transition", navigated_transition),
+        ("peer", peer),
+    ):
+        if value is not None:
+            changes[key] = value
+    if not changes:
+        raise typer.BadParameter("give at least one field to change, e.g. --tier A")
+    person = people_service.edit_person(
+        state(ctx).db(), ref, changes, now=now(), today=today_from(as_of)
+    )
+    if json:
+        print_json(person_json(person))
+        return
+    console.print(f"Saved #{person.id} {person.name}.")
+
+
+@app.command("merge")
+def merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(help="The person to keep (id or name).")],
+    other: Annotated[str, typer.Argument(help="The duplicate to merge into it and remove.")],
+    as_of: AsOf = None,
+) -> None:
+    """Merge a duplicate into a person: details, history, ties, interactions and sources."""
+    person = people_service.merge_people(
+        state(ctx).db(), keep, other, now=now(), today=today_from(as_of)
+    )
+    console.print(f"Merged into #{person.id} {person.name}.")
+
+
+@app.command("delete")
+def delete(
+    ctx: typer.Context,
+    ref: Ref,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a person everywhere: ties, interactions, sources, history."""
+    st = state(ctx)
+    if not yes:
+        detail = people_service.show_person(st.db(), ref)
+        typer.confirm(
+            f"Delete #{detail.person.id} {detail.person.name} and everything about them?",
+            abort=True,
+        )
+        ref = str(detail.person.id)
+    person = people_service.delete_person(st.db(), ref)
+    console.print(f"Deleted #{person.id} {person.name}.")
+
+
+@app.command("tie")
+def tie(
+    ctx: typer.Context,
+    ref: Ref,
+    other: Annotated[str, typer.Argument(help="The other person's id or name.")],
+    source: Annotated[
+        str,
+        typer.Option(
+            help="How they know each other: " + ", ".join(s.value for s in TieSource) + "."
+        ),
+    ] = "stated",
+    strength: Annotated[int, typer.Option(min=1, max=5, help="1 weak … 5 strong.")] = 3,
+    note: Annotated[str, typer.Option(help="Where they met, who introduced whom…")] = "",
+    json: JsonFlag = False,
+) -> None:
+    """Record that two people know each other (for warm introductions later)."""
+    result = people_service.add_tie(
+        state(ctx).db(), ref, other, source=source, strength=strength, note=note, now=now()
+    )
+    if json:
+        print_json(tie_json(result))
+        return
+    console.print(
+        f"Tie: #{result.person_id} — #{result.other_id} {result.other_name} ({result.source})."
+    )
+
+
+def touch(
+    ctx: typer.Context,
+    ref: Ref,
+    kind: Annotated[
+        str,
+        typer.Option(help="Kind of contact: " + ", ".join(k.value for k in InteractionKind) + "."),
+    ] = "met",
+    note: Annotated[str, typer.Option(help="What you talked about.")] = "",
+    day: Annotated[
+        str | None,
+        typer.Option("--date", metavar="YYYY-MM-DD", help="When; default: --as-of or today."),
+    ] = None,
+    as_of: AsOf = None,
+    json: JsonFlag = False,
+) -> None:
+    """Log a contact with someone (a call, a coffee, a message): their last-contact date."""
+    when = parse_date(day, option="--date") if day else today_from(as_of)
+    person, item = people_service.touch(
+        state(ctx).db(), ref, kind=kind, note=note, day=when, now=now()
+    )
+    if json:
+        print_json(
+            interaction_json(item)
+            | {
+                "person_id": person.id,
+                "last_contact": person.last_contact.isoformat() if person.last_contact else None,
+            }
+        )
+        return
+    console.print(f"Logged {item.kind} with #{person.id} {person.name} on {item.day}.")

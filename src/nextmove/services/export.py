@@ -1,0 +1,43 @@
+"""Exports of the whole network in open formats: vCard 3.0 (for any address book; it imports
+back into nextmove without duplicates) and CSV (every field)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from nextmove.errors import UserError
+from nextmove.formats.people_csv import render_people_csv
+from nextmove.formats.vcard import render_vcard
+from nextmove.store import people as repo
+from nextmove.store.db import Database
+
+
+def _write(path: Path, chunks: object) -> int:
+    path = path.expanduser()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp")
+        count = 0
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            for chunk in chunks:  # type: ignore[attr-defined]
+                handle.write(chunk)
+                count += 1
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UserError(f"{path}: cannot write: {exc.strerror}") from None
+    return count
+
+
+def export_vcard(db: Database, path: Path) -> int:
+    """Write every person as a vCard; returns how many."""
+    with db.session() as session:
+        people = repo.iter_people(session)
+        return _write(path, (render_vcard(p) for p in people))
+
+
+def export_csv(db: Database, path: Path) -> int:
+    with db.session() as session:
+        count = repo.count_people(session)
+        _write(path, render_people_csv(repo.iter_people(session)))
+        return count

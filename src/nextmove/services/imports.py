@@ -1,0 +1,395 @@
+"""`nextmove import <kind> PATH`: one use case per kind of file, all with the same contract.
+
+- Atomic: one transaction; any problem in any row means nothing is written, unless
+  `partial` (then the good rows are written and the problems reported).
+- `dry_run` does everything, reports it, and rolls back.
+- A file that cannot be read at all (binary, not CSV, wrong columns, a truncated vCard) is one
+  UserError naming the file and why, before anything is written.
+- The report says what was created, updated, unchanged and skipped (with reasons), and every
+  problem with its line or card.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from nextmove.domain.imports import IMPORT_KINDS, ImportReport, Skip
+from nextmove.domain.people import ContactRecord, normalize_email
+from nextmove.errors import InvalidInput, Problem, UserError
+from nextmove.services.contact_import import BATCH, ContactMerger
+from nextmove.services.progress import NoProgress, Progress
+from nextmove.store import bulk
+from nextmove.store import network as net
+from nextmove.store import people as repo
+from nextmove.store.db import Database
+
+MAX_SHOWN_PROBLEMS = 25
+BULK_CONTACTS = 10_000  # a file this large into an empty network rebuilds indexes once
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Imports allocate millions of small, acyclic objects; the cyclic garbage collector
+    would walk them again and again for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+Item = ContactRecord | Skip | Problem
+
+
+def problems_error(source: str, problems: list[Problem]) -> InvalidInput:
+    shown = list(problems[:MAX_SHOWN_PROBLEMS])
+    if len(problems) > MAX_SHOWN_PROBLEMS:
+        shown.append(Problem("", f"… and {len(problems) - MAX_SHOWN_PROBLEMS} more"))
+    error = InvalidInput(
+        source,
+        shown,
+        hint="Nothing was imported. Fix these rows, or pass --partial to import the others "
+        "and skip them.",
+    )
+    error.problems = problems
+    return error
+
+
+def import_file(
+    db: Database,
+    kind: str,
+    path: Path,
+    *,
+    now: datetime,
+    today: date,
+    dry_run: bool = False,
+    partial: bool = False,
+    organization: str | None = None,
+    column_map: dict[str, str] | None = None,
+    me: str | None = None,
+    timezone: str = "UTC",
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import one file (or, for vCards, a folder of them) of the given kind."""
+    progress = progress or NoProgress()
+    if kind not in IMPORT_KINDS:
+        raise UserError(
+            f"unknown import kind {kind!r}", hint="Kinds: " + ", ".join(IMPORT_KINDS) + "."
+        )
+    if kind != "orgchart" and (organization or column_map or me):
+        raise UserError("--organization, --map and --me are for `import orgchart` only")
+    if kind == "orgchart":
+        from nextmove.services.orgchart_import import import_orgchart
+
+        return import_orgchart(
+            db,
+            path,
+            organization=organization,
+            column_map=column_map,
+            me=me,
+            now=now,
+            today=today,
+            dry_run=dry_run,
+            partial=partial,
+            progress=progress,
+        )
+    source = str(path)
+    if kind == "vcard":
+        items = _vcard_items(path)
+        return import_contacts(
+            db,
+            "vcard",
+            items,
+            source=source,
+            now=now,
+            today=today,
+            dry_run=dry_run,
+            partial=partial,
+            progress=progress,
+        )
+    if kind == "ics":
+        return import_calendar(
+            db, path, now=now, today=today, dry_run=dry_run, partial=partial, tz=_zone(timezone)
+        )
+    from nextmove.formats.textfile import read_bytes
+
+    data = read_bytes(path)
+    if kind == "linkedin" and data[:4] == b"PK\x03\x04":
+        return import_linkedin_zip(
+            db,
+            data,
+            source=source,
+            now=now,
+            today=today,
+            dry_run=dry_run,
+            partial=partial,
+            progress=progress,
+        )
+    from nextmove.formats.textfile import decode
+
+    text = decode(data, source, what="a CSV file")
+    if kind == "linkedin":
+        from nextmove.formats.linkedin import parse_connections
+
+        items = list(parse_connections(text, source))
+    else:
+        from nextmove.formats.google import parse_google
+
+        items = list(parse_google(text, source))
+    return import_contacts(
+        db,
+        kind,
+        items,
+        source=source,
+        now=now,
+        today=today,
+        dry_run=dry_run,
+        partial=partial,
+        progress=progress,
+    )
+
+
+def _zone(name: str) -> tzinfo:
+    try:
+        return ZoneInfo(name)
+    except Exception:
+        raise UserError(f"timezone {name!r} is not an IANA time zone name") from None
+
+
+def _vcard_items(path: Path) -> list[Item]:
+    from nextmove.formats.textfile import decode, read_bytes
+    from nextmove.formats.vcard import parse_vcards
+
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in (".vcf", ".vcard"))
+        if not files:
+            raise UserError(f"{path}: no .vcf files in this folder")
+    else:
+        files = [path]
+    items: list[Item] = []
+    for file in files:
+        source = str(file)
+        text = decode(read_bytes(file), source, what="a vCard file")
+        for item in parse_vcards(text, source):
+            if len(files) > 1:
+                item.where = f"{file.name} {item.where}"
+            items.append(item)
+    return items
+
+
+def import_contacts(
+    db: Database,
+    kind: str,
+    items: Iterable[Item],
+    *,
+    source: str,
+    now: datetime,
+    today: date,
+    dry_run: bool,
+    partial: bool,
+    progress: Progress | None = None,
+    then: Callable[[Session, ImportReport], None] | None = None,
+) -> ImportReport:
+    progress = progress or NoProgress()
+    report = ImportReport(kind, source, dry_run=dry_run, partial=partial)
+    items = list(items)
+    progress.start(f"Importing {Path(source).name}", len(items))
+    with gc_paused(), db.session() as session:
+        import_id = net.start_import_run(session, kind=kind, file=source, partial=partial, now=now)
+        report.import_id = import_id
+        merger = ContactMerger(
+            session,
+            kind=kind,
+            import_id=import_id,
+            file=Path(source).name,
+            now=now,
+            today=today,
+            report=report,
+        )
+        large = len(items) >= BULK_CONTACTS and merger.memory_only
+        with bulk.indexes_rebuilt_after(session, [repo.P, repo.SOURCE], enabled=large):
+            batch: list[ContactRecord] = []
+            for item in items:
+                report.records += 1
+                if isinstance(item, Skip):
+                    report.skipped.append(item)
+                elif isinstance(item, Problem):
+                    report.problems.append(item)
+                else:
+                    batch.append(item)
+                    if len(batch) >= BATCH:
+                        merger.add(batch)
+                        progress.advance(len(batch))
+                        batch = []
+            merger.add(batch)
+            progress.advance(len(batch))
+        progress.finish()
+        if then is not None:
+            then(session, report)
+        _finish(session, report)
+    return report
+
+
+def _finish(session: Session, report: ImportReport) -> None:
+    if report.problems and not report.partial:
+        raise problems_error(report.source, report.problems)
+    if report.dry_run:
+        session.rollback()
+        report.import_id = None
+        return
+    assert report.import_id is not None
+    net.finish_import_run(session, report.import_id, report)
+
+
+# ---------------------------------------------------------------------------- LinkedIn ZIP
+
+
+def import_linkedin_zip(
+    db: Database,
+    data: bytes,
+    *,
+    source: str,
+    now: datetime,
+    today: date,
+    dry_run: bool,
+    partial: bool,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Connections.csv, then Invitations.csv and messages.csv as interactions with the people
+    at the other end — all in one transaction."""
+    from nextmove.formats.linkedin import (
+        parse_connections,
+        parse_invitations,
+        parse_messages,
+        read_export_zip,
+    )
+
+    export = read_export_zip(data, source)
+    assert export.connections is not None
+    items = list(parse_connections(export.connections, export.names["Connections.csv"]))
+    exchanges: list = []  # type: ignore[type-arg]
+    if export.invitations is not None:
+        exchanges += [
+            ("Invitations.csv", x)
+            for x in parse_invitations(export.invitations, export.names["Invitations.csv"])
+        ]
+    if export.messages is not None:
+        exchanges += [
+            ("messages.csv", x)
+            for x in parse_messages(export.messages, export.names["messages.csv"])
+        ]
+
+    def then(session: Session, report: ImportReport) -> None:
+        rows = []
+        from nextmove.formats.linkedin import Exchange
+
+        found = repo.ids_by_profile_url(
+            session, (u for _, x in exchanges if isinstance(x, Exchange) for u in x.profile_urls)
+        )
+        wanted: list[tuple[int, str, date, str, str]] = []
+        for member, x in exchanges:
+            where = f"{member} {x.where}"
+            report.records += 1
+            if isinstance(x, Problem):
+                report.problem(where, x.message)
+                continue
+            people = [found[u] for u in x.profile_urls if u in found]
+            if not people:
+                report.skip(where, "not someone in your network")
+                continue
+            for person_id in dict.fromkeys(people):
+                wanted.append((person_id, x.kind, x.day, x.note, x.key))
+        have = net.existing_interaction_keys(session, (w[4] for w in wanted))
+        for row in wanted:
+            if (row[0], row[4]) not in have:
+                have.add((row[0], row[4]))
+                rows.append(row)
+        net.add_imported_interactions(
+            session, rows, source="linkedin", import_id=report.import_id, now=now
+        )
+        report.interactions += len(rows)
+
+    return import_contacts(
+        db,
+        "linkedin",
+        items,
+        source=source,
+        now=now,
+        today=today,
+        dry_run=dry_run,
+        partial=partial,
+        progress=progress,
+        then=then,
+    )
+
+
+# ---------------------------------------------------------------------------- calendars
+
+
+def import_calendar(
+    db: Database,
+    path: Path,
+    *,
+    now: datetime,
+    today: date,
+    dry_run: bool,
+    partial: bool,
+    tz: tzinfo,
+) -> ImportReport:
+    """Events whose attendees are people in the network become interactions (kind
+    `calendar`), one per person per occurrence; a re-import adds nothing (event UIDs)."""
+    from nextmove.formats.ics_events import CalendarEvent, parse_calendar
+    from nextmove.formats.textfile import decode, read_bytes
+
+    source = str(path)
+    text = decode(read_bytes(path), source, what="an iCalendar file")
+    events = list(parse_calendar(text, source, today=today, tz=tz))
+    report = ImportReport("ics", source, dry_run=dry_run, partial=partial)
+    with db.session() as session:
+        import_id = net.start_import_run(session, kind="ics", file=source, partial=partial, now=now)
+        report.import_id = import_id
+        me = net.my_person_id(session)
+        addresses = {a for e in events if isinstance(e, CalendarEvent) for a in e.attendees}
+        found = repo.ids_by_email(session, addresses)
+        wanted: list[tuple[int, str, date, str, str]] = []
+        for event in events:
+            report.records += 1
+            if isinstance(event, Problem):
+                report.problems.append(event)
+                continue
+            people = [found[a] for a in event.attendees if a in found and found[a] != me]
+            if not people:
+                report.skip(event.where, "no attendee is in your network")
+                continue
+            for person_id in dict.fromkeys(people):
+                wanted.append(
+                    (person_id, "calendar", event.day, event.summary or "Calendar event", event.key)
+                )
+        have = net.existing_interaction_keys(session, (w[4] for w in wanted))
+        rows = []
+        for row in wanted:
+            if (row[0], row[4]) in have:
+                report.unchanged += 1
+                continue
+            have.add((row[0], row[4]))
+            rows.append(row)
+        net.add_imported_interactions(session, rows, source="ics", import_id=import_id, now=now)
+        report.interactions = len(rows)
+        _finish(session, report)
+    return report
+
+
+def attendee_addresses(values: Iterable[str]) -> Iterator[str]:
+    for value in values:
+        address = normalize_email(value)
+        if address:
+            yield address

@@ -1,0 +1,608 @@
+"""Importing an organization's chart — up to a million people — in one streaming pass.
+
+Ids are handed out as employee ids are first seen, as a row or as someone's manager, so a
+report can point at a manager whose row comes later and every person is written once, in
+batches. The tree is kept in compact arrays (no row is held in memory); after the pass,
+duplicate ids, unknown managers and cycles are reported with their lines — and then nothing
+is written, unless --partial — and every person's exact depth below the root is stored.
+
+People already in the network are found first (an extra pass, only when the network is not
+empty): by employee id in this organization, email, then the same name there. They are merged
+and updated only when something changed; a re-import of the same file changes nothing. A
+snapshot of headcount per department is kept per import.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, datetime
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from nextmove.domain.imports import ImportReport, JobChange
+from nextmove.domain.merge import CONFIDENT, apply_title_guess, guess_values, merge_record
+from nextmove.domain.people import (
+    ContactRecord,
+    Labeled,
+    Person,
+    clean_text,
+    name_key,
+    normalize_email,
+    org_key,
+)
+from nextmove.domain.titles import TitleGuess
+from nextmove.errors import UserError
+from nextmove.formats.orgchart import OrgChartFile, open_orgchart
+from nextmove.services.progress import NoProgress, Progress
+from nextmove.services.titles import infer_titles
+from nextmove.store import bulk
+from nextmove.store import network as net
+from nextmove.store import people as repo
+from nextmove.store.db import Database
+
+BATCH = 5000
+BULK_THRESHOLD = 50_000
+DERIVED_CONFIDENCE = 0.5
+NONE = -1
+
+
+def import_orgchart(
+    db: Database,
+    path: Path,
+    *,
+    organization: str | None,
+    column_map: dict[str, str] | None,
+    me: str | None,
+    now: datetime,
+    today: date,
+    dry_run: bool = False,
+    partial: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    from nextmove.services.imports import gc_paused, problems_error
+
+    source = str(path)
+    chart = open_orgchart(path, source, column_map)
+    with db.session() as session:
+        org_name, my_level = net.my_profile_position(session)
+    org = clean_text(organization or org_name)
+    if not org:
+        raise UserError(
+            "which organization is this org chart of? Give --organization NAME",
+            hint="Or set your own organization first: `nextmove me set --organization …`.",
+        )
+    report = ImportReport("orgchart", source, dry_run=dry_run, partial=partial)
+    with gc_paused(), db.session() as session:
+        run = _Run(session, chart, org, report, now, today, progress or NoProgress())
+        run.read_and_write()
+        if me is not None and run.row_of_emp(me) is None:
+            raise UserError(
+                f"--me {me}: there is no employee with that id in {source}",
+                hint="Give your own employee id as it appears in the file.",
+            )
+        run.finish(me, my_level)
+        if report.problems and not partial:
+            raise problems_error(source, report.problems)
+        if dry_run:
+            session.rollback()
+            report.import_id = None
+    return report
+
+
+class _Run:
+    """One import: the pass over the file, then the tree."""
+
+    def __init__(
+        self,
+        session: Session,
+        chart: OrgChartFile,
+        org: str,
+        report: ImportReport,
+        now: datetime,
+        today: date,
+        progress: Progress,
+    ):
+        self.session, self.chart, self.org, self.report = session, chart, org, report
+        self.now, self.today, self.progress = now, today, progress
+        self.okey = org_key(org)
+        # Per row of the tree (rows kept, in file order):
+        self.pid = array("q")  # person id
+        self.mid = array("q")  # manager's person id, or NONE
+        self.lines = array("l")
+        self.titles: list[str] = []
+        self.departments: list[str] = []
+        self.id_of: dict[str, int] = {}  # employee id -> person id (rows and managers)
+        # person id -> row: dense for the ids handed out here, a dict for existing people.
+        self.dense_rows = array("l")
+        self.sparse_rows: dict[int, int] = {}
+        self.matched: set[int] = set()  # person ids of people who were already there
+        self.guesses: dict[str, TitleGuess] = {}
+
+    # ------------------------------------------------------------------ the pass
+
+    def read_and_write(self) -> None:
+        s, report = self.session, self.report
+        self.import_id = net.start_import_run(
+            s, kind="orgchart", file=self.chart.source, organization=self.org,
+            partial=report.partial, now=self.now,
+        )  # fmt: skip
+        report.import_id = self.import_id
+        self.members = net.org_members(s, self.okey)
+        if repo.any_people(s):
+            self.id_of.update(self._match_existing())
+            self.matched = set(self.id_of.values())
+        self.first_new = bulk.next_free_id(s, repo.P)
+        large = not self.matched and not self.members
+        self.progress.start("Importing the org chart", None)
+        with bulk.indexes_rebuilt_after(s, [repo.P], enabled=large):
+            self._pass()
+        self.progress.finish()
+        bulk.sync_id_sequence(s, repo.P)
+
+    def _pass(self) -> None:
+        """Read the file a batch at a time and write the new people. Work on whole columns
+        (map, zip: loops that run in C) wherever a row does not depend on the ones before."""
+        c = self.chart.columns
+        width = max(c.values()) + 1
+        blank = width  # a column index past the end: always ""
+        ci, ce, cn, cf, cl, ct, cd, cc, cm = (
+            c.get(f, blank)
+            for f in (
+                "employee_id", "email", "name", "first_name", "last_name", "title",
+                "department", "city", "manager_id",
+            )
+        )  # fmt: skip
+        pad = [""] * (width + 1)
+        report, problem = self.report, self.report.problem
+        id_of, matched = self.id_of, self.matched
+        dense, sparse = self.dense_rows, self.sparse_rows
+        grow = array("l", [-1]) * 65536
+        gvals: dict[str, tuple[Any, ...]] = {}
+        pending: list[tuple[int, int, list[str]]] = []
+        next_id = first_new = self.first_new
+        constants = {
+            "organization": self.org,
+            "org_key": self.okey,
+            "position_source": "orgchart",
+            "how_known": f"{self.org} org chart",
+            "org_import_id": self.import_id,
+            "created_at": self.now,
+            "updated_at": self.now,
+        }
+        strip = str.strip
+        count = 0
+        for lines, rows in self.chart.batches(BATCH):
+            count += len(rows)
+            rows = [r if len(r) > width else r + pad[len(r) :] for r in rows]
+            emps = list(map(strip, map(itemgetter(ci), rows)))
+            mgrs = list(map(strip, map(itemgetter(cm), rows)))
+            firsts = list(map(strip, map(itemgetter(cf), rows)))
+            lasts = list(map(strip, map(itemgetter(cl), rows)))
+            if cn != blank:
+                names = [
+                    clean_text(n) or f"{f} {la}".strip()
+                    for n, f, la in zip(map(itemgetter(cn), rows), firsts, lasts, strict=True)
+                ]
+                firsts, lasts = _split_missing(names, firsts, lasts)
+            else:
+                names = list(map(strip, map(" ".join, zip(firsts, lasts, strict=True))))
+            titles = list(map(strip, map(itemgetter(ct), rows)))
+            depts = list(map(strip, map(itemgetter(cd), rows)))
+            # Ids, the tree and the checks: row by row (each depends on the ones before).
+            keep: list[int] = []
+            pids: list[int] = []
+            mids: list[int | None] = []
+            base = len(self.pid)
+            for i, emp in enumerate(emps):
+                if not emp:
+                    problem(f"line {lines[i]}", "no employee id")
+                    continue
+                if not names[i]:
+                    problem(f"line {lines[i]}", f"employee {emp}: no name")
+                    continue
+                k = base + len(keep)
+                pid = id_of.get(emp)
+                if pid is None:
+                    pid = id_of[emp] = next_id
+                    next_id += 1
+                if pid >= first_new:
+                    offset = pid - first_new
+                    while offset >= len(dense):
+                        dense.extend(grow)
+                    if dense[offset] >= 0:
+                        problem(
+                            f"line {lines[i]}",
+                            f"duplicate employee id {emp} (first on line {self.lines[dense[offset]]})",
+                        )
+                        continue
+                    dense[offset] = k
+                elif pid in sparse:
+                    problem(
+                        f"line {lines[i]}",
+                        f"duplicate employee id {emp} (first on line {self.lines[sparse[pid]]})",
+                    )
+                    continue
+                else:
+                    sparse[pid] = k
+                mgr = mgrs[i]
+                if mgr:
+                    mid = id_of.get(mgr)
+                    if mid is None:
+                        mid = id_of[mgr] = next_id
+                        next_id += 1
+                else:
+                    mid = None
+                keep.append(i)
+                pids.append(pid)
+                mids.append(mid)
+                self.lines.append(lines[i])
+            if len(keep) < len(rows):
+                rows, lines, emps = _take(keep, rows), _take(keep, lines), _take(keep, emps)
+                names, firsts, lasts = _take(keep, names), _take(keep, firsts), _take(keep, lasts)
+                titles, depts = _take(keep, titles), _take(keep, depts)
+            self.pid.extend(pids)
+            self.mid.extend(NONE if m is None else m for m in mids)
+            self.titles.extend(titles)
+            self.departments.extend(depts)
+            if matched:
+                new = [j for j, pid in enumerate(pids) if pid not in matched]
+                pending.extend(
+                    (base + j, lines[j], rows[j]) for j, pid in enumerate(pids) if pid in matched
+                )
+                if len(new) < len(pids):
+                    if not new:
+                        continue
+                    rows, lines, emps = _take(new, rows), _take(new, lines), _take(new, emps)
+                    names, firsts, lasts = (
+                        _take(new, names),
+                        _take(new, firsts),
+                        _take(new, lasts),
+                    )
+                    titles, depts = _take(new, titles), _take(new, depts)
+                    pids, mids = _take(new, pids), _take(new, mids)
+            for title in set(titles) - gvals.keys():
+                guess = infer_titles([title]).get(title) if title else None
+                if guess is not None:
+                    self.guesses[title] = guess
+                gvals[title] = guess_values(guess)
+            emails = list(map(normalize_email, map(itemgetter(ce), rows)))
+            columns: dict[str, Sequence[Any]] = dict(
+                zip(
+                    ("level", "level_confidence", "level_source", "function",
+                     "function_confidence", "function_source"),
+                    zip(*map(gvals.__getitem__, titles), strict=True),
+                    strict=True,
+                )
+            )  # fmt: skip
+            columns |= {
+                "id": pids,
+                "name": names,
+                "first_name": firsts,
+                "last_name": lasts,
+                "name_key": list(map(name_key, names)),
+                "email": emails,
+                "emails": list(map(_emails_json, emails)),
+                "title": titles,
+                "department": depts,
+                "city": list(map(strip, map(itemgetter(cc), rows))),
+                "employee_id": emps,
+                "manager_id": mids,
+                "org_line": lines,
+            }
+            bulk.insert_columns(
+                self.session, repo.P, columns, constants=constants, json_text=("emails",)
+            )
+            report.created += len(pids)
+            self.progress.advance(len(pids))
+            if len(pending) >= BATCH:
+                self._merge(pending)
+                pending = []
+        if pending:
+            self._merge(pending)
+        report.records = count
+        self.next_id = next_id
+
+    # ------------------------------------------------------------------ matching
+
+    def _match_existing(self) -> dict[str, int]:
+        """employee id -> existing person: by employee id in this organization, then email,
+        then the one person of that name at this organization."""
+        s = self.session
+        found = dict(self.members)
+        c = self.chart.columns
+        ci, ce, cn, cf, cl = (
+            c.get(f, -1) for f in ("employee_id", "email", "name", "first_name", "last_name")
+        )
+        taken = set(found.values())
+        batch: list[tuple[str, str | None, str]] = []
+
+        def flush() -> None:
+            by_email = repo.ids_by_email(s, (e for _, e, _ in batch if e))
+            names = repo.name_candidates(s, (k for _, _, k in batch if k))
+            for emp, email, key in batch:
+                pid = by_email.get(email) if email else None
+                if pid is None and key:
+                    here = [x for x in names.get(key, ()) if x.org_key == self.okey]
+                    if len(here) == 1:
+                        pid = here[0].id
+                if pid is not None and pid not in taken:
+                    found[emp] = pid
+                    taken.add(pid)
+            batch.clear()
+
+        for _, row in self.chart.rows():
+            emp = _cell(row, ci).strip()
+            if not emp or emp in found:
+                continue
+            name = (
+                clean_text(_cell(row, cn))
+                or f"{_cell(row, cf).strip()} {_cell(row, cl).strip()}".strip()
+            )
+            batch.append((emp, normalize_email(_cell(row, ce)), name_key(name)))
+            if len(batch) >= BATCH:
+                flush()
+        flush()
+        return found
+
+    def _merge(self, pending: Sequence[tuple[int, int, list[str]]]) -> None:
+        """Rows of people already in the network: merge, update only what changed."""
+        s, report = self.session, self.report
+        c = self.chart.columns
+        ce, cn, cf, cl, ct, cd, cc, ci = (
+            c.get(f, -1)
+            for f in ("email", "name", "first_name", "last_name", "title", "department", "city", "employee_id")
+        )  # fmt: skip
+        people = repo.load_people(s, (self.pid[k] for k, _, _ in pending))
+        titles = {_cell(row, ct).strip() for _, _, row in pending} | {
+            p.title for p in people.values()
+        }
+        self.guesses.update(infer_titles(t for t in titles if t))
+        changed: list[Person] = []
+        placed: list[tuple[int, int]] = []
+        for k, line, row in pending:
+            person = people.get(self.pid[k])
+            if person is None:
+                continue
+            name = (
+                clean_text(_cell(row, cn))
+                or f"{_cell(row, cf).strip()} {_cell(row, cl).strip()}".strip()
+            )
+            email = normalize_email(_cell(row, ce))
+            record = ContactRecord(
+                where=f"line {line}",
+                key=_cell(row, ci).strip(),
+                name=name,
+                first_name=_cell(row, cf).strip(),
+                last_name=_cell(row, cl).strip(),
+                emails=[Labeled(email, "work")] if email else [],
+                organization=self.org,
+                title=_cell(row, ct).strip(),
+                department=_cell(row, cd).strip(),
+                city=_cell(row, cc).strip(),
+                how_known=f"{self.org} org chart",
+            )
+            outcome = merge_record(person, record, kind="orgchart", today=self.today)
+            mid = self.mid[k]
+            place = (record.key, mid if mid != NONE else None)
+            moved = place != (person.employee_id, person.manager_id)
+            if moved:
+                person.employee_id, person.manager_id = place
+            guessed = apply_title_guess(person, self.guesses.get(person.title))
+            if outcome.job_change:
+                before, after = outcome.job_change
+                report.job_changes.append(JobChange(person.id or 0, person.name, before, after))
+            if outcome.changed or moved or guessed:
+                changed.append(person)
+                placed.append((self.pid[k], line))
+                report.updated += 1
+            else:
+                report.unchanged += 1
+        repo.update_people(s, changed, now=self.now)
+        repo.set_org_source(s, placed, import_id=self.import_id)
+        self.progress.advance(len(pending))
+
+    # ------------------------------------------------------------------ the tree
+
+    def finish(self, me: str | None, my_level: int | None) -> None:
+        s, report = self.session, self.report
+        n = len(self.pid)
+        row_of = self.row_of
+        # Managers named but never listed.
+        manager_row = array("q", [NONE]) * n
+        orphans: list[int] = []
+        for k in range(n):
+            m = self.mid[k]
+            if m == NONE:
+                continue
+            j = row_of(m)
+            if j is None:
+                report.problem(
+                    f"line {self.lines[k]}",
+                    f"employee {self._emp(k)}: manager id {self._emp_of_id(m)} is not an employee id in the file",
+                )
+                orphans.append(k)
+            else:
+                manager_row[k] = j
+        depth, broken = _depths(manager_row, self._emp, self.lines, report)
+        if report.problems and not report.partial:
+            return
+        cleared = [self.pid[k] for k in (*orphans, *broken)]
+        if cleared:
+            repo.clear_managers(s, cleared)
+        # Depths: new people in bulk; people who were there already, only where it changed.
+        if self.matched or self.members:
+            old_depths = net.org_depths(s, self.okey)
+            rows = [
+                (self.pid[k], depth[k]) for k in range(n) if old_depths.get(self.pid[k]) != depth[k]
+            ]
+            moved = sum(1 for pid, _ in rows if pid in old_depths)
+            repo.set_depths(s, rows, replace=True)
+            if moved:
+                report.notes.append(f"{moved} people moved in the chart")
+        else:
+            for start in range(0, n, 100_000):
+                bulk.insert_columns(
+                    s,
+                    repo.POSITION,
+                    {
+                        "person_id": self.pid[start : start + 100_000],
+                        "depth": depth[start : start + 100_000],
+                    },
+                )
+        self._derive_levels(manager_row, depth, me, my_level)
+        gone = [pid for pid in self.members.values() if row_of(pid) is None]
+        if gone:
+            net.clear_org_place(s, gone, now=self.now)
+            report.updated += len(gone)
+            report.notes.append(f"{len(gone)} people are no longer in this org chart")
+        if me is not None:
+            net.link_me(s, self.id_of[me])
+        net.save_snapshot(s, self.import_id, self.org, dict(Counter(self.departments)))
+        net.finish_import_run(s, self.import_id, report)
+
+    def row_of(self, pid: int) -> int | None:
+        """The row of the tree a person is on, or None (a manager id nobody's row has)."""
+        if pid >= self.first_new:
+            offset = pid - self.first_new
+            if offset < len(self.dense_rows) and self.dense_rows[offset] >= 0:
+                return self.dense_rows[offset]
+            return None
+        return self.sparse_rows.get(pid)
+
+    def row_of_emp(self, emp: str) -> int | None:
+        pid = self.id_of.get(emp)
+        return None if pid is None else self.row_of(pid)
+
+    def _emp(self, k: int) -> str:
+        if not hasattr(self, "_emps"):
+            self._emps = {}
+            for emp, pid in self.id_of.items():
+                row = self.row_of(pid)
+                if row is not None:
+                    self._emps[row] = emp
+        return self._emps[k]
+
+    def _emp_of_id(self, person_id: int) -> str:
+        if not hasattr(self, "_by_id"):
+            self._by_id = {pid: emp for emp, pid in self.id_of.items()}
+        return self._by_id.get(person_id, "?")
+
+    def _derive_levels(
+        self, manager_row: array, depth: array, me: str | None, my_level: int | None
+    ) -> None:  # type: ignore[type-arg]
+        """Levels for people whose title says nothing, from the tree: up my own chain from my
+        level (a manager is one above), and one below any manager whose level is known."""
+        n = len(self.pid)
+        known = {
+            t
+            for t, g in self.guesses.items()
+            if g.level is not None and g.level_confidence >= CONFIDENT
+        }
+        anchors = me is not None and my_level is not None
+        if not anchors and not known:
+            return
+        level = array("b", [-1]) * n
+        for k in range(n):
+            g = self.guesses.get(self.titles[k])
+            if self.titles[k] in known and g is not None and g.level is not None:
+                level[k] = g.level
+        derived = array("b", [-1]) * n
+        if anchors:
+            assert me is not None and my_level is not None
+            found = self.row_of_emp(me)
+            assert found is not None
+            k, value = found, my_level
+            if level[k] < 0:
+                derived[k] = value
+            while manager_row[k] >= 0:
+                k = manager_row[k]
+                value = level[k] if level[k] >= 0 else min(11, value + 1)
+                if level[k] < 0:
+                    derived[k] = value
+        for k in sorted(range(n), key=depth.__getitem__):
+            if level[k] >= 0 or derived[k] >= 0:
+                continue
+            m = manager_row[k]
+            if m >= 0:
+                above = level[m] if level[m] >= 0 else derived[m]
+                if above >= 0:
+                    derived[k] = max(0, above - 1)
+        updates = [(self.pid[k], derived[k]) for k in range(n) if derived[k] >= 0]
+        repo.set_orgchart_levels(self.session, updates, confidence=DERIVED_CONFIDENCE)
+
+
+def _depths(
+    manager: array, emp: Any, lines: array, report: ImportReport
+) -> tuple[array, list[int]]:  # type: ignore[type-arg]
+    """Exact depth below the root for every row. A cycle is reported with its lines and
+    broken at the member that comes first in the file (which becomes a root for --partial)."""
+    n = len(manager)
+    depth = array("l", [-1]) * n
+    stamp = array("l", [-1]) * n
+    broken: list[int] = []
+    for i in range(n):
+        if depth[i] >= 0:
+            continue
+        path: list[int] = []
+        j = i
+        while j >= 0 and depth[j] < 0:
+            if stamp[j] == i:
+                cycle = path[path.index(j) :]
+                members = sorted(cycle)
+                chain = " → ".join(emp(k) for k in cycle) + f" → {emp(j)}"
+                report.problem(
+                    "lines " + ", ".join(str(lines[k]) for k in members),
+                    f"management cycle: {chain}",
+                )
+                manager[members[0]] = NONE
+                broken.append(members[0])
+                for k in path:
+                    stamp[k] = -1
+                path = []
+                j = i
+                continue
+            stamp[j] = i
+            path.append(j)
+            j = manager[j]
+        d = depth[j] if j >= 0 else -1
+        for k in reversed(path):
+            d += 1
+            depth[k] = d
+    return depth, broken
+
+
+def _take(indexes: Sequence[int], values: Sequence[Any]) -> list[Any]:
+    return [values[i] for i in indexes]
+
+
+def _split_missing(
+    names: list[str], firsts: list[str], lasts: list[str]
+) -> tuple[list[str], list[str]]:
+    """First and last name from the full name where the file has no separate columns."""
+    out_first, out_last = [], []
+    for name, first, last in zip(names, firsts, lasts, strict=True):
+        if not (first or last):
+            first, _, last = name.rpartition(" ")
+            if not first:
+                first, last = last, ""
+        out_first.append(first)
+        out_last.append(last)
+    return out_first, out_last
+
+
+def _cell(row: Sequence[str], index: int) -> str:
+    return row[index] if 0 <= index < len(row) else ""
+
+
+def _emails_json(email: str | None) -> str:
+    if not email:
+        return "[]"
+    if '"' in email or "\\" in email:
+        return json.dumps([{"value": email, "label": "work"}])
+    return f'[{{"value": "{email}", "label": "work"}}]'

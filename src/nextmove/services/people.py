@@ -1,0 +1,402 @@
+"""Use cases for the people you know: find, show, add, edit, merge, delete, log a contact,
+link yourself, and export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from nextmove.domain.functions import parse_function
+from nextmove.domain.levels import parse_level
+from nextmove.domain.merge import apply_title_guess, describe_position, merge_record
+from nextmove.domain.people import (
+    DEFAULT_STRENGTH,
+    STRENGTH_MAX,
+    STRENGTH_MIN,
+    ContactRecord,
+    Interaction,
+    InteractionKind,
+    Job,
+    Labeled,
+    Person,
+    SourceRef,
+    Tie,
+    TieSource,
+    clean_text,
+    normalize_email,
+    normalize_profile_url,
+    same_position,
+    split_name,
+    validate_tier,
+)
+from nextmove.errors import Ambiguous, NotFound, UserError
+from nextmove.services.titles import infer_titles
+from nextmove.store import network as net
+from nextmove.store import people as repo
+from nextmove.store.db import Database
+from nextmove.store.people import PersonLine
+
+FLAGS = ("offered-help", "navigated-transition", "peer", "changed-jobs")
+
+
+@dataclass(slots=True)
+class PersonDetail:
+    person: Person
+    ties: list[Tie] = field(default_factory=list)
+    interactions: list[Interaction] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    is_me: bool = False
+
+
+def resolve(db: Database, ref: str) -> int:
+    """A person's id from REF: a number (their id) or a name (exact, then by first and last
+    name). An ambiguous name is an error listing the candidates."""
+    with db.session() as session:
+        return _resolve(session, ref)
+
+
+def _resolve(session: Any, ref: str) -> int:
+    text = ref.strip().lstrip("#")
+    if text.isdigit():
+        person_id = int(text)
+        if not repo.person_exists(session, person_id):
+            raise NotFound(
+                f"no person with id {person_id}", hint="`nextmove people list` shows ids."
+            )
+        return person_id
+    if not text:
+        raise UserError("give a person's id or name")
+    found = repo.ids_named(session, text)
+    if not found:
+        raise NotFound(
+            f"nobody called {ref!r} in your network",
+            hint=f"Search with `nextmove people list --query {text.split()[0]!r}`.",
+        )
+    if len(found) > 1:
+        lines = "\n".join(
+            f"  #{pid} {name}" + (f" — {describe_position(org, title)}" if org or title else "")
+            for pid, name, title, org in found[:20]
+        )
+        raise Ambiguous(
+            f"{len(found)} people are called {ref!r}:\n{lines}",
+            hint="Use the id instead, e.g. `nextmove people show " + str(found[0][0]) + "`.",
+        )
+    return found[0][0]
+
+
+def list_people(
+    db: Database,
+    *,
+    query: str | None = None,
+    tag: str | None = None,
+    tier: str | None = None,
+    organization: str | None = None,
+    flags: list[str] | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> tuple[list[PersonLine], int]:
+    for flag in flags or []:
+        if flag not in FLAGS:
+            raise UserError(f"--flag {flag!r}: not a flag", hint="Flags: " + ", ".join(FLAGS) + ".")
+    with db.session() as session:
+        return repo.find_people(
+            session,
+            query=query,
+            tag=tag,
+            tier=validate_tier(tier),
+            organization=organization,
+            flags=flags or [],
+            limit=limit,
+            offset=offset,
+        )
+
+
+def show_person(db: Database, ref: str) -> PersonDetail:
+    with db.session() as session:
+        person_id = _resolve(session, ref)
+        person = repo.get_person(session, person_id)
+        assert person is not None
+        return PersonDetail(
+            person,
+            net.ties_of(session, person_id),
+            net.interactions_of(session, person_id),
+            repo.sources_of(session, person_id),
+            net.my_person_id(session) == person_id,
+        )
+
+
+EDITABLE = (
+    "name",
+    "first_name",
+    "last_name",
+    "organization",
+    "title",
+    "department",
+    "industry",
+    "city",
+    "how_known",
+    "known_since",
+    "tier",
+    "notes",
+    "offered_help",
+    "navigated_transition",
+    "peer",
+    "level",
+    "function",
+    "profile_url",
+)
+
+
+def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> None:
+    """User edits: validated, and marked as the user's word (imports never overwrite)."""
+    unknown = (
+        set(changes)
+        - set(EDITABLE)
+        - {"add_email", "add_phone", "add_link", "add_tag", "remove_tag", "clear_changed_jobs"}
+    )
+    if unknown:
+        raise UserError(f"unknown field(s): {', '.join(sorted(unknown))}")
+    for key, value in changes.items():
+        if value is None:
+            continue
+        if key == "level":
+            if value == "":
+                person.level, person.level_confidence, person.level_source = None, 0.0, None
+            else:
+                person.level, person.level_confidence, person.level_source = (
+                    parse_level(value, field="--level"),
+                    1.0,
+                    "user",
+                )
+        elif key == "function":
+            if value == "":
+                person.function, person.function_confidence, person.function_source = (
+                    None,
+                    0.0,
+                    None,
+                )
+            else:
+                person.function, person.function_confidence, person.function_source = (
+                    parse_function(value, field="--function"),
+                    1.0,
+                    "user",
+                )
+        elif key == "tier":
+            person.tier = validate_tier(value)
+        elif key == "known_since":
+            person.known_since = value
+        elif key in ("offered_help", "navigated_transition", "peer"):
+            setattr(person, key, bool(value))
+        elif key == "profile_url":
+            url = normalize_profile_url(value) if value else None
+            if value and url is None:
+                raise UserError(
+                    f"--linkedin: {value!r} is not a LinkedIn profile URL",
+                    hint="It looks like https://www.linkedin.com/in/name",
+                )
+            person.profile_url = url
+        elif key == "add_email":
+            for item in value:
+                address = normalize_email(item)
+                if address is None:
+                    raise UserError(f"--email: {item!r} is not an email address")
+                if all(normalize_email(e.value) != address for e in person.emails):
+                    person.emails.append(Labeled(address, ""))
+        elif key == "add_phone":
+            for item in value:
+                if all(p.value != item for p in person.phones):
+                    person.phones.append(Labeled(clean_text(item), ""))
+        elif key == "add_link":
+            for item in value:
+                if all(link.value != item for link in person.links):
+                    person.links.append(Labeled(item.strip(), ""))
+        elif key == "add_tag":
+            for item in value:
+                if clean_text(item) and clean_text(item) not in person.tags:
+                    person.tags.append(clean_text(item))
+        elif key == "remove_tag":
+            person.tags = [t for t in person.tags if t not in value]
+        elif key == "clear_changed_jobs":
+            if value:
+                person.changed_jobs_on = None
+        elif key in ("organization", "title"):
+            continue  # handled below, together
+        else:
+            setattr(person, key, clean_text(str(value)) if key != "notes" else str(value).strip())
+    org, title = changes.get("organization"), changes.get("title")
+    if org is not None or title is not None:
+        new_org = clean_text(org) if org is not None else person.organization
+        new_title = clean_text(title) if title is not None else person.title
+        if (person.organization or person.title) and not same_position(
+            person.organization, person.title, new_org, new_title
+        ):
+            person.history.insert(0, Job(person.organization, person.title, None, today, "user"))
+        person.organization, person.title = new_org, new_title
+        person.position_source = "user"
+    if not person.name.strip():
+        raise UserError("name: must not be empty")
+
+
+def add_person(db: Database, changes: dict[str, Any], *, now: datetime, today: date) -> Person:
+    name = clean_text(changes.get("name") or "")
+    if not name:
+        raise UserError("give the person's name")
+    first, last = split_name(name)
+    person = Person(name=name, first_name=first, last_name=last, how_known="added by you")
+    _apply_changes(person, changes, today=today)
+    person.history = [j for j in person.history if j.organization or j.title]
+    if person.title:
+        apply_title_guess(person, infer_titles([person.title]).get(person.title))
+    with db.session() as session:
+        repo.add_person(session, person, now=now)
+    return person
+
+
+def edit_person(
+    db: Database, ref: str, changes: dict[str, Any], *, now: datetime, today: date
+) -> Person:
+    with db.session() as session:
+        person_id = _resolve(session, ref)
+        person = repo.get_person(session, person_id)
+        assert person is not None
+        old_title = person.title
+        _apply_changes(person, changes, today=today)
+        if person.title != old_title and person.title:
+            apply_title_guess(person, infer_titles([person.title]).get(person.title))
+        repo.update_person(session, person, now=now)
+        return person
+
+
+def delete_person(db: Database, ref: str) -> Person:
+    with db.session() as session:
+        person_id = _resolve(session, ref)
+        person = repo.get_person(session, person_id)
+        assert person is not None
+        repo.delete_person(session, person_id)
+        return person
+
+
+def merge_people(
+    db: Database, keep_ref: str, drop_ref: str, *, now: datetime, today: date
+) -> Person:
+    """Merge the second person into the first: lists are combined, the first's fields win,
+    the second's fill its gaps; ties, interactions and sources move over."""
+    with db.session() as session:
+        keep_id = _resolve(session, keep_ref)
+        drop_id = _resolve(session, drop_ref)
+        if keep_id == drop_id:
+            raise UserError("that is the same person twice")
+        people = repo.load_people(session, [keep_id, drop_id])
+        keep, drop = people[keep_id], people[drop_id]
+        record = ContactRecord(
+            where="",
+            key="",
+            name=drop.name,
+            first_name=drop.first_name,
+            last_name=drop.last_name,
+            emails=drop.emails,
+            phones=drop.phones,
+            links=drop.links,
+            profile_url=drop.profile_url,
+            industry=drop.industry,
+            city=drop.city,
+            tags=drop.tags,
+            notes=drop.notes,
+            known_since=drop.known_since,
+            how_known=drop.how_known,
+            history=[*drop.history]
+            + (
+                [Job(drop.organization, drop.title, None, None, drop.position_source)]
+                if (drop.organization or drop.title)
+                and not same_position(drop.organization, drop.title, keep.organization, keep.title)
+                else []
+            ),
+        )
+        merge_record(keep, record, kind="user", today=today)
+        if not (keep.organization or keep.title):
+            keep.organization, keep.title = drop.organization, drop.title
+            keep.position_source = drop.position_source
+            keep.history = [
+                j
+                for j in keep.history
+                if not same_position(j.organization, j.title, keep.organization, keep.title)
+            ]
+        for attr in ("offered_help", "navigated_transition", "peer"):
+            setattr(keep, attr, getattr(keep, attr) or getattr(drop, attr))
+        keep.tier = keep.tier or drop.tier
+        keep.changed_jobs_on = keep.changed_jobs_on or drop.changed_jobs_on
+        if keep.level is None and drop.level is not None:
+            keep.level, keep.level_confidence, keep.level_source = (
+                drop.level,
+                drop.level_confidence,
+                drop.level_source,
+            )
+        if keep.function is None and drop.function is not None:
+            keep.function, keep.function_confidence, keep.function_source = (
+                drop.function,
+                drop.function_confidence,
+                drop.function_source,
+            )
+        if keep.employee_id is None and drop.employee_id is not None:
+            keep.employee_id, keep.manager_id, keep.org_depth = (
+                drop.employee_id,
+                drop.manager_id,
+                drop.org_depth,
+            )
+        if keep.manager_id == drop_id:
+            keep.manager_id = None
+        repo.merge_into(session, keep, drop_id, now=now)
+        return keep
+
+
+def touch(
+    db: Database, ref: str, *, kind: str, note: str, day: date, now: datetime
+) -> tuple[Person, Interaction]:
+    """Log a contact with someone: it becomes their last-contact date if it is the latest."""
+    try:
+        kind = InteractionKind(kind.strip().lower()).value
+    except ValueError:
+        raise UserError(
+            f"--kind {kind!r}: not a kind of contact",
+            hint="Kinds: " + ", ".join(k.value for k in InteractionKind) + ".",
+        ) from None
+    with db.session() as session:
+        person_id = _resolve(session, ref)
+        item = Interaction(person_id, kind, day, note.strip(), "user")
+        item.id = net.add_interaction(session, item, now=now)
+        person = repo.get_person(session, person_id)
+        assert person is not None
+        return person, item
+
+
+def add_tie(
+    db: Database, ref: str, other_ref: str, *, source: str, strength: int, note: str, now: datetime
+) -> Tie:
+    try:
+        source = TieSource(source).value
+    except ValueError:
+        raise UserError(
+            f"--source {source!r}: not a kind of tie",
+            hint="Sources: " + ", ".join(s.value for s in TieSource) + ".",
+        ) from None
+    if not STRENGTH_MIN <= strength <= STRENGTH_MAX:
+        raise UserError(f"--strength {strength}: must be {STRENGTH_MIN}–{STRENGTH_MAX}")
+    with db.session() as session:
+        a, b = _resolve(session, ref), _resolve(session, other_ref)
+        if a == b:
+            raise UserError("a person cannot have a tie to themselves")
+        tie = Tie(a, b, source, strength or DEFAULT_STRENGTH, note)
+        net.add_tie(session, tie, now=now)
+        tie.other_name = repo.names_of(session, [b]).get(b, "")
+        return tie
+
+
+def link_me(db: Database, ref: str | None) -> Person | None:
+    with db.session() as session:
+        if ref is None:
+            net.link_me(session, None)
+            return None
+        person_id = _resolve(session, ref)
+        net.link_me(session, person_id)
+        return repo.get_person(session, person_id)

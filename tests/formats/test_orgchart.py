@@ -1,0 +1,66 @@
+"""Org-chart CSVs: columns found by their names, renamed with --map, bad files refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nextmove.errors import UserError
+from nextmove.formats.orgchart import open_orgchart, parse_column_map
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_oracle_hr_columns_are_found_by_their_names() -> None:
+    chart = open_orgchart(FIXTURES / "orgchart" / "oracle-hr.csv", "oracle-hr.csv")
+    assert chart.columns == {
+        "employee_id": 0,
+        "first_name": 1,
+        "last_name": 2,
+        "email": 3,
+        "title": 4,
+        "manager_id": 5,
+        "department": 6,
+        "city": 7,
+    }
+    lines, rows = next(chart.batches(1000))
+    assert len(rows) == 107 and lines[0] == 2
+    assert rows[0][:3] == ["100", "Steven", "King"]
+
+
+def test_map_renames_columns_the_synonyms_do_not_know() -> None:
+    path = FIXTURES / "orgchart" / "renamed-columns.csv"
+    with pytest.raises(UserError, match="no employee_id, manager_id column"):
+        open_orgchart(path, "renamed.csv")
+    mapping = parse_column_map(["employee_id=EmpNo", "manager_id=Boss", "name=Full Name"])
+    chart = open_orgchart(path, "renamed.csv", mapping)
+    assert chart.columns["employee_id"] == 0 and chart.columns["manager_id"] == 3
+    assert chart.columns["title"] == 2  # "Job" is a known synonym
+
+
+def test_a_map_naming_a_missing_column_is_an_error_listing_the_columns() -> None:
+    with pytest.raises(UserError, match="there is no column 'Nope'"):
+        open_orgchart(
+            FIXTURES / "orgchart" / "oracle-hr.csv", "x", parse_column_map(["employee_id=Nope"])
+        )
+
+
+def test_a_badly_written_map_says_how_to_write_it() -> None:
+    with pytest.raises(UserError, match="FIELD=COLUMN"):
+        parse_column_map(["employee_id"])
+    with pytest.raises(UserError, match="unknown field 'boss'"):
+        parse_column_map(["boss=Boss"])
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("bad/photo-renamed-to.csv", "not a CSV file: it is a binary file"),
+        ("bad/empty.csv", "the file is empty"),
+        ("orgchart/wrong-columns.csv", "wrong columns"),
+    ],
+)
+def test_files_that_are_not_org_charts_are_one_clear_error(name: str, message: str) -> None:
+    with pytest.raises(UserError, match=message):
+        open_orgchart(FIXTURES / name, name)

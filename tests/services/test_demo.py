@@ -1,0 +1,43 @@
+"""The demo workspace's network: the story later features rely on."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from nextmove.services import demo, people
+from nextmove.store import network as net
+from nextmove.store.db import Database
+
+
+def test_the_demo_network_places_maya_among_the_people_her_plan_needs(
+    db: Database, today: date, now: datetime
+) -> None:
+    counts = demo.create_demo(db, today=today, now=now)
+    assert counts["people"] >= 300 and counts["org_chart_people"] >= 80
+    maya = people.show_person(db, "Maya Chen")
+    assert maya.is_me and maya.person.title == "Senior Product Manager, Patient App"
+    manager = next(t for t in maya.ties if t.source == "orgchart-manager")
+    assert manager.other_name == "Elena Vasquez"
+    skip = people.show_person(db, "Elena Vasquez").person
+    assert people.show_person(db, str(skip.manager_id)).person.name == "Marcus Reed"
+    tom = people.show_person(db, "Tom Becker").person
+    assert ("Northwind Health", "Senior Product Manager, Patient App") in {
+        (j.organization, j.title) for j in tom.history
+    }
+    assert tom.navigated_transition and tom.offered_help
+    with db.session() as session:
+        history = list(net.snapshots(session, "Northwind Health").values())
+    assert history[0]["Product – Scheduling"] < history[-1]["Product – Scheduling"]
+    _, helpers = people.list_people(db, flags=["offered-help"])
+    _, movers = people.list_people(db, flags=["navigated-transition"])
+    assert helpers >= 5 and movers >= 10
+
+
+def test_the_demo_is_deterministic_and_replaceable(
+    db: Database, today: date, now: datetime
+) -> None:
+    first = demo.create_demo(db, today=today, now=now)
+    names = [p.name for p in people.list_people(db, limit=None)[0]]
+    again = demo.create_demo(db, today=today, now=now, replace=True)
+    assert again == first
+    assert [p.name for p in people.list_people(db, limit=None)[0]] == names

@@ -1,0 +1,202 @@
+"""Org charts: manager/report ties, exact depth, problems reported precisely, re-imports."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from nextmove.errors import InvalidInput, UserError
+from nextmove.services import imports, people
+from nextmove.services import vision as vision_service
+from nextmove.store import models
+from nextmove.store import network as net
+from nextmove.store.db import Database
+
+ORG = Path(__file__).resolve().parent.parent / "formats" / "fixtures" / "orgchart"
+ORACLE = ORG / "oracle-hr.csv"
+
+
+def run(db: Database, path: Path, now: datetime, today: date, **options: object):  # type: ignore[no-untyped-def]
+    options.setdefault("organization", "Oracle HR Sample")
+    return imports.import_file(db, "orgchart", path, now=now, today=today, **options)  # type: ignore[arg-type]
+
+
+def count(db: Database, model: type) -> int:
+    with db.session() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_oracle_hr_builds_the_tree_with_exact_depths(
+    db: Database, now: datetime, today: date
+) -> None:
+    report = run(db, ORACLE, now, today)
+    assert (report.records, report.created, report.problems) == (107, 107, [])
+    king = people.show_person(db, "Steven King")
+    assert (king.person.org_depth, king.person.manager_id, king.person.employee_id) == (
+        0,
+        None,
+        "100",
+    )
+    reports = {t.other_name for t in king.ties if t.source == "orgchart-report"}
+    assert {"Neena Yang", "Lex Garcia"} <= reports and len(reports) == 14
+    bruce = people.show_person(db, "Bruce Miller")  # 104 -> 103 -> 102 -> 100
+    assert bruce.person.org_depth == 3
+    managers = [t.other_name for t in bruce.ties if t.source == "orgchart-manager"]
+    assert managers == ["Alexander James"]
+    with db.session() as session:
+        depths = net.org_depths(session, "oracle hr sample")
+    assert max(depths.values()) == 3 and sorted(depths.values()).count(0) == 1
+
+
+def test_reimporting_the_same_chart_changes_nothing(
+    db: Database, now: datetime, today: date
+) -> None:
+    run(db, ORACLE, now, today)
+    again = run(db, ORACLE, now, today)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 107)
+    assert count(db, models.Person) == 107
+
+
+def test_each_import_keeps_a_headcount_per_department(
+    db: Database, now: datetime, today: date
+) -> None:
+    first = run(db, ORACLE, now, today)
+    with db.session() as session:
+        snapshot = net.snapshots(session, "Oracle HR Sample")[first.import_id]
+    assert snapshot["Shipping"] == 45 and snapshot["Executive"] == 3
+    assert sum(snapshot.values()) == 107
+
+
+def test_a_cycle_is_reported_with_its_lines_and_nothing_is_written(
+    db: Database, now: datetime, today: date
+) -> None:
+    with pytest.raises(InvalidInput) as error:
+        run(db, ORG / "cycle.csv", now, today, organization="Loop Inc")
+    assert [str(p) for p in error.value.problems] == [
+        "lines 3, 4, 5: management cycle: 2 → 4 → 3 → 2"
+    ]
+    assert count(db, models.Person) == 0 and count(db, models.ImportRun) == 0
+
+
+def test_partial_breaks_the_cycle_at_its_first_row(
+    db: Database, now: datetime, today: date
+) -> None:
+    report = run(db, ORG / "cycle.csv", now, today, organization="Loop Inc", partial=True)
+    assert report.created == 5 and len(report.problems) == 1
+    bea = people.show_person(db, "Bea Loop").person
+    assert (bea.manager_id, bea.org_depth) == (None, 0)
+    assert people.show_person(db, "Eve Leaf").person.org_depth == 3
+
+
+def test_an_unknown_manager_is_reported_precisely(db: Database, now: datetime, today: date) -> None:
+    with pytest.raises(InvalidInput) as error:
+        run(db, ORG / "unknown-manager.csv", now, today, organization="Acme")
+    assert [str(p) for p in error.value.problems] == [
+        "line 3: employee 2: manager id 99 is not an employee id in the file"
+    ]
+    assert count(db, models.Person) == 0
+
+
+def test_duplicate_ids_are_reported_with_both_lines(
+    db: Database, now: datetime, today: date
+) -> None:
+    with pytest.raises(InvalidInput) as error:
+        run(db, ORG / "duplicate-ids.csv", now, today, organization="Acme")
+    assert [str(p) for p in error.value.problems] == [
+        "line 4: duplicate employee id 2 (first on line 3)"
+    ]
+    assert count(db, models.Person) == 0
+
+
+def test_columns_can_be_renamed(db: Database, now: datetime, today: date) -> None:
+    report = run(
+        db, ORG / "renamed-columns.csv", now, today, organization="Acme",
+        column_map={"employee_id": "EmpNo", "manager_id": "Boss", "name": "Full Name"},
+    )  # fmt: skip
+    assert report.created == 3
+    cal = people.show_person(db, "Cal Leaf").person
+    assert (cal.title, cal.city, cal.org_depth, cal.email) == (
+        "Software Engineer",
+        "Austin",
+        2,
+        "cal@example.com",
+    )
+
+
+def test_the_organization_defaults_to_your_own(db: Database, now: datetime, today: date) -> None:
+    with pytest.raises(UserError, match="which organization"):
+        imports.import_file(db, "orgchart", ORACLE, now=now, today=today)
+    vision_service.set_position(
+        db, {"organization": "Oracle HR Sample", "level": "senior"}, now=now
+    )
+    report = imports.import_file(db, "orgchart", ORACLE, now=now, today=today)
+    assert report.created == 107
+
+
+def test_me_links_your_record_and_places_your_chain_on_the_ladder(
+    db: Database, now: datetime, today: date
+) -> None:
+    vision_service.set_position(
+        db, {"organization": "Oracle HR Sample", "level": "senior"}, now=now
+    )
+    run(db, ORACLE, now, today, me="104")
+    detail = people.show_person(db, "Bruce Miller")
+    assert detail.is_me
+    # Titles say nothing yet (inference is a placeholder here), so the tree does:
+    # my manager one level above me, theirs two, my peers at my level.
+    chain = [
+        people.show_person(db, n).person for n in ("Alexander James", "Lex Garcia", "Steven King")
+    ]
+    assert [(p.level, p.level_source) for p in chain] == [
+        (4, "orgchart"),
+        (5, "orgchart"),
+        (6, "orgchart"),
+    ]
+    peer = people.show_person(db, "David Williams").person
+    assert (peer.level, peer.level_source) == (3, "orgchart")
+    with pytest.raises(UserError, match="--me 999"):
+        run(db, ORACLE, now, today, me="999")
+
+
+def test_a_newer_chart_moves_people_and_lets_leavers_go(
+    db: Database, now: datetime, today: date, tmp_path: Path
+) -> None:
+    run(db, ORACLE, now, today)
+    lines = ORACLE.read_text().splitlines()
+    header, rows = lines[0], lines[1:]
+    # 104 now reports to the president directly; 107 has left.
+    rows = [
+        r.replace(",Programmer,103,", ",Programmer,100,") if r.startswith("104,") else r
+        for r in rows
+    ]
+    rows = [r for r in rows if not r.startswith("107,")]
+    newer = tmp_path / "oracle-hr-newer.csv"
+    newer.write_text("\n".join([header, *rows]) + "\n")
+    report = run(db, newer, now, today)
+    assert report.created == 0
+    assert report.updated == 2  # Bruce moved, Diana left the chart
+    assert "1 people are no longer in this org chart" in report.notes
+    bruce = people.show_person(db, "Bruce Miller").person
+    assert bruce.org_depth == 1
+    assert people.show_person(db, "Diana Nguyen").person.employee_id is None
+    assert count(db, models.Person) == 107
+
+
+def test_org_chart_people_merge_with_people_you_already_know(
+    db: Database, now: datetime, today: date
+) -> None:
+    people.add_person(
+        db,
+        {"name": "Neena Yang", "add_email": ["NYANG@example.com"], "tier": "A"},
+        now=now,
+        today=today,
+    )
+    report = run(db, ORACLE, now, today)
+    assert (report.created, report.updated) == (106, 1)
+    neena = people.show_person(db, "Neena Yang").person
+    assert (neena.tier, neena.employee_id, neena.org_depth) == ("A", "101", 1)
+    again = run(db, ORACLE, now, today)
+    assert (again.created, again.updated) == (0, 0)
