@@ -16,6 +16,7 @@ from nextmove.domain.cadence import TouchState
 from nextmove.domain.meetings import Meeting, MeetingState, RoundProgress, Task, thanks_due_on
 from nextmove.services import board as board_service
 from nextmove.services import keep as keep_service
+from nextmove.services import meeting_rounds
 from nextmove.services import meetings as meeting_service
 from nextmove.services.board import Seat
 from nextmove.services.keep import Contact
@@ -77,7 +78,7 @@ def build_digest(db: Database, *, settings: Settings, today: date, now: datetime
         if c.status.state is not TouchState.OK
     ]
     if round_id is not None:
-        digest.round = meeting_service.round_progress(db, round_id)
+        digest.round = meeting_rounds.round_progress(db, round_id)
     digest.next_people = next_people(db, today=today)
     return digest
 
