@@ -460,3 +460,13 @@ def test_the_same_person_referred_in_two_meetings_is_one_person_with_one_open_id
     assert "Found Maria Lopez" in second and "meeting idea #3" in second
     meetings = json.loads(ok(cli, ["meeting", "list", "--json"]))["meetings"]
     assert [m["person"]["name"] for m in meetings].count("Maria Lopez") == 1
+
+
+def test_deleting_a_meeting_keeps_the_people_it_introduced(cli: Cli, ana: int) -> None:
+    ok(cli, ["meeting", "add", "Ana Ruiz", "--as-of", "2026-11-01"])
+    ok(cli, ["meeting", "refer", "1", "Maria Lopez", "--as-of", "2026-11-02"])
+    ok(cli, ["meeting", "delete", "1"])
+    meetings = json.loads(ok(cli, ["meeting", "list", "--json"]))["meetings"]
+    assert [m["person"]["name"] for m in meetings] == ["Maria Lopez"]
+    assert "Ana Ruiz → Maria Lopez" in ok(cli, ["people", "chain", "Maria Lopez"])
+    assert cli(["meeting", "delete", "1"]).exit_code == 3

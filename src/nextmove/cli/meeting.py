@@ -262,6 +262,13 @@ _moved("declined", MeetingState.DECLINED, "Mark a meeting as declined.")
 _moved("no-reply", MeetingState.NO_REPLY, "Close a request that got no reply.")
 
 
+@app.command("delete")
+def delete(ctx: typer.Context, meeting_id: MeetingId) -> None:
+    """Delete a meeting with its notes, insights, tasks and referrals (people stay)."""
+    meeting = service.delete_meeting(state(ctx).db(), meeting_id)
+    console.print(f"Deleted meeting #{meeting.id} with {escape(meeting.person_name)}.")
+
+
 @app.command("schedule")
 def schedule(
     ctx: typer.Context,

@@ -185,6 +185,15 @@ def advance(
         return meeting
 
 
+def delete_meeting(db: Database, meeting_id: int) -> Meeting:
+    """Delete a meeting with its notes, insights, tasks and referral records (the people
+    and ties a referral created stay)."""
+    with db.session() as session:
+        meeting = _meeting(session, meeting_id)
+        repo.delete_meeting(session, meeting_id)
+        return meeting
+
+
 def _reached(meeting: Meeting, state: MeetingState, day: date) -> None:
     if day < meeting.idea_on:
         raise UserError(

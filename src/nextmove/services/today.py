@@ -86,7 +86,10 @@ def build_digest(db: Database, *, settings: Settings, today: date, now: datetime
 def next_people(db: Database, *, today: date) -> list[Any]:
     """The next people to reach out to, from `nextmove.services.suggest` when it is
     installed (``suggest_people(db, today=…, limit=3)``); otherwise none."""
-    if importlib.util.find_spec(SUGGEST_MODULE) is None:
+    try:
+        if importlib.util.find_spec(SUGGEST_MODULE) is None:
+            return []
+    except (ImportError, ValueError):
         return []
     module = importlib.import_module(SUGGEST_MODULE)
     suggest = getattr(module, "suggest_people", None)
