@@ -155,7 +155,13 @@ def test_a_person_holds_one_seat_and_seats_are_one_to_three(
 
 @pytest.mark.parametrize(
     ("as_of", "state"),
-    [("2026-10-29", "ok"), ("2026-10-30", "due"), ("2026-11-28", "due"), ("2026-11-29", "overdue")],
+    [
+        ("2026-10-29", "ok"),
+        ("2026-10-30", "due"),
+        ("2026-11-28", "due"),
+        ("2026-11-29", "overdue"),
+        ("2026-11-30", "overdue"),
+    ],
 )
 def test_a_tier_b_contact_is_due_after_90_days_and_overdue_after_120(
     cli: Cli, people: dict[str, int], as_of: str, state: str

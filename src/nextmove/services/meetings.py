@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -497,7 +497,7 @@ def draft_for_meeting(
     *,
     settings: Settings,
     now: datetime,
-    busy_file: Any = None,
+    busy_file: Path | None = None,
 ) -> Draft:
     """A draft for the meeting: the request (why this person, your outline, proposed slots),
     the nudge, the thank-you (naming the insights) or the advisor check-in."""
@@ -539,7 +539,12 @@ def _last_chat(session: Session, person_id: int) -> date | None:
 
 
 def _slots(
-    settings: Settings, minutes: int, *, now: datetime, busy_file: Any = None, days: int = 10
+    settings: Settings,
+    minutes: int,
+    *,
+    now: datetime,
+    busy_file: Path | None = None,
+    days: int = 10,
 ) -> list[Interval]:
     tuned = settings.model_copy(update={"meeting_minutes": minutes})
     return scheduling.propose_meeting_slots(tuned, now=now, busy_file=busy_file, days=days)
@@ -551,7 +556,7 @@ def meeting_slots(
     *,
     settings: Settings,
     now: datetime,
-    busy_file: Any = None,
+    busy_file: Path | None = None,
     days: int = 10,
 ) -> tuple[Meeting, list[Interval]]:
     """Slots of the meeting's length within working hours, avoiding busy times."""
