@@ -30,7 +30,7 @@ from nextmove.store import network as network_repo
 from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
 from nextmove.store.people import P
-from nextmove.store.suggest import CANDIDATE_COLUMNS
+from nextmove.store.suggest import CANDIDATE_COLUMNS, WITH_POSITION
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 TODAY = date(2026, 11, 22)
@@ -58,7 +58,6 @@ COLUMNS = (
     "navigated_transition",
     "peer",
     "manager_id",
-    "org_depth",
     "created_at",
     "updated_at",
     "emails",
@@ -130,7 +129,6 @@ def row(
         rng.random() < 0.02,
         False,
         manager,
-        depth,
         NOW,
         NOW,
         "[]",
@@ -220,6 +218,13 @@ def build_org(url: str, n: int, fanout: int = 8) -> int:
                 next_id += 1
         frontier = new
     insert_rows(db, rows)
+    with db.session() as session:
+        items = list(depth_of.items())
+        for start in range(0, len(items), 50_000):
+            session.execute(
+                text("INSERT INTO org_position (person_id, depth) VALUES (:p, :d)"),
+                [{"p": p, "d": d} for p, d in items[start : start + 50_000]],
+            )
     me = next(i for i, d in depth_of.items() if d == 5)  # a senior, five levels down
     with db.session() as session:
         vision_repo.save_vision(session, vision(), now=NOW)
@@ -271,7 +276,12 @@ def main() -> None:
     for _ in range(max(1, args.runs // 2)):
         start = time.perf_counter()
         with db.session() as session:
-            count = sum(1 for _ in session.connection().execute(select(*CANDIDATE_COLUMNS)))
+            count = sum(
+                1
+                for _ in session.connection().execute(
+                    select(*CANDIDATE_COLUMNS).select_from(WITH_POSITION)
+                )
+            )
         scans.append(time.perf_counter() - start)
         start = time.perf_counter()
         result = suggest_people(db, today=TODAY, limit=20)

@@ -155,7 +155,13 @@ def test_a_person_holds_one_seat_and_seats_are_one_to_three(
 
 @pytest.mark.parametrize(
     ("as_of", "state"),
-    [("2026-10-29", "ok"), ("2026-10-30", "due"), ("2026-11-28", "due"), ("2026-11-29", "overdue")],
+    [
+        ("2026-10-29", "ok"),
+        ("2026-10-30", "due"),
+        ("2026-11-28", "due"),
+        ("2026-11-29", "overdue"),
+        ("2026-11-30", "overdue"),
+    ],
 )
 def test_a_tier_b_contact_is_due_after_90_days_and_overdue_after_120(
     cli: Cli, people: dict[str, int], as_of: str, state: str
@@ -292,3 +298,26 @@ def test_the_demo_has_a_meeting_in_every_state_an_overdue_seat_and_contacts_due(
     assert {c["state"] for c in due} >= {"due", "overdue"}
     digest = json.loads(ok(cli, ["today", "--as-of", "2026-11-22", "--json"]))
     assert digest["nudges_due"] and digest["thanks_due"] and digest["meetings_this_week"]
+
+
+def test_today_lists_the_next_people_from_suggestions_when_they_are_installed(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.machinery
+    import sys
+    import types
+
+    calls: list[tuple[date, int]] = []
+
+    def suggest_people(db: Database, *, today: date, limit: int) -> list[dict[str, object]]:
+        calls.append((today, limit))
+        return [{"id": 7, "name": "Priya Nayak"}]
+
+    module = types.ModuleType("nextmove.services.suggest")
+    module.__spec__ = importlib.machinery.ModuleSpec("nextmove.services.suggest", None)
+    module.suggest_people = suggest_people  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "nextmove.services.suggest", module)
+    digest = json.loads(ok(cli, ["today", "--as-of", "2026-11-23", "--json"]))
+    assert digest["next_people"] == [{"id": 7, "name": "Priya Nayak"}]
+    assert calls == [(date(2026, 11, 23), 3)]
+    assert "Priya Nayak" in ok(cli, ["today", "--as-of", "2026-11-23"])

@@ -379,7 +379,7 @@ def test_meeting_slots_never_overlap_recurring_or_all_day_busy_times(cli: Cli, a
     from nextmove.formats.ics import read_busy
 
     ok(cli, ["meeting", "add", "Ana Ruiz", "--as-of", "2026-11-01"])
-    for fixture, as_of in ((STANDUP, "2026-03-23"), (EVERYTHING, "2026-03-23")):
+    for fixture, as_of in ((STANDUP, "2026-03-23"), (EVERYTHING, "2026-11-23")):
         shown = json.loads(
             ok(
                 cli,
@@ -410,3 +410,63 @@ def test_meeting_slots_never_overlap_recurring_or_all_day_busy_times(cli: Cli, a
             assert s.hour >= 9 and (e.hour, e.minute) <= (17, 30)
             assert s.weekday() < 5
             assert all(e <= b.start or s >= b.end for b in busy), slot
+            assert s.date().isoformat() not in ("2026-11-25", "2026-11-26", "2026-11-30")
+
+
+def test_a_second_open_meeting_with_the_same_person_is_refused(cli: Cli, ana: int) -> None:
+    ok(cli, ["meeting", "add", "Ana Ruiz", "--as-of", "2026-11-01"])
+    again = cli(["meeting", "add", "Ana Ruiz", "--as-of", "2026-11-02"])
+    assert again.exit_code == 2 and "already has an open meeting: #1 (idea)" in again.stderr
+    ok(cli, ["meeting", "add", "Ana Ruiz", "--kind", "advisor-checkin", "--as-of", "2026-11-02"])
+    ok(cli, ["meeting", "declined", "1", "--date", "2026-11-03"])
+    ok(cli, ["meeting", "add", "Ana Ruiz", "--as-of", "2026-11-04"])
+
+
+def test_an_advisor_check_in_held_in_person_resets_the_seat_and_needs_no_thank_you(
+    cli: Cli, ana: int
+) -> None:
+    ok(cli, ["board", "set", "1", "Ana Ruiz", "--why", "mentor", "--last-chat", "2026-01-01"])
+    ok(
+        cli,
+        [
+            "meeting",
+            "add",
+            "Ana Ruiz",
+            "--kind",
+            "advisor-checkin",
+            "--mode",
+            "in-person",
+            "--as-of",
+            "2026-11-01",
+        ],
+    )
+    ok(cli, ["meeting", "held", "1", "--date", "2026-11-20"])
+    seat = json.loads(ok(cli, ["board", "show", "--as-of", "2026-11-21", "--json"]))["seats"][0]
+    assert (seat["last_chat_on"], seat["status"]["state"]) == ("2026-11-20", "ok")
+    assert json.loads(ok(cli, ["today", "--as-of", "2026-11-21", "--json"]))["thanks_due"] == []
+
+
+def test_the_same_person_referred_in_two_meetings_is_one_person_with_one_open_idea(
+    cli: Cli, ana: int
+) -> None:
+    assert cli.url
+    [ben] = add_people(cli.url, Person(name="Ben Okafor"))
+    ok(cli, ["meeting", "add", "Ana Ruiz", "--as-of", "2026-11-01"])
+    ok(cli, ["meeting", "add", str(ben), "--as-of", "2026-11-01"])
+    ok(cli, ["meeting", "refer", "1", "Maria Lopez", "--org", "Initech", "--as-of", "2026-11-02"])
+    second = ok(
+        cli, ["meeting", "refer", "2", "maria lopez", "--org", "INITECH", "--as-of", "2026-11-03"]
+    )
+    assert "Found Maria Lopez" in second and "meeting idea #3" in second
+    meetings = json.loads(ok(cli, ["meeting", "list", "--json"]))["meetings"]
+    assert [m["person"]["name"] for m in meetings].count("Maria Lopez") == 1
+
+
+def test_deleting_a_meeting_keeps_the_people_it_introduced(cli: Cli, ana: int) -> None:
+    ok(cli, ["meeting", "add", "Ana Ruiz", "--as-of", "2026-11-01"])
+    ok(cli, ["meeting", "refer", "1", "Maria Lopez", "--as-of", "2026-11-02"])
+    ok(cli, ["meeting", "delete", "1"])
+    meetings = json.loads(ok(cli, ["meeting", "list", "--json"]))["meetings"]
+    assert [m["person"]["name"] for m in meetings] == ["Maria Lopez"]
+    assert "Ana Ruiz → Maria Lopez" in ok(cli, ["people", "chain", "Maria Lopez"])
+    assert cli(["meeting", "delete", "1"]).exit_code == 3

@@ -9,6 +9,7 @@ import pytest
 
 from nextmove.domain.people import Person
 from nextmove.errors import NotFound
+from nextmove.services import meeting_rounds as rounds
 from nextmove.services import meetings as service
 from nextmove.store.db import Database
 from nextmove.store.people import add_person
@@ -24,7 +25,7 @@ def test_a_saved_round_becomes_meeting_ideas_with_weeks_and_reach_out_dates(
 ) -> None:
     ana, ben, cleo = _people(db, now, "Ana Ruiz", "Ben Okafor", "Cleo Park")
     service.add_meeting(db, "Ben Okafor", today=today, now=now)  # already planned
-    round_id = service.save_round(
+    round_id = rounds.save_round(
         db,
         [
             (ana, 1, today + timedelta(days=7), "leads the target team"),
@@ -42,12 +43,12 @@ def test_a_saved_round_becomes_meeting_ideas_with_weeks_and_reach_out_dates(
         ("Cleo Park", 2, today + timedelta(days=14), "made the move"),
     ]
     with db.session() as session:
-        assert service.planned_person_ids(session) == {ana, ben, cleo}
+        assert rounds.planned_person_ids(session) == {ana, ben, cleo}
 
 
 def test_round_progress_counts_states_per_week(db: Database, today: date, now: datetime) -> None:
     ana, ben, cleo = _people(db, now, "Ana Ruiz", "Ben Okafor", "Cleo Park")
-    round_id = service.save_round(
+    round_id = rounds.save_round(
         db,
         [(ana, 1, None, ""), (ben, 1, None, ""), (cleo, 2, None, "")],
         today=today,
@@ -61,7 +62,7 @@ def test_round_progress_counts_states_per_week(db: Database, today: date, now: d
     service.advance(db, second, "held", day=today, now=now)
     service.advance(db, second, "followed-up", day=today, now=now)
     service.advance(db, third, "declined", day=today, now=now)
-    progress = service.round_progress(db, round_id)
+    progress = rounds.round_progress(db, round_id)
     assert progress.totals == {"idea": 0, "requested": 1, "scheduled": 0, "held": 1, "closed": 1}
     assert progress.per_week[1] == {
         "idea": 0,
@@ -72,7 +73,7 @@ def test_round_progress_counts_states_per_week(db: Database, today: date, now: d
     }
     assert progress.per_week[2]["closed"] == 1
     with pytest.raises(NotFound):
-        service.round_progress(db, round_id + 1)
+        rounds.round_progress(db, round_id + 1)
 
 
 def test_last_research_meetings_gives_the_latest_held_day_per_person(
@@ -85,8 +86,8 @@ def test_last_research_meetings_gives_the_latest_held_day_per_person(
         service.advance(db, meeting.id, "held", day=day, now=now)
     service.add_meeting(db, str(ben), today=today, now=now)
     with db.session() as session:
-        assert service.last_research_meetings(session) == {ana: today - timedelta(days=5)}
-        assert service.planned_person_ids(session) == {ben}
+        assert rounds.last_research_meetings(session) == {ana: today - timedelta(days=5)}
+        assert rounds.planned_person_ids(session) == {ben}
 
 
 def test_the_introduction_chain_is_callable_with_a_session_or_the_database(

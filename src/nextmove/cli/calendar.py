@@ -14,7 +14,6 @@ from nextmove.cli.context import (
     JsonFlag,
     console,
     err_console,
-    now,
     now_from,
     print_json,
     state,
@@ -95,7 +94,7 @@ def export(
         st.db(),
         settings=st.settings,
         today=today_from(as_of),
-        now=now_from(as_of, st.settings.timezone) if as_of else now(),
+        now=now_from(as_of, st.settings.timezone),
     )
     path.expanduser().write_bytes(data)
     err_console.print(f"Wrote {path}")

@@ -10,6 +10,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.markup import escape
@@ -126,7 +127,7 @@ def list_(
         since = history[-1][1].isoformat() if history else ""
         when = ""
         if m.starts_at is not None:
-            when = f"{m.starts_at.astimezone(_zone(tz)):%a %d %b %H:%M}"
+            when = f"{m.starts_at.astimezone(ZoneInfo(tz)):%a %d %b %H:%M}"
         table.add_row(
             str(m.id),
             escape(m.person_name),
@@ -137,12 +138,6 @@ def list_(
             _next_step(m.state, nudge.due if nudge else False),
         )
     console.print(table)
-
-
-def _zone(name: str):  # type: ignore[no-untyped-def]
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(name)
 
 
 def _next_step(state_: MeetingState, nudge_due: bool) -> str:
@@ -193,7 +188,7 @@ def show(
     )
     console.print("  " + " → ".join(f"{s} {d.isoformat()}" for s, d in m.history()))
     if m.starts_at is not None:
-        local = m.starts_at.astimezone(_zone(st.settings.timezone))
+        local = m.starts_at.astimezone(ZoneInfo(st.settings.timezone))
         console.print(f"  When: {local:%A %d %B %Y, %H:%M} ({st.settings.timezone})")
     if m.place or m.link:
         console.print(f"  Where: {escape(m.place or m.link)}")
@@ -267,6 +262,13 @@ _moved("declined", MeetingState.DECLINED, "Mark a meeting as declined.")
 _moved("no-reply", MeetingState.NO_REPLY, "Close a request that got no reply.")
 
 
+@app.command("delete")
+def delete(ctx: typer.Context, meeting_id: MeetingId) -> None:
+    """Delete a meeting with its notes, insights, tasks and referrals (people stay)."""
+    meeting = service.delete_meeting(state(ctx).db(), meeting_id)
+    console.print(f"Deleted meeting #{meeting.id} with {escape(meeting.person_name)}.")
+
+
 @app.command("schedule")
 def schedule(
     ctx: typer.Context,
@@ -301,7 +303,7 @@ def schedule(
         now=now(),
     )
     assert meeting.starts_at is not None
-    local = meeting.starts_at.astimezone(_zone(st.settings.timezone))
+    local = meeting.starts_at.astimezone(ZoneInfo(st.settings.timezone))
     console.print(
         f"Meeting #{meeting.id} with {escape(meeting.person_name)}: scheduled "
         f"{local:%a %d %b %Y %H:%M} ({meeting.minutes} min, {meeting.mode.value}). "
@@ -511,9 +513,7 @@ def ics(
     st = state(ctx)
     data = meeting_calendar.invitation(st.db(), meeting_id, settings=st.settings, now=now())
     if path is None or str(path) == "-":
-        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(
-            data.decode()
-        )
+        sys.stdout.write(data.decode("utf-8"))
         return
     path.expanduser().write_bytes(data)
     err_console.print(f"Wrote {path}")

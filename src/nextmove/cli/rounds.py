@@ -10,7 +10,7 @@ from rich.table import Table
 
 from nextmove.cli.context import AsOf, JsonFlag, console, print_json, state, today_from
 from nextmove.formats.json_shapes import suggestion_json
-from nextmove.services import meetings as meetings_service
+from nextmove.services import meeting_rounds
 from nextmove.services import suggest as suggest_service
 
 app = typer.Typer(
@@ -82,14 +82,14 @@ def plan(
 def show(ctx: typer.Context, json: JsonFlag = False) -> None:
     """How the current round is going: ideas, requests, scheduled and held meetings per week."""
     db = state(ctx).db()
-    round_id = meetings_service.current_round_id(db)
+    round_id = meeting_rounds.current_round_id(db)
     if round_id is None:
         if json:
             print_json(None)
             return
         console.print("No round yet. Plan one with `nextmove round plan`.")
         return
-    progress = meetings_service.round_progress(db, round_id)
+    progress = meeting_rounds.round_progress(db, round_id)
     if json:
         print_json(
             {

@@ -155,7 +155,10 @@ def check_transition(meeting_id: int | None, current: MeetingState, target: Meet
 
 
 def thanks_due_on(meeting: Meeting) -> date | None:
-    """The day a thank-you is due: the day after a held meeting not yet followed up."""
+    """The day a thank-you is due: the day after a held research meeting not yet followed
+    up (an advisor check-in needs none)."""
+    if meeting.kind is not MeetingKind.RESEARCH:
+        return None
     if meeting.state is not MeetingState.HELD or meeting.held_on is None:
         return None
     return meeting.held_on + timedelta(days=THANKS_AFTER_DAYS)

@@ -105,7 +105,9 @@ def add_demo_meetings(
     board_repo.clear_board(session)
     ids = _person_ids(session, now)
     vision = load_vision(session)
-    day = lambda n: today - timedelta(days=n)  # noqa: E731
+
+    def day(n: int) -> date:
+        return today - timedelta(days=n)
 
     def meeting(name: str, idea: int, **fields: object) -> Meeting:
         return Meeting(person_id=ids[name], idea_on=day(idea), person_name=name, **fields)  # type: ignore[arg-type]

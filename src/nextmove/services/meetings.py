@@ -2,16 +2,13 @@
 comes after it (notes, insights, referrals, follow-up tasks), drafts and agendas, and the
 chain of introductions that led to a person. One transaction per user action.
 
-Rounds of informational interviews (planned by `nextmove round`) are saved here as meeting
-ideas: ``save_round`` and ``round_progress``; ``planned_person_ids`` and
-``last_research_meetings`` let suggestions leave out people already planned or met."""
+Rounds of informational interviews are saved as meeting ideas in ``meeting_rounds``."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -29,7 +26,6 @@ from nextmove.domain.meetings import (
     MeetingMode,
     MeetingState,
     Referral,
-    RoundProgress,
     Task,
 )
 from nextmove.domain.people import Interaction as InteractionValue
@@ -121,10 +117,18 @@ def add_meeting(
     with db.session() as session:
         person = resolve_person(session, ref)
         assert person.id is not None
+        parsed_kind = dm.parse_kind(kind)
+        for other in repo.list_meetings(session, person_id=person.id):
+            if other.is_open and other.kind is parsed_kind:
+                raise UserError(
+                    f"{person.name} already has an open meeting: #{other.id} ({other.state.value})",
+                    hint=f"See `nextmove meeting show {other.id}`; close it (declined, "
+                    "no-reply) or hold it before planning another.",
+                )
         meeting = Meeting(
             person_id=person.id,
             idea_on=today,
-            kind=dm.parse_kind(kind),
+            kind=parsed_kind,
             mode=dm.parse_mode(mode) if mode else MeetingMode.VIDEO,
             why=why.strip(),
             person_name=person.name,
@@ -150,7 +154,8 @@ def advance(
     db: Database, meeting_id: int, target: str | MeetingState, *, day: date, now: datetime
 ) -> Meeting:
     """Move a meeting to ``target`` (requested, held, followed-up, declined, no-reply) on
-    ``day``. A held meeting is logged as an interaction with the person (a touch)."""
+    ``day``. A held meeting is logged as an interaction with the person (a touch); an
+    advisor check-in held in person is also the seat's last in-person chat."""
     state = dm.parse_state(target) if isinstance(target, str) else target
     if state is MeetingState.SCHEDULED:
         raise UserError("use `nextmove meeting schedule ID --at …` to schedule a meeting")
@@ -170,6 +175,22 @@ def advance(
                 ),
                 now=now,
             )
+            if (
+                meeting.kind is MeetingKind.ADVISOR_CHECKIN
+                and meeting.mode is MeetingMode.IN_PERSON
+            ):
+                for seat in board_repo.seats(session):
+                    if seat.person_id == meeting.person_id:
+                        board_repo.set_last_chat(session, seat.seat, day)
+        return meeting
+
+
+def delete_meeting(db: Database, meeting_id: int) -> Meeting:
+    """Delete a meeting with its notes, insights, tasks and referral records (the people
+    and ties a referral created stay)."""
+    with db.session() as session:
+        meeting = _meeting(session, meeting_id)
+        repo.delete_meeting(session, meeting_id)
         return meeting
 
 
@@ -476,7 +497,7 @@ def draft_for_meeting(
     *,
     settings: Settings,
     now: datetime,
-    busy_file: Any = None,
+    busy_file: Path | None = None,
 ) -> Draft:
     """A draft for the meeting: the request (why this person, your outline, proposed slots),
     the nudge, the thank-you (naming the insights) or the advisor check-in."""
@@ -518,7 +539,12 @@ def _last_chat(session: Session, person_id: int) -> date | None:
 
 
 def _slots(
-    settings: Settings, minutes: int, *, now: datetime, busy_file: Any = None, days: int = 10
+    settings: Settings,
+    minutes: int,
+    *,
+    now: datetime,
+    busy_file: Path | None = None,
+    days: int = 10,
 ) -> list[Interval]:
     tuned = settings.model_copy(update={"meeting_minutes": minutes})
     return scheduling.propose_meeting_slots(tuned, now=now, busy_file=busy_file, days=days)
@@ -530,7 +556,7 @@ def meeting_slots(
     *,
     settings: Settings,
     now: datetime,
-    busy_file: Any = None,
+    busy_file: Path | None = None,
     days: int = 10,
 ) -> tuple[Meeting, list[Interval]]:
     """Slots of the meeting's length within working hours, avoiding busy times."""
@@ -569,81 +595,3 @@ def person_chain(db: Database, ref: str) -> tuple[Person, list[ChainLink]]:
         person = resolve_person(session, ref)
         assert person.id is not None
         return person, introduction_chain(session, person.id)
-
-
-# ---------------------------------------------------------------------------- rounds
-
-
-def save_round(
-    db: Database,
-    people: Sequence[tuple[int, int, date | None, str]],
-    *,
-    today: date,
-    size: int,
-    weeks: int,
-    now: datetime | None = None,
-) -> int:
-    """Save a planned round: ``people`` are (person_id, week, reach_out_by, why). Each
-    becomes a meeting idea of the round, except people who already have an open meeting
-    (idea, requested, scheduled). Returns the round's id."""
-    stamp = now or datetime.combine(today, datetime.min.time()).astimezone()
-    with db.session() as session:
-        round_id = repo.add_round(session, today=today, size=size, weeks=weeks, now=stamp)
-        planned = repo.open_meeting_person_ids(session)
-        for person_id, week, reach_out_by, why in people:
-            if person_id in planned:
-                continue
-            if not people_repo.person_exists(session, person_id):
-                raise NotFound(f"no person #{person_id}")
-            planned.add(person_id)
-            repo.add_meeting(
-                session,
-                Meeting(
-                    person_id=person_id,
-                    idea_on=today,
-                    why=why,
-                    round_id=round_id,
-                    week=week,
-                    reach_out_by=reach_out_by,
-                ),
-                now=stamp,
-            )
-        return round_id
-
-
-def round_progress(db: Database, round_id: int) -> RoundProgress:
-    """Counts of the round's meetings per state (idea, requested, scheduled, held — held
-    counts followed-up too), per week and in all."""
-    with db.session() as session:
-        found = repo.get_round(session, round_id)
-        if found is None:
-            raise NotFound(f"no round {round_id}")
-        created_on, size, weeks = found
-        progress = RoundProgress(round_id, size, weeks, created_on)
-        buckets = ("idea", "requested", "scheduled", "held", "closed")
-        progress.totals = dict.fromkeys(buckets, 0)
-        for meeting in repo.list_meetings(session, round_id=round_id):
-            bucket = {
-                MeetingState.FOLLOWED_UP: "held",
-                MeetingState.DECLINED: "closed",
-                MeetingState.NO_REPLY: "closed",
-            }.get(meeting.state, meeting.state.value)
-            week = progress.per_week.setdefault(meeting.week or 0, dict.fromkeys(buckets, 0))
-            week[bucket] += 1
-            progress.totals[bucket] += 1
-        return progress
-
-
-def current_round_id(db: Database) -> int | None:
-    with db.session() as session:
-        return repo.latest_round_id(session)
-
-
-def planned_person_ids(session: Session) -> set[int]:
-    """People with a meeting still ahead (idea, requested or scheduled)."""
-    return repo.open_meeting_person_ids(session)
-
-
-def last_research_meetings(session: Session) -> dict[int, date]:
-    """person id -> the last day a research meeting with them was held."""
-    return repo.last_held(session, kind=MeetingKind.RESEARCH)

@@ -28,7 +28,7 @@ from nextmove.domain.suggest import (
 )
 from nextmove.domain.vision import Vision
 from nextmove.errors import UserError
-from nextmove.services import meetings as meetings_service
+from nextmove.services import meeting_rounds
 from nextmove.services.meetings import resolve_person
 from nextmove.store import meetings as meetings_repo
 from nextmove.store import network as network_repo
@@ -314,7 +314,7 @@ def plan_research_round(
     slots = plan_round(ranked, size=size, weeks=weeks, start=today)
     round_id = None
     if save:
-        round_id = meetings_service.save_round(
+        round_id = meeting_rounds.save_round(
             db,
             [
                 (

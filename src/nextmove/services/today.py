@@ -14,6 +14,7 @@ from nextmove.domain.meetings import Meeting, MeetingState, RoundProgress, Task,
 from nextmove.domain.suggest import Suggestion
 from nextmove.services import board as board_service
 from nextmove.services import keep as keep_service
+from nextmove.services import meeting_rounds
 from nextmove.services import meetings as meeting_service
 from nextmove.services.board import Seat
 from nextmove.services.keep import Contact
@@ -75,7 +76,7 @@ def build_digest(db: Database, *, settings: Settings, today: date, now: datetime
         if c.status.state is not TouchState.OK
     ]
     if round_id is not None:
-        digest.round = meeting_service.round_progress(db, round_id)
+        digest.round = meeting_rounds.round_progress(db, round_id)
     digest.next_people = next_people(db, settings=settings, today=today)
     return digest
 

@@ -12,8 +12,9 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from nextmove.store.people import INTERACTION, JOB, PROFILE, SOURCE, TIE, P, _chunks
+from nextmove.store.people import INTERACTION, JOB, POSITION, PROFILE, SOURCE, TIE, P, _chunks
 
+WITH_POSITION = P.outerjoin(POSITION, POSITION.c.person_id == P.c.id)
 ORG_TIE_STRENGTH = 4  # a manager or a direct report
 CONTACT_STRENGTH = 2  # someone in your imported contacts, with no tie recorded
 CONTACT_SOURCES = ("linkedin", "vcard", "google", "manual", "ics")
@@ -35,7 +36,7 @@ CANDIDATE_COLUMNS = (
     P.c.navigated_transition,
     P.c.peer,
     P.c.last_contact,
-    P.c.org_depth,
+    POSITION.c.depth.label("org_depth"),
     P.c.manager_id,
 )
 
@@ -56,9 +57,9 @@ def load_me(session: Session) -> Me:
     if person_id is None:
         return Me(None, "", None, None, "")
     row = conn.execute(
-        select(P.c.org_key, P.c.org_depth, P.c.manager_id, P.c.department).where(
-            P.c.id == person_id
-        )
+        select(P.c.org_key, POSITION.c.depth.label("org_depth"), P.c.manager_id, P.c.department)
+        .select_from(WITH_POSITION)
+        .where(P.c.id == person_id)
     ).one_or_none()
     if row is None:
         return Me(None, "", None, None, "")
@@ -82,7 +83,7 @@ def candidate_rows(
     """People worth scoring. Without `prefilter`, everyone; with it, only those the ranking
     can place high: above you (by level or org depth), in a target function at or above your
     level, flagged as helpful or as transition navigators, or known to you directly."""
-    query = select(*CANDIDATE_COLUMNS)
+    query = select(*CANDIDATE_COLUMNS).select_from(WITH_POSITION)
     if exclude is not None:
         query = query.where(P.c.id != exclude)
     if prefilter:
@@ -95,14 +96,16 @@ def candidate_rows(
         elif functions:
             conditions.append(P.c.function.in_(functions))
         if me.org_depth is not None and me.org_key:
-            conditions.append(and_(P.c.org_key == me.org_key, P.c.org_depth < me.org_depth))
+            conditions.append(and_(P.c.org_key == me.org_key, POSITION.c.depth < me.org_depth))
         query = query.where(or_(*conditions))
         rows = list(session.connection().execute(query))
         seen = {r.id for r in rows}
         missing = [i for i in direct_ids if i not in seen and i != exclude]
         for chunk in _chunks(missing):
             rows.extend(
-                session.connection().execute(select(*CANDIDATE_COLUMNS).where(P.c.id.in_(chunk)))
+                session.connection().execute(
+                    select(*CANDIDATE_COLUMNS).select_from(WITH_POSITION).where(P.c.id.in_(chunk))
+                )
             )
         return rows
     return list(session.connection().execute(query))

@@ -1,0 +1,91 @@
+"""Rounds of informational interviews (planned by `nextmove round plan`) saved as meeting
+ideas, their progress, and what suggestions need to leave out people already planned
+(``planned_person_ids``) or met recently (``last_research_meetings``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from nextmove.domain.meetings import Meeting, MeetingKind, MeetingState, RoundProgress
+from nextmove.errors import NotFound
+from nextmove.store import meetings as repo
+from nextmove.store import people as people_repo
+from nextmove.store.db import Database
+
+
+def save_round(
+    db: Database,
+    people: Sequence[tuple[int, int, date | None, str]],
+    *,
+    today: date,
+    size: int,
+    weeks: int,
+    now: datetime | None = None,
+) -> int:
+    """Save a planned round: ``people`` are (person_id, week, reach_out_by, why). Each
+    becomes a meeting idea of the round, except people who already have an open meeting
+    (idea, requested, scheduled). Returns the round's id."""
+    stamp = now or datetime.combine(today, datetime.min.time()).astimezone()
+    with db.session() as session:
+        round_id = repo.add_round(session, today=today, size=size, weeks=weeks, now=stamp)
+        planned = repo.open_meeting_person_ids(session)
+        for person_id, week, reach_out_by, why in people:
+            if person_id in planned:
+                continue
+            if not people_repo.person_exists(session, person_id):
+                raise NotFound(f"no person #{person_id}")
+            planned.add(person_id)
+            repo.add_meeting(
+                session,
+                Meeting(
+                    person_id=person_id,
+                    idea_on=today,
+                    why=why,
+                    round_id=round_id,
+                    week=week,
+                    reach_out_by=reach_out_by,
+                ),
+                now=stamp,
+            )
+        return round_id
+
+
+def round_progress(db: Database, round_id: int) -> RoundProgress:
+    """Counts of the round's meetings per state (idea, requested, scheduled, held — held
+    counts followed-up too), per week and in all."""
+    with db.session() as session:
+        found = repo.get_round(session, round_id)
+        if found is None:
+            raise NotFound(f"no round {round_id}")
+        created_on, size, weeks = found
+        progress = RoundProgress(round_id, size, weeks, created_on)
+        buckets = ("idea", "requested", "scheduled", "held", "closed")
+        progress.totals = dict.fromkeys(buckets, 0)
+        for meeting in repo.list_meetings(session, round_id=round_id):
+            bucket = {
+                MeetingState.FOLLOWED_UP: "held",
+                MeetingState.DECLINED: "closed",
+                MeetingState.NO_REPLY: "closed",
+            }.get(meeting.state, meeting.state.value)
+            week = progress.per_week.setdefault(meeting.week or 0, dict.fromkeys(buckets, 0))
+            week[bucket] += 1
+            progress.totals[bucket] += 1
+        return progress
+
+
+def current_round_id(db: Database) -> int | None:
+    with db.session() as session:
+        return repo.latest_round_id(session)
+
+
+def planned_person_ids(session: Session) -> set[int]:
+    """People with a meeting still ahead (idea, requested or scheduled)."""
+    return repo.open_meeting_person_ids(session)
+
+
+def last_research_meetings(session: Session) -> dict[int, date]:
+    """person id -> the last day a research meeting with them was held."""
+    return repo.last_held(session, kind=MeetingKind.RESEARCH)
