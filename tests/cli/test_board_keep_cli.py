@@ -300,24 +300,32 @@ def test_the_demo_has_a_meeting_in_every_state_an_overdue_seat_and_contacts_due(
     assert digest["nudges_due"] and digest["thanks_due"] and digest["meetings_this_week"]
 
 
-def test_today_lists_the_next_people_from_suggestions_when_they_are_installed(
-    cli: Cli, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import importlib.machinery
-    import sys
-    import types
+def test_today_lists_the_best_suggestions_as_the_next_people(cli: Cli) -> None:
+    from nextmove.domain.vision import Position, RoleOutline
+    from tests.services.world import World, plan
 
-    calls: list[tuple[date, int]] = []
-
-    def suggest_people(db: Database, *, today: date, limit: int) -> list[dict[str, object]]:
-        calls.append((today, limit))
-        return [{"id": 7, "name": "Priya Nayak"}]
-
-    module = types.ModuleType("nextmove.services.suggest")
-    module.__spec__ = importlib.machinery.ModuleSpec("nextmove.services.suggest", None)
-    module.suggest_people = suggest_people  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "nextmove.services.suggest", module)
+    assert cli.url
+    db = Database.open(cli.url)
+    w = World(db)
+    w.person("Me", title="Account Executive", function="sales", level=2)
+    w.person(
+        "Lena Leader",
+        title="VP Sales",
+        function="sales",
+        level=8,
+        organization="Beta",
+        contact=True,
+        offered_help=True,
+    )
+    w.me(
+        "Me",
+        plan(
+            Position(name="Me", title="Account Executive", function="sales", level=2),
+            RoleOutline(title="Sales Manager", function="sales", level=5, scope="x"),
+        ),
+    )
+    db.dispose()
     digest = json.loads(ok(cli, ["today", "--as-of", "2026-11-23", "--json"]))
-    assert digest["next_people"] == [{"id": 7, "name": "Priya Nayak"}]
-    assert calls == [(date(2026, 11, 23), 3)]
-    assert "Priya Nayak" in ok(cli, ["today", "--as-of", "2026-11-23"])
+    assert [p["person"]["name"] for p in digest["next_people"]] == ["Lena Leader"]
+    assert any(r["code"] == "offered-help" for r in digest["next_people"][0]["reasons"])
+    assert "Lena Leader" in ok(cli, ["today", "--as-of", "2026-11-23"])

@@ -119,10 +119,10 @@ def test_an_unknown_or_shared_name_is_a_clear_error(cli: Cli, ana: int) -> None:
     assert cli.url
     add_people(cli.url, Person(name="Sam Lee", organization="A"), Person(name="Sam Lee"))
     unknown = cli(["meeting", "add", "Nobody Here"])
-    assert unknown.exit_code == 3 and "no person named 'Nobody Here'" in unknown.stderr
+    assert unknown.exit_code == 3 and "nobody called 'Nobody Here'" in unknown.stderr
     shared = cli(["meeting", "add", "Sam Lee"])
     assert shared.exit_code == 2
-    assert "2 people are named 'Sam Lee'" in shared.stderr and "at A" in shared.stderr
+    assert "2 people are called 'Sam Lee'" in shared.stderr and "#2 Sam Lee — A" in shared.stderr
 
 
 @pytest.mark.parametrize(

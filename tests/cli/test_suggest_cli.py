@@ -71,7 +71,7 @@ def test_path_names_the_chain_and_unknown_people_are_clear_errors(cli: Cli, db_u
     data = json.loads(cli("path Boss --json").stdout)
     assert [h["name"] for h in data["paths"][0]["hops"]] == ["Mgr", "Mid", "Boss"]
     missing = cli("path Nobody")
-    assert missing.exit_code == 3 and "no person named 'Nobody'" in missing.stderr
+    assert missing.exit_code == 3 and "nobody called 'Nobody'" in missing.stderr
 
 
 def test_weights_come_from_the_config_file(cli: Cli, db_url: str, tmp_path) -> None:

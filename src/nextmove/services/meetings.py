@@ -36,6 +36,7 @@ from nextmove.errors import Ambiguous, NotFound, UserError
 from nextmove.formats.drafts import Draft
 from nextmove.services import scheduling
 from nextmove.services.drafts import write_draft
+from nextmove.services.people import resolve_id
 from nextmove.store import board as board_repo
 from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo
@@ -50,31 +51,9 @@ MAX_CHAIN = 20
 
 
 def resolve_person(session: Session, ref: str) -> Person:
-    """A person by id (``12`` or ``#12``) or by name. An unknown reference is NotFound; a
-    name shared by several people is Ambiguous, listing them.
-
-    (Private to meetings until the network's resolver is merged.)"""
-    text = ref.strip().lstrip("#")
-    if text.isdigit():
-        person = people_repo.get_person(session, int(text))
-        if person is None:
-            raise NotFound(f"no person #{text}", hint="Find people with `nextmove people list`.")
-        return person
-    found = people_repo.ids_named(session, ref)
-    if not found:
-        raise NotFound(
-            f"no person named {ref!r}",
-            hint="Check the spelling, or use the person's # from `nextmove people list`.",
-        )
-    if len(found) > 1:
-        listed = "; ".join(
-            f"#{pid} {name}" + (f", {title}" if title else "") + (f" at {org}" if org else "")
-            for pid, name, title, org in found
-        )
-        raise Ambiguous(
-            f"{len(found)} people are named {ref!r}: {listed}", hint="Use the person's #."
-        )
-    person = people_repo.get_person(session, found[0][0])
+    """A person by id (``12`` or ``#12``) or by name, through the network's resolver: an
+    unknown reference is NotFound, a name shared by several people Ambiguous (listed)."""
+    person = people_repo.get_person(session, resolve_id(session, ref))
     assert person is not None
     return person
 

@@ -53,10 +53,11 @@ def resolve(db: Database, ref: str) -> int:
     """A person's id from REF: a number (their id) or a name (exact, then by first and last
     name). An ambiguous name is an error listing the candidates."""
     with db.session() as session:
-        return _resolve(session, ref)
+        return resolve_id(session, ref)
 
 
-def _resolve(session: Any, ref: str) -> int:
+def resolve_id(session: Any, ref: str) -> int:
+    """`resolve` inside a unit of work that is already open (the one resolver of the app)."""
     text = ref.strip().lstrip("#")
     if text.isdigit():
         person_id = int(text)
@@ -114,7 +115,7 @@ def list_people(
 
 def show_person(db: Database, ref: str) -> PersonDetail:
     with db.session() as session:
-        person_id = _resolve(session, ref)
+        person_id = resolve_id(session, ref)
         person = repo.get_person(session, person_id)
         assert person is not None
         return PersonDetail(
@@ -257,7 +258,7 @@ def edit_person(
     db: Database, ref: str, changes: dict[str, Any], *, now: datetime, today: date
 ) -> Person:
     with db.session() as session:
-        person_id = _resolve(session, ref)
+        person_id = resolve_id(session, ref)
         person = repo.get_person(session, person_id)
         assert person is not None
         old_title = person.title
@@ -270,7 +271,7 @@ def edit_person(
 
 def delete_person(db: Database, ref: str) -> Person:
     with db.session() as session:
-        person_id = _resolve(session, ref)
+        person_id = resolve_id(session, ref)
         person = repo.get_person(session, person_id)
         assert person is not None
         repo.delete_person(session, person_id)
@@ -283,8 +284,8 @@ def merge_people(
     """Merge the second person into the first: lists are combined, the first's fields win,
     the second's fill its gaps; ties, interactions and sources move over."""
     with db.session() as session:
-        keep_id = _resolve(session, keep_ref)
-        drop_id = _resolve(session, drop_ref)
+        keep_id = resolve_id(session, keep_ref)
+        drop_id = resolve_id(session, drop_ref)
         if keep_id == drop_id:
             raise UserError("that is the same person twice")
         people = repo.load_people(session, [keep_id, drop_id])
@@ -362,7 +363,7 @@ def touch(
             hint="Kinds: " + ", ".join(k.value for k in InteractionKind) + ".",
         ) from None
     with db.session() as session:
-        person_id = _resolve(session, ref)
+        person_id = resolve_id(session, ref)
         item = Interaction(person_id, kind, day, note.strip(), "user")
         item.id = net.add_interaction(session, item, now=now)
         person = repo.get_person(session, person_id)
@@ -383,7 +384,7 @@ def add_tie(
     if not STRENGTH_MIN <= strength <= STRENGTH_MAX:
         raise UserError(f"--strength {strength}: must be {STRENGTH_MIN}–{STRENGTH_MAX}")
     with db.session() as session:
-        a, b = _resolve(session, ref), _resolve(session, other_ref)
+        a, b = resolve_id(session, ref), resolve_id(session, other_ref)
         if a == b:
             raise UserError("a person cannot have a tie to themselves")
         tie = Tie(a, b, source, strength or DEFAULT_STRENGTH, note)
@@ -397,6 +398,6 @@ def link_me(db: Database, ref: str | None) -> Person | None:
         if ref is None:
             net.link_me(session, None)
             return None
-        person_id = _resolve(session, ref)
+        person_id = resolve_id(session, ref)
         net.link_me(session, person_id)
         return repo.get_person(session, person_id)
