@@ -312,3 +312,63 @@ def test_every_suggestion_has_two_reasons_and_unconnected_ones_a_path_when_one_e
         assert len(s.reasons) >= 2
         if s.candidate.name in ("Dana Director",):  # two hops up the chain: me → Mo → Dana
             assert s.candidate.path is not None and s.candidate.path.length == 2
+
+
+def test_a_fuller_form_of_your_title_makes_a_predecessor_but_a_junior_one_does_not(
+    db: Database,
+) -> None:
+    w = World(db)
+    w.person(
+        "Full Form",
+        title="Director of Product",
+        function="product",
+        level=7,
+        history=[("Northwind", "Senior Product Manager, Patient App")],
+        contact=True,
+    )
+    w.person(
+        "Typo",
+        title="Director of Product",
+        function="product",
+        level=7,
+        history=[("Northwind", "Senior Prodcut Manager")],
+        contact=True,
+    )
+    w.person(
+        "Junior",
+        title="Director of Product",
+        function="product",
+        level=7,
+        history=[("Northwind", "Product Manager")],
+        contact=True,
+    )
+    w.person(
+        "Elsewhere",
+        title="Director of Product",
+        function="product",
+        level=7,
+        history=[("Contoso", "Senior Product Manager")],
+        contact=True,
+    )
+    w.person(
+        "Me", title="Senior Product Manager", function="product", level=3, organization="Northwind"
+    )
+    w.me(
+        "Me",
+        plan(
+            Position(
+                name="Me",
+                title="Senior Product Manager",
+                organization="Northwind",
+                function="product",
+                level=3,
+            ),
+            RoleOutline(title="GPM", function="product", level=5, scope="x"),
+        ),
+    )
+    found = {
+        s.candidate.name
+        for s in suggest_people(db, today=TODAY, limit=10).suggestions
+        if s.candidate.predecessor
+    }
+    assert found == {"Full Form", "Typo"}

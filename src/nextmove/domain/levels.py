@@ -93,3 +93,14 @@ def level_label(rank: int | None) -> str:
 
 def levels_hint() -> str:
     return "Levels: " + ", ".join(f"{lv.key} ({lv.rank})" for lv in LADDER) + "."
+
+
+# Levels in the sense of "two to three levels above me": the management layers an org chart
+# would show. Several ladder ranks share a layer (a senior manager is still one layer below a
+# director), so gaps between titles read the way people count them.
+LAYERS: dict[int, int] = {0: 0, 1: 0, 2: 1, 3: 1, 4: 2, 5: 3, 6: 3, 7: 4, 8: 4, 9: 5, 10: 5, 11: 6}
+
+
+def layers_between(lower: int, higher: int) -> int:
+    """How many management layers `higher` sits above `lower` (negative when below)."""
+    return LAYERS[higher] - LAYERS[lower]

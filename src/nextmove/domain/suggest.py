@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from nextmove.domain.levels import level_label
+from nextmove.domain.levels import layers_between, level_label
 from nextmove.domain.paths import MAX_STRENGTH, WarmPath
 from nextmove.domain.vision import RoleOutline, Vision
 
@@ -101,12 +101,13 @@ def _norm(text: str | None) -> str:
 
 
 def level_gap(me_level: int | None, c: Candidate) -> tuple[int | None, bool]:
-    """Levels above you: exact from the org chart when known, else from the ladder."""
+    """Levels above you: exact from the org chart (hops of depth) when you are both in it,
+    else management layers between the two ladder ranks (docs/levels.md)."""
     if c.levels_above_me is not None:
         return c.levels_above_me, True
     if me_level is None or c.level is None:
         return None, False
-    return c.level - me_level, c.level_exact
+    return layers_between(me_level, c.level), c.level_exact
 
 
 def level_gap_factor(gap: int | None) -> float:

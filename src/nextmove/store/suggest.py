@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from nextmove.store.people import INTERACTION, JOB, POSITION, PROFILE, SOURCE, TIE, P, _chunks
 
 WITH_POSITION = P.outerjoin(POSITION, POSITION.c.person_id == P.c.id)
+PREDECESSOR_SIMILARITY = 92  # rapidfuzz ratio for the same title with a typo
 ORG_TIE_STRENGTH = 4  # a manager or a direct report
 CONTACT_STRENGTH = 2  # someone in your imported contacts, with no tie recorded
 CONTACT_SOURCES = ("linkedin", "vcard", "google", "manual", "ics")
@@ -203,14 +204,24 @@ def past_roles(session: Session, ids: Iterable[int]) -> dict[int, list[tuple[str
 
 
 def predecessors(session: Session, organization: str, title: str) -> list[int]:
-    """People whose history holds your current title at your current organization."""
+    """People whose history holds your current title (or a fuller form of it: "Senior
+    Product Manager, Patient App" for "Senior Product Manager") at your organization."""
     if not organization or not title:
         return []
-    query = select(JOB.c.person_id).where(
-        func.lower(JOB.c.organization) == organization.strip().lower(),
-        func.lower(JOB.c.title) == title.strip().lower(),
+    from rapidfuzz import fuzz, utils
+
+    query = select(JOB.c.person_id, JOB.c.title).where(
+        func.lower(JOB.c.organization) == organization.strip().lower()
     )
-    return [pid for (pid,) in session.connection().execute(query.distinct())]
+    mine = utils.default_process(title)
+    words = set(mine.split())
+
+    def same_role(past: str) -> bool:
+        theirs = utils.default_process(past)
+        return words <= set(theirs.split()) or fuzz.ratio(mine, theirs) >= PREDECESSOR_SIMILARITY
+
+    found = {pid for pid, past in session.connection().execute(query) if past and same_role(past)}
+    return sorted(found)
 
 
 def last_meetings(session: Session, ids: Iterable[int]) -> dict[int, date]:
