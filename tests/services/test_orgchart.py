@@ -145,18 +145,19 @@ def test_me_links_your_record_and_places_your_chain_on_the_ladder(
     run(db, ORACLE, now, today, me="104")
     detail = people.show_person(db, "Bruce Miller")
     assert detail.is_me
-    # Titles say nothing yet (inference is a placeholder here), so the tree does:
-    # my manager one level above me, theirs two, my peers at my level.
+    # The tree places my chain exactly: my manager one level above me, theirs two, the
+    # president at the root; my peers at my depth. (Levels themselves come from the titles,
+    # which the title inference reads: "Administration Vice President" is a VP.)
+    me = detail.person
     chain = [
         people.show_person(db, n).person for n in ("Alexander James", "Lex Garcia", "Steven King")
     ]
-    assert [(p.level, p.level_source) for p in chain] == [
-        (4, "orgchart"),
-        (5, "orgchart"),
-        (6, "orgchart"),
-    ]
+    assert me.org_depth is not None
+    assert [p.org_depth for p in chain] == [me.org_depth - 1, me.org_depth - 2, 0]
+    assert [p.manager_id for p in (me, *chain[:2])] == [p.id for p in chain]
+    assert (chain[1].level, chain[2].level) == (9, 11)
     peer = people.show_person(db, "David Williams").person
-    assert (peer.level, peer.level_source) == (3, "orgchart")
+    assert peer.org_depth == me.org_depth and peer.manager_id == me.manager_id
     with pytest.raises(UserError, match="--me 999"):
         run(db, ORACLE, now, today, me="999")
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
+from nextmove.cli import opp_people
 from nextmove.cli.context import (
     AsOf,
     JsonFlag,
@@ -366,3 +367,9 @@ def compare(
         f"Best against your plan: [bold]#{best.opportunity.id} {escape(best.opportunity.title)}[/]"
         f" — {escape(best.verdict.text)}"
     )
+
+
+app.command("people")(opp_people.people)
+app.command("link")(opp_people.link)
+app.command("unlink")(opp_people.unlink)
+app.command("meet")(opp_people.meet)

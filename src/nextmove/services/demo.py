@@ -16,6 +16,7 @@ from nextmove.services.demo_meetings import add_demo_meetings
 from nextmove.services.demo_network import create_demo_network
 from nextmove.store import network
 from nextmove.store import opportunities as opp_repo
+from nextmove.store import people as people_repo
 from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
 
@@ -205,6 +206,9 @@ def _add_demo_opportunities(session: Any, today: date, now: datetime) -> int:
         for i, o in enumerate(opportunities)
     ]
     hr, board, recruiter, referral, _own = ids
+    referrer = people_repo.ids_named(session, "Priya Nayak")  # from the demo network
+    if referrer:
+        opp_repo.link_person(session, referral, referrer[0][0], "referrer", now=now)
     opp_repo.set_status(
         session, board, Status.APPLIED, day=today - timedelta(days=10), note="", now=now
     )

@@ -163,7 +163,7 @@ def _candidates(
     return candidates, me, total
 
 
-def _path_finder(
+def path_finder(
     session: Session, me: repo.Me, direct: dict[int, tuple[int, str]], targets: list[int]
 ):  # type: ignore[no-untyped-def]
     """Fetch what warm paths to `targets` need, then return a function target -> paths."""
@@ -234,7 +234,7 @@ def suggest_people(
         pool = [s for s in ranked[: max(limit * 3, PATH_POOL)] if not s.candidate.direct_strength]
         if pool:
             direct = repo.direct_ties(session, me)
-            finder = _path_finder(session, me, direct, [s.candidate.person_id for s in pool])
+            finder = path_finder(session, me, direct, [s.candidate.person_id for s in pool])
             rescored: dict[int, Suggestion] = {}
             for s in pool:
                 found, names = finder(s.candidate.person_id, 1)
@@ -272,7 +272,7 @@ def warm_paths(db: Database, ref: str, *, limit: int = 3) -> PathResult:
         if target == me.person_id:
             raise UserError("that is you", hint="Name someone else.")
         direct = repo.direct_ties(session, me)
-        finder = _path_finder(session, me, direct, [target])
+        finder = path_finder(session, me, direct, [target])
         found, names = finder(target, limit + 1)
         found = [p for p in found if p.length > 1][:limit]  # the direct tie is reported apart
         name = repo.names(session, [target]).get(target, "")

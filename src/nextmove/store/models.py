@@ -366,6 +366,7 @@ from nextmove.store.meeting_models import (  # noqa: E402
 from nextmove.store.opportunity_models import (  # noqa: E402
     Opportunity,
     OpportunityDecision,
+    OpportunityPerson,
     OpportunityRating,
     OpportunityStatus,
 )
@@ -380,6 +381,7 @@ __all__ = [
     "MeetingTask",
     "Opportunity",
     "OpportunityDecision",
+    "OpportunityPerson",
     "OpportunityRating",
     "OpportunityStatus",
     "Priority",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from nextmove.domain.opportunities import (
@@ -15,11 +16,13 @@ from nextmove.domain.opportunities import (
     StatusChange,
     priority_key,
 )
+from nextmove.store import models
 from nextmove.store.opportunity_models import (
     Opportunity as OpportunityRow,
 )
 from nextmove.store.opportunity_models import (
     OpportunityDecision,
+    OpportunityPerson,
     OpportunityRating,
     OpportunityStatus,
 )
@@ -182,3 +185,105 @@ def delete_opportunity(session: Session, opp_id: int) -> bool:
 def clear_opportunities(session: Session) -> None:
     for table in (OpportunityDecision, OpportunityStatus, OpportunityRating, OpportunityRow):
         session.execute(delete(table))
+
+
+# ------------------------------------------------------------------ people at opportunities
+
+P = cast(Table, models.Person.__table__)
+
+
+def link_person(session: Session, opp_id: int, person_id: int, role: str, *, now: datetime) -> bool:
+    """Link a person to an opportunity in a role; False when that link already exists."""
+    exists = session.get(OpportunityPerson, (opp_id, person_id, role))
+    if exists is not None:
+        return False
+    session.add(
+        OpportunityPerson(opportunity_id=opp_id, person_id=person_id, role=role, created_at=now)
+    )
+    session.flush()
+    return True
+
+
+def unlink_person(session: Session, opp_id: int, person_id: int, role: str | None) -> int:
+    statement = delete(OpportunityPerson).where(
+        OpportunityPerson.opportunity_id == opp_id, OpportunityPerson.person_id == person_id
+    )
+    if role is not None:
+        statement = statement.where(OpportunityPerson.role == role)
+    return int(session.execute(statement).rowcount)  # type: ignore[attr-defined]
+
+
+def people_of(session: Session, opp_id: int) -> dict[int, list[str]]:
+    """person id -> roles, for everyone linked to the opportunity."""
+    found: dict[int, list[str]] = {}
+    for person_id, role in session.execute(
+        select(OpportunityPerson.person_id, OpportunityPerson.role)
+        .where(OpportunityPerson.opportunity_id == opp_id)
+        .order_by(OpportunityPerson.role, OpportunityPerson.person_id)
+    ):
+        found.setdefault(person_id, []).append(role)
+    return found
+
+
+def repoint_opportunity_people(session: Session, drop_id: int, keep_id: int) -> None:
+    """Before two people are merged: their opportunity links move to the one kept."""
+    kept = set(
+        session.execute(
+            select(OpportunityPerson.opportunity_id, OpportunityPerson.role).where(
+                OpportunityPerson.person_id == keep_id
+            )
+        ).all()
+    )
+    for opp_id, role in session.execute(
+        select(OpportunityPerson.opportunity_id, OpportunityPerson.role).where(
+            OpportunityPerson.person_id == drop_id
+        )
+    ).all():
+        if (opp_id, role) in kept:
+            session.execute(
+                delete(OpportunityPerson).where(
+                    OpportunityPerson.opportunity_id == opp_id,
+                    OpportunityPerson.person_id == drop_id,
+                    OpportunityPerson.role == role,
+                )
+            )
+    session.execute(
+        update(OpportunityPerson)
+        .where(OpportunityPerson.person_id == drop_id)
+        .values(person_id=keep_id)
+    )
+
+
+def people_at(session: Session, organization_key: str, *, limit: int) -> list[int]:
+    """People you know at an organization, most senior first."""
+    if not organization_key:
+        return []
+    query = (
+        select(P.c.id)
+        .where(P.c.org_key == organization_key)
+        .order_by(P.c.level.desc().nulls_last(), P.c.name)
+        .limit(limit)
+    )
+    return [pid for (pid,) in session.connection().execute(query)]
+
+
+def people_near(
+    session: Session,
+    *,
+    function: str,
+    level: int | None,
+    industry: str,
+    exclude_org_key: str,
+    limit: int,
+) -> list[int]:
+    """People elsewhere in the opportunity's function, from one level below it to two above
+    (same industry first, then closest in level): they know what the role is like."""
+    query = select(P.c.id).where(P.c.function == function, P.c.org_key != exclude_org_key)
+    order: list[Any] = []
+    if industry:
+        order.append((func.lower(P.c.industry) == industry.strip().lower()).desc())
+    if level is not None:
+        query = query.where(P.c.level.between(level - 1, level + 2))
+        order.append(func.abs(P.c.level - level))
+    query = query.order_by(*order, P.c.name).limit(limit)
+    return [pid for (pid,) in session.connection().execute(query)]

@@ -112,3 +112,23 @@ class OpportunityDecision(Base):
     choice: Mapped[str] = mapped_column(String(100))
     why: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+PERSON_ROLES = "'hiring-manager','referrer','contact','interviewer','recruiter'"
+
+
+class OpportunityPerson(Base):
+    """Someone involved in an opportunity: its hiring manager, who referred you, a contact
+    there. Deleting either side deletes the link."""
+
+    __tablename__ = "opportunity_person"
+    __table_args__ = (CheckConstraint(f"role IN ({PERSON_ROLES})", name="role"),)
+
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -27,6 +27,7 @@ from nextmove.domain.people import (
 from nextmove.store import models
 from nextmove.store.bulk import bulk_insert, reserve_ids
 from nextmove.store.meetings import repoint_person
+from nextmove.store.opportunities import repoint_opportunity_people
 
 P = cast(Table, models.Person.__table__)
 EMAIL = cast(Table, models.PersonEmail.__table__)
@@ -644,6 +645,7 @@ def merge_into(session: Session, keep: Person, drop_id: int, *, now: datetime) -
     conn.execute(delete(JOB).where(JOB.c.person_id == drop_id))
     conn.execute(delete(EMAIL).where(EMAIL.c.person_id == drop_id))
     repoint_person(session, drop_id, keep.id)
+    repoint_opportunity_people(session, drop_id, keep.id)
     conn.execute(delete(POSITION).where(POSITION.c.person_id == drop_id))
     conn.execute(delete(P).where(P.c.id == drop_id))
     update_person(session, keep, now=now)

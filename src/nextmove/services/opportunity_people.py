@@ -1,0 +1,159 @@
+"""People at each opportunity: who is involved (hiring manager, referrer, contacts), who you
+know there or near it, how to reach them, and a research meeting in one step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from nextmove.domain.meetings import Meeting
+from nextmove.domain.people import org_key
+from nextmove.errors import NotFound, UserError
+from nextmove.services import meetings as meetings_service
+from nextmove.services.people import resolve_id
+from nextmove.services.suggest import describe_path, path_finder
+from nextmove.store import opportunities as repo
+from nextmove.store import people as people_repo
+from nextmove.store import suggest as suggest_repo
+from nextmove.store.db import Database
+
+ROLES = ("hiring-manager", "referrer", "contact", "interviewer", "recruiter")
+AT_ORGANIZATION = 12
+NEARBY = 5
+
+
+@dataclass(slots=True)
+class PersonNear:
+    person_id: int
+    name: str
+    title: str
+    organization: str
+    function: str | None
+    level: int | None
+    roles: list[str] = field(default_factory=list)  # roles in this opportunity, if involved
+    direct: tuple[int, str] | None = None  # (strength, how) when you know them directly
+    path: tuple[str, ...] = ()  # names along the best warm path otherwise
+
+
+@dataclass(slots=True)
+class OpportunityPeople:
+    opportunity_id: int
+    title: str
+    organization: str
+    involved: list[PersonNear]
+    at_organization: list[PersonNear]
+    nearby: list[PersonNear]
+
+
+def _role(value: str) -> str:
+    role = value.strip().lower().replace(" ", "-").replace("_", "-")
+    if role not in ROLES:
+        raise UserError(f"--role: {value!r} is not one of {', '.join(ROLES)}")
+    return role
+
+
+def _opportunity(session: object, opp_id: int):  # type: ignore[no-untyped-def]
+    found = repo.get_opportunity(session, opp_id)  # type: ignore[arg-type]
+    if found is None:
+        raise NotFound(f"no opportunity #{opp_id}", hint="`nextmove opp list` shows them.")
+    return found
+
+
+def link_person(
+    db: Database, opp_id: int, ref: str, *, role: str, now: datetime
+) -> tuple[str, bool]:
+    """Link someone to an opportunity in a role (hiring manager, referrer, …)."""
+    role = _role(role)
+    with db.session() as session:
+        _opportunity(session, opp_id)
+        person_id = resolve_id(session, ref)
+        added = repo.link_person(session, opp_id, person_id, role, now=now)
+        name = people_repo.names_of(session, [person_id]).get(person_id, "")
+    return name, added
+
+
+def unlink_person(db: Database, opp_id: int, ref: str, *, role: str | None) -> int:
+    with db.session() as session:
+        _opportunity(session, opp_id)
+        person_id = resolve_id(session, ref)
+        removed = repo.unlink_person(session, opp_id, person_id, _role(role) if role else None)
+    if not removed:
+        raise NotFound(f"{ref!r} is not linked to opportunity #{opp_id}")
+    return removed
+
+
+def people_for(db: Database, opp_id: int) -> OpportunityPeople:
+    """Who is involved, who you know at the organization, and who does this kind of work
+    elsewhere — each with how you reach them."""
+    with db.session() as session:
+        opp = _opportunity(session, opp_id)
+        involved_roles = repo.people_of(session, opp_id)
+        me = suggest_repo.load_me(session)
+        skip = set(involved_roles) | {me.person_id}
+        key = org_key(opp.organization)
+        at_org = [
+            p for p in repo.people_at(session, key, limit=AT_ORGANIZATION + 1) if p not in skip
+        ][:AT_ORGANIZATION]
+        nearby: list[int] = []
+        if opp.function:
+            nearby = [
+                p
+                for p in repo.people_near(
+                    session,
+                    function=opp.function,
+                    level=opp.level,
+                    industry=opp.industry,
+                    exclude_org_key=key,
+                    limit=NEARBY + len(skip),
+                )
+                if p not in skip
+            ][:NEARBY]
+        everyone = [*involved_roles, *at_org, *nearby]
+        people = people_repo.load_people(session, everyone)
+        direct = suggest_repo.direct_ties(session, me)
+        unconnected = [p for p in everyone if p not in direct and p != me.person_id]
+        finder = path_finder(session, me, direct, unconnected) if unconnected else None
+
+        def near(pid: int) -> PersonNear:
+            person = people[pid]
+            path: tuple[str, ...] = ()
+            if finder is not None and pid in unconnected:
+                found, names = finder(pid, 1)
+                if found:
+                    path = describe_path(found[0], names)
+            return PersonNear(
+                person_id=pid,
+                name=person.name,
+                title=person.title,
+                organization=person.organization,
+                function=person.function,
+                level=person.level,
+                roles=involved_roles.get(pid, []),
+                direct=direct.get(pid),
+                path=path,
+            )
+
+        return OpportunityPeople(
+            opportunity_id=opp_id,
+            title=opp.title,
+            organization=opp.organization,
+            involved=[near(p) for p in involved_roles if p in people],
+            at_organization=[near(p) for p in at_org if p in people],
+            nearby=[near(p) for p in nearby if p in people],
+        )
+
+
+def plan_meeting(
+    db: Database, opp_id: int, ref: str, *, why: str = "", today: date, now: datetime
+) -> Meeting:
+    """A research-meeting idea with someone at or near the opportunity, in one step."""
+    with db.session() as session:
+        opp = _opportunity(session, opp_id)
+        person_id = resolve_id(session, ref)
+        roles = repo.people_of(session, opp_id).get(person_id, [])
+    reason = why.strip() or (
+        f"{' and '.join(r.replace('-', ' ') for r in roles) or 'knows'} "
+        f"{opp.organization or 'the organization'}: you are weighing "
+        f"'{opp.title}' there — ask what the role is really like"
+    )
+    return meetings_service.add_meeting(db, str(person_id), why=reason, today=today, now=now)
