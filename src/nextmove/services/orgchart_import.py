@@ -413,15 +413,19 @@ class _Run:
         s, report = self.session, self.report
         n = len(self.pid)
         row_of = self.row_of
+        dense, first_new, sparse = self.dense_rows, self.first_new, self.sparse_rows
         # Managers named but never listed.
         manager_row = array("q", [NONE]) * n
         orphans: list[int] = []
-        for k in range(n):
-            m = self.mid[k]
+        size = len(dense)
+        for k, m in enumerate(self.mid):
             if m == NONE:
                 continue
-            j = row_of(m)
-            if j is None:
+            if m >= first_new:
+                j = dense[m - first_new] if m - first_new < size else -1
+            else:
+                j = sparse.get(m, -1)
+            if j < 0:
                 report.problem(
                     f"line {self.lines[k]}",
                     f"employee {self._emp(k)}: manager id {self._emp_of_id(m)} is not an employee id in the file",

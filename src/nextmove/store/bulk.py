@@ -72,7 +72,7 @@ def _sqlite_statement(
 
 
 _NO_DEFAULT = object()
-BULK_CACHE_KIB = 256 * 1024
+BULK_CACHE_KIB = 128 * 1024
 
 
 @cache
