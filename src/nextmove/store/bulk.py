@@ -18,7 +18,7 @@ from itertools import repeat
 from operator import itemgetter, ne
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Index, Table, bindparam, insert, literal_column, text
+from sqlalchemy import JSON, Boolean, Index, Table, bindparam, insert, literal_column, text, update
 from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
 from sqlalchemy.engine import Connection, Dialect
@@ -275,3 +275,21 @@ def sync_id_sequence(session: Session, table: Table) -> None:
             ),
             {"table": table.name},
         )
+
+
+def update_column(
+    session: Session, table: Table, column: str, rows: Sequence[tuple[int, Any]]
+) -> None:
+    """Set one column of many rows by id: (id, value) pairs, best sorted by id."""
+    if not rows:
+        return
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        quote = conn.dialect.identifier_preparer.quote
+        sql = f"UPDATE {quote(table.name)} SET {quote(column)} = ? WHERE id = ?"
+        conn.exec_driver_sql(sql, [(value, row_id) for row_id, value in rows])
+        return
+    conn.execute(
+        update(table).where(table.c.id == bindparam("row_id")).values({column: bindparam("value")}),
+        [{"row_id": row_id, "value": value} for row_id, value in rows],
+    )
