@@ -1,12 +1,13 @@
-"""Importing an organization's chart — up to a million people — in one streaming pass.
+"""Importing an organization's chart — up to a million people — streaming through the file,
+never holding it in memory.
 
-Ids are handed out as employee ids are first seen, as a row or as someone's manager, so a
-report can point at a manager whose row comes later and every person is written once, in
-batches. The tree is kept in compact arrays (no row is held in memory); after the pass,
-duplicate ids, unknown managers and cycles are reported with their lines — and then nothing
-is written, unless --partial — and every person's exact depth below the root is stored.
+A first read numbers every employee id (in file order), so people are written in batches with
+ids that only grow and every report already knows their manager's id. The tree is kept in
+compact arrays; after the writing read, duplicate ids, unknown managers and cycles are
+reported with their lines — and then nothing is written, unless --partial — and every
+person's exact depth below the root is stored.
 
-People already in the network are found first (an extra pass, only when the network is not
+People already in the network are found first (one more read, only when the network is not
 empty): by employee id in this organization, email, then the same name there. They are merged
 and updated only when something changed; a re-import of the same file changes nothing. A
 snapshot of headcount per department is kept per import.
