@@ -1,12 +1,13 @@
-"""Importing an organization's chart — up to a million people — in one streaming pass.
+"""Importing an organization's chart — up to a million people — streaming through the file,
+never holding it in memory.
 
-Ids are handed out as employee ids are first seen, as a row or as someone's manager, so a
-report can point at a manager whose row comes later and every person is written once, in
-batches. The tree is kept in compact arrays (no row is held in memory); after the pass,
-duplicate ids, unknown managers and cycles are reported with their lines — and then nothing
-is written, unless --partial — and every person's exact depth below the root is stored.
+A first read numbers every employee id (in file order), so people are written in batches with
+ids that only grow and every report already knows their manager's id. The tree is kept in
+compact arrays; after the writing read, duplicate ids, unknown managers and cycles are
+reported with their lines — and then nothing is written, unless --partial — and every
+person's exact depth below the root is stored.
 
-People already in the network are found first (an extra pass, only when the network is not
+People already in the network are found first (one more read, only when the network is not
 empty): by employee id in this organization, email, then the same name there. They are merged
 and updated only when something changed; a re-import of the same file changes nothing. A
 snapshot of headcount per department is kept per import.
@@ -19,6 +20,7 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
+from itertools import count
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -122,6 +124,7 @@ class _Run:
         self.dense_rows = array("l")
         self.sparse_rows: dict[int, int] = {}
         self.matched: set[int] = set()  # person ids of people who were already there
+        self.deferred: list[tuple[int, str]] = []  # (row, manager's employee id) not in the file
         self.guesses: dict[str, TitleGuess] = {}
 
     # ------------------------------------------------------------------ the pass
@@ -134,16 +137,36 @@ class _Run:
         )  # fmt: skip
         report.import_id = self.import_id
         self.members = net.org_members(s, self.okey)
-        if repo.any_people(s):
-            self.id_of.update(self._match_existing())
-            self.matched = set(self.id_of.values())
         self.first_new = bulk.next_free_id(s, repo.P)
+        if repo.any_people(s):
+            found = self._match_existing()
+            self.matched = set(found.values())
+            self.id_of.update(found)
+        self._number_employees()
         large = not self.matched and not self.members
         self.progress.start("Importing the org chart", None)
         with bulk.indexes_rebuilt_after(s, [repo.P], enabled=large):
             self._pass()
         self.progress.finish()
         bulk.sync_id_sequence(s, repo.P)
+
+    def _number_employees(self) -> None:
+        """Give every employee id in the file a person id before anything is written, in
+        file order: rows are then written with ids that only grow (appends, not inserts into
+        the middle of a large table) and every report already knows their manager's id."""
+        index = self.chart.columns["employee_id"]
+        cell = itemgetter(index)
+        seen: dict[str, None] = {}
+        for _, rows in self.chart.batches(BATCH):
+            short = [r for r in rows if len(r) <= index]
+            if short:
+                rows = [r for r in rows if len(r) > index]
+            seen.update(dict.fromkeys(map(str.strip, map(cell, rows))))
+        seen.pop("", None)
+        for emp in self.id_of:
+            seen.pop(emp, None)
+        self.id_of.update(zip(seen, count(self.first_new)))
+        self.next_id = self.first_new + len(seen)
 
     def _pass(self) -> None:
         """Read the file a batch at a time and write the new people. Work on whole columns
@@ -165,7 +188,8 @@ class _Run:
         grow = array("l", [-1]) * 65536
         gvals: dict[str, tuple[Any, ...]] = {}
         pending: list[tuple[int, int, list[str]]] = []
-        next_id = first_new = self.first_new
+        deferred = self.deferred
+        first_new, next_id = self.first_new, self.next_id
         constants = {
             "organization": self.org,
             "org_key": self.okey,
@@ -176,9 +200,9 @@ class _Run:
             "updated_at": self.now,
         }
         strip = str.strip
-        count = 0
+        records = 0
         for lines, rows in self.chart.batches(BATCH):
-            count += len(rows)
+            records += len(rows)
             rows = [r if len(r) > width else r + pad[len(r) :] for r in rows]
             emps = list(map(strip, map(itemgetter(ci), rows)))
             mgrs = list(map(strip, map(itemgetter(cm), rows)))
@@ -231,13 +255,9 @@ class _Run:
                 else:
                     sparse[pid] = k
                 mgr = mgrs[i]
-                if mgr:
-                    mid = id_of.get(mgr)
-                    if mid is None:
-                        mid = id_of[mgr] = next_id
-                        next_id += 1
-                else:
-                    mid = None
+                mid = id_of.get(mgr) if mgr else None
+                if mgr and mid is None:
+                    deferred.append((k, mgr))  # a manager who is not in the file
                 keep.append(i)
                 pids.append(pid)
                 mids.append(mid)
@@ -305,7 +325,7 @@ class _Run:
                 pending = []
         if pending:
             self._merge(pending)
-        report.records = count
+        report.records = records
         self.next_id = next_id
 
     # ------------------------------------------------------------------ matching
@@ -413,22 +433,29 @@ class _Run:
         s, report = self.session, self.report
         n = len(self.pid)
         row_of = self.row_of
+        dense, first_new, sparse = self.dense_rows, self.first_new, self.sparse_rows
         # Managers named but never listed.
         manager_row = array("q", [NONE]) * n
         orphans: list[int] = []
-        for k in range(n):
-            m = self.mid[k]
+        size = len(dense)
+        missing: list[tuple[int, str]] = list(self.deferred)
+        for k, m in enumerate(self.mid):
             if m == NONE:
                 continue
-            j = row_of(m)
-            if j is None:
-                report.problem(
-                    f"line {self.lines[k]}",
-                    f"employee {self._emp(k)}: manager id {self._emp_of_id(m)} is not an employee id in the file",
-                )
+            if m >= first_new:
+                j = dense[m - first_new] if m - first_new < size else -1
+            else:
+                j = sparse.get(m, -1)
+            if j < 0:
+                missing.append((k, self._emp_of_id(m)))
                 orphans.append(k)
             else:
                 manager_row[k] = j
+        for k, mgr in sorted(missing):
+            report.problem(
+                f"line {self.lines[k]}",
+                f"employee {self._emp(k)}: manager id {mgr} is not an employee id in the file",
+            )
         depth, broken = _depths(manager_row, self._emp, self.lines, report)
         if report.problems and not report.partial:
             return
@@ -446,15 +473,20 @@ class _Run:
             if moved:
                 report.notes.append(f"{moved} people moved in the chart")
         else:
-            for start in range(0, n, 100_000):
-                bulk.insert_columns(
-                    s,
-                    repo.POSITION,
-                    {
-                        "person_id": self.pid[start : start + 100_000],
-                        "depth": depth[start : start + 100_000],
-                    },
-                )
+            # Written in id order: appends to the table and ordered lookups of the foreign
+            # key, instead of a random walk over a million rows.
+            first = self.first_new
+            by_id = array("l", [-1]) * max(0, self.next_id - first)
+            for k in range(n):
+                by_id[self.pid[k] - first] = depth[k]
+            step = 100_000
+            for start in range(0, len(by_id), step):
+                depths = by_id[start : start + step]
+                ids: Sequence[int] = range(first + start, first + start + len(depths))
+                if depths.count(-1):  # ids of managers who have no row
+                    keep = [i for i, d in enumerate(depths) if d >= 0]
+                    ids, depths = _take(keep, ids), array("l", _take(keep, depths))
+                bulk.insert_columns(s, repo.POSITION, {"person_id": ids, "depth": depths})
         self._derive_levels(manager_row, depth, me, my_level)
         gone = [pid for pid in self.members.values() if row_of(pid) is None]
         if gone:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, lru_cache
 from itertools import repeat
 from operator import itemgetter, ne
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Index, Table, insert, text
+from sqlalchemy import JSON, Boolean, Index, Table, bindparam, insert, literal_column, text, update
+from sqlalchemy import column as sql_column
+from sqlalchemy import table as sql_table
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 
@@ -56,23 +58,27 @@ def _processor(dialect: Dialect, table: Table, column: str) -> Any:
     return proc
 
 
+@lru_cache(maxsize=256)
 def _sqlite_statement(
     dialect: Dialect, table: Table, columns: tuple[str, ...], constants: tuple[tuple[str, Any], ...]
 ) -> str:
-    names = [*columns, *(name for name, _ in constants)]
-    values = ["?"] * len(columns)
+    """A Core insert() compiled for SQLite: the columns as positional parameters in the order
+    given, the constants inlined as SQL literals (bound once, not once per row)."""
+    values: dict[str, Any] = {name: bindparam(name) for name in columns}
     for name, value in constants:
         proc = _processor(dialect, table, name)
-        values.append(_sqlite_literal(proc(value) if proc else value))
-    quoted = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
-    return (
-        f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({quoted}) "
-        f"VALUES ({', '.join(values)})"
-    )
+        values[name] = literal_column(_sqlite_literal(proc(value) if proc else value))
+    # A lightweight table of just these columns: the model's Python-side defaults stay out.
+    target = sql_table(table.name, *(sql_column(name) for name in values))
+    compiled = insert(target).values(values).compile(dialect=dialect)
+    order = tuple(compiled.positiontup or ())
+    if order != columns:  # Core orders parameters by table column; keep the caller's order
+        raise AssertionError(f"parameter order {order} differs from {columns}")
+    return str(compiled)
 
 
 _NO_DEFAULT = object()
-BULK_CACHE_KIB = 256 * 1024
+BULK_CACHE_KIB = 128 * 1024
 
 
 @cache
@@ -269,3 +275,21 @@ def sync_id_sequence(session: Session, table: Table) -> None:
             ),
             {"table": table.name},
         )
+
+
+def update_column(
+    session: Session, table: Table, column: str, rows: Sequence[tuple[int, Any]]
+) -> None:
+    """Set one column of many rows by id: (id, value) pairs, best sorted by id."""
+    if not rows:
+        return
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        quote = conn.dialect.identifier_preparer.quote
+        sql = f"UPDATE {quote(table.name)} SET {quote(column)} = ? WHERE id = ?"
+        conn.exec_driver_sql(sql, [(value, row_id) for row_id, value in rows])
+        return
+    conn.execute(
+        update(table).where(table.c.id == bindparam("row_id")).values({column: bindparam("value")}),
+        [{"row_id": row_id, "value": value} for row_id, value in rows],
+    )

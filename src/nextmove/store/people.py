@@ -25,7 +25,7 @@ from nextmove.domain.people import (
     org_key,
 )
 from nextmove.store import models
-from nextmove.store.bulk import bulk_insert, reserve_ids
+from nextmove.store.bulk import bulk_insert, reserve_ids, update_column
 from nextmove.store.meetings import repoint_person
 from nextmove.store.opportunities import repoint_opportunity_people
 
@@ -719,3 +719,9 @@ def set_orgchart_levels(
         .values(level=bindparam("lv"), level_confidence=confidence, level_source="orgchart"),
         [{"pid": pid, "lv": level} for pid, level in rows],
     )
+
+
+def set_managers(session: Session, rows: Sequence[tuple[int, int]]) -> None:
+    """Manager ties known only after the rows were written: (person id, manager id)."""
+    for chunk in _chunks(list(rows), 50_000):
+        update_column(session, P, "manager_id", chunk)

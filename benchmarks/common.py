@@ -1,0 +1,76 @@
+"""Shared helpers for the benchmarks: deterministic data, running a command as a child process
+and measuring its wall time, CPU time and peak memory."""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+def child_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEXTMOVE_")}
+    # Let Python cache compiled modules like on a normal machine (some sandboxes forbid it);
+    # the warm-up run writes the caches, the measured runs use them.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["NEXTMOVE_CONFIG_DIR"] = str(Path("/nonexistent-nextmove-config"))
+    return env
+
+
+def measure(command: list[str], *, cwd: Path | None = None) -> Run:
+    """Run a command to completion; its wall time, CPU time (user + system) and peak RSS."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr}")
+    scale = 1024 if sys.platform != "darwin" else 1024 * 1024
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024 / scale / 1024)
+
+
+def best(runs: list[Run]) -> Run:
+    """The fastest of several runs: the figure least disturbed by other work on the machine."""
+    return Run(min(r.wall for r in runs), min(r.cpu for r in runs), max(r.peak_mb for r in runs))
+
+
+def fresh(path: Path) -> Path:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    return path
+
+
+def tool(name: str) -> str:
+    found = BIN / name
+    if found.exists():
+        return str(found)
+    which = shutil.which(name)
+    if which is None:
+        raise SystemExit(f"{name} is not installed; run `make setup`")
+    return which
+
+
+def status(ratio: float, target: float) -> str:
+    return "meets the target" if ratio <= target else "MISSES the target"
+
+
+_ = resource  # imported for platforms where wait4's rusage needs it
