@@ -300,7 +300,6 @@ def test_the_demo_page_creates_the_demo_and_never_overwrites_silently(
         ("/round", "issue 4"),
         ("/meetings", "issue 5"),
         ("/board", "issue 5"),
-        ("/opportunities", "issue 6"),
         ("/import", "issue 3"),
     ],
 )

@@ -40,7 +40,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Round", "/round", "issue 4, the round of research meetings"),
     NavItem("Meetings", "/meetings", "issue 5, meetings"),
     NavItem("Board", "/board", "issue 5, the board of advisors"),
-    NavItem("Opportunities", "/opportunities", "issue 6, opportunities"),
+    NavItem("Opportunities", "/opportunities"),
     NavItem("Import", "/import", "issue 3, importers"),
     NavItem("Settings", "/settings"),
 )
