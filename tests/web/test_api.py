@@ -150,6 +150,8 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/opportunities/{opp_id}/status", "post"),
         ("/api/opportunities/{opp_id}/ratings", "post"),
         ("/api/opportunities/{opp_id}/decisions", "post"),
+        ("/api/suggestions", "get"),
+        ("/api/people/{person_id}/paths", "get"),
     }
     assert {"VisionCreate", "VisionPublic", "JournalEntryCreate", "JournalEntryPublic"} <= set(
         schema["components"]["schemas"]

@@ -11,6 +11,7 @@ from nextmove.domain.journal import JournalEntry
 from nextmove.domain.opportunities import Decision, Opportunity, Source, Status
 from nextmove.domain.vision import Choice, Choices, Position, Priority, RoleOutline, Vision
 from nextmove.errors import UserError
+from nextmove.services.demo_network import add_demo_network, clear_network
 from nextmove.store import opportunities as opp_repo
 from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
@@ -249,15 +250,18 @@ def create_demo(
                 "--replace to overwrite it.",
             )
         opp_repo.clear_opportunities(session)
+        clear_network(session)
         vision_repo.clear_workspace(session)
         vision_repo.save_vision(session, demo_vision(), now=now)
         journal = demo_journal(today)
         for entry in journal:
             vision_repo.add_journal_entry(session, entry, now=now)
         opportunities = _add_demo_opportunities(session, today, now)
+        people = add_demo_network(session, today=today, now=now)
     return {
         "steps": 2,
         "priorities": 3,
         "journal_entries": len(journal),
         "opportunities": opportunities,
+        "people": people,
     }

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from nextmove import __version__
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import LADDER, level_label
+from nextmove.domain.suggest import STRENGTH_WORDS
 from nextmove.web.forms import field_label
 from nextmove.web.security import CSRF_FIELD
 
@@ -36,7 +37,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Vision", "/vision"),
     NavItem("Journal", "/journal"),
     NavItem("People", "/people", "issue 3, the network"),
-    NavItem("Suggestions", "/suggestions", "issue 4, suggestions"),
+    NavItem("Suggestions", "/suggestions"),
     NavItem("Round", "/round", "issue 4, the round of research meetings"),
     NavItem("Meetings", "/meetings", "issue 5, meetings"),
     NavItem("Board", "/board", "issue 5, the board of advisors"),
@@ -56,6 +57,7 @@ def make_templates() -> Jinja2Templates:
         functions=FUNCTIONS,
         level_label=level_label,
         csrf_field=CSRF_FIELD,
+        strength_words=STRENGTH_WORDS,
     )
     env.filters["signed"] = lambda value, digits=1: f"{value:+.{digits}f}".replace("-", "−")
     env.filters["field_id"] = field_id
