@@ -146,6 +146,7 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/opportunities/compare", "get"),
         ("/api/opportunities/{opp_id}", "get"),
         ("/api/opportunities/{opp_id}", "delete"),
+        ("/api/opportunities/{opp_id}", "patch"),
         ("/api/opportunities/{opp_id}/evaluation", "get"),
         ("/api/opportunities/{opp_id}/status", "post"),
         ("/api/opportunities/{opp_id}/ratings", "post"),

@@ -102,3 +102,19 @@ def test_text_the_database_cannot_store_is_a_400(web: Web) -> None:
     )
     assert response.status_code == 400
     assert "NUL" in response.json()["error"]
+
+
+def test_patch_changes_only_the_fields_given(demo_web: Web, web_db: Database) -> None:
+    before = opp_service.get_opportunity(web_db, 2)
+    response = demo_web.client.patch(
+        "/api/opportunities/2",
+        json={"level": 5, "involves": ["coaching junior PMs"], "city": ""},
+        headers=JSON,
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["level"]["key"] == "manager"
+    assert body["involves"] == ["coaching junior PMs"]
+    assert body["title"] == before.title
+    assert body["organization"] == before.organization
+    assert demo_web.client.patch("/api/opportunities/2", json={}, headers=JSON).status_code == 400

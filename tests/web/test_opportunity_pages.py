@@ -233,3 +233,45 @@ def test_without_a_vision_the_detail_page_asks_for_one(
     assert page.status_code == 200
     assert "No evaluation yet" in page.text
     assert "Write your vision" in page.text
+
+
+def test_the_edit_form_shows_what_is_saved_and_saves_every_field(
+    demo_web: Web, web_db: Database
+) -> None:
+    page = demo_web.get("/opportunities/2/edit")
+    assert page.status_code == 200
+    assert "<h1>Edit #2 Product Lead, Care Navigation</h1>" in page.text
+    assert 'value="Brightpath Clinics"' in page.text
+    assert "customer interviews\nroadmap writing" in page.text
+    response = demo_web.submit(
+        f"/opportunities/2/edit?{AS_OF}",
+        {
+            "title": "Product Lead, Care Navigation",
+            "organization": "Brightpath Clinics",
+            "source": "job-board",
+            "level": "manager",
+            "function": "product",
+            "city": "",
+            "remote": "on",
+            "involves": "coaching junior PMs\nworkshops",
+        },
+        page="/opportunities/2/edit",
+    )
+    assert response.status_code == 303
+    assert (
+        "Saved. The evaluation below is up to date."
+        in demo_web.get(response.headers["location"]).text
+    )
+    opp = opp_service.get_opportunity(web_db, 2)
+    assert opp.level == 5
+    assert opp.involves == ["coaching junior PMs", "workshops"]
+    assert opp.industry == ""  # left blank on the form: cleared
+
+
+def test_the_edit_form_keeps_the_title(demo_web: Web) -> None:
+    response = demo_web.submit(
+        "/opportunities/2/edit", {"title": "", "source": "job-board"}, page="/opportunities/2/edit"
+    )
+    assert response.status_code == 400
+    assert 'id="f-title-error"' in response.text
+    assert "Not saved: 1 problem" in response.text

@@ -27,7 +27,7 @@ def test_suggestions_list_people_with_score_reasons_and_the_warm_path(
     assert page.status_code == 200
     text = page.text
     assert "<h1>Who to talk to next</h1>" in text
-    names = re.findall(r'>([^<]+)</a></h3>', text)
+    names = re.findall(r">([^<]+)</a></h3>", text)
     assert names[:3] == ["Sofia Marquez", "Nadia Petrova", "Omar Haddad"]
     assert "held your current role before you: knows it and where it leads" in text
     assert "you → Priya Nair (met at, strong) → Marcus Lee (same team, strong) → Jordan Kim" in text

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from nextmove.domain.opportunities import Source
+from nextmove.domain.levels import level_key
+from nextmove.domain.opportunities import Opportunity, Source
 from nextmove.errors import UserError
 
 TEXT_FIELDS = ("title", "organization", "industry", "city", "link", "notes")
@@ -81,3 +82,27 @@ def place_error(form: OpportunityForm, error: UserError) -> OpportunityForm:
                 return form
     form.general_errors.append(message + (f" {error.hint}" if error.hint else ""))
     return form
+
+
+def form_of(opp: Opportunity) -> OpportunityForm:
+    """The edit form, filled with what is saved."""
+    values = {name: str(getattr(opp, name) or "") for name in TEXT_FIELDS}
+    values["function"] = opp.function or ""
+    values["level"] = level_key(opp.level) or ""
+    values["source"] = opp.source.value
+    values["remote"] = "on" if opp.remote else ""
+    values["brand"] = "on" if opp.brand else ""
+    values["involves"] = "\n".join(opp.involves)
+    return OpportunityForm(values=values)
+
+
+def edit_fields_from_form(form: Mapping[str, Any]) -> tuple[dict[str, Any], OpportunityForm]:
+    """Every field of the edit form (blank ones clear what was saved)."""
+    values = {k: v for k, v in form.items() if isinstance(v, str)}
+    fields: dict[str, Any] = {name: _get(form, name) for name in (*TEXT_FIELDS, *CHOICE_FIELDS)}
+    fields["remote"] = bool(_get(form, "remote"))
+    fields["brand"] = bool(_get(form, "brand"))
+    fields["involves"] = [line.strip() for line in _get(form, "involves").splitlines()]
+    if not fields["source"]:
+        fields.pop("source")
+    return fields, OpportunityForm(values=values)

@@ -171,3 +171,21 @@ class DecisionCreate(_In):
 class DecisionResultPublic(BaseModel):
     decision: DecisionPublic
     status: StatusValue | None = Field(description="The new status, when the choice names one.")
+
+
+class OpportunityUpdate(_In):
+    """The fields to change (left out: unchanged; "" clears a text, null keeps it); `involves`
+    replaces the whole list."""
+
+    title: Annotated[str, Field(max_length=300)] | None = None
+    source: SourceValue | None = None
+    organization: Text | None = None
+    function: Annotated[str, Field(max_length=40)] | None = None
+    level: str | int | None = Field(default=None, description="A ladder key, a rank, or ''.")
+    industry: Text | None = None
+    city: Text | None = None
+    remote: bool | None = None
+    link: Text | None = None
+    notes: Annotated[str, Field(max_length=10_000)] | None = None
+    brand: bool | None = None
+    involves: list[Annotated[str, Field(max_length=300)]] | None = None

@@ -24,6 +24,7 @@ from nextmove.web.api.opp_models import (
     OpportunityCreate,
     OpportunityListPublic,
     OpportunityPublic,
+    OpportunityUpdate,
     RatingCreate,
     RatingPublic,
     StatusCreate,
@@ -108,6 +109,22 @@ def compare(db: DbDep, today: TodayDep, ids: Ids = None) -> ComparePublic:
 )
 def get_opportunity(opp_id: OppId, db: DbDep) -> OpportunityPublic:
     return OpportunityPublic.model_validate(opportunity_json(service.get_opportunity(db, opp_id)))
+
+
+@router.patch(
+    "/{opp_id}",
+    response_model=OpportunityPublic,
+    summary="Change fields (as `opp edit`)",
+    responses={**BAD, **NOT_FOUND},
+)
+def edit_opportunity(
+    opp_id: OppId, body: OpportunityUpdate, db: DbDep, now: NowDep
+) -> OpportunityPublic:
+    changes = body.model_dump(exclude_unset=True, exclude_none=True)
+    if isinstance(changes.get("level"), int):
+        changes["level"] = str(changes["level"])
+    opp = service.edit_opportunity(db, opp_id, changes, now=now)
+    return OpportunityPublic.model_validate(opportunity_json(opp))
 
 
 @router.delete("/{opp_id}", status_code=204, summary="Delete one", responses=NOT_FOUND)

@@ -22,7 +22,13 @@ from nextmove.domain.opportunities import (
 from nextmove.errors import UserError
 from nextmove.services import opportunities as service
 from nextmove.web.deps import DbDep, NowDep, TodayDep
-from nextmove.web.opp_forms import OpportunityForm, opportunity_input_from_form, place_error
+from nextmove.web.opp_forms import (
+    OpportunityForm,
+    edit_fields_from_form,
+    form_of,
+    opportunity_input_from_form,
+    place_error,
+)
 from nextmove.web.render import link_for, render
 
 router = APIRouter(include_in_schema=False)
@@ -166,6 +172,30 @@ def detail_page(request: Request, opp_id: OppId, db: DbDep, today: TodayDep) -> 
         added=request.query_params.get("added"),
         **_common(),
     )
+
+
+@router.get(
+    "/opportunities/{opp_id}/edit", response_class=HTMLResponse, summary="Edit an opportunity"
+)
+def edit_page(request: Request, opp_id: OppId, db: DbDep) -> HTMLResponse:
+    opp = service.get_opportunity(db, opp_id)
+    return render(request, "opportunity_new.html", form=form_of(opp), opp=opp, **_common())
+
+
+@router.post(
+    "/opportunities/{opp_id}/edit", response_class=HTMLResponse, summary="Save an opportunity"
+)
+async def save(request: Request, opp_id: OppId, db: DbDep, now: NowDep) -> Response:
+    opp = service.get_opportunity(db, opp_id)
+    fields, form = edit_fields_from_form(await request.form())
+    try:
+        service.edit_opportunity(db, opp_id, fields, now=now)
+    except UserError as exc:
+        place_error(form, exc)
+        return render(
+            request, "opportunity_new.html", status_code=400, form=form, opp=opp, **_common()
+        )
+    return _back(request, opp_id, "edited")
 
 
 def _back(request: Request, opp_id: int, saved: str, anchor: str = "") -> Response:
