@@ -179,12 +179,31 @@ def test_deciding_records_the_choice_and_why_and_sets_the_status(
     assert opp_service.get_opportunity(web_db, 3).status.value == "declined"
 
 
-def test_a_decision_without_reasons_is_refused_with_a_hint(demo_web: Web) -> None:
+def test_a_decision_without_reasons_is_refused_on_the_page_keeping_the_choice(
+    demo_web: Web, web_db: Database
+) -> None:
     response = demo_web.submit(
-        "/opportunities/3/decide", {"choice": "decline", "why": ""}, page="/opportunities/3"
+        "/opportunities/3/decide",
+        {"choice": "other", "choice_other": "ask for a Chicago base", "why": ""},
+        page="/opportunities/3",
     )
     assert response.status_code == 400
+    assert "Not recorded:</strong> Why: must not be empty." in response.text
     assert "you will reflect on them later" in response.text
+    assert 'value="ask for a Chicago base"' in response.text
+    assert 'id="choice-other" name="choice" value="other" checked' in response.text
+    assert opp_service.get_opportunity(web_db, 3).decisions == []
+
+
+def test_a_status_change_with_a_bad_date_is_refused_on_the_page(demo_web: Web) -> None:
+    response = demo_web.submit(
+        "/opportunities/3/status", {"status": "offer", "date": "soon"}, page="/opportunities/3"
+    )
+    assert response.status_code == 400
+    assert "Not changed:</strong> Date: &#39;soon&#39; is not a date. Use YYYY-MM-DD." in (
+        response.text
+    )
+    assert demo_web.submit("/opportunities/99/status", {"status": "offer"}).status_code == 404
 
 
 def test_comparing_two_shows_every_criterion_and_the_best_first(demo_web: Web) -> None:

@@ -19,7 +19,7 @@ from nextmove.domain.opportunities import (
     Source,
     Status,
 )
-from nextmove.errors import UserError
+from nextmove.errors import NotFound, UserError
 from nextmove.services import opportunities as service
 from nextmove.web.deps import DbDep, NowDep, TodayDep
 from nextmove.web.opp_forms import (
@@ -149,8 +149,16 @@ def compare_page(
     )
 
 
-@router.get("/opportunities/{opp_id}", response_class=HTMLResponse, summary="An opportunity")
-def detail_page(request: Request, opp_id: OppId, db: DbDep, today: TodayDep) -> HTMLResponse:
+def _detail(
+    request: Request,
+    db: DbDep,
+    opp_id: int,
+    today: date,
+    *,
+    status_code: int = 200,
+    problems: dict[str, str] | None = None,
+    submitted: dict[str, str] | None = None,
+) -> HTMLResponse:
     opp = service.get_opportunity(db, opp_id)
     evaluation: Evaluation | None = None
     no_plan: UserError | None = None
@@ -163,6 +171,7 @@ def detail_page(request: Request, opp_id: OppId, db: DbDep, today: TodayDep) -> 
     return render(
         request,
         "opportunity.html",
+        status_code=status_code,
         opp=opp,
         e=evaluation,
         no_plan=no_plan,
@@ -170,8 +179,15 @@ def detail_page(request: Request, opp_id: OppId, db: DbDep, today: TodayDep) -> 
         today=today,
         notice=request.query_params.get("saved"),
         added=request.query_params.get("added"),
+        problems=problems or {},
+        submitted=submitted or {},
         **_common(),
     )
+
+
+@router.get("/opportunities/{opp_id}", response_class=HTMLResponse, summary="An opportunity")
+def detail_page(request: Request, opp_id: OppId, db: DbDep, today: TodayDep) -> HTMLResponse:
+    return _detail(request, db, opp_id, today)
 
 
 @router.get(
@@ -203,6 +219,14 @@ def _back(request: Request, opp_id: int, saved: str, anchor: str = "") -> Respon
     return RedirectResponse(target + (f"#{anchor}" if anchor else ""), status_code=303)
 
 
+def _said(error: UserError) -> str:
+    """A service's words for the web: options named as form fields ('--why: …' -> 'Why: …')."""
+    message = error.message.removeprefix("--")
+    message = message[:1].upper() + message[1:]
+    hint = error.hint if error.hint and "`" not in error.hint and "--" not in error.hint else None
+    return message + (f". {hint}" if hint else ".")
+
+
 def _day(text: str, today: date) -> date:
     if not text:
         return today
@@ -217,14 +241,19 @@ async def change_status(
     request: Request, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
 ) -> Response:
     form = await request.form()
-    service.set_status(
-        db,
-        opp_id,
-        _form_text(form, "status"),
-        day=_day(_form_text(form, "date"), today),
-        note=_form_text(form, "note"),
-        now=now,
-    )
+    try:
+        service.set_status(
+            db,
+            opp_id,
+            _form_text(form, "status"),
+            day=_day(_form_text(form, "date"), today),
+            note=_form_text(form, "note"),
+            now=now,
+        )
+    except UserError as exc:
+        if isinstance(exc, NotFound):
+            raise
+        return _detail(request, db, opp_id, today, status_code=400, problems={"status": _said(exc)})
     return _back(request, opp_id, "status", "status-h")
 
 
@@ -254,14 +283,28 @@ async def decide(
     choice = _form_text(form, "choice")
     if choice == "other":
         choice = _form_text(form, "choice_other")
-    service.decide(
-        db,
-        opp_id,
-        choice=choice,
-        why=_form_text(form, "why"),
-        day=_day(_form_text(form, "date"), today),
-        now=now,
-    )
+    try:
+        service.decide(
+            db,
+            opp_id,
+            choice=choice,
+            why=_form_text(form, "why"),
+            day=_day(_form_text(form, "date"), today),
+            now=now,
+        )
+    except UserError as exc:
+        if isinstance(exc, NotFound):
+            raise
+        submitted = {k: v for k, v in form.items() if isinstance(v, str)}
+        return _detail(
+            request,
+            db,
+            opp_id,
+            today,
+            status_code=400,
+            problems={"decide": _said(exc)},
+            submitted=submitted,
+        )
     return _back(request, opp_id, "decision", "decisions-h")
 
 
