@@ -3,6 +3,7 @@ why, see the network map, open an opportunity's evaluation, rate it, and compare
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -106,4 +107,30 @@ def test_suggestions_map_and_comparison_read_at_phone_width(
     page.goto(f"{server}/map?{AS_OF}")
     expect(page.get_by_role("img", name="Your network")).to_be_visible()
     expect(page.get_by_role("table")).to_contain_text("Jordan Kim")
+    context.close()
+
+
+def test_a_pasted_job_posting_becomes_an_opportunity_without_javascript(
+    server: str, browser: Any, screenshots: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    page.goto(f"{server}/opportunities?{AS_OF}")
+    page.get_by_role("link", name="Add an opportunity").click()
+    page.get_by_label("Job posting text").fill(
+        "Director of Product, Virtual Care\nMercy Digital\nLocation: Chicago, IL\n\n"
+        "You will lead four product managers.\n"
+    )
+    page.get_by_label("What the work involves").fill("coaching junior PMs\nworkshops")
+    page.get_by_role("button", name="Add the opportunity").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Director of Product, Virtual Care")
+    expect(page.get_by_role("status")).to_contain_text("Added #6")
+    facts = page.locator("section", has=page.get_by_role("heading", name="The role"))
+    expect(facts).to_contain_text("Mercy Digital")
+    expect(facts).to_contain_text("Director")
+    expect(facts).to_contain_text("job-board")
+    expect(page.get_by_role("heading", name=re.compile(r"^Verdict: "))).to_be_visible()
+    page.screenshot(path=str(screenshots / "opportunity-from-posting-phone-no-js.png"))
     context.close()

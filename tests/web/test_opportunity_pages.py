@@ -85,6 +85,7 @@ def test_adding_by_hand_fills_level_and_function_from_the_title(web: Web, web_db
     assert opp.level is not None and opp.function is not None
     page = web.get(response.headers["location"])
     assert "Added #1" in page.text
+    assert "Level and function come from the title" in page.text
 
 
 def test_a_pasted_posting_fills_in_the_role_and_counts_as_a_job_board_find(
@@ -100,6 +101,8 @@ def test_a_pasted_posting_fills_in_the_role_and_counts_as_a_job_board_find(
     assert opp.city == "Chicago"
     assert opp.source.value == "job-board"
     assert opp.level is not None
+    page = web.get(response.headers["location"]).text
+    assert "Filled in from the pasted posting: check the role below" in page
 
 
 def test_what_you_type_wins_over_the_posting(web: Web, web_db: Database) -> None:

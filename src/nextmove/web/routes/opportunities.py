@@ -113,7 +113,12 @@ async def add(request: Request, db: DbDep, today: TodayDep, now: NowDep) -> Resp
     except UserError as exc:
         place_error(form, exc)
         return again()
-    target = link_for(request, f"/opportunities/{opp.id}", added=1, found=len(found) or None)
+    target = link_for(
+        request,
+        f"/opportunities/{opp.id}",
+        added="posting" if data.posting else "form",
+        found=len(found) or None,
+    )
     return RedirectResponse(target, status_code=303)
 
 
