@@ -91,6 +91,7 @@ def test_the_map_page_shows_the_map_with_its_table_open(demo_web: Web) -> None:
     assert page.status_code == 200
     assert "<h1>Your network map</h1>" in page.text
     assert '<details class="chart-table" open>' in page.text
+    assert 'aria-current="page">Suggestions</a>' in page.text
 
 
 def test_the_path_view_shows_each_hop_with_its_tie(demo_web: Web, web_db: Database) -> None:

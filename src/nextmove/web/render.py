@@ -47,6 +47,10 @@ NAVIGATION: tuple[NavItem, ...] = (
 )
 
 
+# Pages without their own navigation entry, shown under another one.
+NAV_ALIASES = {"/map": "/suggestions"}
+
+
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     env = templates.env
@@ -96,7 +100,7 @@ def render(
     state = request.app.state.nextmove
     templates: Jinja2Templates = request.app.state.templates
     token = state.tokens.for_request(request)
-    path = request.url.path
+    path = NAV_ALIASES.get(request.url.path, request.url.path)
     current = next(
         (item for item in NAVIGATION if item.path == path),
         next(
