@@ -33,10 +33,22 @@ PAGES = [
     "/settings",
     "/demo",
     "/people",
+    "/opportunities",
+    "/opportunities/3",
+    "/opportunities/new",
+    "/opportunities/compare?ids=3&ids=4",
+    "/suggestions",
+    "/map",
+    "/suggestions/paths/13",
     "/api/vision",
     "/api/vision/check",
     "/api/journal/entries",
     "/api/journal/summary",
+    "/api/opportunities",
+    "/api/opportunities/evaluation",
+    "/api/opportunities/compare?ids=3&ids=4",
+    "/api/suggestions",
+    "/api/people/13/paths",
 ]
 
 
@@ -71,10 +83,10 @@ def main() -> None:
 
     backend = url.split(":", 1)[0]
     print(f"Server time per page, demo workspace on {backend}, {args.repeat} requests each")
-    print(f"{'page':<26} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} {'bytes':>8}  goal")
+    print(f"{'page':<40} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} {'bytes':>8}  goal")
     for page, median, p95, worst, size in rows:
         verdict = "ok" if p95 < GOAL_MS else f"over {GOAL_MS:.0f} ms"
-        print(f"{page:<26} {median:>10.1f} {p95:>8.1f} {worst:>8.1f} {size:>8}  {verdict}")
+        print(f"{page:<40} {median:>10.1f} {p95:>8.1f} {worst:>8.1f} {size:>8}  {verdict}")
     slowest = max(rows, key=lambda r: r[2])
     print(
         f"Slowest p95: {slowest[0]} at {slowest[2]:.1f} ms "

@@ -140,6 +140,19 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/journal/entries", "post"),
         ("/api/journal/entries/{entry_id}", "delete"),
         ("/api/journal/summary", "get"),
+        ("/api/opportunities", "get"),
+        ("/api/opportunities", "post"),
+        ("/api/opportunities/evaluation", "get"),
+        ("/api/opportunities/compare", "get"),
+        ("/api/opportunities/{opp_id}", "get"),
+        ("/api/opportunities/{opp_id}", "delete"),
+        ("/api/opportunities/{opp_id}", "patch"),
+        ("/api/opportunities/{opp_id}/evaluation", "get"),
+        ("/api/opportunities/{opp_id}/status", "post"),
+        ("/api/opportunities/{opp_id}/ratings", "post"),
+        ("/api/opportunities/{opp_id}/decisions", "post"),
+        ("/api/suggestions", "get"),
+        ("/api/people/{person_id}/paths", "get"),
     }
     assert {"VisionCreate", "VisionPublic", "JournalEntryCreate", "JournalEntryPublic"} <= set(
         schema["components"]["schemas"]

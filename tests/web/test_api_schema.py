@@ -1,20 +1,24 @@
 """Property-based: schemathesis generates requests from the OpenAPI schema; no request, valid
-or not, may get a server error (5xx). Runs on both backends; examples kept modest."""
+or not, may get a server error (5xx). Runs on both backends, on an empty workspace and on the
+demo (so ids of real opportunities and people come up); examples kept modest."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
 from nextmove.config import load_settings
+from nextmove.services.demo import create_demo
 from nextmove.services.workspace import Database
 from nextmove.web.app import create_app
+from tests.conftest import NOW, TODAY
 from tests.web.conftest import BASE, PORT
 
-EXAMPLES_PER_OPERATION = 25
+EXAMPLES_PER_OPERATION = 15
 HEADERS = {"Host": f"127.0.0.1:{PORT}", "Origin": BASE, "Sec-Fetch-Site": "same-origin"}
 
 
@@ -38,11 +42,16 @@ def _exercise(operation: Any) -> set[int]:
     return seen
 
 
-def test_no_request_to_the_api_gets_a_server_error(web_db: Database, db_url: str) -> None:
+@pytest.mark.parametrize("workspace", ["empty", "demo"])
+def test_no_request_to_the_api_gets_a_server_error(
+    web_db: Database, db_url: str, workspace: str
+) -> None:
+    if workspace == "demo":
+        create_demo(web_db, today=TODAY, now=NOW)
     app = create_app(load_settings(database_url=db_url), port=PORT, db=web_db)
     schema = schemathesis.openapi.from_asgi("/api/openapi.json", app, headers=HEADERS)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 7
+    assert len(operations) == 20
     responses = {operation.label: _exercise(operation) for operation in operations}
     # Every operation was really exercised, and answered without a server error.
     assert all(codes and max(codes) < 500 for codes in responses.values()), responses

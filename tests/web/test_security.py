@@ -137,3 +137,29 @@ def test_an_upload_over_the_limit_gets_a_clear_error_page(
     assert response.status_code == 413
     assert "larger than the limit of 0.01 MB" in response.text
     assert "upload_limit_mb" in response.text
+
+
+@pytest.mark.parametrize(
+    ("path", "data"),
+    [
+        ("/opportunities/new", {"title": "Head of X", "source": "recruiter"}),
+        ("/opportunities/3/status", {"status": "declined"}),
+        ("/opportunities/3/decide", {"choice": "decline", "why": "forged"}),
+        ("/opportunities/3/ratings", {"rating[1]": "5"}),
+        ("/opportunities/3/delete", {}),
+    ],
+)
+def test_opportunity_forms_refuse_a_cross_site_post_and_change_nothing(
+    demo_web: Web, web_db: Database, path: str, data: dict[str, str]
+) -> None:
+    from nextmove.services import opportunities as opp_service
+
+    before = opp_service.list_opportunities(web_db)
+    response = demo_web.client.post(
+        path,
+        data=data,
+        headers={"Origin": "http://attacker.example", "Sec-Fetch-Site": "cross-site"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 403
+    assert opp_service.list_opportunities(web_db) == before

@@ -356,6 +356,19 @@ def create_demo_network(session: Session, *, today: date, now: datetime) -> dict
     contacts = _contacts(rng, today, used)
     _apply_levels(contacts, {})
     repo.insert_people(session, contacts, now=now)
+    # They came from her LinkedIn connections: say so, as an import would, so they count as
+    # people she knows directly.
+    repo.add_sources(
+        session,
+        [
+            (p.id, p.profile_url or f"demo:{p.id}", "Connections.csv", f"line {line}")
+            for line, p in enumerate(contacts, start=4)
+            if p.id is not None
+        ],
+        kind="linkedin",
+        import_id=None,
+        now=now,
+    )
 
     # Ties: who introduced whom, where people met, the user's statements.
     contact_ids = [p.id for p in contacts if p.id is not None]

@@ -43,6 +43,13 @@ def _not_found(opp_id: int) -> NotFound:
     return NotFound(f"no opportunity with id {opp_id}", hint="`nextmove opp list` shows ids.")
 
 
+def _storable(name: str, text: str) -> str:
+    """Text the database can keep (PostgreSQL refuses NUL characters)."""
+    if "\x00" in text:
+        raise UserError(f"{name}: contains a NUL character", hint="Remove it and try again.")
+    return text
+
+
 def clean_fields(changes: dict[str, Any]) -> dict[str, Any]:
     """Validate and normalise user-given fields; None means 'not given'."""
     unknown = set(changes) - set(FIELDS)
@@ -61,9 +68,11 @@ def clean_fields(changes: dict[str, Any]) -> dict[str, Any]:
         elif key in ("remote", "brand"):
             clean[key] = bool(value)
         elif key == "involves":
-            clean[key] = list(dict.fromkeys(str(v).strip() for v in value if str(v).strip()))
+            clean[key] = list(
+                dict.fromkeys(_storable(key, str(v).strip()) for v in value if str(v).strip())
+            )
         else:
-            clean[key] = str(value).strip()
+            clean[key] = _storable(key, str(value).strip())
     if "title" in clean and not clean["title"]:
         raise UserError(
             "title: must not be empty", hint="Give the role's title, e.g. 'Director of Product'."
@@ -213,6 +222,7 @@ def set_status(
     db: Database, opp_id: int, status: str, *, day: date, note: str, now: datetime
 ) -> Opportunity:
     parsed = parse_status(status)
+    _storable("note", note)
     with db.session() as session:
         if not repo.set_status(session, opp_id, parsed, day=day, note=note.strip(), now=now):
             raise _not_found(opp_id)
@@ -266,6 +276,8 @@ def decide(
             "--why: must not be empty",
             hint="Write down your reasons now; you will reflect on them later.",
         )
+    _storable("choice", choice)
+    _storable("why", why)
     decision = Decision(day=day, choice=choice, why=why)
     status = DECISION_STATUS.get(choice.lower())
     with db.session() as session:

@@ -225,10 +225,10 @@ def predecessors(session: Session, organization: str, title: str) -> list[int]:
 
 
 def last_meetings(session: Session, ids: Iterable[int]) -> dict[int, date]:
-    """The latest logged meeting (interaction kind 'meeting' or 'met') per person."""
+    """The latest research meeting logged as an interaction (kind "meeting") per person."""
     query = (
         select(INTERACTION.c.person_id, func.max(INTERACTION.c.day))
-        .where(INTERACTION.c.kind.in_(("meeting", "met")))
+        .where(INTERACTION.c.kind == "meeting")
         .group_by(INTERACTION.c.person_id)
     )
     return {pid: day for pid, day in _for_ids(session, query, INTERACTION.c.person_id, ids)}

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from nextmove import __version__
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import LADDER, level_label
+from nextmove.domain.suggest import STRENGTH_WORDS
 from nextmove.web.forms import field_label
 from nextmove.web.security import CSRF_FIELD
 
@@ -36,14 +37,18 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Vision", "/vision"),
     NavItem("Journal", "/journal"),
     NavItem("People", "/people", "issue 3, the network"),
-    NavItem("Suggestions", "/suggestions", "issue 4, suggestions"),
+    NavItem("Suggestions", "/suggestions"),
     NavItem("Round", "/round", "issue 4, the round of research meetings"),
     NavItem("Meetings", "/meetings", "issue 5, meetings"),
     NavItem("Board", "/board", "issue 5, the board of advisors"),
-    NavItem("Opportunities", "/opportunities", "issue 6, opportunities"),
+    NavItem("Opportunities", "/opportunities"),
     NavItem("Import", "/import", "issue 3, importers"),
     NavItem("Settings", "/settings"),
 )
+
+
+# Pages without their own navigation entry, shown under another one.
+NAV_ALIASES = {"/map": "/suggestions"}
 
 
 def make_templates() -> Jinja2Templates:
@@ -56,6 +61,7 @@ def make_templates() -> Jinja2Templates:
         functions=FUNCTIONS,
         level_label=level_label,
         csrf_field=CSRF_FIELD,
+        strength_words=STRENGTH_WORDS,
     )
     env.filters["signed"] = lambda value, digits=1: f"{value:+.{digits}f}".replace("-", "−")
     env.filters["field_id"] = field_id
@@ -94,7 +100,7 @@ def render(
     state = request.app.state.nextmove
     templates: Jinja2Templates = request.app.state.templates
     token = state.tokens.for_request(request)
-    path = request.url.path
+    path = NAV_ALIASES.get(request.url.path, request.url.path)
     current = next(
         (item for item in NAVIGATION if item.path == path),
         next(

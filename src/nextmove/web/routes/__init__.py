@@ -3,6 +3,22 @@ opportunities, …) add theirs to ROUTERS and drop their placeholder from `place
 
 from __future__ import annotations
 
-from nextmove.web.routes import journal, placeholders, today, vision, workspace
+from nextmove.web.routes import (
+    journal,
+    opportunities,
+    placeholders,
+    suggestions,
+    today,
+    vision,
+    workspace,
+)
 
-ROUTERS = [today.router, vision.router, journal.router, workspace.router, placeholders.router]
+ROUTERS = [
+    today.router,
+    vision.router,
+    journal.router,
+    opportunities.router,
+    suggestions.router,
+    workspace.router,
+    placeholders.router,
+]

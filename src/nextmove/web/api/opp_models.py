@@ -1,0 +1,191 @@
+"""The opportunity API's shapes: the same as `nextmove opp … --json` (docs/json.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from nextmove.web.api.models import LevelPublic
+
+SourceValue = Literal["hr-proposal", "job-board", "recruiter", "network-referral", "self-created"]
+StatusValue = Literal[
+    "considering",
+    "exploring",
+    "applied",
+    "interviewing",
+    "offer",
+    "accepted",
+    "declined",
+    "passed",
+]
+Text = Annotated[str, Field(max_length=2000)]
+
+
+class StatusChangePublic(BaseModel):
+    status: StatusValue
+    date: dt.date
+    note: str
+
+
+class DecisionPublic(BaseModel):
+    id: int | None
+    date: dt.date
+    choice: str
+    why: str
+
+
+class OpportunityPublic(BaseModel):
+    id: int
+    title: str
+    organization: str
+    function: str | None
+    level: LevelPublic | None
+    industry: str
+    city: str
+    remote: bool
+    source: SourceValue
+    link: str
+    notes: str
+    brand: bool
+    involves: list[str]
+    status: StatusValue
+    added_on: dt.date | None
+    ratings: dict[str, int] = Field(description="Your own 1–5 ratings, by priority name.")
+    history: list[StatusChangePublic]
+    decisions: list[DecisionPublic]
+
+
+class SourceMixPublic(BaseModel):
+    total: int
+    by_source: dict[str, int]
+    hr_and_job_boards: int
+    network_or_self_created: int
+    mostly_hr_and_job_boards: bool
+    threshold: str
+    advice: str
+    sources: dict[str, str]
+
+
+class OpportunityListPublic(BaseModel):
+    opportunities: list[OpportunityPublic]
+    source_mix: SourceMixPublic
+
+
+class VerdictPublic(BaseModel):
+    key: Literal[
+        "strong-fit", "worth-exploring", "weak-fit", "think-twice", "misaligned", "unknown"
+    ]
+    text: str
+
+
+class FlagPublic(BaseModel):
+    code: str
+    severity: Literal["serious", "caution"]
+    title: str
+    explanation: str
+    threshold: str
+    inputs: dict[str, Any]
+
+
+class ChoiceCheckPublic(BaseModel):
+    subject: str
+    choice: str
+    outcome: str
+    why: str
+
+
+class EvaluationPublic(BaseModel):
+    opportunity: dict[str, Any] = Field(description="id, title, organization, source, status.")
+    verdict: VerdictPublic
+    overall: dict[str, Any] = Field(description="value (1–5 or null), method, weights, inputs.")
+    priority_fit: dict[str, Any] = Field(description="value, weights by rank, per priority.")
+    energy: dict[str, Any] = Field(description="value, shares, items of the work.")
+    reach: dict[str, Any] = Field(description="level change, path parts, thresholds.")
+    choices: list[ChoiceCheckPublic]
+    flags: list[FlagPublic]
+
+
+class EvaluateListPublic(BaseModel):
+    evaluations: list[EvaluationPublic]
+    source_mix: SourceMixPublic
+
+
+class ComparePublic(BaseModel):
+    best: int | None
+    ranking: list[int]
+    evaluations: list[EvaluationPublic]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class OpportunityCreate(_In):
+    """An opportunity by hand; with `posting`, the text of a job posting fills in what it can
+    (as `opp add --from-text`), and the fields given win."""
+
+    title: Annotated[str, Field(max_length=300)] = ""
+    source: SourceValue | None = Field(
+        default=None, description="Required unless a posting is given (then: job-board)."
+    )
+    organization: Text = ""
+    function: str | None = Field(default=None, max_length=40)
+    level: str | int | None = Field(default=None, description="A ladder key or a rank 0–11.")
+    industry: Text = ""
+    city: Text = ""
+    remote: bool | None = None
+    link: Text = ""
+    notes: Annotated[str, Field(max_length=10_000)] = ""
+    brand: bool | None = None
+    involves: list[Annotated[str, Field(max_length=300)]] = Field(default_factory=list)
+    posting: Annotated[str, Field(max_length=100_000)] = ""
+
+
+class StatusCreate(_In):
+    status: StatusValue
+    note: Annotated[str, Field(max_length=2000)] = ""
+    date: dt.date | None = Field(default=None, description="Default: today (or ?as_of).")
+
+
+class RatingCreate(_In):
+    priority: Annotated[str, Field(min_length=1, max_length=300)] = Field(
+        description="A priority by name or rank (1–3)."
+    )
+    rating: int | None = Field(ge=1, le=5, description="1–5, or null to clear your rating.")
+
+
+class RatingPublic(BaseModel):
+    priority: str
+    rating: int | None
+    opportunity: OpportunityPublic
+
+
+class DecisionCreate(_In):
+    choice: Annotated[str, Field(min_length=1, max_length=300)]
+    why: Annotated[str, Field(min_length=1, max_length=10_000)]
+    date: dt.date | None = Field(default=None, description="Default: today (or ?as_of).")
+
+
+class DecisionResultPublic(BaseModel):
+    decision: DecisionPublic
+    status: StatusValue | None = Field(description="The new status, when the choice names one.")
+
+
+class OpportunityUpdate(_In):
+    """The fields to change (left out: unchanged; "" clears a text, null keeps it); `involves`
+    replaces the whole list."""
+
+    title: Annotated[str, Field(max_length=300)] | None = None
+    source: SourceValue | None = None
+    organization: Text | None = None
+    function: Annotated[str, Field(max_length=40)] | None = None
+    level: str | int | None = Field(default=None, description="A ladder key, a rank, or ''.")
+    industry: Text | None = None
+    city: Text | None = None
+    remote: bool | None = None
+    link: Text | None = None
+    notes: Annotated[str, Field(max_length=10_000)] | None = None
+    brand: bool | None = None
+    involves: list[Annotated[str, Field(max_length=300)]] | None = None

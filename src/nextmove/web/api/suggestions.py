@@ -1,0 +1,132 @@
+"""/api/suggestions and /api/people/{id}/paths: as `nextmove suggest --json` and
+`nextmove path ID --json`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from pydantic import BaseModel
+
+from nextmove.formats.json_shapes import suggestion_json, warm_path_json
+from nextmove.services import suggest as suggest_service
+from nextmove.web.api.models import ErrorPublic, LevelPublic
+from nextmove.web.deps import DbDep, SettingsDep, TodayDep
+
+router = APIRouter(tags=["suggestions"])
+
+
+class SuggestedPersonPublic(BaseModel):
+    id: int
+    name: str
+    title: str
+    organization: str
+    function: str | None
+    level: LevelPublic | None
+    city: str
+
+
+class ReasonPublic(BaseModel):
+    code: str
+    text: str
+    contribution: float
+
+
+class DirectPublic(BaseModel):
+    strength: int
+    how: str
+
+
+class HopPublic(BaseModel):
+    person_id: int
+    name: str
+    relation: str
+    strength: int
+
+
+class WarmPathPublic(BaseModel):
+    hops: list[HopPublic]
+    text: str
+    quality: float
+
+
+class SuggestionPublic(BaseModel):
+    rank: int
+    person: SuggestedPersonPublic
+    score: float
+    reasons: list[ReasonPublic]
+    direct: DirectPublic | None
+    path: WarmPathPublic | None
+
+
+class SuggestionsPublic(BaseModel):
+    people: int
+    considered: int
+    linked: bool
+    suggestions: list[SuggestionPublic]
+
+
+class PathTargetPublic(BaseModel):
+    id: int
+    name: str
+
+
+class PathsPublic(BaseModel):
+    person: PathTargetPublic
+    direct: DirectPublic | None
+    paths: list[WarmPathPublic]
+
+
+@router.get(
+    "/suggestions",
+    response_model=SuggestionsPublic,
+    summary="Who to talk to next (as `suggest --json`)",
+)
+def get_suggestions(
+    db: DbDep,
+    settings: SettingsDep,
+    today: TodayDep,
+    limit: Annotated[int, Query(ge=1, le=100, description="How many people.")] = 10,
+) -> SuggestionsPublic:
+    result = suggest_service.suggest_people(
+        db,
+        today=today,
+        limit=limit,
+        weights=settings.weights(),
+        cooldown_days=settings.suggest_cooldown_days,
+    )
+    body: dict[str, Any] = {
+        "people": result.people,
+        "considered": result.considered,
+        "linked": result.linked,
+        "suggestions": [suggestion_json(i, s) for i, s in enumerate(result.suggestions, start=1)],
+    }
+    return SuggestionsPublic.model_validate(body)
+
+
+@router.get(
+    "/people/{person_id}/paths",
+    response_model=PathsPublic,
+    summary="Warm-introduction paths to a person (as `path ID --json`)",
+    responses={
+        404: {"model": ErrorPublic, "description": "No such person."},
+        400: {"model": ErrorPublic, "description": "That is you."},
+    },
+)
+def get_paths(
+    person_id: Annotated[int, Path(ge=1, le=2**31 - 1, description="The person's id.")],
+    db: DbDep,
+    limit: Annotated[int, Query(ge=1, le=10, description="How many paths.")] = 3,
+) -> PathsPublic:
+    result = suggest_service.warm_paths(db, str(person_id), limit=limit)
+    return PathsPublic.model_validate(
+        {
+            "person": {"id": result.person_id, "name": result.name},
+            "direct": (
+                {"strength": result.direct[0], "how": result.direct[1]} if result.direct else None
+            ),
+            "paths": [
+                warm_path_json(p, d) for p, d in zip(result.paths, result.described, strict=True)
+            ],
+        }
+    )

@@ -1,0 +1,319 @@
+"""Opportunities: the list with its source mix, adding one (by hand or from a pasted posting),
+its page with the whole evaluation, status, ratings and decisions, and the comparison."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from nextmove.domain.evaluate import Evaluation
+from nextmove.domain.opportunities import (
+    CLOSED_STATUSES,
+    DECISION_STATUS,
+    RATING_MAX,
+    RATING_MIN,
+    SOURCE_HELP,
+    Source,
+    Status,
+)
+from nextmove.errors import NotFound, UserError
+from nextmove.services import opportunities as service
+from nextmove.web.deps import DbDep, NowDep, TodayDep
+from nextmove.web.opp_forms import (
+    OpportunityForm,
+    edit_fields_from_form,
+    form_of,
+    opportunity_input_from_form,
+    place_error,
+)
+from nextmove.web.render import link_for, render
+
+router = APIRouter(include_in_schema=False)
+
+OppId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+def _form_text(form: Any, name: str) -> str:
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _common() -> dict[str, Any]:
+    return {
+        "sources": [(s.value, SOURCE_HELP[s]) for s in Source],
+        "statuses": [s.value for s in Status],
+        "closed": {s.value for s in CLOSED_STATUSES},
+        "decision_choices": list(DECISION_STATUS),
+        "rating_range": range(RATING_MIN, RATING_MAX + 1),
+    }
+
+
+@router.get("/opportunities", response_class=HTMLResponse, summary="Opportunities")
+def list_page(
+    request: Request,
+    db: DbDep,
+    today: TodayDep,
+    status: Annotated[str | None, Query(max_length=40)] = None,
+) -> HTMLResponse:
+    opportunities, mix = service.list_opportunities(db, status=status or None)
+    verdicts: dict[int, Evaluation] = {}
+    if opportunities:
+        try:
+            evaluations, _mix = service.evaluate(
+                db, [o.id for o in opportunities if o.id is not None], today=today
+            )
+            verdicts = {e.opportunity.id: e for e in evaluations if e.opportunity.id is not None}
+        except UserError:
+            verdicts = {}  # no plan yet: the list still shows
+    return render(
+        request,
+        "opportunities.html",
+        opportunities=opportunities,
+        mix=mix,
+        verdicts=verdicts,
+        status=status or "",
+        deleted=request.query_params.get("deleted"),
+        **_common(),
+    )
+
+
+@router.get("/opportunities/new", response_class=HTMLResponse, summary="Add an opportunity")
+def new_page(request: Request) -> HTMLResponse:
+    return render(request, "opportunity_new.html", form=OpportunityForm.blank(), **_common())
+
+
+@router.post("/opportunities/new", response_class=HTMLResponse, summary="Add an opportunity")
+async def add(request: Request, db: DbDep, today: TodayDep, now: NowDep) -> Response:
+    data, form = opportunity_input_from_form(await request.form())
+
+    def again() -> HTMLResponse:
+        return render(request, "opportunity_new.html", status_code=400, form=form, **_common())
+
+    if data is None:
+        return again()
+    fields: dict[str, Any] = {}
+    found: list[str] = []
+    try:
+        if data.posting:
+            parsed = service.read_posting(
+                data.posting.encode("utf-8"),
+                source="the pasted posting",
+                title=data.fields.get("title"),
+            )
+            fields.update({k: v for k, v in parsed.fields.items() if v not in (None, "")})
+            fields.setdefault("source", Source.JOB_BOARD.value)
+            found = parsed.found
+        fields.update(data.fields)
+        if not data.posting:
+            found = service.fill_from_title(fields)
+        opp = service.add_opportunity(db, fields, today=today, now=now)
+    except UserError as exc:
+        place_error(form, exc)
+        return again()
+    target = link_for(
+        request,
+        f"/opportunities/{opp.id}",
+        added="posting" if data.posting else "form",
+        found=len(found) or None,
+    )
+    return RedirectResponse(target, status_code=303)
+
+
+@router.get("/opportunities/compare", response_class=HTMLResponse, summary="Compare")
+def compare_page(
+    request: Request,
+    db: DbDep,
+    today: TodayDep,
+    ids: Annotated[list[int] | None, Query(description="Two or more opportunity ids.")] = None,
+) -> HTMLResponse:
+    chosen = [i for i in (ids or []) if 1 <= i <= 2**31 - 1]
+    if len(set(chosen)) < 2:
+        opportunities, _mix = service.list_opportunities(db)
+        return render(
+            request,
+            "opportunities_compare.html",
+            status_code=400 if ids else 200,
+            evaluations=[],
+            opportunities=opportunities,
+            chosen=set(chosen),
+            too_few=bool(ids),
+        )
+    evaluations = service.compare(db, chosen, today=today)
+    names = [p.name for p in evaluations[0].priorities]
+    return render(
+        request,
+        "opportunities_compare.html",
+        evaluations=evaluations,
+        priority_names=names,
+        opportunities=[],
+        chosen=set(chosen),
+        too_few=False,
+    )
+
+
+def _detail(
+    request: Request,
+    db: DbDep,
+    opp_id: int,
+    today: date,
+    *,
+    status_code: int = 200,
+    problems: dict[str, str] | None = None,
+    submitted: dict[str, str] | None = None,
+) -> HTMLResponse:
+    opp = service.get_opportunity(db, opp_id)
+    evaluation: Evaluation | None = None
+    no_plan: UserError | None = None
+    try:
+        evaluations, _mix = service.evaluate(db, [opp_id], today=today)
+        evaluation = evaluations[0]
+    except UserError as exc:
+        no_plan = exc
+    others, _mix = service.list_opportunities(db)
+    return render(
+        request,
+        "opportunity.html",
+        status_code=status_code,
+        opp=opp,
+        e=evaluation,
+        no_plan=no_plan,
+        others=[o for o in others if o.id != opp_id],
+        today=today,
+        notice=request.query_params.get("saved"),
+        added=request.query_params.get("added"),
+        problems=problems or {},
+        submitted=submitted or {},
+        **_common(),
+    )
+
+
+@router.get("/opportunities/{opp_id}", response_class=HTMLResponse, summary="An opportunity")
+def detail_page(request: Request, opp_id: OppId, db: DbDep, today: TodayDep) -> HTMLResponse:
+    return _detail(request, db, opp_id, today)
+
+
+@router.get(
+    "/opportunities/{opp_id}/edit", response_class=HTMLResponse, summary="Edit an opportunity"
+)
+def edit_page(request: Request, opp_id: OppId, db: DbDep) -> HTMLResponse:
+    opp = service.get_opportunity(db, opp_id)
+    return render(request, "opportunity_new.html", form=form_of(opp), opp=opp, **_common())
+
+
+@router.post(
+    "/opportunities/{opp_id}/edit", response_class=HTMLResponse, summary="Save an opportunity"
+)
+async def save(request: Request, opp_id: OppId, db: DbDep, now: NowDep) -> Response:
+    opp = service.get_opportunity(db, opp_id)
+    fields, form = edit_fields_from_form(await request.form())
+    try:
+        service.edit_opportunity(db, opp_id, fields, now=now)
+    except UserError as exc:
+        place_error(form, exc)
+        return render(
+            request, "opportunity_new.html", status_code=400, form=form, opp=opp, **_common()
+        )
+    return _back(request, opp_id, "edited")
+
+
+def _back(request: Request, opp_id: int, saved: str, anchor: str = "") -> Response:
+    target = link_for(request, f"/opportunities/{opp_id}", saved=saved)
+    return RedirectResponse(target + (f"#{anchor}" if anchor else ""), status_code=303)
+
+
+def _said(error: UserError) -> str:
+    """A service's words for the web: options named as form fields ('--why: …' -> 'Why: …')."""
+    message = error.message.removeprefix("--")
+    message = message[:1].upper() + message[1:]
+    hint = error.hint if error.hint and "`" not in error.hint and "--" not in error.hint else None
+    return message + (f". {hint}" if hint else ".")
+
+
+def _day(text: str, today: date) -> date:
+    if not text:
+        return today
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"date: {text!r} is not a date", hint="Use YYYY-MM-DD.") from None
+
+
+@router.post("/opportunities/{opp_id}/status", summary="Change the status")
+async def change_status(
+    request: Request, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
+) -> Response:
+    form = await request.form()
+    try:
+        service.set_status(
+            db,
+            opp_id,
+            _form_text(form, "status"),
+            day=_day(_form_text(form, "date"), today),
+            note=_form_text(form, "note"),
+            now=now,
+        )
+    except UserError as exc:
+        if isinstance(exc, NotFound):
+            raise
+        return _detail(request, db, opp_id, today, status_code=400, problems={"status": _said(exc)})
+    return _back(request, opp_id, "status", "status-h")
+
+
+@router.post("/opportunities/{opp_id}/ratings", summary="Rate against your priorities")
+async def rate(request: Request, opp_id: OppId, db: DbDep, now: NowDep) -> Response:
+    form = await request.form()
+    changed = 0
+    for key, value in form.items():
+        if not key.startswith("rating[") or not isinstance(value, str):
+            continue
+        rank = key[len("rating[") :].rstrip("]")
+        if value == "":
+            continue  # left as it was
+        rating = None if value == "clear" else int(value) if value.isdigit() else -1
+        if rating == -1:
+            raise UserError(f"rating: {value!r} is not 1–5", hint="Choose from the list.")
+        service.rate_opportunity(db, opp_id, rank, rating, now=now)
+        changed += 1
+    return _back(request, opp_id, "ratings" if changed else "nothing", "fit-h")
+
+
+@router.post("/opportunities/{opp_id}/decide", summary="Record a decision")
+async def decide(
+    request: Request, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
+) -> Response:
+    form = await request.form()
+    choice = _form_text(form, "choice")
+    if choice == "other":
+        choice = _form_text(form, "choice_other")
+    try:
+        service.decide(
+            db,
+            opp_id,
+            choice=choice,
+            why=_form_text(form, "why"),
+            day=_day(_form_text(form, "date"), today),
+            now=now,
+        )
+    except UserError as exc:
+        if isinstance(exc, NotFound):
+            raise
+        submitted = {k: v for k, v in form.items() if isinstance(v, str)}
+        return _detail(
+            request,
+            db,
+            opp_id,
+            today,
+            status_code=400,
+            problems={"decide": _said(exc)},
+            submitted=submitted,
+        )
+    return _back(request, opp_id, "decision", "decisions-h")
+
+
+@router.post("/opportunities/{opp_id}/delete", summary="Delete an opportunity")
+def delete(request: Request, opp_id: OppId, db: DbDep) -> Response:
+    service.delete_opportunity(db, opp_id)
+    return RedirectResponse(link_for(request, "/opportunities", deleted=opp_id), status_code=303)

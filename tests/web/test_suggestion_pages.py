@@ -1,0 +1,169 @@
+"""The Suggestions page, the network map and the warm-path view, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from nextmove.formats.json_shapes import suggestion_json
+from nextmove.services import suggest as suggest_service
+from nextmove.services.network_map import network_map
+from nextmove.services.workspace import Database
+from nextmove.store.network import my_person_id
+from nextmove.web.network_map import PER_ROW, WIDTH, draw_map
+from tests.web.conftest import AS_OF, Web
+
+TODAY = date(2026, 11, 22)
+
+
+def _id(db: Database, name: str) -> int:
+    return suggest_service.warm_paths(db, name).person_id
+
+
+def test_suggestions_list_people_with_score_reasons_and_the_warm_path(
+    demo_web: Web, web_db: Database
+) -> None:
+    page = demo_web.get(f"/suggestions?{AS_OF}")
+    assert page.status_code == 200
+    text = page.text
+    assert "<h1>Who to talk to next</h1>" in text
+    names = re.findall(r">([^<]+)</a></h3>", text)
+    assert names[:3] == ["Tom Becker", "Bruno Costa", "Noor Quinn"]
+    assert "held your current role before you: knows it and where it leads" in text
+    assert "you → Tom Becker (stated, very strong) → Nora Kim" in text
+    assert 'class="score-big">17.1<' in text
+
+
+def test_the_why_disclosure_lists_every_reason_with_its_contribution_and_the_total(
+    demo_web: Web, web_db: Database
+) -> None:
+    text = demo_web.get(f"/suggestions?{AS_OF}").text
+    result = suggest_service.suggest_people(web_db, today=TODAY, limit=10)
+    top = result.suggestions[0]
+    card = text[text.index(f'id="person-{top.candidate.person_id}"') :]
+    card = card[
+        : card.index("</li>\n  \n    \n    <li") if "</li>\n  \n    \n    <li" in card else None
+    ]
+    assert "Why this score: every reason" in card
+    for reason in top.reasons:
+        assert reason.text.replace("'", "&#39;") in card
+        assert reason.code in card
+    assert f"<strong>{top.score:.2f}</strong>" in card
+
+
+def test_each_suggestion_has_a_real_link_to_plan_a_meeting(demo_web: Web, web_db: Database) -> None:
+    text = demo_web.get(f"/suggestions?{AS_OF}").text
+    tom = _id(web_db, "Tom Becker")
+    assert f'href="/meetings/new?person_id={tom}&amp;as_of=2026-11-22"' in text
+    assert text.count("Plan a meeting<span") == 10
+
+
+def test_the_limit_filter_shows_fewer_people_and_offers_more(demo_web: Web) -> None:
+    text = demo_web.get(f"/suggestions?limit=3&{AS_OF}").text
+    assert len(re.findall(r'<li class="card suggestion"', text)) == 3
+    assert "Show more people" in text
+    assert '<option value="5">5</option>' in text
+    assert demo_web.get("/suggestions?limit=0").status_code == 400
+
+
+def test_as_of_is_kept_and_said_in_the_header(demo_web: Web) -> None:
+    text = demo_web.get(f"/suggestions?{AS_OF}").text
+    assert "Seen as of" in text
+    assert 'href="/suggestions/paths/' in text and "as_of=2026-11-22" in text
+
+
+def test_the_map_is_an_accessible_picture_with_a_table_alternative(
+    demo_web: Web, web_db: Database
+) -> None:
+    text = demo_web.get(f"/suggestions?{AS_OF}").text
+    svg = text[text.index("<svg") : text.index("</svg>")]
+    assert 'role="img"' in svg
+    assert '<title id="map-title">Your network: you, the people you know directly' in svg
+    assert "<desc" in svg
+    assert "1. Tom Becker: you know them directly (stated, very strong tie)" in svg
+    assert "Show the map as a table" in text
+    table = text[text.index("How to reach your top 8 suggestions") :]
+    assert "Bruno Costa" in table and "you know them directly (in your contacts, light tie)" in table
+    assert "You know directly (" in table and "Tom Becker" in table
+
+
+def test_the_map_page_shows_the_map_with_its_table_open(demo_web: Web) -> None:
+    page = demo_web.get(f"/map?{AS_OF}")
+    assert page.status_code == 200
+    assert "<h1>Your network map</h1>" in page.text
+    assert '<details class="chart-table" open>' in page.text
+    assert 'aria-current="page">Suggestions</a>' in page.text
+
+
+def test_the_path_view_shows_each_hop_with_its_tie(demo_web: Web, web_db: Database) -> None:
+    rachel = _id(web_db, "Rachel Goldberg")
+    page = demo_web.get(f"/suggestions/paths/{rachel}?{AS_OF}")
+    assert page.status_code == 200
+    assert "<h1>Warm paths to Rachel Goldberg</h1>" in page.text
+    assert "Path 1 (best): 3 hops, weakest tie strong" in page.text
+    assert (
+        "you → Tom Becker (stated, very strong) → Marcus Reed (their manager, strong) → "
+        "Rachel Goldberg"
+    ) in page.text
+    assert f'href="/meetings/new?person_id={rachel}&amp;as_of=2026-11-22"' in page.text
+    priya = demo_web.get(f"/suggestions/paths/{_id(web_db, 'Priya Nayak')}").text
+    assert "You know Priya Nayak directly (same team, strong tie)" in priya
+
+
+def test_the_path_view_of_nobody_or_of_yourself_says_so(demo_web: Web, web_db: Database) -> None:
+    assert demo_web.get("/suggestions/paths/99999").status_code == 404
+    with web_db.session() as session:
+        maya = my_person_id(session)
+    me = demo_web.get(f"/suggestions/paths/{maya}")
+    assert me.status_code == 400
+    assert "that is you" in me.text
+
+
+def test_without_a_network_the_pages_say_what_to_do(web: Web) -> None:
+    page = web.get(f"/suggestions?{AS_OF}")
+    assert page.status_code == 200
+    assert "No one to suggest yet" in page.text
+    assert "No one to draw yet" in web.get("/map").text
+
+
+def test_the_map_places_every_person_inside_and_lines_never_cross_a_name(
+    demo_web: Web, web_db: Database
+) -> None:
+    data = network_map(web_db, today=TODAY, limit=10)
+    drawing = draw_map(data, top=8)
+    assert drawing.suggested == 8
+    rows: dict[float, int] = {}
+    for node in drawing.nodes:
+        assert 0 < node.x < WIDTH and 0 < node.y < drawing.height
+        rows[node.y] = rows.get(node.y, 0) + 1
+    assert max(rows.values()) <= PER_ROW
+    centres = {(n.x, n.y) for n in drawing.nodes}
+    for edge in drawing.edges:
+        assert (edge.x1, edge.y1) not in centres and (edge.x2, edge.y2) not in centres
+        assert edge.y2 > edge.y1  # every line goes down, from below a name to a circle's top
+
+
+def test_the_api_gives_suggestions_and_paths_in_the_cli_shapes(
+    demo_web: Web, web_db: Database
+) -> None:
+    body = demo_web.get(f"/api/suggestions?limit=5&{AS_OF}").json()
+    result = suggest_service.suggest_people(web_db, today=TODAY, limit=5)
+    assert body == {
+        "people": result.people,
+        "considered": result.considered,
+        "linked": True,
+        "suggestions": [suggestion_json(i, s) for i, s in enumerate(result.suggestions, 1)],
+    }
+    assert all(len(s["reasons"]) >= 2 for s in body["suggestions"])
+    rachel = _id(web_db, "Rachel Goldberg")
+    paths = demo_web.get(f"/api/people/{rachel}/paths").json()
+    assert paths["person"] == {"id": rachel, "name": "Rachel Goldberg"}
+    assert paths["direct"] is None
+    assert [h["name"] for h in paths["paths"][0]["hops"]] == [
+        "Tom Becker",
+        "Marcus Reed",
+        "Rachel Goldberg",
+    ]
+    missing = demo_web.get("/api/people/99999/paths")
+    assert missing.status_code == 404
+    assert missing.json()["error"] == "no person with id 99999"
