@@ -318,38 +318,21 @@ def test_a_fuller_form_of_your_title_makes_a_predecessor_but_a_junior_one_does_n
     db: Database,
 ) -> None:
     w = World(db)
-    w.person(
-        "Full Form",
-        title="Director of Product",
-        function="product",
-        level=7,
-        history=[("Northwind", "Senior Product Manager, Patient App")],
-        contact=True,
-    )
-    w.person(
-        "Typo",
-        title="Director of Product",
-        function="product",
-        level=7,
-        history=[("Northwind", "Senior Prodcut Manager")],
-        contact=True,
-    )
-    w.person(
-        "Junior",
-        title="Director of Product",
-        function="product",
-        level=7,
-        history=[("Northwind", "Product Manager")],
-        contact=True,
-    )
-    w.person(
-        "Elsewhere",
-        title="Director of Product",
-        function="product",
-        level=7,
-        history=[("Contoso", "Senior Product Manager")],
-        contact=True,
-    )
+    past_roles = {
+        "Full Form": ("Northwind", "Senior Product Manager, Patient App"),
+        "Typo": ("Northwind", "Senior Prodcut Manager"),
+        "Junior": ("Northwind", "Product Manager"),
+        "Elsewhere": ("Contoso", "Senior Product Manager"),
+    }
+    for name, past in past_roles.items():
+        w.person(
+            name,
+            title="Director of Product",
+            function="product",
+            level=7,
+            history=[past],
+            contact=True,
+        )
     w.person(
         "Me", title="Senior Product Manager", function="product", level=3, organization="Northwind"
     )

@@ -83,7 +83,9 @@ def test_the_map_is_an_accessible_picture_with_a_table_alternative(
     assert "1. Tom Becker: you know them directly (stated, very strong tie)" in svg
     assert "Show the map as a table" in text
     table = text[text.index("How to reach your top 8 suggestions") :]
-    assert "Bruno Costa" in table and "you know them directly (in your contacts, light tie)" in table
+    assert (
+        "Bruno Costa" in table and "you know them directly (in your contacts, light tie)" in table
+    )
     assert "You know directly (" in table and "Tom Becker" in table
 
 
