@@ -217,3 +217,14 @@ def test_ranking_without_words_gives_the_same_scores_as_with_them(rows) -> None:
         (s.candidate.person_id, s.score) for s in full
     ]
     assert all(r.text for s in full for r in s.reasons)
+
+
+@given(st.lists(flags, min_size=1, max_size=12), st.data())
+def test_someone_met_within_the_cooldown_is_never_suggested(rows, data) -> None:
+    people = [person(i, level_exact=False, **row) for i, row in enumerate(rows)]
+    target = data.draw(st.integers(0, len(people) - 1))
+    days_ago = data.draw(st.integers(0, 119))
+    people[target] = replace(people[target], last_research_meeting=TODAY - timedelta(days=days_ago))
+    ranked = rank_candidates(vision(), people, today=TODAY, cooldown_days=120)
+    assert target not in [s.candidate.person_id for s in ranked]
+    assert len(ranked) == len(people) - 1
