@@ -8,6 +8,7 @@ from datetime import date
 
 from nextmove.domain.suggest import DEFAULT_COOLDOWN_DAYS, Weights
 from nextmove.services.suggest import SuggestResult, suggest_people
+from nextmove.store import people as people_repo
 from nextmove.store import suggest as repo
 from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
@@ -56,7 +57,7 @@ def network_map(
         keep = [pid for pid, _ in ordered if pid in on_paths] + [
             pid for pid, _ in ordered if pid not in on_paths
         ][:direct_shown]
-        names = repo.names(session, keep)
+        names = people_repo.names_of(session, keep)
     return NetworkMap(
         me_name=me_name,
         direct=[DirectTie(pid, names.get(pid, f"#{pid}"), *direct[pid]) for pid in keep],

@@ -32,6 +32,7 @@ from nextmove.services import meeting_rounds
 from nextmove.services.meetings import resolve_person
 from nextmove.store import meetings as meetings_repo
 from nextmove.store import network as network_repo
+from nextmove.store import people as people_repo
 from nextmove.store import suggest as repo
 from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
@@ -88,7 +89,7 @@ def _candidates(
     session: Session, vision: Vision, *, cooldown_days: int
 ) -> tuple[list[Candidate], repo.Me, int]:
     me = repo.load_me(session)
-    total = repo.count_people(session)
+    total = people_repo.count_people(session)
     direct = repo.direct_ties(session, me)
     targets = {s.function for s in vision.steps[:2] if s.function}
     rows = repo.candidate_rows(
@@ -189,7 +190,7 @@ def path_finder(
         ties.setdefault(a, []).append(Hop(b, strength, relation))
     start = me.person_id if me.person_id is not None else ME
     ties[start] = [Hop(pid, s, how) for pid, (s, how) in direct.items() if pid in relevant]
-    names = repo.names(session, relevant)
+    names = people_repo.names_of(session, relevant)
 
     def paths(target: int, limit: int = 3) -> tuple[list[WarmPath], dict[int, str]]:
         return find_paths(start, target, ties, max_hops=3, limit=limit), names
@@ -275,7 +276,7 @@ def warm_paths(db: Database, ref: str, *, limit: int = 3) -> PathResult:
         finder = path_finder(session, me, direct, [target])
         found, names = finder(target, limit + 1)
         found = [p for p in found if p.length > 1][:limit]  # the direct tie is reported apart
-        name = repo.names(session, [target]).get(target, "")
+        name = people_repo.names_of(session, [target]).get(target, "")
     return PathResult(
         target, name, direct.get(target), found, [describe_path(p, names) for p in found]
     )

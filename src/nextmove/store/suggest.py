@@ -67,10 +67,6 @@ def load_me(session: Session) -> Me:
     return Me(person_id, row.org_key or "", row.org_depth, row.manager_id, row.department or "")
 
 
-def count_people(session: Session) -> int:
-    return int(session.connection().execute(select(func.count()).select_from(P)).scalar() or 0)
-
-
 def candidate_rows(
     session: Session,
     *,
@@ -166,14 +162,6 @@ def neighbours(session: Session, ids: Iterable[int]) -> dict[int, list[tuple[int
         for down in conn.execute(select(P.c.id, P.c.manager_id).where(P.c.manager_id.in_(chunk))):
             out[down.manager_id].append((down.id, ORG_TIE_STRENGTH, "direct report"))
     return out
-
-
-def names(session: Session, ids: Iterable[int]) -> dict[int, str]:
-    conn = session.connection()
-    found: dict[int, str] = {}
-    for chunk in _chunks(list(set(ids))):
-        found.update(conn.execute(select(P.c.id, P.c.name).where(P.c.id.in_(chunk))).all())  # type: ignore[arg-type]
-    return found
 
 
 IN_LIST_LIMIT = 5000  # above this many ids, one scan filtered in Python beats IN lists
