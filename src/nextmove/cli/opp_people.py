@@ -2,36 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
 
 from nextmove.cli.context import AsOf, JsonFlag, console, now, print_json, state, today_from
 from nextmove.domain.levels import level_label
-from nextmove.formats.json_shapes import level_json
+from nextmove.domain.opportunities import ROLES, PersonNear
+from nextmove.formats.opportunity_json import opportunity_people_json
 from nextmove.services import opportunity_people as service
 
 OppId = Annotated[int, typer.Argument(help="The opportunity's # (see `nextmove opp list`).")]
 PersonRef = Annotated[str, typer.Argument(help="The person: an id or a name.")]
-ROLE_HELP = "Their part in it: " + ", ".join(service.ROLES) + "."
+ROLE_HELP = "Their part in it: " + ", ".join(ROLES) + "."
 
 
-def _json(p: service.PersonNear) -> dict[str, Any]:
-    return {
-        "id": p.person_id,
-        "name": p.name,
-        "title": p.title,
-        "organization": p.organization,
-        "function": p.function,
-        "level": level_json(p.level),
-        "roles": p.roles,
-        "direct": {"strength": p.direct[0], "how": p.direct[1]} if p.direct else None,
-        "path": " → ".join(("you", *p.path)) if p.path else None,
-    }
-
-
-def _line(p: service.PersonNear) -> str:
+def _line(p: PersonNear) -> str:
     who = f"#{p.person_id} [bold]{escape(p.name)}[/]"
     if p.title or p.organization:
         who += " — " + escape(" at ".join(x for x in (p.title, p.organization) if x))
@@ -52,18 +39,7 @@ def people(ctx: typer.Context, opp_id: OppId, json: JsonFlag = False) -> None:
     """The people at an opportunity or near it, and how to reach each one."""
     found = service.people_for(state(ctx).db(), opp_id)
     if json:
-        print_json(
-            {
-                "opportunity": {
-                    "id": found.opportunity_id,
-                    "title": found.title,
-                    "organization": found.organization,
-                },
-                "involved": [_json(p) for p in found.involved],
-                "at_organization": [_json(p) for p in found.at_organization],
-                "nearby": [_json(p) for p in found.nearby],
-            }
-        )
+        print_json(opportunity_people_json(found))
         return
     console.print(f"People for #{opp_id} {escape(found.title)} at {escape(found.organization)}")
     sections = (

@@ -213,3 +213,30 @@ def source_mix(opportunities: Iterable[Opportunity]) -> SourceMix:
         mostly_passive=mostly,
         advice=advice,
     )
+
+
+# The people at an opportunity: their part in it, and how you reach them.
+ROLES = ("hiring-manager", "referrer", "contact", "interviewer", "recruiter")
+
+
+@dataclass(slots=True)
+class PersonNear:
+    person_id: int
+    name: str
+    title: str
+    organization: str
+    function: str | None
+    level: int | None
+    roles: list[str] = field(default_factory=list)  # roles in this opportunity, if involved
+    direct: tuple[int, str] | None = None  # (strength, how) when you know them directly
+    path: tuple[str, ...] = ()  # names along the best warm path otherwise
+
+
+@dataclass(slots=True)
+class OpportunityPeople:
+    opportunity_id: int
+    title: str
+    organization: str
+    involved: list[PersonNear]
+    at_organization: list[PersonNear]
+    nearby: list[PersonNear]

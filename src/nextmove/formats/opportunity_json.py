@@ -11,6 +11,8 @@ from nextmove.domain.opportunities import (
     MOSTLY_PASSIVE_ABOVE,
     SOURCE_HELP,
     Opportunity,
+    OpportunityPeople,
+    PersonNear,
     SourceMix,
 )
 from nextmove.formats.json_shapes import level_json
@@ -187,4 +189,32 @@ def compare_json(evaluations: list[Evaluation]) -> dict[str, Any]:
         "best": evaluations[0].opportunity.id if evaluations else None,
         "ranking": [e.opportunity.id for e in evaluations],
         "evaluations": [evaluation_json(e) for e in evaluations],
+    }
+
+
+def person_near_json(p: PersonNear) -> dict[str, Any]:
+    return {
+        "id": p.person_id,
+        "name": p.name,
+        "title": p.title,
+        "organization": p.organization,
+        "function": p.function,
+        "level": level_json(p.level),
+        "roles": p.roles,
+        "direct": {"strength": p.direct[0], "how": p.direct[1]} if p.direct else None,
+        "path": " → ".join(("you", *p.path)) if p.path else None,
+    }
+
+
+def opportunity_people_json(found: OpportunityPeople) -> dict[str, Any]:
+    """`nextmove opp people ID --json`."""
+    return {
+        "opportunity": {
+            "id": found.opportunity_id,
+            "title": found.title,
+            "organization": found.organization,
+        },
+        "involved": [person_near_json(p) for p in found.involved],
+        "at_organization": [person_near_json(p) for p in found.at_organization],
+        "nearby": [person_near_json(p) for p in found.nearby],
     }

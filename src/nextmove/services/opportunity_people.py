@@ -3,10 +3,10 @@ know there or near it, how to reach them, and a research meeting in one step."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from nextmove.domain.meetings import Meeting
+from nextmove.domain.opportunities import ROLES, OpportunityPeople, PersonNear
 from nextmove.domain.people import org_key
 from nextmove.errors import NotFound, UserError
 from nextmove.services import meetings as meetings_service
@@ -17,32 +17,8 @@ from nextmove.store import people as people_repo
 from nextmove.store import suggest as suggest_repo
 from nextmove.store.db import Database
 
-ROLES = ("hiring-manager", "referrer", "contact", "interviewer", "recruiter")
 AT_ORGANIZATION = 12
 NEARBY = 5
-
-
-@dataclass(slots=True)
-class PersonNear:
-    person_id: int
-    name: str
-    title: str
-    organization: str
-    function: str | None
-    level: int | None
-    roles: list[str] = field(default_factory=list)  # roles in this opportunity, if involved
-    direct: tuple[int, str] | None = None  # (strength, how) when you know them directly
-    path: tuple[str, ...] = ()  # names along the best warm path otherwise
-
-
-@dataclass(slots=True)
-class OpportunityPeople:
-    opportunity_id: int
-    title: str
-    organization: str
-    involved: list[PersonNear]
-    at_organization: list[PersonNear]
-    nearby: list[PersonNear]
 
 
 def _role(value: str) -> str:
