@@ -127,9 +127,16 @@ def plan_meeting(
         opp = _opportunity(session, opp_id)
         person_id = resolve_id(session, ref)
         roles = repo.people_of(session, opp_id).get(person_id, [])
+        person = people_repo.load_people(session, [person_id])[person_id]
+    there = opp.organization or "the organization"
+    if roles:
+        who = f"{' and '.join(r.replace('-', ' ') for r in roles)} at {there}"
+    elif opp.organization and org_key(person.organization) == org_key(opp.organization):
+        who = f"works at {there}"
+    else:
+        doing = " at ".join(x for x in (person.title, person.organization) if x)
+        who = f"does this kind of work ({doing})" if doing else "may know the work"
     reason = why.strip() or (
-        f"{' and '.join(r.replace('-', ' ') for r in roles) or 'knows'} "
-        f"{opp.organization or 'the organization'}: you are weighing "
-        f"'{opp.title}' there — ask what the role is really like"
+        f"{who}: you are weighing '{opp.title}' at {there} — ask what the role is really like"
     )
     return meetings_service.add_meeting(db, str(person_id), why=reason, today=today, now=now)

@@ -189,3 +189,49 @@ class OpportunityUpdate(_In):
     notes: Annotated[str, Field(max_length=10_000)] | None = None
     brand: bool | None = None
     involves: list[Annotated[str, Field(max_length=300)]] | None = None
+
+
+RoleValue = Literal["hiring-manager", "referrer", "contact", "interviewer", "recruiter"]
+PersonRef = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class DirectTiePublic(BaseModel):
+    strength: int
+    how: str
+
+
+class PersonNearPublic(BaseModel):
+    id: int
+    name: str
+    title: str
+    organization: str
+    function: str | None
+    level: LevelPublic | None
+    roles: list[RoleValue] = Field(description="Their parts in this opportunity, if involved.")
+    direct: DirectTiePublic | None = Field(description="How you know them, if directly.")
+    path: str | None = Field(description="The best warm path otherwise: you → … → them.")
+
+
+class OpportunityRefPublic(BaseModel):
+    id: int
+    title: str
+    organization: str
+
+
+class OpportunityPeoplePublic(BaseModel):
+    opportunity: OpportunityRefPublic
+    involved: list[PersonNearPublic]
+    at_organization: list[PersonNearPublic]
+    nearby: list[PersonNearPublic]
+
+
+class PersonLinkCreate(_In):
+    person: PersonRef = Field(description="The person: an id (`12`, `#12`) or a name.")
+    role: RoleValue = "contact"
+
+
+class OpportunityMeetingCreate(_In):
+    person: PersonRef = Field(description="The person: an id (`12`, `#12`) or a name.")
+    why: Annotated[str, Field(max_length=2000)] = Field(
+        default="", description="Why them; default: their part in the opportunity."
+    )

@@ -15,12 +15,14 @@ from nextmove.domain.opportunities import (
     DECISION_STATUS,
     RATING_MAX,
     RATING_MIN,
+    ROLES,
     SOURCE_HELP,
     Source,
     Status,
 )
 from nextmove.errors import NotFound, UserError
 from nextmove.services import opportunities as service
+from nextmove.services import opportunity_people as opp_people
 from nextmove.web.deps import DbDep, NowDep, TodayDep
 from nextmove.web.opp_forms import (
     OpportunityForm,
@@ -181,6 +183,9 @@ def _detail(
         e=evaluation,
         no_plan=no_plan,
         others=[o for o in others if o.id != opp_id],
+        people=opp_people.people_for(db, opp_id),
+        people_notice=_people_notice(request),
+        roles=ROLES,
         today=today,
         notice=request.query_params.get("saved"),
         added=request.query_params.get("added"),
@@ -317,3 +322,65 @@ async def decide(
 def delete(request: Request, opp_id: OppId, db: DbDep) -> Response:
     service.delete_opportunity(db, opp_id)
     return RedirectResponse(link_for(request, "/opportunities", deleted=opp_id), status_code=303)
+
+
+def _people_notice(request: Request) -> str | None:
+    linked, unlinked = request.query_params.get("linked"), request.query_params.get("unlinked")
+    if linked:
+        return f"Linked {linked}."
+    if unlinked:
+        return f"Unlinked {unlinked}."
+    return None
+
+
+@router.post("/opportunities/{opp_id}/people", summary="Link a person to an opportunity")
+async def link_person(
+    request: Request, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
+) -> Response:
+    service.get_opportunity(db, opp_id)  # an unknown opportunity is the 404 page
+    form = await request.form()
+    submitted = {"person": _form_text(form, "person"), "role": _form_text(form, "role")}
+    try:
+        if not submitted["person"]:
+            raise UserError("person: say who, by name or #id")
+        name, _added = opp_people.link_person(
+            db, opp_id, submitted["person"], role=submitted["role"] or "contact", now=now
+        )
+    except UserError as exc:
+        return _detail(
+            request,
+            db,
+            opp_id,
+            today,
+            status_code=400,
+            problems={"people": _said(exc)},
+            submitted=submitted,
+        )
+    target = link_for(request, f"/opportunities/{opp_id}", linked=name)
+    return RedirectResponse(target + "#people-h", status_code=303)
+
+
+@router.post("/opportunities/{opp_id}/unlink", summary="Unlink a person from an opportunity")
+async def unlink_person(request: Request, opp_id: OppId, db: DbDep) -> Response:
+    form = await request.form()
+    person = _form_text(form, "person_id")
+    opp_people.unlink_person(db, opp_id, person, role=None)
+    target = link_for(request, f"/opportunities/{opp_id}", unlinked=f"#{person}")
+    return RedirectResponse(target + "#people-h", status_code=303)
+
+
+@router.post("/opportunities/{opp_id}/meet", summary="Plan a meeting about an opportunity")
+async def meet(
+    request: Request, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
+) -> Response:
+    service.get_opportunity(db, opp_id)  # an unknown opportunity is the 404 page
+    form = await request.form()
+    try:
+        meeting = opp_people.plan_meeting(
+            db, opp_id, _form_text(form, "person_id"), today=today, now=now
+        )
+    except UserError as exc:  # e.g. an open meeting with them already
+        return _detail(request, db, opp_id, today, status_code=400, problems={"meet": _said(exc)})
+    return RedirectResponse(
+        link_for(request, f"/meetings/{meeting.id}", planned=1), status_code=303
+    )
