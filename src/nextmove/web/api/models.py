@@ -17,6 +17,17 @@ class LevelPublic(BaseModel):
     label: str
 
 
+class PersonBriefPublic(BaseModel):
+    """Who someone is, as lists of people show them."""
+
+    id: int
+    name: str
+    title: str
+    organization: str
+    function: str | None
+    level: LevelPublic | None
+
+
 class PositionPublic(BaseModel):
     name: str
     title: str

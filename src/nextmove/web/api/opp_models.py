@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from nextmove.web.api.models import LevelPublic
+from nextmove.web.api.models import LevelPublic, PersonBriefPublic
 
 SourceValue = Literal["hr-proposal", "job-board", "recruiter", "network-referral", "self-created"]
 StatusValue = Literal[
@@ -200,13 +200,7 @@ class DirectTiePublic(BaseModel):
     how: str
 
 
-class PersonNearPublic(BaseModel):
-    id: int
-    name: str
-    title: str
-    organization: str
-    function: str | None
-    level: LevelPublic | None
+class PersonNearPublic(PersonBriefPublic):
     roles: list[RoleValue] = Field(description="Their parts in this opportunity, if involved.")
     direct: DirectTiePublic | None = Field(description="How you know them, if directly.")
     path: str | None = Field(description="The best warm path otherwise: you → … → them.")

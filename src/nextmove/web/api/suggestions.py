@@ -10,19 +10,13 @@ from pydantic import BaseModel
 
 from nextmove.formats.json_shapes import suggestion_json, warm_path_json
 from nextmove.services import suggest as suggest_service
-from nextmove.web.api.models import ErrorPublic, LevelPublic
+from nextmove.web.api.models import ErrorPublic, PersonBriefPublic
 from nextmove.web.deps import DbDep, SettingsDep, TodayDep
 
 router = APIRouter(tags=["suggestions"])
 
 
-class SuggestedPersonPublic(BaseModel):
-    id: int
-    name: str
-    title: str
-    organization: str
-    function: str | None
-    level: LevelPublic | None
+class SuggestedPersonPublic(PersonBriefPublic):
     city: str
 
 

@@ -229,6 +229,27 @@ def _back(request: Request, opp_id: int, saved: str, anchor: str = "") -> Respon
     return RedirectResponse(target + (f"#{anchor}" if anchor else ""), status_code=303)
 
 
+def _refused(
+    request: Request,
+    db: DbDep,
+    opp_id: int,
+    today: date,
+    form: str,
+    error: UserError,
+    submitted: dict[str, str] | None = None,
+) -> HTMLResponse:
+    """The page again, with the service's words next to the form it refused (400)."""
+    return _detail(
+        request,
+        db,
+        opp_id,
+        today,
+        status_code=400,
+        problems={form: _said(error)},
+        submitted=submitted,
+    )
+
+
 def _said(error: UserError) -> str:
     """A service's words for the web: options named as form fields ('--why: …' -> 'Why: …')."""
     message = error.message.removeprefix("--")
@@ -263,7 +284,7 @@ async def change_status(
     except UserError as exc:
         if isinstance(exc, NotFound):
             raise
-        return _detail(request, db, opp_id, today, status_code=400, problems={"status": _said(exc)})
+        return _refused(request, db, opp_id, today, "status", exc)
     return _back(request, opp_id, "status", "status-h")
 
 
@@ -306,15 +327,7 @@ async def decide(
         if isinstance(exc, NotFound):
             raise
         submitted = {k: v for k, v in form.items() if isinstance(v, str)}
-        return _detail(
-            request,
-            db,
-            opp_id,
-            today,
-            status_code=400,
-            problems={"decide": _said(exc)},
-            submitted=submitted,
-        )
+        return _refused(request, db, opp_id, today, "decide", exc, submitted)
     return _back(request, opp_id, "decision", "decisions-h")
 
 
@@ -347,15 +360,7 @@ async def link_person(
             db, opp_id, submitted["person"], role=submitted["role"] or "contact", now=now
         )
     except UserError as exc:
-        return _detail(
-            request,
-            db,
-            opp_id,
-            today,
-            status_code=400,
-            problems={"people": _said(exc)},
-            submitted=submitted,
-        )
+        return _refused(request, db, opp_id, today, "people", exc, submitted)
     target = link_for(request, f"/opportunities/{opp_id}", linked=name)
     return RedirectResponse(target + "#people-h", status_code=303)
 
@@ -380,7 +385,7 @@ async def meet(
             db, opp_id, _form_text(form, "person_id"), today=today, now=now
         )
     except UserError as exc:  # e.g. an open meeting with them already
-        return _detail(request, db, opp_id, today, status_code=400, problems={"meet": _said(exc)})
+        return _refused(request, db, opp_id, today, "meet", exc)
     return RedirectResponse(
         link_for(request, f"/meetings/{meeting.id}", planned=1), status_code=303
     )
