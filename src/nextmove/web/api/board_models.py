@@ -53,7 +53,7 @@ class DigestMeetingPublic(BaseModel):
     mode: str
     place: str
     link: str
-    starts_at: dt.datetime | None
+    starts_at: str | None = Field(description="ISO 8601 with the UTC offset.")
     sequence: int
     why: str
     round: MeetingRoundPublic | None
@@ -77,8 +77,8 @@ class CheckinPublic(BaseModel):
 
 
 class SlotPublic(BaseModel):
-    start: dt.datetime
-    end: dt.datetime
+    start: str = Field(description="ISO 8601, in your time zone.")
+    end: str
     minutes: int
 
 
