@@ -153,6 +153,13 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/opportunities/{opp_id}/decisions", "post"),
         ("/api/suggestions", "get"),
         ("/api/people/{person_id}/paths", "get"),
+        ("/api/today", "get"),
+        ("/api/round", "get"),
+        ("/api/round", "post"),
+        ("/api/board", "get"),
+        ("/api/board/{seat}", "put"),
+        ("/api/board/{seat}", "delete"),
+        ("/api/board/{seat}/chat", "post"),
     }
     assert {"VisionCreate", "VisionPublic", "JournalEntryCreate", "JournalEntryPublic"} <= set(
         schema["components"]["schemas"]
