@@ -49,6 +49,11 @@ PAGES = [
     "/api/opportunities/compare?ids=3&ids=4",
     "/api/suggestions",
     "/api/people/13/paths",
+    "/round",
+    "/board",
+    "/api/today",
+    "/api/round",
+    "/api/board",
 ]
 
 

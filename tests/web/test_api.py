@@ -151,8 +151,19 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/opportunities/{opp_id}/status", "post"),
         ("/api/opportunities/{opp_id}/ratings", "post"),
         ("/api/opportunities/{opp_id}/decisions", "post"),
+        ("/api/opportunities/{opp_id}/people", "get"),
+        ("/api/opportunities/{opp_id}/people", "post"),
+        ("/api/opportunities/{opp_id}/people/{person_id}", "delete"),
+        ("/api/opportunities/{opp_id}/meetings", "post"),
         ("/api/suggestions", "get"),
         ("/api/people/{person_id}/paths", "get"),
+        ("/api/today", "get"),
+        ("/api/round", "get"),
+        ("/api/round", "post"),
+        ("/api/board", "get"),
+        ("/api/board/{seat}", "put"),
+        ("/api/board/{seat}", "delete"),
+        ("/api/board/{seat}/chat", "post"),
     }
     assert {"VisionCreate", "VisionPublic", "JournalEntryCreate", "JournalEntryPublic"} <= set(
         schema["components"]["schemas"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -18,10 +18,8 @@ from nextmove.cli.context import (
     state,
     today_from,
 )
-from nextmove.formats.json_shapes import interval_json
-from nextmove.formats.meeting_json import cadence_json
+from nextmove.formats.digest_json import board_json
 from nextmove.services import board as service
-from nextmove.services.board import Seat
 
 app = typer.Typer(
     help="Your board of three: people you would ask for career advice, seen in person "
@@ -30,33 +28,6 @@ app = typer.Typer(
 )
 
 SeatNumber = Annotated[int, typer.Argument(help="The seat: 1, 2 or 3.")]
-
-
-def seat_json(seat: Seat) -> dict[str, Any]:
-    return {
-        "seat": seat.seat,
-        "person": {"id": seat.person_id, "name": seat.name} if not seat.empty else None,
-        "why": seat.why,
-        "cadence_days": seat.cadence_days,
-        "last_chat_on": seat.last_chat_on.isoformat() if seat.last_chat_on else None,
-        "status": cadence_json(seat.status) if seat.status else None,
-        "checkin": {"subject": seat.checkin.subject, "body": seat.checkin.body}
-        if seat.checkin
-        else None,
-        "slots": [
-            {k: v for k, v in interval_json(s).items() if k != "summary"} for s in seat.slots
-        ],
-        "candidates": [
-            {
-                "id": c.person_id,
-                "name": c.name,
-                "title": c.title,
-                "organization": c.organization,
-                "reasons": list(c.reasons),
-            }
-            for c in seat.candidates
-        ],
-    }
 
 
 @app.command("show")
@@ -71,7 +42,7 @@ def show(ctx: typer.Context, as_of: AsOf = None, json: JsonFlag = False) -> None
         now=now_from(as_of, st.settings.timezone),
     )
     if json:
-        print_json({"seats": [seat_json(s) for s in seats]})
+        print_json(board_json(seats))
         return
     for seat in seats:
         if seat.empty:

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from nextmove.cli.context import AsOf, JsonFlag, console, print_json, state, today_from
-from nextmove.formats.json_shapes import suggestion_json
+from nextmove.formats.digest_json import round_plan_json, round_progress_json
 from nextmove.services import meeting_rounds
 from nextmove.services import suggest as suggest_service
 
@@ -43,20 +43,7 @@ def plan(
         save=not dry_run,
     )
     if json:
-        print_json(
-            {
-                "round_id": result.round_id,
-                "slots": [
-                    {
-                        "week": s.week,
-                        "reach_out_by": s.reach_out_by.isoformat(),
-                        "why_chosen": s.why_chosen,
-                        "suggestion": suggestion_json(i, s.suggestion),
-                    }
-                    for i, s in enumerate(result.slots, start=1)
-                ],
-            }
-        )
+        print_json(round_plan_json(result))
         return
     table = Table(title="Your round of research meetings", title_justify="left")
     for column in ("Week", "Reach out by", "Person", "Why"):
@@ -91,18 +78,7 @@ def show(ctx: typer.Context, json: JsonFlag = False) -> None:
         return
     progress = meeting_rounds.round_progress(db, round_id)
     if json:
-        print_json(
-            {
-                "round_id": progress.round_id,
-                "created_on": progress.created_on.isoformat(),
-                "size": progress.size,
-                "weeks": progress.weeks,
-                "totals": progress.totals,
-                "per_week": {
-                    str(week): counts for week, counts in sorted(progress.per_week.items())
-                },
-            }
-        )
+        print_json(round_progress_json(progress))
         return
     states = sorted(
         {state for counts in progress.per_week.values() for state in counts} | set(progress.totals)

@@ -7,11 +7,9 @@ from zoneinfo import ZoneInfo
 import typer
 from rich.markup import escape
 
-from nextmove.cli.board import seat_json
 from nextmove.cli.context import AsOf, JsonFlag, console, now_from, print_json, state, today_from
 from nextmove.domain.meetings import Meeting
-from nextmove.formats.json_shapes import suggestion_json
-from nextmove.formats.meeting_json import cadence_json, meeting_json, round_json, task_json
+from nextmove.formats.digest_json import today_json
 from nextmove.services import today as service
 
 
@@ -24,25 +22,7 @@ def today(ctx: typer.Context, as_of: AsOf = None, json: JsonFlag = False) -> Non
         st.db(), settings=st.settings, today=day, now=now_from(as_of, st.settings.timezone)
     )
     if json:
-        print_json(
-            {
-                "today": day.isoformat(),
-                "meetings_today": [meeting_json(m) for m in digest.meetings_today],
-                "meetings_this_week": [meeting_json(m) for m in digest.meetings_this_week],
-                "nudges_due": [meeting_json(m) for m in digest.nudges_due],
-                "thanks_due": [meeting_json(m) for m in digest.thanks_due],
-                "tasks_due": [task_json(t) for t in digest.tasks_due],
-                "advisors_due": [seat_json(s) for s in digest.advisors_due],
-                "contacts_due": [
-                    {"person": {"id": c.person_id, "name": c.name}, **cadence_json(c.status)}
-                    for c in digest.contacts_due
-                ],
-                "round": round_json(digest.round) if digest.round else None,
-                "next_people": [
-                    suggestion_json(i, s) for i, s in enumerate(digest.next_people, start=1)
-                ],
-            }
-        )
+        print_json(today_json(digest))
         return
     tz = ZoneInfo(st.settings.timezone)
     console.print(f"[bold]Today, {day:%A %d %B %Y}[/]")

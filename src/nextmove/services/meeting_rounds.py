@@ -89,3 +89,10 @@ def planned_person_ids(session: Session) -> set[int]:
 def last_research_meetings(session: Session) -> dict[int, date]:
     """person id -> the last day a research meeting with them was held."""
     return repo.last_held(session, kind=MeetingKind.RESEARCH)
+
+
+def round_meetings(db: Database, round_id: int) -> list[Meeting]:
+    """The meetings of a round (each with the person's name), by week then id."""
+    with db.session() as session:
+        found = repo.list_meetings(session, round_id=round_id)
+    return sorted(found, key=lambda m: (m.week or 0, m.id or 0))

@@ -5,8 +5,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nextmove.web.api import journal, opp_people, opportunities, suggestions, vision
+from nextmove.web.api import (
+    board,
+    journal,
+    opp_people,
+    opportunities,
+    rounds,
+    suggestions,
+    today,
+    vision,
+)
 
 router = APIRouter(prefix="/api")
-for _module in (vision, journal, opportunities, opp_people, suggestions):
+for _module in (vision, journal, opportunities, opp_people, suggestions, today, rounds, board):
     router.include_router(_module.router)

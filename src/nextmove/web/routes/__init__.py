@@ -4,9 +4,11 @@ opportunities, …) add theirs to ROUTERS and drop their placeholder from `place
 from __future__ import annotations
 
 from nextmove.web.routes import (
+    board,
     journal,
     opportunities,
     placeholders,
+    rounds,
     suggestions,
     today,
     vision,
@@ -19,6 +21,8 @@ ROUTERS = [
     journal.router,
     opportunities.router,
     suggestions.router,
+    rounds.router,
+    board.router,
     workspace.router,
     placeholders.router,
 ]

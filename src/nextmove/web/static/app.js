@@ -13,6 +13,22 @@
   });
 
   document.addEventListener("DOMContentLoaded", function () {
+    // Copy buttons (data-copy="ID of a field"): shown only where the clipboard API is there.
+    if (navigator.clipboard && window.isSecureContext !== false) {
+      document.querySelectorAll("button[data-copy]").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () {
+          var source = document.getElementById(button.dataset.copy);
+          var status = button.parentElement && button.parentElement.querySelector(".copy-status");
+          if (!source) { return; }
+          navigator.clipboard.writeText(source.value || source.textContent || "").then(
+            function () { if (status) { status.textContent = "Copied."; } },
+            function () { if (status) { status.textContent = "Could not copy: select the text and copy it."; } }
+          );
+        });
+      });
+    }
+
     // Move focus to an error summary so keyboard and screen-reader users hear it first.
     var summary = document.querySelector(".error-summary");
     if (summary) {

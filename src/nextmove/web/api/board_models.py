@@ -1,0 +1,180 @@
+"""The shapes of /api/today, /api/round and /api/board: the same as `nextmove today --json`,
+`round show|plan --json` and `board show --json` (docs/json.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from nextmove.web.api.suggestions import SuggestionPublic
+
+TouchStateValue = Literal["ok", "due", "overdue"]
+Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PersonRefPublic(BaseModel):
+    id: int
+    name: str
+
+
+class CadencePublic(BaseModel):
+    state: TouchStateValue
+    due_on: dt.date | None
+    overdue_on: dt.date | None
+    days_since: int | None
+    snoozed: bool
+
+
+class MeetingRoundPublic(BaseModel):
+    id: int | None
+    week: int | None
+    reach_out_by: dt.date | None
+
+
+class MeetingHistoryPublic(BaseModel):
+    state: str
+    on: dt.date
+
+
+class DigestMeetingPublic(BaseModel):
+    """A meeting, as in `meeting show --json`."""
+
+    id: int | None
+    person: PersonRefPublic
+    kind: str
+    state: str
+    minutes: int
+    mode: str
+    place: str
+    link: str
+    starts_at: str | None = Field(description="ISO 8601 with the UTC offset.")
+    sequence: int
+    why: str
+    round: MeetingRoundPublic | None
+    history: list[MeetingHistoryPublic]
+    nudge_due: bool
+    nudge_on: dt.date | None
+
+
+class TaskPublic(BaseModel):
+    id: int | None
+    meeting_id: int
+    person: str
+    text: str
+    due: dt.date | None
+    done: dt.date | None
+
+
+class CheckinPublic(BaseModel):
+    subject: str
+    body: str
+
+
+class SlotPublic(BaseModel):
+    start: str = Field(description="ISO 8601, in your time zone.")
+    end: str
+    minutes: int
+
+
+class CandidatePublic(BaseModel):
+    id: int
+    name: str
+    title: str
+    organization: str
+    reasons: list[str]
+
+
+class SeatPublic(BaseModel):
+    seat: int = Field(ge=1, le=3)
+    person: PersonRefPublic | None = Field(description="Null for an empty seat.")
+    why: str
+    cadence_days: int
+    last_chat_on: dt.date | None
+    status: CadencePublic | None
+    checkin: CheckinPublic | None = Field(description="A check-in draft for an overdue seat.")
+    slots: list[SlotPublic] = Field(description="Proposed 30-minute times for an overdue seat.")
+    candidates: list[CandidatePublic] = Field(description="For an empty seat.")
+
+
+class BoardPublic(BaseModel):
+    seats: list[SeatPublic]
+
+
+class SeatUpdate(_In):
+    """Who sits in the seat (their id, or a name), why, how often you meet in person."""
+
+    person: (
+        Annotated[int, Field(ge=1, le=2**31 - 1)]
+        | Annotated[str, Field(min_length=1, max_length=200)]
+    ) = Field(description="The person's id, or their name.")
+    why: Annotated[str, Field(min_length=1, max_length=500)]
+    cadence_days: Annotated[int, Field(ge=1, le=3650)] = 90
+    last_chat_on: Day | None = None
+
+
+class ChatCreate(_In):
+    date: Day | None = Field(default=None, description="When you met; default: today.")
+
+
+class ContactDuePublic(BaseModel):
+    person: PersonRefPublic
+    state: TouchStateValue
+    due_on: dt.date | None
+    overdue_on: dt.date | None
+    days_since: int | None
+    snoozed: bool
+
+
+class DigestRoundPublic(BaseModel):
+    id: int
+    created_on: dt.date | None
+    size: int
+    weeks: int
+    totals: dict[str, int]
+    weeks_progress: list[dict[str, int]] = Field(description="Per week: `week` and the counts.")
+
+
+class TodayPublic(BaseModel):
+    today: dt.date
+    meetings_today: list[DigestMeetingPublic]
+    meetings_this_week: list[DigestMeetingPublic]
+    nudges_due: list[DigestMeetingPublic]
+    thanks_due: list[DigestMeetingPublic]
+    tasks_due: list[TaskPublic]
+    advisors_due: list[SeatPublic]
+    contacts_due: list[ContactDuePublic]
+    round: DigestRoundPublic | None
+    next_people: list[SuggestionPublic]
+
+
+class RoundProgressPublic(BaseModel):
+    round_id: int
+    created_on: dt.date
+    size: int
+    weeks: int
+    totals: dict[str, int]
+    per_week: dict[str, dict[str, int]]
+
+
+class RoundSlotPublic(BaseModel):
+    week: int
+    reach_out_by: dt.date
+    why_chosen: str
+    suggestion: SuggestionPublic
+
+
+class RoundPlanPublic(BaseModel):
+    round_id: int | None = Field(description="Null for a dry run.")
+    slots: list[RoundSlotPublic]
+
+
+class RoundCreate(_In):
+    size: Annotated[int, Field(ge=1, le=30)] = 6
+    weeks: Annotated[int, Field(ge=1, le=12)] = 3
+    dry_run: bool = False
