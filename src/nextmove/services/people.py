@@ -155,6 +155,7 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
         set(changes)
         - set(EDITABLE)
         - {"add_email", "add_phone", "add_link", "add_tag", "remove_tag", "clear_changed_jobs"}
+        - {"emails", "phones", "links", "tags"}
     )
     if unknown:
         raise UserError(f"unknown field(s): {', '.join(sorted(unknown))}")
@@ -186,7 +187,7 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
         elif key == "tier":
             person.tier = validate_tier(value)
         elif key == "known_since":
-            person.known_since = value
+            person.known_since = value or None
         elif key in ("offered_help", "navigated_transition", "peer"):
             setattr(person, key, bool(value))
         elif key == "profile_url":
@@ -197,6 +198,8 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
                     hint="It looks like https://www.linkedin.com/in/name",
                 )
             person.profile_url = url
+        elif key in ("emails", "phones", "links", "tags"):
+            _replace_list(person, key, value)
         elif key == "add_email":
             for item in value:
                 address = normalize_email(item)
@@ -237,6 +240,21 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
         person.position_source = "user"
     if not person.name.strip():
         raise UserError("name: must not be empty")
+
+
+def _replace_list(person: Person, key: str, values: list[str]) -> None:
+    """A whole list given at once (the web's edit form): what is not in it goes, labels of
+    what stays are kept."""
+    if key == "tags":
+        person.tags = []
+        _apply_changes(person, {"add_tag": values}, today=date.min)
+        return
+    current: list[Labeled] = getattr(person, key)
+    labels = {item.value: item.label for item in current}
+    setattr(person, key, [])
+    _apply_changes(person, {f"add_{key[:-1]}": values}, today=date.min)
+    for item in getattr(person, key):
+        item.label = labels.get(item.value, item.label)
 
 
 def add_person(db: Database, changes: dict[str, Any], *, now: datetime, today: date) -> Person:

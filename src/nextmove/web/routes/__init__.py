@@ -6,6 +6,8 @@ from __future__ import annotations
 from nextmove.web.routes import (
     journal,
     opportunities,
+    people,
+    person_actions,
     placeholders,
     suggestions,
     today,
@@ -18,6 +20,8 @@ ROUTERS = [
     vision.router,
     journal.router,
     opportunities.router,
+    people.router,
+    person_actions.router,
     suggestions.router,
     workspace.router,
     placeholders.router,
