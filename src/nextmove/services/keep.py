@@ -23,10 +23,12 @@ from nextmove.domain.cadence import (
 from nextmove.domain.people import TIERS
 from nextmove.errors import UserError
 from nextmove.services.meetings import resolve_person
+from nextmove.services.people import check_day
 from nextmove.store import board as repo
 from nextmove.store import meetings as meeting_repo
 from nextmove.store.db import Database
 
+MAX_CADENCE_DAYS = 3650
 _ORDER = {TouchState.OVERDUE: 0, TouchState.DUE: 1, TouchState.OK: 2}
 
 
@@ -53,6 +55,8 @@ def parse_every(text: str) -> Cadence:
             f"--every {text!r} is not a number of days",
             hint="Write --every 45 (due after 45 days) or --every 45:60 (overdue after 60).",
         ) from None
+    if max(ideal, maximum) > MAX_CADENCE_DAYS:
+        raise UserError(f"--every {text!r}: at most {MAX_CADENCE_DAYS} days (ten years)")
     return Cadence(ideal, maximum)
 
 
@@ -157,6 +161,8 @@ def set_keep(
 
 def snooze(db: Database, ref: str, *, until: date | None) -> str:
     """Keep a person out of the due list until ``until`` (None ends a snooze)."""
+    if until is not None:
+        check_day(until, "--until")
     with db.session() as session:
         person = resolve_person(session, ref)
         assert person.id is not None

@@ -14,7 +14,7 @@ from nextmove.errors import UserError
 from nextmove.services import keep as keep_service
 from nextmove.services.keep import Contact
 from nextmove.services.meetings import introduction_chain
-from nextmove.services.people import FLAGS, PersonDetail, resolve_id
+from nextmove.services.people import FLAGS, PersonDetail, check_text, resolve_id
 from nextmove.store import meetings as meeting_repo
 from nextmove.store import network as net
 from nextmove.store import opportunities as opp_repo
@@ -39,10 +39,11 @@ class PeopleFilters:
     flags: tuple[str, ...] = ()
 
     @property
-    def any(self) -> bool:
-        return any((self.query, self.level, self.function, self.organization, self.tier)) or any(
-            (self.keep, self.tag, self.flags)
-        )
+    def active(self) -> bool:
+        """Whether any filter is set."""
+        return any(
+            (self.query, self.level, self.function, self.organization, self.tier, self.keep)
+        ) or bool(self.tag or self.flags)
 
 
 def search_people(
@@ -56,6 +57,8 @@ def search_people(
 ) -> tuple[list[PersonLine], int]:
     """One page of the people matching every filter, by name, and how many match in all.
     The keep-in-touch state is computed for today from tiers, cadences and last touches."""
+    for name in ("query", "level", "function", "organization", "tier", "keep", "tag"):
+        check_text(getattr(filters, name), name)
     for flag in filters.flags:
         if flag not in FLAGS:
             raise UserError(f"flag: {flag!r} is not a flag", hint="Flags: " + ", ".join(FLAGS))
@@ -143,3 +146,20 @@ def person_page(db: Database, ref: str, *, settings: Settings, today: date) -> P
                 for row in opp_repo.opportunities_of_person(session, person_id)
             ],
         )
+
+
+@dataclass(frozen=True, slots=True)
+class KeepState:
+    person_id: int
+    name: str
+    contact: Contact | None  # None without a tier or a personal cadence
+    snooze_until: date | None
+
+
+def keep_state(db: Database, ref: str, *, settings: Settings, today: date) -> KeepState:
+    """One person's keep-in-touch state today."""
+    with db.session() as session:
+        person_id = resolve_id(session, ref)
+        name = repo.names_of(session, [person_id]).get(person_id, "")
+        contact, until = keep_service.keep_of(session, person_id, settings=settings, today=today)
+        return KeepState(person_id, name, contact, until)

@@ -14,6 +14,7 @@ from typing import Any, cast
 
 from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from nextmove.domain.people import (
     Job,
@@ -210,7 +211,7 @@ def find_people(
 ) -> tuple[list[PersonLine], int]:
     """People matching every filter, by name; and how many match in all. ``among``
     restricts the search to those ids (e.g. the contacts due today)."""
-    where = []
+    where: list[ColumnElement[bool]] = []
     if among is not None:
         where.append(P.c.id.in_(sorted(among)) if among else P.c.id.is_(None))
     if level is not None:

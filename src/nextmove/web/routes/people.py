@@ -93,7 +93,7 @@ def list_page(
         )
     except UserError as exc:
         lines, total, problem = [], 0, exc.message
-    empty = total == 0 and not filters.any and not people_view.any_people(db)
+    empty = total == 0 and not filters.active and not people_view.any_people(db)
     params = {
         "q": q or None,
         "level": level or None,
