@@ -10,6 +10,7 @@ from nextmove.config import Settings
 from nextmove.domain.functions import parse_function
 from nextmove.domain.levels import parse_level
 from nextmove.domain.meetings import ChainLink, Meeting
+from nextmove.domain.people import validate_tier
 from nextmove.errors import UserError
 from nextmove.services import keep as keep_service
 from nextmove.services.keep import Contact
@@ -64,9 +65,7 @@ def search_people(
             raise UserError(f"flag: {flag!r} is not a flag", hint="Flags: " + ", ".join(FLAGS))
     level = parse_level(filters.level, field="level") if filters.level.strip() else None
     function = parse_function(filters.function, field="function") if filters.function else None
-    tier = filters.tier.strip().upper() or None
-    if tier is not None and tier not in ("A", "B", "C"):
-        raise UserError(f"tier: {filters.tier!r} is not A, B or C")
+    tier = validate_tier(filters.tier.strip() or None)
     among: set[int] | None = None
     if filters.keep:
         if filters.keep not in KEEP_STATES:

@@ -22,6 +22,7 @@ from nextmove.domain.opportunities import (
 from nextmove.errors import NotFound, UserError
 from nextmove.services import opportunities as service
 from nextmove.web.deps import DbDep, NowDep, TodayDep
+from nextmove.web.forms import said
 from nextmove.web.opp_forms import (
     OpportunityForm,
     edit_fields_from_form,
@@ -224,14 +225,6 @@ def _back(request: Request, opp_id: int, saved: str, anchor: str = "") -> Respon
     return RedirectResponse(target + (f"#{anchor}" if anchor else ""), status_code=303)
 
 
-def _said(error: UserError) -> str:
-    """A service's words for the web: options named as form fields ('--why: …' -> 'Why: …')."""
-    message = error.message.removeprefix("--")
-    message = message[:1].upper() + message[1:]
-    hint = error.hint if error.hint and "`" not in error.hint and "--" not in error.hint else None
-    return message + (f". {hint}" if hint else ".")
-
-
 def _day(text: str, today: date) -> date:
     if not text:
         return today
@@ -258,7 +251,7 @@ async def change_status(
     except UserError as exc:
         if isinstance(exc, NotFound):
             raise
-        return _detail(request, db, opp_id, today, status_code=400, problems={"status": _said(exc)})
+        return _detail(request, db, opp_id, today, status_code=400, problems={"status": said(exc)})
     return _back(request, opp_id, "status", "status-h")
 
 
@@ -307,7 +300,7 @@ async def decide(
             opp_id,
             today,
             status_code=400,
-            problems={"decide": _said(exc)},
+            problems={"decide": said(exc)},
             submitted=submitted,
         )
     return _back(request, opp_id, "decision", "decisions-h")

@@ -16,6 +16,7 @@ from nextmove.errors import NotFound, UserError
 from nextmove.services import keep as keep_service
 from nextmove.services import people as service
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+from nextmove.web.forms import said
 from nextmove.web.render import link_for
 from nextmove.web.routes.people import PersonId, person_page
 
@@ -25,14 +26,6 @@ router = APIRouter(include_in_schema=False)
 def _text(form: Any, name: str) -> str:
     value = form.get(name)
     return value.strip()[:2000] if isinstance(value, str) else ""
-
-
-def said(error: UserError) -> str:
-    """A service's words for the web: options named as form fields ('--kind …' -> 'Kind …')."""
-    message = error.message.removeprefix("--")
-    message = message[:1].upper() + message[1:]
-    hint = error.hint if error.hint and "`" not in error.hint and "--" not in error.hint else None
-    return message + (f". {hint}" if hint else ".")
 
 
 def _day(text: str, *, default: date | None, what: str = "date") -> date | None:
