@@ -164,6 +164,17 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/board/{seat}", "put"),
         ("/api/board/{seat}", "delete"),
         ("/api/board/{seat}/chat", "post"),
+        ("/api/people", "get"),
+        ("/api/people", "post"),
+        ("/api/people/{person_id}", "get"),
+        ("/api/people/{person_id}", "patch"),
+        ("/api/people/{person_id}", "delete"),
+        ("/api/people/{person_id}/touches", "post"),
+        ("/api/people/{person_id}/ties", "post"),
+        ("/api/people/{person_id}/chain", "get"),
+        ("/api/people/{person_id}/merge", "post"),
+        ("/api/people/{person_id}/keep", "put"),
+        ("/api/keep", "get"),
     }
     assert {"VisionCreate", "VisionPublic", "JournalEntryCreate", "JournalEntryPublic"} <= set(
         schema["components"]["schemas"]

@@ -295,7 +295,6 @@ def test_the_demo_page_creates_the_demo_and_never_overwrites_silently(
 @pytest.mark.parametrize(
     ("path", "issue"),
     [
-        ("/people", "issue 3"),
         ("/meetings", "issue 5"),
         ("/import", "issue 3"),
     ],
@@ -353,6 +352,12 @@ class _Audit(HTMLParser):
         "/settings",
         "/demo",
         "/people",
+        "/people?q=zzz",
+        "/people/new",
+        "/people/1",
+        "/people/13",
+        "/people/1/edit",
+        "/people/13/delete",
         "/opportunities",
         "/opportunities/3",
         "/opportunities/new",

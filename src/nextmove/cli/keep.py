@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from nextmove.cli.context import AsOf, JsonFlag, console, parse_date, print_json, state, today_from
-from nextmove.formats.meeting_json import cadence_json
+from nextmove.formats.meeting_json import contact_json
 from nextmove.services import keep as service
 
 app = typer.Typer(
@@ -34,25 +34,7 @@ def list_(
         st.db(), settings=st.settings, today=today_from(as_of), state=state_
     )
     if json:
-        print_json(
-            {
-                "contacts": [
-                    {
-                        "person": {"id": c.person_id, "name": c.name},
-                        "tier": c.tier,
-                        "cadence": {
-                            "ideal_days": c.cadence.ideal_days,
-                            "max_days": c.cadence.max_days,
-                            "personal": c.personal,
-                        },
-                        "last_touch": c.last_touch.isoformat() if c.last_touch else None,
-                        "snooze_until": c.snooze_until.isoformat() if c.snooze_until else None,
-                        **cadence_json(c.status),
-                    }
-                    for c in contacts
-                ]
-            }
-        )
+        print_json({"contacts": [contact_json(c) for c in contacts]})
         return
     if not contacts:
         console.print("Nobody to show. Give people a tier: `nextmove keep set REF --tier A`.")

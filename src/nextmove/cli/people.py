@@ -22,11 +22,11 @@ from nextmove.domain.levels import LADDER, level_label
 from nextmove.domain.merge import describe_position
 from nextmove.domain.people import InteractionKind, TieSource
 from nextmove.formats.json_shapes import (
-    interaction_json,
     person_detail_json,
     person_json,
     person_line_json,
     tie_json,
+    touch_json,
 )
 from nextmove.services import people as people_service
 
@@ -457,12 +457,6 @@ def touch(
         state(ctx).db(), ref, kind=kind, note=note, day=when, now=now()
     )
     if json:
-        print_json(
-            interaction_json(item)
-            | {
-                "person_id": person.id,
-                "last_contact": person.last_contact.isoformat() if person.last_contact else None,
-            }
-        )
+        print_json(touch_json(person, item))
         return
     console.print(f"Logged {item.kind} with #{person.id} {person.name} on {item.day}.")

@@ -148,6 +148,9 @@ class Tie:
     note: str = ""
     other_name: str = ""
     id: int | None = None
+    # True when stored the other way round (`person` is `other`'s …): for an introduction,
+    # `person` introduced the user to `other`.
+    reverse: bool = False
 
 
 @dataclass(slots=True)

@@ -273,6 +273,14 @@ def interaction_json(item: Any) -> dict[str, Any]:
     }
 
 
+def touch_json(person: Any, item: Any) -> dict[str, Any]:
+    """A logged touch and the person's last contact after it (`touch --json`)."""
+    return interaction_json(item) | {
+        "person_id": person.id,
+        "last_contact": _day(person.last_contact),
+    }
+
+
 def source_json(ref: Any) -> dict[str, Any]:
     return {
         "kind": ref.kind,

@@ -82,6 +82,23 @@ def cadence_json(status: CadenceStatus) -> dict[str, Any]:
     }
 
 
+def contact_json(contact: Any) -> dict[str, Any]:
+    """One person kept in touch with (`keep list --json`)."""
+    c = contact
+    return {
+        "person": {"id": c.person_id, "name": c.name},
+        "tier": c.tier,
+        "cadence": {
+            "ideal_days": c.cadence.ideal_days,
+            "max_days": c.cadence.max_days,
+            "personal": c.personal,
+        },
+        "last_touch": _day(c.last_touch),
+        "snooze_until": _day(c.snooze_until),
+        **cadence_json(c.status),
+    }
+
+
 def round_json(progress: RoundProgress) -> dict[str, Any]:
     return {
         "id": progress.round_id,

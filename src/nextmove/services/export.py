@@ -4,7 +4,10 @@ back into nextmove without duplicates) and CSV (every field)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from nextmove.errors import UserError
 from nextmove.formats.people_csv import render_people_csv
@@ -29,11 +32,14 @@ def _write(path: Path, chunks: object) -> int:
     return count
 
 
+def _vcards(session: Session) -> Iterable[str]:
+    return (render_vcard(p) for p in repo.iter_people(session))
+
+
 def export_vcard(db: Database, path: Path) -> int:
     """Write every person as a vCard; returns how many."""
     with db.session() as session:
-        people = repo.iter_people(session)
-        return _write(path, (render_vcard(p) for p in people))
+        return _write(path, _vcards(session))
 
 
 def export_csv(db: Database, path: Path) -> int:
@@ -41,3 +47,15 @@ def export_csv(db: Database, path: Path) -> int:
         count = repo.count_people(session)
         _write(path, render_people_csv(repo.iter_people(session)))
         return count
+
+
+def vcard_text(db: Database) -> str:
+    """Every person as vCards, in one text (for a download)."""
+    with db.session() as session:
+        return "".join(_vcards(session))
+
+
+def csv_text(db: Database) -> str:
+    """Every person, every field, as one CSV text (for a download)."""
+    with db.session() as session:
+        return "".join(render_people_csv(repo.iter_people(session)))

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from nextmove.config import Settings
 from nextmove.domain.cadence import (
     Cadence,
@@ -21,10 +23,12 @@ from nextmove.domain.cadence import (
 from nextmove.domain.people import TIERS
 from nextmove.errors import UserError
 from nextmove.services.meetings import resolve_person
+from nextmove.services.people import check_day
 from nextmove.store import board as repo
 from nextmove.store import meetings as meeting_repo
 from nextmove.store.db import Database
 
+MAX_CADENCE_DAYS = 3650
 _ORDER = {TouchState.OVERDUE: 0, TouchState.DUE: 1, TouchState.OK: 2}
 
 
@@ -51,6 +55,8 @@ def parse_every(text: str) -> Cadence:
             f"--every {text!r} is not a number of days",
             hint="Write --every 45 (due after 45 days) or --every 45:60 (overdue after 60).",
         ) from None
+    if max(ideal, maximum) > MAX_CADENCE_DAYS:
+        raise UserError(f"--every {text!r}: at most {MAX_CADENCE_DAYS} days (ten years)")
     return Cadence(ideal, maximum)
 
 
@@ -61,9 +67,36 @@ def list_contacts(
     then due, then ok, each by the day they become due."""
     wanted = _parse_state(state) if state else None
     with db.session() as session:
-        rows = repo.kept(session)
-        held = meeting_repo.last_held(session)
-        chats = {s.person_id: s.last_chat_on for s in repo.seats(session)}
+        out = _contacts(session, repo.kept(session), settings=settings, today=today)
+    if wanted is not None:
+        out = [c for c in out if c.status.state is wanted]
+    out.sort(key=lambda c: (_ORDER[c.status.state], c.status.due_on, c.name))
+    return out
+
+
+def ids_in_state(db: Database, state: str, *, settings: Settings, today: date) -> set[int]:
+    """The ids of the people kept in touch with who are in ``state`` (ok, due, overdue)
+    today — to filter a list of people by it."""
+    return {c.person_id for c in list_contacts(db, settings=settings, today=today, state=state)}
+
+
+def keep_of(
+    session: Session, person_id: int, *, settings: Settings, today: date
+) -> tuple[Contact | None, date | None]:
+    """One person's keep-in-touch state today (None without a tier or cadence), and the day
+    a snooze of theirs ends (also when they have no cadence)."""
+    rows = repo.kept(session, person_id=person_id)
+    if not rows:
+        return None, None
+    found = _contacts(session, rows, settings=settings, today=today)
+    return (found[0] if found else None), rows[0].snooze_until
+
+
+def _contacts(
+    session: Session, rows: list[repo.KeepRow], *, settings: Settings, today: date
+) -> list[Contact]:
+    held = meeting_repo.last_held(session)
+    chats = {s.person_id: s.last_chat_on for s in repo.seats(session)}
     out: list[Contact] = []
     for row in rows:
         if row.ideal_days is not None and row.max_days is not None:
@@ -74,8 +107,6 @@ def list_contacts(
             continue  # a snooze without a cadence
         touched = last_touch(row.last_contact, held.get(row.person_id), chats.get(row.person_id))
         status = cadence_status(cadence, touched, today, snoozed_until=row.snooze_until)
-        if wanted is not None and status.state is not wanted:
-            continue
         out.append(
             Contact(
                 row.person_id,
@@ -88,7 +119,6 @@ def list_contacts(
                 status,
             )
         )
-    out.sort(key=lambda c: (_ORDER[c.status.state], c.status.due_on, c.name))
     return out
 
 
@@ -131,6 +161,8 @@ def set_keep(
 
 def snooze(db: Database, ref: str, *, until: date | None) -> str:
     """Keep a person out of the due list until ``until`` (None ends a snooze)."""
+    if until is not None:
+        check_day(until, "--until")
     with db.session() as session:
         person = resolve_person(session, ref)
         assert person.id is not None

@@ -49,6 +49,23 @@ class PersonDetail:
     is_me: bool = False
 
 
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
+
+
+def check_day(day: date, name: str) -> date:
+    """A date the app can count days from (cadences add to it)."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UserError(f"{name}: {day} is out of range", hint="Give a date from 1900 to 2999.")
+    return day
+
+
+def check_text(value: str, name: str) -> str:
+    """Text the database can keep (PostgreSQL refuses NUL characters)."""
+    if "\x00" in value:
+        raise UserError(f"{name}: contains a NUL character", hint="Remove it and try again.")
+    return value
+
+
 def resolve(db: Database, ref: str) -> int:
     """A person's id from REF: a number (their id) or a name (exact, then by first and last
     name). An ambiguous name is an error listing the candidates."""
@@ -58,8 +75,8 @@ def resolve(db: Database, ref: str) -> int:
 
 def resolve_id(session: Any, ref: str) -> int:
     """`resolve` inside a unit of work that is already open (the one resolver of the app)."""
-    text = ref.strip().lstrip("#")
-    if text.isdigit():
+    text = check_text(ref, "person").strip().lstrip("#")
+    if text.isascii() and text.isdigit() and len(text) < 10:
         person_id = int(text)
         if not repo.person_exists(session, person_id):
             raise NotFound(
@@ -155,9 +172,14 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
         set(changes)
         - set(EDITABLE)
         - {"add_email", "add_phone", "add_link", "add_tag", "remove_tag", "clear_changed_jobs"}
+        - {"emails", "phones", "links", "tags"}
     )
     if unknown:
         raise UserError(f"unknown field(s): {', '.join(sorted(unknown))}")
+    for key, value in changes.items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                check_text(item, key)
     for key, value in changes.items():
         if value is None:
             continue
@@ -186,7 +208,7 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
         elif key == "tier":
             person.tier = validate_tier(value)
         elif key == "known_since":
-            person.known_since = value
+            person.known_since = check_day(value, "--since") if value else None
         elif key in ("offered_help", "navigated_transition", "peer"):
             setattr(person, key, bool(value))
         elif key == "profile_url":
@@ -197,6 +219,8 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
                     hint="It looks like https://www.linkedin.com/in/name",
                 )
             person.profile_url = url
+        elif key in ("emails", "phones", "links", "tags"):
+            _replace_list(person, key, value)
         elif key == "add_email":
             for item in value:
                 address = normalize_email(item)
@@ -237,6 +261,21 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
         person.position_source = "user"
     if not person.name.strip():
         raise UserError("name: must not be empty")
+
+
+def _replace_list(person: Person, key: str, values: list[str]) -> None:
+    """A whole list given at once (the web's edit form): what is not in it goes, labels of
+    what stays are kept."""
+    if key == "tags":
+        person.tags = []
+        _apply_changes(person, {"add_tag": values}, today=date.min)
+        return
+    current: list[Labeled] = getattr(person, key)
+    labels = {item.value: item.label for item in current}
+    setattr(person, key, [])
+    _apply_changes(person, {f"add_{key[:-1]}": values}, today=date.min)
+    for item in getattr(person, key):
+        item.label = labels.get(item.value, item.label)
 
 
 def add_person(db: Database, changes: dict[str, Any], *, now: datetime, today: date) -> Person:
@@ -362,9 +401,10 @@ def touch(
             f"--kind {kind!r}: not a kind of contact",
             hint="Kinds: " + ", ".join(k.value for k in InteractionKind) + ".",
         ) from None
+    check_day(day, "--date")
     with db.session() as session:
         person_id = resolve_id(session, ref)
-        item = Interaction(person_id, kind, day, note.strip(), "user")
+        item = Interaction(person_id, kind, day, check_text(note, "--note").strip(), "user")
         item.id = net.add_interaction(session, item, now=now)
         person = repo.get_person(session, person_id)
         assert person is not None
@@ -383,6 +423,7 @@ def add_tie(
         ) from None
     if not STRENGTH_MIN <= strength <= STRENGTH_MAX:
         raise UserError(f"--strength {strength}: must be {STRENGTH_MIN}–{STRENGTH_MAX}")
+    check_text(note, "--note")
     with db.session() as session:
         a, b = resolve_id(session, ref), resolve_id(session, other_ref)
         if a == b:

@@ -96,10 +96,10 @@ class KeepRow:
     last_contact: date | None
 
 
-def kept(session: Session) -> list[KeepRow]:
-    """Everyone with a tier or a personal cadence (or a snooze), by name."""
+def kept(session: Session, *, person_id: int | None = None) -> list[KeepRow]:
+    """Everyone with a tier or a personal cadence (or a snooze), by name (or just one)."""
     person, keep = models.Person, KeepInTouch
-    rows = session.execute(
+    statement = (
         select(
             person.id,
             person.name,
@@ -112,8 +112,10 @@ def kept(session: Session) -> list[KeepRow]:
         .outerjoin(keep, keep.person_id == person.id)
         .where(or_(person.tier.is_not(None), keep.person_id.is_not(None)))
         .order_by(person.name_key, person.id)
-    ).all()
-    return [KeepRow(*r) for r in rows]
+    )
+    if person_id is not None:
+        statement = statement.where(person.id == person_id)
+    return [KeepRow(*r) for r in session.execute(statement).all()]
 
 
 def _keep_row(session: Session, person_id: int) -> KeepInTouch:

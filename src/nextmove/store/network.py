@@ -47,7 +47,9 @@ def ties_of(session: Session, person_id: int) -> list[Tie]:
                 TieSource.ORGCHART_MANAGER.value: TieSource.ORGCHART_REPORT.value,
                 TieSource.ORGCHART_REPORT.value: TieSource.ORGCHART_MANAGER.value,
             }.get(r.source, r.source)
-            ties.append(Tie(person_id, r.person_id, source, r.strength, r.note, id=r.id))
+            ties.append(
+                Tie(person_id, r.person_id, source, r.strength, r.note, id=r.id, reverse=True)
+            )
     manager = conn.execute(select(P.c.manager_id).where(P.c.id == person_id)).scalar()
     if manager is not None:
         ties.append(Tie(person_id, manager, TieSource.ORGCHART_MANAGER.value))

@@ -225,6 +225,25 @@ def people_of(session: Session, opp_id: int) -> dict[int, list[str]]:
     return found
 
 
+def opportunities_of_person(
+    session: Session, person_id: int
+) -> list[tuple[int, str, str, str, str]]:
+    """The opportunities a person is linked to: (id, title, organization, status, role)."""
+    rows = session.execute(
+        select(
+            OpportunityRow.id,
+            OpportunityRow.title,
+            OpportunityRow.organization,
+            OpportunityRow.status,
+            OpportunityPerson.role,
+        )
+        .join(OpportunityPerson, OpportunityPerson.opportunity_id == OpportunityRow.id)
+        .where(OpportunityPerson.person_id == person_id)
+        .order_by(OpportunityRow.id, OpportunityPerson.role)
+    ).all()
+    return [(r[0], r[1], r[2], str(r[3]), r[4]) for r in rows]
+
+
 def repoint_opportunity_people(session: Session, drop_id: int, keep_id: int) -> None:
     """Before two people are merged: their opportunity links move to the one kept."""
     kept = set(

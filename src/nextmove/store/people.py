@@ -5,7 +5,7 @@ delete). Only this package touches SQL."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -14,6 +14,7 @@ from typing import Any, cast
 
 from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from nextmove.domain.people import (
     Job,
@@ -202,11 +203,21 @@ def find_people(
     tier: str | None = None,
     organization: str | None = None,
     flags: Sequence[str] = (),
+    level: int | None = None,
+    function: str | None = None,
+    among: Collection[int] | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> tuple[list[PersonLine], int]:
-    """People matching every filter, by name; and how many match in all."""
-    where = []
+    """People matching every filter, by name; and how many match in all. ``among``
+    restricts the search to those ids (e.g. the contacts due today)."""
+    where: list[ColumnElement[bool]] = []
+    if among is not None:
+        where.append(P.c.id.in_(sorted(among)) if among else P.c.id.is_(None))
+    if level is not None:
+        where.append(P.c.level == level)
+    if function:
+        where.append(P.c.function == function)
     if query:
         for word in query.split():
             like = f"%{word.lower()}%"

@@ -12,12 +12,20 @@ from typing import Any
 from nextmove.domain.journal import ENERGY_MAX, ENERGY_MIN, ENGAGEMENT_MAX, ENGAGEMENT_MIN
 from nextmove.domain.levels import level_key
 from nextmove.domain.vision import CHOICE_SUBJECTS, Vision
-from nextmove.errors import InvalidInput, Problem
+from nextmove.errors import InvalidInput, Problem, UserError
 
 POSITION_FIELDS = ("name", "title", "organization", "function", "level", "industry", "city")
 STEP_TEXT_FIELDS = ("title", "industry", "organization", "organization_kind", "city")
 PRIORITY_SLOTS = 3
 _INDEXED = re.compile(r"^(steps|priorities)\[(\d+)\]")
+
+
+def said(error: UserError) -> str:
+    """A service's words for the web: options named as form fields ('--why: …' -> 'Why: …')."""
+    message = error.message.removeprefix("--")
+    message = message[:1].upper() + message[1:]
+    hint = error.hint if error.hint and "`" not in error.hint and "--" not in error.hint else None
+    return message + (f". {hint}" if hint else ".")
 
 
 def _lines(text: str) -> list[str]:

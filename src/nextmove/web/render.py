@@ -36,7 +36,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Today", "/"),
     NavItem("Vision", "/vision"),
     NavItem("Journal", "/journal"),
-    NavItem("People", "/people", "issue 3, the network"),
+    NavItem("People", "/people"),
     NavItem("Suggestions", "/suggestions"),
     NavItem("Round", "/round"),
     NavItem("Meetings", "/meetings", "issue 5, meetings"),
@@ -91,7 +91,7 @@ def link_for(request: Request, path: str, **params: Any) -> str:
     as_of = request.query_params.get("as_of")
     if as_of and "as_of" not in query:
         query["as_of"] = as_of
-    return path + ("?" + urlencode(query) if query else "")
+    return path + ("?" + urlencode(query, doseq=True) if query else "")
 
 
 def render(

@@ -10,6 +10,7 @@ from nextmove.web.api import (
     journal,
     opp_people,
     opportunities,
+    people,
     rounds,
     suggestions,
     today,
@@ -17,5 +18,15 @@ from nextmove.web.api import (
 )
 
 router = APIRouter(prefix="/api")
-for _module in (vision, journal, opportunities, opp_people, suggestions, today, rounds, board):
+for _module in (
+    vision,
+    journal,
+    opportunities,
+    opp_people,
+    suggestions,
+    people,
+    today,
+    rounds,
+    board,
+):
     router.include_router(_module.router)

@@ -24,6 +24,7 @@ from nextmove.errors import NotFound, UserError
 from nextmove.services import opportunities as service
 from nextmove.services import opportunity_people as opp_people
 from nextmove.web.deps import DbDep, NowDep, TodayDep
+from nextmove.web.forms import said
 from nextmove.web.opp_forms import (
     OpportunityForm,
     edit_fields_from_form,
@@ -245,17 +246,9 @@ def _refused(
         opp_id,
         today,
         status_code=400,
-        problems={form: _said(error)},
+        problems={form: said(error)},
         submitted=submitted,
     )
-
-
-def _said(error: UserError) -> str:
-    """A service's words for the web: options named as form fields ('--why: …' -> 'Why: …')."""
-    message = error.message.removeprefix("--")
-    message = message[:1].upper() + message[1:]
-    hint = error.hint if error.hint and "`" not in error.hint and "--" not in error.hint else None
-    return message + (f". {hint}" if hint else ".")
 
 
 def _day(text: str, today: date) -> date:

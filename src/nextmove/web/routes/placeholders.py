@@ -12,9 +12,6 @@ from nextmove.web.render import NAVIGATION, NavItem, render
 router = APIRouter(include_in_schema=False)
 
 WHAT_ARRIVES = {
-    "/people": "Search the people you know — filters by level, function, organization, tier "
-    "and keep-in-touch state — and each person's page with history, ties, interactions, "
-    "meetings and the chain of introductions that led to them.",
     "/suggestions": "A ranked list of people to meet next, each with the reasons and the warm "
     "path to them, and one click to plan a research meeting.",
     "/meetings": "Your research meetings as a board by state, and each meeting's agenda, drafts "

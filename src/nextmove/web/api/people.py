@@ -1,0 +1,258 @@
+"""/api/people and /api/keep: the same operations and shapes as `nextmove people … --json`,
+`touch --json`, `people chain --json` and `keep list|set|snooze`. (A person's warm paths,
+/api/people/{id}/paths, live with the suggestions.)"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Response
+
+from nextmove.formats.json_shapes import (
+    person_detail_json,
+    person_json,
+    person_line_json,
+    tie_json,
+    touch_json,
+)
+from nextmove.formats.meeting_json import chain_json, contact_json
+from nextmove.services import keep as keep_service
+from nextmove.services import meetings as meetings_service
+from nextmove.services import people as service
+from nextmove.services import people_view
+from nextmove.services.people_view import PeopleFilters
+from nextmove.web.api.models import ErrorPublic
+from nextmove.web.api.people_models import (
+    ChainPublic,
+    FlagValue,
+    KeepListPublic,
+    KeepPublic,
+    KeepStateValue,
+    KeepUpdate,
+    MergeCreate,
+    PersonCreate,
+    PersonDetailPublic,
+    PersonListPublic,
+    PersonPublic,
+    PersonUpdate,
+    TieCreate,
+    TiePublic,
+    TierValue,
+    TouchCreate,
+    TouchPublic,
+)
+from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+
+router = APIRouter(tags=["people"])
+
+PersonId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The person's id.")]
+Word = Annotated[str, Query(max_length=200)]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorPublic, "description": "No such person."}
+}
+BAD: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorPublic, "description": "A field is not valid."}
+}
+# API field -> the service's change key (the rest are the same).
+_RENAMED = {"linkedin": "profile_url", "since": "known_since"}
+
+
+def _changes(body: PersonCreate | PersonUpdate, *, creating: bool) -> dict[str, Any]:
+    given = body.model_dump(exclude_unset=True)
+    changes: dict[str, Any] = {}
+    for key, value in given.items():
+        if creating and value in (None, "", [], False):
+            continue
+        if value is None:
+            value = "" if key in ("since", "level", "function", "tier", "linkedin") else None
+        if value is None:
+            continue
+        changes[_RENAMED.get(key, key)] = value
+    if not changes.get("clear_changed_jobs", True):
+        changes.pop("clear_changed_jobs")
+    return changes
+
+
+@router.get(
+    "/people",
+    response_model=PersonListPublic,
+    summary="Find people (as `people list --json`)",
+    responses=BAD,
+)
+def list_people(
+    db: DbDep,
+    settings: SettingsDep,
+    today: TodayDep,
+    query: Word = "",
+    level: Annotated[str, Query(max_length=40, description="A ladder key or rank.")] = "",
+    function: Annotated[str, Query(max_length=40)] = "",
+    organization: Word = "",
+    tier: TierValue | None = None,
+    keep: Annotated[KeepStateValue | None, Query(description="Keep-in-touch state today.")] = None,
+    tag: Word = "",
+    flag: Annotated[list[FlagValue] | None, Query(description="Repeatable.")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
+) -> PersonListPublic:
+    filters = PeopleFilters(
+        query=query,
+        level=level,
+        function=function,
+        organization=organization,
+        tier=tier or "",
+        keep=keep or "",
+        tag=tag,
+        flags=tuple(flag or ()),
+    )
+    lines, total = people_view.search_people(
+        db, filters, settings=settings, today=today, limit=limit, offset=offset
+    )
+    return PersonListPublic.model_validate(
+        {"total": total, "people": [person_line_json(p) for p in lines]}
+    )
+
+
+@router.post(
+    "/people",
+    response_model=PersonPublic,
+    status_code=201,
+    summary="Add a person (as `people add`)",
+    responses=BAD,
+)
+def add_person(body: PersonCreate, db: DbDep, today: TodayDep, now: NowDep) -> PersonPublic:
+    person = service.add_person(db, _changes(body, creating=True), now=now, today=today)
+    return PersonPublic.model_validate(person_json(person))
+
+
+@router.get("/keep", response_model=KeepListPublic, summary="Keep in touch (as `keep list --json`)")
+def list_keep(
+    db: DbDep,
+    settings: SettingsDep,
+    today: TodayDep,
+    state: KeepStateValue | None = None,
+) -> KeepListPublic:
+    contacts = keep_service.list_contacts(db, settings=settings, today=today, state=state)
+    return KeepListPublic.model_validate({"contacts": [contact_json(c) for c in contacts]})
+
+
+@router.get(
+    "/people/{person_id}",
+    response_model=PersonDetailPublic,
+    summary="One person (as `people show --json`)",
+    responses=NOT_FOUND,
+)
+def get_person(person_id: PersonId, db: DbDep) -> PersonDetailPublic:
+    detail = service.show_person(db, str(person_id))
+    return PersonDetailPublic.model_validate(person_detail_json(detail))
+
+
+@router.patch(
+    "/people/{person_id}",
+    response_model=PersonDetailPublic,
+    summary="Change fields (as `people edit`)",
+    responses={**BAD, **NOT_FOUND},
+)
+def edit_person(
+    person_id: PersonId, body: PersonUpdate, db: DbDep, today: TodayDep, now: NowDep
+) -> PersonDetailPublic:
+    changes = _changes(body, creating=False)
+    if changes:
+        service.edit_person(db, str(person_id), changes, now=now, today=today)
+    return get_person(person_id, db)
+
+
+@router.delete(
+    "/people/{person_id}",
+    status_code=204,
+    summary="Delete a person everywhere",
+    responses=NOT_FOUND,
+)
+def delete_person(person_id: PersonId, db: DbDep) -> Response:
+    service.delete_person(db, str(person_id))
+    return Response(status_code=204)
+
+
+@router.post(
+    "/people/{person_id}/touches",
+    response_model=TouchPublic,
+    status_code=201,
+    summary="Log a contact (as `touch --json`)",
+    responses={**BAD, **NOT_FOUND},
+)
+def log_touch(
+    person_id: PersonId, body: TouchCreate, db: DbDep, today: TodayDep, now: NowDep
+) -> TouchPublic:
+    person, item = service.touch(
+        db, str(person_id), kind=body.kind, note=body.note, day=body.date or today, now=now
+    )
+    return TouchPublic.model_validate(touch_json(person, item))
+
+
+@router.post(
+    "/people/{person_id}/ties",
+    response_model=TiePublic,
+    status_code=201,
+    summary="Record that two people know each other (as `people tie --json`)",
+    responses={**BAD, **NOT_FOUND},
+)
+def add_tie(person_id: PersonId, body: TieCreate, db: DbDep, now: NowDep) -> TiePublic:
+    tie = service.add_tie(
+        db,
+        str(person_id),
+        str(body.other_id),
+        source=body.source,
+        strength=body.strength,
+        note=body.note,
+        now=now,
+    )
+    return TiePublic.model_validate(tie_json(tie))
+
+
+@router.get(
+    "/people/{person_id}/chain",
+    response_model=ChainPublic,
+    summary="The chain of introductions to a person (as `people chain --json`)",
+    responses=NOT_FOUND,
+)
+def get_chain(person_id: PersonId, db: DbDep) -> ChainPublic:
+    person, links = meetings_service.person_chain(db, str(person_id))
+    return ChainPublic.model_validate(
+        {"person": {"id": person.id, "name": person.name}, "chain": chain_json(links)}
+    )
+
+
+@router.post(
+    "/people/{person_id}/merge",
+    response_model=PersonDetailPublic,
+    summary="Merge a duplicate into this person (as `people merge`)",
+    responses={**BAD, **NOT_FOUND},
+)
+def merge(
+    person_id: PersonId, body: MergeCreate, db: DbDep, today: TodayDep, now: NowDep
+) -> PersonDetailPublic:
+    service.merge_people(db, str(person_id), str(body.other_id), now=now, today=today)
+    return get_person(person_id, db)
+
+
+@router.put(
+    "/people/{person_id}/keep",
+    response_model=KeepPublic,
+    summary="Set a tier or a cadence, snooze (as `keep set` and `keep snooze`)",
+    responses={**BAD, **NOT_FOUND},
+)
+def set_keep(
+    person_id: PersonId, body: KeepUpdate, db: DbDep, settings: SettingsDep, today: TodayDep
+) -> KeepPublic:
+    ref = str(person_id)
+    if body.tier is not None or body.every is not None:
+        keep_service.set_keep(db, ref, tier=body.tier, every=body.every, settings=settings)
+    if body.snooze_until is not None or body.end_snooze:
+        keep_service.snooze(db, ref, until=None if body.end_snooze else body.snooze_until)
+    state = people_view.keep_state(db, ref, settings=settings, today=today)
+    return KeepPublic.model_validate(
+        {
+            "person": {"id": state.person_id, "name": state.name},
+            "contact": contact_json(state.contact) if state.contact else None,
+            "snooze_until": state.snooze_until,
+        }
+    )

@@ -1,0 +1,262 @@
+"""The people API's shapes: the same as `nextmove people … --json`, `touch --json`,
+`people chain --json` and `keep list --json` (docs/json.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from nextmove.web.api.models import LevelPublic
+
+FlagValue = Literal["offered-help", "navigated-transition", "peer", "changed-jobs"]
+TierValue = Literal["A", "B", "C"]
+KindValue = Literal["met", "call", "email", "message", "meeting", "calendar"]
+TieSourceValue = Literal[
+    "orgchart-manager", "orgchart-report", "same-team", "introduced-by", "met-at", "stated"
+]
+KeepStateValue = Literal["ok", "due", "overdue"]
+Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
+Text = Annotated[str, Field(max_length=500)]
+Item = Annotated[str, Field(max_length=500)]
+Items = Annotated[list[Item], Field(max_length=50)]
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+# ------------------------------------------------------------------------------- out
+
+
+class PersonLinePublic(BaseModel):
+    id: int
+    name: str
+    title: str
+    organization: str
+    level: LevelPublic | None
+    function: str | None
+    city: str
+    tier: str | None
+    tags: list[str]
+    last_contact: dt.date | None
+    flags: list[str]
+
+
+class PersonListPublic(BaseModel):
+    total: int = Field(description="How many match in all (the page holds at most `limit`).")
+    people: list[PersonLinePublic]
+
+
+class EmailPublic(BaseModel):
+    address: str
+    label: str
+
+
+class PhonePublic(BaseModel):
+    number: str
+    label: str
+
+
+class LinkPublic(BaseModel):
+    url: str
+    label: str
+
+
+class JobPublic(BaseModel):
+    organization: str
+    title: str
+    start: dt.date | None
+    end: dt.date | None
+    source: str | None
+
+
+class OrgChartPublic(BaseModel):
+    employee_id: str | None
+    manager_id: int | None
+    depth: int | None
+
+
+class PersonPublic(BaseModel):
+    id: int
+    name: str
+    first_name: str
+    last_name: str
+    emails: list[EmailPublic]
+    phones: list[PhonePublic]
+    links: list[LinkPublic]
+    linkedin_url: str | None
+    organization: str
+    title: str
+    department: str
+    level: LevelPublic | None
+    level_confidence: float
+    level_source: str | None
+    function: str | None
+    function_confidence: float
+    function_source: str | None
+    industry: str
+    city: str
+    history: list[JobPublic]
+    how_known: str
+    known_since: dt.date | None
+    tags: list[str]
+    tier: str | None
+    notes: str
+    flags: list[str]
+    changed_jobs_on: dt.date | None
+    last_contact: dt.date | None
+    org_chart: OrgChartPublic | None
+
+
+class TiePublic(BaseModel):
+    person_id: int = Field(description="The other person.")
+    name: str
+    source: str
+    strength: int
+    note: str
+
+
+class InteractionPublic(BaseModel):
+    id: int | None
+    date: dt.date
+    kind: str
+    note: str
+    source: str
+
+
+class SourcePublic(BaseModel):
+    kind: str
+    key: str
+    file: str
+    where: str
+    import_id: int | None
+    imported_on: dt.date | None
+
+
+class PersonDetailPublic(PersonPublic):
+    is_me: bool
+    ties: list[TiePublic]
+    interactions: list[InteractionPublic]
+    sources: list[SourcePublic]
+
+
+class TouchPublic(InteractionPublic):
+    person_id: int
+    last_contact: dt.date | None
+
+
+class PersonRefPublic(BaseModel):
+    id: int
+    name: str
+
+
+class ChainLinkPublic(BaseModel):
+    id: int
+    name: str
+    introduced_by: int | None
+
+
+class ChainPublic(BaseModel):
+    person: PersonRefPublic
+    chain: list[ChainLinkPublic] = Field(description="First contact first; the person last.")
+
+
+class CadencePublic(BaseModel):
+    ideal_days: int
+    max_days: int
+    personal: bool
+
+
+class ContactPublic(BaseModel):
+    person: PersonRefPublic
+    tier: str | None
+    cadence: CadencePublic
+    last_touch: dt.date | None
+    snooze_until: dt.date | None
+    state: KeepStateValue
+    due_on: dt.date | None
+    overdue_on: dt.date | None
+    days_since: int | None
+    snoozed: bool
+
+
+class KeepListPublic(BaseModel):
+    contacts: list[ContactPublic]
+
+
+class KeepPublic(BaseModel):
+    person: PersonRefPublic
+    contact: ContactPublic | None = Field(description="None without a tier or a cadence.")
+    snooze_until: dt.date | None
+
+
+# -------------------------------------------------------------------------------- in
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _PersonFields(_In):
+    organization: Text | None = None
+    title: Text | None = None
+    level: Annotated[str, Field(max_length=40)] | None = Field(
+        default=None, description="A ladder key ('director') or a rank; '' clears."
+    )
+    function: Annotated[str, Field(max_length=40)] | None = Field(
+        default=None, description="A function key ('product'); '' clears."
+    )
+    emails: Items | None = None
+    phones: Items | None = None
+    links: Items | None = None
+    linkedin: Text | None = Field(default=None, description="LinkedIn profile URL; '' clears.")
+    tags: Items | None = None
+    tier: Literal["A", "B", "C", ""] | None = Field(default=None, description="'' clears.")
+    industry: Text | None = None
+    city: Text | None = None
+    department: Text | None = None
+    how_known: Text | None = None
+    since: Day | None = Field(default=None, description="Known since (YYYY-MM-DD).")
+    notes: Annotated[str, Field(max_length=10_000)] | None = None
+    offered_help: bool | None = None
+    navigated_transition: bool | None = None
+    peer: bool | None = None
+
+
+class PersonCreate(_PersonFields):
+    """The fields of `people add`; level and function come from the title when not given."""
+
+    name: Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class PersonUpdate(_PersonFields):
+    """The fields to change (as `people edit`); lists given replace the saved ones, `""`
+    clears a text."""
+
+    name: Annotated[str, Field(min_length=1, max_length=300)] | None = None
+    clear_changed_jobs: bool = False
+
+
+class TouchCreate(_In):
+    kind: KindValue = "met"
+    note: Annotated[str, Field(max_length=2000)] = ""
+    date: Day | None = Field(default=None, description="Default: today (or ?as_of).")
+
+
+class TieCreate(_In):
+    other_id: Id = Field(description="The other person's id.")
+    source: TieSourceValue = "stated"
+    strength: int = Field(default=3, ge=1, le=5, description="1 weak … 5 strong.")
+    note: Annotated[str, Field(max_length=2000)] = ""
+
+
+class MergeCreate(_In):
+    other_id: Id = Field(description="The duplicate: merged into this person, then removed.")
+
+
+class KeepUpdate(_In):
+    tier: TierValue | None = Field(default=None, description="A, B or C (clears a cadence).")
+    every: Annotated[str, Field(pattern=r"^\d{1,4}(:\d{1,4})?$")] | None = Field(
+        default=None, description="A personal cadence: IDEAL or IDEAL:MAX days."
+    )
+    snooze_until: Day | None = Field(default=None, description="Not due before this date.")
+    end_snooze: bool = Field(default=False, description="End a snooze.")

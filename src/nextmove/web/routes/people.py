@@ -1,0 +1,236 @@
+"""People: search with filters, one page at a time; add a person by hand; a person's page with
+history, ties, interactions, meetings and the chain of introductions; edit, delete; exports.
+The small forms on a person's page (touch, tie, keep, snooze, merge) are in person_actions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from nextmove.config import Settings
+from nextmove.domain.people import InteractionKind, TieSource
+from nextmove.errors import UserError
+from nextmove.services import export as export_service
+from nextmove.services import people as service
+from nextmove.services import people_view
+from nextmove.services.people import FLAGS
+from nextmove.services.people_view import KEEP_STATES, PeopleFilters
+from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+from nextmove.web.people_forms import (
+    PersonForm,
+    edit_from_form,
+    form_of,
+    new_person_from_form,
+    place_error,
+)
+from nextmove.web.render import link_for, render
+
+router = APIRouter(include_in_schema=False)
+
+PersonId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Filter = Annotated[str, Query(max_length=200)]
+PAGE_SIZE = 50
+
+TIE_WORDS = {
+    TieSource.ORGCHART_MANAGER.value: "their manager (org chart)",
+    TieSource.ORGCHART_REPORT.value: "reports to them (org chart)",
+    TieSource.SAME_TEAM.value: "same team",
+    TieSource.INTRODUCED_BY.value: "introduced by them",
+    TieSource.MET_AT.value: "met at",
+    TieSource.STATED.value: "knows them (you said)",
+}
+
+
+def common() -> dict[str, Any]:
+    return {
+        "flag_names": FLAGS,
+        "keep_states": KEEP_STATES,
+        "tiers": ("A", "B", "C"),
+        "kinds": [k.value for k in InteractionKind],
+        "tie_sources": [s.value for s in TieSource],
+        "tie_words": TIE_WORDS,
+    }
+
+
+@router.get("/people", response_class=HTMLResponse, summary="People")
+def list_page(
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
+    today: TodayDep,
+    q: Filter = "",
+    level: Filter = "",
+    function: Filter = "",
+    organization: Filter = "",
+    tier: Filter = "",
+    keep: Filter = "",
+    tag: Filter = "",
+    flag: Annotated[list[str] | None, Query(max_length=40)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    filters = PeopleFilters(
+        query=q,
+        level=level,
+        function=function,
+        organization=organization,
+        tier=tier,
+        keep=keep,
+        tag=tag,
+        flags=tuple(f for f in (flag or []) if f),
+    )
+    problem = None
+    try:
+        lines, total = people_view.search_people(
+            db,
+            filters,
+            settings=settings,
+            today=today,
+            limit=PAGE_SIZE,
+            offset=(page - 1) * PAGE_SIZE,
+        )
+    except UserError as exc:
+        lines, total, problem = [], 0, exc.message
+    empty = total == 0 and not filters.active and not people_view.any_people(db)
+    params = {
+        "q": q or None,
+        "level": level or None,
+        "function": function or None,
+        "organization": organization or None,
+        "tier": tier or None,
+        "keep": keep or None,
+        "tag": tag or None,
+        "flag": list(filters.flags) or None,
+    }
+    pages = max(1, -(-total // PAGE_SIZE))
+    return render(
+        request,
+        "people.html",
+        status_code=400 if problem else 200,
+        people=lines,
+        total=total,
+        filters=filters,
+        problem=problem,
+        empty=empty,
+        page=page,
+        pages=pages,
+        first=(page - 1) * PAGE_SIZE + 1,
+        page_link=lambda n: link_for(request, "/people", **params, page=n),
+        deleted=request.query_params.get("deleted"),
+        **common(),
+    )
+
+
+def _download(body: str, media_type: str, filename: str) -> Response:
+    return Response(
+        body.encode("utf-8"),
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@router.get("/people/export.vcf", summary="Everyone as vCards")
+def export_vcard(db: DbDep) -> Response:
+    return _download(export_service.vcard_text(db), "text/vcard; charset=utf-8", "nextmove.vcf")
+
+
+@router.get("/people/export.csv", summary="Everyone as CSV")
+def export_csv(db: DbDep) -> Response:
+    return _download(export_service.csv_text(db), "text/csv; charset=utf-8", "nextmove.csv")
+
+
+@router.get("/people/new", response_class=HTMLResponse, summary="Add a person")
+def new_page(request: Request) -> HTMLResponse:
+    return render(request, "person_form.html", form=PersonForm(), person=None, **common())
+
+
+@router.post("/people/new", response_class=HTMLResponse, summary="Add a person")
+async def add(request: Request, db: DbDep, today: TodayDep, now: NowDep) -> Response:
+    changes, form = new_person_from_form(await request.form())
+    if changes is not None:
+        try:
+            person = service.add_person(db, changes, now=now, today=today)
+        except UserError as exc:
+            place_error(form, exc)
+        else:
+            return RedirectResponse(
+                link_for(request, f"/people/{person.id}", saved="added"), status_code=303
+            )
+    return render(request, "person_form.html", status_code=400, form=form, person=None, **common())
+
+
+def person_page(
+    request: Request,
+    db: DbDep,
+    settings: Settings,
+    today: date,
+    person_id: int,
+    *,
+    status_code: int = 200,
+    problems: dict[str, str] | None = None,
+    submitted: dict[str, str] | None = None,
+) -> HTMLResponse:
+    page = people_view.person_page(db, str(person_id), settings=settings, today=today)
+    return render(
+        request,
+        "person.html",
+        status_code=status_code,
+        page=page,
+        p=page.detail.person,
+        today=today,
+        notice=request.query_params.get("saved"),
+        problems=problems or {},
+        submitted=submitted or {},
+        **common(),
+    )
+
+
+@router.get("/people/{person_id}", response_class=HTMLResponse, summary="A person")
+def detail_page(
+    request: Request, person_id: PersonId, db: DbDep, settings: SettingsDep, today: TodayDep
+) -> HTMLResponse:
+    return person_page(request, db, settings, today, person_id)
+
+
+@router.get("/people/{person_id}/edit", response_class=HTMLResponse, summary="Edit a person")
+def edit_page(request: Request, person_id: PersonId, db: DbDep) -> HTMLResponse:
+    person = service.show_person(db, str(person_id)).person
+    return render(request, "person_form.html", form=form_of(person), person=person, **common())
+
+
+@router.post("/people/{person_id}/edit", response_class=HTMLResponse, summary="Save a person")
+async def save(
+    request: Request, person_id: PersonId, db: DbDep, today: TodayDep, now: NowDep
+) -> Response:
+    person = service.show_person(db, str(person_id)).person
+    changes, form = edit_from_form(await request.form(), person)
+    if changes is not None:
+        try:
+            if changes:
+                service.edit_person(db, str(person_id), changes, now=now, today=today)
+        except UserError as exc:
+            place_error(form, exc)
+        else:
+            saved = "edited" if changes else "nothing"
+            return RedirectResponse(
+                link_for(request, f"/people/{person_id}", saved=saved), status_code=303
+            )
+    return render(
+        request, "person_form.html", status_code=400, form=form, person=person, **common()
+    )
+
+
+@router.get("/people/{person_id}/delete", response_class=HTMLResponse, summary="Delete?")
+def delete_page(
+    request: Request, person_id: PersonId, db: DbDep, settings: SettingsDep, today: TodayDep
+) -> HTMLResponse:
+    page = people_view.person_page(db, str(person_id), settings=settings, today=today)
+    return render(request, "person_delete.html", page=page, p=page.detail.person)
+
+
+@router.post("/people/{person_id}/delete", summary="Delete a person everywhere")
+def delete(request: Request, person_id: PersonId, db: DbDep) -> Response:
+    person = service.delete_person(db, str(person_id))
+    return RedirectResponse(link_for(request, "/people", deleted=person.name), status_code=303)
