@@ -39,7 +39,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("People", "/people", "issue 3, the network"),
     NavItem("Suggestions", "/suggestions"),
     NavItem("Round", "/round", "issue 4, the round of research meetings"),
-    NavItem("Meetings", "/meetings", "issue 5, meetings"),
+    NavItem("Meetings", "/meetings"),
     NavItem("Board", "/board", "issue 5, the board of advisors"),
     NavItem("Opportunities", "/opportunities"),
     NavItem("Import", "/import", "issue 3, importers"),

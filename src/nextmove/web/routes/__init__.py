@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from nextmove.web.routes import (
     journal,
+    meeting_actions,
+    meetings,
     opportunities,
     placeholders,
     suggestions,
@@ -19,6 +21,8 @@ ROUTERS = [
     journal.router,
     opportunities.router,
     suggestions.router,
+    meetings.router,
+    meeting_actions.router,
     workspace.router,
     placeholders.router,
 ]

@@ -18,8 +18,6 @@ WHAT_ARRIVES = {
     "/suggestions": "A ranked list of people to meet next, each with the reasons and the warm "
     "path to them, and one click to plan a research meeting.",
     "/round": "A round of 30-minute research meetings, paced over a few weeks, and its progress.",
-    "/meetings": "Your research meetings as a board by state, and each meeting's agenda, drafts "
-    "to copy, notes, insights, referrals, proposed slots and an .ics download.",
     "/board": "Your board of three advisors: who sits on it, when you last met, check-ins due.",
     "/opportunities": "Every option judged against your plan: evaluation, flags, a verdict and "
     "side-by-side comparison.",
