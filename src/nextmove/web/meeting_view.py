@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi import Request
+from fastapi.responses import Response
 
 from nextmove.domain.meetings import ALLOWED_FROM, Meeting, MeetingState
 from nextmove.errors import NotFound, UserError
@@ -134,3 +135,12 @@ def board_columns(meetings: list[Meeting]) -> dict[MeetingState, list[Meeting]]:
     for meeting in meetings:
         grouped[meeting.state].append(meeting)
     return grouped
+
+
+def calendar_response(data: bytes, filename: str) -> Response:
+    """An .ics file to download (or subscribe to)."""
+    return Response(
+        data,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

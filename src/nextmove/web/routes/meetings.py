@@ -20,7 +20,7 @@ from nextmove.domain.meetings import (
     thanks_due_on,
 )
 from nextmove.domain.slots import Interval
-from nextmove.errors import NotFound, UserError
+from nextmove.errors import UserError
 from nextmove.services import meeting_calendar
 from nextmove.services import meetings as service
 from nextmove.services.workspace import Database
@@ -31,6 +31,7 @@ from nextmove.web.meeting_view import (
     MAX_ID,
     PlanForm,
     board_columns,
+    calendar_response,
     form_text,
     local,
     notes_of,
@@ -267,14 +268,6 @@ def calendar_feed(
         db, settings=settings, today=today, now=start_of(request, now, settings.timezone)
     )
     return calendar_response(data, "nextmove.ics")
-
-
-def calendar_response(data: bytes, filename: str) -> Response:
-    return Response(
-        data,
-        media_type="text/calendar; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
 
 
 @router.get("/meetings/{meeting_id}/delete", response_class=HTMLResponse, summary="Delete?")
