@@ -214,7 +214,7 @@ def test_scheduling_shows_your_time_and_the_invitation_parses_and_a_reschedule_b
     ics = mweb.get(f"/meetings/{meeting}/invite.ics")
     assert ics.status_code == 200
     assert ics.headers["content-type"].startswith("text/calendar")
-    assert 'attachment; filename="meeting-1.ics"' == ics.headers["content-disposition"]
+    assert ics.headers["content-disposition"] == 'attachment; filename="meeting-1.ics"'
     calendar = icalendar.Calendar.from_ical(ics.content)
     assert str(calendar["METHOD"]) == "REQUEST"
     [event] = calendar.walk("VEVENT")
