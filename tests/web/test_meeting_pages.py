@@ -17,6 +17,7 @@ from nextmove.services import people as people_service
 from nextmove.services.workspace import Database
 from nextmove.web.app import create_app
 from tests.web.conftest import AS_OF, BASE, PORT, Web
+from tests.web.test_pages import _Audit
 
 ZONE = "America/New_York"
 
@@ -408,3 +409,68 @@ def test_the_demo_board_and_pages_render(demo_web: Web) -> None:
     for meeting_id in range(1, 9):
         page = demo_web.get(f"/meetings/{meeting_id}?{AS_OF}")
         assert page.status_code in (200, 404), page.text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/meetings",
+        "/meetings?kind=research",
+        "/meetings/new",
+        "/meetings/new?person_id=13",
+        "/meetings/1",
+        "/meetings/2",
+        "/meetings/4",
+        "/meetings/1/delete",
+    ],
+)
+def test_every_meeting_page_has_one_h1_ordered_headings_and_labelled_controls(
+    demo_web: Web, path: str
+) -> None:
+    audit = _Audit()
+    audit.feed(demo_web.get(f"{path}{'&' if '?' in path else '?'}{AS_OF}").text)
+    assert audit.skip_link
+    assert audit.headings.count(1) == 1 and audit.headings[0] == 1
+    for before, after in zip(audit.headings, audit.headings[1:], strict=False):
+        assert after <= before + 1, f"heading level jumps from h{before} to h{after}"
+    unlabelled = [c for c in audit.controls if c.get("id") not in audit.label_for]
+    assert unlabelled == []
+
+
+BUSY_MONDAY = b"""BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//EN
+BEGIN:VEVENT
+UID:busy-1@test
+DTSTAMP:20261120T000000Z
+DTSTART;TZID=America/New_York:20261123T080000
+DTEND;TZID=America/New_York:20261123T190000
+SUMMARY:Offsite
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_an_uploaded_calendar_keeps_the_slots_off_its_busy_times(
+    mweb: Web, web_db: Database, today: date, now: datetime
+) -> None:
+    meeting = _plan(mweb, _person(web_db, today, now))
+    assert "Book </span>Mon 23 Nov" in mweb.get(f"/meetings/{meeting}?{AS_OF}").text
+    page = mweb.submit(
+        f"/meetings/{meeting}/slots?{AS_OF}",
+        {},
+        page=f"/meetings/{meeting}",
+        files={"busy": ("work.ics", BUSY_MONDAY, "text/calendar")},
+    )
+    assert page.status_code == 200
+    assert "Avoiding the busy times in work.ics." in page.text
+    assert "Book </span>Mon 23 Nov" not in page.text
+    assert "Book </span>Tue 24 Nov" in page.text
+    broken = mweb.submit(
+        f"/meetings/{meeting}/slots",
+        {},
+        page=f"/meetings/{meeting}",
+        files={"busy": ("notes.ics", b"hello", "text/calendar")},
+    )
+    assert broken.status_code == 400
+    assert 'id="e-busy"' in broken.text and "notes.ics" in broken.text

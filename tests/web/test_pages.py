@@ -297,7 +297,6 @@ def test_the_demo_page_creates_the_demo_and_never_overwrites_silently(
     [
         ("/people", "issue 3"),
         ("/round", "issue 4"),
-        ("/meetings", "issue 5"),
         ("/board", "issue 5"),
         ("/import", "issue 3"),
     ],

@@ -99,7 +99,9 @@ def said(error: UserError) -> str:
     message = error.message
     if message.startswith("--"):
         message = message.partition(" ")[2] or message
-    message = message[:1].upper() + message[1:]
+    first_word = message.split(" ", 1)[0].rstrip(":")
+    if first_word.isalpha():  # a file name keeps its case
+        message = message[:1].upper() + message[1:]
     hint = error.hint if error.hint and "`" not in error.hint else ""
     hint = hint.replace("--date", "a date").replace("--at", "a time")
     return message.rstrip(".") + "." + (f" {hint}" if hint else "")
