@@ -17,7 +17,9 @@ from nextmove.services import people as people_service
 from nextmove.services.workspace import Database
 from nextmove.web.app import create_app
 from tests.web.conftest import AS_OF, BASE, PORT, Web
-from tests.web.test_pages import _Audit
+from tests.web.test_pages import (
+    test_every_page_has_a_skip_link_one_h1_ordered_headings_and_labelled_controls as audit_page,
+)
 
 ZONE = "America/New_York"
 
@@ -427,14 +429,7 @@ def test_the_demo_board_and_pages_render(demo_web: Web) -> None:
 def test_every_meeting_page_has_one_h1_ordered_headings_and_labelled_controls(
     demo_web: Web, path: str
 ) -> None:
-    audit = _Audit()
-    audit.feed(demo_web.get(f"{path}{'&' if '?' in path else '?'}{AS_OF}").text)
-    assert audit.skip_link
-    assert audit.headings.count(1) == 1 and audit.headings[0] == 1
-    for before, after in zip(audit.headings, audit.headings[1:], strict=False):
-        assert after <= before + 1, f"heading level jumps from h{before} to h{after}"
-    unlabelled = [c for c in audit.controls if c.get("id") not in audit.label_for]
-    assert unlabelled == []
+    audit_page(demo_web, path)
 
 
 BUSY_MONDAY = b"""BEGIN:VCALENDAR

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
@@ -25,113 +26,115 @@ from nextmove.web.routes.meetings import meeting_page
 
 router = APIRouter(include_in_schema=False)
 
-MeetingId = Annotated[int, Path(ge=1, le=MAX_ID)]
 MAX_BUSY_BYTES = 5 * 1024 * 1024
 
 
-def _back(request: Request, meeting_id: int, anchor: str, **params: Any) -> Response:
-    target = link_for(request, f"/meetings/{meeting_id}", **params)
-    return RedirectResponse(f"{target}#{anchor}", status_code=303)
+@dataclass(frozen=True, slots=True)
+class Posted:
+    """One form posted to a meeting's page, with what answering it needs."""
 
+    request: Request
+    meeting_id: int
+    db: Database
+    settings: Settings
+    today: date
+    now: datetime
+    form: Any
 
-def _attempt(
-    request: Request,
-    db: Database,
-    settings: Settings,
-    meeting_id: int,
-    today: date,
-    now: datetime,
-    *,
-    field: str | Callable[[UserError], str],
-    form: Any,
-    action: Callable[[], Response],
-) -> Response:
-    """Run ``action``; a refusal shows the page again with the service's words at ``field``
-    (or where ``field`` says for that error)."""
-    try:
-        return action()
-    except UserError as exc:
-        if isinstance(exc, NotFound) and "meeting" in exc.message:
-            raise
-        if not isinstance(field, str):
-            field = field(exc)
-        submitted = {k: v for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}
+    def text(self, name: str, limit: int = 10_000) -> str:
+        return form_text(self.form, name, limit)
+
+    def back(self, anchor: str, **params: Any) -> Response:
+        """303 to the meeting's page (keeping `?as_of=`), at the section ``anchor``."""
+        target = link_for(self.request, f"/meetings/{self.meeting_id}", **params)
+        return RedirectResponse(f"{target}#{anchor}", status_code=303)
+
+    def attempt(
+        self, field: str | Callable[[UserError], str], action: Callable[[], Response]
+    ) -> Response:
+        """Run ``action``; a refusal shows the page again with the service's words at
+        ``field`` (or where ``field`` says for that error)."""
+        try:
+            return action()
+        except UserError as exc:
+            if isinstance(exc, NotFound) and "meeting" in exc.message:
+                raise
+            where = field if isinstance(field, str) else field(exc)
+            return self.page(
+                status_code=400,
+                problems={where: said(exc)},
+                submitted={
+                    k: v for k, v in self.form.items() if isinstance(v, str) and k != "csrf_token"
+                },
+            )
+
+    def page(self, **options: Any) -> HTMLResponse:
         return meeting_page(
-            request,
-            db,
-            settings,
-            meeting_id,
-            today,
-            now,
-            status_code=400,
-            problems={field: said(exc)},
-            submitted=submitted,
+            self.request,
+            self.db,
+            self.settings,
+            self.meeting_id,
+            self.today,
+            self.now,
+            **options,
         )
 
 
-@router.post("/meetings/{meeting_id}/state", summary="Take the next step")
-async def change_state(
+async def _posted(
     request: Request,
-    meeting_id: MeetingId,
+    meeting_id: Annotated[int, Path(ge=1, le=MAX_ID)],
     db: DbDep,
     settings: SettingsDep,
     today: TodayDep,
     now: NowDep,
-) -> Response:
+) -> Posted:
     form = await request.form()
-    target = form_text(form, "state", 40)
+    return Posted(request, meeting_id, db, settings, today, now, form)
 
+
+PostedDep = Annotated[Posted, Depends(_posted)]
+
+
+@router.post("/meetings/{meeting_id}/state", summary="Take the next step")
+def change_state(p: PostedDep) -> Response:
     def act() -> Response:
+        target = p.text("state", 40)
         if target not in STEP_VALUES:
             raise UserError(f"choose a step ({', '.join(sorted(STEP_VALUES))}), not {target!r}")
-        day = form_day(form, "date", today)
-        service.advance(db, meeting_id, target, day=day, now=now)
-        return _back(request, meeting_id, "state-h", saved=target)
+        day = form_day(p.form, "date", p.today)
+        service.advance(p.db, p.meeting_id, target, day=day, now=p.now)
+        return p.back("state-h", saved=target)
 
-    return _attempt(
-        request, db, settings, meeting_id, today, now, field="step", form=form, action=act
-    )
+    return p.attempt("step", act)
 
 
 @router.post("/meetings/{meeting_id}/schedule", summary="Schedule or reschedule")
-async def schedule(
-    request: Request,
-    meeting_id: MeetingId,
-    db: DbDep,
-    settings: SettingsDep,
-    today: TodayDep,
-    now: NowDep,
-) -> Response:
-    form = await request.form()
-
+def schedule(p: PostedDep) -> Response:
     def act() -> Response:
-        at = form_text(form, "at", 40)
+        at = p.text("at", 40)
         if not at:
             raise UserError("--at: give the date and time", hint="For example 2026-11-24 10:00.")
-        raw_minutes = form_text(form, "minutes", 10)
+        raw_minutes = p.text("minutes", 10)
         minutes = None
         if raw_minutes:
             if not raw_minutes.isascii() or not raw_minutes.isdigit():
                 raise UserError(f"--minutes {raw_minutes!r}: a number of minutes, 5 to 480")
             minutes = int(raw_minutes)
-        mode = form_text(form, "mode", 40) or None
         service.schedule_meeting(
-            db,
-            meeting_id,
-            settings=settings,
+            p.db,
+            p.meeting_id,
+            settings=p.settings,
             at=at,
             minutes=minutes,
-            mode=mode,
-            place=form_text(form, "place", 2000) if "place" in form else None,
-            link=form_text(form, "link", 2000) if "link" in form else None,
-            day=today,
-            now=now,
+            mode=p.text("mode", 40) or None,
+            place=p.text("place", 2000) if "place" in p.form else None,
+            link=p.text("link", 2000) if "link" in p.form else None,
+            day=p.today,
+            now=p.now,
         )
-        return _back(request, meeting_id, "schedule-h", saved="scheduled")
+        return p.back("schedule-h", saved="scheduled")
 
-    return _attempt(
-        request, db, settings, meeting_id, today, now, field=_schedule_field, form=form, action=act
-    )
+    return p.attempt(_schedule_field, act)
 
 
 def _schedule_field(error: UserError) -> str:
@@ -143,151 +146,83 @@ def _schedule_field(error: UserError) -> str:
     return "at" if error.message.startswith("--at") else "schedule"
 
 
-def _raise(error: UserError) -> Response:
-    raise error
-
-
 @router.post("/meetings/{meeting_id}/agenda", summary="Replace the agenda")
-async def save_agenda(request: Request, meeting_id: MeetingId, db: DbDep, now: NowDep) -> Response:
-    form = await request.form()
-    service.set_agenda(db, meeting_id, form_text(form, "agenda", 50_000), now=now)
-    return _back(request, meeting_id, "agenda-h", saved="agenda")
+def save_agenda(p: PostedDep) -> Response:
+    service.set_agenda(p.db, p.meeting_id, p.text("agenda", 50_000), now=p.now)
+    return p.back("agenda-h", saved="agenda")
 
 
 @router.post("/meetings/{meeting_id}/notes", summary="Add a note")
-async def add_note(
-    request: Request,
-    meeting_id: MeetingId,
-    db: DbDep,
-    settings: SettingsDep,
-    today: TodayDep,
-    now: NowDep,
-) -> Response:
-    form = await request.form()
-
+def add_note(p: PostedDep) -> Response:
     def act() -> Response:
-        day = form_day(form, "date", today)
-        service.add_note(db, meeting_id, form_text(form, "text"), today=day, now=now)
-        return _back(request, meeting_id, "notes-h", saved="note")
+        day = form_day(p.form, "date", p.today)
+        service.add_note(p.db, p.meeting_id, p.text("text"), today=day, now=p.now)
+        return p.back("notes-h", saved="note")
 
-    return _attempt(
-        request, db, settings, meeting_id, today, now, field="note", form=form, action=act
-    )
+    return p.attempt("note", act)
 
 
 @router.post("/meetings/{meeting_id}/insights", summary="Add an insight")
-async def add_insight(
-    request: Request,
-    meeting_id: MeetingId,
-    db: DbDep,
-    settings: SettingsDep,
-    today: TodayDep,
-    now: NowDep,
-) -> Response:
-    form = await request.form()
-
+def add_insight(p: PostedDep) -> Response:
     def act() -> Response:
-        affects = form_text(form, "affects", 100) or None
-        service.add_insight(db, meeting_id, form_text(form, "text"), affects=affects, today=today)
-        return _back(request, meeting_id, "insights-h", saved="insight")
+        affects = p.text("affects", 100) or None
+        service.add_insight(p.db, p.meeting_id, p.text("text"), affects=affects, today=p.today)
+        return p.back("insights-h", saved="insight")
 
-    return _attempt(
-        request, db, settings, meeting_id, today, now, field="insight", form=form, action=act
-    )
+    return p.attempt(lambda e: "affects" if e.message.startswith("--affects") else "insight", act)
 
 
 @router.post("/meetings/{meeting_id}/referrals", summary="Add a referral")
-async def add_referral(
-    request: Request,
-    meeting_id: MeetingId,
-    db: DbDep,
-    settings: SettingsDep,
-    today: TodayDep,
-    now: NowDep,
-) -> Response:
-    form = await request.form()
-
+def add_referral(p: PostedDep) -> Response:
     def act() -> Response:
         result = service.refer(
-            db,
-            meeting_id,
-            form_text(form, "name", 300),
-            organization=form_text(form, "organization", 300),
-            title=form_text(form, "title", 300),
-            email=form_text(form, "email", 300),
-            today=today,
-            now=now,
+            p.db,
+            p.meeting_id,
+            p.text("name", 300),
+            organization=p.text("organization", 300),
+            title=p.text("title", 300),
+            email=p.text("email", 300),
+            today=p.today,
+            now=p.now,
         )
-        return _back(
-            request,
-            meeting_id,
+        return p.back(
             "referrals-h",
             referred=result.person_id,
             new=1 if result.created_person else None,
             again=1 if result.already_referred else None,
         )
 
-    return _attempt(
-        request, db, settings, meeting_id, today, now, field="referral", form=form, action=act
-    )
+    return p.attempt("referral", act)
 
 
 @router.post("/meetings/{meeting_id}/tasks", summary="Add a follow-up task")
-async def add_task(
-    request: Request,
-    meeting_id: MeetingId,
-    db: DbDep,
-    settings: SettingsDep,
-    today: TodayDep,
-    now: NowDep,
-) -> Response:
-    form = await request.form()
-
+def add_task(p: PostedDep) -> Response:
     def act() -> Response:
-        due = form_day(form, "due", today)
-        service.add_task(db, meeting_id, form_text(form, "text", 2000), due=due, now=now)
-        return _back(request, meeting_id, "tasks-h", saved="task")
+        due = form_day(p.form, "due", p.today)
+        service.add_task(p.db, p.meeting_id, p.text("text", 2000), due=due, now=p.now)
+        return p.back("tasks-h", saved="task")
 
-    return _attempt(
-        request, db, settings, meeting_id, today, now, field="task", form=form, action=act
-    )
+    return p.attempt(lambda e: "due" if e.message.startswith("--date") else "task", act)
 
 
 @router.post("/tasks/{task_id}/done", summary="Mark a follow-up task done")
-async def task_done(
+def task_done(
     request: Request, task_id: Annotated[int, Path(ge=1, le=MAX_ID)], db: DbDep, today: TodayDep
 ) -> Response:
     task = service.complete_task(db, task_id, day=today)
-    return _back(request, task.meeting_id, "tasks-h", saved="done")
+    target = link_for(request, f"/meetings/{task.meeting_id}", saved="done")
+    return RedirectResponse(f"{target}#tasks-h", status_code=303)
 
 
 @router.post("/meetings/{meeting_id}/slots", response_class=HTMLResponse, summary="Free slots")
-async def slots_around_busy(
-    request: Request,
-    meeting_id: MeetingId,
-    db: DbDep,
-    settings: SettingsDep,
-    today: TodayDep,
-    now: NowDep,
-) -> Response:
+async def slots_around_busy(p: PostedDep) -> Response:
     """Proposed slots that avoid the busy times of an uploaded calendar (.ics)."""
-    form = await request.form()
-    upload = form.get("busy")
-    start = start_of(request, now, settings.timezone)
+    upload = p.form.get("busy")
     if not isinstance(upload, UploadFile) or not upload.filename:
-        return _attempt(
-            request,
-            db,
-            settings,
-            meeting_id,
-            today,
-            now,
-            field="busy",
-            form=form,
-            action=lambda: _raise(UserError("choose your calendar's .ics file to upload")),
-        )
+        return p.attempt("busy", lambda: _refuse("choose your calendar's .ics file to upload"))
     data = await upload.read(MAX_BUSY_BYTES + 1)
     name = upload.filename.replace("\x00", "")[:200]
+    start = start_of(p.request, p.now, p.settings.timezone)
 
     def act() -> Response:
         if len(data) > MAX_BUSY_BYTES:
@@ -297,22 +232,15 @@ async def slots_around_busy(
             path.write_bytes(data)
             try:
                 _meeting, proposed = service.meeting_slots(
-                    db, meeting_id, settings=settings, now=start, busy_file=path
+                    p.db, p.meeting_id, settings=p.settings, now=start, busy_file=path
                 )
             except UserError as exc:
                 exc.message = exc.message.replace(str(path), name)
                 raise
-        return meeting_page(
-            request,
-            db,
-            settings,
-            meeting_id,
-            today,
-            now,
-            slots=proposed,
-            busy_note=f"Avoiding the busy times in {name}.",
-        )
+        return p.page(slots=proposed, busy_note=f"Avoiding the busy times in {name}.")
 
-    return _attempt(
-        request, db, settings, meeting_id, today, now, field="busy", form=form, action=act
-    )
+    return p.attempt("busy", act)
+
+
+def _refuse(message: str) -> Response:
+    raise UserError(message)
