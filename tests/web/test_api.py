@@ -175,6 +175,22 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/people/{person_id}/merge", "post"),
         ("/api/people/{person_id}/keep", "put"),
         ("/api/keep", "get"),
+        ("/api/meetings", "get"),
+        ("/api/meetings", "post"),
+        ("/api/meetings/{meeting_id}", "get"),
+        ("/api/meetings/{meeting_id}", "delete"),
+        ("/api/meetings/{meeting_id}/state", "post"),
+        ("/api/meetings/{meeting_id}/schedule", "post"),
+        ("/api/meetings/{meeting_id}/slots", "get"),
+        ("/api/meetings/{meeting_id}/drafts/{kind}", "get"),
+        ("/api/meetings/{meeting_id}/agenda", "get"),
+        ("/api/meetings/{meeting_id}/agenda", "put"),
+        ("/api/meetings/{meeting_id}/notes", "post"),
+        ("/api/meetings/{meeting_id}/insights", "post"),
+        ("/api/meetings/{meeting_id}/referrals", "post"),
+        ("/api/meetings/{meeting_id}/tasks", "post"),
+        ("/api/tasks/{task_id}/done", "post"),
+        ("/api/meetings/{meeting_id}/invite.ics", "get"),
     }
     assert {"VisionCreate", "VisionPublic", "JournalEntryCreate", "JournalEntryPublic"} <= set(
         schema["components"]["schemas"]

@@ -295,7 +295,6 @@ def test_the_demo_page_creates_the_demo_and_never_overwrites_silently(
 @pytest.mark.parametrize(
     ("path", "issue"),
     [
-        ("/meetings", "issue 5"),
         ("/import", "issue 3"),
     ],
 )

@@ -30,13 +30,11 @@ from nextmove.cli.context import (
 )
 from nextmove.domain.meetings import MeetingState, describe_target
 from nextmove.errors import UserError
-from nextmove.formats.json_shapes import interval_json
 from nextmove.formats.meeting_json import (
     chain_json,
-    insight_json,
+    meeting_detail_json,
     meeting_json,
-    referral_json,
-    task_json,
+    slots_json,
 )
 from nextmove.services import meeting_calendar
 from nextmove.services import meetings as service
@@ -164,19 +162,17 @@ def show(
     m = detail.meeting
     if json:
         print_json(
-            {
-                **meeting_json(m, nudge=detail.nudge),
-                "agenda": m.agenda,
-                "notes": m.notes,
-                "drafts": detail.drafts,
-                "thanks_due_on": detail.thanks_due_on.isoformat() if detail.thanks_due_on else None,
-                "insights": [
-                    insight_json(i, describe_target(i, detail.vision)) for i in detail.insights
-                ],
-                "referrals": [referral_json(r) for r in detail.referrals],
-                "tasks": [task_json(t) for t in detail.tasks],
-                "chain": chain_json(detail.chain),
-            }
+            meeting_detail_json(
+                m,
+                nudge=detail.nudge,
+                drafts=detail.drafts,
+                thanks_due_on=detail.thanks_due_on,
+                insights=detail.insights,
+                referrals=detail.referrals,
+                tasks=detail.tasks,
+                chain=detail.chain,
+                vision=detail.vision,
+            )
         )
         return
     person = detail.person
@@ -479,16 +475,7 @@ def slots(
         days=days,
     )
     if json:
-        print_json(
-            {
-                "meeting_id": meeting.id,
-                "timezone": st.settings.timezone,
-                "minutes": meeting.minutes,
-                "slots": [
-                    {k: v for k, v in interval_json(s).items() if k != "summary"} for s in proposed
-                ],
-            }
-        )
+        print_json(slots_json(meeting, st.settings.timezone, proposed))
         return
     if not proposed:
         console.print(f"No free {meeting.minutes}-minute slot in the next {days} day(s).")

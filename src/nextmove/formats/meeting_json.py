@@ -6,7 +6,18 @@ from datetime import date
 from typing import Any
 
 from nextmove.domain.cadence import CadenceStatus, NudgeStatus
-from nextmove.domain.meetings import ChainLink, Insight, Meeting, Referral, RoundProgress, Task
+from nextmove.domain.meetings import (
+    ChainLink,
+    Insight,
+    Meeting,
+    Referral,
+    RoundProgress,
+    Task,
+    describe_target,
+)
+from nextmove.domain.slots import Interval
+from nextmove.domain.vision import Vision
+from nextmove.formats.json_shapes import interval_json
 
 
 def _day(value: date | None) -> str | None:
@@ -36,6 +47,43 @@ def meeting_json(meeting: Meeting, *, nudge: NudgeStatus | None = None) -> dict[
         "history": [{"state": s, "on": d.isoformat()} for s, d in meeting.history()],
         "nudge_due": nudge.due if nudge else False,
         "nudge_on": _day(nudge.nudge_on) if nudge else None,
+    }
+
+
+def meeting_detail_json(
+    meeting: Meeting,
+    *,
+    nudge: NudgeStatus | None,
+    drafts: list[str],
+    thanks_due_on: date | None,
+    insights: list[Insight],
+    referrals: list[Referral],
+    tasks: list[Task],
+    chain: list[ChainLink],
+    vision: Vision,
+) -> dict[str, Any]:
+    """`meeting show --json`: the meeting with its agenda, notes, drafts available, insights,
+    referrals, tasks and the chain of introductions to the person."""
+    return {
+        **meeting_json(meeting, nudge=nudge),
+        "agenda": meeting.agenda,
+        "notes": meeting.notes,
+        "drafts": drafts,
+        "thanks_due_on": _day(thanks_due_on),
+        "insights": [insight_json(i, describe_target(i, vision)) for i in insights],
+        "referrals": [referral_json(r) for r in referrals],
+        "tasks": [task_json(t) for t in tasks],
+        "chain": chain_json(chain),
+    }
+
+
+def slots_json(meeting: Meeting, timezone: str, slots: list[Interval]) -> dict[str, Any]:
+    """`meeting slots --json`: proposed times for a meeting, in the user's zone."""
+    return {
+        "meeting_id": meeting.id,
+        "timezone": timezone,
+        "minutes": meeting.minutes,
+        "slots": [{k: v for k, v in interval_json(s).items() if k != "summary"} for s in slots],
     }
 
 

@@ -17,7 +17,7 @@ from nextmove.config import Settings
 from nextmove.domain import meetings as dm
 from nextmove.domain.agenda import PersonBrief, build_agenda
 from nextmove.domain.cadence import NudgeStatus, nudge_status
-from nextmove.domain.drafts import DraftKind, parse_draft_kind
+from nextmove.domain.drafts import DraftKind, parse_draft_kind, why_this_person
 from nextmove.domain.meetings import (
     ChainLink,
     Insight,
@@ -45,6 +45,7 @@ from nextmove.store.network import add_interaction, add_tie
 from nextmove.store.vision import load_vision
 
 MAX_CHAIN = 20
+MIN_YEAR, MAX_YEAR = 1900, 2999  # times a meeting can be scheduled at
 
 
 # ---------------------------------------------------------------------------- people
@@ -56,6 +57,14 @@ def resolve_person(session: Session, ref: str) -> Person:
     person = people_repo.get_person(session, resolve_id(session, ref))
     assert person is not None
     return person
+
+
+def planning_for(db: Database, ref: str) -> tuple[Person, str]:
+    """The person a meeting is planned with, and why to ask them in a sentence (what the
+    request draft says when the meeting has no `why` of its own)."""
+    with db.session() as session:
+        person = resolve_person(session, ref)
+        return person, why_this_person(load_vision(session), brief_of(person))
 
 
 def brief_of(person: Person) -> PersonBrief:
@@ -192,6 +201,11 @@ def parse_start(text: str, timezone: str) -> datetime:
         raise UserError(
             f"--at {text!r} is not a date and time", hint='Write --at "YYYY-MM-DD HH:MM".'
         ) from None
+    if not MIN_YEAR <= naive.year <= MAX_YEAR:
+        raise UserError(
+            f"--at {text!r}: the year is out of range",
+            hint=f"Give a year from {MIN_YEAR} to {MAX_YEAR}.",
+        )
     tz = ZoneInfo(timezone)
     local = naive.replace(tzinfo=tz)
     back = local.astimezone(ZoneInfo("UTC")).astimezone(tz)

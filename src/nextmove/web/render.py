@@ -39,7 +39,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("People", "/people"),
     NavItem("Suggestions", "/suggestions"),
     NavItem("Round", "/round"),
-    NavItem("Meetings", "/meetings", "issue 5, meetings"),
+    NavItem("Meetings", "/meetings"),
     NavItem("Board", "/board"),
     NavItem("Opportunities", "/opportunities"),
     NavItem("Import", "/import", "issue 3, importers"),

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from nextmove.web.api import (
     board,
     journal,
+    meetings,
     opp_people,
     opportunities,
     people,
@@ -28,5 +29,6 @@ for _module in (
     today,
     rounds,
     board,
+    meetings,
 ):
     router.include_router(_module.router)

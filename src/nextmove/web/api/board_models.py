@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from nextmove.web.api.meeting_models import MeetingPublic, SlotPublic, TaskPublic
+from nextmove.web.api.models import PersonRefPublic
 from nextmove.web.api.suggestions import SuggestionPublic
 
 TouchStateValue = Literal["ok", "due", "overdue"]
@@ -18,11 +20,6 @@ class _In(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class PersonRefPublic(BaseModel):
-    id: int
-    name: str
-
-
 class CadencePublic(BaseModel):
     state: TouchStateValue
     due_on: dt.date | None
@@ -31,55 +28,9 @@ class CadencePublic(BaseModel):
     snoozed: bool
 
 
-class MeetingRoundPublic(BaseModel):
-    id: int | None
-    week: int | None
-    reach_out_by: dt.date | None
-
-
-class MeetingHistoryPublic(BaseModel):
-    state: str
-    on: dt.date
-
-
-class DigestMeetingPublic(BaseModel):
-    """A meeting, as in `meeting show --json`."""
-
-    id: int | None
-    person: PersonRefPublic
-    kind: str
-    state: str
-    minutes: int
-    mode: str
-    place: str
-    link: str
-    starts_at: str | None = Field(description="ISO 8601 with the UTC offset.")
-    sequence: int
-    why: str
-    round: MeetingRoundPublic | None
-    history: list[MeetingHistoryPublic]
-    nudge_due: bool
-    nudge_on: dt.date | None
-
-
-class TaskPublic(BaseModel):
-    id: int | None
-    meeting_id: int
-    person: str
-    text: str
-    due: dt.date | None
-    done: dt.date | None
-
-
 class CheckinPublic(BaseModel):
     subject: str
     body: str
-
-
-class SlotPublic(BaseModel):
-    start: str = Field(description="ISO 8601, in your time zone.")
-    end: str
-    minutes: int
 
 
 class CandidatePublic(BaseModel):
@@ -142,10 +93,10 @@ class DigestRoundPublic(BaseModel):
 
 class TodayPublic(BaseModel):
     today: dt.date
-    meetings_today: list[DigestMeetingPublic]
-    meetings_this_week: list[DigestMeetingPublic]
-    nudges_due: list[DigestMeetingPublic]
-    thanks_due: list[DigestMeetingPublic]
+    meetings_today: list[MeetingPublic]
+    meetings_this_week: list[MeetingPublic]
+    nudges_due: list[MeetingPublic]
+    thanks_due: list[MeetingPublic]
     tasks_due: list[TaskPublic]
     advisors_due: list[SeatPublic]
     contacts_due: list[ContactDuePublic]

@@ -28,6 +28,19 @@ class PersonBriefPublic(BaseModel):
     level: LevelPublic | None
 
 
+class PersonRefPublic(BaseModel):
+    id: int
+    name: str
+
+
+class ChainLinkPublic(BaseModel):
+    """One link of a chain of introductions: who, and who introduced them (null: you)."""
+
+    id: int
+    name: str
+    introduced_by: int | None
+
+
 class PositionPublic(BaseModel):
     name: str
     title: str

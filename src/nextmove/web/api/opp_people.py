@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query, Response
 from nextmove.formats.meeting_json import meeting_json
 from nextmove.formats.opportunity_json import opportunity_people_json
 from nextmove.services import opportunity_people as service
+from nextmove.web.api.meeting_models import MeetingPublic
 from nextmove.web.api.models import ErrorPublic
 from nextmove.web.api.opp_models import (
     OpportunityMeetingCreate,
@@ -71,12 +72,13 @@ def unlink(
 
 @router.post(
     "/{opp_id}/meetings",
+    response_model=MeetingPublic,
     status_code=201,
     summary="Plan a research meeting with someone at or near it (a meeting idea)",
     responses=ERRORS,
 )
 def meet(
     opp_id: OppId, body: OpportunityMeetingCreate, db: DbDep, today: TodayDep, now: NowDep
-) -> dict[str, Any]:
+) -> MeetingPublic:
     meeting = service.plan_meeting(db, opp_id, body.person, why=body.why, today=today, now=now)
-    return meeting_json(meeting)
+    return MeetingPublic.model_validate(meeting_json(meeting))

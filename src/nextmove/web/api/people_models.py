@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from nextmove.web.api.models import LevelPublic
+from nextmove.web.api.models import ChainLinkPublic, LevelPublic, PersonRefPublic
 
 FlagValue = Literal["offered-help", "navigated-transition", "peer", "changed-jobs"]
 TierValue = Literal["A", "B", "C"]
@@ -142,17 +142,6 @@ class PersonDetailPublic(PersonPublic):
 class TouchPublic(InteractionPublic):
     person_id: int
     last_contact: dt.date | None
-
-
-class PersonRefPublic(BaseModel):
-    id: int
-    name: str
-
-
-class ChainLinkPublic(BaseModel):
-    id: int
-    name: str
-    introduced_by: int | None
 
 
 class ChainPublic(BaseModel):

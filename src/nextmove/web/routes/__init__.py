@@ -6,6 +6,8 @@ from __future__ import annotations
 from nextmove.web.routes import (
     board,
     journal,
+    meeting_actions,
+    meetings,
     opportunities,
     people,
     person_actions,
@@ -27,6 +29,8 @@ ROUTERS = [
     suggestions.router,
     rounds.router,
     board.router,
+    meetings.router,
+    meeting_actions.router,
     workspace.router,
     placeholders.router,
 ]

@@ -14,8 +14,6 @@ router = APIRouter(include_in_schema=False)
 WHAT_ARRIVES = {
     "/suggestions": "A ranked list of people to meet next, each with the reasons and the warm "
     "path to them, and one click to plan a research meeting.",
-    "/meetings": "Your research meetings as a board by state, and each meeting's agenda, drafts "
-    "to copy, notes, insights, referrals, proposed slots and an .ics download.",
     "/opportunities": "Every option judged against your plan: evaluation, flags, a verdict and "
     "side-by-side comparison.",
     "/import": "Upload a LinkedIn export, vCards, a Google Contacts CSV, an org chart or a "
