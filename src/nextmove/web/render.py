@@ -42,7 +42,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Meetings", "/meetings", "issue 5, meetings"),
     NavItem("Board", "/board", "issue 5, the board of advisors"),
     NavItem("Opportunities", "/opportunities"),
-    NavItem("Import", "/import", "issue 3, importers"),
+    NavItem("Import", "/import"),
     NavItem("Settings", "/settings"),
 )
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nextmove.web.api import journal, opportunities, suggestions, vision
+from nextmove.web.api import imports, journal, opportunities, suggestions, vision
 
 router = APIRouter(prefix="/api")
-for _module in (vision, journal, opportunities, suggestions):
+for _module in (vision, journal, opportunities, suggestions, imports):
     router.include_router(_module.router)

@@ -4,6 +4,7 @@ opportunities, …) add theirs to ROUTERS and drop their placeholder from `place
 from __future__ import annotations
 
 from nextmove.web.routes import (
+    imports,
     journal,
     opportunities,
     placeholders,
@@ -19,6 +20,7 @@ ROUTERS = [
     journal.router,
     opportunities.router,
     suggestions.router,
+    imports.router,
     workspace.router,
     placeholders.router,
 ]

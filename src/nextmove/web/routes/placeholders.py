@@ -23,8 +23,6 @@ WHAT_ARRIVES = {
     "/board": "Your board of three advisors: who sits on it, when you last met, check-ins due.",
     "/opportunities": "Every option judged against your plan: evaluation, flags, a verdict and "
     "side-by-side comparison.",
-    "/import": "Upload a LinkedIn export, vCards, a Google Contacts CSV, an org chart or a "
-    "calendar, and see the import's report.",
 }
 
 
