@@ -3,35 +3,19 @@ real exports (tests/formats/fixtures)."""
 
 from __future__ import annotations
 
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from fastapi.testclient import TestClient
-
-from nextmove.config import load_settings
 from nextmove.services import imports as import_service
 from nextmove.services import people
 from nextmove.services.workspace import Database
-from nextmove.web.app import create_app
-from tests.web.conftest import BASE, PORT, Web
+from tests.web.conftest import BASE, Web
 
 FIXTURES = Path(__file__).resolve().parent.parent / "formats" / "fixtures"
 VCARDS = FIXTURES / "vcard" / "gmail-list.vcf"  # Arnold Smith, Chris Beatle, Doug White
 BAD_DATE = FIXTURES / "linkedin" / "bad-date.csv"  # line 6 has no date
 SAME_SITE = {"Origin": BASE, "Sec-Fetch-Site": "same-origin"}
-
-
-@pytest.fixture
-def uploads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Where uploads are written while they are imported (the system's temporary folder)."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
 
 
 def upload(web: Web, path: Path, kind: str, **fields: str) -> Any:
@@ -133,9 +117,7 @@ def test_a_row_with_a_problem_names_its_line_and_nothing_is_imported(
     assert names(web_db) == []
 
 
-def test_partial_imports_the_good_rows_and_lists_the_problems(
-    web: Web, web_db: Database
-) -> None:
+def test_partial_imports_the_good_rows_and_lists_the_problems(web: Web, web_db: Database) -> None:
     _, page = import_and_wait(web, BAD_DATE, "linkedin", partial="on")
     assert page.status_code == 200
     assert "<dt>Created</dt><dd>1</dd>" in page.text
@@ -192,13 +174,6 @@ def test_a_post_without_the_security_token_is_refused(web: Web, web_db: Database
     assert names(web_db) == []
 
 
-@pytest.fixture
-def small_limit_web(db_url: str, web_db: Database) -> Iterator[Web]:
-    settings = load_settings(database_url=db_url, upload_limit_mb=0.01)
-    with TestClient(create_app(settings, port=PORT, db=web_db), base_url=BASE) as client:
-        yield Web(client)
-
-
 def test_an_upload_over_the_limit_gets_413_and_a_page_that_says_what_to_do(
     small_limit_web: Web, web_db: Database, uploads: Path
 ) -> None:
@@ -248,3 +223,17 @@ def test_an_import_waits_for_the_one_before_it_and_its_page_refreshes_itself(
 def test_an_unknown_import_is_not_found(web: Web) -> None:
     assert web.get("/import/jobs/0123456789abcdef").status_code == 404
     assert web.get("/import/jobs/nope/status").status_code == 404
+
+
+def test_a_newer_linkedin_export_lists_who_changed_jobs(web: Web) -> None:
+    import_and_wait(
+        web, FIXTURES / "linkedin" / "current-export-with-notes-preamble.csv", "linkedin"
+    )
+    _, page = import_and_wait(
+        web, FIXTURES / "linkedin" / "newer-export-with-job-changes.csv", "linkedin"
+    )
+    assert "2 changed jobs — a reason to reconnect" in page.text
+    assert (
+        "Ana Okafor</a>: Senior Product Manager at Northwind Health → Director of Product at "
+        "Lumen Analytics"
+    ) in page.text

@@ -4,8 +4,9 @@
 - **Cross-site requests**: every state-changing form carries a signed double-submit token
   (a cookie and a form field holding the same value, signed with a per-process secret); a POST
   without a valid token, or one a browser marks as coming from another site, is refused (403).
-  The JSON API under /api takes only `application/json` bodies and refuses requests a browser
-  marks as cross-site, so no other page can call it.
+  The JSON API under /api takes only `application/json` bodies (file uploads: only
+  `application/octet-stream`, see API_BODY_TYPES) and refuses requests a browser marks as
+  cross-site, so no other page can call it.
 - **No CORS**: the app never sends Access-Control-* headers.
 - **Upload size**: a request body larger than the configured limit is refused (413) before any
   route reads it.

@@ -54,3 +54,58 @@
     }
   });
 })();
+
+// Import: the job page follows the import by asking for its status (without JavaScript the
+// page refreshes itself), then reloads to show the report.
+(function () {
+  "use strict";
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var box = document.querySelector(".import-progress[data-status-url]");
+    if (!box || !window.fetch) {
+      return;
+    }
+    var url = box.getAttribute("data-status-url");
+    var bar = box.querySelector("progress");
+    var phase = box.querySelector(".phase");
+    var count = box.querySelector(".progress-count");
+
+    function show(status) {
+      var text = status.phase + "…";
+      if (phase.textContent !== text) {
+        phase.textContent = text;
+      }
+      if (status.total) {
+        bar.max = status.total;
+        bar.value = status.done;
+        count.textContent = status.done + " of " + status.total + " rows";
+      } else {
+        bar.removeAttribute("value");
+        count.textContent = status.done ? status.done + " rows" : "";
+      }
+    }
+
+    function poll() {
+      fetch(url, { headers: { Accept: "application/json" }, cache: "no-store" })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error("status " + response.status);
+          }
+          return response.json();
+        })
+        .then(function (status) {
+          if (status.finished) {
+            window.location.reload();
+            return;
+          }
+          show(status);
+          window.setTimeout(poll, 500);
+        })
+        .catch(function () {
+          window.setTimeout(function () { window.location.reload(); }, 2000);
+        });
+    }
+
+    window.setTimeout(poll, 500);
+  });
+})();
