@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from nextmove.services import imports as import_service
 from nextmove.services import people
 from nextmove.services.workspace import Database
@@ -237,3 +239,25 @@ def test_a_newer_linkedin_export_lists_who_changed_jobs(web: Web) -> None:
         "Ana Okafor</a>: Senior Product Manager at Northwind Health → Director of Product at "
         "Lumen Analytics"
     ) in page.text
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "fields"),
+    [
+        (VCARDS, "vcard", {}),
+        (BAD_DATE, "linkedin", {}),
+        (BAD_DATE, "linkedin", {"partial": "on", "dry_run": "on"}),
+    ],
+)
+def test_the_job_page_has_one_h1_ordered_headings_and_labelled_controls(
+    web: Web, path: Path, kind: str, fields: dict[str, str]
+) -> None:
+    from tests.web.test_pages import _Audit
+
+    _, page = import_and_wait(web, path, kind, **fields)
+    audit = _Audit()
+    audit.feed(page.text)
+    assert audit.skip_link and audit.headings.count(1) == 1 and audit.headings[0] == 1
+    for before, after in zip(audit.headings, audit.headings[1:], strict=False):
+        assert after <= before + 1
+    assert [c for c in audit.controls if c.get("id") not in audit.label_for] == []

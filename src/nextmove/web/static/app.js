@@ -61,6 +61,21 @@
   "use strict";
 
   document.addEventListener("DOMContentLoaded", function () {
+    // The import form: the file picker offers the files of the chosen kind.
+    var file = document.querySelector(".import-form input[type=file]");
+    var kinds = document.querySelectorAll(".import-form input[name=kind][data-accept]");
+    if (file && kinds.length) {
+      var any = file.getAttribute("accept");
+      var follow = function () {
+        var chosen = document.querySelector(".import-form input[name=kind]:checked");
+        file.setAttribute("accept", chosen ? chosen.getAttribute("data-accept") : any);
+      };
+      Array.prototype.forEach.call(kinds, function (kind) {
+        kind.addEventListener("change", follow);
+      });
+      follow();
+    }
+
     var box = document.querySelector(".import-progress[data-status-url]");
     if (!box || !window.fetch) {
       return;
