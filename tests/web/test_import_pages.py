@@ -261,3 +261,10 @@ def test_the_job_page_has_one_h1_ordered_headings_and_labelled_controls(
     for before, after in zip(audit.headings, audit.headings[1:], strict=False):
         assert after <= before + 1
     assert [c for c in audit.controls if c.get("id") not in audit.label_for] == []
+
+
+def test_the_last_twenty_imports_are_kept(web: Web) -> None:
+    first, _ = import_and_wait(web, VCARDS, "vcard", dry_run="on")
+    later = [import_and_wait(web, VCARDS, "vcard", dry_run="on")[0] for _ in range(20)]
+    assert web.get(first).status_code == 404
+    assert all(web.get(url + "/status").status_code == 200 for url in later)

@@ -215,18 +215,20 @@ class ImportJobs:
     ) -> ImportJob:
         """Copy the upload to a private file and import it in a background thread."""
         job = ImportJob(secrets.token_hex(8), request, started_at=now)
+        path = save_private(upload, request.filename)
+        thread = threading.Thread(
+            target=self._work, args=(job, path, run), name=f"import-{job.id}", daemon=True
+        )
         with self._lock:
             self._jobs[job.id] = job
             finished = [k for k, j in self._jobs.items() if j.finished]
             for key in finished[: max(0, len(self._jobs) - KEEP)]:
                 del self._jobs[key]
-        path = save_private(upload, request.filename)
-        thread = threading.Thread(
-            target=self._work, args=(job, path, run), name=f"import-{job.id}", daemon=True
-        )
         try:
             thread.start()
         except BaseException:
+            with self._lock:
+                self._jobs.pop(job.id, None)
             remove_private(path)
             raise
         return job
