@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -64,3 +66,20 @@ def web(web_db: Database, db_url: str) -> Iterator[Web]:
 def demo_web(web: Web, web_db: Database, today: date, now: datetime) -> Web:
     create_demo(web_db, today=today, now=now)
     return web
+
+
+@pytest.fixture
+def small_limit_web(db_url: str, web_db: Database) -> Iterator[Web]:
+    """The app with an upload limit of 10 kB."""
+    settings = load_settings(database_url=db_url, upload_limit_mb=0.01)
+    with TestClient(create_app(settings, port=PORT, db=web_db), base_url=BASE) as client:
+        yield Web(client)
+
+
+@pytest.fixture
+def uploads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The system's temporary folder, where uploads are written while they are imported."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder

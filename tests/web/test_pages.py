@@ -292,20 +292,6 @@ def test_the_demo_page_creates_the_demo_and_never_overwrites_silently(
     assert web.submit("/demo", {"replace": "yes"}, page="/demo").status_code == 303
 
 
-@pytest.mark.parametrize(
-    ("path", "issue"),
-    [
-        ("/import", "issue 3"),
-    ],
-)
-def test_pages_not_built_yet_say_what_arrives_and_show_no_data(
-    demo_web: Web, path: str, issue: str
-) -> None:
-    page = demo_web.get(path).text
-    assert "Not built yet" in page
-    assert f"arrives with {issue}" in page
-
-
 def test_a_bad_as_of_date_is_a_clear_error_page(web: Web) -> None:
     response = web.get("/journal?as_of=yesterday")
     assert response.status_code == 400
@@ -366,6 +352,7 @@ class _Audit(HTMLParser):
         "/suggestions",
         "/suggestions/paths/13",
         "/map",
+        "/import",
     ],
 )
 def test_every_page_has_a_skip_link_one_h1_ordered_headings_and_labelled_controls(

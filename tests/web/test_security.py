@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
-from nextmove.config import load_settings
 from nextmove.services import vision as vision_service
 from nextmove.services.workspace import Database
-from nextmove.web.app import create_app
-from tests.web.conftest import BASE, PORT, Web
+from tests.web.conftest import PORT, Web
 
 
 def _entries(db: Database) -> int:
@@ -118,13 +114,6 @@ def test_pages_carry_a_content_security_policy(web: Web) -> None:
     headers = web.get("/").headers
     assert "default-src 'self'" in headers["content-security-policy"]
     assert headers["x-frame-options"] == "DENY"
-
-
-@pytest.fixture
-def small_limit_web(db_url: str, web_db: Database) -> Iterator[Web]:
-    settings = load_settings(database_url=db_url, upload_limit_mb=0.01)
-    with TestClient(create_app(settings, port=PORT, db=web_db), base_url=BASE) as client:
-        yield Web(client)
 
 
 def test_an_upload_over_the_limit_gets_a_clear_error_page(

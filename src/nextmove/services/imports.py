@@ -78,8 +78,11 @@ def import_file(
     me: str | None = None,
     timezone: str = "UTC",
     progress: Progress | None = None,
+    source: str | None = None,
 ) -> ImportReport:
-    """Import one file (or, for vCards, a folder of them) of the given kind."""
+    """Import one file (or, for vCards, a folder of them) of the given kind. `source` names
+    the file in the report, its messages and the import's record (default: the path; the web
+    app passes the uploaded file's name, since the path is a temporary file)."""
     progress = progress or NoProgress()
     if kind not in IMPORT_KINDS:
         raise UserError(
@@ -101,10 +104,11 @@ def import_file(
             dry_run=dry_run,
             partial=partial,
             progress=progress,
+            source=source,
         )
-    source = str(path)
+    source = source or str(path)
     if kind == "vcard":
-        items = _vcard_items(path)
+        items = _vcard_items(path, source)
         return import_contacts(
             db,
             "vcard",
@@ -118,7 +122,14 @@ def import_file(
         )
     if kind == "ics":
         return import_calendar(
-            db, path, now=now, today=today, dry_run=dry_run, partial=partial, tz=_zone(timezone)
+            db,
+            path,
+            now=now,
+            today=today,
+            dry_run=dry_run,
+            partial=partial,
+            tz=_zone(timezone),
+            source=source,
         )
     from nextmove.formats.textfile import read_bytes
 
@@ -165,7 +176,7 @@ def _zone(name: str) -> tzinfo:
         raise UserError(f"timezone {name!r} is not an IANA time zone name") from None
 
 
-def _vcard_items(path: Path) -> list[Item]:
+def _vcard_items(path: Path, source: str) -> list[Item]:
     from nextmove.formats.textfile import decode, read_bytes
     from nextmove.formats.vcard import parse_vcards
 
@@ -177,9 +188,9 @@ def _vcard_items(path: Path) -> list[Item]:
         files = [path]
     items: list[Item] = []
     for file in files:
-        source = str(file)
-        text = decode(read_bytes(file), source, what="a vCard file")
-        for item in parse_vcards(text, source):
+        name = str(file) if len(files) > 1 else source
+        text = decode(read_bytes(file), name, what="a vCard file")
+        for item in parse_vcards(text, name):
             if len(files) > 1:
                 item.where = f"{file.name} {item.where}"
             items.append(item)
@@ -344,13 +355,14 @@ def import_calendar(
     dry_run: bool,
     partial: bool,
     tz: tzinfo,
+    source: str | None = None,
 ) -> ImportReport:
     """Events whose attendees are people in the network become interactions (kind
     `calendar`), one per person per occurrence; a re-import adds nothing (event UIDs)."""
     from nextmove.formats.ics_events import CalendarEvent, parse_calendar
     from nextmove.formats.textfile import decode, read_bytes
 
-    source = str(path)
+    source = source or str(path)
     text = decode(read_bytes(path), source, what="an iCalendar file")
     events = list(parse_calendar(text, source, today=today, tz=tz))
     report = ImportReport("ics", source, dry_run=dry_run, partial=partial)
@@ -386,6 +398,13 @@ def import_calendar(
         report.interactions = len(rows)
         _finish(session, report)
     return report
+
+
+def recent_imports(db: Database, *, limit: int = 10) -> list[net.ImportRunLine]:
+    """The last imports that wrote something (dry runs and refused files leave no record),
+    newest first."""
+    with db.session() as session:
+        return net.import_runs(session, newest=limit)
 
 
 def attendee_addresses(values: Iterable[str]) -> Iterator[str]:

@@ -66,10 +66,11 @@ def import_orgchart(
     dry_run: bool = False,
     partial: bool = False,
     progress: Progress | None = None,
+    source: str | None = None,
 ) -> ImportReport:
     from nextmove.services.imports import gc_paused, problems_error
 
-    source = str(path)
+    source = source or str(path)
     chart = open_orgchart(path, source, column_map)
     with db.session() as session:
         org_name, my_level = net.my_profile_position(session)

@@ -232,10 +232,15 @@ class ImportRunLine:
     unchanged: int
 
 
-def import_runs(session: Session, *, kind: str | None = None) -> list[ImportRunLine]:
+def import_runs(
+    session: Session, *, kind: str | None = None, newest: int | None = None
+) -> list[ImportRunLine]:
+    """Every import run in order, or only the `newest` N, newest first."""
     statement = select(RUN).order_by(RUN.c.id)
     if kind:
         statement = statement.where(RUN.c.kind == kind)
+    if newest is not None:
+        statement = statement.order_by(None).order_by(RUN.c.id.desc()).limit(newest)
     return [
         ImportRunLine(
             r.id, r.kind, r.file, r.organization, r.started_at, r.created, r.updated, r.unchanged

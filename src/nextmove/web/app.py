@@ -21,6 +21,7 @@ from nextmove.errors import InvalidInput, NextmoveError, UserError
 from nextmove.services.workspace import Database, open_database
 from nextmove.web import api, routes
 from nextmove.web.deps import WebContext
+from nextmove.web.import_jobs import ImportJobs
 from nextmove.web.render import STATIC_DIR, make_templates, render
 from nextmove.web.security import (
     UNSAFE_METHODS,
@@ -105,6 +106,7 @@ def create_app(
         base_url=f"http://{'[' + host + ']' if ':' in host else host}:{port}",
     )
     app.state.templates = make_templates()
+    app.state.import_jobs = ImportJobs()
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for router in routes.ROUTERS:
         app.include_router(router)

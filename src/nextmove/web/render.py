@@ -29,7 +29,6 @@ STATIC_DIR = Path(__file__).parent / "static"
 class NavItem:
     label: str
     path: str
-    arrives_with: str | None = None  # the issue that builds this page, while it is not built
 
 
 NAVIGATION: tuple[NavItem, ...] = (
@@ -42,7 +41,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Meetings", "/meetings"),
     NavItem("Board", "/board"),
     NavItem("Opportunities", "/opportunities"),
-    NavItem("Import", "/import", "issue 3, importers"),
+    NavItem("Import", "/import"),
     NavItem("Settings", "/settings"),
 )
 

@@ -4,8 +4,9 @@
 - **Cross-site requests**: every state-changing form carries a signed double-submit token
   (a cookie and a form field holding the same value, signed with a per-process secret); a POST
   without a valid token, or one a browser marks as coming from another site, is refused (403).
-  The JSON API under /api takes only `application/json` bodies and refuses requests a browser
-  marks as cross-site, so no other page can call it.
+  The JSON API under /api takes only `application/json` bodies (file uploads: only
+  `application/octet-stream`, see API_BODY_TYPES) and refuses requests a browser marks as
+  cross-site, so no other page can call it.
 - **No CORS**: the app never sends Access-Control-* headers.
 - **Upload size**: a request body larger than the configured limit is refused (413) before any
   route reads it.
@@ -33,6 +34,9 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
+# API operations whose body is a file's bytes, not JSON: octet-stream is no more sendable by a
+# form on another site than JSON is (both need a CORS preflight, which this app never answers).
+API_BODY_TYPES = {("POST", "/api/imports"): "application/octet-stream"}
 # Sec-Fetch-Site values a browser sends for requests this app's own pages make, or that the
 # user typed. "same-site" is refused too: another port on localhost is the same site.
 TRUSTED_FETCH_SITES = frozenset({"same-origin", "none"})
@@ -142,11 +146,18 @@ async def check_form_token(request: Request, tokens: CsrfTokens, origins: frozen
 
 def check_api_request(request: Request, origins: frozenset[str]) -> None:
     """For every state-changing request to /api: same site, and a JSON body (a plain HTML form
-    on another site cannot send one without a CORS preflight, which this app never answers)."""
+    on another site cannot send one without a CORS preflight, which this app never answers);
+    file uploads (API_BODY_TYPES) take their bytes as application/octet-stream instead."""
     refuse_cross_site(request, origins)
     if request.method in ("POST", "PUT", "PATCH"):
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if content_type != "application/json":
+        wanted = API_BODY_TYPES.get((request.method, request.url.path.rstrip("/")))
+        if wanted is not None and content_type != wanted:
+            raise Forbidden(
+                f"this operation takes the file's bytes (Content-Type: {wanted})",
+                hint=f"Send the file itself as the request body, with Content-Type: {wanted}.",
+            )
+        if wanted is None and content_type != "application/json":
             raise Forbidden(
                 "the API accepts only JSON bodies (Content-Type: application/json)",
                 hint="Send the request body as JSON.",

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 
 from nextmove.web.api import (
     board,
+    imports,
     journal,
     meetings,
     opp_people,
@@ -30,5 +31,6 @@ for _module in (
     rounds,
     board,
     meetings,
+    imports,
 ):
     router.include_router(_module.router)

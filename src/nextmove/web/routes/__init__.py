@@ -1,17 +1,16 @@
-"""The HTML pages. One module per noun, each with a `router`; later nouns (people, meetings,
-opportunities, …) add theirs to ROUTERS and drop their placeholder from `placeholders`."""
+"""The HTML pages. One module per noun, each with a `router` listed in ROUTERS."""
 
 from __future__ import annotations
 
 from nextmove.web.routes import (
     board,
+    imports,
     journal,
     meeting_actions,
     meetings,
     opportunities,
     people,
     person_actions,
-    placeholders,
     rounds,
     suggestions,
     today,
@@ -31,6 +30,6 @@ ROUTERS = [
     board.router,
     meetings.router,
     meeting_actions.router,
+    imports.router,
     workspace.router,
-    placeholders.router,
 ]

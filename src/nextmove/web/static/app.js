@@ -91,5 +91,72 @@
         });
       });
     });
+// Import: the job page follows the import by asking for its status (without JavaScript the
+// page refreshes itself), then reloads to show the report.
+(function () {
+  "use strict";
+
+  document.addEventListener("DOMContentLoaded", function () {
+    // The import form: the file picker offers the files of the chosen kind.
+    var file = document.querySelector(".import-form input[type=file]");
+    var kinds = document.querySelectorAll(".import-form input[name=kind][data-accept]");
+    if (file && kinds.length) {
+      var any = file.getAttribute("accept");
+      var follow = function () {
+        var chosen = document.querySelector(".import-form input[name=kind]:checked");
+        file.setAttribute("accept", chosen ? chosen.getAttribute("data-accept") : any);
+      };
+      Array.prototype.forEach.call(kinds, function (kind) {
+        kind.addEventListener("change", follow);
+      });
+      follow();
+    }
+
+    var box = document.querySelector(".import-progress[data-status-url]");
+    if (!box || !window.fetch) {
+      return;
+    }
+    var url = box.getAttribute("data-status-url");
+    var bar = box.querySelector("progress");
+    var phase = box.querySelector(".phase");
+    var count = box.querySelector(".progress-count");
+
+    function show(status) {
+      var text = status.phase + "…";
+      if (phase.textContent !== text) {
+        phase.textContent = text;
+      }
+      if (status.total) {
+        bar.max = status.total;
+        bar.value = status.done;
+        count.textContent = status.done + " of " + status.total + " rows";
+      } else {
+        bar.removeAttribute("value");
+        count.textContent = status.done ? status.done + " rows" : "";
+      }
+    }
+
+    function poll() {
+      fetch(url, { headers: { Accept: "application/json" }, cache: "no-store" })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error("status " + response.status);
+          }
+          return response.json();
+        })
+        .then(function (status) {
+          if (status.finished) {
+            window.location.reload();
+            return;
+          }
+          show(status);
+          window.setTimeout(poll, 500);
+        })
+        .catch(function () {
+          window.setTimeout(function () { window.location.reload(); }, 2000);
+        });
+    }
+
+    window.setTimeout(poll, 500);
   });
 })();
