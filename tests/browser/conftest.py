@@ -59,7 +59,18 @@ def empty_server(tmp_path: Path) -> Iterator[str]:
     yield from _serve(tmp_path, demo=False)
 
 
-def _serve(tmp_path: Path, *, demo: bool) -> Iterator[str]:
+@pytest.fixture
+def configured_server(tmp_path: Path) -> Iterator[str]:
+    """`nextmove serve` on a new, empty database, for someone who set their e-mail address and
+    time zone (invitations need the organizer's address)."""
+    yield from _serve(
+        tmp_path,
+        demo=False,
+        env={"NEXTMOVE_EMAIL": "maya.chen@example.com", "NEXTMOVE_TIMEZONE": "America/Chicago"},
+    )
+
+
+def _serve(tmp_path: Path, *, demo: bool, env: dict[str, str] | None = None) -> Iterator[str]:
     url = f"sqlite:///{tmp_path / 'demo.db'}"
     db = Database.open(url)
     if demo:
@@ -81,7 +92,7 @@ def _serve(tmp_path: Path, *, demo: bool) -> Iterator[str]:
         ],
         stdout=log,
         stderr=subprocess.STDOUT,
-        env=os.environ.copy(),
+        env={**os.environ, **(env or {})},
     )
     base = f"http://127.0.0.1:{port}"
     try:

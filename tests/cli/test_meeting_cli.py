@@ -226,6 +226,27 @@ def test_a_referral_creates_the_person_once_with_a_tie_and_a_meeting_idea(
     assert chain[1]["introduced_by"] == ana
 
 
+def test_a_referred_person_gets_level_and_function_from_the_title_given(cli: Cli, ana: int) -> None:
+    ok(cli, ["meeting", "add", "Ana Ruiz", "--as-of", "2026-11-01"])
+    ok(
+        cli,
+        [
+            "meeting",
+            "refer",
+            "1",
+            "Grace Whitfield",
+            "--org",
+            "Riverbend",
+            "--title",
+            "VP of Product",
+        ],
+    )
+    grace = json.loads(ok(cli, ["people", "show", "Grace Whitfield", "--json"]))
+    assert (grace["first_name"], grace["last_name"]) == ("Grace", "Whitfield")
+    assert grace["level"]["key"] == "vp"
+    assert grace["function"] == "product"
+
+
 def test_a_referral_finds_an_existing_person_by_email_before_creating_one(
     cli: Cli, ana: int
 ) -> None:

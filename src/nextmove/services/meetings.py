@@ -36,7 +36,7 @@ from nextmove.errors import Ambiguous, NotFound, UserError
 from nextmove.formats.drafts import Draft
 from nextmove.services import scheduling
 from nextmove.services.drafts import write_draft
-from nextmove.services.people import resolve_id
+from nextmove.services.people import new_person, resolve_id
 from nextmove.store import board as board_repo
 from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo
@@ -394,8 +394,8 @@ def refer(
         if person_id is None:
             person_id = people_repo.add_person(
                 session,
-                Person(
-                    name=name.strip(),
+                new_person(
+                    name.strip(),
                     organization=organization.strip(),
                     title=title.strip(),
                     emails=[Labeled(email.strip())] if email.strip() else [],

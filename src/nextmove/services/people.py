@@ -278,16 +278,28 @@ def _replace_list(person: Person, key: str, values: list[str]) -> None:
         item.label = labels.get(item.value, item.label)
 
 
+def new_person(name: str, **fields: Any) -> Person:
+    """A person not yet saved: the name split into first and last, level and function
+    guessed from the title (what someone types by hand or a referral names)."""
+    first, last = split_name(name)
+    person = Person(name=name, first_name=first, last_name=last, **fields)
+    guess_from_title(person)
+    return person
+
+
+def guess_from_title(person: Person) -> None:
+    if person.title:
+        apply_title_guess(person, infer_titles([person.title]).get(person.title))
+
+
 def add_person(db: Database, changes: dict[str, Any], *, now: datetime, today: date) -> Person:
     name = clean_text(changes.get("name") or "")
     if not name:
         raise UserError("give the person's name")
-    first, last = split_name(name)
-    person = Person(name=name, first_name=first, last_name=last, how_known="added by you")
+    person = new_person(name, how_known="added by you")
     _apply_changes(person, changes, today=today)
     person.history = [j for j in person.history if j.organization or j.title]
-    if person.title:
-        apply_title_guess(person, infer_titles([person.title]).get(person.title))
+    guess_from_title(person)
     with db.session() as session:
         repo.add_person(session, person, now=now)
     return person
