@@ -51,9 +51,27 @@ PAGES = [
     "/api/people/13/paths",
     "/round",
     "/board",
+    "/opportunities/4",
+    "/people?q=chen",
+    "/people?keep=due",
+    "/people?level=director&function=product",
+    "/people/38",
+    "/people/38/edit",
+    "/people/new",
+    "/meetings",
+    "/meetings/1",
+    "/meetings/new?person_id=13",
+    "/import",
+    "/calendar.ics",
     "/api/today",
     "/api/round",
     "/api/board",
+    "/api/people",
+    "/api/people/38",
+    "/api/keep",
+    "/api/meetings",
+    "/api/meetings/1",
+    "/api/opportunities/4/people",
 ]
 
 
@@ -69,7 +87,8 @@ def main() -> None:
         url = args.db or f"sqlite:///{Path(tmp) / 'demo.db'}"
         db = Database.open(url)
         create_demo(db, today=date.today(), now=datetime.now(UTC), replace=True)
-        app = create_app(load_settings(database_url=url), port=PORT, db=db)
+        settings = load_settings(database_url=url, email="maya.chen@example.com")
+        app = create_app(settings, port=PORT, db=db)
         rows = []
         with TestClient(app, base_url=f"http://127.0.0.1:{PORT}") as client:
             for page in PAGES:
