@@ -312,3 +312,19 @@ def test_exports_download_as_vcard_and_csv(demo_web: Web, web_db: Database) -> N
     assert len(rows) == total
     page = demo_web.get("/people").text
     assert 'href="/people/export.vcf"' in page and 'href="/people/export.csv"' in page
+
+
+def test_this_is_me_links_you_to_a_record_and_unlinks_again(web: Web, web_db: Database) -> None:
+    web.submit("/people/new", {"name": "Maya Chen", "title": "Group Product Manager"})
+    maya = _id(web_db, "Maya Chen")
+    page = f"/people/{maya}"
+    assert "Is this you?" in web.get(page).text
+    linked = web.submit(f"{page}/me", {}, page=page)
+    assert linked.status_code == 303
+    shown = web.get(linked.headers["location"]).text
+    assert "This is you now" in shown
+    assert 'Maya Chen <span class="tag">you</span></h1>' in shown
+    assert people_service.show_person(web_db, str(maya)).is_me
+    unlinked = web.submit(f"{page}/me", {"link": "no"}, page=page)
+    assert "is no longer linked to you" in web.get(unlinked.headers["location"]).text
+    assert not people_service.show_person(web_db, str(maya)).is_me

@@ -1,5 +1,5 @@
 """The small forms on a person's page: log a touch, add a tie, set a tier or a cadence,
-snooze, merge a duplicate in. Each answers 303 back to the page with a notice, or the page
+snooze, merge a duplicate in, say "this is me". Each answers 303 back to the page with a notice, or the page
 again (400) with the problem next to its form."""
 
 from __future__ import annotations
@@ -169,3 +169,17 @@ async def merge(
         return "merged"
 
     return await _act(request, db, settings, today, person_id, "merge", action)
+
+
+@router.post("/people/{person_id}/me", summary="Link or unlink you to this person record")
+async def link_me(
+    request: Request, person_id: PersonId, db: DbDep, settings: SettingsDep, today: TodayDep
+) -> Response:
+    def action(form: Any) -> str:
+        if _text(form, "link") == "no":
+            service.link_me(db, None)
+            return "unlinked-me"
+        service.link_me(db, str(person_id))
+        return "linked-me"
+
+    return await _act(request, db, settings, today, person_id, "me", action)
