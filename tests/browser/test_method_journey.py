@@ -24,6 +24,8 @@ def test_from_today_to_a_research_meeting_a_referral_and_an_opportunity(
     server = configured_server
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
+    script_errors: list[str] = []
+    page.on("pageerror", lambda error: script_errors.append(str(error)))
     main_nav = page.get_by_role("navigation", name="Main")
     notice = page.locator(".notice[role=status]")  # what a form's answer says
 
@@ -68,6 +70,7 @@ def test_from_today_to_a_research_meeting_a_referral_and_an_opportunity(
     expect(page.locator("#state-h")).to_contain_text("idea")
     drafts = page.locator("section", has=page.get_by_role("heading", name="Drafts to copy"))
     expect(drafts.locator("textarea").first).to_contain_text("Tom")
+    expect(drafts.get_by_role("button", name=re.compile("^Copy")).first).to_be_visible()
 
     # Schedule it: a time in her time zone, 30 minutes by video.
     page.get_by_label("Date and time").fill("2026-11-25T14:00")
@@ -153,6 +156,8 @@ def test_from_today_to_a_research_meeting_a_referral_and_an_opportunity(
     # And the meeting is still there, scheduled, when she comes back to it.
     page.goto(f"{meeting_url}?{AS_OF}")
     expect(page.locator("#state-h")).to_contain_text("scheduled")
+    # The page's own script ran everywhere without an error.
+    assert script_errors == []
     context.close()
 
 

@@ -71,26 +71,6 @@
   });
 })();
 
-// ---- meetings: a "Copy" button beside each draft (without it the text stays selectable) ----
-(function () {
-  "use strict";
-  document.addEventListener("DOMContentLoaded", function () {
-    var buttons = document.querySelectorAll("button.copy-button[data-copy]");
-    if (!navigator.clipboard || !buttons.length) { return; }
-    Array.prototype.forEach.call(buttons, function (button) {
-      var source = document.getElementById(button.dataset.copy);
-      var status = button.parentNode.querySelector(".copy-status");
-      if (!source) { return; }
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        navigator.clipboard.writeText(source.value).then(function () {
-          if (status) { status.textContent = "Copied."; }
-        }, function () {
-          source.select();
-          if (status) { status.textContent = "Select the text and copy it (Ctrl+C)."; }
-        });
-      });
-    });
 // Import: the job page follows the import by asking for its status (without JavaScript the
 // page refreshes itself), then reloads to show the report.
 (function () {
