@@ -185,3 +185,17 @@ def test_every_page_of_the_method_reads_at_phone_width_without_javascript(
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
         page.screenshot(path=str(screenshots / f"{name}-phone-no-js.png"), full_page=True)
     context.close()
+
+
+def test_copy_buttons_appear_only_where_a_script_can_copy(
+    server: str, browser: Any, screenshots: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    for scripts, visible in ((False, 0), (True, 1)):
+        context = browser.new_context(java_script_enabled=scripts)
+        page = context.new_page()
+        page.goto(f"{server}/board?{AS_OF}")
+        copy = page.get_by_role("button", name=re.compile("^Copy"))
+        expect(copy.filter(visible=True)).to_have_count(visible)
+        context.close()
