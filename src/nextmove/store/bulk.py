@@ -18,7 +18,18 @@ from itertools import repeat
 from operator import itemgetter, ne
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Index, Table, bindparam, insert, literal_column, text, update
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    Index,
+    Table,
+    bindparam,
+    insert,
+    literal_column,
+    text,
+    update,
+)
 from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
 from sqlalchemy.engine import Connection, Dialect
@@ -46,8 +57,10 @@ def _sqlite_literal(value: Any) -> str:
 @cache
 def _processor(dialect: Dialect, table: Table, column: str) -> Any:
     type_ = table.c[column].type
-    if isinstance(type_, Boolean) and dialect.name == "sqlite":
-        return None  # bool is an int: the driver stores 1 and 0 as SQLAlchemy would
+    if isinstance(type_, Boolean | Float) and dialect.name == "sqlite":
+        # bool is an int: the driver stores 1 and 0 as SQLAlchemy would; an int or float
+        # is stored as a REAL by the column's affinity, as SQLAlchemy's float() would.
+        return None
     proc = type_.dialect_impl(dialect).bind_processor(dialect)
     if proc is not None and isinstance(type_, JSON):
         # Most JSON lists of a bulk row are empty: skip the encoder for them.
