@@ -109,3 +109,24 @@ def test_rows_and_their_lines_are_the_same_read_in_blocks_or_row_by_row(
     assert read[1000] == (1004, ["solo"])
     assert read[2001] == (2005, ["4001", "Okafor,\nBen", "1"])
     assert read[2003][0] == 2009
+
+
+@pytest.mark.parametrize("at", range(200, 330))
+def test_a_quoted_cell_spanning_lines_anywhere_keeps_every_row_and_line(
+    tmp_path: Path, at: int
+) -> None:
+    plain = [
+        f'{i},"Lead, {i}",x"y,{i // 7 or ""}' if i % 5 == 0 else f"{i},Ana {i},z,{i // 7 or ''}"
+        for i in range(1, 1200)
+    ]
+    body = [*plain[:at], '9001,"two' + " long" * 20 + '\nlines",t,1', *plain[at:]]
+    path = tmp_path / "chart.csv"
+    path.write_text("\n".join(["employee_id,name,title,manager_id", *body]), newline="")
+    chart = open_orgchart(path, "chart.csv")
+    read = [
+        (line, row)
+        for lines, rows in chart.batches(50)
+        for line, row in zip(lines, rows, strict=True)
+    ]
+    assert read == _reference_rows(path)
+    assert read[at] == (at + 2, ["9001", "two" + " long" * 20 + "\nlines", "t", "1"])

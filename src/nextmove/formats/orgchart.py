@@ -102,9 +102,9 @@ class OrgChartFile:
     def batches(self, size: int) -> Iterator[tuple[list[int], list[list[str]]]]:
         """The data rows in batches of about `size`: (the lines they start on, the rows).
 
-        While no quote character has been seen every line is one row, so a block of lines is
-        parsed by one call into the csv module and numbered by position; from the first
-        block with a quote on, rows are read one by one (a quoted cell can span lines)."""
+        A block of lines is parsed by one call into the csv module; when it gives one row per
+        line (no quoted cell spans lines, none is left open at the end) the rows are numbered
+        by position. Otherwise, from that block on, rows are read one by one."""
         with self.path.open(encoding=self.encoding, errors="replace", newline="") as handle:
             reader = csv.reader(handle, strict=False)
             for _ in range(self.header_line):
@@ -115,8 +115,8 @@ class OrgChartFile:
                 block = handle.readlines(hint)
                 if not block:
                     return
-                rows = [] if '"' in "".join(block) else self._block(block, line)
-                if len(rows) != len(block):
+                rows = _one_row_per_line(block)
+                if rows is None:
                     yield from self._rows_one_by_one(chain(block, handle), line, size)
                     return
                 lines = list(range(line + 1, line + 1 + len(rows)))
@@ -128,16 +128,6 @@ class OrgChartFile:
                     rows, lines = [rows[i] for i in kept], [lines[i] for i in kept]
                 if rows:
                     yield lines, rows
-
-    def _block(self, block: list[str], line: int) -> list[list[str]]:
-        """The rows of lines without a quote character: one row per line."""
-        reader = csv.reader(block, strict=False)
-        try:
-            return list(reader)
-        except csv.Error as exc:
-            raise UserError(
-                f"{self.source}: line {line + reader.line_num}: not readable as CSV: {exc}"
-            ) from None
 
     def _rows_one_by_one(
         self, texts: Iterator[str], line: int, size: int
@@ -161,6 +151,20 @@ class OrgChartFile:
             ) from None
         if rows:
             yield lines, rows
+
+
+def _one_row_per_line(block: list[str]) -> list[list[str]] | None:
+    """The rows of these lines when each line is exactly one row; None when a quoted cell
+    spans lines (fewer rows than lines, or a last row whose cell holds a line break because
+    its quote is still open) or the block is not readable (the row-by-row reading then says
+    where)."""
+    try:
+        rows = list(csv.reader(block, strict=False))
+    except csv.Error:
+        return None
+    if len(rows) != len(block) or any("\n" in cell or "\r" in cell for cell in rows[-1]):
+        return None
+    return rows
 
 
 def parse_column_map(items: list[str] | None) -> dict[str, str]:
