@@ -20,8 +20,8 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
-from itertools import count
-from operator import itemgetter
+from itertools import count, repeat
+from operator import itemgetter, sub
 from pathlib import Path
 from typing import Any
 
@@ -486,11 +486,19 @@ class _Run:
         row_of = self.row_of
         dense, first_new, sparse = self.dense_rows, self.first_new, self.sparse_rows
         # Managers named but never listed.
-        manager_row = array("q", [NONE]) * n
         orphans: list[int] = []
-        size = len(dense)
         missing: list[tuple[int, str]] = list(self.deferred)
-        for k, m in enumerate(self.mid):
+        every_id_a_row = n == self.next_id - first_new and self.pid == array(
+            "q", range(first_new, first_new + n)
+        )
+        if every_id_a_row:
+            # Row k holds id first_new + k and every id handed out has a row: a manager's row
+            # is their id less first_new; NONE stays NONE (max with NONE: rows are >= 0).
+            manager_row = array("q", map(max, map(sub, self.mid, repeat(first_new)), repeat(NONE)))
+        else:
+            manager_row = array("q", [NONE]) * n
+        size = len(dense)
+        for k, m in enumerate(() if every_id_a_row else self.mid):
             if m == NONE:
                 continue
             if m >= first_new:
@@ -527,9 +535,12 @@ class _Run:
             # Written in id order: appends to the table and ordered lookups of the foreign
             # key, instead of a random walk over a million rows.
             first = self.first_new
-            by_id = array("l", [-1]) * max(0, self.next_id - first)
-            for k in range(n):
-                by_id[self.pid[k] - first] = depth[k]
+            if every_id_a_row:
+                by_id = depth
+            else:
+                by_id = array("l", [-1]) * max(0, self.next_id - first)
+                for k in range(n):
+                    by_id[self.pid[k] - first] = depth[k]
             step = 100_000
             for start in range(0, len(by_id), step):
                 depths = by_id[start : start + step]
