@@ -543,12 +543,10 @@ class _Run:
                     by_id[self.pid[k] - first] = depth[k]
             step = 100_000
             for start in range(0, len(by_id), step):
-                depths = by_id[start : start + step]
-                ids: Sequence[int] = range(first + start, first + start + len(depths))
-                if depths.count(-1):  # ids of managers who have no row
-                    keep = [i for i, d in enumerate(depths) if d >= 0]
-                    ids, depths = _take(keep, ids), array("l", _take(keep, depths))
-                bulk.insert_columns(s, repo.POSITION, {"person_id": ids, "depth": depths})
+                bulk.insert_numbered(
+                    s, repo.POSITION, ("person_id", "depth"), first + start,
+                    by_id[start : start + step], skip=-1,  # -1: an id no row has
+                )  # fmt: skip
         self._derive_levels(manager_row, depth, me, my_level)
         gone = [pid for pid in self.members.values() if row_of(pid) is None]
         if gone:

@@ -11,6 +11,7 @@ own executemany (psycopg 3 "insertmanyvalues") does the work.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
@@ -201,6 +202,38 @@ def insert_columns(
         return
     rows = list(zip(*values, strict=True))
     bulk_insert(session, table, names, rows, constants=constants, json_text=json_text, checked=True)
+
+
+JSON_EACH = (3, 38)  # JSON functions built into SQLite by default from here on
+
+
+def insert_numbered(
+    session: Session,
+    table: Table,
+    columns: tuple[str, str],
+    first: int,
+    values: Sequence[int],
+    *,
+    skip: int,
+) -> None:
+    """Insert (first + i, values[i]) into the two columns for every i where values[i] is not
+    `skip`. On SQLite one statement reads the values from a JSON array (json_each): no
+    Python object per row."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= JSON_EACH:
+        quote = conn.dialect.identifier_preparer.quote
+        conn.exec_driver_sql(
+            f"INSERT INTO {quote(table.name)} ({quote(columns[0])}, {quote(columns[1])}) "
+            "SELECT ? + key, value FROM json_each(?) WHERE value <> ?",
+            (first, "[" + ",".join(map(str, values)) + "]", skip),
+        )
+        return
+    ids: Sequence[int] = range(first, first + len(values))
+    if skip in values:
+        keep = [i for i, v in enumerate(values) if v != skip]
+        ids, values = [ids[i] for i in keep], [values[i] for i in keep]
+    if ids:
+        insert_columns(session, table, {columns[0]: ids, columns[1]: values})
 
 
 def _processed(row: Sequence[Any], procs: list[tuple[int, Any]]) -> tuple[Any, ...]:
