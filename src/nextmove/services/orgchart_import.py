@@ -307,9 +307,12 @@ class _Run:
         row is kept. None when any row needs the row-by-row checks of _checked_batch."""
         if not (emps and all(emps) and all(names)):
             return None
-        pids = list(map(self.id_of.get, emps))
-        first = pids[0]
-        if first is None or first < self.first_new or pids != list(range(first, first + len(pids))):
+        found = list(map(self.id_of.get, emps))
+        first = found[0]
+        if first is None or first < self.first_new:
+            return None
+        pids = list(range(first, first + len(found)))
+        if found != pids:
             return None
         dense, start = self.dense_rows, first - self.first_new
         end = start + len(pids)
