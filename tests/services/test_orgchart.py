@@ -201,3 +201,28 @@ def test_org_chart_people_merge_with_people_you_already_know(
     assert (neena.tier, neena.employee_id, neena.org_depth) == ("A", "101", 1)
     again = run(db, ORACLE, now, today)
     assert (again.created, again.updated) == (0, 0)
+
+
+def test_partial_places_a_row_whose_id_first_appeared_on_a_row_without_a_name(
+    db: Database, tmp_path: Path, now: datetime, today: date
+) -> None:
+    chart = tmp_path / "chart.csv"
+    chart.write_text(
+        "employee_id,name,manager_id\n"
+        "3,,\n"  # no name: skipped, but id 3 was seen first here
+        "1,Ana Root,\n"
+        "2,Ben Middle,1\n"
+        "3,Cy Leaf,2\n"
+        "4,Di Leaf,3\n",
+        encoding="utf-8",
+    )
+    report = run(db, chart, now, today, organization="Acme", partial=True)
+    assert report.created == 4 and len(report.problems) == 1
+    depths = {
+        name: people.show_person(db, name).person.org_depth
+        for name in ("Ana Root", "Ben Middle", "Cy Leaf", "Di Leaf")
+    }
+    assert depths == {"Ana Root": 0, "Ben Middle": 1, "Cy Leaf": 2, "Di Leaf": 3}
+    assert people.show_person(db, "Di Leaf").person.manager_id == (
+        people.show_person(db, "Cy Leaf").person.id
+    )

@@ -13,6 +13,7 @@ import codecs
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from nextmove.errors import UserError
@@ -99,29 +100,71 @@ class OrgChartFile:
                 ) from None
 
     def batches(self, size: int) -> Iterator[tuple[list[int], list[list[str]]]]:
-        """The data rows in batches: (the lines they start on, the rows)."""
-        lines: list[int] = []
-        rows: list[list[str]] = []
+        """The data rows in batches of about `size`: (the lines they start on, the rows).
+
+        A block of lines is parsed by one call into the csv module; when it gives one row per
+        line (no quoted cell spans lines, none is left open at the end) the rows are numbered
+        by position. Otherwise, from that block on, rows are read one by one."""
         with self.path.open(encoding=self.encoding, errors="replace", newline="") as handle:
             reader = csv.reader(handle, strict=False)
             for _ in range(self.header_line):
                 next(reader, None)
             line = reader.line_num
-            try:
-                for row in reader:
-                    if row and (len(row) > 1 or row[0].strip()):
-                        lines.append(line + 1)
-                        rows.append(row)
-                        if len(rows) >= size:
-                            yield lines, rows
-                            lines, rows = [], []
-                    line = reader.line_num
-            except csv.Error as exc:
-                raise UserError(
-                    f"{self.source}: line {line + 1}: not readable as CSV: {exc}"
-                ) from None
+            hint = max(1, size) * 100
+            while True:
+                block = handle.readlines(hint)
+                if not block:
+                    return
+                rows = _one_row_per_line(block)
+                if rows is None:
+                    yield from self._rows_one_by_one(chain(block, handle), line, size)
+                    return
+                lines = list(range(line + 1, line + 1 + len(rows)))
+                line += len(rows)
+                if min(map(len, rows)) < 2:
+                    kept = [
+                        i for i, row in enumerate(rows) if row and (len(row) > 1 or row[0].strip())
+                    ]
+                    rows, lines = [rows[i] for i in kept], [lines[i] for i in kept]
+                if rows:
+                    yield lines, rows
+
+    def _rows_one_by_one(
+        self, texts: Iterator[str], line: int, size: int
+    ) -> Iterator[tuple[list[int], list[list[str]]]]:
+        lines: list[int] = []
+        rows: list[list[str]] = []
+        reader = csv.reader(texts, strict=False)
+        last = 0  # the line the previous row ended on (after `line`)
+        try:
+            for row in reader:
+                if row and (len(row) > 1 or row[0].strip()):
+                    lines.append(line + last + 1)
+                    rows.append(row)
+                    if len(rows) >= size:
+                        yield lines, rows
+                        lines, rows = [], []
+                last = reader.line_num
+        except csv.Error as exc:
+            raise UserError(
+                f"{self.source}: line {line + last + 1}: not readable as CSV: {exc}"
+            ) from None
         if rows:
             yield lines, rows
+
+
+def _one_row_per_line(block: list[str]) -> list[list[str]] | None:
+    """The rows of these lines when each line is exactly one row; None when a quoted cell
+    spans lines (fewer rows than lines, or a last row whose cell holds a line break because
+    its quote is still open) or the block is not readable (the row-by-row reading then says
+    where)."""
+    try:
+        rows = list(csv.reader(block, strict=False))
+    except csv.Error:
+        return None
+    if len(rows) != len(block) or any("\n" in cell or "\r" in cell for cell in rows[-1]):
+        return None
+    return rows
 
 
 def parse_column_map(items: list[str] | None) -> dict[str, str]:

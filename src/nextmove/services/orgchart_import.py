@@ -20,8 +20,8 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
-from itertools import count
-from operator import itemgetter
+from itertools import count, repeat
+from operator import itemgetter, sub
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,8 @@ BATCH = 5000
 BULK_THRESHOLD = 50_000
 DERIVED_CONFIDENCE = 0.5
 NONE = -1
+NAME_KEY_MEMO = 100_000
+_GROW = array("l", [-1]) * 65536
 
 
 def import_orgchart(
@@ -183,14 +185,13 @@ class _Run:
             )
         )  # fmt: skip
         pad = [""] * (width + 1)
-        report, problem = self.report, self.report.problem
-        id_of, matched = self.id_of, self.matched
-        dense, sparse = self.dense_rows, self.sparse_rows
-        grow = array("l", [-1]) * 65536
+        report, matched = self.report, self.matched
+        titles_seen: dict[str, str] = {}
+        depts_seen: dict[str, str] = {}
         gvals: dict[str, tuple[Any, ...]] = {}
+        name_keys: dict[str, str] = {}
         pending: list[tuple[int, int, list[str]]] = []
-        deferred = self.deferred
-        first_new, next_id = self.first_new, self.next_id
+        next_id = self.next_id
         constants = {
             "organization": self.org,
             "org_key": self.okey,
@@ -219,58 +220,28 @@ class _Run:
                 names = list(map(strip, map(" ".join, zip(firsts, lasts, strict=True))))
             titles = list(map(strip, map(itemgetter(ct), rows)))
             depts = list(map(strip, map(itemgetter(cd), rows)))
-            # Ids, the tree and the checks: row by row (each depends on the ones before).
-            keep: list[int] = []
-            pids: list[int] = []
-            mids: list[int | None] = []
+            # Ids, the tree and the checks: for the whole batch when it is clean.
             base = len(self.pid)
-            for i, emp in enumerate(emps):
-                if not emp:
-                    problem(f"line {lines[i]}", "no employee id")
-                    continue
-                if not names[i]:
-                    problem(f"line {lines[i]}", f"employee {emp}: no name")
-                    continue
-                k = base + len(keep)
-                pid = id_of.get(emp)
-                if pid is None:
-                    pid = id_of[emp] = next_id
-                    next_id += 1
-                if pid >= first_new:
-                    offset = pid - first_new
-                    while offset >= len(dense):
-                        dense.extend(grow)
-                    if dense[offset] >= 0:
-                        problem(
-                            f"line {lines[i]}",
-                            f"duplicate employee id {emp} (first on line {self.lines[dense[offset]]})",
-                        )
-                        continue
-                    dense[offset] = k
-                elif pid in sparse:
-                    problem(
-                        f"line {lines[i]}",
-                        f"duplicate employee id {emp} (first on line {self.lines[sparse[pid]]})",
+            clean = self._clean_batch(emps, names, mgrs, base) if not matched else None
+            if clean is not None:
+                pids, mids = clean
+                self.lines.extend(lines)
+            else:
+                pids, mids, keep, next_id = self._checked_batch(
+                    lines, emps, names, mgrs, base, next_id
+                )
+                if len(keep) < len(rows):
+                    rows, lines, emps = _take(keep, rows), _take(keep, lines), _take(keep, emps)
+                    names, firsts = _take(keep, names), _take(keep, firsts)
+                    lasts, titles, depts = (
+                        _take(keep, lasts),
+                        _take(keep, titles),
+                        _take(keep, depts),
                     )
-                    continue
-                else:
-                    sparse[pid] = k
-                mgr = mgrs[i]
-                mid = id_of.get(mgr) if mgr else None
-                if mgr and mid is None:
-                    deferred.append((k, mgr))  # a manager who is not in the file
-                keep.append(i)
-                pids.append(pid)
-                mids.append(mid)
-                self.lines.append(lines[i])
-            if len(keep) < len(rows):
-                rows, lines, emps = _take(keep, rows), _take(keep, lines), _take(keep, emps)
-                names, firsts, lasts = _take(keep, names), _take(keep, firsts), _take(keep, lasts)
-                titles, depts = _take(keep, titles), _take(keep, depts)
             self.pid.extend(pids)
             self.mid.extend(NONE if m is None else m for m in mids)
-            self.titles.extend(titles)
-            self.departments.extend(depts)
+            self.titles.extend(map(titles_seen.setdefault, titles, titles))
+            self.departments.extend(map(depts_seen.setdefault, depts, depts))
             if matched:
                 new = [j for j, pid in enumerate(pids) if pid not in matched]
                 pending.extend(
@@ -306,7 +277,7 @@ class _Run:
                 "name": names,
                 "first_name": firsts,
                 "last_name": lasts,
-                "name_key": list(map(name_key, names)),
+                "name_key": _name_keys(names, name_keys),
                 "email": emails,
                 "emails": list(map(_emails_json, emails)),
                 "title": titles,
@@ -328,6 +299,89 @@ class _Run:
             self._merge(pending)
         report.records = records
         self.next_id = next_id
+
+    def _clean_batch(
+        self, emps: list[str], names: list[str], mgrs: list[str], base: int
+    ) -> tuple[list[int], list[int | None]] | None:
+        """The usual batch of a new chart, checked column-wise: every row has an id and a
+        name, and the ids are consecutive ones no earlier row holds — no duplicate, so every
+        row is kept. None when any row needs the row-by-row checks of _checked_batch."""
+        if not (emps and all(emps) and all(names)):
+            return None
+        found = list(map(self.id_of.get, emps))
+        first = found[0]
+        if first is None or first < self.first_new:
+            return None
+        pids = list(range(first, first + len(found)))
+        if found != pids:
+            return None
+        dense, start = self.dense_rows, first - self.first_new
+        end = start + len(pids)
+        while end > len(dense):
+            dense.extend(_GROW)
+        if dense[start:end].count(-1) != len(pids):
+            return None
+        dense[start:end] = array("l", range(base, base + len(pids)))
+        mids = list(map(self.id_of.get, mgrs))
+        if None in mids:
+            self.deferred.extend(
+                (base + i, mgr)
+                for i, (mid, mgr) in enumerate(zip(mids, mgrs, strict=True))
+                if mid is None and mgr
+            )  # managers who are not in the file
+        return pids, mids
+
+    def _checked_batch(
+        self, lines: list[int], emps: list[str], names: list[str], mgrs: list[str], base: int,
+        next_id: int,
+    ) -> tuple[list[int], list[int | None], list[int], int]:  # fmt: skip
+        """Ids, the tree and the checks row by row (each depends on the ones before): the
+        person ids, the managers' ids, the rows kept, and the next free id."""
+        problem, id_of = self.report.problem, self.id_of
+        dense, sparse, first_new = self.dense_rows, self.sparse_rows, self.first_new
+        keep: list[int] = []
+        pids: list[int] = []
+        mids: list[int | None] = []
+        for i, emp in enumerate(emps):
+            if not emp:
+                problem(f"line {lines[i]}", "no employee id")
+                continue
+            if not names[i]:
+                problem(f"line {lines[i]}", f"employee {emp}: no name")
+                continue
+            k = base + len(keep)
+            pid = id_of.get(emp)
+            if pid is None:
+                pid = id_of[emp] = next_id
+                next_id += 1
+            if pid >= first_new:
+                offset = pid - first_new
+                while offset >= len(dense):
+                    dense.extend(_GROW)
+                if dense[offset] >= 0:
+                    problem(
+                        f"line {lines[i]}",
+                        f"duplicate employee id {emp} (first on line {self.lines[dense[offset]]})",
+                    )
+                    continue
+                dense[offset] = k
+            elif pid in sparse:
+                problem(
+                    f"line {lines[i]}",
+                    f"duplicate employee id {emp} (first on line {self.lines[sparse[pid]]})",
+                )
+                continue
+            else:
+                sparse[pid] = k
+            mgr = mgrs[i]
+            mid = id_of.get(mgr) if mgr else None
+            if mgr and mid is None:
+                self.deferred.append((k, mgr))  # a manager who is not in the file
+            keep.append(i)
+            pids.append(pid)
+            mids.append(mid)
+            self.lines.append(lines[i])
+        return pids, mids, keep, next_id
 
     # ------------------------------------------------------------------ matching
 
@@ -436,11 +490,19 @@ class _Run:
         row_of = self.row_of
         dense, first_new, sparse = self.dense_rows, self.first_new, self.sparse_rows
         # Managers named but never listed.
-        manager_row = array("q", [NONE]) * n
         orphans: list[int] = []
-        size = len(dense)
         missing: list[tuple[int, str]] = list(self.deferred)
-        for k, m in enumerate(self.mid):
+        every_id_a_row = n == self.next_id - first_new and self.pid == array(
+            "q", range(first_new, first_new + n)
+        )
+        if every_id_a_row:
+            # Row k holds id first_new + k and every id handed out has a row: a manager's row
+            # is their id less first_new; NONE stays NONE (max with NONE: rows are >= 0).
+            manager_row = array("q", map(max, map(sub, self.mid, repeat(first_new)), repeat(NONE)))
+        else:
+            manager_row = array("q", [NONE]) * n
+        size = len(dense)
+        for k, m in enumerate(() if every_id_a_row else self.mid):
             if m == NONE:
                 continue
             if m >= first_new:
@@ -477,17 +539,18 @@ class _Run:
             # Written in id order: appends to the table and ordered lookups of the foreign
             # key, instead of a random walk over a million rows.
             first = self.first_new
-            by_id = array("l", [-1]) * max(0, self.next_id - first)
-            for k in range(n):
-                by_id[self.pid[k] - first] = depth[k]
+            if every_id_a_row:
+                by_id = depth
+            else:
+                by_id = array("l", [-1]) * max(0, self.next_id - first)
+                for k in range(n):
+                    by_id[self.pid[k] - first] = depth[k]
             step = 100_000
             for start in range(0, len(by_id), step):
-                depths = by_id[start : start + step]
-                ids: Sequence[int] = range(first + start, first + start + len(depths))
-                if depths.count(-1):  # ids of managers who have no row
-                    keep = [i for i, d in enumerate(depths) if d >= 0]
-                    ids, depths = _take(keep, ids), array("l", _take(keep, depths))
-                bulk.insert_columns(s, repo.POSITION, {"person_id": ids, "depth": depths})
+                bulk.insert_numbered(
+                    s, repo.POSITION, ("person_id", "depth"), first + start,
+                    by_id[start : start + step], skip=-1,  # -1: an id no row has
+                )  # fmt: skip
         self._derive_levels(manager_row, depth, me, my_level)
         gone = [pid for pid in self.members.values() if row_of(pid) is None]
         if gone:
@@ -608,6 +671,20 @@ def _depths(
             d += 1
             depth[k] = d
     return depth, broken
+
+
+def _name_keys(names: list[str], memo: dict[str, str]) -> list[str]:
+    """name_key of each name, each distinct name computed once (names repeat in a large
+    organization); the memo is bounded."""
+    keys = list(map(memo.get, names))
+    if None in keys:
+        if len(memo) > NAME_KEY_MEMO:
+            memo.clear()
+        for i, key in enumerate(keys):
+            if key is None:
+                name = names[i]
+                keys[i] = memo[name] = name_key(name)
+    return keys  # type: ignore[return-value]
 
 
 def _take(indexes: Sequence[int], values: Sequence[Any]) -> list[Any]:

@@ -11,6 +11,7 @@ own executemany (psycopg 3 "insertmanyvalues") does the work.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
@@ -18,7 +19,18 @@ from itertools import repeat
 from operator import itemgetter, ne
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Index, Table, bindparam, insert, literal_column, text, update
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    Index,
+    Table,
+    bindparam,
+    insert,
+    literal_column,
+    text,
+    update,
+)
 from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
 from sqlalchemy.engine import Connection, Dialect
@@ -46,8 +58,10 @@ def _sqlite_literal(value: Any) -> str:
 @cache
 def _processor(dialect: Dialect, table: Table, column: str) -> Any:
     type_ = table.c[column].type
-    if isinstance(type_, Boolean) and dialect.name == "sqlite":
-        return None  # bool is an int: the driver stores 1 and 0 as SQLAlchemy would
+    if isinstance(type_, Boolean | Float) and dialect.name == "sqlite":
+        # bool is an int: the driver stores 1 and 0 as SQLAlchemy would; an int or float
+        # is stored as a REAL by the column's affinity, as SQLAlchemy's float() would.
+        return None
     proc = type_.dialect_impl(dialect).bind_processor(dialect)
     if proc is not None and isinstance(type_, JSON):
         # Most JSON lists of a bulk row are empty: skip the encoder for them.
@@ -188,6 +202,38 @@ def insert_columns(
         return
     rows = list(zip(*values, strict=True))
     bulk_insert(session, table, names, rows, constants=constants, json_text=json_text, checked=True)
+
+
+JSON_EACH = (3, 38)  # JSON functions built into SQLite by default from here on
+
+
+def insert_numbered(
+    session: Session,
+    table: Table,
+    columns: tuple[str, str],
+    first: int,
+    values: Sequence[int],
+    *,
+    skip: int,
+) -> None:
+    """Insert (first + i, values[i]) into the two columns for every i where values[i] is not
+    `skip`. On SQLite one statement reads the values from a JSON array (json_each): no
+    Python object per row."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= JSON_EACH:
+        quote = conn.dialect.identifier_preparer.quote
+        conn.exec_driver_sql(
+            f"INSERT INTO {quote(table.name)} ({quote(columns[0])}, {quote(columns[1])}) "
+            "SELECT ? + key, value FROM json_each(?) WHERE value <> ?",
+            (first, "[" + ",".join(map(str, values)) + "]", skip),
+        )
+        return
+    ids: Sequence[int] = range(first, first + len(values))
+    if skip in values:
+        keep = [i for i, v in enumerate(values) if v != skip]
+        ids, values = [ids[i] for i in keep], [values[i] for i in keep]
+    if ids:
+        insert_columns(session, table, {columns[0]: ids, columns[1]: values})
 
 
 def _processed(row: Sequence[Any], procs: list[tuple[int, Any]]) -> tuple[Any, ...]:
