@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from nextmove.domain.imports import ImportReport, JobChange
 from nextmove.domain.merge import CONFIDENT, apply_title_guess, guess_values, merge_record
+from nextmove.domain.orgtree import NONE, depths, derive_levels
 from nextmove.domain.people import (
     ContactRecord,
     Labeled,
@@ -51,7 +52,6 @@ from nextmove.store.db import Database
 BATCH = 5000
 BULK_THRESHOLD = 50_000
 DERIVED_CONFIDENCE = 0.5
-NONE = -1
 NAME_KEY_MEMO = 100_000
 _GROW = array("l", [-1]) * 65536
 
@@ -519,7 +519,7 @@ class _Run:
                 f"line {self.lines[k]}",
                 f"employee {self._emp(k)}: manager id {mgr} is not an employee id in the file",
             )
-        depth, broken = _depths(manager_row, self._emp, self.lines, report)
+        depth, broken = depths(manager_row, self._emp, self.lines, report)
         if report.problems and not report.partial:
             return
         cleared = [self.pid[k] for k in (*orphans, *broken)]
@@ -608,69 +608,11 @@ class _Run:
             g = self.guesses.get(self.titles[k])
             if self.titles[k] in known and g is not None and g.level is not None:
                 level[k] = g.level
-        derived = array("b", [-1]) * n
-        if anchors:
-            assert me is not None and my_level is not None
-            found = self.row_of_emp(me)
-            assert found is not None
-            k, value = found, my_level
-            if level[k] < 0:
-                derived[k] = value
-            while manager_row[k] >= 0:
-                k = manager_row[k]
-                value = level[k] if level[k] >= 0 else min(11, value + 1)
-                if level[k] < 0:
-                    derived[k] = value
-        for k in sorted(range(n), key=depth.__getitem__):
-            if level[k] >= 0 or derived[k] >= 0:
-                continue
-            m = manager_row[k]
-            if m >= 0:
-                above = level[m] if level[m] >= 0 else derived[m]
-                if above >= 0:
-                    derived[k] = max(0, above - 1)
+        my_row = self.row_of_emp(me) if anchors and me is not None else None
+        assert my_row is not None or not anchors
+        derived = derive_levels(manager_row, depth, level, my_row, my_level)
         updates = [(self.pid[k], derived[k]) for k in range(n) if derived[k] >= 0]
         repo.set_orgchart_levels(self.session, updates, confidence=DERIVED_CONFIDENCE)
-
-
-def _depths(
-    manager: array, emp: Any, lines: array, report: ImportReport
-) -> tuple[array, list[int]]:  # type: ignore[type-arg]
-    """Exact depth below the root for every row. A cycle is reported with its lines and
-    broken at the member that comes first in the file (which becomes a root for --partial)."""
-    n = len(manager)
-    depth = array("l", [-1]) * n
-    stamp = array("l", [-1]) * n
-    broken: list[int] = []
-    for i in range(n):
-        if depth[i] >= 0:
-            continue
-        path: list[int] = []
-        j = i
-        while j >= 0 and depth[j] < 0:
-            if stamp[j] == i:
-                cycle = path[path.index(j) :]
-                members = sorted(cycle)
-                chain = " → ".join(emp(k) for k in cycle) + f" → {emp(j)}"
-                report.problem(
-                    "lines " + ", ".join(str(lines[k]) for k in members),
-                    f"management cycle: {chain}",
-                )
-                manager[members[0]] = NONE
-                broken.append(members[0])
-                for k in path:
-                    stamp[k] = -1
-                path = []
-                j = i
-                continue
-            stamp[j] = i
-            path.append(j)
-            j = manager[j]
-        d = depth[j] if j >= 0 else -1
-        for k in reversed(path):
-            d += 1
-            depth[k] = d
-    return depth, broken
 
 
 def _name_keys(names: list[str], memo: dict[str, str]) -> list[str]:
