@@ -7,7 +7,7 @@ from typing import Any
 
 import typer.main
 
-from nextmove.cli.app import app
+from nextmove.cli.app import build_app
 from nextmove.config import Settings
 from tests.conftest import ROOT
 
@@ -29,7 +29,7 @@ def _is_argument(param: Any) -> bool:
 
 def _commands() -> list[tuple[str, Any]]:
     """Every command and group of the app, by its full name ('' is the root)."""
-    root = typer.main.get_command(app)
+    root = typer.main.get_command(build_app())
     found: list[tuple[str, Any]] = []
 
     def walk(prefix: str, command: Any) -> None:

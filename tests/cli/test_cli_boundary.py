@@ -3,7 +3,11 @@ exit code 2, never as internal errors."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
+import typer.main
 
 from tests.conftest import Cli
 
@@ -30,3 +34,17 @@ def test_a_group_without_a_command_shows_its_help(cli_sqlite: Cli) -> None:
     result = cli_sqlite("opp")
     assert "Internal error" not in result.output
     assert "evaluate" in result.output
+
+
+def test_a_command_loads_only_its_own_module_and_the_full_help_lists_every_command() -> None:
+    code = (
+        "import sys; from nextmove.cli.app import build_app; build_app('import'); "
+        "print(sorted(m for m in ('uvicorn', 'nextmove.cli.meeting', 'nextmove.cli.board', "
+        "'nextmove.cli.imports') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['nextmove.cli.imports']"
+    from nextmove.cli.app import COMMANDS, build_app
+
+    names = set(typer.main.get_command(build_app()).commands)  # type: ignore[attr-defined]
+    assert names == {word for word, *_ in COMMANDS} | {"init"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
 from typing import Annotated
@@ -9,59 +10,65 @@ from typing import Annotated
 import typer
 
 from nextmove import __version__
-from nextmove.cli import (
-    board,
-    calendar,
-    demo,
-    export,
-    imports,
-    journal,
-    keep,
-    me,
-    meeting,
-    opp,
-    people,
-    rounds,
-    serve,
-    slots,
-    suggest,
-    today,
-    vision,
-)
 from nextmove.cli.context import AppState, console, err_console, state
 from nextmove.errors import NextmoveError
-from nextmove.store.db import current_revision, migrate
 
-app = typer.Typer(
-    name="nextmove",
-    help="Strategize your next career move: a plan two jobs out, evidence of what energizes "
-    "you, and the people who can help you get there.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+HELP = (
+    "Strategize your next career move: a plan two jobs out, evidence of what energizes "
+    "you, and the people who can help you get there."
 )
-app.add_typer(me.app, name="me")
-app.add_typer(vision.app, name="vision")
-app.add_typer(journal.app, name="journal")
-app.add_typer(calendar.app, name="calendar")
-app.command("slots")(slots.slots)
-app.add_typer(opp.app, name="opp")
-app.command("suggest")(suggest.suggest)
-app.command("path")(suggest.path)
-app.add_typer(rounds.app, name="round")
-app.add_typer(meeting.app, name="meeting")
-app.add_typer(meeting.task_app, name="task")
-app.add_typer(board.app, name="board")
-app.add_typer(keep.app, name="keep")
-app.command("today")(today.today)
-app.add_typer(people.app, name="people")
-people.app.command("chain")(meeting.chain)
-app.add_typer(imports.app, name="import")
-app.add_typer(export.app, name="export")
-app.command("touch")(people.touch)
-app.command("demo")(demo.demo)
-app.command("serve")(serve.serve)
+
+# Every command word, in the order `nextmove --help` lists them: (word, module, attribute,
+# group or command). A command's module is imported only when that command runs (or for the
+# full help), so `nextmove import …` does not pay for the web server or the meeting drafts.
+COMMANDS: tuple[tuple[str, str, str, str], ...] = (
+    ("me", "me", "app", "group"),
+    ("vision", "vision", "app", "group"),
+    ("journal", "journal", "app", "group"),
+    ("calendar", "calendar", "app", "group"),
+    ("slots", "slots", "slots", "command"),
+    ("opp", "opp", "app", "group"),
+    ("suggest", "suggest", "suggest", "command"),
+    ("path", "suggest", "path", "command"),
+    ("round", "rounds", "app", "group"),
+    ("meeting", "meeting", "app", "group"),
+    ("task", "meeting", "task_app", "group"),
+    ("board", "board", "app", "group"),
+    ("keep", "keep", "app", "group"),
+    ("today", "today", "today", "command"),
+    ("people", "people", "app", "group"),
+    ("import", "imports", "app", "group"),
+    ("export", "export", "app", "group"),
+    ("touch", "people", "touch", "command"),
+    ("demo", "demo", "demo", "command"),
+    ("serve", "serve", "serve", "command"),
+)
+WORDS = frozenset(word for word, *_ in COMMANDS) | {"init"}
+
+
+def build_app(only: str | None = None) -> typer.Typer:
+    """The `nextmove` app with every command, or with the one command word `only` (and
+    `init`): the same commands, options and help either way."""
+    app = typer.Typer(
+        name="nextmove",
+        help=HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode="rich",
+    )
+    app.callback()(root)
+    app.command()(init)
+    for word, module_name, attribute, kind in COMMANDS:
+        if only is not None and word != only:
+            continue
+        module = importlib.import_module(f"nextmove.cli.{module_name}")
+        target = getattr(module, attribute)
+        if kind == "group":
+            app.add_typer(target, name=word)
+        else:
+            app.command(word)(target)
+    return app
 
 
 def _version(value: bool) -> None:
@@ -70,7 +77,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     ctx: typer.Context,
     db: Annotated[
@@ -93,11 +99,10 @@ def root(
     ctx.call_on_close(ctx.obj.close)
 
 
-@app.command()
 def init(ctx: typer.Context) -> None:
     """Create the database, or migrate it to this version's schema."""
     st = state(ctx)
-    from nextmove.store.db import make_engine
+    from nextmove.store.db import current_revision, make_engine, migrate
 
     engine = make_engine(st.settings.resolved_database_url)
     try:
@@ -114,6 +119,18 @@ def init(ctx: typer.Context) -> None:
         engine.dispose()
 
 
+def _command_word(args: list[str]) -> str | None:
+    """The command word of a command line (`nextmove --db X import …` -> 'import'), or None
+    when there is none we know (then every command is loaded, for help and suggestions)."""
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--db":
+            next(rest, None)
+        elif not arg.startswith("-"):
+            return arg if arg in WORDS and arg != "init" else None
+    return None
+
+
 def _report(exc: NextmoveError) -> None:
     err_console.print(f"[bold red]Error:[/] {exc.message}", markup=True, soft_wrap=True)
     if exc.hint:
@@ -125,6 +142,7 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
+        app = build_app(_command_word(args))
         result = app(args=args, prog_name="nextmove", standalone_mode=False)
         if isinstance(result, int) and result:
             sys.exit(result)

@@ -31,7 +31,6 @@ from nextmove.cli.context import (
 from nextmove.domain.meetings import MeetingState, describe_target
 from nextmove.errors import UserError
 from nextmove.formats.meeting_json import (
-    chain_json,
     meeting_detail_json,
     meeting_json,
     slots_json,
@@ -504,18 +503,6 @@ def ics(
         return
     path.expanduser().write_bytes(data)
     err_console.print(f"Wrote {path}")
-
-
-def chain(ctx: typer.Context, ref: Ref, json: JsonFlag = False) -> None:
-    """Show the chain of introductions that led to a person (you met A → A introduced B …)."""
-    person, links = service.person_chain(state(ctx).db(), ref)
-    if json:
-        print_json({"person": {"id": person.id, "name": person.name}, "chain": chain_json(links)})
-        return
-    if len(links) <= 1:
-        console.print(f"Nobody introduced you to {escape(person.name)}: you know them directly.")
-        return
-    console.print("you → " + " → ".join(escape(c.name) for c in links))
 
 
 task_app = typer.Typer(help="Follow-up tasks from meetings.", no_args_is_help=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from nextmove.cli.context import (
@@ -28,6 +29,8 @@ from nextmove.formats.json_shapes import (
     tie_json,
     touch_json,
 )
+from nextmove.formats.meeting_json import chain_json
+from nextmove.services import meetings as meetings_service
 from nextmove.services import people as people_service
 
 app = typer.Typer(
@@ -460,3 +463,16 @@ def touch(
         print_json(touch_json(person, item))
         return
     console.print(f"Logged {item.kind} with #{person.id} {person.name} on {item.day}.")
+
+
+@app.command("chain")
+def chain(ctx: typer.Context, ref: Ref, json: JsonFlag = False) -> None:
+    """Show the chain of introductions that led to a person (you met A → A introduced B …)."""
+    person, links = meetings_service.person_chain(state(ctx).db(), ref)
+    if json:
+        print_json({"person": {"id": person.id, "name": person.name}, "chain": chain_json(links)})
+        return
+    if len(links) <= 1:
+        console.print(f"Nobody introduced you to {escape(person.name)}: you know them directly.")
+        return
+    console.print("you → " + " → ".join(escape(c.name) for c in links))

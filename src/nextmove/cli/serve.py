@@ -10,7 +10,6 @@ import webbrowser
 from typing import Annotated
 
 import typer
-import uvicorn
 
 from nextmove.cli.context import console, state
 from nextmove.errors import UserError
@@ -84,4 +83,6 @@ def serve(
     console.print(f"nextmove is running at {url}  (Ctrl+C to stop)")
     if not no_browser:
         threading.Thread(target=_open_when_up, args=(host, port, url), daemon=True).start()
+    import uvicorn  # only here: every other command starts without the web server
+
     uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, log_level="warning")
