@@ -366,3 +366,10 @@ def test_every_page_has_a_skip_link_one_h1_ordered_headings_and_labelled_control
         assert after <= before + 1, f"heading level jumps from h{before} to h{after}"
     unlabelled = [c for c in audit.controls if c.get("id") not in audit.label_for]
     assert unlabelled == []
+
+
+def test_an_error_whose_advice_is_a_command_says_so(demo_web: Web) -> None:
+    page = demo_web.get("/people/999999")
+    assert page.status_code == 404
+    assert "<strong>From the command line:</strong>" in page.text
+    assert "<code>nextmove people list</code>" in page.text
