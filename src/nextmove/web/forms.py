@@ -21,11 +21,21 @@ _INDEXED = re.compile(r"^(steps|priorities)\[(\d+)\]")
 
 
 def said(error: UserError) -> str:
-    """A service's words for the web: options named as form fields ('--why: …' -> 'Why: …')."""
-    message = error.message.removeprefix("--")
-    message = message[:1].upper() + message[1:]
-    hint = error.hint if error.hint and "`" not in error.hint and "--" not in error.hint else None
-    return message + (f". {hint}" if hint else ".")
+    """A service's words for a form: the CLI's option names dropped or made field names
+    ('--why: …' -> 'Why: …', '--at "x": …' -> '"x": …'), the hint added unless it names a
+    command."""
+    message = error.message
+    if message.startswith("--"):
+        option, _, rest = message[2:].partition(" ")
+        message = message[2:] if option.endswith(":") or not rest else rest
+    first_word = message.split(" ", 1)[0].rstrip(":")
+    if first_word.isalpha():  # a file name keeps its case
+        message = message[:1].upper() + message[1:]
+    hint = error.hint if error.hint and "`" not in error.hint else ""
+    hint = hint.replace("--date", "a date").replace("--at", "a time")
+    if "--" in hint:
+        hint = ""
+    return message.rstrip(".") + "." + (f" {hint}" if hint else "")
 
 
 def _lines(text: str) -> list[str]:

@@ -93,20 +93,6 @@ def form_day(form: Mapping[str, Any], name: str, default: date) -> date:
         raise UserError(f"--date {text!r} is not a date", hint="Use YYYY-MM-DD.") from None
 
 
-def said(error: UserError) -> str:
-    """A service's words for a form: the CLI's option name dropped ('--at "x": …' -> '"x": …'),
-    the hint added unless it names a command."""
-    message = error.message
-    if message.startswith("--"):
-        message = message.partition(" ")[2] or message
-    first_word = message.split(" ", 1)[0].rstrip(":")
-    if first_word.isalpha():  # a file name keeps its case
-        message = message[:1].upper() + message[1:]
-    hint = error.hint if error.hint and "`" not in error.hint else ""
-    hint = hint.replace("--date", "a date").replace("--at", "a time")
-    return message.rstrip(".") + "." + (f" {hint}" if hint else "")
-
-
 @dataclass
 class PlanForm:
     """The planning form's values and problems."""

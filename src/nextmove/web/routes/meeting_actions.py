@@ -20,7 +20,8 @@ from nextmove.errors import NotFound, UserError
 from nextmove.services import meetings as service
 from nextmove.services.workspace import Database
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
-from nextmove.web.meeting_view import MAX_ID, STEP_VALUES, form_day, form_text, said, start_of
+from nextmove.web.forms import said
+from nextmove.web.meeting_view import MAX_ID, STEP_VALUES, form_day, form_text, start_of
 from nextmove.web.render import link_for
 from nextmove.web.routes.meetings import meeting_page
 

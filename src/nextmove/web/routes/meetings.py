@@ -25,6 +25,7 @@ from nextmove.services import meeting_calendar
 from nextmove.services import meetings as service
 from nextmove.services.workspace import Database
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+from nextmove.web.forms import said
 from nextmove.web.meeting_view import (
     CLOSED,
     COLUMNS,
@@ -36,7 +37,6 @@ from nextmove.web.meeting_view import (
     local,
     notes_of,
     person_ref,
-    said,
     start_of,
     steps_for,
     when_text,
