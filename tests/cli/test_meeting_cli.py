@@ -491,3 +491,23 @@ def test_deleting_a_meeting_keeps_the_people_it_introduced(cli: Cli, ana: int) -
     assert [m["person"]["name"] for m in meetings] == ["Maria Lopez"]
     assert "Ana Ruiz → Maria Lopez" in ok(cli, ["people", "chain", "Maria Lopez"])
     assert cli(["meeting", "delete", "1"]).exit_code == 3
+
+
+def test_a_booked_meeting_is_never_offered_again_as_a_slot(cli: Cli, ana: int) -> None:
+    assert cli.url
+    [ben] = add_people(cli.url, Person(name="Ben Okafor", title="Director", organization="Initech"))
+    ok(cli, ["meeting", "add", "Ana Ruiz", "--as-of", "2026-11-01"])
+    ok(cli, ["meeting", "add", str(ben), "--as-of", "2026-11-01"])
+
+    def slots(args: list[str]) -> list[str]:
+        shown = json.loads(ok(cli, [*args, "--as-of", "2026-11-23", "--json"]))
+        return [s["start"] for s in shown["slots"]]
+
+    first = slots(["meeting", "slots", "2"])[0]
+    assert first in slots(["slots"])
+    at = datetime.fromisoformat(first).strftime("%Y-%m-%d %H:%M")
+    ok(cli, ["meeting", "schedule", "1", "--at", at])
+    # Neither the other meeting, nor the general slots, nor its own page offers it again.
+    assert first not in slots(["meeting", "slots", "2"])
+    assert first not in slots(["slots"])
+    assert first not in slots(["meeting", "slots", "1"])

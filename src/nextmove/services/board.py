@@ -16,6 +16,7 @@ from nextmove.domain.people import InteractionKind
 from nextmove.domain.slots import Interval, slot_phrase
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.drafts import Draft
+from nextmove.services import meetings as meetings_service
 from nextmove.services import scheduling
 from nextmove.services.drafts import write_draft
 from nextmove.services.meetings import brief_of, resolve_person
@@ -78,6 +79,7 @@ def show_board(
         people = people_repo.load_people(session, [r.person_id for r in rows.values()])
         seated = {r.person_id for r in rows.values()}
         candidates = _candidates(session, exclude=seated) if with_extras else []
+        booked = meetings_service.booked_times(session) if with_extras else []
     out: list[Seat] = []
     proposed: list[Interval] | None = None
     for number in SEATS:
@@ -98,7 +100,10 @@ def show_board(
         if with_extras and status.state.value == "overdue":
             if proposed is None:
                 proposed = scheduling.propose_meeting_slots(
-                    settings.model_copy(update={"meeting_minutes": 30}), now=now, count=3
+                    settings.model_copy(update={"meeting_minutes": 30}),
+                    now=now,
+                    count=3,
+                    booked=booked,
                 )
             seat.slots = proposed
             seat.checkin = write_draft(

@@ -3,6 +3,7 @@ proposed within the user's working hours around them. No database needed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -59,15 +60,17 @@ def propose_meeting_slots(
     busy_file: Path | None = None,
     days: int = 10,
     count: int = DEFAULT_SLOT_COUNT,
+    booked: Sequence[Interval] = (),
 ) -> list[Interval]:
     """Slots of ``meeting_minutes`` within working hours over ``days`` days from ``now``,
-    avoiding the busy times of ``busy_file`` (widened by ``meeting_buffer_minutes``)."""
+    avoiding the meetings already ``booked`` and the busy times of ``busy_file`` (each
+    widened by ``meeting_buffer_minutes``)."""
     _check_days(days)
     hours = working_hours(settings)
-    busy: list[Interval] = []
+    busy: list[Interval] = list(booked)
     if busy_file is not None:
         # Up to a day more: the last local day of the search may end after now + days.
-        busy = read_busy_file(
+        busy += read_busy_file(
             busy_file, start=now, end=now + timedelta(days=days + 1), timezone=settings.timezone
         )
     return propose_slots(
