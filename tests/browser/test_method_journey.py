@@ -178,6 +178,10 @@ def test_every_page_of_the_method_reads_at_phone_width_without_javascript(
         ("/board", "board"),
         ("/round", "round"),
         ("/import", "import"),
+        ("/journal", "journal"),
+        ("/people/38", "person"),
+        ("/opportunities/4", "opportunity-people"),
+        ("/settings", "settings"),
     ):
         page.goto(f"{server}{path}{'&' if '?' in path else '?'}{AS_OF}")
         expect(page.get_by_role("heading", level=1)).to_have_count(1)

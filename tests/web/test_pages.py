@@ -373,3 +373,4 @@ def test_an_error_whose_advice_is_a_command_says_so(demo_web: Web) -> None:
     assert page.status_code == 404
     assert "<strong>From the command line:</strong>" in page.text
     assert "<code>nextmove people list</code>" in page.text
+    assert 'href="/people">Go to People</a>' in page.text

@@ -14,6 +14,7 @@ from nextmove.config import Settings
 from nextmove.domain.imports import ImportReport
 from nextmove.errors import NotFound
 from nextmove.services import imports as import_service
+from nextmove.services import vision as vision_service
 from nextmove.services.workspace import Database
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.import_forms import (
@@ -63,6 +64,7 @@ def _form_page(
         column_fields=COLUMN_FIELDS,
         limit_mb=f"{settings.upload_limit_mb:g}",
         recent=import_service.recent_imports(db, limit=RECENT),
+        my_organization=vision_service.get_vision(db).me.organization,
     )
 
 
