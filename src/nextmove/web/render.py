@@ -66,7 +66,16 @@ def make_templates() -> Jinja2Templates:
     env.filters["field_id"] = field_id
     env.filters["field_label"] = field_label
     env.filters["inline_code"] = inline_code
+    env.filters["words"] = words
     return templates
+
+
+WORDS = {"advisor-checkin": "advisor check-in", "in-person": "in person"}
+
+
+def words(value: str) -> str:
+    """A stored value as people say it ('advisor-checkin' -> 'advisor check-in')."""
+    return WORDS.get(value, value.replace("-", " "))
 
 
 def inline_code(text: str) -> Markup:
