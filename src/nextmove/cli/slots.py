@@ -9,7 +9,6 @@ import typer
 
 from nextmove.cli.context import AsOf, JsonFlag, console, now_from, print_json, state
 from nextmove.formats.json_shapes import interval_json
-from nextmove.services import meetings as meetings_service
 from nextmove.services import scheduling
 
 
@@ -38,7 +37,7 @@ def slots(
         busy_file=busy,
         days=days,
         count=count,
-        booked=meetings_service.scheduled_times(state(ctx).db()),
+        booked=scheduling.scheduled_times(state(ctx).db()),
     )
     if json:
         print_json(

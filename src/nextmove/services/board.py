@@ -16,7 +16,6 @@ from nextmove.domain.people import InteractionKind
 from nextmove.domain.slots import Interval, slot_phrase
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.drafts import Draft
-from nextmove.services import meetings as meetings_service
 from nextmove.services import scheduling
 from nextmove.services.drafts import write_draft
 from nextmove.services.meetings import brief_of, resolve_person
@@ -79,7 +78,7 @@ def show_board(
         people = people_repo.load_people(session, [r.person_id for r in rows.values()])
         seated = {r.person_id for r in rows.values()}
         candidates = _candidates(session, exclude=seated) if with_extras else []
-        booked = meetings_service.booked_times(session) if with_extras else []
+        booked = scheduling.booked_times(session) if with_extras else []
     out: list[Seat] = []
     proposed: list[Interval] | None = None
     for number in SEATS:

@@ -7,7 +7,7 @@ Rounds of informational interviews are saved as meeting ideas in ``meeting_round
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -504,10 +504,12 @@ def draft_for_meeting(
         introduced_by = chain[-2].name if len(chain) > 1 else ""
         learned = [i.text for i in repo.insights_of(session, meeting_id)]
         last_chat = _last_chat(session, meeting.person_id)
-        booked = booked_times(session)
+        booked = scheduling.booked_times(session)
     slots: list[str] = []
     if draft_kind in (DraftKind.REQUEST, DraftKind.NUDGE, DraftKind.CHECKIN):
-        proposed = _slots(settings, meeting.minutes, now=now, booked=booked, busy_file=busy_file)
+        proposed = scheduling.slots_of_length(
+            settings, meeting.minutes, now=now, booked=booked, busy_file=busy_file
+        )
         slots = [slot_phrase(s) for s in proposed[:3]]
     return write_draft(
         settings,
@@ -532,37 +534,6 @@ def _last_chat(session: Session, person_id: int) -> date | None:
     return repo.last_held(session).get(person_id)
 
 
-def booked_times(session: Session) -> list[Interval]:
-    """The times of every scheduled meeting: slots never double-book you (nor offer a
-    meeting the time it already has)."""
-    return [
-        Interval(m.starts_at, m.starts_at + timedelta(minutes=m.minutes), m.person_name)
-        for m in repo.list_meetings(session, states=[MeetingState.SCHEDULED])
-        if m.starts_at is not None
-    ]
-
-
-def scheduled_times(db: Database) -> list[Interval]:
-    """`booked_times` in a unit of work of its own."""
-    with db.session() as session:
-        return booked_times(session)
-
-
-def _slots(
-    settings: Settings,
-    minutes: int,
-    *,
-    now: datetime,
-    booked: list[Interval],
-    busy_file: Path | None = None,
-    days: int = 10,
-) -> list[Interval]:
-    tuned = settings.model_copy(update={"meeting_minutes": minutes})
-    return scheduling.propose_meeting_slots(
-        tuned, now=now, busy_file=busy_file, days=days, booked=booked
-    )
-
-
 def meeting_slots(
     db: Database,
     meeting_id: int,
@@ -575,8 +546,8 @@ def meeting_slots(
     """Slots of the meeting's length within working hours, avoiding busy times."""
     with db.session() as session:
         meeting = _meeting(session, meeting_id)
-        booked = booked_times(session)
-    proposed = _slots(
+        booked = scheduling.booked_times(session)
+    proposed = scheduling.slots_of_length(
         settings, meeting.minutes, now=now, booked=booked, busy_file=busy_file, days=days
     )
     return meeting, proposed

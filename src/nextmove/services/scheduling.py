@@ -7,7 +7,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from nextmove.config import Settings
+from nextmove.domain.meetings import MeetingState
 from nextmove.domain.slots import (
     DEFAULT_SLOT_COUNT,
     Interval,
@@ -18,6 +21,8 @@ from nextmove.domain.slots import (
 )
 from nextmove.errors import UserError
 from nextmove.formats.ics import read_busy
+from nextmove.store import meetings as meetings_repo
+from nextmove.store.db import Database
 
 
 def working_hours(settings: Settings) -> WorkingHours:
@@ -87,3 +92,33 @@ def propose_meeting_slots(
 def _check_days(days: int) -> None:
     if not 1 <= days <= 366:
         raise UserError(f"--days {days}: use 1 to 366 days", hint="For example --days 10.")
+
+
+def booked_times(session: Session) -> list[Interval]:
+    """The times of every scheduled meeting: slots never double-book you (nor offer a
+    meeting the time it already has)."""
+    return [
+        Interval(m.starts_at, m.starts_at + timedelta(minutes=m.minutes), m.person_name)
+        for m in meetings_repo.list_meetings(session, states=[MeetingState.SCHEDULED])
+        if m.starts_at is not None
+    ]
+
+
+def scheduled_times(db: Database) -> list[Interval]:
+    """`booked_times` in a unit of work of its own."""
+    with db.session() as session:
+        return booked_times(session)
+
+
+def slots_of_length(
+    settings: Settings,
+    minutes: int,
+    *,
+    now: datetime,
+    booked: list[Interval],
+    busy_file: Path | None = None,
+    days: int = 10,
+) -> list[Interval]:
+    """Slots of `minutes` (not the setting's default length)."""
+    tuned = settings.model_copy(update={"meeting_minutes": minutes})
+    return propose_meeting_slots(tuned, now=now, busy_file=busy_file, days=days, booked=booked)
