@@ -127,7 +127,7 @@ def _command_word(args: list[str]) -> str | None:
         if arg == "--db":
             next(rest, None)
         elif not arg.startswith("-"):
-            return arg if arg in WORDS and arg != "init" else None
+            return arg if arg in WORDS else None
     return None
 
 

@@ -504,9 +504,10 @@ def draft_for_meeting(
         introduced_by = chain[-2].name if len(chain) > 1 else ""
         learned = [i.text for i in repo.insights_of(session, meeting_id)]
         last_chat = _last_chat(session, meeting.person_id)
-        booked = scheduling.booked_times(session)
+        offers_slots = draft_kind in (DraftKind.REQUEST, DraftKind.NUDGE, DraftKind.CHECKIN)
+        booked = scheduling.booked_times(session) if offers_slots else []
     slots: list[str] = []
-    if draft_kind in (DraftKind.REQUEST, DraftKind.NUDGE, DraftKind.CHECKIN):
+    if offers_slots:
         proposed = scheduling.slots_of_length(
             settings, meeting.minutes, now=now, booked=booked, busy_file=busy_file
         )

@@ -70,7 +70,7 @@ def make_templates() -> Jinja2Templates:
     return templates
 
 
-WORDS = {"advisor-checkin": "advisor check-in", "in-person": "in person"}
+WORDS = {"advisor-checkin": "advisor check-in"}  # the rest: hyphens become spaces
 
 
 def words(value: str) -> str:
