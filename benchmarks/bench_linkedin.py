@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import best, fresh, measure, status, tool
+from common import FIRST, LAST, best, fresh, measure, status, tool
 
 ROWS = 30_000
 TARGET = 1.5
@@ -31,56 +31,6 @@ PREAMBLE = (
     "\n"
 )
 HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
-FIRST = [
-    "Ana",
-    "Ben",
-    "Chloé",
-    "David",
-    "Emma",
-    "Farid",
-    "Grace",
-    "Hiro",
-    "Ines",
-    "Jamal",
-    "Kofi",
-    "Lena",
-    "Mateo",
-    "Nadia",
-    "Omar",
-    "Priya",
-    "Quinn",
-    "Rosa",
-    "Sven",
-    "Tariq",
-    "Uma",
-    "Viktor",
-    "Wen",
-    "Ximena",
-    "Yusuf",
-    "Zoë",
-]
-LAST = [
-    "Okafor",
-    "Schmidt",
-    "García",
-    "Nakamura",
-    "Rossi",
-    "Dubois",
-    "Kowalski",
-    "Haddad",
-    "Lindqvist",
-    "Nayak",
-    "Chen",
-    "Müller",
-    "O'Brien",
-    "Santos",
-    "Ivanova",
-    "Kim",
-    "Mensah",
-    "Silva",
-    "Novak",
-    "Andersen",
-]
 COMPANIES = [
     "Northwind Health",
     "Contoso",

@@ -17,70 +17,15 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import common
 from common import best, fresh, measure, status, tool
 
 PEOPLE = 1_000_000
 TARGET_RATIO = 3.0
 TARGET_MB = 1024
 SEED = 1_000_000
-FIRST = [
-    "Ana",
-    "Ben",
-    "Chloé",
-    "David",
-    "Emma",
-    "Farid",
-    "Grace",
-    "Hiro",
-    "Ines",
-    "Jamal",
-    "Kofi",
-    "Lena",
-    "Mateo",
-    "Nadia",
-    "Omar",
-    "Priya",
-    "Quinn",
-    "Rosa",
-    "Sven",
-    "Tariq",
-    "Uma",
-    "Viktor",
-    "Wen",
-    "Ximena",
-    "Yusuf",
-    "Zoë",
-    "Ali",
-    "Bea",
-    "Carl",
-    "Dina",
-]
-LAST = [
-    "Okafor",
-    "Schmidt",
-    "García",
-    "Nakamura",
-    "Rossi",
-    "Dubois",
-    "Kowalski",
-    "Haddad",
-    "Lindqvist",
-    "Nayak",
-    "Chen",
-    "Müller",
-    "O'Brien",
-    "Santos",
-    "Ivanova",
-    "Kim",
-    "Mensah",
-    "Silva",
-    "Novak",
-    "Andersen",
-    "Patel",
-    "Nguyen",
-    "Cohen",
-    "Ward",
-]
+FIRST = [*common.FIRST, "Ali", "Bea", "Carl", "Dina"]
+LAST = [*common.LAST, "Patel", "Nguyen", "Cohen", "Ward"]
 CITIES = [
     "Chicago",
     "Seattle",

@@ -23,6 +23,59 @@ class Run:
     peak_mb: float
 
 
+# Names for the generated people of the import benchmarks.
+FIRST = [
+    "Ana",
+    "Ben",
+    "Chloé",
+    "David",
+    "Emma",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jamal",
+    "Kofi",
+    "Lena",
+    "Mateo",
+    "Nadia",
+    "Omar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sven",
+    "Tariq",
+    "Uma",
+    "Viktor",
+    "Wen",
+    "Ximena",
+    "Yusuf",
+    "Zoë",
+]
+LAST = [
+    "Okafor",
+    "Schmidt",
+    "García",
+    "Nakamura",
+    "Rossi",
+    "Dubois",
+    "Kowalski",
+    "Haddad",
+    "Lindqvist",
+    "Nayak",
+    "Chen",
+    "Müller",
+    "O'Brien",
+    "Santos",
+    "Ivanova",
+    "Kim",
+    "Mensah",
+    "Silva",
+    "Novak",
+    "Andersen",
+]
+
+
 def child_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEXTMOVE_")}
     # Let Python cache compiled modules like on a normal machine (some sandboxes forbid it);
