@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import date, datetime
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from nextmove.errors import InvalidInput, UserError
-from nextmove.services import imports, people
+from nextmove.services import imports, orgchart_import, people
 from nextmove.services import vision as vision_service
 from nextmove.store import models
 from nextmove.store import network as net
@@ -58,6 +59,33 @@ def test_reimporting_the_same_chart_changes_nothing(
     again = run(db, ORACLE, now, today)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 107)
     assert count(db, models.Person) == 107
+
+
+def test_a_reimport_merges_people_a_batch_at_a_time(
+    db: Database, now: datetime, today: date, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """People already there are merged a batch at a time, not all at the end: a re-import
+    of a large chart keeps its memory bounded (it once held the whole file: 3 GB for a
+    million people)."""
+    run(db, ORACLE, now, today)
+    moved = tmp_path / "oracle-hr-moved.csv"  # everyone moved to Austin: every row merges
+    with ORACLE.open(newline="") as source, moved.open("w", newline="") as target:
+        rows = list(csv.DictReader(source))
+        writer = csv.DictWriter(target, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({**row, "city": "Austin"} for row in rows)
+    monkeypatch.setattr(orgchart_import, "BATCH", 10)
+    merged: list[int] = []
+    merge = orgchart_import._Run._merge
+
+    def spy(self: orgchart_import._Run, pending: list[tuple[int, int, list[str]]]) -> None:
+        merged.append(len(pending))
+        merge(self, pending)
+
+    monkeypatch.setattr(orgchart_import._Run, "_merge", spy)
+    report = run(db, moved, now, today)
+    assert report.updated == 107
+    assert sum(merged) == 107 and len(merged) >= 5 and max(merged) < 30
 
 
 def test_each_import_keeps_a_headcount_per_department(

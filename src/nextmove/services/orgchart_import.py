@@ -204,6 +204,9 @@ class _Run:
         strip = str.strip
         records = 0
         for lines, rows in self.chart.batches(BATCH):
+            if len(pending) >= BATCH:  # people already there, merged a batch at a time
+                self._merge(pending)
+                pending = []
             records += len(rows)
             rows = [r if len(r) > width else r + pad[len(r) :] for r in rows]
             emps = list(map(strip, map(itemgetter(ci), rows)))
@@ -292,9 +295,6 @@ class _Run:
             )
             report.created += len(pids)
             self.progress.advance(len(pids))
-            if len(pending) >= BATCH:
-                self._merge(pending)
-                pending = []
         if pending:
             self._merge(pending)
         report.records = records
