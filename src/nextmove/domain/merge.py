@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from nextmove.domain.people import (
     ContactRecord,
@@ -202,52 +203,142 @@ def _merge_position(
     outcome.job_change = (before, describe_position(person.organization, person.title))
 
 
-def apply_title_guess(person: Person, guess: TitleGuess | None) -> bool:
-    """Set level and function from a title guess unless the user set them; True if changed.
-    Guesses below CONFIDENT leave the field unknown rather than risk a confident wrong one."""
-    changed = False
-    if person.level_source != "user":
-        new: tuple[int | None, float, str | None]
+TitleValues = tuple[int | None, float, str | None, str | None, float, str | None]
+NO_TITLE_VALUES: TitleValues = (None, 0.0, None, None, 0.0, None)
+
+
+def title_values(current: TitleValues, guess: TitleGuess | None) -> TitleValues:
+    """(level, level confidence, level source, function, function confidence, function
+    source) once a title guess is applied to a person who has `current`: what the user set
+    stays; a level the org chart derived stays unless the title says one; guesses below
+    CONFIDENT leave the field unknown rather than risk a confident wrong one."""
+    level, level_confidence, level_source, function, function_confidence, function_source = current
+    if level_source != "user":
         if guess is not None and guess.level is not None and guess.level_confidence >= CONFIDENT:
-            new = (guess.level, round(guess.level_confidence, 3), "inferred")
-        elif person.level_source == "orgchart":
-            new = (person.level, person.level_confidence, person.level_source)
-        else:
-            new = (None, 0.0, None)
-        if new != (person.level, person.level_confidence, person.level_source):
-            person.level, person.level_confidence, person.level_source = new
-            changed = True
-    if person.function_source != "user":
-        fnew: tuple[str | None, float, str | None]
+            level, level_confidence, level_source = (
+                guess.level,
+                round(guess.level_confidence, 3),
+                "inferred",
+            )
+        elif level_source != "orgchart":
+            level, level_confidence, level_source = None, 0.0, None
+    if function_source != "user":
         if (
             guess is not None
             and guess.function is not None
             and guess.function_confidence >= CONFIDENT
         ):
-            fnew = (guess.function, round(guess.function_confidence, 3), "inferred")
+            function, function_confidence, function_source = (
+                guess.function,
+                round(guess.function_confidence, 3),
+                "inferred",
+            )
         else:
-            fnew = (None, 0.0, None)
-        if fnew != (person.function, person.function_confidence, person.function_source):
-            person.function, person.function_confidence, person.function_source = fnew
-            changed = True
-    return changed
+            function, function_confidence, function_source = None, 0.0, None
+    return level, level_confidence, level_source, function, function_confidence, function_source
 
 
-def guess_values(
+def apply_title_guess(person: Person, guess: TitleGuess | None) -> bool:
+    """Set level and function from a title guess (see title_values); True if changed."""
+    current: TitleValues = (
+        person.level,
+        person.level_confidence,
+        person.level_source,
+        person.function,
+        person.function_confidence,
+        person.function_source,
+    )
+    new = title_values(current, guess)
+    if new == current:
+        return False
+    (
+        person.level,
+        person.level_confidence,
+        person.level_source,
+        person.function,
+        person.function_confidence,
+        person.function_source,
+    ) = new
+    return True
+
+
+def guess_values(guess: TitleGuess | None) -> TitleValues:
+    """The title values of a new person — the bulk paths' version of apply_title_guess."""
+    return title_values(NO_TITLE_VALUES, guess)
+
+
+class Known(NamedTuple):
+    """What nextmove has of a person that an org-chart row can change (columns of theirs)."""
+
+    name: str
+    first_name: str
+    last_name: str
+    email: str | None  # the first address, normalized
+    how_known: str
+    org_key: str
+    title: str
+    department: str
+    city: str
+    position_source: str
+    employee_id: str | None
+    manager_id: int | None
+    level: int | None
+    level_confidence: float
+    level_source: str | None
+    function: str | None
+    function_confidence: float
+    function_source: str | None
+
+
+def chart_row_changes_nothing(
+    known: Known,
+    record: ContactRecord,
+    *,
+    manager_id: int | None,
     guess: TitleGuess | None,
-) -> tuple[int | None, float, str | None, str | None, float, str | None]:
-    """(level, level confidence, level source, function, function confidence, function source)
-    for a new person — the bulk paths' version of apply_title_guess."""
-    if guess is None:
-        return None, 0.0, None, None, 0.0, None
-    level: tuple[int | None, float, str | None]
-    function: tuple[str | None, float, str | None]
-    if guess.level is not None and guess.level_confidence >= CONFIDENT:
-        level = (guess.level, round(guess.level_confidence, 3), "inferred")
-    else:
-        level = (None, 0.0, None)
-    if guess.function is not None and guess.function_confidence >= CONFIDENT:
-        function = (guess.function, round(guess.function_confidence, 3), "inferred")
-    else:
-        function = (None, 0.0, None)
-    return (*level, *function)  # type: ignore[return-value]
+) -> bool:
+    """True only when merging this org-chart record (merge_record, the place in the chart —
+    employee id `record.key` and `manager_id` — then apply_title_guess) would certainly
+    change nothing: a re-import of an unchanged chart then skips loading and merging its
+    people. False means "merge to find out"; a record carrying more than an org chart holds
+    always says False."""
+    if (
+        record.phones
+        or record.links
+        or record.tags
+        or record.history
+        or record.notes
+        or record.known_since
+        or record.industry
+        or record.profile_url
+        or len(record.emails) > 1
+    ):
+        return False
+    if not known.name and record.name:
+        return False
+    if not (known.first_name or known.last_name) and (record.first_name or record.last_name):
+        return False
+    if record.emails:
+        email = record.emails[0].value
+        if email != known.email and normalize_email(email) != known.email:
+            return False
+    if record.how_known and not known.how_known:
+        return False
+    if (record.key, manager_id) != (known.employee_id, known.manager_id):
+        return False
+    if record.organization or record.title:
+        # The same position, word for word (anything else: merge to find out).
+        if (org_key(record.organization), record.title) != (known.org_key, known.title):
+            return False
+        if not known.org_key and not known.title:
+            return False
+        pairs = ((record.department, known.department), (record.city, known.city))
+        if authority("orgchart") >= authority(known.position_source):
+            if any(value and value != mine for value, mine in pairs):
+                return False
+        elif any(value and not mine for value, mine in pairs):
+            return False
+    elif record.city and not known.city:
+        return False
+    current: TitleValues = known[12:18]  # type: ignore[assignment]
+    return title_values(current, guess) == current

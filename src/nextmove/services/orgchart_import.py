@@ -28,7 +28,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from nextmove.domain.imports import ImportReport, JobChange
-from nextmove.domain.merge import CONFIDENT, apply_title_guess, guess_values, merge_record
+from nextmove.domain.merge import (
+    CONFIDENT,
+    apply_title_guess,
+    chart_row_changes_nothing,
+    guess_values,
+    merge_record,
+)
 from nextmove.domain.orgtree import NONE, depths, derive_levels
 from nextmove.domain.people import (
     ContactRecord,
@@ -129,6 +135,7 @@ class _Run:
         self.matched: set[int] = set()  # person ids of people who were already there
         self.deferred: list[tuple[int, str]] = []  # (row, manager's employee id) not in the file
         self.guesses: dict[str, TitleGuess] = {}
+        self.inferred: set[str] = set()  # titles guessed (or found unreadable) in _merge
 
     # ------------------------------------------------------------------ the pass
 
@@ -426,23 +433,21 @@ class _Run:
         return found
 
     def _merge(self, pending: Sequence[tuple[int, int, list[str]]]) -> None:
-        """Rows of people already in the network: merge, update only what changed."""
+        """Rows of people already in the network: a row that says what nextmove already has
+        is counted unchanged at once; the others are merged, and written only if something
+        changed."""
         s, report = self.session, self.report
         c = self.chart.columns
         ce, cn, cf, cl, ct, cd, cc, ci = (
             c.get(f, -1)
             for f in ("email", "name", "first_name", "last_name", "title", "department", "city", "employee_id")
         )  # fmt: skip
-        people = repo.load_people(s, (self.pid[k] for k, _, _ in pending))
-        titles = {_cell(row, ct).strip() for _, _, row in pending} | {
-            p.title for p in people.values()
-        }
-        self.guesses.update(infer_titles(t for t in titles if t))
-        changed: list[Person] = []
-        placed: list[tuple[int, int]] = []
+        known = repo.known_for_merge(s, (self.pid[k] for k, _, _ in pending))
+        self._infer({_cell(row, ct).strip() for _, _, row in pending})
+        to_merge: list[tuple[int, int, ContactRecord]] = []
         for k, line, row in pending:
-            person = people.get(self.pid[k])
-            if person is None:
+            mine = known.get(self.pid[k])
+            if mine is None:
                 continue
             name = (
                 clean_text(_cell(row, cn))
@@ -462,6 +467,19 @@ class _Run:
                 city=_cell(row, cc).strip(),
                 how_known=f"{self.org} org chart",
             )
+            mid = self.mid[k]
+            manager = mid if mid != NONE else None
+            guess = self.guesses.get(record.title)
+            if chart_row_changes_nothing(mine, record, manager_id=manager, guess=guess):
+                report.unchanged += 1
+            else:
+                to_merge.append((k, line, record))
+        people = repo.load_people(s, (self.pid[k] for k, _, _ in to_merge))
+        self._infer({p.title for p in people.values()})
+        changed: list[Person] = []
+        placed: list[tuple[int, int]] = []
+        for k, line, record in to_merge:
+            person = people[self.pid[k]]
             outcome = merge_record(person, record, kind="orgchart", today=self.today)
             mid = self.mid[k]
             place = (record.key, mid if mid != NONE else None)
@@ -481,6 +499,14 @@ class _Run:
         repo.update_people(s, changed, now=self.now)
         repo.set_org_source(s, placed, import_id=self.import_id)
         self.progress.advance(len(pending))
+
+    def _infer(self, titles: set[str]) -> None:
+        """Title guesses for titles not seen yet."""
+        new = titles - self.inferred
+        new.discard("")
+        if new:
+            self.guesses.update(infer_titles(new))
+            self.inferred |= new
 
     # ------------------------------------------------------------------ the tree
 

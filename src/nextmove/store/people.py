@@ -16,6 +16,7 @@ from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from nextmove.domain.merge import Known
 from nextmove.domain.people import (
     Job,
     Labeled,
@@ -145,6 +146,18 @@ def load_people(session: Session, ids: Iterable[int]) -> dict[int, Person]:
             found[row.person_id].history.append(
                 Job(row.organization, row.title, row.start_date, row.end_date, row.source)
             )
+    return found
+
+
+def known_for_merge(session: Session, ids: Iterable[int]) -> dict[int, Known]:
+    """What a re-import checks each of its rows against, for many people at once: their own
+    columns only (no lists, no history), so an unchanged row costs next to nothing."""
+    columns = [P.c[name] for name in Known._fields]
+    found: dict[int, Known] = {}
+    conn = session.connection()
+    for chunk in _chunks(list(ids)):
+        for row in conn.execute(select(P.c.id, *columns).where(P.c.id.in_(chunk))):
+            found[row[0]] = Known._make(row[1:])
     return found
 
 
