@@ -10,6 +10,7 @@ from nextmove.domain.people import (
     clean_text,
     name_key,
     normalize_email,
+    normalize_emails,
     normalize_profile_url,
     org_key,
     similar_names,
@@ -59,6 +60,32 @@ def test_credentials_after_a_comma_go_but_real_names_stay() -> None:
 )
 def test_emails_are_lower_cased_or_refused(raw: str, email: str | None) -> None:
     assert normalize_email(raw) == email
+
+
+_address_parts = st.sampled_from(
+    ["ana", "Ana.Okafor", "@", ".", "example", "COM", " ", "\n", "<", ">", "mailto:", "ü", "\t"]
+)
+_word = st.sampled_from(["ana", "Ana.Okafor", "ü", "o'brien", "x+1"])
+_plain = st.builds(
+    "{}{}@{}.{}{}".format,
+    st.sampled_from(["", " "]),
+    _word,
+    _word,
+    st.sampled_from(["com", "COM"]),
+    st.sampled_from(["", " ", "\t"]),
+)
+_cells = st.one_of(_plain, _plain, st.just(""), st.lists(_address_parts, max_size=8).map("".join))
+
+
+@given(st.lists(_cells, max_size=12))
+def test_a_batch_of_emails_normalizes_like_each_one(cells: list[str]) -> None:
+    assert normalize_emails(cells) == [normalize_email(c) for c in cells]
+
+
+def test_a_batch_of_plain_addresses_and_blanks_is_normalized_at_once() -> None:
+    cells = ["Ana@Example.com", "", " ben@acme.test ", "ana@example.com\nben@acme.test"]
+    assert normalize_emails(cells) == ["ana@example.com", None, "ben@acme.test", None]
+    assert normalize_emails(cells[:3]) == ["ana@example.com", None, "ben@acme.test"]
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -438,6 +439,26 @@ def normalize_email(value: str | None) -> str | None:
     if text.startswith(("<", "mailto:")) or text.endswith(">"):
         text = text.strip("<>").strip().removeprefix("mailto:")
     return text if _EMAIL.match(text) else None
+
+
+_PLAIN_EMAILS = re.compile(r"(?:[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+\n)*[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
+
+
+def normalize_emails(values: Iterable[str]) -> list[str | None]:
+    """normalize_email of each value, for a large batch: when every address is a plain one
+    (the usual file), one regular expression checks them all at once."""
+    texts = list(map(str.lower, map(str.strip, values)))
+    given = list(filter(None, texts))
+    if not given:
+        return [None] * len(texts)
+    joined = "\n".join(given)
+    if (
+        joined.count("\n") == len(given) - 1  # no line break inside an address
+        and "mailto:" not in joined
+        and _PLAIN_EMAILS.fullmatch(joined)
+    ):
+        return [text or None for text in texts]
+    return list(map(normalize_email, texts))
 
 
 _PLAIN_PROFILE = re.compile(r"^https?://(?:www\.)?linkedin\.com/in/([^/?#%\s]+)/?$")

@@ -19,6 +19,7 @@ import json
 from array import array
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import count, repeat
 from operator import itemgetter, sub
@@ -43,6 +44,7 @@ from nextmove.domain.people import (
     clean_text,
     name_key,
     normalize_email,
+    normalize_emails,
     org_key,
 )
 from nextmove.domain.titles import TitleGuess
@@ -106,6 +108,16 @@ def import_orgchart(
     return report
 
 
+@dataclass(slots=True)
+class _Tree:
+    """What the tree says, worked out before it is written."""
+
+    depth: array  # type: ignore[type-arg]  # per row
+    every_id_a_row: bool  # row k holds the k-th id handed out, with none left over
+    cleared: list[int]  # person ids whose manager is unknown or in a cycle (--partial)
+    levels: list[tuple[int, int]]  # (person id, level derived from the tree)
+
+
 class _Run:
     """One import: the pass over the file, then the tree."""
 
@@ -155,8 +167,8 @@ class _Run:
         self._number_employees()
         large = not self.matched and not self.members
         self.progress.start("Importing the org chart", None)
-        with bulk.indexes_rebuilt_after(s, [repo.P], enabled=large):
-            self._pass()
+        self.indexes = bulk.Rebuild(s, [repo.P], enabled=large)
+        self._pass()
         self.progress.finish()
         bulk.sync_id_sequence(s, repo.P)
 
@@ -273,7 +285,7 @@ class _Run:
                 if guess is not None:
                     self.guesses[title] = guess
                 gvals[title] = guess_values(guess)
-            emails = list(map(normalize_email, map(itemgetter(ce), rows)))
+            emails = normalize_emails(map(itemgetter(ce), rows))
             columns: dict[str, Sequence[Any]] = dict(
                 zip(
                     ("level", "level_confidence", "level_source", "function",
@@ -511,9 +523,16 @@ class _Run:
     # ------------------------------------------------------------------ the tree
 
     def finish(self, me: str | None, my_level: int | None) -> None:
-        s, report = self.session, self.report
+        """The tree, worked out while the dropped indexes are built again, then written."""
+        plan = self.indexes.meanwhile(lambda: self._plan(me, my_level))
+        if plan is not None:
+            self._write(plan, me)
+
+    def _plan(self, me: str | None, my_level: int | None) -> _Tree | None:
+        """Managers' rows, depths and derived levels, and the tree's problems — no database
+        work. None when there are problems and the import is not --partial."""
+        report = self.report
         n = len(self.pid)
-        row_of = self.row_of
         dense, first_new, sparse = self.dense_rows, self.first_new, self.sparse_rows
         # Managers named but never listed.
         orphans: list[int] = []
@@ -547,8 +566,17 @@ class _Run:
             )
         depth, broken = depths(manager_row, self._emp, self.lines, report)
         if report.problems and not report.partial:
-            return
-        cleared = [self.pid[k] for k in (*orphans, *broken)]
+            return None
+        return _Tree(
+            depth,
+            every_id_a_row,
+            cleared=[self.pid[k] for k in (*orphans, *broken)],
+            levels=self._derived_levels(manager_row, depth, me, my_level),
+        )
+
+    def _write(self, tree: _Tree, me: str | None) -> None:
+        s, report = self.session, self.report
+        n, depth, cleared = len(self.pid), tree.depth, tree.cleared
         if cleared:
             repo.clear_managers(s, cleared)
         # Depths: new people in bulk; people who were there already, only where it changed.
@@ -565,7 +593,7 @@ class _Run:
             # Written in id order: appends to the table and ordered lookups of the foreign
             # key, instead of a random walk over a million rows.
             first = self.first_new
-            if every_id_a_row:
+            if tree.every_id_a_row:
                 by_id = depth
             else:
                 by_id = array("l", [-1]) * max(0, self.next_id - first)
@@ -577,8 +605,8 @@ class _Run:
                     s, repo.POSITION, ("person_id", "depth"), first + start,
                     by_id[start : start + step], skip=-1,  # -1: an id no row has
                 )  # fmt: skip
-        self._derive_levels(manager_row, depth, me, my_level)
-        gone = [pid for pid in self.members.values() if row_of(pid) is None]
+        repo.set_orgchart_levels(s, tree.levels, confidence=DERIVED_CONFIDENCE)
+        gone = [pid for pid in self.members.values() if self.row_of(pid) is None]
         if gone:
             net.clear_org_place(s, gone, now=self.now)
             report.updated += len(gone)
@@ -615,9 +643,9 @@ class _Run:
             self._by_id = {pid: emp for emp, pid in self.id_of.items()}
         return self._by_id.get(person_id, "?")
 
-    def _derive_levels(
+    def _derived_levels(
         self, manager_row: array, depth: array, me: str | None, my_level: int | None
-    ) -> None:  # type: ignore[type-arg]
+    ) -> list[tuple[int, int]]:  # type: ignore[type-arg]
         """Levels for people whose title says nothing, from the tree: up my own chain from my
         level (a manager is one above), and one below any manager whose level is known."""
         n = len(self.pid)
@@ -628,7 +656,7 @@ class _Run:
         }
         anchors = me is not None and my_level is not None
         if not anchors and not known:
-            return
+            return []
         level = array("b", [-1]) * n
         for k in range(n):
             g = self.guesses.get(self.titles[k])
@@ -637,8 +665,7 @@ class _Run:
         my_row = self.row_of_emp(me) if anchors and me is not None else None
         assert my_row is not None or not anchors
         derived = derive_levels(manager_row, depth, level, my_row, my_level)
-        updates = [(self.pid[k], derived[k]) for k in range(n) if derived[k] >= 0]
-        repo.set_orgchart_levels(self.session, updates, confidence=DERIVED_CONFIDENCE)
+        return [(self.pid[k], derived[k]) for k in range(n) if derived[k] >= 0]
 
 
 def _name_keys(names: list[str], memo: dict[str, str]) -> list[str]:

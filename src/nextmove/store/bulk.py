@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
 from itertools import repeat
 from operator import itemgetter, ne
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     JSON,
@@ -35,6 +36,7 @@ from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
+from sqlalchemy.schema import CreateIndex
 
 
 def connection(session: Session) -> Connection:
@@ -91,6 +93,7 @@ def _sqlite_statement(
     return str(compiled)
 
 
+T = TypeVar("T")
 _NO_DEFAULT = object()
 BULK_CACHE_KIB = 128 * 1024
 
@@ -270,33 +273,76 @@ def secondary_indexes(table: Table) -> list[Index]:
     return [index for index in table.indexes if not index.unique]
 
 
+class Rebuild:
+    """Secondary indexes dropped for a large load, to be created again — one sort per index
+    instead of a B-tree update per row. Inside the transaction, so a failed import leaves
+    the indexes as they were."""
+
+    def __init__(self, session: Session, tables: Sequence[Table], enabled: bool):
+        self.conn = session.connection()
+        self.sqlite = self.conn.dialect.name == "sqlite"
+        self.dropped: list[Index] = []
+        if not enabled:
+            return
+        if self.sqlite:
+            # Keep the pages of the load in memory until commit: with the default 2 MB
+            # cache, SQLite spills and rewrites them to the WAL again and again.
+            self.conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+        for table in tables:
+            for index in secondary_indexes(table):
+                index.drop(self.conn)
+                self.dropped.append(index)
+
+    def now(self) -> None:
+        self.meanwhile(lambda: None)
+
+    def meanwhile(self, work: Callable[[], T]) -> T:
+        """Create the indexes again while `work` — which must not use the database — runs.
+        On SQLite they are built by a second thread on the same connection: SQLite sorts
+        without holding Python's lock, so the sorting and the Python work share two cores."""
+        dropped, self.dropped = self.dropped, []
+        if not dropped:
+            return work()
+        if not self.sqlite:
+            result = work()
+            for index in dropped:
+                index.create(self.conn)
+            return result
+        raw = self.conn.connection.driver_connection
+        assert raw is not None
+        statements = [
+            str(CreateIndex(index).compile(dialect=self.conn.dialect)) for index in dropped
+        ]
+        failed: list[BaseException] = []
+
+        def build() -> None:
+            try:
+                raw.execute("PRAGMA threads=4")
+                for statement in statements:
+                    raw.execute(statement)
+            except BaseException as exc:  # raised again in the calling thread
+                failed.append(exc)
+
+        builder = threading.Thread(target=build, name="nextmove-indexes")
+        builder.start()
+        try:
+            result = work()
+        finally:
+            builder.join()
+        if failed:
+            raise failed[0]
+        self.conn.exec_driver_sql("PRAGMA cache_size=-2000")
+        return result
+
+
 @contextmanager
 def indexes_rebuilt_after(
     session: Session, tables: Sequence[Table], enabled: bool
 ) -> Iterator[None]:
-    """For a large load: drop the tables' secondary indexes, load, create them again — one
-    sort per index instead of a B-tree update per row. Inside the transaction, so a failed
-    import leaves the indexes as they were."""
-    if not enabled:
-        yield
-        return
-    conn = session.connection()
-    if conn.dialect.name == "sqlite":
-        # Keep the pages of the load in memory until commit: with the default 2 MB cache,
-        # SQLite spills and rewrites them to the WAL again and again as the table grows.
-        conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-    dropped: list[Index] = []
-    for table in tables:
-        for index in secondary_indexes(table):
-            index.drop(conn)
-            dropped.append(index)
+    """For a large load: drop the tables' secondary indexes, load, create them again."""
+    rebuild = Rebuild(session, tables, enabled)
     yield
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("PRAGMA threads=4")
-    for index in dropped:
-        index.create(conn)
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("PRAGMA cache_size=-2000")
+    rebuild.now()
 
 
 def next_free_id(session: Session, table: Table) -> int:
