@@ -254,3 +254,19 @@ def test_partial_places_a_row_whose_id_first_appeared_on_a_row_without_a_name(
     assert people.show_person(db, "Di Leaf").person.manager_id == (
         people.show_person(db, "Cy Leaf").person.id
     )
+
+
+def test_a_column_nextmove_does_not_read_fills_no_field(
+    db: Database, tmp_path: Path, now: datetime, today: date
+) -> None:
+    """A chart without title, department, city or email but with another column after the
+    ones read (a hire date): those fields stay empty, not that column's values."""
+    chart = tmp_path / "chart.csv"
+    chart.write_text(
+        "employee_id,name,manager_id,hire_date\n1,Ana Root,,2013-06-17\n2,Ben Leaf,1,2015-01-02\n",
+        encoding="utf-8",
+    )
+    run(db, chart, now, today, organization="Acme")
+    ana = people.show_person(db, "Ana Root").person
+    assert (ana.title, ana.department, ana.city, ana.email) == ("", "", "", None)
+    assert people.show_person(db, "Ben Leaf").person.manager_id == ana.id

@@ -195,7 +195,7 @@ class _Run:
         (map, zip: loops that run in C) wherever a row does not depend on the ones before."""
         c = self.chart.columns
         width = max(c.values()) + 1
-        blank = width  # a column index past the end: always ""
+        blank = width  # a field the file has no column for: every cell ""
         ci, ce, cn, cf, cl, ct, cd, cc, cm = (
             c.get(f, blank)
             for f in (
@@ -221,6 +221,12 @@ class _Run:
             "updated_at": self.now,
         }
         strip = str.strip
+
+        def cells(rows: list[list[str]], index: int) -> list[str]:
+            if index == blank:  # not the cell past the last one read: a row may go on
+                return [""] * len(rows)
+            return list(map(strip, map(itemgetter(index), rows)))
+
         records = 0
         for lines, rows in self.chart.batches(BATCH):
             if len(pending) >= BATCH:  # people already there, merged a batch at a time
@@ -228,10 +234,8 @@ class _Run:
                 pending = []
             records += len(rows)
             rows = [r if len(r) > width else r + pad[len(r) :] for r in rows]
-            emps = list(map(strip, map(itemgetter(ci), rows)))
-            mgrs = list(map(strip, map(itemgetter(cm), rows)))
-            firsts = list(map(strip, map(itemgetter(cf), rows)))
-            lasts = list(map(strip, map(itemgetter(cl), rows)))
+            emps, mgrs = cells(rows, ci), cells(rows, cm)
+            firsts, lasts = cells(rows, cf), cells(rows, cl)
             if cn != blank:
                 names = [
                     clean_text(n) or f"{f} {la}".strip()
@@ -240,8 +244,7 @@ class _Run:
                 firsts, lasts = _split_missing(names, firsts, lasts)
             else:
                 names = list(map(strip, map(" ".join, zip(firsts, lasts, strict=True))))
-            titles = list(map(strip, map(itemgetter(ct), rows)))
-            depts = list(map(strip, map(itemgetter(cd), rows)))
+            titles, depts = cells(rows, ct), cells(rows, cd)
             # Ids, the tree and the checks: for the whole batch when it is clean.
             base = len(self.pid)
             clean = self._clean_batch(emps, names, mgrs, base) if not matched else None
@@ -285,7 +288,7 @@ class _Run:
                 if guess is not None:
                     self.guesses[title] = guess
                 gvals[title] = guess_values(guess)
-            emails = normalize_emails(map(itemgetter(ce), rows))
+            emails = normalize_emails(cells(rows, ce))
             columns: dict[str, Sequence[Any]] = dict(
                 zip(
                     ("level", "level_confidence", "level_source", "function",
@@ -304,7 +307,7 @@ class _Run:
                 "emails": list(map(_emails_json, emails)),
                 "title": titles,
                 "department": depts,
-                "city": list(map(strip, map(itemgetter(cc), rows))),
+                "city": cells(rows, cc),
                 "employee_id": emps,
                 "manager_id": mids,
                 "org_line": lines,
