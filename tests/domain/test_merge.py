@@ -9,11 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nextmove.domain.merge import (
+    TITLE_FIELDS,
     Known,
     apply_title_guess,
     chart_row_changes_nothing,
     merge_record,
     person_from_record,
+    title_of,
     title_values,
 )
 from nextmove.domain.people import ContactRecord, Labeled, Person
@@ -172,8 +174,8 @@ def _known_and_record(
         )
     )
     if draw(st.booleans()):  # the guess was applied before, as a re-import finds it
-        applied = title_values(known[12:], guess)  # type: ignore[arg-type]
-        known = known._replace(**dict(zip(Known._fields[12:], applied, strict=True)))  # type: ignore[arg-type]
+        applied = title_values(title_of(known), guess)
+        known = known._replace(**dict(zip(TITLE_FIELDS, applied, strict=True)))  # type: ignore[arg-type]
     return known, rec, like(known.manager_id, None, 1, 2), guess  # type: ignore[return-value]
 
 

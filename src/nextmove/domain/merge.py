@@ -13,9 +13,11 @@ re-imports idempotent and catch job changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from nextmove.domain.people import (
     ContactRecord,
@@ -205,6 +207,15 @@ def _merge_position(
 
 TitleValues = tuple[int | None, float, str | None, str | None, float, str | None]
 NO_TITLE_VALUES: TitleValues = (None, 0.0, None, None, 0.0, None)
+TITLE_FIELDS = (
+    "level",
+    "level_confidence",
+    "level_source",
+    "function",
+    "function_confidence",
+    "function_source",
+)
+title_of: Callable[[Any], TitleValues] = attrgetter(*TITLE_FIELDS)  # a Person's or a Known's
 
 
 def title_values(current: TitleValues, guess: TitleGuess | None) -> TitleValues:
@@ -240,25 +251,12 @@ def title_values(current: TitleValues, guess: TitleGuess | None) -> TitleValues:
 
 def apply_title_guess(person: Person, guess: TitleGuess | None) -> bool:
     """Set level and function from a title guess (see title_values); True if changed."""
-    current: TitleValues = (
-        person.level,
-        person.level_confidence,
-        person.level_source,
-        person.function,
-        person.function_confidence,
-        person.function_source,
-    )
+    current = title_of(person)
     new = title_values(current, guess)
     if new == current:
         return False
-    (
-        person.level,
-        person.level_confidence,
-        person.level_source,
-        person.function,
-        person.function_confidence,
-        person.function_source,
-    ) = new
+    for name, value in zip(TITLE_FIELDS, new, strict=True):
+        setattr(person, name, value)
     return True
 
 
@@ -340,5 +338,5 @@ def chart_row_changes_nothing(
             return False
     elif record.city and not known.city:
         return False
-    current: TitleValues = known[12:18]  # type: ignore[assignment]
+    current = title_of(known)
     return title_values(current, guess) == current

@@ -147,7 +147,7 @@ class _Run:
         self.matched: set[int] = set()  # person ids of people who were already there
         self.deferred: list[tuple[int, str]] = []  # (row, manager's employee id) not in the file
         self.guesses: dict[str, TitleGuess] = {}
-        self.inferred: set[str] = set()  # titles guessed (or found unreadable) in _merge
+        self.inferred: set[str] = set()  # titles guessed (or found unreadable)
 
     # ------------------------------------------------------------------ the pass
 
@@ -283,11 +283,9 @@ class _Run:
                     )
                     titles, depts = _take(new, titles), _take(new, depts)
                     pids, mids = _take(new, pids), _take(new, mids)
-            for title in set(titles) - gvals.keys():
-                guess = infer_titles([title]).get(title) if title else None
-                if guess is not None:
-                    self.guesses[title] = guess
-                gvals[title] = guess_values(guess)
+            new_titles = set(titles) - gvals.keys()
+            self._infer(new_titles)
+            gvals.update((t, guess_values(self.guesses.get(t))) for t in new_titles)
             emails = normalize_emails(cells(rows, ce))
             columns: dict[str, Sequence[Any]] = dict(
                 zip(
@@ -516,7 +514,7 @@ class _Run:
         self.progress.advance(len(pending))
 
     def _infer(self, titles: set[str]) -> None:
-        """Title guesses for titles not seen yet."""
+        """Title guesses for titles not seen yet, all of them in one call."""
         new = titles - self.inferred
         new.discard("")
         if new:
