@@ -13,10 +13,15 @@ class NextmoveError(Exception):
     exit_code = 1
     http_status = 500
 
-    def __init__(self, message: str, *, hint: str | None = None):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, *, hint: str | None = None, field: str | None = None):
+        """`field` names the input the error is about ("level", "since") when there is one;
+        each boundary says it its own way (the CLI as the option --level, the API and forms
+        by the field's name), so `detail` is the message without it."""
+        self.field = field
+        self.detail = message
+        self.message = f"{field}: {message}" if field else message
         self.hint = hint
+        super().__init__(self.message)
 
     def __str__(self) -> str:
         return self.message

@@ -30,6 +30,16 @@ def test_usage_errors_exit_2_with_a_message_not_an_internal_error(
     assert "Internal error" not in result.output and "Traceback" not in result.output
 
 
+def test_an_error_names_the_option_and_shows_what_was_typed_as_typed(cli_sqlite: Cli) -> None:
+    """What the user typed is echoed verbatim, even when it looks like terminal markup."""
+    result = cli_sqlite(["people", "add", "Ana Ruiz", "--level", "[bold]wizard[/]"])
+    assert result.exit_code == 2, result.output
+    assert "Error: --level: unknown level '[bold]wizard[/]'" in result.stderr
+    result = cli_sqlite(["people", "add", "Ana Ruiz", "--since", "[soon]"])
+    assert "Error: --since: '[soon]' is not a date" in result.stderr
+    assert "Hint: Write dates as YYYY-MM-DD." in result.stderr
+
+
 def test_a_group_without_a_command_shows_its_help(cli_sqlite: Cli) -> None:
     result = cli_sqlite("opp")
     assert "Internal error" not in result.output

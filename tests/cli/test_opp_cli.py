@@ -273,7 +273,7 @@ def test_delete_removes_the_opportunity_with_its_history(plan: Cli) -> None:
     ("args", "message"),
     [
         (["opp", "add", "X", "--source", "linkedin"], "unknown source 'linkedin'"),
-        (["opp", "add", "X"], "--source is required"),
+        (["opp", "add", "X"], "--source: required"),
         (["opp", "add", "X", "--source", "hr", "--level", "wizard"], "unknown level 'wizard'"),
         (["opp", "add", "X", "--source", "hr", "--function", "magic"], "unknown function"),
         (["opp", "add", "", "--source", "hr"], "title"),

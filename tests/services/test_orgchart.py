@@ -186,8 +186,9 @@ def test_me_links_your_record_and_places_your_chain_on_the_ladder(
     assert (chain[1].level, chain[2].level) == (9, 11)
     peer = people.show_person(db, "David Williams").person
     assert peer.org_depth == me.org_depth and peer.manager_id == me.manager_id
-    with pytest.raises(UserError, match="--me 999"):
+    with pytest.raises(UserError, match="999: there is no employee with that id") as refused:
         run(db, ORACLE, now, today, me="999")
+    assert refused.value.field == "me"
 
 
 def test_a_newer_chart_moves_people_and_lets_leavers_go(

@@ -61,7 +61,10 @@ def test_adding_from_a_posting_fills_the_role(web: Web) -> None:
 def test_adding_without_a_source_is_a_400_that_says_what_to_give(web: Web) -> None:
     response = web.client.post("/api/opportunities", json={"title": "Head of X"}, headers=JSON)
     assert response.status_code == 400
-    assert response.json()["error"] == "--source is required"
+    body = response.json()
+    # The field as the request names it, not as the CLI's option (--source).
+    assert (body["error"], body["field"]) == ("source: required", "source")
+    assert "job-board" in body["hint"]
 
 
 def test_status_rating_decision_and_delete(demo_web: Web, web_db: Database) -> None:

@@ -203,8 +203,9 @@ def test_a_status_change_with_a_bad_date_is_refused_on_the_page(demo_web: Web) -
         "/opportunities/3/status", {"status": "offer", "date": "soon"}, page="/opportunities/3"
     )
     assert response.status_code == 400
-    assert "Not changed:</strong> Date: &#39;soon&#39; is not a date. Use YYYY-MM-DD." in (
-        response.text
+    assert (
+        "Not changed:</strong> Date: &#39;soon&#39; is not a date. Write dates as YYYY-MM-DD."
+        in (response.text)
     )
     assert demo_web.submit("/opportunities/99/status", {"status": "offer"}).status_code == 404
 

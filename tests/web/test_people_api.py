@@ -116,7 +116,14 @@ def test_add_edit_and_delete_round_trip(web: Web) -> None:
     assert edited["tags"] == ["chicago"]  # not given: unchanged
     bad = web.client.patch(url, json={"level": "wizard"}, headers=JSON)
     assert bad.status_code == 400
-    assert "wizard" in bad.json()["error"]
+    # Named as the request names it, never as the CLI's option (--level).
+    assert bad.json()["error"] == "level: unknown level 'wizard'"
+    assert bad.json()["field"] == "level"
+    link = web.client.patch(url, json={"linkedin": "ana"}, headers=JSON).json()
+    assert (link["error"], link["field"]) == (
+        "linkedin: 'ana' is not a LinkedIn profile URL",
+        "linkedin",
+    )
     assert web.client.delete(url, headers=JSON).status_code == 204
     assert web.get(url).status_code == 404
     assert web.get("/api/people").json()["total"] == 0

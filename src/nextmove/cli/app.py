@@ -8,6 +8,7 @@ import traceback
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from nextmove import __version__
 from nextmove.cli.context import AppState, console, err_console, state
@@ -132,9 +133,12 @@ def _command_word(args: list[str]) -> str | None:
 
 
 def _report(exc: NextmoveError) -> None:
-    err_console.print(f"[bold red]Error:[/] {exc.message}", markup=True, soft_wrap=True)
+    """The error in the CLI's words: the field it is about as its option (--level), what the
+    user typed shown as typed (never read as Rich markup)."""
+    message = f"--{exc.field.replace('_', '-')}: {exc.detail}" if exc.field else exc.message
+    err_console.print(f"[bold red]Error:[/] {escape(message)}", soft_wrap=True)
     if exc.hint:
-        err_console.print(f"[dim]Hint:[/] {exc.hint}", soft_wrap=True)
+        err_console.print(f"[dim]Hint:[/] {escape(exc.hint)}", soft_wrap=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 
 from nextmove.config import Settings, load_settings
-from nextmove.errors import UserError
+from nextmove.domain.days import parse_day
 from nextmove.store.db import Database
 
 console = Console(highlight=False)
@@ -53,12 +53,7 @@ def state(ctx: typer.Context) -> AppState:
 
 
 def parse_date(value: str, *, option: str) -> date:
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise UserError(
-            f"{option}: {value!r} is not a date", hint="Write dates as YYYY-MM-DD."
-        ) from None
+    return parse_day(value, field=option.removeprefix("--"))
 
 
 def today_from(as_of: str | None) -> date:

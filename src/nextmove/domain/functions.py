@@ -60,7 +60,7 @@ def parse_function(value: str, *, field: str = "function") -> str:
         return text
     guess = difflib.get_close_matches(text, list(FUNCTIONS) + list(_ALIASES), n=1, cutoff=0.7)
     suggestion = f"; did you mean {_ALIASES.get(guess[0], guess[0])!r}?" if guess else ""
-    raise UserError(f"{field}: unknown function {value!r}{suggestion}", hint=functions_hint())
+    raise UserError(f"unknown function {value!r}{suggestion}", hint=functions_hint(), field=field)
 
 
 def functions_hint() -> str:

@@ -64,12 +64,12 @@ _ALIASES = {
 def parse_level(value: str | int, *, field: str = "level") -> int:
     """A ladder key ("director"), alias ("staff") or rank (7) -> the rank; else a UserError."""
     if isinstance(value, bool):
-        raise UserError(f"{field}: {value!r} is not a level", hint=levels_hint())
+        raise UserError(f"{value!r} is not a level", hint=levels_hint(), field=field)
     if isinstance(value, int):
         if value in BY_RANK:
             return value
         raise UserError(
-            f"{field}: {value} is not on the ladder ({MIN_RANK}–{MAX_RANK})", hint=levels_hint()
+            f"{value} is not on the ladder ({MIN_RANK}–{MAX_RANK})", hint=levels_hint(), field=field
         )
     text = str(value).strip().lower()
     if text.isdigit():
@@ -80,7 +80,7 @@ def parse_level(value: str | int, *, field: str = "level") -> int:
         return BY_KEY[text].rank
     guess = difflib.get_close_matches(text, list(BY_KEY) + list(_ALIASES), n=1, cutoff=0.7)
     suggestion = f"; did you mean {_ALIASES.get(guess[0], guess[0])!r}?" if guess else ""
-    raise UserError(f"{field}: unknown level {value!r}{suggestion}", hint=levels_hint())
+    raise UserError(f"unknown level {value!r}{suggestion}", hint=levels_hint(), field=field)
 
 
 def level_key(rank: int | None) -> str | None:

@@ -196,27 +196,27 @@ def parse_affects(value: str, vision: Vision) -> tuple[Affects, str]:
     """``step:1`` (1 = the next job), ``priority:2`` (a rank) or ``choice:city``, checked
     against the vision."""
     kind_text, _, key = value.strip().partition(":")
-    hint = (
-        "Write --affects step:N (1 = the next job), priority:N (its rank) or "
-        "choice:industry|company|city."
-    )
+    hint = "Write step:N (1 = the next job), priority:N (its rank) or choice:industry|company|city."
     try:
         kind = Affects(kind_text.strip().lower())
     except ValueError:
-        raise UserError(f"--affects {value!r}: unknown part of the vision", hint=hint) from None
+        raise UserError(
+            f"{value!r}: unknown part of the vision", hint=hint, field="affects"
+        ) from None
     key = key.strip().lower()
     if kind is Affects.CHOICE:
         if key not in CHOICE_SUBJECTS:
-            raise UserError(f"--affects {value!r}: no such stay-or-change choice", hint=hint)
+            raise UserError(f"{value!r}: no such stay-or-change choice", hint=hint, field="affects")
         return kind, key
     if not key.isdigit():
-        raise UserError(f"--affects {value!r}: {kind.value} needs a number", hint=hint)
+        raise UserError(f"{value!r}: {kind.value} needs a number", hint=hint, field="affects")
     number = int(key)
     count = len(vision.steps) if kind is Affects.STEP else len(vision.priorities)
     if not 1 <= number <= count:
         raise UserError(
-            f"--affects {value!r}: your vision has {count} {kind.value}(s)",
+            f"{value!r}: your vision has {count} {kind.value}(s)",
             hint="See `nextmove vision show`.",
+            field="affects",
         )
     return kind, str(number)
 

@@ -80,7 +80,7 @@ def parse_source(value: str, *, field: str = "source") -> Source:
         return Source(text.replace(" ", "-"))
     except ValueError:
         raise UserError(
-            f"{field}: unknown source {value!r}", hint="Sources: " + ", ".join(Source) + "."
+            f"unknown source {value!r}", hint="Sources: " + ", ".join(Source) + ".", field=field
         ) from None
 
 
@@ -89,7 +89,7 @@ def parse_status(value: str, *, field: str = "status") -> Status:
         return Status(str(value).strip().lower())
     except ValueError:
         raise UserError(
-            f"{field}: unknown status {value!r}", hint="Statuses: " + ", ".join(Status) + "."
+            f"unknown status {value!r}", hint="Statuses: " + ", ".join(Status) + ".", field=field
         ) from None
 
 

@@ -173,15 +173,17 @@ def parse_column_map(items: list[str] | None) -> dict[str, str]:
     for item in items or []:
         if "=" not in item:
             raise UserError(
-                f"--map {item!r}: write it as FIELD=COLUMN, e.g. employee_id=EmpNo",
+                f"{item!r}: write it as FIELD=COLUMN, e.g. employee_id=EmpNo",
                 hint="Fields: " + ", ".join(FIELDS) + ".",
+                field="map",
             )
         field, column = (part.strip() for part in item.split("=", 1))
         field = field.lower().replace("-", "_").replace(" ", "_")
         if field not in FIELDS:
             raise UserError(
-                f"--map {item!r}: unknown field {field!r}",
+                f"{item!r}: unknown field {field!r}",
                 hint="Fields: " + ", ".join(FIELDS) + ".",
+                field="map",
             )
         mapping[field] = column
     return mapping
@@ -236,7 +238,7 @@ def open_orgchart(
     for field, column in mapping.items():
         if _fold(column) not in folded:
             raise UserError(
-                f"{source}: --map {field}={column}: there is no column {column!r}",
+                f"{source}: {field}={column}: there is no column {column!r}",
                 hint="Columns in the file: " + ", ".join(h.strip() for h in header if h.strip()),
             )
         columns[field] = folded[_fold(column)]

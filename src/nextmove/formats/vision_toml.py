@@ -34,7 +34,7 @@ def _level(value: Any) -> int | None:
     try:
         return parse_level(value)
     except NextmoveError as exc:
-        raise ValueError(f"{exc.message.split(': ', 1)[-1]}. {exc.hint}") from None
+        raise ValueError(f"{exc.detail}. {exc.hint}") from None
 
 
 def _function(value: Any) -> str | None:
@@ -43,7 +43,7 @@ def _function(value: Any) -> str | None:
     try:
         return parse_function(value)
     except NextmoveError as exc:
-        raise ValueError(f"{exc.message.split(': ', 1)[-1]}. {exc.hint}") from None
+        raise ValueError(f"{exc.detail}. {exc.hint}") from None
 
 
 def _text(value: Any) -> Any:

@@ -181,7 +181,8 @@ def set_seat(
     if not why.strip():
         raise UserError(
             "say why this person is on your board",
-            hint='Add --why "…", e.g. --why "has led product teams through two acquisitions".',
+            hint='For example "has led product teams through two acquisitions".',
+            field="why",
         )
     with db.session() as session:
         person = resolve_person(session, ref)

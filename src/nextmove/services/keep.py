@@ -20,10 +20,10 @@ from nextmove.domain.cadence import (
     last_touch,
     tier_cadence,
 )
+from nextmove.domain.days import check_day
 from nextmove.domain.people import TIERS
 from nextmove.errors import UserError
 from nextmove.services.meetings import resolve_person
-from nextmove.services.people import check_day
 from nextmove.store import board as repo
 from nextmove.store import meetings as meeting_repo
 from nextmove.store.db import Database
@@ -52,11 +52,12 @@ def parse_every(text: str) -> Cadence:
         maximum = int(max_text) if max_text.strip() else ideal + ideal // 3
     except ValueError:
         raise UserError(
-            f"--every {text!r} is not a number of days",
-            hint="Write --every 45 (due after 45 days) or --every 45:60 (overdue after 60).",
+            f"{text!r} is not a number of days",
+            hint="Write 45 (due after 45 days) or 45:60 (overdue after 60).",
+            field="every",
         ) from None
     if max(ideal, maximum) > MAX_CADENCE_DAYS:
-        raise UserError(f"--every {text!r}: at most {MAX_CADENCE_DAYS} days (ten years)")
+        raise UserError(f"{text!r}: at most {MAX_CADENCE_DAYS} days (ten years)", field="every")
     return Cadence(ideal, maximum)
 
 
@@ -126,7 +127,9 @@ def _parse_state(value: str) -> TouchState:
     try:
         return TouchState(value.strip().lower())
     except ValueError:
-        raise UserError(f"--state {value!r}", hint="Use ok, due or overdue.") from None
+        raise UserError(
+            f"{value!r} is not a state", hint="Use ok, due or overdue.", field="state"
+        ) from None
 
 
 def set_keep(
@@ -162,7 +165,7 @@ def set_keep(
 def snooze(db: Database, ref: str, *, until: date | None) -> str:
     """Keep a person out of the due list until ``until`` (None ends a snooze)."""
     if until is not None:
-        check_day(until, "--until")
+        check_day(until, "until")
     with db.session() as session:
         person = resolve_person(session, ref)
         assert person.id is not None

@@ -186,7 +186,7 @@ def _reached(meeting: Meeting, state: MeetingState, day: date) -> None:
     if day < meeting.idea_on:
         raise UserError(
             f"meeting {meeting.id}: {day} is before the idea ({meeting.idea_on})",
-            hint="Give --date on or after the day the meeting was added.",
+            hint="Give a date on or after the day the meeting was added.",
         )
     meeting.state = state
     setattr(meeting, dm.STATE_DATE[state], day)
@@ -199,20 +199,22 @@ def parse_start(text: str, timezone: str) -> datetime:
         naive = datetime.strptime(text.strip().replace("T", " "), "%Y-%m-%d %H:%M")
     except ValueError:
         raise UserError(
-            f"--at {text!r} is not a date and time", hint='Write --at "YYYY-MM-DD HH:MM".'
+            f"{text!r} is not a date and time", hint='Write it as "YYYY-MM-DD HH:MM".', field="at"
         ) from None
     if not MIN_YEAR <= naive.year <= MAX_YEAR:
         raise UserError(
-            f"--at {text!r}: the year is out of range",
+            f"{text!r}: the year is out of range",
             hint=f"Give a year from {MIN_YEAR} to {MAX_YEAR}.",
+            field="at",
         )
     tz = ZoneInfo(timezone)
     local = naive.replace(tzinfo=tz)
     back = local.astimezone(ZoneInfo("UTC")).astimezone(tz)
     if back.replace(tzinfo=None) != naive:
         raise UserError(
-            f"--at {text!r}: that time does not exist in {timezone} (the clocks change)",
+            f"{text!r}: that time does not exist in {timezone} (the clocks change)",
             hint="Pick a time an hour later or earlier.",
+            field="at",
         )
     return local
 
@@ -234,7 +236,7 @@ def schedule_meeting(
     time, length, mode, place or link of a scheduled meeting bumps its SEQUENCE."""
     start = parse_start(at, settings.timezone) if isinstance(at, str) else at
     if minutes is not None and not 5 <= minutes <= 480:
-        raise UserError(f"--minutes {minutes}: use 5 to 480", hint="For example --minutes 30.")
+        raise UserError(f"{minutes}: use 5 to 480", hint="For example 30.", field="minutes")
     with db.session() as session:
         meeting = _meeting(session, meeting_id)
         dm.check_transition(meeting.id, meeting.state, MeetingState.SCHEDULED)

@@ -60,11 +60,11 @@ def clean_fields(changes: dict[str, Any]) -> dict[str, Any]:
         if value is None:
             continue
         if key == "level":
-            clean[key] = parse_level(value, field="--level") if value != "" else None
+            clean[key] = parse_level(value, field="level") if value != "" else None
         elif key == "function":
-            clean[key] = parse_function(value, field="--function") if value != "" else None
+            clean[key] = parse_function(value, field="function") if value != "" else None
         elif key == "source":
-            clean[key] = parse_source(value, field="--source")
+            clean[key] = parse_source(value, field="source")
         elif key in ("remote", "brand"):
             clean[key] = bool(value)
         elif key == "involves":
@@ -174,8 +174,9 @@ def add_opportunity(
         raise UserError("title: must not be empty", hint="Give the role's title.")
     if "source" not in clean:
         raise UserError(
-            "--source is required",
+            "required",
             hint="Where did it come from: " + ", ".join(Source) + ".",
+            field="source",
         )
     opp = Opportunity(**clean)
     with db.session() as session:
@@ -197,7 +198,7 @@ def list_opportunities(
     db: Database, *, status: str | None = None
 ) -> tuple[list[Opportunity], SourceMix]:
     """The opportunities (optionally of one status) and the source mix of all of them."""
-    wanted = parse_status(status, field="--status") if status else None
+    wanted = parse_status(status, field="status") if status else None
     with db.session() as session:
         everything = repo.list_opportunities(session)
     shown = [o for o in everything if wanted is None or o.status is wanted]
@@ -209,7 +210,7 @@ def edit_opportunity(
 ) -> Opportunity:
     clean = clean_fields(changes)
     if not clean:
-        raise UserError("nothing to change", hint="Give at least one field, e.g. --level director.")
+        raise UserError("nothing to change", hint="Give at least one field, e.g. the level.")
     with db.session() as session:
         if not repo.update_opportunity(session, opp_id, clean, now=now):
             raise _not_found(opp_id)
@@ -270,11 +271,12 @@ def decide(
     """Record a decision and its reasons; a choice that names a status also sets it."""
     choice, why = choice.strip(), why.strip()
     if not choice:
-        raise UserError("--choice: must not be empty", hint="e.g. --choice decline")
+        raise UserError("must not be empty", hint="e.g. decline", field="choice")
     if not why:
         raise UserError(
-            "--why: must not be empty",
+            "must not be empty",
             hint="Write down your reasons now; you will reflect on them later.",
+            field="why",
         )
     _storable("choice", choice)
     _storable("why", why)

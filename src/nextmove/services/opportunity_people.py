@@ -24,7 +24,7 @@ NEARBY = 5
 def _role(value: str) -> str:
     role = value.strip().lower().replace(" ", "-").replace("_", "-")
     if role not in ROLES:
-        raise UserError(f"--role: {value!r} is not one of {', '.join(ROLES)}")
+        raise UserError(f"{value!r} is not one of {', '.join(ROLES)}", field="role")
     return role
 
 

@@ -96,8 +96,9 @@ def import_orgchart(
         run.read_and_write()
         if me is not None and run.row_of_emp(me) is None:
             raise UserError(
-                f"--me {me}: there is no employee with that id in {source}",
+                f"{me}: there is no employee with that id in {source}",
                 hint="Give your own employee id as it appears in the file.",
+                field="me",
             )
         run.finish(me, my_level)
         if report.problems and not partial:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from nextmove.domain.days import check_day
 from nextmove.domain.functions import parse_function
 from nextmove.domain.levels import parse_level
 from nextmove.domain.merge import apply_title_guess, describe_position, merge_record
@@ -49,20 +50,10 @@ class PersonDetail:
     is_me: bool = False
 
 
-FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
-
-
-def check_day(day: date, name: str) -> date:
-    """A date the app can count days from (cadences add to it)."""
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise UserError(f"{name}: {day} is out of range", hint="Give a date from 1900 to 2999.")
-    return day
-
-
 def check_text(value: str, name: str) -> str:
     """Text the database can keep (PostgreSQL refuses NUL characters)."""
     if "\x00" in value:
-        raise UserError(f"{name}: contains a NUL character", hint="Remove it and try again.")
+        raise UserError("contains a NUL character", hint="Remove it and try again.", field=name)
     return value
 
 
@@ -116,7 +107,9 @@ def list_people(
 ) -> tuple[list[PersonLine], int]:
     for flag in flags or []:
         if flag not in FLAGS:
-            raise UserError(f"--flag {flag!r}: not a flag", hint="Flags: " + ", ".join(FLAGS) + ".")
+            raise UserError(
+                f"{flag!r} is not a flag", hint="Flags: " + ", ".join(FLAGS) + ".", field="flag"
+            )
     with db.session() as session:
         return repo.find_people(
             session,
@@ -188,7 +181,7 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
                 person.level, person.level_confidence, person.level_source = None, 0.0, None
             else:
                 person.level, person.level_confidence, person.level_source = (
-                    parse_level(value, field="--level"),
+                    parse_level(value, field="level"),
                     1.0,
                     "user",
                 )
@@ -201,22 +194,23 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
                 )
             else:
                 person.function, person.function_confidence, person.function_source = (
-                    parse_function(value, field="--function"),
+                    parse_function(value, field="function"),
                     1.0,
                     "user",
                 )
         elif key == "tier":
             person.tier = validate_tier(value)
         elif key == "known_since":
-            person.known_since = check_day(value, "--since") if value else None
+            person.known_since = check_day(value, "since") if value else None
         elif key in ("offered_help", "navigated_transition", "peer"):
             setattr(person, key, bool(value))
         elif key == "profile_url":
             url = normalize_profile_url(value) if value else None
             if value and url is None:
                 raise UserError(
-                    f"--linkedin: {value!r} is not a LinkedIn profile URL",
+                    f"{value!r} is not a LinkedIn profile URL",
                     hint="It looks like https://www.linkedin.com/in/name",
+                    field="linkedin",
                 )
             person.profile_url = url
         elif key in ("emails", "phones", "links", "tags"):
@@ -225,7 +219,7 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
             for item in value:
                 address = normalize_email(item)
                 if address is None:
-                    raise UserError(f"--email: {item!r} is not an email address")
+                    raise UserError(f"{item!r} is not an email address", field="email")
                 if all(normalize_email(e.value) != address for e in person.emails):
                     person.emails.append(Labeled(address, ""))
         elif key == "add_phone":
@@ -410,13 +404,14 @@ def touch(
         kind = InteractionKind(kind.strip().lower()).value
     except ValueError:
         raise UserError(
-            f"--kind {kind!r}: not a kind of contact",
+            f"{kind!r} is not a kind of contact",
             hint="Kinds: " + ", ".join(k.value for k in InteractionKind) + ".",
+            field="kind",
         ) from None
-    check_day(day, "--date")
+    check_day(day, "date")
     with db.session() as session:
         person_id = resolve_id(session, ref)
-        item = Interaction(person_id, kind, day, check_text(note, "--note").strip(), "user")
+        item = Interaction(person_id, kind, day, check_text(note, "note").strip(), "user")
         item.id = net.add_interaction(session, item, now=now)
         person = repo.get_person(session, person_id)
         assert person is not None
@@ -430,12 +425,13 @@ def add_tie(
         source = TieSource(source).value
     except ValueError:
         raise UserError(
-            f"--source {source!r}: not a kind of tie",
+            f"{source!r} is not a kind of tie",
             hint="Sources: " + ", ".join(s.value for s in TieSource) + ".",
+            field="source",
         ) from None
     if not STRENGTH_MIN <= strength <= STRENGTH_MAX:
-        raise UserError(f"--strength {strength}: must be {STRENGTH_MIN}–{STRENGTH_MAX}")
-    check_text(note, "--note")
+        raise UserError(f"{strength} is not {STRENGTH_MIN}–{STRENGTH_MAX}", field="strength")
+    check_text(note, "note")
     with db.session() as session:
         a, b = resolve_id(session, ref), resolve_id(session, other_ref)
         if a == b:

@@ -91,7 +91,7 @@ def propose_meeting_slots(
 
 def _check_days(days: int) -> None:
     if not 1 <= days <= 366:
-        raise UserError(f"--days {days}: use 1 to 366 days", hint="For example --days 10.")
+        raise UserError(f"{days}: use 1 to 366 days", hint="For example 10.", field="days")
 
 
 def booked_times(session: Session) -> list[Interval]:

@@ -224,7 +224,7 @@ def suggest_people(
 ) -> SuggestResult:
     """The best people to meet next, each with a score, reasons and a path where needed."""
     if limit < 1:
-        raise UserError("--limit must be at least 1")
+        raise UserError("must be at least 1", field="limit")
     with db.session() as session:
         vision = vision_repo.load_vision(session)
         candidates, me, total = _candidates(session, vision, cooldown_days=cooldown_days)
@@ -301,9 +301,9 @@ def plan_research_round(
     """Plan a round of informational interviews from the suggestions: diverse (domain/rounds),
     paced over the weeks, and saved as meeting ideas of a new round (unless a dry run)."""
     if not 1 <= size <= 30:
-        raise UserError("--size must be between 1 and 30")
+        raise UserError("must be between 1 and 30", field="size")
     if not 1 <= weeks <= 12:
-        raise UserError("--weeks must be between 1 and 12")
+        raise UserError("must be between 1 and 12", field="weeks")
     ranked = suggest_people(
         db, today=today, limit=size * 5, weights=weights, cooldown_days=cooldown_days
     ).suggestions

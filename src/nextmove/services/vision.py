@@ -78,7 +78,7 @@ def set_position(db: Database, changes: dict[str, Any], *, now: datetime) -> Pos
 
 def journal_window(today: date, days: int) -> tuple[date, date]:
     if days < 1:
-        raise UserError("--days must be at least 1")
+        raise UserError("must be at least 1", field="days")
     return today - timedelta(days=days - 1), today
 
 

@@ -53,6 +53,8 @@ def is_api(path: str) -> bool:
 
 def error_json(error: NextmoveError) -> dict[str, Any]:
     body: dict[str, Any] = {"error": error.message, "hint": error.hint}
+    if error.field is not None:
+        body["field"] = error.field
     if isinstance(error, InvalidInput):
         body["problems"] = [{"field": p.where, "message": p.message} for p in error.problems]
     return body

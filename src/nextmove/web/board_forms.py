@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from nextmove.domain import days
 from nextmove.domain.cadence import BOARD_CADENCE_DAYS
 from nextmove.errors import Ambiguous, NotFound, UserError
 
 CADENCE_MAX = 3650
 WHY_MAX = 500
 PERSON_MAX = 200
-DAY_MIN, DAY_MAX = date(1900, 1, 1), date(2999, 12, 31)
 
 
 def _get(form: Mapping[str, Any], name: str) -> str:
@@ -25,10 +25,9 @@ def _get(form: Mapping[str, Any], name: str) -> str:
 def parse_day(text: str) -> date | None:
     """A YYYY-MM-DD date within the app's range, else None."""
     try:
-        day = date.fromisoformat(text)
-    except ValueError:
+        return days.parse_day(text)
+    except UserError:
         return None
-    return day if DAY_MIN <= day <= DAY_MAX else None
 
 
 @dataclass

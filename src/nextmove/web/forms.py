@@ -4,11 +4,12 @@ validators report (`steps[0].level`), so each message lands next to its field.""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from nextmove.domain.days import parse_day
 from nextmove.domain.journal import ENERGY_MAX, ENERGY_MIN, ENGAGEMENT_MAX, ENGAGEMENT_MIN
 from nextmove.domain.levels import level_key
 from nextmove.domain.vision import CHOICE_SUBJECTS, Vision
@@ -21,21 +22,23 @@ _INDEXED = re.compile(r"^(steps|priorities)\[(\d+)\]")
 
 
 def said(error: UserError) -> str:
-    """A service's words for a form: the CLI's option names dropped or made field names
-    ('--why: …' -> 'Why: …', '--at "x": …' -> '"x": …'), the hint added unless it names a
-    command."""
+    """A service's words for a form ('Why: must not be empty.'), the hint added unless it
+    names a command or an option of the CLI."""
     message = error.message
-    if message.startswith("--"):
-        option, _, rest = message[2:].partition(" ")
-        message = message[2:] if option.endswith(":") or not rest else rest
     first_word = message.split(" ", 1)[0].rstrip(":")
     if first_word.isalpha():  # a file name keeps its case
         message = message[:1].upper() + message[1:]
-    hint = error.hint if error.hint and "`" not in error.hint else ""
-    hint = hint.replace("--date", "a date").replace("--at", "a time")
-    if "--" in hint:
-        hint = ""
+    hint = error.hint if error.hint and "`" not in error.hint and "--" not in error.hint else ""
     return message.rstrip(".") + "." + (f" {hint}" if hint else "")
+
+
+def field_of(error: UserError, fields: Iterable[str]) -> tuple[str, str] | None:
+    """(field, what is wrong with it) when the error is about one of `fields`: named by the
+    service (error.field) or leading its message ('title: must not be empty')."""
+    if error.field is not None:
+        return (error.field, error.detail) if error.field in fields else None
+    head, sep, rest = error.message.partition(":")
+    return (head, rest.strip()) if sep and head in fields else None
 
 
 def _lines(text: str) -> list[str]:
@@ -234,9 +237,9 @@ def journal_input_from_form(form: Mapping[str, Any]) -> tuple[JournalInput | Non
     raw_day = _get(form, "date")
     day: date | None = None
     try:
-        day = date.fromisoformat(raw_day)
-    except ValueError:
-        errors["date"] = "Enter a date like 2026-11-22."
+        day = parse_day(raw_day)
+    except UserError as error:
+        errors["date"] = said(error)
     activity = _get(form, "activity")
     if not activity:
         errors["activity"] = "Say what you did, e.g. 'customer interviews'."

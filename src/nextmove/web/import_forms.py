@@ -120,7 +120,7 @@ def import_request_from_form(
         try:
             column_map = parse_column_map(lines)
         except UserError as error:
-            errors["column_map"] = error.message.removeprefix("--map ") + ". " + (error.hint or "")
+            errors["column_map"] = error.detail + ". " + (error.hint or "")
     if errors or upload is None:
         return None, upload, shown
     request = ImportRequest(

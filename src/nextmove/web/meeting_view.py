@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 from fastapi import Request
 from fastapi.responses import Response
 
+from nextmove.domain.days import parse_day
 from nextmove.domain.meetings import ALLOWED_FROM, Meeting, MeetingState
-from nextmove.errors import NotFound, UserError
+from nextmove.errors import NotFound
 
 MAX_ID = 2**31 - 1
 
@@ -85,12 +86,7 @@ def form_text(form: Mapping[str, Any], name: str, limit: int = 10_000) -> str:
 def form_day(form: Mapping[str, Any], name: str, default: date) -> date:
     """An optional date field: blank means ``default``."""
     text = form_text(form, name, 40)
-    if not text:
-        return default
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"--date {text!r} is not a date", hint="Use YYYY-MM-DD.") from None
+    return parse_day(text, field=name) if text else default
 
 
 @dataclass

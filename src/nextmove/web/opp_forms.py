@@ -10,6 +10,7 @@ from typing import Any
 from nextmove.domain.levels import level_key
 from nextmove.domain.opportunities import Opportunity, Source
 from nextmove.errors import UserError
+from nextmove.web.forms import field_of
 
 TEXT_FIELDS = ("title", "organization", "industry", "city", "link", "notes")
 CHOICE_FIELDS = ("function", "level", "source")
@@ -73,14 +74,13 @@ def opportunity_input_from_form(
 
 
 def place_error(form: OpportunityForm, error: UserError) -> OpportunityForm:
-    """A service's UserError next to the field it names (`--level: …`, `title: …`)."""
-    message = error.message
-    for name in (*TEXT_FIELDS, *CHOICE_FIELDS):
-        for prefix in (f"--{name}:", f"{name}:"):
-            if message.startswith(prefix):
-                form.errors[name] = message[len(prefix) :].strip().capitalize()
-                return form
-    form.general_errors.append(message + (f" {error.hint}" if error.hint else ""))
+    """A service's UserError next to the field it is about (the level, the title)."""
+    found = field_of(error, (*TEXT_FIELDS, *CHOICE_FIELDS))
+    if found is not None:
+        name, text = found
+        form.errors[name] = text.capitalize()
+        return form
+    form.general_errors.append(error.message + (f" {error.hint}" if error.hint else ""))
     return form
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
+from nextmove.domain.days import parse_day
 from nextmove.domain.levels import level_key
 from nextmove.domain.people import Person
 from nextmove.errors import UserError
+from nextmove.web.forms import field_of, said
 
 TEXT_FIELDS = (
     "name",
@@ -28,18 +29,14 @@ LIST_FIELDS = ("emails", "phones", "links")
 FLAG_FIELDS = ("offered_help", "navigated_transition", "peer")
 MAX_TEXT = 10_000
 
-# Where a service's message lands: `--email: …` -> the emails field.
-_PREFIXES = {
+# Where an error about a field lands on the form: the email field -> the emails box.
+_FORM_FIELD = {
     "name": "name",
-    "--level": "level",
     "level": "level",
-    "--function": "function",
     "function": "function",
     "tier": "tier",
-    "--tier": "tier",
-    "--email": "emails",
-    "--linkedin": "linkedin",
-    "--since": "since",
+    "email": "emails",
+    "linkedin": "linkedin",
     "since": "since",
 }
 
@@ -101,9 +98,9 @@ def _changes_of(values: Mapping[str, str], shown: PersonForm) -> dict[str, Any]:
     changes["known_since"] = None
     if since:
         try:
-            changes["known_since"] = date.fromisoformat(since)
-        except ValueError:
-            shown.errors["since"] = f"{since!r} is not a date: use YYYY-MM-DD."
+            changes["known_since"] = parse_day(since)
+        except UserError as error:
+            shown.errors["since"] = said(error)
     for name in FLAG_FIELDS:
         changes[name] = bool(_get(values, name))
     if not changes["name"]:
@@ -145,17 +142,17 @@ def edit_from_form(
 
 
 def place_error(form: PersonForm, error: UserError) -> PersonForm:
-    """A service's UserError next to the field it names (`--level: …`, `name: …`)."""
+    """A service's UserError next to the field it is about."""
     message = error.message
-    for prefix, name in _PREFIXES.items():
-        if message.startswith(prefix + ":") or message.startswith(prefix + " "):
-            text = message[len(prefix) :].lstrip(": ").strip()
-            form.errors[name] = (
-                text[:1].upper()
-                + text[1:]
-                + (f". {error.hint}" if error.hint and "`" not in error.hint else "")
-            )
-            return form
+    found = field_of(error, _FORM_FIELD)
+    if found is not None:
+        name, text = found
+        form.errors[_FORM_FIELD[name]] = (
+            text[:1].upper()
+            + text[1:]
+            + (f". {error.hint}" if error.hint and "`" not in error.hint else "")
+        )
+        return form
     if message.startswith("unknown tier"):
         form.errors["tier"] = "Choose A, B or C."
         return form

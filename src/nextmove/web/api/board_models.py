@@ -8,12 +8,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from nextmove.domain.days import FIRST_DAY, LAST_DAY
 from nextmove.web.api.meeting_models import MeetingPublic, SlotPublic, TaskPublic
 from nextmove.web.api.models import PersonRefPublic
 from nextmove.web.api.suggestions import SuggestionPublic
 
 TouchStateValue = Literal["ok", "due", "overdue"]
-Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
+Day = Annotated[dt.date, Field(ge=FIRST_DAY, le=LAST_DAY)]
 
 
 class _In(BaseModel):

@@ -246,3 +246,6 @@ class JournalSummaryPublic(BaseModel):
 class ErrorPublic(BaseModel):
     error: str
     hint: str | None
+    field: str | None = Field(
+        default=None, description="The request field the error is about, when it is one."
+    )

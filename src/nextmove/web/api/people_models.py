@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from nextmove.domain.days import FIRST_DAY, LAST_DAY
 from nextmove.web.api.models import ChainLinkPublic, LevelPublic, PersonRefPublic
 
 FlagValue = Literal["offered-help", "navigated-transition", "peer", "changed-jobs"]
@@ -17,7 +18,7 @@ TieSourceValue = Literal[
     "orgchart-manager", "orgchart-report", "same-team", "introduced-by", "met-at", "stated"
 ]
 KeepStateValue = Literal["ok", "due", "overdue"]
-Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
+Day = Annotated[dt.date, Field(ge=FIRST_DAY, le=LAST_DAY)]
 Text = Annotated[str, Field(max_length=500)]
 Item = Annotated[str, Field(max_length=500)]
 Items = Annotated[list[Item], Field(max_length=50)]

@@ -140,11 +140,9 @@ def schedule(p: PostedDep) -> Response:
 
 def _schedule_field(error: UserError) -> str:
     """Which field of the schedule form a refusal is about."""
-    if error.message.startswith("--minutes"):
-        return "minutes"
-    if "meeting mode" in error.message:
-        return "mode"
-    return "at" if error.message.startswith("--at") else "schedule"
+    if error.field in ("minutes", "at"):
+        return error.field
+    return "mode" if "meeting mode" in error.message else "schedule"
 
 
 @router.post("/meetings/{meeting_id}/agenda", summary="Replace the agenda")
@@ -170,7 +168,7 @@ def add_insight(p: PostedDep) -> Response:
         service.add_insight(p.db, p.meeting_id, p.text("text"), affects=affects, today=p.today)
         return p.back("insights-h", saved="insight")
 
-    return p.attempt(lambda e: "affects" if e.message.startswith("--affects") else "insight", act)
+    return p.attempt(lambda e: "affects" if e.field == "affects" else "insight", act)
 
 
 @router.post("/meetings/{meeting_id}/referrals", summary="Add a referral")
@@ -203,7 +201,7 @@ def add_task(p: PostedDep) -> Response:
         service.add_task(p.db, p.meeting_id, p.text("text", 2000), due=due, now=p.now)
         return p.back("tasks-h", saved="task")
 
-    return p.attempt(lambda e: "due" if e.message.startswith("--date") else "task", act)
+    return p.attempt(lambda e: "due" if e.field == "due" else "task", act)
 
 
 @router.post("/tasks/{task_id}/done", summary="Mark a follow-up task done")

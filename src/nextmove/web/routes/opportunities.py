@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from nextmove.domain.days import parse_day
 from nextmove.domain.evaluate import Evaluation
 from nextmove.domain.opportunities import (
     CLOSED_STATUSES,
@@ -252,12 +253,7 @@ def _refused(
 
 
 def _day(text: str, today: date) -> date:
-    if not text:
-        return today
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"date: {text!r} is not a date", hint="Use YYYY-MM-DD.") from None
+    return parse_day(text, field="date") if text else today
 
 
 @router.post("/opportunities/{opp_id}/status", summary="Change the status")

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from nextmove.config import Settings
+from nextmove.domain.days import parse_day
 from nextmove.errors import NotFound, UserError
 from nextmove.services import keep as keep_service
 from nextmove.services import people as service
@@ -29,12 +30,7 @@ def _text(form: Any, name: str) -> str:
 
 
 def _day(text: str, *, default: date | None, what: str = "date") -> date | None:
-    if not text:
-        return default
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"{what}: {text!r} is not a date", hint="Use YYYY-MM-DD.") from None
+    return parse_day(text, field=what) if text else default
 
 
 async def _act(
