@@ -209,25 +209,6 @@ def _add_demo_opportunities(session: Any, today: date, now: datetime) -> int:
     referrer = people_repo.ids_named(session, "Priya Nayak")  # from the demo network
     if referrer:
         opp_repo.link_person(session, referral, referrer[0][0], "referrer", now=now)
-    opp_repo.set_status(
-        session, board, Status.APPLIED, day=today - timedelta(days=10), note="", now=now
-    )
-    opp_repo.set_status(
-        session,
-        recruiter,
-        Status.INTERVIEWING,
-        day=today - timedelta(days=6),
-        note="first call with the CPO",
-        now=now,
-    )
-    opp_repo.set_status(
-        session,
-        referral,
-        Status.EXPLORING,
-        day=today - timedelta(days=5),
-        note="coffee with the hiring manager",
-        now=now,
-    )
     opp_repo.add_decision(
         session,
         hr,
@@ -238,9 +219,16 @@ def _add_demo_opportunities(session: Any, today: date, now: datetime) -> int:
         ),
         now=now,
     )
-    opp_repo.set_status(
-        session, hr, Status.PASSED, day=today - timedelta(days=3), note="decided", now=now
-    )
+    # (opportunity, new status, days ago, note): where each option stands today
+    for opp_id, status, days_ago, note in (
+        (board, Status.APPLIED, 10, ""),
+        (recruiter, Status.INTERVIEWING, 6, "first call with the CPO"),
+        (referral, Status.EXPLORING, 5, "coffee with the hiring manager"),
+        (hr, Status.PASSED, 3, "decided"),
+    ):
+        opp_repo.set_status(
+            session, opp_id, status, day=today - timedelta(days=days_ago), note=note, now=now
+        )
     return len(ids)
 
 
