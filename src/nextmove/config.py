@@ -33,6 +33,16 @@ def default_config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def _tier_days(tier: str, *, default: int) -> Any:
+    """A keep-in-touch tier's setting: the ideal days between contacts."""
+    return Field(
+        default=default,
+        ge=1,
+        le=3650,
+        description=f"Keep-in-touch tier {tier}: due after this many days, overdue a third later.",
+    )
+
+
 class Settings(BaseSettings):
     """Every setting nextmove reads. Each field's description is its documentation."""
 
@@ -93,24 +103,9 @@ class Settings(BaseSettings):
         le=90,
         description="Days without a reply after a meeting request before a nudge is due.",
     )
-    tier_a_days: int = Field(
-        default=30,
-        ge=1,
-        le=3650,
-        description="Keep-in-touch tier A: due after this many days, overdue a third later.",
-    )
-    tier_b_days: int = Field(
-        default=90,
-        ge=1,
-        le=3650,
-        description="Keep-in-touch tier B: due after this many days, overdue a third later.",
-    )
-    tier_c_days: int = Field(
-        default=180,
-        ge=1,
-        le=3650,
-        description="Keep-in-touch tier C: due after this many days, overdue a third later.",
-    )
+    tier_a_days: int = _tier_days("A", default=30)
+    tier_b_days: int = _tier_days("B", default=90)
+    tier_c_days: int = _tier_days("C", default=180)
 
     @property
     def tier_days(self) -> dict[str, int]:
