@@ -12,10 +12,10 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import platformdirs
-from pydantic import Field, ValidationError, field_validator
+from pydantic import AfterValidator, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from nextmove.domain.slots import parse_working_days, parse_working_hours, zone
@@ -43,6 +43,16 @@ def _tier_days(tier: str, *, default: int) -> Any:
     )
 
 
+def _parsed_by(parse: Callable[[str], Any]) -> AfterValidator:
+    """A setting kept as written once the domain's parser accepts it (its error is the message)."""
+
+    def check(value: str) -> str:
+        _checked(parse, value)
+        return value
+
+    return AfterValidator(check)
+
+
 class Settings(BaseSettings):
     """Every setting nextmove reads. Each field's description is its documentation."""
 
@@ -67,16 +77,16 @@ class Settings(BaseSettings):
         default=None,
         description="Program `vision edit` opens; default: $VISUAL, then $EDITOR, then `vi`.",
     )
-    timezone: str = Field(
+    timezone: Annotated[str, _parsed_by(zone)] = Field(
         default="UTC",
         description="Your time zone (IANA name, e.g. `Europe/Berlin`) for dates shown and times.",
     )
-    working_days: str = Field(
+    working_days: Annotated[str, _parsed_by(parse_working_days)] = Field(
         default="mon-fri",
         description="Days you take meetings: ranges or lists of mon … sun, e.g. `mon-fri` or "
         "`mon,tue,thu`.",
     )
-    working_hours: str = Field(
+    working_hours: Annotated[str, _parsed_by(parse_working_hours)] = Field(
         default="09:00-17:30",
         description="Hours you take meetings on working days, local time, e.g. `09:00-17:30`.",
     )
@@ -111,24 +121,6 @@ class Settings(BaseSettings):
     def tier_days(self) -> dict[str, int]:
         """Keep-in-touch tiers: A/B/C -> ideal days."""
         return {"A": self.tier_a_days, "B": self.tier_b_days, "C": self.tier_c_days}
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        _checked(zone, value)
-        return value
-
-    @field_validator("working_days")
-    @classmethod
-    def _days(cls, value: str) -> str:
-        _checked(parse_working_days, value)
-        return value
-
-    @field_validator("working_hours")
-    @classmethod
-    def _hours(cls, value: str) -> str:
-        _checked(parse_working_hours, value)
-        return value
 
     web_host: str = Field(
         default="127.0.0.1",
