@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from nextmove.domain.vision import Position, RoleOutline
 from nextmove.services.suggest import suggest_people, warm_paths
@@ -14,6 +15,22 @@ TODAY = date(2026, 11, 22)
 
 def ranks(db: Database, limit: int = 50) -> list[str]:
     return [s.candidate.name for s in suggest_people(db, today=TODAY, limit=limit).suggestions]
+
+
+def in_sales(
+    w: World, name: str, title: str, *, level: int, depth: int, manager: str, **more: Any
+) -> None:
+    """Someone in Acme's Sales department, in the org chart under `manager`."""
+    w.person(
+        name,
+        title=title,
+        function="sales",
+        level=level,
+        depth=depth,
+        manager=manager,
+        department="Sales",
+        **more,
+    )
 
 
 def acme(w: World) -> None:
@@ -28,43 +45,51 @@ def acme(w: World) -> None:
         manager="Cora CEO",
         department="Product",
     )
-    w.person(
-        "Vera VP Sales",
-        title="VP Sales",
-        function="sales",
-        level=9,
-        depth=1,
-        manager="Cora CEO",
-        department="Sales",
-    )
-    w.person(
+    in_sales(w, "Vera VP Sales", "VP Sales", level=9, depth=1, manager="Cora CEO")
+    in_sales(
+        w,
         "Dana Director",
-        title="Director of Sales Enablement",
-        function="sales",
+        "Director of Sales Enablement",
         level=7,
         depth=2,
         manager="Vera VP Sales",
-        department="Sales",
     )
-    w.person(
-        "Mo Manager",
-        title="Sales Enablement Manager",
-        function="sales",
-        level=5,
-        depth=3,
-        manager="Dana Director",
-        department="Sales",
-    )
+    in_sales(w, "Mo Manager", "Sales Enablement Manager", level=5, depth=3, manager="Dana Director")
     for i in range(8):
-        w.person(
-            f"Crowd {i}",
-            title="Account Executive",
-            function="sales",
-            level=2,
-            depth=4,
-            manager="Mo Manager",
-            department="Sales",
-        )
+        in_sales(w, f"Crowd {i}", "Account Executive", level=2, depth=4, manager="Mo Manager")
+
+
+def me(
+    w: World,
+    name: str,
+    title: str,
+    *steps: RoleOutline,
+    organization: str = "Acme",
+    function: str,
+    level: int,
+    **where: Any,
+) -> None:
+    """Me: a person in the network, and a plan of `steps` that starts from the same position."""
+    w.person(name, title=title, organization=organization, function=function, level=level, **where)
+    here = Position(
+        name=name, title=title, organization=organization, function=function, level=level
+    )
+    w.me(name, plan(here, *steps))
+
+
+def me_in_acme_sales(w: World, title: str, *steps: RoleOutline) -> None:
+    """Me: level 2 in Acme's Sales department, under Mo Manager."""
+    me(
+        w,
+        "Me Myself",
+        title,
+        *steps,
+        function="sales",
+        level=2,
+        depth=4,
+        manager="Mo Manager",
+        department="Sales",
+    )
 
 
 def test_a_predecessor_now_hiring_in_a_growing_product_team_is_near_the_top(db: Database) -> None:
@@ -80,46 +105,23 @@ def test_a_predecessor_now_hiring_in_a_growing_product_team_is_near_the_top(db: 
         department="Product",
         history=[("Acme", "Product Marketing Associate"), ("Acme", "Sales Enablement Specialist")],
     )
-    w.person(
-        "Me Myself",
-        title="Sales Enablement Specialist",
-        function="sales",
-        level=2,
-        depth=4,
-        manager="Mo Manager",
-        department="Sales",
+    me_in_acme_sales(
+        w,
+        "Sales Enablement Specialist",
+        RoleOutline(
+            title="Product Marketing Manager", function="marketing", level=4, scope="Launches"
+        ),
+        RoleOutline(
+            title="Director of Product Marketing", function="marketing", level=7, scope="GTM"
+        ),
     )
     for i in range(5):
-        w.person(
-            f"Other Lead {i}",
-            title="Senior Sales Lead",
-            function="sales",
-            level=4,
-            depth=3,
-            manager="Dana Director",
-            department="Sales",
+        in_sales(
+            w, f"Other Lead {i}", "Senior Sales Lead", level=4, depth=3, manager="Dana Director"
         )
     w.tie("Mo Manager", "Priya Predecessor", strength=4)
     w.snapshot("Acme", {"Product": 40, "Sales": 100})
     w.snapshot("Acme", {"Product": 56, "Sales": 98})
-    w.me(
-        "Me Myself",
-        plan(
-            Position(
-                name="Me Myself",
-                title="Sales Enablement Specialist",
-                organization="Acme",
-                function="sales",
-                level=2,
-            ),
-            RoleOutline(
-                title="Product Marketing Manager", function="marketing", level=4, scope="Launches"
-            ),
-            RoleOutline(
-                title="Director of Product Marketing", function="marketing", level=7, scope="GTM"
-            ),
-        ),
-    )
     result = suggest_people(db, today=TODAY, limit=5)
     names = [s.candidate.name for s in result.suggestions]
     assert "Priya Predecessor" in names[:3], names
@@ -135,38 +137,20 @@ def test_a_predecessor_now_hiring_in_a_growing_product_team_is_near_the_top(db: 
 def test_a_senior_leader_who_offered_to_help_ranks_above_same_level_peers(db: Database) -> None:
     w = World(db)
     acme(w)
-    w.person(
+    in_sales(
+        w,
         "Lena Leader",
-        title="Director of Sales Enablement Programs",
-        function="sales",
+        "Director of Sales Enablement Programs",
         level=7,
         depth=2,
         manager="Vera VP Sales",
-        department="Sales",
         offered_help=True,
     )
-    w.person(
-        "Me Myself",
-        title="Account Executive",
-        function="sales",
-        level=2,
-        depth=4,
-        manager="Mo Manager",
-        department="Sales",
-    )
-    w.me(
-        "Me Myself",
-        plan(
-            Position(
-                name="Me Myself",
-                title="Account Executive",
-                organization="Acme",
-                function="sales",
-                level=2,
-            ),
-            RoleOutline(title="Sales Manager", function="sales", level=5, scope="A team of 6"),
-            RoleOutline(title="Sales Director", function="sales", level=7, scope="A region"),
-        ),
+    me_in_acme_sales(
+        w,
+        "Account Executive",
+        RoleOutline(title="Sales Manager", function="sales", level=5, scope="A team of 6"),
+        RoleOutline(title="Sales Director", function="sales", level=7, scope="A region"),
     )
     order = ranks(db)
     peers = [n for n in order if n.startswith("Crowd")]
@@ -206,14 +190,19 @@ def test_someone_whose_peers_do_not_get_her_work_gets_suggestions_outside_her_te
             organization="Nimbus",
             peer=True,
         )
-    w.person(
+    me(
+        w,
         "Me Myself",
-        title="Conversation Designer",
+        "Conversation Designer",
+        RoleOutline(
+            title="Lead Conversation Designer", function="design", level=4, scope="AI assistants"
+        ),
+        RoleOutline(title="AI Product Lead", function="product", level=5, scope="An AI product"),
+        organization="Nimbus",
         function="design",
         level=2,
         depth=2,
         manager="Ian Manager",
-        organization="Nimbus",
     )
     w.person(
         "Ana AI",
@@ -240,27 +229,6 @@ def test_someone_whose_peers_do_not_get_her_work_gets_suggestions_outside_her_te
         organization="Orbit",
         contact=True,
     )
-    w.me(
-        "Me Myself",
-        plan(
-            Position(
-                name="Me Myself",
-                title="Conversation Designer",
-                organization="Nimbus",
-                function="design",
-                level=2,
-            ),
-            RoleOutline(
-                title="Lead Conversation Designer",
-                function="design",
-                level=4,
-                scope="AI assistants",
-            ),
-            RoleOutline(
-                title="AI Product Lead", function="product", level=5, scope="An AI product"
-            ),
-        ),
-    )
     top = ranks(db, limit=3)
     assert not any(name.startswith("Peer") for name in top), top
     assert "Ana AI" in top
@@ -271,13 +239,13 @@ def test_someone_met_last_week_is_not_suggested_but_is_again_after_the_cooldown(
 ) -> None:
     w = World(db)
     w.person("Lee Leader", title="VP Sales", function="sales", level=9, contact=True)
-    w.person("Me Myself", title="Account Executive", function="sales", level=2)
-    w.me(
+    me(
+        w,
         "Me Myself",
-        plan(
-            Position(name="Me", title="AE", function="sales", level=2),
-            RoleOutline(title="Sales Manager", function="sales", level=5, scope="x"),
-        ),
+        "Account Executive",
+        RoleOutline(title="Sales Manager", function="sales", level=5, scope="x"),
+        function="sales",
+        level=2,
     )
     w.met("Lee Leader", TODAY - timedelta(days=7))
     assert "Lee Leader" not in ranks(db)
@@ -290,21 +258,10 @@ def test_every_suggestion_has_two_reasons_and_unconnected_ones_a_path_when_one_e
 ) -> None:
     w = World(db)
     acme(w)
-    w.person(
-        "Me Myself",
-        title="Account Executive",
-        function="sales",
-        level=2,
-        depth=4,
-        manager="Mo Manager",
-        department="Sales",
-    )
-    w.me(
-        "Me Myself",
-        plan(
-            Position(name="Me", title="AE", organization="Acme", function="sales", level=2),
-            RoleOutline(title="Sales Manager", function="sales", level=5, scope="x"),
-        ),
+    me_in_acme_sales(
+        w,
+        "Account Executive",
+        RoleOutline(title="Sales Manager", function="sales", level=5, scope="x"),
     )
     result = suggest_people(db, today=TODAY, limit=20)
     assert result.suggestions
@@ -333,21 +290,14 @@ def test_a_fuller_form_of_your_title_makes_a_predecessor_but_a_junior_one_does_n
             history=[past],
             contact=True,
         )
-    w.person(
-        "Me", title="Senior Product Manager", function="product", level=3, organization="Northwind"
-    )
-    w.me(
+    me(
+        w,
         "Me",
-        plan(
-            Position(
-                name="Me",
-                title="Senior Product Manager",
-                organization="Northwind",
-                function="product",
-                level=3,
-            ),
-            RoleOutline(title="GPM", function="product", level=5, scope="x"),
-        ),
+        "Senior Product Manager",
+        RoleOutline(title="GPM", function="product", level=5, scope="x"),
+        organization="Northwind",
+        function="product",
+        level=3,
     )
     found = {
         s.candidate.name
