@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from fastapi import Request
@@ -17,6 +17,7 @@ from nextmove.domain.meetings import ALLOWED_FROM, Meeting, MeetingState
 from nextmove.errors import NotFound
 
 MAX_ID = 2**31 - 1
+D = TypeVar("D", date, None)
 
 # The board: open states first, each a column; the closed ones folded away.
 COLUMNS = (
@@ -83,8 +84,8 @@ def form_text(form: Mapping[str, Any], name: str, limit: int = 10_000) -> str:
     return value.replace("\x00", "").strip()[:limit] if isinstance(value, str) else ""
 
 
-def form_day(form: Mapping[str, Any], name: str, default: date) -> date:
-    """An optional date field: blank means ``default``."""
+def form_day(form: Mapping[str, Any], name: str, default: D) -> date | D:
+    """An optional date field: blank means ``default`` (a date, or None for "no date")."""
     text = form_text(form, name, 40)
     return parse_day(text, field=name) if text else default
 

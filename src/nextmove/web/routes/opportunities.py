@@ -9,7 +9,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from nextmove.domain.days import parse_day
 from nextmove.domain.evaluate import Evaluation
 from nextmove.domain.opportunities import (
     CLOSED_STATUSES,
@@ -26,6 +25,7 @@ from nextmove.services import opportunities as service
 from nextmove.services import opportunity_people as opp_people
 from nextmove.web.deps import DbDep, NowDep, TodayDep
 from nextmove.web.forms import said
+from nextmove.web.meeting_view import form_day
 from nextmove.web.opp_forms import (
     OpportunityForm,
     edit_fields_from_form,
@@ -252,10 +252,6 @@ def _refused(
     )
 
 
-def _day(text: str, today: date) -> date:
-    return parse_day(text, field="date") if text else today
-
-
 @router.post("/opportunities/{opp_id}/status", summary="Change the status")
 async def change_status(
     request: Request, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
@@ -266,7 +262,7 @@ async def change_status(
             db,
             opp_id,
             _form_text(form, "status"),
-            day=_day(_form_text(form, "date"), today),
+            day=form_day(form, "date", today),
             note=_form_text(form, "note"),
             now=now,
         )
@@ -309,7 +305,7 @@ async def decide(
             opp_id,
             choice=choice,
             why=_form_text(form, "why"),
-            day=_day(_form_text(form, "date"), today),
+            day=form_day(form, "date", today),
             now=now,
         )
     except UserError as exc:

@@ -12,12 +12,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from nextmove.config import Settings
-from nextmove.domain.days import parse_day
 from nextmove.errors import NotFound, UserError
 from nextmove.services import keep as keep_service
 from nextmove.services import people as service
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.forms import said
+from nextmove.web.meeting_view import form_day
 from nextmove.web.render import link_for
 from nextmove.web.routes.people import PersonId, person_page
 
@@ -27,10 +27,6 @@ router = APIRouter(include_in_schema=False)
 def _text(form: Any, name: str) -> str:
     value = form.get(name)
     return value.strip()[:2000] if isinstance(value, str) else ""
-
-
-def _day(text: str, *, default: date | None, what: str = "date") -> date | None:
-    return parse_day(text, field=what) if text else default
 
 
 async def _act(
@@ -73,8 +69,7 @@ async def log_touch(
     now: NowDep,
 ) -> Response:
     def action(form: Any) -> str:
-        day = _day(_text(form, "date"), default=today)
-        assert day is not None
+        day = form_day(form, "date", today)
         service.touch(
             db,
             str(person_id),
@@ -141,7 +136,7 @@ async def snooze(
     request: Request, person_id: PersonId, db: DbDep, settings: SettingsDep, today: TodayDep
 ) -> Response:
     def action(form: Any) -> str:
-        until = _day(_text(form, "until"), default=None, what="until")
+        until = form_day(form, "until", None)
         keep_service.snooze(db, str(person_id), until=until)
         return "snooze" if until else "unsnooze"
 
