@@ -11,6 +11,7 @@ from nextmove.web.routes import (
     opportunities,
     people,
     person_actions,
+    plans,
     rounds,
     suggestions,
     today,
@@ -21,6 +22,7 @@ from nextmove.web.routes import (
 ROUTERS = [
     today.router,
     vision.router,
+    plans.router,
     journal.router,
     opportunities.router,
     people.router,
