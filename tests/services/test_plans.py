@@ -3,11 +3,12 @@ transaction; the limits and names checked; opportunities placed on the plan they
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 
-from nextmove.domain.vision import Choice, Choices, RoleOutline
+from nextmove.domain.vision import Choice, Choices, RoleOutline, Vision
 from nextmove.errors import InvalidInput, NotFound, UserError
 from nextmove.services import opportunities as opp_service
 from nextmove.services import plans as service
@@ -43,10 +44,15 @@ industry = "non-profit"
 """
 
 
+def one_plan() -> Vision:
+    """The demo's vision with its main plan only."""
+    return replace(demo_vision(), alternatives=[])
+
+
 @pytest.fixture
 def planned(db: Database, now: datetime) -> Database:
     with db.session() as session:
-        repo.save_vision(session, demo_vision(), now=now)
+        repo.save_vision(session, one_plan(), now=now)
     return db
 
 
