@@ -8,10 +8,13 @@ keeps its contributions so the explanation is exactly the arithmetic.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import lru_cache
 
+from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import layers_between, level_label
 from nextmove.domain.paths import MAX_STRENGTH, WarmPath
 from nextmove.domain.vision import RoleOutline, Vision
@@ -72,6 +75,10 @@ class Candidate:
     peer: bool = False
     same_team: bool = False
     predecessor: bool = False
+    predecessor_why: str = ""  # what the data shows, e.g. "was Nurse Manager at X until 2024"
+    predecessor_certainty: float = 1.0  # 1 for your seat; less when it may only be a like role
+    reports_to_me: bool = False  # your direct report in the org chart
+    department: str = ""
     department_growth: float | None = None  # e.g. 0.25 = grew 25 % between org-chart imports
     direct_strength: int | None = None  # 1..5 when you know them directly
     direct_relation: str = ""  # "your manager", "in your contacts", …
@@ -134,13 +141,148 @@ def closeness(c: Candidate, step: RoleOutline) -> float:
         score += 0.1
     if step.city and _norm(c.city) == _norm(step.city):
         score += 0.05
+    if domain_overlap(c, step):
+        score += 0.1
     return min(score, 1.0)
+
+
+_DOMAIN_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "from",
+        "by",
+        "or",
+        "our",
+        "your",
+        "their",
+        "new",
+        "team",
+        "teams",
+        "role",
+        "roles",
+        "job",
+        "jobs",
+        "work",
+        "lead",
+        "leading",
+        "manage",
+        "managing",
+        "build",
+        "building",
+        "own",
+        "owning",
+        "run",
+        "running",
+        "senior",
+        "junior",
+        "head",
+        "director",
+        "manager",
+        "vice",
+        "president",
+        "vp",
+        "chief",
+        "officer",
+        "principal",
+        "staff",
+        "group",
+        "global",
+        "regional",
+    ]
+)
+
+
+@lru_cache(maxsize=4096)
+def _words(*texts: str) -> frozenset[str]:
+    """The content words of some phrases, lowercased, light plurals folded."""
+    out: set[str] = set()
+    for text in texts:
+        for word in re.findall(r"[a-z][a-z0-9+#]{2,}", (text or "").lower()):
+            if word not in _DOMAIN_STOP:
+                out.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
+    return frozenset(out)
+
+
+# The names of functions say what `function` already says; a domain is the rest.
+_FUNCTION_WORDS = frozenset(w for name in FUNCTIONS for w in name.split("-")) | {"management"}
+
+
+def _step_words(step: RoleOutline) -> frozenset[str]:
+    qualifier = re.split(r"\s*[,(–—]\s*|\s+-\s+", step.title, maxsplit=1)
+    words = _words(qualifier[1] if len(qualifier) > 1 else "", step.scope, *step.problems)
+    return words - _FUNCTION_WORDS
+
+
+def domain_overlap(c: Candidate, step: RoleOutline) -> list[str]:
+    """Words of the step's outline (title qualifier, scope, problems, industry) that the
+    person's title, department, industry or organization also names: the domain you share."""
+    wanted = _step_words(step)
+    if not wanted:
+        return []
+    return sorted(wanted & _words(c.title, c.department, c.industry, c.organization))
+
+
+def holds_step(c: Candidate, step: RoleOutline) -> bool:
+    """The person's current role matches the step's outline: its function, its level (within
+    one rung), and its industry or organization where the outline names one."""
+    if not step.function or c.function != step.function:
+        return False
+    if step.level is None or c.level is None or abs(c.level - step.level) > 1:
+        return False
+    if step.industry and c.industry and _norm(c.industry) != _norm(step.industry):
+        return False
+    return not step.organization or _norm(c.organization) == _norm(step.organization)
+
+
+def what_matches(c: Candidate, step: RoleOutline) -> list[str]:
+    """The parts of a step's outline this person's role shares, in words."""
+    parts: list[str] = []
+    if step.function and c.function == step.function:
+        parts.append(f"the same function ({step.function})")
+    if step.level is not None and c.level is not None and abs(c.level - step.level) <= 1:
+        parts.append(f"{level_label(c.level).lower()} level")
+    if step.industry and _norm(c.industry) == _norm(step.industry):
+        parts.append(f"in {step.industry}")
+    if step.organization and _norm(c.organization) == _norm(step.organization):
+        parts.append(f"at {c.organization}")
+    if step.city and _norm(c.city) == _norm(step.city):
+        parts.append(f"in {c.city}")
+    shared = domain_overlap(c, step)
+    if shared:
+        parts.append(", ".join(shared[:3]) + ", as in your outline")
+    return parts
 
 
 def _like(role: PastRole, function: str | None, level: int | None, *, tolerance: int = 1) -> bool:
     if function is None or role.function != function:
         return False
     return level is None or role.level is None or abs(role.level - level) <= tolerance
+
+
+def _target_text(c: Candidate, step: RoleOutline, index: int, *, held: bool) -> str:
+    which = "your next job" if index == 0 else "two jobs from now"
+    parts = what_matches(c, step)
+    if held:
+        role = f"{c.title} at {c.organization}" if c.organization else c.title
+        head = (
+            f"holds the job you want next ({role})"
+            if index == 0
+            else f"holds the job you want two jobs from now ({role})"
+        )
+        return head + (f": {'; '.join(parts)}" if parts else "")
+    if parts:
+        return f"works close to {which}: {'; '.join(parts)}"
+    return f"works close to {which}"
 
 
 def _reachability(c: Candidate, today: date, *, explain: bool = True) -> tuple[float, str]:
@@ -211,16 +353,24 @@ def score_candidate(
         gap_text += " (org chart)"
     parts.append(("level-gap", gap_text, round(w.level_gap * factor, 3)))
 
+    # Credits for leading or doing the work you aim at go only to people at or above you:
+    # your own reports, or anyone whose level sits below yours, teach you little about it.
+    below_me = c.reports_to_me or (gap is not None and gap < 0)
+    if c.level is not None and me.level is not None and c.level < me.level:
+        below_me = True
     steps = vision.steps[:2]
     if steps:
-        near = [closeness(c, s) for s in steps]
+        held = [holds_step(c, s) for s in steps]
+        near = [1.0 if h else closeness(c, s) for h, s in zip(held, steps, strict=True)]
         best = max(near[0], 0.85 * near[1]) if len(near) > 1 else near[0]
-        which = (
-            "your next job"
-            if near[0] >= (0.85 * near[1] if len(near) > 1 else 0)
-            else "two jobs from now"
-        )
-        add("target-role", w.target_role, best, lambda: f"works close to {which}")
+        index = 0 if near[0] >= (0.85 * near[1] if len(near) > 1 else 0) else 1
+        if not below_me:
+            add(
+                "target-role",
+                w.target_role,
+                best,
+                lambda: _target_text(c, steps[index], index, held=held[index]),
+            )
         for role in c.history:
             if any(_like(role, s.function, s.level) for s in steps):
                 add(
@@ -247,7 +397,12 @@ def score_candidate(
                 "moved from a role like yours into one like your target",
             )
         targets = {s.function for s in steps if s.function}
-        if c.function in targets and c.level is not None and c.level >= MANAGER_RANK:
+        if (
+            c.function in targets
+            and c.level is not None
+            and c.level >= max(MANAGER_RANK, me.level or 0)
+            and not below_me
+        ):
             add(
                 "target-function-leader",
                 w.target_function_leader,
@@ -258,8 +413,11 @@ def score_candidate(
         add(
             "predecessor",
             w.predecessor,
-            1.0,
-            "held your current role before you: knows it and where it leads",
+            max(0.0, min(1.0, c.predecessor_certainty)),
+            lambda: (
+                c.predecessor_why
+                or "held your current role before you: knows it and where it leads"
+            ),
         )
     if c.department_growth is not None and c.department_growth > 0.1:
         add(

@@ -110,8 +110,8 @@ def _org_chart(rng: random.Random) -> list[_Node]:
         _Node(
             "dir-sched", "Tom Becker", "Director of Product, Scheduling", "Product – Scheduling", 7, "product", "vp-px",
             history=[
-                Job(ORG, "Group Product Manager, Scheduling", None, None, "demo"),
-                Job(ORG, "Senior Product Manager, Patient App", None, None, "demo"),
+                Job(ORG, "Group Product Manager, Scheduling", date(2023, 5, 1), date(2025, 2, 28), "demo"),
+                Job(ORG, "Senior Product Manager, Patient App", date(2021, 3, 1), date(2023, 4, 30), "demo"),
             ],
             flags={"navigated_transition": True, "offered_help": True, "tier": "A",
                    "notes": "Held my role before me; grew Scheduling from 4 to 14 people in a year."},
@@ -119,7 +119,8 @@ def _org_chart(rng: random.Random) -> list[_Node]:
         _Node("gpm-nav", "Priya Nayak", "Group Product Manager, Care Navigation", "Product – Patient Experience", 5, "product", "vp-px",
               flags={"tier": "B"}),
         _Node("maya", "Maya Chen", "Senior Product Manager, Patient App", "Product – Patient Experience", 3, "product", "dir-apps",
-              history=[Job("Contoso Health", "Product Manager", None, None, "demo")]),
+              history=[Job(ORG, "Senior Product Manager, Patient App", date(2023, 5, 15), None, "demo"),
+                       Job("Contoso Health", "Product Manager", date(2019, 9, 1), date(2023, 4, 30), "demo")]),
         _Node("peer-1", "Jordan Blake", "Senior Product Manager, Messaging", "Product – Patient Experience", 3, "product", "dir-apps",
               flags={"peer": True, "tier": "B"}),
         _Node("peer-2", "Sofia Marin", "Product Manager, Payments", "Product – Patient Experience", 2, "product", "dir-apps",
