@@ -135,6 +135,8 @@ def read_posting(raw: bytes, *, source: str, title: str | None = None) -> FromTe
         "industry": posting.industry,
         "link": posting.link,
     }
+    if posting.duties:
+        fields["involves"] = posting.duties
     found = list(posting.found)
     guess = guess_from_title(posting.title)
     if guess.level is not None:
