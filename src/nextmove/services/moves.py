@@ -1,0 +1,107 @@
+"""`nextmove moves`: where people in your role went next, and who made the move you want —
+from every employment history in your network, with O*NET's related occupations where the
+network is silent (docs/moves.md)."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from nextmove.domain.moves import (
+    Move,
+    MovesReport,
+    OnetRelated,
+    RoleRead,
+    add_onet_prior,
+    family_of,
+    nearest_moves,
+    observed_moves,
+    read_role,
+    where_people_went,
+    who_made_the_move,
+)
+from nextmove.errors import UserError
+from nextmove.formats.onet_related import parse_onet_related
+from nextmove.store import moves as repo
+from nextmove.store import vision as vision_repo
+from nextmove.store.db import Database
+
+ONET_FILE = "onet_related.tsv.gz"
+MAX_TITLE = 200
+
+
+@cache
+def load_onet_related() -> OnetRelated:
+    """The packaged O*NET related occupations, read once per process (only when needed)."""
+    data = resources.files("nextmove").joinpath("data", ONET_FILE).read_bytes()
+    return parse_onet_related(gzip.decompress(data).decode("utf-8"), source=ONET_FILE)
+
+
+def find_moves(
+    db: Database,
+    *,
+    from_title: str | None = None,
+    to_title: str | None = None,
+    as_of: date | None = None,
+) -> MovesReport:
+    """Where people in a role (yours by default) went next; with `to_title`, exactly the
+    people who went from that role to that one, or the nearest moves when nobody did."""
+    with db.session() as session:
+        me = vision_repo.load_vision(session).me
+        careers = repo.careers(session)
+        my_id = repo.my_person_id(session)
+    origin_title = _title(from_title, "--from") or me.title
+    if not origin_title:
+        raise UserError(
+            "no role to start from: give one with --from, or set your current title",
+            hint="`nextmove moves --from 'Data Scientist'`, or `nextmove me set --title …`.",
+        )
+    moves = observed_moves(careers, as_of=as_of)
+    read = _reader(moves, [origin_title, *([to_title] if to_title else [])])
+    origin = read(origin_title)
+    if from_title is None and (me.level is not None or me.function is not None):
+        origin = RoleRead(origin.title, origin.family, me.level, me.function)
+    report = MovesReport(origin, None, careers=len(careers), observed=len(moves))
+    if to_title is not None:
+        target = read(_title(to_title, "--to"))
+        report.target = target
+        report.moves = who_made_the_move(origin, target, moves, read, exclude=my_id)
+        if not report.moves:
+            report.nearest = nearest_moves(origin, target, moves, read, exclude=my_id)
+    else:
+        report.destinations = where_people_went(origin, moves, read, exclude=my_id)
+    if report.silent:
+        add_onet_prior(report, load_onet_related())
+    return report
+
+
+def _title(value: str | None, option: str) -> str:
+    text = " ".join((value or "").split())
+    if len(text) > MAX_TITLE:
+        raise UserError(f"{option}: a title of at most {MAX_TITLE} characters, please")
+    if value is not None and not text:
+        raise UserError(f"{option}: give a job title", hint=f"{option} 'Product Manager'")
+    return text
+
+
+def _reader(moves: list[Move], extra: Iterable[str]) -> Callable[[str], RoleRead]:
+    """A RoleRead per distinct title, each read once by the one title reader."""
+    from nextmove.services.titles import infer_titles
+
+    titles = {t for m in moves for t in (m.from_title, m.to_title)} | set(extra)
+    guesses = infer_titles(titles)
+    reads = {t: read_role(t, guesses.get(t)) for t in titles}
+
+    def read(title: str) -> RoleRead:
+        found = reads.get(title)
+        if found is None:
+            found = reads[title] = read_role(title, infer_titles([title]).get(title))
+        return found
+
+    return read
+
+
+__all__ = ["family_of", "find_moves", "load_onet_related"]

@@ -1,0 +1,45 @@
+"""Employment histories as careers, for the moves people actually make (domain/moves.py)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from nextmove.domain.moves import Career, Role
+from nextmove.store.people import JOB, PROFILE, P
+
+
+def careers(session: Session) -> list[Career]:
+    """Everyone with a past position (or a job change an import saw): their positions
+    oldest first, the current one last. Stored history is most recent first; where every
+    past position has a start date, the dates decide the order."""
+    conn = session.connection()
+    jobs: dict[int, list[Role]] = defaultdict(list)
+    query = select(
+        JOB.c.person_id, JOB.c.organization, JOB.c.title, JOB.c.start_date, JOB.c.end_date
+    ).order_by(JOB.c.person_id, JOB.c.position)
+    for pid, org, title, start, end in conn.execute(query):
+        jobs[pid].append(Role(title or "", org or "", start, end))
+    people = select(
+        P.c.id, P.c.name, P.c.organization, P.c.title, P.c.changed_jobs_on, P.c.industry
+    ).where(or_(P.c.id.in_(select(JOB.c.person_id)), P.c.changed_jobs_on.is_not(None)))
+    out: list[Career] = []
+    for pid, name, org, title, changed_on, industry in conn.execute(people):
+        past = jobs.get(pid, [])
+        if all(r.start is not None for r in past):
+            past = sorted(past, key=lambda r: r.start or date.min)
+        else:
+            past = past[::-1]
+        current = Role(title or "", org or "", changed_on, None)
+        out.append(Career(pid, name, (*past, current), changed_on, industry or ""))
+    return out
+
+
+def my_person_id(session: Session) -> int | None:
+    """The user's own record in the network, when linked (`nextmove me link`)."""
+    return (
+        session.connection().execute(select(PROFILE.c.person_id).where(PROFILE.c.id == 1)).scalar()
+    )
