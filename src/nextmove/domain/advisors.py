@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nextmove.domain.levels import MAX_RANK, layers_between, level_label
 
@@ -61,6 +62,7 @@ _SEARCH_FIRMS = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def outside_role(title: str, organization: str = "") -> tuple[str, str, float] | None:
     """(kind, why, bonus) for a governance or outside role, else None."""
     for kind, pattern, why, bonus in _OUTSIDE_ROLES:
@@ -110,6 +112,8 @@ def judge_advisor(me: Me, p: Person) -> AdvisorCandidate | None:
     are not senior to you, not known to you, or one of your reports."""
     if p.reports_to_me:
         return None
+    if p.level is not None and me.level is not None and p.level < me.level:
+        return None  # never below you, whatever the title
     known = (p.strength or 0) >= KNOWN_AT_LEAST or p.offered_help
     if not known:
         return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import lru_cache
 
+from nextmove.domain.advisors import EXECUTIVE_AT_LEAST, outside_role
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import layers_between, level_label
 from nextmove.domain.paths import MAX_STRENGTH, WarmPath
@@ -22,6 +23,8 @@ from nextmove.domain.vision import RoleOutline, Vision
 MANAGER_RANK = 5
 STRENGTH_WORDS = {1: "weak", 2: "light", 3: "good", 4: "strong", 5: "very strong"}
 DEFAULT_COOLDOWN_DAYS = 120
+# How much an outside role counts as seniority for an executive (less for anyone else).
+OUTSIDE_FACTOR = {"board": 1.0, "operating-partner": 0.9, "search": 0.8, "advisor": 0.6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,15 +236,29 @@ def domain_overlap(c: Candidate, step: RoleOutline) -> list[str]:
 
 
 def holds_step(c: Candidate, step: RoleOutline) -> bool:
-    """The person's current role matches the step's outline: its function, its level (within
-    one rung), and its industry or organization where the outline names one."""
+    """The person's current role matches the step's outline: its function, its level (a
+    rung either side only when the title is the step's own), and its industry or
+    organization where the outline names one."""
     if not step.function or c.function != step.function:
         return False
-    if step.level is None or c.level is None or abs(c.level - step.level) > 1:
+    if step.level is None or c.level is None:
+        return False
+    if c.level != step.level and not (
+        abs(c.level - step.level) <= 1 and _title_words(c.title) == _title_words(step.title)
+    ):
         return False
     if step.industry and c.industry and _norm(c.industry) != _norm(step.industry):
         return False
     return not step.organization or _norm(c.organization) == _norm(step.organization)
+
+
+def _title_words(title: str) -> frozenset[str]:
+    return _words(re.split(r"\s*[,(–—]\s*|\s+-\s+", title, maxsplit=1)[0])
+
+
+def _level_words(rank: int) -> str:
+    label = level_label(rank)
+    return label if label.lower().endswith("level") else f"{label.lower()} level"
 
 
 def what_matches(c: Candidate, step: RoleOutline) -> list[str]:
@@ -250,7 +267,7 @@ def what_matches(c: Candidate, step: RoleOutline) -> list[str]:
     if step.function and c.function == step.function:
         parts.append(f"the same function ({step.function})")
     if step.level is not None and c.level is not None and abs(c.level - step.level) <= 1:
-        parts.append(f"{level_label(c.level).lower()} level")
+        parts.append(_level_words(c.level))
     if step.industry and _norm(c.industry) == _norm(step.industry):
         parts.append(f"in {step.industry}")
     if step.organization and _norm(c.organization) == _norm(step.organization):
@@ -335,8 +352,16 @@ def score_candidate(
     factor = level_gap_factor(gap)
     if not exact and gap is not None and c.level_confidence:
         factor *= 0.5 + 0.5 * min(1.0, c.level_confidence)
+    outside = outside_role(c.title, c.organization) if gap is None or gap <= 0 else None
+    if outside is not None:
+        # A board member, operating or search partner: a senior outside advisor, the
+        # seniority an executive can still look up to.
+        executive = me.level is not None and me.level >= EXECUTIVE_AT_LEAST
+        factor = OUTSIDE_FACTOR[outside[0]] * (1.0 if executive else 0.6)
     if not explain:
         gap_text = ""
+    elif outside is not None:
+        gap_text = outside[1]
     elif gap is None:
         gap_text = "level unknown"
     elif gap > 0:
@@ -349,7 +374,7 @@ def score_candidate(
         gap_text = "at your level"
     else:
         gap_text = f"{-gap} level{'s' if gap != -1 else ''} below you"
-    if explain and exact and gap is not None:
+    if explain and exact and gap is not None and outside is None:
         gap_text += " (org chart)"
     parts.append(("level-gap", gap_text, round(w.level_gap * factor, 3)))
 
@@ -446,6 +471,14 @@ def score_candidate(
                 "peer",
                 "a peer in your own team: may not get what you do, or be invested in the "
                 "status quo",
+                -w.peer_penalty,
+            )
+        )
+    if c.reports_to_me:
+        parts.append(
+            (
+                "your-report",
+                "reports to you: ask them about their work, not about your next step",
                 -w.peer_penalty,
             )
         )
