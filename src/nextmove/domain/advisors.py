@@ -62,18 +62,36 @@ _SEARCH_FIRMS = re.compile(
 )
 
 
-@lru_cache(maxsize=8192)
-def outside_role(title: str, organization: str = "") -> tuple[str, str, float] | None:
-    """(kind, why, bonus) for a governance or outside role, else None."""
+# Any of these words, or no outside role: one cheap test before the patterns above.
+_MAYBE_OUTSIDE = re.compile(
+    r"board|non[- ]?exec|\bned\b|chair|trustee|partner|advis|investor|angel|search|headhunt",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=16384)
+def _outside_by_title(title: str) -> tuple[str, str, float] | None:
+    if not _MAYBE_OUTSIDE.search(title):
+        return None
     for kind, pattern, why, bonus in _OUTSIDE_ROLES:
-        if pattern.search(title or ""):
+        if pattern.search(title):
             return kind, why, bonus
-    if re.search(r"\bpartner\b", title or "", re.IGNORECASE) and _SEARCH_FIRMS.search(
-        organization or ""
+    return None
+
+
+def outside_role(title: str, organization: str = "") -> tuple[str, str, float] | None:
+    """(kind, why, bonus) for a governance or outside role, else None. A plain "Partner" is
+    an executive-search partner at a search firm."""
+    found = _outside_by_title(title or "")
+    if (
+        found is None
+        and organization
+        and "partner" in (title or "").lower()
+        and _SEARCH_FIRMS.search(organization)
     ):
         kind, _pattern, why, bonus = _OUTSIDE_ROLES[1]
         return kind, why, bonus
-    return None
+    return found
 
 
 @dataclass(frozen=True, slots=True)
