@@ -85,6 +85,18 @@ def test_the_director_who_holds_her_next_job_is_in_her_top_three_with_the_job_na
     assert "operations" in said
 
 
+def test_a_contact_elsewhere_with_her_next_job_title_is_told_as_holding_it(
+    db: Database, tmp_path: Path
+) -> None:
+    """LinkedIn only, no department: the title alone says it is the job she wants next."""
+    build_clinician(db, tmp_path)
+    ranked = top(db, 10)
+    assert "Rosa Reyes" in names(ranked)[:5], names(ranked)
+    said = text(by_name(ranked)["Rosa Reyes"], "target-role")
+    assert said.startswith("holds the job you want next (Director of Clinical Operations at Mercy")
+    assert names(ranked).index("Rosa Reyes") < names(ranked).index("Dee Dunn")
+
+
 def test_a_recruiter_in_another_branch_is_not_levels_above_her_by_org_chart_depth(
     db: Database, tmp_path: Path
 ) -> None:

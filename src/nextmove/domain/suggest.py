@@ -236,24 +236,35 @@ def domain_overlap(c: Candidate, step: RoleOutline) -> list[str]:
 
 
 def holds_step(c: Candidate, step: RoleOutline) -> bool:
-    """The person's current role matches the step's outline: its function, its level (a
-    rung either side only when the title is the step's own), and its industry or
-    organization where the outline names one."""
-    if not step.function or c.function != step.function:
-        return False
-    if step.level is None or c.level is None:
-        return False
-    if c.level != step.level and not (
-        abs(c.level - step.level) <= 1 and _title_words(c.title) == _title_words(step.title)
-    ):
-        return False
+    """The person's current role matches the step's outline: the step's own title (its
+    words, qualifiers aside), or its function and level (a rung either side only with the
+    step's title); and its industry or organization where the outline names one."""
     if step.industry and c.industry and _norm(c.industry) != _norm(step.industry):
         return False
-    return not step.organization or _norm(c.organization) == _norm(step.organization)
+    if step.organization and _norm(c.organization) != _norm(step.organization):
+        return False
+    titled = bool(step.title) and _title_words(c.title) == _title_words(step.title)
+    near_level = step.level is None or c.level is None or abs(c.level - step.level) <= 1
+    if titled and near_level and (not step.function or c.function in (None, step.function)):
+        return True
+    if not step.function or c.function != step.function:
+        return False
+    return step.level is not None and c.level == step.level
 
 
+_TITLE_GLUE = frozenset({"of", "the", "and", "for", "a", "an", "&"})
+
+
+@lru_cache(maxsize=8192)
 def _title_words(title: str) -> frozenset[str]:
-    return _words(re.split(r"\s*[,(–—]\s*|\s+-\s+", title, maxsplit=1)[0])
+    """The words of a title proper (qualifiers after a comma or dash aside), every rank word
+    kept: "Director of Clinical Operations" and "Manager, Clinical Operations" differ."""
+    proper = re.split(r"\s*[,(–—]\s*|\s+-\s+", title, maxsplit=1)[0].lower()
+    return frozenset(
+        w[:-1] if w.endswith("s") and len(w) > 4 else w
+        for w in re.findall(r"[a-z0-9+#&]+", proper)
+        if w not in _TITLE_GLUE
+    )
 
 
 def _level_words(rank: int) -> str:
