@@ -88,3 +88,36 @@ def test_no_candidate_is_your_report_a_stranger_or_below_you(me_level: int, pers
     assert (person.strength or 0) >= 2 or person.offered_help
     if person.level is not None:
         assert person.level >= me_level
+
+
+def test_a_board_member_whose_title_reads_as_c_level_is_named_for_the_board_seat() -> None:
+    me = Me(level=9, organization="Harbor Foods")
+    board = Person(1, "Bea Banks", "Board Member", "Maple Foods", 11, strength=2)
+    found = rank_advisors(me, [board])
+    assert len(found) == 1
+    assert found[0].reasons[0] == "sits on boards: sees the C-suite from above"
+    assert not any("C-level executive" in r for r in found[0].reasons)
+
+
+def test_only_a_c_suite_or_board_practice_makes_a_search_partner() -> None:
+    assert outside_role("Partner, CFO Practice")[0] == "search"  # type: ignore[index]
+    assert outside_role("Partner, Board & CEO Practice")[0] == "search"  # type: ignore[index]
+    assert outside_role("Partner, Tax Practice", "Deloitte") is None
+    assert outside_role("Managing Partner, Executive Search")[0] == "search"  # type: ignore[index]
+
+
+def test_a_financial_advisor_or_investor_relations_is_not_an_outside_advisor() -> None:
+    assert outside_role("Financial Advisor") is None
+    assert outside_role("Investor Relations Manager") is None
+    assert outside_role("Advisor")[0] == "advisor"  # type: ignore[index]
+    assert outside_role("Angel Investor")[0] == "advisor"  # type: ignore[index]
+    assert outside_role("Strategic Advisor to the CEO")[0] == "advisor"  # type: ignore[index]
+    assert outside_role("Investor & Advisor")[0] == "advisor"  # type: ignore[index]
+
+
+def test_a_department_chair_is_not_a_board_seat() -> None:
+    assert outside_role("Chair of Surgery") is None
+    assert outside_role("Department Chair, Nursing") is None
+    assert outside_role("Chairman")[0] == "board"  # type: ignore[index]
+    assert outside_role("Non-Executive Chair")[0] == "board"  # type: ignore[index]
+    assert outside_role("Trustee")[0] == "board"  # type: ignore[index]

@@ -25,9 +25,9 @@ _OUTSIDE_ROLES: tuple[tuple[str, re.Pattern[str], str, float], ...] = (
     (
         "board",
         re.compile(
-            r"\b(board\s+(member|director)|member\s+of\s+the\s+board|non[- ]?executive\s+"
-            r"director|\bned\b|chair(man|woman|person)?\b(?!\s+of\s+the\s+department)|"
-            r"trustee|supervisory\s+board)",
+            r"\b(board\s+(member|director|chair)|member\s+of\s+the\s+board|non[- ]?executive\s+"
+            r"(director|chair)|\bned\b|chair\s+of\s+the\s+board|chair(man|woman|person)\b|"
+            r"^\s*(vice[- ])?chair\s*$|trustee|supervisory\s+board)",
             re.IGNORECASE,
         ),
         "sits on boards: sees the C-suite from above",
@@ -36,7 +36,8 @@ _OUTSIDE_ROLES: tuple[tuple[str, re.Pattern[str], str, float], ...] = (
     (
         "search",
         re.compile(
-            r"\bpartner\b.*\b(practice|search)\b|\b(executive\s+search|headhunter)\b",
+            r"\bpartner\b.*\b(c[a-z]o|chief\s+\w+\s+officer|board|leadership|executive)\s+"
+            r"(practice|search)\b|\b(executive\s+search|headhunter)\b",
             re.IGNORECASE,
         ),
         "an executive-search partner: an advisor on the market for your next role",
@@ -50,7 +51,12 @@ _OUTSIDE_ROLES: tuple[tuple[str, re.Pattern[str], str, float], ...] = (
     ),
     (
         "advisor",
-        re.compile(r"\b(advis[oe]r|investor|angel)\b", re.IGNORECASE),
+        re.compile(
+            r"\b(board|strategic|senior|independent|executive)\s+advis[oe]r\b|"
+            r"\badvis[oe]r\s+to\b|\bangel\s+investor\b|"
+            r"^\s*(advis[oe]r|investor)\s*(?:$|[,&/|]|\s+(?:and|at)\b)",
+            re.IGNORECASE,
+        ),
         "an advisor or investor to companies",
         0.5,
     ),
@@ -140,7 +146,11 @@ def judge_advisor(me: Me, p: Person) -> AdvisorCandidate | None:
     reasons: list[str] = []
     score = 0.0
     elsewhere = not _same_org(p.organization, me.organization)
-    if (
+    if outside is not None:
+        # A board member or partner: what they bring is the outside view, whatever rank
+        # their title reads as.
+        score += 1.0 if p.level is None or me.level is None or p.level > me.level else 0.5
+    elif (
         executive
         and elsewhere
         and p.level is not None
@@ -155,7 +165,7 @@ def judge_advisor(me: Me, p: Person) -> AdvisorCandidate | None:
         gap = layers_between(me.level, p.level)
         score += 1.5 if 1 <= gap <= 3 else 1.0
         reasons.append(f"senior to you ({level_label(p.level)})")
-    elif outside is None:
+    else:
         return None  # not senior to you (or their level is unknown)
     if outside is not None:
         kind, why, bonus = outside

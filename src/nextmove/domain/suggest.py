@@ -363,12 +363,13 @@ def score_candidate(
     factor = level_gap_factor(gap)
     if not exact and gap is not None and c.level_confidence:
         factor *= 0.5 + 0.5 * min(1.0, c.level_confidence)
-    outside = outside_role(c.title, c.organization) if gap is None or gap <= 0 else None
+    outside = outside_role(c.title, c.organization) if c.title else None
     if outside is not None:
         # A board member, operating or search partner: a senior outside advisor, the
-        # seniority an executive can still look up to.
+        # seniority an executive can still look up to, whatever rank the title reads as.
         executive = me.level is not None and me.level >= EXECUTIVE_AT_LEAST
-        factor = OUTSIDE_FACTOR[outside[0]] * (1.0 if executive else 0.6)
+        as_outside = OUTSIDE_FACTOR[outside[0]] * (1.0 if executive else 0.6)
+        factor = as_outside if gap is None or gap <= 0 else max(factor, as_outside)
     if not explain:
         gap_text = ""
     elif outside is not None:
