@@ -10,7 +10,9 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from nextmove.domain.check import Finding
 from nextmove.domain.moves import (
+    Career,
     Move,
     MovesReport,
     OnetRelated,
@@ -20,9 +22,11 @@ from nextmove.domain.moves import (
     nearest_moves,
     observed_moves,
     read_role,
+    untrodden_move,
     where_people_went,
     who_made_the_move,
 )
+from nextmove.domain.vision import Vision
 from nextmove.errors import UserError
 from nextmove.formats.onet_related import parse_onet_related
 from nextmove.store import moves as repo
@@ -50,9 +54,10 @@ def find_moves(
     """Where people in a role (yours by default) went next; with `to_title`, exactly the
     people who went from that role to that one, or the nearest moves when nobody did."""
     with db.session() as session:
-        me = vision_repo.load_vision(session).me
+        vision = vision_repo.load_vision(session)
         careers = repo.careers(session)
         my_id = repo.my_person_id(session)
+    me = vision.me
     origin_title = _title(from_title, "--from") or me.title
     if not origin_title:
         raise UserError(
@@ -67,6 +72,15 @@ def find_moves(
     report = MovesReport(origin, None, careers=len(careers), observed=len(moves))
     if to_title is not None:
         target = read(_title(to_title, "--to"))
+        step = vision.next_step
+        if step is not None and _same_title(step.title, target.title):
+            # Your next step's outline knows its level and function better than its title.
+            target = RoleRead(
+                target.title,
+                target.family,
+                step.level if step.level is not None else target.level,
+                step.function or target.function,
+            )
         report.target = target
         report.moves = who_made_the_move(origin, target, moves, read, exclude=my_id)
         if not report.moves:
@@ -76,6 +90,40 @@ def find_moves(
     if report.silent:
         add_onet_prior(report, load_onet_related())
     return report
+
+
+def made_the_move(careers: list[Career], vision: Vision) -> dict[int, str]:
+    """Person id -> the move you want as they made it ("Data Scientist → Product Manager,
+    2021"), for the people in these careers who went from a role like yours to one like
+    your next step."""
+    step = vision.next_step
+    if step is None:
+        return {}
+    moves = observed_moves(careers)
+    read = _reader(moves, [vision.me.title, step.title])
+    mine, next_ = read(vision.me.title), read(step.title)
+    origin = RoleRead(mine.title, mine.family, vision.me.level, vision.me.function)
+    target = RoleRead(next_.title, next_.family, step.level, step.function)
+    out = {}
+    for m in who_made_the_move(origin, target, moves, read):
+        out[m.person_id] = f"{m.from_title} → {m.to_title}" + (f", {m.year}" if m.year else "")
+    return out
+
+
+def untrodden_next_step(db: Database, *, today: date) -> Finding | None:
+    """For `vision check`: a note when nobody in your network made the move from your role
+    to your next step, naming who made the nearest move."""
+    with db.session() as session:
+        vision = vision_repo.load_vision(session)
+    step = vision.next_step
+    if step is None or not step.title.strip() or not vision.me.title.strip():
+        return None
+    report = find_moves(db, to_title=step.title, as_of=today)
+    return untrodden_move(report)
+
+
+def _same_title(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
 def _title(value: str | None, option: str) -> str:

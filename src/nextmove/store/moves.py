@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import or_, select
@@ -10,24 +11,32 @@ from sqlalchemy.orm import Session
 
 from nextmove.domain.moves import Career, Role
 from nextmove.store.people import JOB, PROFILE, P
+from nextmove.store.suggest import _for_ids
 
 
-def careers(session: Session) -> list[Career]:
-    """Everyone with a past position (or a job change an import saw): their positions
-    oldest first, the current one last. Stored history is most recent first; where every
-    past position has a start date, the dates decide the order."""
+def careers(session: Session, ids: Iterable[int] | None = None) -> list[Career]:
+    """Everyone with a past position (or a job change an import saw) — or only these
+    people: their positions oldest first, the current one last. Stored history is most
+    recent first; where every past position has a start date, the dates decide the order."""
     conn = session.connection()
     jobs: dict[int, list[Role]] = defaultdict(list)
     query = select(
         JOB.c.person_id, JOB.c.organization, JOB.c.title, JOB.c.start_date, JOB.c.end_date
     ).order_by(JOB.c.person_id, JOB.c.position)
-    for pid, org, title, start, end in conn.execute(query):
+    rows = conn.execute(query) if ids is None else _for_ids(session, query, JOB.c.person_id, ids)
+    for pid, org, title, start, end in rows:
         jobs[pid].append(Role(title or "", org or "", start, end))
     people = select(
         P.c.id, P.c.name, P.c.organization, P.c.title, P.c.changed_jobs_on, P.c.industry
-    ).where(or_(P.c.id.in_(select(JOB.c.person_id)), P.c.changed_jobs_on.is_not(None)))
+    )
+    if ids is None:
+        found = conn.execute(
+            people.where(or_(P.c.id.in_(select(JOB.c.person_id)), P.c.changed_jobs_on.is_not(None)))
+        )
+    else:
+        found = _for_ids(session, people, P.c.id, ids)
     out: list[Career] = []
-    for pid, name, org, title, changed_on, industry in conn.execute(people):
+    for pid, name, org, title, changed_on, industry in found:
         past = jobs.get(pid, [])
         if all(r.start is not None for r in past):
             past = sorted(past, key=lambda r: r.start or date.min)
