@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -23,12 +24,15 @@ def careers(session: Session, ids: Iterable[int] | None = None) -> list[Career]:
     query = select(
         JOB.c.person_id, JOB.c.organization, JOB.c.title, JOB.c.start_date, JOB.c.end_date
     ).order_by(JOB.c.person_id, JOB.c.position)
-    rows = conn.execute(query) if ids is None else _for_ids(session, query, JOB.c.person_id, ids)
+    rows: Iterable[Any] = (
+        conn.execute(query) if ids is None else _for_ids(session, query, JOB.c.person_id, ids)
+    )
     for pid, org, title, start, end in rows:
         jobs[pid].append(Role(title or "", org or "", start, end))
     people = select(
         P.c.id, P.c.name, P.c.organization, P.c.title, P.c.changed_jobs_on, P.c.industry
     )
+    found: Iterable[Any]
     if ids is None:
         found = conn.execute(
             people.where(or_(P.c.id.in_(select(JOB.c.person_id)), P.c.changed_jobs_on.is_not(None)))
