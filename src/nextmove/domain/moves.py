@@ -161,9 +161,23 @@ class MovesReport:
         return not (self.moves if self.target is not None else self.destinations)
 
 
+_FAMILIES: dict[str, str] = {}
+_FAMILIES_KEPT = 100_000
+
+
 def family_of(title: str) -> str:
     """The job family: the title's words before any qualifier, without level or stop words,
-    order-free ("Senior Data Scientist, Growth" -> "data scientist")."""
+    order-free ("Senior Data Scientist, Growth" -> "data scientist"). Titles repeat in a
+    network: each is read once (a bounded memo; the answer depends on the title alone)."""
+    family = _FAMILIES.get(title)
+    if family is None:
+        if len(_FAMILIES) >= _FAMILIES_KEPT:
+            _FAMILIES.clear()
+        family = _FAMILIES[title] = _family(title)
+    return family
+
+
+def _family(title: str) -> str:
     segments, _ = split_title(title)
     for tokens in segments:
         key = core_key(tokens)

@@ -12,6 +12,7 @@ from importlib import resources
 
 from nextmove.domain.check import Finding
 from nextmove.domain.moves import (
+    MANAGEMENT_FROM,
     Career,
     Move,
     MovesReport,
@@ -52,44 +53,81 @@ def find_moves(
     as_of: date | None = None,
 ) -> MovesReport:
     """Where people in a role (yours by default) went next; with `to_title`, exactly the
-    people who went from that role to that one, or the nearest moves when nobody did."""
+    people who went from that role to that one, or the nearest moves when nobody did.
+
+    Only the histories that hold a role like the origin are read: the distinct past titles
+    are matched first (each read once), then the careers of the people who held one."""
     with db.session() as session:
         vision = vision_repo.load_vision(session)
-        careers = repo.careers(session)
-        my_id = repo.my_person_id(session)
-    me = vision.me
-    origin_title = _title(from_title, "--from") or me.title
-    if not origin_title:
-        raise UserError(
-            "no role to start from: give one with --from, or set your current title",
-            hint="`nextmove moves --from 'Data Scientist'`, or `nextmove me set --title …`.",
-        )
-    moves = observed_moves(careers, as_of=as_of)
-    read = _reader(moves, [origin_title, *([to_title] if to_title else [])])
-    origin = read(origin_title)
-    if from_title is None and (me.level is not None or me.function is not None):
-        origin = RoleRead(origin.title, origin.family, me.level, me.function)
-    report = MovesReport(origin, None, careers=len(careers), observed=len(moves))
-    if to_title is not None:
-        target = read(_title(to_title, "--to"))
-        step = vision.next_step
-        if step is not None and _same_title(step.title, target.title):
-            # Your next step's outline knows its level and function better than its title.
-            target = RoleRead(
-                target.title,
-                target.family,
-                step.level if step.level is not None else target.level,
-                step.function or target.function,
+        me = vision.me
+        origin_title = _title(from_title, "--from") or me.title
+        if not origin_title:
+            raise UserError(
+                "no role to start from: give one with --from, or set your current title",
+                hint="`nextmove moves --from 'Data Scientist'`, or `nextmove me set --title …`.",
             )
-        report.target = target
-        report.moves = who_made_the_move(origin, target, moves, read, exclude=my_id)
-        if not report.moves:
-            report.nearest = nearest_moves(origin, target, moves, read, exclude=my_id)
-    else:
-        report.destinations = where_people_went(origin, moves, read, exclude=my_id)
+        origin = _origin(origin_title, vision if from_title is None else None)
+        held = _like_titles(origin, repo.past_titles(session))
+        careers = repo.careers(session, repo.people_who_held(session, held)) if held else []
+        histories, positions = repo.history_counts(session)
+        my_id = repo.my_person_id(session)
+        target = None
+        if to_title is not None:
+            target = _target(_title(to_title, "--to"), vision)
+        moves = observed_moves(careers, as_of=as_of)
+        report = MovesReport(origin, target, careers=histories, observed=positions)
+        if target is not None:
+            read = _reader(moves, [target.title])
+            report.moves = who_made_the_move(origin, target, moves, read, exclude=my_id)
+            if not report.moves and positions:
+                # Nobody did: the nearest moves may start anywhere near your role.
+                every = observed_moves(repo.careers(session), as_of=as_of)
+                read = _reader(every, [target.title])
+                report.nearest = nearest_moves(origin, target, every, read, exclude=my_id)
+        else:
+            read = _reader(moves, [])
+            report.destinations = where_people_went(origin, moves, read, exclude=my_id)
     if report.silent:
         add_onet_prior(report, load_onet_related())
     return report
+
+
+def _origin(title: str, vision: Vision | None) -> RoleRead:
+    """The role moves start from; yours (with the level and function you set) by default."""
+    from nextmove.services.titles import read_title
+
+    origin = read_role(title, read_title(title))
+    me = vision.me if vision is not None else None
+    if me is not None and (me.level is not None or me.function is not None):
+        origin = RoleRead(origin.title, origin.family, me.level, me.function)
+    return origin
+
+
+def _target(title: str, vision: Vision) -> RoleRead:
+    from nextmove.services.titles import read_title
+
+    target = read_role(title, read_title(title))
+    step = vision.next_step
+    if step is not None and _same_title(step.title, title):
+        # Your next step's outline knows its level and function better than its title.
+        target = RoleRead(
+            target.title,
+            target.family,
+            step.level if step.level is not None else target.level,
+            step.function or target.function,
+        )
+    return target
+
+
+def _like_titles(origin: RoleRead, titles: list[str]) -> list[str]:
+    """The past titles that are a role like `origin`. Most are ruled out by their job family
+    alone; only managers' roles (alike by function and level too) need every title read."""
+    from nextmove.services.titles import infer_titles
+
+    if origin.level is None or origin.level < MANAGEMENT_FROM:
+        titles = [t for t in titles if family_of(t) == origin.family]
+    guesses = infer_titles(titles)
+    return [t for t in titles if origin.like(read_role(t, guesses.get(t)))]
 
 
 def made_the_move(careers: list[Career], vision: Vision) -> dict[int, str]:
