@@ -125,3 +125,44 @@ def test_the_nearest_move_is_named_when_nobody_made_yours(
     )
     assert report.moves == []
     assert [m.name for m in report.nearest] == ["Bea Moss", "Cy Park"]
+
+
+def test_vision_check_notes_a_next_step_nobody_took_and_names_the_nearest_move(
+    hospital: Database, now: datetime
+) -> None:
+    vision = vision_service.get_vision(hospital)
+    data = {
+        "me": {"title": "Nurse Manager", "organization": "St. Luke's", "level": "manager",
+               "function": "healthcare"},
+        "steps": [{"title": "VP of Clinical Operations", "level": "vp", "function": "operations"}],
+    }  # fmt: skip
+    assert vision.me.title == "Nurse Manager"
+    vision_service.save_vision_data(hospital, data, source="test", now=now)
+    findings = vision_service.run_check(hospital, today=date(2025, 6, 1))
+    (note,) = [f for f in findings if f.code == "untrodden-move"]
+    assert "Nurse Manager → VP of Clinical Operations" in note.message
+    assert "Bea Moss" in note.advice and note.severity == "note"
+    # Once the step is one somebody took, the note goes.
+    data["steps"] = [{"title": "Director of Clinical Operations", "level": "director",
+                      "function": "operations"}]  # fmt: skip
+    vision_service.save_vision_data(hospital, data, source="test", now=now)
+    findings = vision_service.run_check(hospital, today=date(2025, 6, 1))
+    assert "untrodden-move" not in {f.code for f in findings}
+
+
+def test_suggestions_say_who_made_the_move_you_want(hospital: Database, now: datetime) -> None:
+    from nextmove.services import suggest
+
+    data = {
+        "me": {"title": "Nurse Manager", "organization": "St. Luke's", "level": "manager",
+               "function": "healthcare"},
+        "steps": [{"title": "Director of Clinical Operations", "level": "director",
+                   "function": "operations"}],
+    }  # fmt: skip
+    vision_service.save_vision_data(hospital, data, source="test", now=now)
+    result = suggest.suggest_people(hospital, today=date(2025, 6, 1), limit=10)
+    texts = {s.candidate.name: [r.text for r in s.reasons] for s in result.suggestions}
+    want = "made the move you want (Nurse Manager → Director of Clinical Operations, 2025)"
+    assert want in texts["Bea Moss"] and want in texts["Cy Park"]
+    assert not any(t.startswith("made the move") for t in texts.get("Dee Ray", []))
+    assert not any(t.startswith("made the move") for t in texts.get("Eli Fox", []))

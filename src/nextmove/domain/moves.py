@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from nextmove.domain.check import Finding
 from nextmove.domain.title_words import core_key, split_title
 from nextmove.domain.titles import UNKNOWN, TitleGuess
 
@@ -160,9 +161,23 @@ class MovesReport:
         return not (self.moves if self.target is not None else self.destinations)
 
 
+_FAMILIES: dict[str, str] = {}
+_FAMILIES_KEPT = 100_000
+
+
 def family_of(title: str) -> str:
     """The job family: the title's words before any qualifier, without level or stop words,
-    order-free ("Senior Data Scientist, Growth" -> "data scientist")."""
+    order-free ("Senior Data Scientist, Growth" -> "data scientist"). Titles repeat in a
+    network: each is read once (a bounded memo; the answer depends on the title alone)."""
+    family = _FAMILIES.get(title)
+    if family is None:
+        if len(_FAMILIES) >= _FAMILIES_KEPT:
+            _FAMILIES.clear()
+        family = _FAMILIES[title] = _family(title)
+    return family
+
+
+def _family(title: str) -> str:
     segments, _ = split_title(title)
     for tokens in segments:
         key = core_key(tokens)
@@ -355,3 +370,37 @@ def add_onet_prior(report: MovesReport, data: OnetRelated) -> None:
         target = onet_occupation(report.target.title, data)
         if target is not None:
             report.onet_target_related = target in data.related.get(code, ()) or target == code
+
+
+def untrodden_move(report: MovesReport) -> Finding | None:
+    """A note for `vision check` when nobody made the move to your next step: who made the
+    nearest move, or what O*NET relates to your role."""
+    if report.target is None or report.moves or not report.observed:
+        return None  # made, or no history to tell from
+    move = f"{report.origin.title} → {report.target.title}"
+    if report.nearest:
+        m = report.nearest[0]
+        year = f", {m.year}" if m.year else ""
+        advice = (
+            f"The nearest move: {m.name} ({m.from_title} → {m.to_title}{year}). Ask them how it "
+            f"went in a research meeting: `nextmove meeting add {m.person_id}`; "
+            f"`nextmove moves --to '{report.target.title}'` lists the others."
+        )
+    elif report.onet_related:
+        related = ", ".join(r.title for r in report.onet_related[:3])
+        advice = (
+            f"Nobody made a nearby move either. O*NET relates your role to {related}: look for "
+            "people two steps out who did it, and ask your board whom they know."
+        )
+    else:
+        advice = (
+            "Nobody made a nearby move either: look for people outside your network who did "
+            "it, and ask your board whom they know."
+        )
+    return Finding(
+        "untrodden-move",
+        "steps[0]",
+        f"Nobody in your network is known to have made the move {move}.",
+        advice,
+        "note",
+    )

@@ -10,7 +10,10 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from nextmove.domain.check import Finding
 from nextmove.domain.moves import (
+    MANAGEMENT_FROM,
+    Career,
     Move,
     MovesReport,
     OnetRelated,
@@ -20,9 +23,11 @@ from nextmove.domain.moves import (
     nearest_moves,
     observed_moves,
     read_role,
+    untrodden_move,
     where_people_went,
     who_made_the_move,
 )
+from nextmove.domain.vision import Vision
 from nextmove.errors import UserError
 from nextmove.formats.onet_related import parse_onet_related
 from nextmove.store import moves as repo
@@ -48,34 +53,115 @@ def find_moves(
     as_of: date | None = None,
 ) -> MovesReport:
     """Where people in a role (yours by default) went next; with `to_title`, exactly the
-    people who went from that role to that one, or the nearest moves when nobody did."""
+    people who went from that role to that one, or the nearest moves when nobody did.
+
+    Only the histories that hold a role like the origin are read: the distinct past titles
+    are matched first (each read once), then the careers of the people who held one."""
     with db.session() as session:
-        me = vision_repo.load_vision(session).me
-        careers = repo.careers(session)
+        vision = vision_repo.load_vision(session)
+        me = vision.me
+        origin_title = _title(from_title, "--from") or me.title
+        if not origin_title:
+            raise UserError(
+                "no role to start from: give one with --from, or set your current title",
+                hint="`nextmove moves --from 'Data Scientist'`, or `nextmove me set --title …`.",
+            )
+        origin = _origin(origin_title, vision if from_title is None else None)
+        held = _like_titles(origin, repo.past_titles(session))
+        careers = repo.careers(session, repo.people_who_held(session, held)) if held else []
+        histories, positions = repo.history_counts(session)
         my_id = repo.my_person_id(session)
-    origin_title = _title(from_title, "--from") or me.title
-    if not origin_title:
-        raise UserError(
-            "no role to start from: give one with --from, or set your current title",
-            hint="`nextmove moves --from 'Data Scientist'`, or `nextmove me set --title …`.",
-        )
-    moves = observed_moves(careers, as_of=as_of)
-    read = _reader(moves, [origin_title, *([to_title] if to_title else [])])
-    origin = read(origin_title)
-    if from_title is None and (me.level is not None or me.function is not None):
-        origin = RoleRead(origin.title, origin.family, me.level, me.function)
-    report = MovesReport(origin, None, careers=len(careers), observed=len(moves))
-    if to_title is not None:
-        target = read(_title(to_title, "--to"))
-        report.target = target
-        report.moves = who_made_the_move(origin, target, moves, read, exclude=my_id)
-        if not report.moves:
-            report.nearest = nearest_moves(origin, target, moves, read, exclude=my_id)
-    else:
-        report.destinations = where_people_went(origin, moves, read, exclude=my_id)
+        target = None
+        if to_title is not None:
+            target = _target(_title(to_title, "--to"), vision)
+        moves = observed_moves(careers, as_of=as_of)
+        report = MovesReport(origin, target, careers=histories, observed=positions)
+        if target is not None:
+            read = _reader(moves, [target.title])
+            report.moves = who_made_the_move(origin, target, moves, read, exclude=my_id)
+            if not report.moves and positions:
+                # Nobody did: the nearest moves may start anywhere near your role.
+                every = observed_moves(repo.careers(session), as_of=as_of)
+                read = _reader(every, [target.title])
+                report.nearest = nearest_moves(origin, target, every, read, exclude=my_id)
+        else:
+            read = _reader(moves, [])
+            report.destinations = where_people_went(origin, moves, read, exclude=my_id)
     if report.silent:
         add_onet_prior(report, load_onet_related())
     return report
+
+
+def _origin(title: str, vision: Vision | None) -> RoleRead:
+    """The role moves start from; yours (with the level and function you set) by default."""
+    from nextmove.services.titles import read_title
+
+    origin = read_role(title, read_title(title))
+    me = vision.me if vision is not None else None
+    if me is not None and (me.level is not None or me.function is not None):
+        origin = RoleRead(origin.title, origin.family, me.level, me.function)
+    return origin
+
+
+def _target(title: str, vision: Vision) -> RoleRead:
+    from nextmove.services.titles import read_title
+
+    target = read_role(title, read_title(title))
+    step = vision.next_step
+    if step is not None and _same_title(step.title, title):
+        # Your next step's outline knows its level and function better than its title.
+        target = RoleRead(
+            target.title,
+            target.family,
+            step.level if step.level is not None else target.level,
+            step.function or target.function,
+        )
+    return target
+
+
+def _like_titles(origin: RoleRead, titles: list[str]) -> list[str]:
+    """The past titles that are a role like `origin`. Most are ruled out by their job family
+    alone; only managers' roles (alike by function and level too) need every title read."""
+    from nextmove.services.titles import infer_titles
+
+    if origin.level is None or origin.level < MANAGEMENT_FROM:
+        titles = [t for t in titles if family_of(t) == origin.family]
+    guesses = infer_titles(titles)
+    return [t for t in titles if origin.like(read_role(t, guesses.get(t)))]
+
+
+def made_the_move(careers: list[Career], vision: Vision) -> dict[int, str]:
+    """Person id -> the move you want as they made it ("Data Scientist → Product Manager,
+    2021"), for the people in these careers who went from a role like yours to one like
+    your next step."""
+    step = vision.next_step
+    if step is None:
+        return {}
+    moves = observed_moves(careers)
+    read = _reader(moves, [vision.me.title, step.title])
+    mine, next_ = read(vision.me.title), read(step.title)
+    origin = RoleRead(mine.title, mine.family, vision.me.level, vision.me.function)
+    target = RoleRead(next_.title, next_.family, step.level, step.function)
+    out = {}
+    for m in who_made_the_move(origin, target, moves, read):
+        out[m.person_id] = f"{m.from_title} → {m.to_title}" + (f", {m.year}" if m.year else "")
+    return out
+
+
+def untrodden_next_step(db: Database, *, today: date) -> Finding | None:
+    """For `vision check`: a note when nobody in your network made the move from your role
+    to your next step, naming who made the nearest move."""
+    with db.session() as session:
+        vision = vision_repo.load_vision(session)
+    step = vision.next_step
+    if step is None or not step.title.strip() or not vision.me.title.strip():
+        return None
+    report = find_moves(db, to_title=step.title, as_of=today)
+    return untrodden_move(report)
+
+
+def _same_title(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
 def _title(value: str | None, option: str) -> str:

@@ -32,6 +32,7 @@ from nextmove.errors import UserError
 from nextmove.services import meeting_rounds
 from nextmove.services.meetings import resolve_person
 from nextmove.store import meetings as meetings_repo
+from nextmove.store import moves as moves_repo
 from nextmove.store import network as network_repo
 from nextmove.store import people as people_repo
 from nextmove.store import suggest as repo
@@ -114,6 +115,7 @@ def _candidates(
     )
     ids = [r[0] for r in rows]
     history = _past_roles(session, ids)
+    made = _made_the_move(session, vision, list(history))
     chain = repo.chain_of_command(session, me)
     seats = repo.roles_at(session, vision.me.organization)
     mine = _my_seat(vision, seats.get(me.person_id, []) if me.person_id is not None else [])
@@ -192,9 +194,21 @@ def _candidates(
                 last_contact=last_contact,
                 last_research_meeting=met.get(pid),
                 planned=pid in planned,
+                made_move=made.get(pid, ""),
             )
         )
     return candidates, me, total
+
+
+def _made_the_move(session: Session, vision: Vision, ids: list[int]) -> dict[int, str]:
+    """Who among these people made the move you want — from a role like yours to one like
+    your next step — as "Data Scientist → Product Manager, 2021" (docs/moves.md)."""
+    step = vision.next_step
+    if not ids or step is None or not vision.me.title.strip() or not step.title.strip():
+        return {}
+    from nextmove.services.moves import made_the_move  # loaded only when there is history
+
+    return made_the_move(moves_repo.careers(session, ids), vision)
 
 
 def path_finder(

@@ -88,7 +88,11 @@ def run_check(db: Database, *, today: date) -> list[Finding]:
         vision = repo.load_vision(session)
         entries = repo.list_journal_entries(session, start=start, end=end)
     summary = summarize_journal(entries, start=start, end=end, limit=10) if entries else None
-    return check_vision(vision, summary)
+    findings = check_vision(vision, summary)
+    from nextmove.services.moves import untrodden_next_step  # reads every history: only here
+
+    untrodden = untrodden_next_step(db, today=today)
+    return findings if untrodden is None else [*findings, untrodden]
 
 
 ACTIVITY_MAX_CHARS = 300
