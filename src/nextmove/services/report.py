@@ -426,22 +426,20 @@ def report_pdf(
     return render_pdf("career_plan", view, as_of=today)
 
 
-def check_target(path: Path, *, suffix: str = ".pdf") -> Path:
+def check_target(path: Path, *, example: str = "report.pdf") -> Path:
     """Where a PDF may be written: in a folder that exists, not over a folder. Checked
     before any work is done, so a typo costs nothing."""
     path = path.expanduser()
     if path.is_dir():
-        raise UserError(
-            f"{path} is a folder", hint=f"Name the file, e.g. {path / ('report' + suffix)}."
-        )
+        raise UserError(f"{path} is a folder", hint=f"Name the file, e.g. {path / example}.")
     if not path.parent.is_dir():
         raise UserError(
             f"{path}: the folder {path.parent} does not exist",
             hint="Create it first, or choose another place.",
         )
-    if path.suffix.lower() != suffix:
+    if path.suffix.lower() != ".pdf":
         raise UserError(
-            f"{path}: the file name should end in {suffix}", hint=f"e.g. {path.stem}{suffix}"
+            f"{path}: the file name should end in .pdf", hint=f"e.g. {path.stem or 'report'}.pdf"
         )
     return path
 

@@ -11,6 +11,7 @@ from nextmove.web.routes import (
     opportunities,
     people,
     person_actions,
+    report,
     rounds,
     suggestions,
     today,
@@ -30,6 +31,7 @@ ROUTERS = [
     board.router,
     meetings.router,
     meeting_actions.router,
+    report.router,
     imports.router,
     workspace.router,
 ]
