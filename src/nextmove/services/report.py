@@ -27,7 +27,7 @@ from nextmove.domain.journal import JournalEntry, summarize_journal
 from nextmove.domain.levels import level_label
 from nextmove.domain.meetings import Meeting, MeetingKind, MeetingState, describe_target
 from nextmove.domain.people import Person
-from nextmove.domain.privacy import name_tokens, redact
+from nextmove.domain.privacy import NameWords, name_tokens, redact
 from nextmove.domain.vision import CHOICE_SUBJECTS, Vision, step_name
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.report_svg import Bar, activity_bars_svg, energy_days_svg, round_svg
@@ -74,7 +74,7 @@ class People:
     def __init__(self, db: Database, *, private: bool, me: str):
         self.private = private
         self.roles: dict[int, str] = {}
-        self.tokens: frozenset[str] = frozenset()
+        self.tokens = NameWords()
         self.me = me
         if private:
             with db.session() as session:
