@@ -14,7 +14,7 @@ import pytest
 from nextmove.config import Settings, load_settings
 from nextmove.domain.meetings import MeetingState
 from nextmove.errors import NotFound, UserError
-from nextmove.services import demo, meeting_brief, meetings, report
+from nextmove.services import demo, meeting_brief, meetings, opportunities, plans, report
 from nextmove.services.suggest import plan_research_round
 from nextmove.store import people as people_repo
 from nextmove.store.db import Database
@@ -125,15 +125,90 @@ def test_the_private_report_names_no_contact_anywhere(
     assert "Group Product Manager, Patient Experience" in flat(text)
 
 
-def test_only_the_named_plan_and_an_unknown_plan_is_refused_writing_nothing(
-    demo_db: Database, settings: Settings, today: date, now: datetime, out: Path
+WILD_CARD = """\
+name = "wild card"
+note = "Start a patient-advocacy non-profit."
+resources = 30
+likeability = 90
+confidence = 40
+coherence = 80
+
+[choices]
+industry = "change"
+
+[[steps]]
+title = "Program Director, Patient Advocacy"
+function = "operations"
+level = "director"
+industry = "non-profit"
+
+[[steps]]
+title = "Executive Director"
+function = "executive"
+level = "vp"
+industry = "non-profit"
+"""
+
+
+@pytest.fixture
+def two_plans(demo_db: Database, now: datetime) -> Database:
+    plans.create_plan(demo_db, "wild card", source=None, now=now)
+    plans.import_plan(demo_db, "wild card", WILD_CARD, source="test", now=now)
+    opportunities.add_opportunity(
+        demo_db,
+        {
+            "title": "Program Director, Patient Advocacy",
+            "source": "network-referral",
+            "organization": "Hope Health Alliance",
+            "function": "operations",
+            "level": "director",
+            "industry": "non-profit",
+        },
+        today=now.date(),
+        now=now,
+    )
+    return demo_db
+
+
+def test_every_plan_with_its_gauges_and_the_opportunities_it_serves(
+    two_plans: Database, settings: Settings, today: date, now: datetime, out: Path
 ) -> None:
-    view = report.report_view(demo_db, settings=settings, today=today, now=now, plan="Main")
-    assert [p["name"] for p in view["plans"]] == ["main"]
+    target = out / "plans.pdf"
+    _write(two_plans, target, settings, today, now)
+    text = flat(pdf_text(target))
+    assert "Main plan: current path" in text and "Alternative 1: wild card" in text
+    assert "Program Director, Patient Advocacy" in text and "Executive Director" in text
+    assert "Start a patient-advocacy non-profit." in text
+    for gauge in ("RESOURCES", "LIKEABILITY", "CONFIDENCE", "COHERENCE"):
+        assert gauge in text
+    assert "A step on your wild card plan, a detour from your main plan (current path)" in text
+    view = report.report_view(two_plans, settings=settings, today=today, now=now)
+    wild = next(p for p in view["plans"] if p["name"] == "wild card")
+    assert [(g["label"], g["value"]) for g in wild["gauges"]] == [
+        ("resources", 30),
+        ("likeability", 90),
+        ("confidence", 40),
+        ("coherence", 80),
+    ]
+    assert [o["title"] for o in wild["serves"]] == [
+        "Program Director, Patient Advocacy at Hope Health Alliance"
+    ]
+
+
+def test_only_the_named_plan_and_an_unknown_plan_is_refused_writing_nothing(
+    two_plans: Database, settings: Settings, today: date, now: datetime, out: Path
+) -> None:
+    view = report.report_view(two_plans, settings=settings, today=today, now=now, plan="WILD card")
+    assert [p["name"] for p in view["plans"]] == ["wild card"]
+    advocacy = next(o for o in view["opportunities"]["items"] if "Advocacy" in o["title"])
+    assert advocacy["plans"].startswith("A step on your wild card plan")
+    main = report.report_view(two_plans, settings=settings, today=today, now=now, plan="main")
+    assert [p["name"] for p in main["plans"]] == ["current path"]
     target = out / "plan.pdf"
     with pytest.raises(NotFound) as caught:
-        _write(demo_db, target, settings, today, now, plan="wild card")
-    assert "no plan named 'wild card'" in str(caught.value) and "main" in (caught.value.hint or "")
+        _write(two_plans, target, settings, today, now, plan="odyssey")
+    assert "no plan named 'odyssey'" in str(caught.value)
+    assert "wild card" in (caught.value.hint or "")
     assert list(out.iterdir()) == []
 
 

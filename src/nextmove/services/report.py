@@ -21,22 +21,24 @@ from sqlalchemy import select
 from nextmove.config import Settings
 from nextmove.domain.agenda import outline_phrase
 from nextmove.domain.cadence import TouchState
-from nextmove.domain.check import Finding
 from nextmove.domain.evaluate import Evaluation
 from nextmove.domain.journal import JournalEntry, summarize_journal
 from nextmove.domain.levels import level_label
 from nextmove.domain.meetings import Meeting, MeetingKind, MeetingState, describe_target
 from nextmove.domain.people import Person
+from nextmove.domain.plans import get_plan
 from nextmove.domain.privacy import NameWords, name_tokens, redact
-from nextmove.domain.vision import CHOICE_SUBJECTS, Vision, step_name
-from nextmove.errors import NotFound, UserError
+from nextmove.domain.vision import CHOICE_SUBJECTS, Vision, plan_key, step_name
+from nextmove.errors import UserError
 from nextmove.formats.report_svg import Bar, activity_bars_svg, energy_days_svg, round_svg
 from nextmove.formats.typst_pdf import render_pdf
 from nextmove.services import board as board_service
 from nextmove.services import meeting_rounds
 from nextmove.services import opportunities as opp_service
+from nextmove.services import plans as plans_service
+from nextmove.services.plans import PlanSummary
 from nextmove.services.today import build_digest
-from nextmove.services.vision import EVIDENCE_WINDOW_DAYS, run_check
+from nextmove.services.vision import EVIDENCE_WINDOW_DAYS
 from nextmove.store import meetings as meetings_repo
 from nextmove.store import models
 from nextmove.store import people as people_repo
@@ -112,23 +114,37 @@ class People:
 # ---------------------------------------------------------------------------- plans
 
 
-def plan_view(vision: Vision, findings: list[Finding], people: People) -> dict[str, Any]:
-    steps = [
-        {
-            "label": step_name(i).capitalize(),
-            "title": people.text(step.title) or "(no title yet)",
-            "outline": people.text(outline_phrase(step)),
-            "problems": [people.text(p) for p in step.problems],
-        }
-        for i, step in enumerate(vision.steps)
-    ]
+MAX_SERVED = 4  # opportunities listed under each plan
+
+
+def plan_view(summary: PlanSummary, people: People) -> dict[str, Any]:
+    """One plan: its steps, choices, gauges, check, the opportunities it serves best and how
+    many research meetings explored it."""
+    plan = summary.plan
+    label = (
+        f"Main plan: {plan.name}" if summary.main else f"Alternative {summary.rank}: {plan.name}"
+    )
+    findings = sorted(summary.findings, key=lambda f: f.severity != "weakness")
     return {
-        "name": MAIN_PLAN,
-        "label": "Main plan",
-        "note": "",
-        "steps": steps,
-        "choices": [{"subject": s, "choice": vision.choices.get(s).value} for s in CHOICE_SUBJECTS],
-        "gauges": [],
+        "name": plan.name,
+        "main": summary.main,
+        "label": people.text(label),
+        "note": people.text(plan.note),
+        "steps": [
+            {
+                "label": step_name(i).capitalize(),
+                "title": people.text(step.title) or "(no title yet)",
+                "outline": people.text(outline_phrase(step)),
+                "problems": [people.text(p) for p in step.problems],
+            }
+            for i, step in enumerate(plan.steps)
+        ],
+        "choices": [{"subject": s, "choice": plan.choices.get(s).value} for s in CHOICE_SUBJECTS],
+        "gauges": [
+            {"label": name, "value": value}
+            for name, value in plan.gauges.as_dict().items()
+            if value is not None
+        ],
         "check": [
             {
                 "severity": f.severity,
@@ -138,22 +154,26 @@ def plan_view(vision: Vision, findings: list[Finding], people: People) -> dict[s
             for f in findings
         ],
         "weaknesses": sum(1 for f in findings if f.severity == "weakness"),
+        "serves": [
+            {
+                "title": people.text(position_phrase(opp.title, opp.organization)),
+                "kind": fit.kind,
+            }
+            for opp, fit in summary.serves[:MAX_SERVED]
+        ],
+        "meetings": summary.meetings,
     }
 
 
-def choose_plans(plans: list[dict[str, Any]], name: str | None) -> list[dict[str, Any]]:
+def chosen_plans(
+    vision: Vision, summaries: list[PlanSummary], name: str | None
+) -> list[PlanSummary]:
+    """Every plan, or only the one named (any case; "main" is the main plan). An unknown
+    name is NotFound, listing the plans there are."""
     if name is None:
-        return plans
-    wanted = name.strip().casefold()
-    chosen = [p for p in plans if p["name"].casefold() == wanted]
-    if not chosen:
-        known = ", ".join(p["name"] for p in plans)
-        raise NotFound(
-            f"no plan named {name!r}",
-            hint=f"Your plans: {known}. Leave out --plan for all of them.",
-            field="plan",
-        )
-    return chosen
+        return summaries
+    wanted = plan_key(get_plan(vision, name).name)
+    return [s for s in summaries if plan_key(s.name) == wanted]
 
 
 # ---------------------------------------------------------------------------- energy
@@ -294,7 +314,18 @@ def board_view(
     return out
 
 
-def _opportunity(ev: Evaluation, people: People) -> dict[str, Any]:
+def _plans_text(ev: Evaluation, plan: str | None) -> str:
+    """Which plan it serves: for one chosen plan, how it fits that plan; else which of your
+    plans it serves best ("A step on your wild card plan, a detour from your main plan.")."""
+    if ev.plans is None:
+        return ""
+    if plan is None:
+        return ev.plans.text if len(ev.plans.fits) > 1 else ""
+    fit = next((f for f in ev.plans.fits if plan_key(f.plan) == plan_key(plan)), None)
+    return fit.why if fit else ""
+
+
+def _opportunity(ev: Evaluation, people: People, plan: str | None) -> dict[str, Any]:
     opp = ev.opportunity
     return {
         "id": opp.id,
@@ -308,17 +339,18 @@ def _opportunity(ev: Evaluation, people: People) -> dict[str, Any]:
         "fit": None if ev.fit is None else round(ev.fit, 1),
         "overall": None if ev.overall is None else round(ev.overall, 1),
         "flags": [people.text(f.title) for f in ev.flags],
+        "plans": people.text(_plans_text(ev, plan)),
     }
 
 
 def opportunities_view(
-    db: Database, vision: Vision, *, today: date, people: People
+    db: Database, vision: Vision, *, today: date, people: People, plan: str | None = None
 ) -> dict[str, Any]:
     if not vision.priorities and not vision.steps:
         return {"items": [], "total": 0, "mix": ""}
     evaluations, mix = opp_service.evaluate(db, None, today=today)
     return {
-        "items": [_opportunity(ev, people) for ev in evaluations[:MAX_OPPORTUNITIES]],
+        "items": [_opportunity(ev, people, plan) for ev in evaluations[:MAX_OPPORTUNITIES]],
         "total": len(evaluations),
         "more": max(0, len(evaluations) - MAX_OPPORTUNITIES),
         "mix": people.text(mix.advice),
@@ -384,7 +416,8 @@ def report_view(
         entries = vision_repo.list_journal_entries(session, start=start, end=today)
     me = vision.me
     people = People(db, private=private, me=me.name)
-    plans = choose_plans([plan_view(vision, run_check(db, today=today), people)], plan)
+    summaries = chosen_plans(vision, plans_service.list_plans(db, today=today), plan)
+    plans = [plan_view(s, people) for s in summaries]
     owner = me.name or "My"
     return {
         "title": f"{owner}’s career plan" if me.name else "My career plan",
@@ -405,7 +438,9 @@ def report_view(
         "board": board_view(db, settings=settings, today=today, now=now, people=people),
         "round": round_view(db, people),
         "meetings": meetings_view(db, vision, people),
-        "opportunities": opportunities_view(db, vision, today=today, people=people),
+        "opportunities": opportunities_view(
+            db, vision, today=today, people=people, plan=summaries[0].name if plan else None
+        ),
         "next_steps": next_steps(db, plans, settings=settings, today=today, now=now, people=people),
     }
 
