@@ -48,7 +48,7 @@ def _line(x1: float, y1: float, x2: float, y2: float, stroke: str = GRID) -> str
 
 
 def energy_days_svg(
-    days: Sequence[tuple[date, int]], *, start: date, end: date, width: int = 480, height: int = 150
+    days: Sequence[tuple[date, int]], *, start: date, end: date, width: int = 480, height: int = 118
 ) -> str:
     """Mean energy of each day in [start, end] from (day, energy) pairs: bars above the zero
     line for energizing days, below for draining ones; days without an entry stay empty."""

@@ -338,7 +338,9 @@ def _opportunity(ev: Evaluation, people: People, plan: str | None) -> dict[str, 
         "verdict_text": people.text(ev.verdict.text),
         "fit": None if ev.fit is None else round(ev.fit, 1),
         "overall": None if ev.overall is None else round(ev.overall, 1),
-        "flags": [people.text(f.title) for f in ev.flags],
+        "flags": [  # the verdict may already say it ("Impressive but misaligned: …")
+            people.text(f.title) for f in ev.flags if f.title not in ev.verdict.text
+        ],
         "plans": people.text(_plans_text(ev, plan)),
     }
 
