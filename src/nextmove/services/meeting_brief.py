@@ -125,7 +125,7 @@ def path_view(db: Database, person: Person) -> dict[str, Any]:
         words = STRENGTH_WORDS.get(strength, "some")
         return {
             "kind": "direct",
-            "text": f"You know them directly: {how + ', ' if how else ''}{words} tie.",
+            "text": f"You know them directly: a {words} tie" + (f" ({how})." if how else "."),
             "paths": [" → ".join(p) for p in found.described],
         }
     return {"kind": "warm", "text": "", "paths": [" → ".join(p) for p in found.described]}
