@@ -334,3 +334,26 @@ def test_the_brief_of_an_unknown_meeting_is_refused_writing_nothing(
     with pytest.raises(NotFound, match="no meeting 999"):
         meeting_brief.write_brief(db, 999, out / "b.pdf", settings=settings, today=today)
     assert list(out.iterdir()) == []
+
+
+def test_what_you_wrote_is_printed_as_written_never_run_as_typst(
+    db: Database, settings: Settings, today: date, now: datetime, out: Path
+) -> None:
+    from nextmove.services import vision
+
+    tricky = '#panic("x") *bold* $x^2$ [link] @ref <label> \\ `code` // no comment'
+    vision.save_vision_data(
+        db,
+        {
+            "me": {"name": "Maya #Chen"},
+            "steps": [{"title": tricky}, {"title": "Director of Product"}],
+            "priorities": [{"name": "family life", "note": "= not a heading"}],
+        },
+        source="test",
+        now=now,
+    )
+    target = out / "tricky.pdf"
+    _write(db, target, settings, today, now)
+    text = flat(pdf_text(target))
+    assert tricky in text
+    assert "Maya #Chen’s career plan" in text and "= not a heading" in text
