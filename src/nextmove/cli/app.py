@@ -25,6 +25,7 @@ HELP = (
 COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("me", "me", "app", "group"),
     ("vision", "vision", "app", "group"),
+    ("plan", "plans", "app", "group"),
     ("journal", "journal", "app", "group"),
     ("calendar", "calendar", "app", "group"),
     ("slots", "slots", "slots", "command"),

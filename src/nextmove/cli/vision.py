@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from nextmove.cli.context import (
     AsOf,
@@ -59,6 +60,12 @@ def show(ctx: typer.Context, json: JsonFlag = False) -> None:
         console.print("[bold]Strengths[/]   " + "; ".join(vision.strengths))
     if not vision.steps:
         console.print("\nNo steps yet: write them in a vision file (`nextmove vision edit`).")
+    if vision.alternatives:
+        names = ", ".join(p.name for p in vision.alternatives)
+        console.print(
+            f"\n[bold]Main plan[/] {escape(vision.plan_name)}; alternatives: {escape(names)} "
+            "(`nextmove plan compare`)."
+        )
 
 
 @app.command("check")
@@ -70,17 +77,33 @@ def check(
         bool, typer.Option("--strict", help="Exit with code 1 when there are weaknesses.")
     ] = False,
 ) -> None:
-    """Name every weakness of your vision, with concrete advice."""
-    findings = vision_service.run_check(state(ctx).db(), today=today_from(as_of))
-    weak = weaknesses(findings)
+    """Name every weakness of your vision, with concrete advice: the main plan, then each
+    alternative plan's own steps and choices."""
+    checks = vision_service.run_plan_checks(state(ctx).db(), today=today_from(as_of))
+    findings = checks[0].findings
+    weak = [w for c in checks for w in weaknesses(c.findings)]
     if json:
-        print_json(findings_json(findings))
-    elif not findings:
-        console.print("[green]✓[/] Your vision is clear: no weaknesses found.")
+        shape = findings_json(findings)
+        shape["plans"] = [
+            {"name": c.plan.name, "main": c.main, **findings_json(c.findings)} for c in checks
+        ]
+        shape["ok"] = not weak
+        print_json(shape)
     else:
-        console.print(findings_table(findings))
-        notes = len(findings) - len(weak)
-        console.print(f"{len(weak)} weakness(es), {notes} note(s).")
+        for c in checks:
+            if len(checks) > 1:
+                label = "main plan" if c.main else "alternative plan"
+                console.print(f"\n[bold]{escape(c.plan.name)}[/] ({label})")
+            if not c.findings:
+                console.print(
+                    "[green]✓[/] Your vision is clear: no weaknesses found."
+                    if c.main
+                    else "[green]✓[/] No weaknesses in this plan's steps and choices."
+                )
+                continue
+            console.print(findings_table(c.findings))
+            own_weak = len(weaknesses(c.findings))
+            console.print(f"{own_weak} weakness(es), {len(c.findings) - own_weak} note(s).")
     if strict and weak:
         raise typer.Exit(1)
 

@@ -24,8 +24,11 @@ from nextmove.domain.plans import (
     replace_plan,
     set_plan,
 )
+from nextmove.domain.suggest import Suggestion
 from nextmove.domain.vision import Plan, Vision, plan_key
+from nextmove.errors import NotFound
 from nextmove.formats.vision_toml import PLAN_HEADER, parse_plan, render_plan
+from nextmove.services import suggest as suggest_service
 from nextmove.services.vision import EVIDENCE_WINDOW_DAYS, journal_window
 from nextmove.store import opportunities as opp_repo
 from nextmove.store import vision as repo
@@ -148,3 +151,54 @@ def plan_is_main(db: Database, name: str) -> bool:
     with db.session() as session:
         vision = repo.load_vision(session)
     return is_main(vision, get_plan(vision, name))
+
+
+def set_meeting_plan(
+    db: Database, meeting_id: int, name: str | None, *, now: datetime
+) -> str | None:
+    """Record which plan a meeting explores; None or "" clears it. Returns the plan's name."""
+    with db.session() as session:
+        plan_id = None
+        plan_name = None
+        if name is not None and name.strip():
+            plan = get_plan(repo.load_vision(session), name)
+            plan_name = plan.name
+            plan_id = repo.plan_ids(session).get(plan_key(plan.name))
+            if plan_id is None:  # the vision was never saved: the main plan has no row yet
+                repo.save_plans(session, repo.load_vision(session), now=now)
+                plan_id = repo.plan_ids(session)[plan_key(plan.name)]
+        if not repo.set_meeting_plan(session, meeting_id, plan_id):
+            raise NotFound(
+                f"no meeting with id {meeting_id}", hint="`nextmove meeting list` shows ids."
+            )
+    return plan_name
+
+
+def meeting_plan(db: Database, meeting_id: int) -> str | None:
+    with db.session() as session:
+        return repo.meeting_plan_names(session, [meeting_id]).get(meeting_id)
+
+
+def meeting_plans(db: Database) -> dict[int, str]:
+    """meeting id -> the plan it explores, for every meeting that names one."""
+    with db.session() as session:
+        return repo.meeting_plan_names(session)
+
+
+def people_for_plans(
+    db: Database,
+    *,
+    today: date,
+    limit: int = 3,
+    weights: Any = None,
+    cooldown_days: int | None = None,
+) -> dict[str, list[Suggestion]]:
+    """Plan name -> the best people to meet to explore it (suggestions aimed at the plan)."""
+    with db.session() as session:
+        names = [p.name for p in repo.load_vision(session).plans]
+    options: dict[str, Any] = {"today": today, "limit": limit, "weights": weights}
+    if cooldown_days is not None:
+        options["cooldown_days"] = cooldown_days
+    return {
+        name: suggest_service.suggest_people(db, plan=name, **options).suggestions for name in names
+    }

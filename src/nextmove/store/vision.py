@@ -267,3 +267,21 @@ def plan_meeting_counts(session: Session) -> dict[str, int]:
         .group_by(models.Plan.name)
     ).all()
     return {plan_key(name): count for name, count in rows}
+
+
+def set_meeting_plan(session: Session, meeting_id: int, plan_id: int | None) -> bool:
+    """Record which plan a meeting explores (None: none). False when there is no meeting."""
+    result = session.execute(
+        update(models.Meeting).where(models.Meeting.id == meeting_id).values(plan_id=plan_id)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def meeting_plan_names(session: Session, meeting_ids: list[int] | None = None) -> dict[int, str]:
+    """meeting id -> the name of the plan it explores, for meetings that name one."""
+    query = select(models.Meeting.id, models.Plan.name).join(
+        models.Plan, models.Plan.id == models.Meeting.plan_id
+    )
+    if meeting_ids is not None:
+        query = query.where(models.Meeting.id.in_(meeting_ids))
+    return dict(session.execute(query).all())  # type: ignore[arg-type]

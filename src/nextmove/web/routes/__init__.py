@@ -11,6 +11,7 @@ from nextmove.web.routes import (
     opportunities,
     people,
     person_actions,
+    plans,
     report,
     rounds,
     suggestions,
@@ -22,6 +23,7 @@ from nextmove.web.routes import (
 ROUTERS = [
     today.router,
     vision.router,
+    plans.router,
     journal.router,
     opportunities.router,
     people.router,
