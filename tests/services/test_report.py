@@ -152,7 +152,8 @@ industry = "non-profit"
 
 @pytest.fixture
 def two_plans(demo_db: Database, now: datetime) -> Database:
-    plans.create_plan(demo_db, "wild card", source=None, now=now)
+    if "wild card" not in [p.name for p in plans.list_plans(demo_db, today=now.date())]:
+        plans.create_plan(demo_db, "wild card", source=None, now=now)
     plans.import_plan(demo_db, "wild card", WILD_CARD, source="test", now=now)
     opportunities.add_opportunity(
         demo_db,
@@ -176,7 +177,8 @@ def test_every_plan_with_its_gauges_and_the_opportunities_it_serves(
     target = out / "plans.pdf"
     _write(two_plans, target, settings, today, now)
     text = flat(pdf_text(target))
-    assert "Main plan: current path" in text and "Alternative 1: wild card" in text
+    assert "Main plan: current path" in text
+    assert re.search(r"Alternative \d: wild card", text)
     assert "Program Director, Patient Advocacy" in text and "Executive Director" in text
     assert "Start a patient-advocacy non-profit." in text
     for gauge in ("RESOURCES", "LIKEABILITY", "CONFIDENCE", "COHERENCE"):

@@ -32,6 +32,16 @@ def test_the_vision_page_offers_the_report_and_it_downloads(demo_web: Web, tmp_p
     assert "Sofia Rossi" not in _text(private.content, tmp_path)
 
 
+def test_the_plans_page_offers_the_report_of_every_plan_and_one_plan_downloads(
+    demo_web: Web, tmp_path: Path
+) -> None:
+    page = demo_web.get(f"/plans?{AS_OF}")
+    assert 'href="/report.pdf?as_of=2026-11-22"' in page.text
+    one = demo_web.get(f"/report.pdf?{AS_OF}&plan=wild%20card")
+    text = _text(one.content, tmp_path)
+    assert "wild card" in text and "Main plan" not in text
+
+
 def test_an_unknown_plan_is_a_clear_page_not_a_pdf(demo_web: Web) -> None:
     response = demo_web.get(f"/report.pdf?{AS_OF}&plan=wild")
     assert response.status_code == 404

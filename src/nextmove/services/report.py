@@ -233,6 +233,7 @@ def meetings_view(db: Database, vision: Vision, people: People) -> dict[str, Any
         ]
         insights = {m.id: meetings_repo.insights_of(session, m.id) for m in research if m.id}
     people.load(db, {m.person_id for m in research})
+    explored = plans_service.meeting_plans(db)
     shown = sorted(
         (m for m in research if m.state in SHOWN_STATES),
         key=lambda m: (SHOWN_STATES.index(m.state) // 2, -(_when(m) or date.min).toordinal()),
@@ -252,6 +253,7 @@ def meetings_view(db: Database, vision: Vision, people: People) -> dict[str, Any
                 "state": m.state.value,
                 "date": str(_when(m) or ""),
                 "why": people.text(m.why),
+                "plan": people.text(explored.get(m.id or 0, "")),
                 "insights": [
                     {
                         "text": people.text(i.text),
