@@ -316,6 +316,21 @@ def test_the_brief_tells_how_they_got_there_from_their_history(
     assert pdf_pages(target) == 1
 
 
+def test_the_brief_of_a_meeting_exploring_an_alternative_shares_that_plan(
+    two_plans: Database, settings: Settings, today: date, now: datetime, out: Path
+) -> None:
+    meeting = meetings.add_meeting(two_plans, "Tom Becker", today=today, now=now)
+    assert meeting.id is not None
+    plans.set_meeting_plan(two_plans, meeting.id, "WILD CARD", now=now)
+    target = out / "wild.pdf"
+    meeting_brief.write_brief(two_plans, meeting.id, target, settings=settings, today=today)
+    text = flat(pdf_text(target))
+    assert "Exploring: your wild card plan" in text
+    assert "Program Director, Patient Advocacy" in text  # the wild card's next step, shared
+    assert "Group Product Manager, Patient Experience role" not in text
+    assert pdf_pages(target) == 1
+
+
 def test_the_brief_keeps_the_agenda_you_edited_and_what_you_learned(
     demo_db: Database, settings: Settings, today: date, now: datetime, out: Path
 ) -> None:

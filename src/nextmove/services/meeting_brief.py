@@ -22,6 +22,7 @@ from nextmove.domain.suggest import STRENGTH_WORDS
 from nextmove.domain.vision import Vision
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.typst_pdf import render_pdf
+from nextmove.services import plans as plans_service
 from nextmove.services.meetings import brief_of, introduction_chain
 from nextmove.services.report import Written, check_target, long_date, position_phrase, write_file
 from nextmove.services.suggest import warm_paths
@@ -163,6 +164,10 @@ def brief_view(db: Database, meeting_id: int, *, settings: Settings, today: date
         ]
         insights = [(m, i) for m in earlier for i in repo.insights_of(session, m.id or 0)]
         tasks = [t for t in repo.tasks_of(session, meeting.id or 0) if t.done_on is None]
+    explores = plans_service.meeting_plan(db, meeting_id)
+    plan = vision.find_plan(explores) if explores else None
+    # The agenda and what to share follow the plan the meeting explores.
+    aimed = vision.following(plan) if plan is not None else vision
     details = [
         level_label(person.level) + " level" if person.level is not None else "",
         person.department,
@@ -192,6 +197,7 @@ def brief_view(db: Database, meeting_id: int, *, settings: Settings, today: date
             "mode": meeting.mode.value,
             "where": meeting.place or meeting.link,
             "why": meeting.why,
+            "plan": plan.name if plan is not None else "",
         },
         "person": {
             "name": person.name,
@@ -202,8 +208,8 @@ def brief_view(db: Database, meeting_id: int, *, settings: Settings, today: date
         },
         "history": history_view(person),
         "path": path_view(db, person),
-        "agenda": agenda_view(meeting, vision, person),
-        "share": share_view(vision),
+        "agenda": agenda_view(meeting, aimed, person),
+        "share": share_view(aimed),
         "earlier": [
             {"date": str(m.held_on), "text": i.text, "affects": describe_target(i, vision)}
             for m, i in insights
