@@ -3,16 +3,19 @@ transaction; the limits and names checked; opportunities placed on the plan they
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 
-from nextmove.domain.vision import Choice, Choices, RoleOutline
+from nextmove.domain.vision import Choice, Choices, RoleOutline, Vision
 from nextmove.errors import InvalidInput, NotFound, UserError
+from nextmove.services import meeting_rounds
 from nextmove.services import opportunities as opp_service
 from nextmove.services import plans as service
+from nextmove.services import suggest as suggest_service
 from nextmove.services import vision as vision_service
-from nextmove.services.demo import demo_vision
+from nextmove.services.demo import create_demo, demo_vision
 from nextmove.store import vision as repo
 from nextmove.store.db import Database
 
@@ -43,10 +46,15 @@ industry = "non-profit"
 """
 
 
+def one_plan() -> Vision:
+    """The demo's vision with its main plan only."""
+    return replace(demo_vision(), alternatives=[])
+
+
 @pytest.fixture
 def planned(db: Database, now: datetime) -> Database:
     with db.session() as session:
-        repo.save_vision(session, demo_vision(), now=now)
+        repo.save_vision(session, one_plan(), now=now)
     return db
 
 
@@ -224,3 +232,32 @@ def test_steps_of_every_plan_survive_a_save_of_the_whole_vision(
         "Executive Director",
     ]
     assert [s.title for s in again.steps] == ["Group PM", "Director"]
+
+
+def test_suggestions_and_a_round_aimed_at_a_plan_and_its_meetings_record_it(
+    db: Database, today: date, now: datetime
+) -> None:
+    create_demo(db, today=today, now=now)
+    main = suggest_service.suggest_people(db, today=today, limit=5)
+    wild = suggest_service.suggest_people(db, today=today, limit=5, plan="wild card")
+    assert [s.candidate.person_id for s in main.suggestions] != [
+        s.candidate.person_id for s in wild.suggestions
+    ]
+    with pytest.raises(NotFound, match="no plan named 'nope'"):
+        suggest_service.suggest_people(db, today=today, plan="nope")
+    planned_round = suggest_service.plan_research_round(
+        db, today=today, size=3, weeks=2, plan="wild card"
+    )
+    assert planned_round.round_id is not None
+    recorded = service.meeting_plans(db)
+    round_meetings = meeting_rounds.round_meetings(db, planned_round.round_id)
+    assert round_meetings
+    assert {recorded.get(m.id or 0) for m in round_meetings} == {"wild card"}
+    summaries = {s.name: s for s in service.list_plans(db, today=today)}
+    assert summaries["wild card"].meetings == len(round_meetings)
+    # Renaming the plan keeps its meetings; deleting it leaves them without a plan.
+    service.change_plan(db, "wild card", rename="teaching", now=now)
+    assert set(service.meeting_plans(db).values()) == {"teaching"}
+    service.remove_plan(db, "teaching", now=now)
+    assert service.meeting_plans(db) == {}
+    assert len(meeting_rounds.round_meetings(db, planned_round.round_id)) == len(round_meetings)

@@ -79,3 +79,32 @@ def test_downgrading_0006_keeps_the_main_plan_and_upgrading_again_restores_it(db
     db.dispose()
     assert [s.title for s in again.steps] == ["Head of Product", "VP Product"]
     assert again.alternatives == []
+
+
+def test_upgrading_and_downgrading_keep_every_meetings_insights_tasks_and_referrals(
+    tmp_path: Path,
+) -> None:
+    """SQLite changes `meeting` by copying it; the copy must not cascade to its children."""
+    copy = tmp_path / "nextmove.db"
+    shutil.copy(RELEASE_01, copy)
+    engine = make_engine(f"sqlite:///{copy}")
+    config = alembic_config(engine)
+
+    def counts() -> list[int]:
+        with engine.connect() as conn:
+            return [
+                conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+                for table in ("meeting", "meeting_insight", "meeting_task", "meeting_referral")
+            ] + [
+                conn.execute(
+                    text("SELECT count(*) FROM meeting_referral WHERE new_meeting_id IS NOT NULL")
+                ).scalar_one()
+            ]
+
+    before = counts()
+    assert before[1] > 0 and before[2] > 0 and before[3] > 0
+    command.upgrade(config, "head")
+    assert counts() == before
+    command.downgrade(config, "0005")
+    assert counts() == before
+    engine.dispose()

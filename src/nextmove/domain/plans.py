@@ -305,6 +305,12 @@ def fit_to_plans(vision: Vision, opp: Opportunity) -> PlanVerdict:
                 parts.append(f"{words[main.kind]} {_plan_label(main.plan, True)}")
             else:
                 parts.append(f"also a step on {_plan_label(main.plan, True)}")
+        else:
+            detours = [f for f in fits if f.kind == "detour" and not f.main]
+            if detours:
+                parts.append(
+                    "a detour from " + " and ".join(_plan_label(f.plan, False) for f in detours)
+                )
         text = ", ".join(parts) + "."
     elif all(f.kind == "detour" for f in fits):
         text = "A detour from every one of your plans." if len(fits) > 1 else main.why

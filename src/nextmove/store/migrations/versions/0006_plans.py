@@ -11,6 +11,9 @@ Create Date: 2026-12-04 19:10:00
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -20,6 +23,8 @@ branch_labels = None
 depends_on = None
 
 DEFAULT_PLAN_NAME = "current path"
+# Tables whose rows go with a meeting (ON DELETE CASCADE or SET NULL to meeting.id).
+MEETING_CHILDREN = ("meeting_insight", "meeting_task", "meeting_referral")
 
 
 def upgrade() -> None:
@@ -90,11 +95,23 @@ def upgrade() -> None:
             ondelete="CASCADE",
         )
 
-    with op.batch_alter_table("meeting", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("plan_id", sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f("ix_meeting_plan_id"), ["plan_id"], unique=False)
-        batch_op.create_foreign_key(
-            batch_op.f("fk_meeting_plan_id_plan"),
+    if conn.dialect.name == "sqlite":
+        with _meeting_children_kept(), op.batch_alter_table("meeting") as batch_op:
+            batch_op.add_column(sa.Column("plan_id", sa.Integer(), nullable=True))
+            batch_op.create_index(batch_op.f("ix_meeting_plan_id"), ["plan_id"], unique=False)
+            batch_op.create_foreign_key(
+                batch_op.f("fk_meeting_plan_id_plan"),
+                "plan",
+                ["plan_id"],
+                ["id"],
+                ondelete="SET NULL",
+            )
+    else:
+        op.add_column("meeting", sa.Column("plan_id", sa.Integer(), nullable=True))
+        op.create_index(op.f("ix_meeting_plan_id"), "meeting", ["plan_id"], unique=False)
+        op.create_foreign_key(
+            op.f("fk_meeting_plan_id_plan"),
+            "meeting",
             "plan",
             ["plan_id"],
             ["id"],
@@ -102,13 +119,31 @@ def upgrade() -> None:
         )
 
 
+@contextmanager
+def _meeting_children_kept() -> Iterator[None]:
+    """SQLite changes a table by copying it; with foreign keys on, dropping the old `meeting`
+    would cascade to its insights, tasks and referrals. They are kept aside and put back."""
+    for table in MEETING_CHILDREN:
+        op.execute(f"CREATE TEMP TABLE keep_{table} AS SELECT * FROM {table}")
+    yield
+    for table in MEETING_CHILDREN:
+        op.execute(f"DELETE FROM {table}")
+        op.execute(f"INSERT INTO {table} SELECT * FROM keep_{table}")
+        op.execute(f"DROP TABLE keep_{table}")
+
+
 def downgrade() -> None:
     """Back to one vision: the main plan's steps stay; the alternatives' steps go."""
-    with op.batch_alter_table("meeting", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("fk_meeting_plan_id_plan"), type_="foreignkey")
-        batch_op.drop_index(batch_op.f("ix_meeting_plan_id"))
-        batch_op.drop_column("plan_id")
     conn = op.get_bind()
+    if conn.dialect.name == "sqlite":
+        with _meeting_children_kept(), op.batch_alter_table("meeting") as batch_op:
+            batch_op.drop_constraint(batch_op.f("fk_meeting_plan_id_plan"), type_="foreignkey")
+            batch_op.drop_index(batch_op.f("ix_meeting_plan_id"))
+            batch_op.drop_column("plan_id")
+    else:
+        op.drop_constraint(op.f("fk_meeting_plan_id_plan"), "meeting", type_="foreignkey")
+        op.drop_index(op.f("ix_meeting_plan_id"), table_name="meeting")
+        op.drop_column("meeting", "plan_id")
     conn.execute(
         sa.text("DELETE FROM vision_step WHERE plan_id NOT IN (SELECT id FROM plan WHERE rank = 0)")
     )
