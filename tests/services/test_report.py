@@ -374,3 +374,27 @@ def test_what_you_wrote_is_printed_as_written_never_run_as_typst(
     text = flat(pdf_text(target))
     assert tricky in text
     assert "Maya #Chen’s career plan" in text and "= not a heading" in text
+
+
+def test_release_01s_database_gives_a_report_and_a_brief(
+    tmp_path: Path, today: date, now: datetime, out: Path
+) -> None:
+    """A database nextmove 0.1 wrote (upgraded on open) prints as well as a new one."""
+    import shutil
+
+    copy = tmp_path / "release-0.1.db"
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "release-0.1" / "nextmove.db", copy)
+    url = f"sqlite:///{copy}"
+    db = Database.open(url)
+    try:
+        settings = load_settings(database_url=url)
+        _write(db, out / "old.pdf", settings, today, now)
+        text = flat(pdf_text(out / "old.pdf"))
+        assert "Maya Chen’s career plan" in text and "Sofia Rossi" in text
+        assert "Lead one cross-team launch before asking for a group PM role" in text
+        held = next(m for m in meetings.list_meetings(db) if m.person_name == "Ben Okafor")
+        assert held.id is not None
+        meeting_brief.write_brief(db, held.id, out / "brief.pdf", settings=settings, today=today)
+        assert pdf_pages(out / "brief.pdf") == 1
+    finally:
+        db.dispose()

@@ -8,6 +8,7 @@ the brief changes nothing; an agenda never generated is built for the page, not 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from nextmove.store.db import Database
 from nextmove.store.vision import load_vision
 
 MAX_JOBS = 6
+_LIST_MARK = re.compile(r"^(?:[-*+]|\d{1,2}[.)])\s+")  # "- ", "* ", "1. ", "2) "
 MAX_QUESTIONS = 4  # per agenda section: the page holds about twenty
 MAX_PATHS = 2
 
@@ -83,8 +85,9 @@ def agenda_view(meeting: Meeting, vision: Vision, person: Person) -> dict[str, A
 
 
 def parse_agenda_markdown(text: str) -> dict[str, Any]:
-    """An agenda as its Markdown is stored (`## Section`, `- question`, `> note`, free
-    lines), back into sections; whatever does not fit goes into a section of its own."""
+    """An agenda as its Markdown is stored (`## Section`, `- question` or `1. question`,
+    `> note`, free lines), back into sections; lines before the first section go into one
+    called Agenda."""
     sections: list[dict[str, Any]] = []
     notes: list[str] = []
     current: dict[str, Any] | None = None
@@ -98,7 +101,7 @@ def parse_agenda_markdown(text: str) -> dict[str, Any]:
         elif line.startswith(">"):
             notes.append(line.lstrip("> ").strip())
         else:
-            item = line[2:].strip() if line[:2] in ("- ", "* ") else line
+            item = _LIST_MARK.sub("", line, count=1).strip()
             if current is None:
                 current = {"title": "Agenda", "items": []}
                 sections.append(current)
