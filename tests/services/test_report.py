@@ -257,7 +257,10 @@ def test_a_round_shows_with_its_chart(
     assert view["round"]["chart_svg"].startswith("<svg")
     target = out / "round.pdf"
     _write(demo_db, target, settings, today, now)
-    assert "A round of 4 meetings over 2 weeks" in flat(pdf_text(target))
+    text = flat(pdf_text(target))
+    assert "A round of 4 meetings over 2 weeks" in text
+    first = view["round"]["meetings"][0]
+    assert f"Week {first['week']}: {first['who']} (idea)" in text
 
 
 def test_the_same_data_gives_the_same_pdf(
