@@ -38,6 +38,7 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("board", "board", "app", "group"),
     ("keep", "keep", "app", "group"),
     ("today", "today", "today", "command"),
+    ("report", "report", "report", "command"),
     ("people", "people", "app", "group"),
     ("import", "imports", "app", "group"),
     ("export", "export", "app", "group"),

@@ -532,6 +532,26 @@ def ics(
     err_console.print(f"Wrote {path}")
 
 
+@app.command("brief")
+def brief(
+    ctx: typer.Context,
+    meeting_id: MeetingId,
+    path: Annotated[
+        Path, typer.Argument(metavar="FILE.pdf", help="The PDF to write (replaced if it exists).")
+    ],
+    as_of: AsOf = None,
+) -> None:
+    """Write a one-page brief to read before the meeting (PDF): the person, how they got
+    where they are, the way to them, the agenda and questions, what to share of your plan."""
+    from nextmove.services import meeting_brief
+
+    st = state(ctx)
+    written = meeting_brief.write_brief(
+        st.db(), meeting_id, path, settings=st.settings, today=today_from(as_of)
+    )
+    console.print(f"Wrote {written.path}.")
+
+
 task_app = typer.Typer(help="Follow-up tasks from meetings.", no_args_is_help=True)
 
 

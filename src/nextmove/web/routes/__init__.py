@@ -12,6 +12,7 @@ from nextmove.web.routes import (
     people,
     person_actions,
     plans,
+    report,
     rounds,
     suggestions,
     today,
@@ -32,6 +33,7 @@ ROUTERS = [
     board.router,
     meetings.router,
     meeting_actions.router,
+    report.router,
     imports.router,
     workspace.router,
 ]
