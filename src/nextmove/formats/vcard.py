@@ -305,7 +305,7 @@ def parse_vcards(text: str, source: str) -> Iterator[ContactRecord | Problem]:
             yield Problem(raw.where, f"cannot be read: {exc}")
             continue
         record = card_to_record(raw, card)
-        if not record.key.startswith("card:"):
+        if isinstance(record, ContactRecord) and not record.key.startswith("card:"):
             first = names_by_uid.setdefault(record.key, name_key(record.name))
             if first != name_key(record.name):
                 record.key = f"{record.key}|{name_key(record.name)}"
