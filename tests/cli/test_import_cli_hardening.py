@@ -37,3 +37,48 @@ def test_rich_markup_in_a_job_change_is_shown_as_written(cli: Cli, tmp_path: Pat
     result = cli(["import", "linkedin", str(after)])
     assert result.exit_code == 0, result.output
     assert "PM at Acme → [/]Director at [red]Lumen[/]" in result.stdout
+
+
+def calendar(*lines: str) -> str:
+    return "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//test//EN",
+            "BEGIN:VEVENT",
+            "UID:one",
+            "DTSTAMP:20260101T000000Z",
+            *lines,
+            "DURATION:PT1H",
+            "SUMMARY:Coffee",
+            "ATTENDEE:mailto:ana@example.org",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    )
+
+
+def test_calendars_that_crashed_or_hung_0_1_end_cleanly_in_import_and_slots(
+    cli_sqlite: Cli, tmp_path: Path
+) -> None:
+    cases = {
+        "long-tzid.ics": (calendar("DTSTART;TZID=" + "X" * 300 + ":20261102T100000"), 0),
+        "stray-end-vtimezone.ics": (calendar("DTSTART:20261102T100000Z", "END:VTIMEZONE"), 2),
+        "interval-zero.ics": (
+            calendar("DTSTART:20261102T100000Z", "RRULE:FREQ=DAILY;INTERVAL=0"),
+            2,
+        ),
+    }
+    for name, (text, code) in cases.items():
+        path = tmp_path / name
+        path.write_text(text)
+        for command in (
+            ["import", "ics", str(path), "--as-of", "2026-11-22"],
+            ["slots", "--busy", str(path), "--as-of", "2026-11-01"],
+        ):
+            result = cli_sqlite(command)
+            assert result.exit_code == code, (name, command, result.output)
+            assert "Internal error" not in result.output
+            if code:
+                assert name in result.stderr
