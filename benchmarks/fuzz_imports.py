@@ -78,7 +78,7 @@ def main() -> None:
     import warnings
 
     warnings.simplefilter("ignore")  # icalendar's warnings about guessed TZIDs
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     kinds = sys.argv[3:] or FORMATS
     total_broken = 0
