@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,6 +13,7 @@ from nextmove.config import Settings
 from nextmove.errors import InvalidInput, Problem, UserError
 from nextmove.formats.ics import read_busy
 from nextmove.formats.ics_events import CalendarEvent, parse_calendar
+from nextmove.formats.ics_series import CheckBudget, expand_events, parse_ical
 from nextmove.services.scheduling import propose_meeting_slots
 
 TODAY = date(2026, 11, 22)
@@ -81,7 +81,6 @@ def test_a_rule_that_would_spin_forever_is_a_problem_of_its_event_and_returns_at
     rule: str,
 ) -> None:
     text = calendar(event("fine"), event("spins", "DTSTART:19700105T100000Z", rule))
-    began = time.monotonic()
     found = imported(text)
     (problem,) = [p for p in found if isinstance(p, Problem)]
     assert problem.where == "line 13: event 2 'spins'"
@@ -91,7 +90,19 @@ def test_a_rule_that_would_spin_forever_is_a_problem_of_its_event_and_returns_at
     ]
     with pytest.raises(InvalidInput, match=HANGING_RULES[rule].replace("(", r"\(")):
         busy(text)
-    assert time.monotonic() - began < 30  # a bound against hangs, not a performance claim
+
+
+def test_checking_a_files_rules_is_bounded_however_many_never_match() -> None:
+    never = "RRULE:FREQ=MINUTELY;BYMONTH=4;BYMONTHDAY=31"
+    text = calendar(*(event(f"spin{i}", "DTSTART:20260105T100000Z", never) for i in range(12)))
+    (cal,) = parse_ical(text)
+    found = list(
+        expand_events(cal, date(2026, 1, 1), TODAY, text=text, budget=CheckBudget(seconds=0.5))
+    )
+    assert all(isinstance(p, Problem) for p in found) and len(found) == 12
+    messages = [p.message for p in found if isinstance(p, Problem)]
+    assert "never falls on a day the calendar has" in messages[0]
+    assert "was not checked: this calendar's recurring events took more than" in messages[-1]
 
 
 def test_a_recurring_series_that_cannot_be_read_is_reported_not_silently_dropped() -> None:

@@ -21,7 +21,7 @@ import recurring_ical_events
 
 from nextmove.domain.slots import Interval, local_instant, zone
 from nextmove.errors import InvalidInput, Problem, UserError
-from nextmove.formats.ics_series import parse_ical, series_problem, where_of
+from nextmove.formats.ics_series import CheckBudget, parse_ical, series_problem, where_of
 from nextmove.formats.textfile import decode
 from nextmove.formats.vtimezone import vtimezone
 
@@ -66,7 +66,8 @@ def read_busy(
     calendars = _parse_calendars(text, source)
     # Query a day wider on each side: floating and all-day times are matched by wall clock.
     lo, hi = start - timedelta(days=1), end + timedelta(days=1)
-    problems = [p for cal in calendars for p in _event_problems(cal, text, until=hi)]
+    budget = CheckBudget()
+    problems = [p for c in calendars for p in _event_problems(c, text, until=hi, budget=budget)]
     if problems:
         raise InvalidInput(
             source,
@@ -109,7 +110,9 @@ def _parse_calendars(text: str, source: str) -> list[icalendar.Calendar]:
     return calendars
 
 
-def _event_problems(cal: icalendar.Calendar, text: str, *, until: datetime) -> list[Problem]:
+def _event_problems(
+    cal: icalendar.Calendar, text: str, *, until: datetime, budget: CheckBudget
+) -> list[Problem]:
     problems = []
     for index, event in enumerate(cal.walk("VEVENT"), start=1):
         where = where_of(index, event, text)
@@ -137,7 +140,7 @@ def _event_problems(cal: icalendar.Calendar, text: str, *, until: datetime) -> l
                     )
         if "RRULE" in event:
             _tolerate_spaces_in_rrule(event)
-            problem = series_problem(event, until=until)
+            problem = series_problem(event, until=until, budget=budget)
             if problem:
                 problems.append(Problem(where, problem))
     return problems

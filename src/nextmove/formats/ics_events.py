@@ -42,7 +42,7 @@ def parse_calendar(
     text: str, source: str, *, today: date, tz: tzinfo
 ) -> Iterator[CalendarEvent | Problem]:
     """Events (occurrences) up to and including `today`; future ones are not contacts yet."""
-    from nextmove.formats.ics_series import expand_events, parse_ical
+    from nextmove.formats.ics_series import CheckBudget, expand_events, parse_ical
 
     if "BEGIN:VCALENDAR" not in text.upper():
         raise UserError(
@@ -59,8 +59,9 @@ def parse_calendar(
         raise UserError(f"{source}: not a readable iCalendar file: {exc}") from None
     start = date(today.year - LOOKBACK_YEARS, 1, 1)
     end = today + timedelta(days=1)
+    budget = CheckBudget()  # for the whole file
     for calendar in calendars:
-        for event in expand_events(calendar, start, end, text=text):
+        for event in expand_events(calendar, start, end, text=text, budget=budget):
             if isinstance(event, Problem):
                 yield event
                 continue

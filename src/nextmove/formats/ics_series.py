@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time as clock
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -49,6 +50,22 @@ _EXPANDING = ("BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDA
 _PROBE_YEARS = 9200
 
 
+# Seconds one file's rules may take to check in all: a rule that never matches takes up to
+# about a second to prove so (a 400-year walk), so a calendar of a thousand such rules would
+# otherwise hold a web worker for many minutes. Real calendars' rules take milliseconds.
+CHECK_SECONDS = 5.0
+
+
+class CheckBudget:
+    """The time left to check one file's recurrence rules."""
+
+    def __init__(self, seconds: float = CHECK_SECONDS):
+        self.left = seconds
+
+    def spend(self, seconds: float) -> None:
+        self.left -= seconds
+
+
 class _SafeZoneInfo(ZONEINFO):  # type: ignore[misc]
     """icalendar's zoneinfo provider, reading a TZID that is no zone name (too long for the
     file system, a path) as an unknown zone instead of raising OSError."""
@@ -74,7 +91,9 @@ def parse_ical(data: bytes | str) -> list[icalendar.Component]:
         return list(icalendar.Calendar.from_ical(data, multiple=True))
 
 
-def series_problem(event: icalendar.Component, *, until: datetime | date) -> str | None:
+def series_problem(
+    event: icalendar.Component, *, until: datetime | date, budget: CheckBudget
+) -> str | None:
     """Why the recurrence of `event` cannot be expanded up to `until`, or None."""
     rules = event.get("RRULE")
     if rules is None:
@@ -83,13 +102,15 @@ def series_problem(event: icalendar.Component, *, until: datetime | date) -> str
     if not isinstance(start, date):
         return None  # reported as a missing or unreadable DTSTART
     for rule in rules if isinstance(rules, list) else [rules]:
-        problem = _rule_problem(rule, start, until)
+        problem = _rule_problem(rule, start, until, budget)
         if problem:
             return problem
     return None
 
 
-def _rule_problem(rule: Any, start: date, until: datetime | date) -> str | None:
+def _rule_problem(
+    rule: Any, start: date, until: datetime | date, budget: CheckBudget
+) -> str | None:
     try:
         text = bytes(rule.to_ical()).decode("utf-8", "replace")
         interval = int((rule.get("INTERVAL") or [1])[0])
@@ -104,11 +125,19 @@ def _rule_problem(rule: Any, start: date, until: datetime | date) -> str | None:
     wall = start if isinstance(start, datetime) else datetime.combine(start, time())
     wall = wall.replace(tzinfo=None)
     kept = [p for p in text.split(";") if p.split("=")[0].upper() not in ("UNTIL", "COUNT")]
+    if budget.left <= 0:
+        return (
+            f"RRULE {text} was not checked: this calendar's recurring events took more than "
+            f"{CHECK_SECONDS:.0f} seconds to check"
+        )
+    began = clock.monotonic()
     try:
         probe = rrulestr(";".join(kept), dtstart=wall.replace(year=_PROBE_YEARS + wall.year % 400))
         never = next(iter(probe), None) is None
     except (ValueError, TypeError, OverflowError) as exc:
         return f"RRULE cannot be read: {exc}"
+    finally:
+        budget.spend(clock.monotonic() - began)
     if never:
         return f"RRULE {text} never falls on a day the calendar has (such as 30 February)"
     end = _instant(until)
@@ -158,6 +187,7 @@ def expand_events(
     end: date | datetime,
     *,
     text: str,
+    budget: CheckBudget,
 ) -> Iterator[icalendar.Component | Problem]:
     """The VEVENT occurrences of `calendar` between `start` and `end`, series by series
     (a UID and its moved instances); each series that cannot be expanded is one Problem
@@ -170,7 +200,7 @@ def expand_events(
     for members in series.values():
         index, first = members[0]
         master = next((e for _, e in members if "RECURRENCE-ID" not in e), first)
-        problem = series_problem(master, until=end)
+        problem = series_problem(master, until=end, budget=budget)
         if problem is None:
             alone = icalendar.Calendar()
             for zone in timezones:
