@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from nextmove.domain.days import check_day
+from nextmove.domain.forget import traces_of
 from nextmove.domain.functions import parse_function
 from nextmove.domain.levels import parse_level
 from nextmove.domain.merge import apply_title_guess, describe_position, merge_record
@@ -36,6 +37,7 @@ from nextmove.services.titles import infer_titles
 from nextmove.store import network as net
 from nextmove.store import people as repo
 from nextmove.store.db import Database
+from nextmove.store.forget import scrub_traces
 from nextmove.store.people import PersonLine
 
 FLAGS = ("offered-help", "navigated-transition", "peer", "changed-jobs")
@@ -315,12 +317,17 @@ def edit_person(
 
 
 def delete_person(db: Database, ref: str) -> Person:
+    """Delete a person and everything recorded with them, scrub their name, e-mails and
+    phones from the texts that stay (domain.forget), then make sure the deleted data is
+    gone from disk too (zeroed pages, an emptied write-ahead log)."""
     with db.session() as session:
         person_id = resolve_id(session, ref)
         person = repo.get_person(session, person_id)
         assert person is not None
         repo.delete_person(session, person_id)
-        return person
+        scrub_traces(session, traces_of(person))
+    db.forget_deleted()
+    return person
 
 
 def merge_people(
