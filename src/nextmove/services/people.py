@@ -11,6 +11,7 @@ from nextmove.domain.days import check_day
 from nextmove.domain.forget import traces_of
 from nextmove.domain.functions import parse_function
 from nextmove.domain.levels import parse_level
+from nextmove.domain.links import check_link
 from nextmove.domain.merge import apply_title_guess, describe_position, merge_record
 from nextmove.domain.people import (
     DEFAULT_STRENGTH,
@@ -230,8 +231,9 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
                     person.phones.append(Labeled(clean_text(item), ""))
         elif key == "add_link":
             for item in value:
-                if all(link.value != item for link in person.links):
-                    person.links.append(Labeled(item.strip(), ""))
+                url = check_link(str(item), "link")
+                if url and all(link.value != url for link in person.links):
+                    person.links.append(Labeled(url, ""))
         elif key == "add_tag":
             for item in value:
                 if clean_text(item) and clean_text(item) not in person.tags:
