@@ -33,4 +33,4 @@ def test_the_cli_refuses_a_bad_meeting_link_and_calendar_export_still_works(
     assert cli(["calendar", "export", str(out), "--as-of", "2026-11-22"]).exit_code == 0
     assert "https://zoom.us/j/1" in out.read_text(encoding="utf-8").replace("\r\n ", "")
     bad = cli(["people", "add", "Rosa", "--link", SCRIPT])
-    assert bad.exit_code == 2 and "link: links must start with http" in bad.output
+    assert bad.exit_code == 2 and "link: javascript links are not allowed, only http" in bad.output

@@ -52,10 +52,13 @@ def check_link(value: str, field: str = "link") -> str:
     except ValueError:
         raise UserError(f"{text!r} is not a valid link", hint=HINT, field=field) from None
     scheme = parts.scheme.lower()
+    if not scheme:
+        raise UserError(f"{text!r} is not a full address", hint=HINT, field=field)
     if scheme not in SCHEMES:
-        shown = f"{scheme}:" if scheme else "no scheme"
         raise UserError(
-            f"links must start with http, https, mailto or tel, not {shown}", hint=HINT, field=field
+            f"{scheme} links are not allowed, only http, https, mailto and tel",
+            hint=HINT,
+            field=field,
         )
     if scheme in ("http", "https") and not parts.hostname:
         raise UserError(f"{text!r} has no host name", hint=HINT, field=field)
