@@ -9,12 +9,13 @@ import stat
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from nextmove.store import models  # noqa: F401  (registers every table)
 from nextmove.store.base import Base
 from nextmove.store.db import Database
-from tests.conftest import Cli
+from nextmove.store.models import ImportRun
+from tests.conftest import NOW, Cli
 
 NAME = "Zelda Quixote-Marwick"
 EMAIL = "zelda.qm@example.org"
@@ -93,6 +94,13 @@ def test_deleting_a_person_leaves_no_trace_in_any_table(
     use_her_everywhere(cli, tmp_path)
     db = Database.open(db_url)
     try:
+        with db.session() as session:  # import history as release 0.1 wrote it: whole paths
+            session.execute(
+                insert(ImportRun).values(
+                    kind="linkedin", file=str(tmp_path / "home-jdoe-private" / "Connections.csv"),
+                    started_at=NOW, partial=False,
+                )
+            )  # fmt: skip
         assert found(database_text(db)) != []  # the scan sees her before
         result = cli(["people", "delete", NAME, "--yes"])
         assert result.exit_code == 0, result.output
@@ -107,6 +115,7 @@ def test_deleting_a_person_leaves_no_trace_in_any_table(
         assert "a deleted contact suggested I talk to you" in meetings
         history = database_text(db)
         assert "[removed].vcf" in history  # the import is kept, without her name
+        assert "'Connections.csv'" in history  # and without the user's folders
     finally:
         db.dispose()
 
@@ -156,7 +165,8 @@ def test_a_new_database_and_its_folder_are_private(cli_sqlite: Cli, tmp_path: Pa
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
         for path in folder.iterdir():  # the database, its -wal and -shm
             assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
-        assert {p.name for p in folder.iterdir()} >= {"nextmove.db"}
+        names = {p.name for p in folder.iterdir()}
+        assert names == {"nextmove.db", "nextmove.db-wal", "nextmove.db-shm"}
     finally:
         db.dispose()
 

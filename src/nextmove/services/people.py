@@ -38,7 +38,7 @@ from nextmove.services.titles import infer_titles
 from nextmove.store import network as net
 from nextmove.store import people as repo
 from nextmove.store.db import Database
-from nextmove.store.forget import scrub_traces
+from nextmove.store.forget import scrub_traces, strip_folders
 from nextmove.store.people import PersonLine
 
 FLAGS = ("offered-help", "navigated-transition", "peer", "changed-jobs")
@@ -328,6 +328,7 @@ def delete_person(db: Database, ref: str) -> Person:
         assert person is not None
         repo.delete_person(session, person_id)
         scrub_traces(session, traces_of(person))
+        strip_folders(session)
     db.forget_deleted()
     return person
 

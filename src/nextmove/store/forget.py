@@ -9,7 +9,13 @@ from typing import cast
 from sqlalchemy import Table, or_, select, update
 from sqlalchemy.orm import Session
 
-from nextmove.domain.forget import Traces, file_names_person, scrub, scrubbed_file_name
+from nextmove.domain.forget import (
+    Traces,
+    file_names_person,
+    last_path_part,
+    scrub,
+    scrubbed_file_name,
+)
 from nextmove.store import models
 
 # Every free text that can name someone other than the row's own person: (model, columns).
@@ -68,3 +74,21 @@ def scrub_traces(session: Session, traces: Traces) -> int:
                 )
                 changed += 1
     return changed
+
+
+def strip_folders(session: Session) -> int:
+    """Import history written before it kept file names only (release 0.1 stored the whole
+    path, which names the user's folders): keep the last part. Returns how many rows."""
+    run = cast(Table, models.ImportRun.__table__)
+    conn = session.connection()
+    rows = conn.execute(
+        select(run.c.id, run.c.file).where(
+            or_(
+                run.c.file.contains("/", autoescape=True),
+                run.c.file.contains("\\", autoescape=True),
+            )
+        )
+    ).all()
+    for row in rows:
+        conn.execute(update(run).where(run.c.id == row.id).values(file=last_path_part(row.file)))
+    return len(rows)

@@ -41,6 +41,7 @@ from nextmove.web.api.people_models import (
     TouchCreate,
     TouchPublic,
 )
+from nextmove.web.api.person_export_models import PersonExportPublic
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 
 router = APIRouter(tags=["people"])
@@ -148,14 +149,15 @@ def get_person(person_id: PersonId, db: DbDep) -> PersonDetailPublic:
 
 @router.get(
     "/people/{person_id}/export",
+    response_model=PersonExportPublic,
     summary="Everything about one person (as `people export`)",
     responses=NOT_FOUND,
 )
-def export_person(person_id: PersonId, db: DbDep, now: NowDep) -> dict[str, Any]:
+def export_person(person_id: PersonId, db: DbDep, now: NowDep) -> PersonExportPublic:
     """The person's details, ties, contacts, sources, meetings with their notes, insights,
     referrals and tasks, board seat, keep-in-touch settings and opportunities: the shape is
     in docs/json.md."""
-    return person_export.export_data(db, str(person_id), now=now)
+    return PersonExportPublic.model_validate(person_export.export_data(db, str(person_id), now=now))
 
 
 @router.patch(
