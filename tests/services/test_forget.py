@@ -201,6 +201,9 @@ def test_people_export_writes_everything_about_one_person(
     assert [(o["title"], o["role"]) for o in data["opportunities"]] == [("Group PM", "referrer")]
     # Nobody else's private details come along.
     assert "Carla" not in out.read_text(encoding="utf-8")
+    # `-` prints the same document.
+    printed = json.loads(cli(["people", "export", ref, "-"]).stdout)
+    assert printed["person"] == data["person"] and printed["meetings"] == data["meetings"]
 
 
 def test_people_export_of_someone_unknown_is_a_clear_error(cli: Cli, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -422,13 +423,19 @@ def export(
     ctx: typer.Context,
     ref: Ref,
     file: Annotated[
-        Path, typer.Argument(help="The JSON file to write (replaced if it exists; mode 0600).")
+        Path,
+        typer.Argument(
+            help="The JSON file to write (replaced if it exists; mode 0600); - for the terminal."
+        ),
     ],
 ) -> None:
     """Write everything nextmove holds about one person to a JSON file (their right of access).
 
     Details, ties, contacts, sources, meetings with notes and insights, board seat,
     keep-in-touch settings, opportunities; the shape is in docs/json.md."""
+    if str(file) == "-":
+        sys.stdout.write(person_export.export_text(state(ctx).db(), ref, now=now()))
+        return
     name = person_export.export_person(state(ctx).db(), ref, file, now=now())
     console.print(f"Wrote everything about {escape(name)} to {escape(str(file))}.")
 
