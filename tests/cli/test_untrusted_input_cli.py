@@ -3,6 +3,7 @@ exit 2, no traceback, and nothing stored."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,22 @@ def test_the_cli_refuses_a_bad_meeting_link_and_calendar_export_still_works(
     assert "https://zoom.us/j/1" in out.read_text(encoding="utf-8").replace("\r\n ", "")
     bad = cli(["people", "add", "Rosa", "--link", SCRIPT])
     assert bad.exit_code == 2 and "link: javascript links are not allowed, only http" in bad.output
+
+
+def test_an_imported_cards_unsafe_links_are_dropped_the_same_way_on_every_import(
+    cli: Cli, tmp_path: Path
+) -> None:
+    card = tmp_path / "rosa.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rosa Diaz\r\nUID:rosa-1\r\n"
+        f"URL:{SCRIPT}\r\nURL:https://rosa.example\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    assert cli(["import", "vcard", str(card)]).exit_code == 0
+    person = json.loads(cli(["people", "show", "Rosa Diaz", "--json"]).stdout)
+    assert [link["url"] for link in person["links"]] == ["https://rosa.example"]
+    again = json.loads(cli(["import", "vcard", str(card), "--json"]).stdout)
+    assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 1)
+    out = tmp_path / "all.vcf"
+    assert cli(["export", "vcard", str(out)]).exit_code == 0
+    assert "javascript" not in out.read_text(encoding="utf-8")
