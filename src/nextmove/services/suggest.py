@@ -32,6 +32,7 @@ from nextmove.errors import UserError
 from nextmove.services import meeting_rounds
 from nextmove.services.meetings import resolve_person
 from nextmove.store import meetings as meetings_repo
+from nextmove.store import moves as moves_repo
 from nextmove.store import network as network_repo
 from nextmove.store import people as people_repo
 from nextmove.store import suggest as repo
@@ -104,6 +105,7 @@ def _candidates(
     )
     ids = [r[0] for r in rows]
     history = _past_roles(session, ids)
+    made = _made_the_move(session, vision, list(history))
     predecessors = set(repo.predecessors(session, vision.me.organization, vision.me.title))
     met = repo.last_meetings(session, ids)
     for pid, day in meetings_repo.last_held(session, kind=MeetingKind.RESEARCH).items():
@@ -160,9 +162,21 @@ def _candidates(
                 last_contact=last_contact,
                 last_research_meeting=met.get(pid),
                 planned=pid in planned,
+                made_move=made.get(pid, ""),
             )
         )
     return candidates, me, total
+
+
+def _made_the_move(session: Session, vision: Vision, ids: list[int]) -> dict[int, str]:
+    """Who among these people made the move you want — from a role like yours to one like
+    your next step — as "Data Scientist → Product Manager, 2021" (docs/moves.md)."""
+    step = vision.next_step
+    if not ids or step is None or not vision.me.title.strip() or not step.title.strip():
+        return {}
+    from nextmove.services.moves import made_the_move  # loaded only when there is history
+
+    return made_the_move(moves_repo.careers(session, ids), vision)
 
 
 def path_finder(
