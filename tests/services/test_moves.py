@@ -166,3 +166,25 @@ def test_suggestions_say_who_made_the_move_you_want(hospital: Database, now: dat
     assert want in texts["Bea Moss"] and want in texts["Cy Park"]
     assert not any(t.startswith("made the move") for t in texts.get("Dee Ray", []))
     assert not any(t.startswith("made the move") for t in texts.get("Eli Fox", []))
+
+
+LI = Path(__file__).resolve().parent.parent / "formats" / "fixtures" / "linkedin"
+
+
+def test_linkedin_exports_at_two_dates_are_moves_seen_on_the_later_one(
+    db: Database, now: datetime
+) -> None:
+    older, newer = date(2026, 11, 1), date(2026, 12, 1)
+    for name, day in (("current-export-with-notes-preamble.csv", older),
+                      ("newer-export-with-job-changes.csv", newer)):  # fmt: skip
+        imports.import_file(db, "linkedin", LI / name, now=now, today=day)
+    report = moves.find_moves(
+        db, from_title="Senior Product Manager", to_title="Director of Product", as_of=newer
+    )
+    assert [(m.name, m.from_organization, m.to_organization, m.when) for m in report.moves] == [
+        ("Ana Okafor", "Northwind Health", "Lumen Analytics", newer)
+    ]
+    # Ben went from Staff to Principal Engineer (the same level on the ladder): not this move.
+    spm = moves.find_moves(db, from_title="Senior Product Manager", as_of=newer)
+    assert [(d.title, d.people) for d in spm.destinations] == [("Director of Product", 1)]
+    assert moves.find_moves(db, from_title="Senior Product Manager", as_of=older).silent

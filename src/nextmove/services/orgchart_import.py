@@ -160,13 +160,13 @@ class _Run:
         self.deferred: list[tuple[int, str]] = []  # (row, manager's employee id) not in the file
         self.guesses: dict[str, TitleGuess] = {}
         self.inferred: set[str] = set()  # titles guessed (or found unreadable)
-        self.weak_titles: set[str] = set()  # titles that name no function (or weakly)
-        self.department_readings: dict[str, tuple[str | None, float]] = {}
         # Rows of people already there whose manager differs from the one nextmove has:
         # (row, line, the manager nextmove has, whether the row was counted as updated).
         # The tree decides their manager (a cycle is cut), so they are written and counted
         # only then — a link --partial cut last time, cut again, is no change.
         self.relinks: list[tuple[int, int, int | None, bool]] = []
+        self.weak_titles: set[str] = set()  # titles that name no function (or weakly)
+        self.department_readings: dict[str, tuple[str | None, float]] = {}
 
     # ------------------------------------------------------------------ the pass
 

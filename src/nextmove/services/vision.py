@@ -106,8 +106,9 @@ def run_plan_checks(db: Database, *, today: date) -> list[PlanCheck]:
     from nextmove.services.moves import untrodden_next_step  # reads every history: only here
 
     untrodden = untrodden_next_step(db, today=today)
-    if untrodden is not None and checks:  # the main plan's next step, first
-        checks[0].findings.append(untrodden)
+    if untrodden is not None:
+        main = checks[0]
+        checks[0] = replace(main, findings=[*main.findings, untrodden])
     return checks
 
 
