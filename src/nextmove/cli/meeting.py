@@ -362,10 +362,11 @@ def agenda(
     meeting_id: MeetingId,
     edit: Annotated[bool, typer.Option("--edit", help="Open the agenda in your editor.")] = False,
 ) -> None:
-    """Show the meeting's agenda (written from your vision and the person on first use)."""
+    """Show the meeting's agenda: the one you saved, else one written from your vision and
+    the person (saved only when you edit it)."""
     st = state(ctx)
     db = st.db()
-    text = service.meeting_agenda(db, meeting_id, now=now())
+    text = service.meeting_agenda(db, meeting_id)
     if not edit:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
@@ -530,6 +531,26 @@ def ics(
         return
     path.expanduser().write_bytes(data)
     err_console.print(f"Wrote {path}")
+
+
+@app.command("brief")
+def brief(
+    ctx: typer.Context,
+    meeting_id: MeetingId,
+    path: Annotated[
+        Path, typer.Argument(metavar="FILE.pdf", help="The PDF to write (replaced if it exists).")
+    ],
+    as_of: AsOf = None,
+) -> None:
+    """Write a one-page brief to read before the meeting (PDF): the person, how they got
+    where they are, the way to them, the agenda and questions, what to share of your plan."""
+    from nextmove.services import meeting_brief
+
+    st = state(ctx)
+    written = meeting_brief.write_brief(
+        st.db(), meeting_id, path, settings=st.settings, today=today_from(as_of)
+    )
+    console.print(f"Wrote {written.path}.")
 
 
 task_app = typer.Typer(help="Follow-up tasks from meetings.", no_args_is_help=True)
