@@ -75,12 +75,14 @@ def test_the_check_names_a_vague_next_step(web: Web) -> None:
 
 
 def test_the_demo_vision_passes_the_check(demo_web: Web) -> None:
-    assert demo_web.get(f"/api/vision/check?{AS_OF}").json() == {
-        "ok": True,
-        "weaknesses": 0,
-        "notes": 0,
-        "findings": [],
-    }
+    check = demo_web.get(f"/api/vision/check?{AS_OF}").json()
+    plans = check.pop("plans")
+    assert check == {"ok": True, "weaknesses": 0, "notes": 0, "findings": []}
+    assert [(p["name"], p["main"], p["ok"]) for p in plans] == [
+        ("current path", True, True),
+        ("if it vanished", False, True),
+        ("wild card", False, True),
+    ]
 
 
 def test_journal_entries_can_be_added_listed_and_deleted(web: Web) -> None:
