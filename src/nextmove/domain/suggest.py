@@ -80,6 +80,9 @@ class Candidate:
     planned: bool = False  # a meeting idea or request already exists
     path: WarmPath | None = None  # best warm path when not a direct contact
     path_names: tuple[str, ...] = ()  # names along the path, for the explanation
+    # The move you want, as they made it ("Data Scientist → Product Manager, 2021"): from a
+    # role like yours to one like your next step (domain/moves.py).
+    made_move: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +235,9 @@ def score_candidate(
                     else "",
                 )
                 break
-        if (
+        if c.made_move:
+            add("made-the-move", w.moved_like_you, 1.0, f"made the move you want ({c.made_move})")
+        elif (
             me.function
             and any(_like(r, me.function, me.level) for r in c.history)
             and any(

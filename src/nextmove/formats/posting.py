@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from nextmove.domain.seniority import guess_from_words
+from nextmove.domain.titles import infer_title
 from nextmove.errors import UserError
 
 MAX_TITLE_WORDS = 12
@@ -134,8 +134,10 @@ def _looks_like_title(line: str) -> bool:
         return False
     if _SECTION.match(line) or _URL.search(line):
         return False
-    guess = guess_from_words(line)
-    return guess.level is not None or guess.function is not None
+    # The same reader as every other title (its lexicon; the O*NET reference is not needed
+    # to tell a title from a sentence): a level, or a function it is fairly sure of.
+    guess = infer_title(line)
+    return guess.level is not None or guess.function_confidence >= 0.6
 
 
 def _looks_like_org(line: str) -> bool:

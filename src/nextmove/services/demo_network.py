@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from nextmove.domain.merge import apply_title_guess
 from nextmove.domain.people import Interaction, Job, Labeled, Person, Tie
+from nextmove.domain.titles import with_department
 from nextmove.services.titles import infer_titles
 from nextmove.store import network as net
 from nextmove.store import people as repo
@@ -267,7 +268,8 @@ def _apply_levels(people: list[Person], levels: dict[str, tuple[int, str]]) -> N
     knows (the chart's truth, marked as coming from the org chart)."""
     guesses = infer_titles({p.title for p in people if p.title})
     for person in people:
-        apply_title_guess(person, guesses.get(person.title))
+        guess = guesses.get(person.title)
+        apply_title_guess(person, guess and with_department(guess, person.department))
         known = levels.get(person.name)
         if known is None:
             continue

@@ -26,7 +26,7 @@ from nextmove.domain.opportunities import (
     priority_key,
     source_mix,
 )
-from nextmove.domain.seniority import WordGuess, combine_guesses
+from nextmove.domain.titles import TitleGuess
 from nextmove.domain.vision import Vision
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.posting import Posting, decode_posting, parse_posting
@@ -92,11 +92,12 @@ class FromText:
     missing: list[str] = field(default_factory=list)
 
 
-def guess_from_title(title: str) -> WordGuess:
-    """Level and function of a title: title inference, then the usual seniority words."""
-    from nextmove.services.titles import infer_titles  # loads the title reference: only when asked
+def guess_from_title(title: str, department: str = "") -> TitleGuess:
+    """Level and function of a title, read by the same reader as people's titles (with the
+    department, when there is one, as evidence of the function)."""
+    from nextmove.services.titles import read_title  # loads the title reference: only when asked
 
-    return combine_guesses(title, infer_titles([title]).get(title))
+    return read_title(title, department)
 
 
 def fill_from_title(fields: dict[str, Any]) -> list[str]:
@@ -115,8 +116,11 @@ def fill_from_title(fields: dict[str, Any]) -> list[str]:
     return notes
 
 
-def _evidence(guess: WordGuess, part: str) -> str:
-    return next(e for e in guess.evidence if e.startswith(part))
+def _evidence(guess: TitleGuess, part: str) -> str:
+    """How the title gave its level or function: the reader's confidence and its words."""
+    confidence = guess.level_confidence if part == "level" else guess.function_confidence
+    said = "; ".join(guess.evidence[:3])
+    return f"{part} from the title ({confidence:.0%}" + (f": {said})" if said else ")")
 
 
 def read_posting(raw: bytes, *, source: str, title: str | None = None) -> FromText:
@@ -139,7 +143,7 @@ def read_posting(raw: bytes, *, source: str, title: str | None = None) -> FromTe
         "link": safe_link(posting.link) or "",  # a posting's odd link is dropped, not an error
     }
     found = list(posting.found)
-    guess = guess_from_title(posting.title)
+    guess = guess_from_title(posting.title, posting.department)
     if guess.level is not None:
         fields["level"] = guess.level
         found.append(_evidence(guess, "level"))

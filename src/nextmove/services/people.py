@@ -34,7 +34,7 @@ from nextmove.domain.people import (
     validate_tier,
 )
 from nextmove.errors import Ambiguous, NotFound, UserError
-from nextmove.services.titles import infer_titles
+from nextmove.services.titles import read_title
 from nextmove.store import network as net
 from nextmove.store import people as repo
 from nextmove.store.db import Database
@@ -287,7 +287,7 @@ def new_person(name: str, **fields: Any) -> Person:
 
 def guess_from_title(person: Person) -> None:
     if person.title:
-        apply_title_guess(person, infer_titles([person.title]).get(person.title))
+        apply_title_guess(person, read_title(person.title, person.department))
 
 
 def add_person(db: Database, changes: dict[str, Any], *, now: datetime, today: date) -> Person:
@@ -313,7 +313,7 @@ def edit_person(
         old_title = person.title
         _apply_changes(person, changes, today=today)
         if person.title != old_title and person.title:
-            apply_title_guess(person, infer_titles([person.title]).get(person.title))
+            apply_title_guess(person, read_title(person.title, person.department))
         repo.update_person(session, person, now=now)
         return person
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from nextmove.domain.meetings import MeetingKind
 from nextmove.domain.paths import Hop, WarmPath, find_paths
+from nextmove.domain.plans import get_plan
 from nextmove.domain.rounds import RoundSlot, plan_round
 from nextmove.domain.suggest import (
     DEFAULT_COOLDOWN_DAYS,
@@ -31,6 +32,7 @@ from nextmove.errors import UserError
 from nextmove.services import meeting_rounds
 from nextmove.services.meetings import resolve_person
 from nextmove.store import meetings as meetings_repo
+from nextmove.store import moves as moves_repo
 from nextmove.store import network as network_repo
 from nextmove.store import people as people_repo
 from nextmove.store import suggest as repo
@@ -103,6 +105,7 @@ def _candidates(
     )
     ids = [r[0] for r in rows]
     history = _past_roles(session, ids)
+    made = _made_the_move(session, vision, list(history))
     predecessors = set(repo.predecessors(session, vision.me.organization, vision.me.title))
     met = repo.last_meetings(session, ids)
     for pid, day in meetings_repo.last_held(session, kind=MeetingKind.RESEARCH).items():
@@ -159,9 +162,21 @@ def _candidates(
                 last_contact=last_contact,
                 last_research_meeting=met.get(pid),
                 planned=pid in planned,
+                made_move=made.get(pid, ""),
             )
         )
     return candidates, me, total
+
+
+def _made_the_move(session: Session, vision: Vision, ids: list[int]) -> dict[int, str]:
+    """Who among these people made the move you want — from a role like yours to one like
+    your next step — as "Data Scientist → Product Manager, 2021" (docs/moves.md)."""
+    step = vision.next_step
+    if not ids or step is None or not vision.me.title.strip() or not step.title.strip():
+        return {}
+    from nextmove.services.moves import made_the_move  # loaded only when there is history
+
+    return made_the_move(moves_repo.careers(session, ids), vision)
 
 
 def path_finder(
@@ -221,12 +236,16 @@ def suggest_people(
     weights: Weights | None = None,
     cooldown_days: int = DEFAULT_COOLDOWN_DAYS,
     exclude: set[int] | None = None,
+    plan: str | None = None,
 ) -> SuggestResult:
-    """The best people to meet next, each with a score, reasons and a path where needed."""
+    """The best people to meet next, each with a score, reasons and a path where needed;
+    aimed at the main plan, or at the plan named `plan`."""
     if limit < 1:
         raise UserError("must be at least 1", field="limit")
     with db.session() as session:
         vision = vision_repo.load_vision(session)
+        if plan is not None:
+            vision = vision.following(get_plan(vision, plan))
         candidates, me, total = _candidates(session, vision, cooldown_days=cooldown_days)
         if exclude:
             candidates = [c for c in candidates if c.person_id not in exclude]
@@ -297,6 +316,7 @@ def plan_research_round(
     weights: Weights | None = None,
     cooldown_days: int = DEFAULT_COOLDOWN_DAYS,
     save: bool = True,
+    plan: str | None = None,
 ) -> RoundPlan:
     """Plan a round of informational interviews from the suggestions: diverse (domain/rounds),
     paced over the weeks, and saved as meeting ideas of a new round (unless a dry run)."""
@@ -305,7 +325,12 @@ def plan_research_round(
     if not 1 <= weeks <= 12:
         raise UserError("must be between 1 and 12", field="weeks")
     ranked = suggest_people(
-        db, today=today, limit=size * 5, weights=weights, cooldown_days=cooldown_days
+        db,
+        today=today,
+        limit=size * 5,
+        weights=weights,
+        cooldown_days=cooldown_days,
+        plan=plan,
     ).suggestions
     if not ranked:
         raise UserError(
@@ -329,5 +354,6 @@ def plan_research_round(
             today=today,
             size=size,
             weeks=weeks,
+            plan=plan,
         )
     return RoundPlan(slots, round_id)
