@@ -11,6 +11,7 @@ from nextmove.domain.evaluate import Evaluation, evaluate_opportunity, rank_eval
 from nextmove.domain.functions import parse_function
 from nextmove.domain.journal import JournalSummary, summarize_journal
 from nextmove.domain.levels import level_key, parse_level
+from nextmove.domain.links import check_link, safe_link
 from nextmove.domain.opportunities import (
     CLOSED_STATUSES,
     DECISION_STATUS,
@@ -67,6 +68,8 @@ def clean_fields(changes: dict[str, Any]) -> dict[str, Any]:
             clean[key] = parse_source(value, field="source")
         elif key in ("remote", "brand"):
             clean[key] = bool(value)
+        elif key == "link":
+            clean[key] = check_link(str(value), "link")
         elif key == "involves":
             clean[key] = list(
                 dict.fromkeys(_storable(key, str(v).strip()) for v in value if str(v).strip())
@@ -137,7 +140,7 @@ def read_posting(raw: bytes, *, source: str, title: str | None = None) -> FromTe
         "city": posting.city,
         "remote": posting.remote,
         "industry": posting.industry,
-        "link": posting.link,
+        "link": safe_link(posting.link) or "",  # a posting's odd link is dropped, not an error
     }
     found = list(posting.found)
     guess = guess_from_title(posting.title, posting.department)

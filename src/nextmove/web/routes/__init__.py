@@ -12,6 +12,8 @@ from nextmove.web.routes import (
     opportunities,
     people,
     person_actions,
+    plans,
+    report,
     rounds,
     suggestions,
     today,
@@ -22,6 +24,7 @@ from nextmove.web.routes import (
 ROUTERS = [
     today.router,
     vision.router,
+    plans.router,
     journal.router,
     opportunities.router,
     people.router,
@@ -32,6 +35,7 @@ ROUTERS = [
     board.router,
     meetings.router,
     meeting_actions.router,
+    report.router,
     imports.router,
     workspace.router,
 ]
