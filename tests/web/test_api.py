@@ -166,6 +166,7 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/opportunities/{opp_id}/people/{person_id}", "delete"),
         ("/api/opportunities/{opp_id}/meetings", "post"),
         ("/api/suggestions", "get"),
+        ("/api/moves", "get"),
         ("/api/people/{person_id}/paths", "get"),
         ("/api/today", "get"),
         ("/api/round", "get"),
