@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> None:
             traceback.print_exc()
         else:
             err_console.print(
-                f"[bold red]Internal error:[/] {type(exc).__name__}: {exc}\n"
+                f"[bold red]Internal error:[/] {type(exc).__name__}: {escape(str(exc))}\n"
                 "[dim]Hint:[/] run again with --debug for the traceback, and please report it.",
                 soft_wrap=True,
             )

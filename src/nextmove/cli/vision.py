@@ -27,7 +27,8 @@ from nextmove.cli.files import read_text
 from nextmove.cli.render import findings_table, vision_table
 from nextmove.domain.check import weaknesses
 from nextmove.errors import InvalidInput, UserError
-from nextmove.formats.json_shapes import findings_json, vision_json
+from nextmove.formats.json_shapes import vision_json
+from nextmove.formats.plan_json import checks_json
 from nextmove.services import vision as vision_service
 
 app = typer.Typer(
@@ -80,15 +81,9 @@ def check(
     """Name every weakness of your vision, with concrete advice: the main plan, then each
     alternative plan's own steps and choices."""
     checks = vision_service.run_plan_checks(state(ctx).db(), today=today_from(as_of))
-    findings = checks[0].findings
     weak = [w for c in checks for w in weaknesses(c.findings)]
     if json:
-        shape = findings_json(findings)
-        shape["plans"] = [
-            {"name": c.plan.name, "main": c.main, **findings_json(c.findings)} for c in checks
-        ]
-        shape["ok"] = not weak
-        print_json(shape)
+        print_json(checks_json(checks))
     else:
         for c in checks:
             if len(checks) > 1:

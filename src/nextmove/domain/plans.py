@@ -188,8 +188,8 @@ def set_plan(
     for gauge, value in (gauges or {}).items():
         setattr(plan.gauges, gauge, check_gauge(gauge, value))
     if note is not None:
-        if "\x00" in note:
-            raise UserError("contains a NUL character", field="note")
+        if "\x00" in note or any(unicodedata.category(c) == "Cs" for c in note):
+            raise UserError("contains a character that is not text", field="note")
         plan.note = note.strip()
     if rename is not None:
         plan.name = rename

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from nextmove.domain.opportunities import Opportunity
-from nextmove.domain.plans import PlanFit, PlanVerdict
+from nextmove.domain.plans import PlanCheck, PlanFit, PlanVerdict
 from nextmove.domain.vision import GAUGE_MEANINGS, GAUGES, Plan
 from nextmove.formats.json_shapes import findings_json, step_json
 
@@ -97,3 +97,13 @@ def compare_plans_json(summaries: list[Any], people: dict[str, list[Any]]) -> di
         "best_by_gauge": best,
         "plans": [plan_summary_json(s, people.get(s.name, [])) for s in summaries],
     }
+
+
+def checks_json(checks: list[PlanCheck]) -> dict[str, Any]:
+    """`vision check --json`: the main plan's findings, and the check of every plan."""
+    shape = findings_json(checks[0].findings)
+    shape["plans"] = [
+        {"name": c.plan.name, "main": c.main, **findings_json(c.findings)} for c in checks
+    ]
+    shape["ok"] = all(p["ok"] for p in shape["plans"])
+    return shape

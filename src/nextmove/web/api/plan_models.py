@@ -7,9 +7,16 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field
 
 from nextmove.domain.vision import GAUGE_MAX, GAUGE_MIN, PLAN_NAME_MAX
-from nextmove.web.api.models import CheckPublic, ChoicesPublic, StepPublic, _In
+from nextmove.web.api.models import ChoicesPublic, FindingPublic, StepPublic, _In
 
 GaugeValue = Annotated[int, Field(ge=GAUGE_MIN, le=GAUGE_MAX)]
+
+
+class PlanCheckOnlyPublic(BaseModel):
+    ok: bool
+    weaknesses: int
+    notes: int
+    findings: list[FindingPublic]
 
 
 class GaugesPublic(BaseModel):
@@ -45,7 +52,7 @@ class PlanPublic(BaseModel):
     gauges: GaugesPublic
     choices: ChoicesPublic
     steps: list[StepPublic]
-    check: CheckPublic
+    check: PlanCheckOnlyPublic
     serves: list[ServedPublic]
     meetings: int
     people: list[PersonToMeetPublic] | None = None

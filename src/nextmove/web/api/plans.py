@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Path, Response
 
 from nextmove.formats.plan_json import compare_plans_json, plan_summary_json
 from nextmove.services import plans as service
@@ -21,6 +21,9 @@ from nextmove.web.api.plan_models import (
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 
 router = APIRouter(tags=["plans"])
+
+MeetingId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The meeting's id.")]
+PlanName = Annotated[str, Path(max_length=200, description="The plan's name; 'main' is yours.")]
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorPublic, "description": "No plan (or meeting) by that name."}
@@ -77,7 +80,7 @@ def add_plan(body: PlanCreate, db: DbDep, today: TodayDep, now: NowDep) -> PlanP
 
 
 @router.get("/plans/{name}", response_model=PlanPublic, summary="One plan", responses=NOT_FOUND)
-def get_plan(name: str, db: DbDep, today: TodayDep) -> PlanPublic:
+def get_plan(name: PlanName, db: DbDep, today: TodayDep) -> PlanPublic:
     return _plan(db, name, today)
 
 
@@ -87,7 +90,9 @@ def get_plan(name: str, db: DbDep, today: TodayDep) -> PlanPublic:
     summary="Change a plan's gauges, note or name (only the fields given)",
     responses={**BAD, **NOT_FOUND},
 )
-def edit_plan(name: str, body: PlanEdit, db: DbDep, today: TodayDep, now: NowDep) -> PlanPublic:
+def edit_plan(
+    name: PlanName, body: PlanEdit, db: DbDep, today: TodayDep, now: NowDep
+) -> PlanPublic:
     given = body.model_dump(exclude_unset=True)
     gauges: dict[str, int | None] = {
         k: given[k] for k in ("resources", "likeability", "confidence", "coherence") if k in given
@@ -104,7 +109,7 @@ def edit_plan(name: str, body: PlanEdit, db: DbDep, today: TodayDep, now: NowDep
     summary="Make a plan the main plan; the old main plan stays as an alternative",
     responses={**BAD, **NOT_FOUND},
 )
-def promote_plan(name: str, db: DbDep, today: TodayDep, now: NowDep) -> PlanListPublic:
+def promote_plan(name: PlanName, db: DbDep, today: TodayDep, now: NowDep) -> PlanListPublic:
     service.promote(db, name, now=now)
     return list_plans(db, today)
 
@@ -115,7 +120,7 @@ def promote_plan(name: str, db: DbDep, today: TodayDep, now: NowDep) -> PlanList
     summary="Delete an alternative plan",
     responses={**BAD, **NOT_FOUND},
 )
-def delete_plan(name: str, db: DbDep, now: NowDep) -> Response:
+def delete_plan(name: PlanName, db: DbDep, now: NowDep) -> Response:
     service.remove_plan(db, name, now=now)
     return Response(status_code=204)
 
@@ -128,7 +133,7 @@ def delete_plan(name: str, db: DbDep, now: NowDep) -> Response:
     responses={**BAD, **NOT_FOUND},
 )
 def set_meeting_plan(
-    meeting_id: int, body: MeetingPlanEdit, db: DbDep, now: NowDep
+    meeting_id: MeetingId, body: MeetingPlanEdit, db: DbDep, now: NowDep
 ) -> MeetingPlanPublic:
     explores = service.set_meeting_plan(db, meeting_id, body.plan, now=now)
     return MeetingPlanPublic(meeting_id=meeting_id, plan=explores)

@@ -4,9 +4,9 @@ promote and delete. A form with a problem is shown again with the message at its
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextmove.domain.check import weaknesses
@@ -200,7 +200,12 @@ async def save_plan(request: Request, db: DbDep, now: NowDep) -> Response:
 
 
 @router.post("/meetings/{meeting_id}/plan", summary="Record the plan a meeting explores")
-async def set_meeting_plan(request: Request, meeting_id: int, db: DbDep, now: NowDep) -> Response:
+async def set_meeting_plan(
+    request: Request,
+    meeting_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    db: DbDep,
+    now: NowDep,
+) -> Response:
     form = await request.form()
     service.set_meeting_plan(db, meeting_id, _text(form, "plan")[:200] or None, now=now)
     return RedirectResponse(
