@@ -177,6 +177,7 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/people/{person_id}", "get"),
         ("/api/people/{person_id}", "patch"),
         ("/api/people/{person_id}", "delete"),
+        ("/api/people/{person_id}/export", "get"),
         ("/api/people/{person_id}/touches", "post"),
         ("/api/people/{person_id}/ties", "post"),
         ("/api/people/{person_id}/chain", "get"),
