@@ -90,6 +90,12 @@ def test_the_report_of_the_demo_shows_the_plan_evidence_board_meetings_and_next_
     assert "VP of Product, Consumer Banking" in text and "misaligned" in text
     assert "Next steps" in text
     assert "At a glance:" in text and "board 2 of 3 seats" in text
+    # the counts add up to the total: the demo's declined and unanswered requests are counted too
+    # the counts add up to the total: the demo's declined and unanswered requests are counted too
+    assert (
+        "8 research meetings so far: 2 held, 1 scheduled, 2 awaiting a reply, 1 still an idea, "
+        "2 declined or unanswered; 3 insights recorded." in text
+    )
     pngs = pages_as_png(target, out)
     assert len(pngs) == written.pages == pdf_pages(target) >= 2
     assert all(p.stat().st_size > 5_000 for p in pngs)  # drawn pages, not blank ones

@@ -234,6 +234,7 @@ def meetings_view(db: Database, vision: Vision, people: People) -> dict[str, Any
         "counts": counts,
         "total": len(research),
         "held": counts["held"] + counts["followed-up"],
+        "closed": counts["declined"] + counts["no-reply"],
         "insight_count": sum(len(v) for v in insights.values()),
         "items": [
             {
