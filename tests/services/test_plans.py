@@ -217,6 +217,35 @@ def test_an_opportunity_on_the_wild_card_path_says_it_serves_that_plan_not_the_m
     assert [o.id for o, _fit in summaries["current path"].serves] == [on_path.id]
 
 
+def test_a_plan_with_no_steps_yet_serves_no_opportunity(
+    planned: Database, today: date, now: datetime
+) -> None:
+    service.create_plan(planned, "blank", source=None, now=now)
+    on_path = opp_service.add_opportunity(
+        planned,
+        {
+            "title": "Group Product Manager",
+            "function": "product",
+            "level": "manager",
+            "industry": "healthcare software",
+            "city": "Chicago",
+            "source": "referral",
+        },
+        today=today,
+        now=now,
+    )
+    evaluations, _mix = opp_service.evaluate(planned, [on_path.id or 0], today=today)
+    verdict = evaluations[0].plans
+    assert verdict is not None
+    assert verdict.best == "current path"
+    blank = next(f for f in verdict.fits if f.plan == "blank")
+    assert blank.kind == "unknown" and blank.on_path == []
+    assert blank.why == "Your blank plan has no steps yet to place it on."
+    summaries = {s.name: s for s in service.list_plans(planned, today=today)}
+    assert summaries["blank"].serves == []
+    assert [o.id for o, _fit in summaries["current path"].serves] == [on_path.id]
+
+
 def test_steps_of_every_plan_survive_a_save_of_the_whole_vision(
     planned: Database, now: datetime
 ) -> None:

@@ -257,12 +257,16 @@ def _plan_label(name: str, main: bool) -> str:
 
 
 def fit_to_plan(vision: Vision, plan: Plan, opp: Opportunity, *, main: bool) -> PlanFit:
+    label = _plan_label(plan.name, main)
+    if not plan.steps:
+        # A plan with no steps yet has no path: nothing can be on it (or off it).
+        why = f"{label[0].upper()}{label[1:]} has no steps yet to place it on."
+        return PlanFit(plan.name, main, "unknown", [], [], [], None, why)
     aimed = vision.following(plan)
     reach = assess_reach(aimed, opp)
     on = [p.part for p in reach.path if p.on_path is True]
     off = [p.part for p in reach.path if p.on_path is False]
     broken = [c.subject for c in check_choices(aimed, opp) if c.outcome == "broken"]
-    label = _plan_label(plan.name, main)
     reasons = [f"{p.part}: {p.why.rstrip('.')}" for p in reach.path if p.on_path is False]
     reasons += [f"breaks its {subject} choice" for subject in broken]
     if len(off) >= DETOUR_OFF_PATH_AT_LEAST or broken:
