@@ -78,6 +78,9 @@ def test_add_set_and_list_show_the_plans_with_their_gauges(planned: Cli) -> None
         (["plan", "add", "current path"], "already a plan named 'current path'", 2),
         (["plan", "set", "current path", "--confidence", "101"], "--confidence", 2),
         (["plan", "delete", "main", "--yes"], "cannot be deleted", 2),
+        # refused before asking to confirm: nobody is asked to confirm a deletion that can't be
+        (["plan", "delete", "current path"], "cannot be deleted", 2),
+        (["plan", "delete", "nope"], "no plan named 'nope'", 3),
         (["plan", "promote", "nope"], "no plan named 'nope'", 3),
     ],
 )

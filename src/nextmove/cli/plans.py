@@ -316,6 +316,7 @@ def delete(
 ) -> None:
     """Delete an alternative plan (its steps go; meetings that explored it stay)."""
     db = state(ctx).db()
+    name = service.plan_to_delete(db, name).name
     if not yes and not typer.confirm(f"Delete the plan {name!r} and its steps?", default=False):
         raise typer.Exit(1)
     plan = service.remove_plan(db, name, now=now())

@@ -124,6 +124,15 @@ def promote(db: Database, name: str, *, now: datetime) -> Vision:
     return _change(db, lambda v: promote_plan(v, name), now=now)
 
 
+def plan_to_delete(db: Database, name: str) -> Plan:
+    """The plan `remove_plan` would delete, or the error it would raise (an unknown name, the
+    main plan): checked before asking the user to confirm, so nobody confirms a refusal."""
+    with db.session() as session:
+        vision = repo.load_vision(session)
+    delete_plan(vision, name)
+    return get_plan(vision, name)
+
+
 def remove_plan(db: Database, name: str, *, now: datetime) -> Plan:
     with db.session() as session:
         plan = get_plan(repo.load_vision(session), name)
