@@ -167,7 +167,15 @@ def test_vision_check_runs_per_plan(planned: Cli) -> None:
     assert "fewer-than-two-steps" in [f["code"] for f in shown["plans"][1]["findings"]]
     assert shown["ok"] is False
     text = planned("vision check").stdout
-    assert "wild card (alternative plan)" in text and "0 step(s)" in text
+    assert "wild card (alternative plan)" in text
+    assert "No steps yet: a plan needs the next job and the one after it." in [
+        f["message"] for f in shown["plans"][1]["findings"]
+    ]
+    assert "No steps yet" in text
+    assert "1 weakness, 0 notes." in text
+    # side by side, the check says what is wrong in words, not the finding's code
+    compared = planned("plan compare").stdout
+    assert "fewer-than" not in compared and "No steps yet" in compared
     assert planned("vision check --strict").exit_code == 1
 
 

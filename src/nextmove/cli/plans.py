@@ -22,7 +22,7 @@ from nextmove.cli.context import (
     state,
     today_from,
 )
-from nextmove.cli.render import findings_table, steps_table
+from nextmove.cli.render import findings_table, plural, steps_table
 from nextmove.domain.check import weaknesses
 from nextmove.domain.vision import GAUGE_MEANINGS, GAUGES, Gauges
 from nextmove.errors import InvalidInput, UserError
@@ -82,7 +82,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False, as_of: AsOf = None) -> Non
             " ".join(
                 f"{v:>3}" if v is not None else "  –" for v in s.plan.gauges.as_dict().values()
             ),
-            f"[red]{weak} weakness(es)[/]" if weak else "[green]clear[/]",
+            f"[red]{plural(weak, 'weakness', 'weaknesses')}[/]" if weak else "[green]clear[/]",
         )
     console.print(table)
     if len(summaries) == 1:
@@ -277,7 +277,10 @@ def compare(
         )
     table.add_row(
         "Check",
-        *("\n".join(f"✗ {f.code}" for f in weaknesses(s.findings)) or "clear" for s in summaries),
+        *(
+            "\n".join(f"✗ {f.message}" for f in weaknesses(s.findings)) or "clear"
+            for s in summaries
+        ),
     )
     table.add_row(
         "Opportunities",

@@ -9,6 +9,11 @@ from nextmove.domain.levels import level_label
 from nextmove.domain.vision import Position, RoleOutline, Vision, step_name
 
 
+def plural(n: int, one: str, many: str) -> str:
+    """'1 weakness', '2 weaknesses', '0 notes'."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def position_line(me: Position) -> str:
     parts = [me.title or "(no title)"]
     if me.organization:

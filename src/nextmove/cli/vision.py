@@ -24,7 +24,7 @@ from nextmove.cli.context import (
     today_from,
 )
 from nextmove.cli.files import read_text
-from nextmove.cli.render import findings_table, vision_table
+from nextmove.cli.render import findings_table, plural, vision_table
 from nextmove.domain.check import weaknesses
 from nextmove.errors import InvalidInput, UserError
 from nextmove.formats.json_shapes import vision_json
@@ -98,7 +98,10 @@ def check(
                 continue
             console.print(findings_table(c.findings))
             own_weak = len(weaknesses(c.findings))
-            console.print(f"{own_weak} weakness(es), {len(c.findings) - own_weak} note(s).")
+            console.print(
+                f"{plural(own_weak, 'weakness', 'weaknesses')}, "
+                f"{plural(len(c.findings) - own_weak, 'note', 'notes')}."
+            )
     if strict and weak:
         raise typer.Exit(1)
 

@@ -262,8 +262,9 @@ def check_vision(vision: Vision, journal: JournalSummary | None = None) -> list[
             Finding(
                 "fewer-than-two-steps",
                 "steps",
-                f"The vision has {len(vision.steps)} step(s); it needs the next job and the one "
-                "after it.",
+                "No steps yet: a plan needs the next job and the one after it."
+                if not vision.steps
+                else "Only the next job so far: a plan needs the one after it too.",
                 "Decide where you want to be two jobs from now, then the next job that leads there.",
             )
         )
