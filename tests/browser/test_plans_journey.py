@@ -57,3 +57,36 @@ def test_plans_read_at_phone_width(server: str, browser: Any, screenshots: Path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
         page.screenshot(path=str(screenshots / f"{name}-phone.png"), full_page=True)
     context.close()
+
+
+OVERFLOW = """[...document.querySelectorAll('section.plan')].map(card => {
+  const edge = card.getBoundingClientRect().right;
+  let worst = 0;
+  card.querySelectorAll('*').forEach(e => {
+    const r = e.getBoundingClientRect();
+    if (r.width) worst = Math.max(worst, r.right - edge);
+  });
+  return worst;
+})"""
+
+
+def test_four_plans_side_by_side_stay_inside_their_columns(
+    server: str, browser: Any, screenshots: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server}/plans?{AS_OF}")
+    plans = page.locator("section.plan")
+    names = iter(("fourth", "fifth", "sixth"))
+    while plans.count() < 4:  # the main plan and three alternatives, added with the form
+        page.get_by_label("Name", exact=True).last.fill(next(names))
+        page.get_by_role("button", name="Add plan").click()
+        expect(page.locator(".notice[role=status]")).to_contain_text("Added")
+    boxes = [plans.nth(i).bounding_box() for i in range(4)]
+    assert len({round(b["y"]) for b in boxes}) == 1  # four columns in one row
+    # Nothing in a column (a long note, the choices, a gauge's number) runs past its edge.
+    assert page.evaluate(OVERFLOW) == [0, 0, 0, 0]
+    page.screenshot(path=str(screenshots / "plans-four-1280.png"), full_page=True)
+    context.close()
