@@ -84,6 +84,8 @@ def test_four_plans_side_by_side_stay_inside_their_columns(
         page.get_by_label("Name", exact=True).last.fill(next(names))
         page.get_by_role("button", name="Add plan").click()
         expect(page.locator(".notice[role=status]")).to_contain_text("Added")
+    expect(page.locator("main")).to_contain_text("Delete one to add another.")
+    expect(page.locator("main")).not_to_contain_text("promote one")
     boxes = [plans.nth(i).bounding_box() for i in range(4)]
     assert len({round(b["y"]) for b in boxes}) == 1  # four columns in one row
     # Nothing in a column (a long note, the choices, a gauge's number) runs past its edge.

@@ -87,8 +87,10 @@ def test_a_fourth_alternative_a_duplicate_and_main_are_refused_and_nothing_chang
     for name in ("a", "b", "c"):
         service.create_plan(planned, name, source="main", now=now)
     before = vision_service.export_vision(planned)
-    with pytest.raises(UserError, match="already have 3 alternative plans"):
+    with pytest.raises(UserError, match="already have 3 alternative plans") as refused:
         service.create_plan(planned, "d", source=None, now=now)
+    # the way out is to delete one: promoting one swaps it with the main plan and frees nothing
+    assert refused.value.hint is not None and refused.value.hint.startswith("Delete one of them")
     with pytest.raises(UserError, match="already a plan named 'B'"):
         service.create_plan(planned, " B ", source=None, now=now)
     with pytest.raises(UserError, match="always means your main plan"):

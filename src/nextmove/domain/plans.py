@@ -116,8 +116,8 @@ def add_plan(vision: Vision, name: str, *, source: str | None = None) -> Vision:
     if len(vision.alternatives) >= MAX_ALTERNATIVES:
         raise UserError(
             f"you already have {MAX_ALTERNATIVES} alternative plans besides your main plan",
-            hint="Delete or promote one first (`nextmove plan delete NAME`); the method asks "
-            "for three Odyssey plans in all.",
+            hint="Delete one of them first (making one your main plan keeps the count): side "
+            "by side, more plans blur the choice rather than sharpen it.",
         )
     new = _copy(vision)
     plan = Plan(name=name)
