@@ -47,6 +47,16 @@ def test_the_walk_sees_every_command() -> None:
     assert {"vision show", "vision check", "journal add", "me set", "demo", "init"} <= names
 
 
+def test_help_paragraphs_read_as_sentences_without_the_docstrings_line_breaks() -> None:
+    # Typer's rich mode prints a docstring's line breaks as they are: "who did\n it)".
+    broken = [
+        name
+        for name, command in _commands()
+        if any("\n" in p for p in (command.help or "").split("\n\n"))
+    ]
+    assert broken == []
+
+
 def test_every_command_and_option_has_help() -> None:
     missing = []
     for name, command in _commands():

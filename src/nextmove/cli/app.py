@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import sys
 import traceback
 from typing import Annotated
@@ -72,7 +73,24 @@ def build_app(only: str | None = None) -> typer.Typer:
             app.add_typer(target, name=word)
         else:
             app.command(word)(target)
+    _reflow_help(app)
     return app
+
+
+def reflow(doc: str) -> str:
+    """A docstring as help text: each paragraph one line, so the terminal wraps it (Typer's
+    rich mode keeps a docstring's line breaks, which cut sentences in two in `--help`)."""
+    paragraphs = inspect.cleandoc(doc).split("\n\n")
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+
+
+def _reflow_help(app: typer.Typer) -> None:
+    for command in app.registered_commands:
+        if command.help is None and command.callback is not None and command.callback.__doc__:
+            command.help = reflow(command.callback.__doc__)
+    for group in app.registered_groups:
+        if group.typer_instance is not None:
+            _reflow_help(group.typer_instance)
 
 
 def _version(value: bool) -> None:
