@@ -185,9 +185,12 @@ def _outline_questions(
         "What would make that outline stronger, or what is missing from it?",
     ]
     if roles.holds_target or roles.held_target:
-        now = "are" if roles.holds_target else "were"
+        # Their own title may differ from the step's ("Group Product Manager" for the step
+        # "Group Product Manager, Patient Experience"): name the step as the kind of role.
+        now = "hold" if roles.holds_target else "held"
         questions += [
-            f"You {now} {_a(step.title)}: what does a typical week look like in that role?",
+            f"You {now} the kind of role I am aiming for next, {_a(step.title)}: what does a "
+            "typical week look like in it?",
             "What separates the people who do well in it from those who struggle?",
         ]
     elif roles.in_target_function:
