@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -202,6 +202,24 @@ def test_every_plan_with_its_gauges_and_the_opportunities_it_serves(
     assert [o["title"] for o in wild["serves"]] == [
         "Program Director, Patient Advocacy at Hope Health Alliance"
     ]
+
+
+def test_a_plans_choices_gauges_and_check_are_never_split_across_pages(
+    db: Database, settings: Settings, out: Path
+) -> None:
+    # On 4 December the demo's third plan reaches the foot of page 1: its gauges went over.
+    today, now = date(2026, 12, 4), datetime(2026, 12, 4, 20, 0, tzinfo=UTC)
+    demo.create_demo(db, today=today, now=now)
+    target = out / "plan.pdf"
+    written = _write(db, target, settings, today, now)
+    for page in range(1, written.pages + 1):
+        text_of_page = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(target), "-"],
+            capture_output=True,
+            check=True,
+        ).stdout.decode("utf-8")
+        stays, gauges = text_of_page.count("Stay or change:"), text_of_page.count("COHERENCE")
+        assert stays == gauges == text_of_page.count("Check:"), page
 
 
 def test_only_the_named_plan_and_an_unknown_plan_is_refused_writing_nothing(
