@@ -107,3 +107,47 @@ def test_upgrading_release_01s_database_loses_nothing_a_user_saw(
     assert sorted(actual["people"]) == sorted(expected["people"])
     problems = missing(expected, actual)
     assert problems == [], "\n".join(problems)
+
+
+def test_a_release_01_user_has_exactly_their_old_vision_as_the_main_plan(
+    release_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = make_engine(release_url)
+    with engine.connect() as conn:
+        old_steps = [
+            tuple(row)
+            for row in conn.execute(
+                text(
+                    "SELECT title, function, level, industry, city FROM vision_step ORDER BY position"
+                )
+            )
+        ]
+        old_choices = tuple(
+            conn.execute(
+                text("SELECT choice_industry, choice_company, choice_city FROM profile")
+            ).one()
+        )
+        meeting_id = conn.execute(text("SELECT min(id) FROM meeting")).scalar_one()
+    engine.dispose()
+    cli = Cli(capsys, monkeypatch, release_url)
+    listed = cli(["plan", "list", "--json"])
+    assert listed.exit_code == 0, listed.output
+    plans = json.loads(listed.stdout)["plans"]
+    assert [(p["name"], p["main"]) for p in plans] == [("current path", True)]
+    main = plans[0]
+    assert [
+        (
+            s["title"],
+            s["function"],
+            s["level"]["rank"] if s["level"] else None,
+            s["industry"],
+            s["city"],
+        )
+        for s in main["steps"]
+    ] == old_steps
+    assert tuple(main["choices"][k] for k in ("industry", "company", "city")) == old_choices
+    # The upgraded workspace takes plans and records them on its meetings.
+    assert cli(["plan", "add", "wild card", "--from", "main"]).exit_code == 0
+    assert cli(["meeting", "plan", str(meeting_id), "wild card"]).exit_code == 0
+    shown = json.loads(cli(["meeting", "show", str(meeting_id), "--json"]).stdout)
+    assert shown["plan"] == "wild card"

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import recurring_ical_events
 
+from nextmove.domain.links import safe_link
 from nextmove.domain.slots import Interval, local_instant, zone
 from nextmove.errors import InvalidInput, Problem, UserError
 from nextmove.formats.ics_series import (
@@ -401,7 +402,7 @@ def _meeting_event(invitation: Invitation, *, now: datetime, namespace: str) -> 
         event.add("DESCRIPTION", invitation.description)
     if invitation.location:
         event.add("LOCATION", invitation.location)
-    if invitation.url:
+    if safe_link(invitation.url):  # one stored before links were checked may be unsafe
         event.add("URL", invitation.url)
     if invitation.categories:
         event.add("CATEGORIES", list(invitation.categories))
