@@ -295,7 +295,16 @@ def add_person(db: Database, changes: dict[str, Any], *, now: datetime, today: d
     person.history = [j for j in person.history if j.organization or j.title]
     guess_from_title(person)
     with db.session() as session:
-        repo.add_person(session, person, now=now)
+        person.id = repo.add_person(session, person, now=now)
+        # Someone you add yourself is someone you know: a "manual" source makes them a direct
+        # contact (the network map, warm paths and suggestions read it).
+        repo.add_sources(
+            session,
+            [(person.id, f"person:{person.id}", "", "")],
+            kind="manual",
+            import_id=None,
+            now=now,
+        )
     return person
 
 

@@ -9,9 +9,9 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from nextmove.config import Settings
-from nextmove.domain.cadence import TouchState
+from nextmove.domain.cadence import TouchState, keep_in_touch_key
 from nextmove.domain.meetings import Meeting, MeetingState, RoundProgress, Task, thanks_due_on
-from nextmove.domain.suggest import Suggestion
+from nextmove.domain.suggest import Candidate, Suggestion, closeness
 from nextmove.services import board as board_service
 from nextmove.services import keep as keep_service
 from nextmove.services import meeting_rounds
@@ -20,6 +20,9 @@ from nextmove.services.board import Seat
 from nextmove.services.keep import Contact
 from nextmove.services.suggest import suggest_people
 from nextmove.store import meetings as repo
+from nextmove.store import people as people_repo
+from nextmove.store import suggest as suggest_repo
+from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
 
 SUGGEST_LIMIT = 3
@@ -34,7 +37,11 @@ class Digest:
     thanks_due: list[Meeting] = field(default_factory=list)
     tasks_due: list[Task] = field(default_factory=list)
     advisors_due: list[Seat] = field(default_factory=list)
-    contacts_due: list[Contact] = field(default_factory=list)
+    contacts_due: list[Contact] = field(default_factory=list)  # who to reach first, first
+    # Per person due: the strength of your tie (0: not a direct one) and how close their role
+    # is to the next two steps of your plan (0…1) — part of the order above.
+    contact_strength: dict[int, int] = field(default_factory=dict)
+    contact_relevance: dict[int, float] = field(default_factory=dict)
     round: RoundProgress | None = None
     next_people: list[Suggestion] = field(default_factory=list)
 
@@ -70,15 +77,57 @@ def build_digest(db: Database, *, settings: Settings, today: date, now: datetime
         )
         if s.status is not None and s.status.state is not TouchState.OK
     ]
-    digest.contacts_due = [
-        c
-        for c in keep_service.list_contacts(db, settings=settings, today=today)
-        if c.status.state is not TouchState.OK
-    ]
+    rank_contacts_due(
+        db,
+        digest,
+        [
+            c
+            for c in keep_service.list_contacts(db, settings=settings, today=today)
+            if c.status.state is not TouchState.OK
+        ],
+    )
     if round_id is not None:
         digest.round = meeting_rounds.round_progress(db, round_id)
     digest.next_people = next_people(db, settings=settings, today=today)
     return digest
+
+
+def rank_contacts_due(db: Database, digest: Digest, due: list[Contact]) -> None:
+    """Order the contacts due the way to reach them: by tier, how overdue, the strength of your
+    tie and how relevant their role is to your plan (`domain.cadence.keep_in_touch_key`)."""
+    if due:
+        with db.session() as session:
+            direct = suggest_repo.direct_ties(session, suggest_repo.load_me(session))
+            people = people_repo.load_people(session, [c.person_id for c in due])
+            steps = vision_repo.load_vision(session).steps[:2]
+        for c in due:
+            p = people.get(c.person_id)
+            role = Candidate(
+                c.person_id,
+                c.name,
+                organization=p.organization if p else "",
+                function=p.function if p else None,
+                level=p.level if p else None,
+                industry=p.industry if p else "",
+                city=p.city if p else "",
+            )
+            digest.contact_strength[c.person_id] = direct.get(c.person_id, (0, ""))[0]
+            digest.contact_relevance[c.person_id] = round(
+                max((closeness(role, step) for step in steps), default=0.0), 2
+            )
+    digest.contacts_due = sorted(
+        due,
+        key=lambda c: (
+            *keep_in_touch_key(
+                tier=c.tier,
+                status=c.status,
+                today=digest.today,
+                strength=digest.contact_strength[c.person_id],
+                relevance=digest.contact_relevance[c.person_id],
+            ),
+            c.name,
+        ),
+    )
 
 
 def next_people(db: Database, *, settings: Settings, today: date) -> list[Suggestion]:
