@@ -92,6 +92,50 @@ def build_digest(db: Database, *, settings: Settings, today: date, now: datetime
     return digest
 
 
+@dataclass(frozen=True, slots=True)
+class GuideStep:
+    key: str  # you | plan | people | meet
+    title: str
+    text: str
+    done: bool
+
+
+def first_run_guide(db: Database) -> list[GuideStep]:
+    """The four steps of the method a new workspace walks through — who you are, your plan two
+    jobs out, your people, whom to meet — each ticked once done."""
+    with db.session() as session:
+        vision = vision_repo.load_vision(session)
+        has_people = people_repo.any_people(session)
+        met = bool(repo.open_meeting_person_ids(session) or repo.last_held(session))
+        met = met or repo.latest_round_id(session) is not None
+    return [
+        GuideStep(
+            "you",
+            "You",
+            "Your name, role, level and function: where you stand today.",
+            bool(vision.me.name and (vision.me.title or vision.me.level is not None)),
+        ),
+        GuideStep(
+            "plan",
+            "Your plan",
+            "The next job and the one after it, and your top three priorities.",
+            bool(vision.steps),
+        ),
+        GuideStep(
+            "people",
+            "Your people",
+            "Your LinkedIn connections, address book or an org chart, or people added by hand.",
+            has_people,
+        ),
+        GuideStep(
+            "meet",
+            "Whom to meet",
+            "Plan 30-minute research meetings with people two or three levels above you.",
+            met,
+        ),
+    ]
+
+
 def rank_contacts_due(db: Database, digest: Digest, due: list[Contact]) -> None:
     """Order the contacts due the way to reach them: by tier, how overdue, the strength of your
     tie and how relevant their role is to your plan (`domain.cadence.keep_in_touch_key`)."""
