@@ -191,3 +191,14 @@ def test_someone_you_add_by_hand_is_a_direct_contact(
     assert count(db, models.PersonSource, person_id=met.id, kind="manual") == 1
     people.delete_person(db, f"#{met.id}")
     assert count(db, models.PersonSource, person_id=met.id) == 0
+
+
+def test_a_picked_name_with_its_id_resolves_to_that_person(
+    db: Database, now: datetime, today: date
+) -> None:
+    first = add(db, now, today, "Sam Park")
+    second = add(db, now, today, "Sam Park")
+    assert people.resolve(db, f"Sam Park #{second.id}") == second.id
+    assert people.resolve(db, f"#{first.id}") == first.id
+    with pytest.raises(Ambiguous):
+        people.resolve(db, "Sam Park")

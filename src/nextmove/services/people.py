@@ -3,6 +3,8 @@ link yourself, and export."""
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -64,9 +66,15 @@ def resolve(db: Database, ref: str) -> int:
         return resolve_id(session, ref)
 
 
+_PICKED = re.compile(r"\s#(\d{1,9})$")
+
+
 def resolve_id(session: Any, ref: str) -> int:
     """`resolve` inside a unit of work that is already open (the one resolver of the app)."""
     text = check_text(ref, "person").strip().lstrip("#")
+    picked = _PICKED.search(text)
+    if picked:  # "Dana Lee #12", as the person pickers fill in: the id decides
+        text = picked.group(1)
     if text.isascii() and text.isdigit() and len(text) < 10:
         person_id = int(text)
         if not repo.person_exists(session, person_id):

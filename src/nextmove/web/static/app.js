@@ -213,4 +213,50 @@
       if (width > view.clientWidth) { view.scrollLeft = meX - view.clientWidth / 2; }
     });
   });
+
+  // Person pickers: every field that names a person (data-person-picker) suggests people as
+  // you type, from the server's search; picking one fills in "Name #id". Without this
+  // script the field takes a name or #id as typed.
+  document.addEventListener("DOMContentLoaded", function () {
+    var list = document.getElementById("people-picker");
+    if (!list || !window.fetch) { return; }
+    var timer = null, last = "";
+    function fill(people) {
+      list.textContent = "";
+      people.forEach(function (p) {
+        var option = document.createElement("option");
+        option.value = p.name + " #" + p.id;
+        option.label = [p.title, p.organization].filter(Boolean).join(" · ") || p.name;
+        list.appendChild(option);
+      });
+    }
+    document.addEventListener("input", function (event) {
+      var field = event.target;
+      if (!(field instanceof HTMLInputElement) || !field.hasAttribute("data-person-picker")) { return; }
+      var text = field.value.trim();
+      if (text.length < 2 || text === last || /#\d+$/.test(text)) { return; }
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        last = text;
+        fetch(list.dataset.source + "?limit=50&query=" + encodeURIComponent(text), {
+          headers: { Accept: "application/json" }, credentials: "same-origin"
+        })
+          .then(function (answer) { return answer.ok ? answer.json() : { people: [] }; })
+          .then(function (body) {
+            if (field.value.trim() !== text) { return; }
+            var lower = text.toLowerCase();
+            var people = (body.people || []).slice().sort(function (a, b) {
+              // Names that start with or contain what was typed come first.
+              function rank(p) {
+                var name = p.name.toLowerCase();
+                return name.indexOf(lower) === 0 ? 0 : name.indexOf(" " + lower) >= 0 ? 1 : name.indexOf(lower) >= 0 ? 2 : 3;
+              }
+              return rank(a) - rank(b);
+            });
+            fill(people.slice(0, 8));
+          })
+          .catch(function () {});
+      }, 150);
+    });
+  });
 })();
