@@ -4,7 +4,6 @@ link yourself, and export."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
