@@ -12,6 +12,7 @@ from nextmove.config import Settings
 from nextmove.domain.cadence import TouchState, keep_in_touch_key
 from nextmove.domain.meetings import Meeting, MeetingState, RoundProgress, Task, thanks_due_on
 from nextmove.domain.suggest import Candidate, Suggestion, closeness
+from nextmove.domain.vision import Vision
 from nextmove.services import board as board_service
 from nextmove.services import keep as keep_service
 from nextmove.services import meeting_rounds
@@ -100,11 +101,12 @@ class GuideStep:
     done: bool
 
 
-def first_run_guide(db: Database) -> list[GuideStep]:
+def first_run_guide(db: Database, vision: Vision | None = None) -> list[GuideStep]:
     """The four steps of the method a new workspace walks through — who you are, your plan two
-    jobs out, your people, whom to meet — each ticked once done."""
+    jobs out, your people, whom to meet — each ticked once done. (`vision`: when the caller
+    has it already.)"""
     with db.session() as session:
-        vision = vision_repo.load_vision(session)
+        vision = vision or vision_repo.load_vision(session)
         has_people = people_repo.any_people(session)
         met = bool(repo.open_meeting_person_ids(session) or repo.last_held(session))
         met = met or repo.latest_round_id(session) is not None
@@ -140,20 +142,21 @@ def rank_contacts_due(db: Database, digest: Digest, due: list[Contact]) -> None:
     """Order the contacts due the way to reach them: by tier, how overdue, the strength of your
     tie and how relevant their role is to your plan (`domain.cadence.keep_in_touch_key`)."""
     if due:
+        ids = [c.person_id for c in due]
         with db.session() as session:
-            direct = suggest_repo.direct_ties(session, suggest_repo.load_me(session))
-            people = people_repo.load_people(session, [c.person_id for c in due])
+            direct = suggest_repo.direct_ties(session, suggest_repo.load_me(session), among=ids)
+            roles = suggest_repo.plan_roles(session, ids)
             steps = vision_repo.load_vision(session).steps[:2]
         for c in due:
-            p = people.get(c.person_id)
+            p = roles.get(c.person_id)
             role = Candidate(
                 c.person_id,
                 c.name,
-                organization=p.organization if p else "",
+                organization=p.organization or "" if p else "",
                 function=p.function if p else None,
                 level=p.level if p else None,
-                industry=p.industry if p else "",
-                city=p.city if p else "",
+                industry=p.industry or "" if p else "",
+                city=p.city or "" if p else "",
             )
             digest.contact_strength[c.person_id] = direct.get(c.person_id, (0, ""))[0]
             digest.contact_relevance[c.person_id] = round(

@@ -41,7 +41,7 @@ def today_page(
     digest = today_service.build_digest(
         db, settings=settings, today=today, now=moment(today, now, settings.timezone)
     )
-    guide = today_service.first_run_guide(db)
+    guide = today_service.first_run_guide(db, vision)
     zone = ZoneInfo(settings.timezone)
 
     def local(at: datetime) -> datetime:

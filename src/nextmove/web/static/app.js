@@ -225,7 +225,7 @@
       list.textContent = "";
       people.forEach(function (p) {
         var option = document.createElement("option");
-        option.value = p.name + " #" + p.id;
+        option.value = p.value;
         option.label = [p.title, p.organization].filter(Boolean).join(" · ") || p.name;
         list.appendChild(option);
       });
@@ -238,23 +238,11 @@
       window.clearTimeout(timer);
       timer = window.setTimeout(function () {
         last = text;
-        fetch(list.dataset.source + "?limit=50&query=" + encodeURIComponent(text), {
+        fetch(list.dataset.source + "?limit=8&q=" + encodeURIComponent(text), {
           headers: { Accept: "application/json" }, credentials: "same-origin"
         })
           .then(function (answer) { return answer.ok ? answer.json() : { people: [] }; })
-          .then(function (body) {
-            if (field.value.trim() !== text) { return; }
-            var lower = text.toLowerCase();
-            var people = (body.people || []).slice().sort(function (a, b) {
-              // Names that start with or contain what was typed come first.
-              function rank(p) {
-                var name = p.name.toLowerCase();
-                return name.indexOf(lower) === 0 ? 0 : name.indexOf(" " + lower) >= 0 ? 1 : name.indexOf(lower) >= 0 ? 2 : 3;
-              }
-              return rank(a) - rank(b);
-            });
-            fill(people.slice(0, 8));
-          })
+          .then(function (body) { if (field.value.trim() === text) { fill(body.people || []); } })
           .catch(function () {});
       }, 150);
     });
