@@ -14,6 +14,7 @@ scrolls (touch, keyboard) and a small script adds zoom.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 
 from grandalf.graphs import Edge, Graph, Vertex
@@ -99,6 +100,7 @@ class MapDrawing:
     captions: list[MapCaption]
     radius: int = RADIUS
     me_x: float = 0.0
+    first_x: float = 0.0  # the best suggestion: a narrow view starts with it and you in sight
 
     @property
     def suggested(self) -> int:
@@ -175,8 +177,20 @@ def _place(g: _Graph, unreached: list[MapNode]) -> MapDrawing:
     for n in [*g.nodes.values(), *unreached]:
         longest = max(len(line) for line in n.lines)
         n.width = max(2 * RADIUS + 8, longest * CHAR_W) + 2 * PAD_X
-    # Insertion order is grandalf's first ordering: suggested people by rank, then the rest.
-    order = sorted(g.nodes.values(), key=lambda n: (n.depth, n.rank or 999, n.name))
+    # Insertion order is grandalf's first ordering: in each layer the best ranked in the middle
+    # (under you), the next ones alternately right and left, people not suggested outermost.
+    order: list[MapNode] = []
+    for depth in sorted({n.depth for n in g.nodes.values()}):
+        layer: deque[MapNode] = deque()
+        ranked = sorted(
+            (n for n in g.nodes.values() if n.depth == depth), key=lambda n: (n.rank or 999, n.name)
+        )
+        for i, n in enumerate(ranked):
+            if i % 2:
+                layer.appendleft(n)
+            else:
+                layer.append(n)
+        order.extend(layer)
     vertices = {n.person_id: Vertex(n.person_id) for n in order}
     for pid, v in vertices.items():
         v.view = _Box(g.nodes[pid].width, g.nodes[pid].height)
@@ -241,7 +255,8 @@ def _place(g: _Graph, unreached: list[MapNode]) -> MapDrawing:
     nodes = sorted([*g.nodes.values(), *unreached], key=lambda n: (n.y, n.x))
     width = max(n.box[2] for n in nodes) + MARGIN
     height = max(n.box[3] for n in nodes) + MARGIN
-    return MapDrawing(int(width), int(height), nodes, out_edges, captions, RADIUS, me.x)
+    best = min((n for n in nodes if n.rank is not None), key=lambda n: n.rank or 0, default=me)
+    return MapDrawing(int(width), int(height), nodes, out_edges, captions, RADIUS, me.x, best.x)
 
 
 def _rank_of(y: float, layers: list[list[Vertex]], layout: SugiyamaLayout) -> int:

@@ -208,9 +208,12 @@
       }
       view.addEventListener("pointerup", end);
       view.addEventListener("pointercancel", end);
-      // Start with you in view.
-      var meX = parseFloat(view.dataset.meX || "0");
-      if (width > view.clientWidth) { view.scrollLeft = meX - view.clientWidth / 2; }
+      // Start with you and the best suggestion in view (the best alone if both do not fit).
+      var meX = parseFloat(view.dataset.meX || "0"), firstX = parseFloat(view.dataset.firstX || "0");
+      var lo = Math.min(meX, firstX) - 60, hi = Math.max(meX, firstX) + 60;
+      if (width > view.clientWidth) {
+        view.scrollLeft = hi - lo <= view.clientWidth ? (lo + hi - view.clientWidth) / 2 : firstX - view.clientWidth / 2;
+      }
     });
   });
 
