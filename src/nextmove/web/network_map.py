@@ -181,16 +181,16 @@ def _place(g: _Graph, unreached: list[MapNode]) -> MapDrawing:
     # (under you), the next ones alternately right and left, people not suggested outermost.
     order: list[MapNode] = []
     for depth in sorted({n.depth for n in g.nodes.values()}):
-        layer: deque[MapNode] = deque()
+        row: deque[MapNode] = deque()
         ranked = sorted(
             (n for n in g.nodes.values() if n.depth == depth), key=lambda n: (n.rank or 999, n.name)
         )
         for i, n in enumerate(ranked):
             if i % 2:
-                layer.appendleft(n)
+                row.appendleft(n)
             else:
-                layer.append(n)
-        order.extend(layer)
+                row.append(n)
+        order.extend(row)
     vertices = {n.person_id: Vertex(n.person_id) for n in order}
     for pid, v in vertices.items():
         v.view = _Box(g.nodes[pid].width, g.nodes[pid].height)
