@@ -15,6 +15,7 @@ from nextmove.domain.journal import JournalSummary
 from nextmove.domain.levels import level_label
 from nextmove.domain.matching import same_phrase
 from nextmove.domain.opportunities import Opportunity, priority_key
+from nextmove.domain.plans import PlanVerdict, fit_to_plans
 from nextmove.domain.reach import Reach, assess_reach
 from nextmove.domain.stay_or_change import ChoiceCheck, check_choices
 from nextmove.domain.vision import Vision
@@ -99,6 +100,7 @@ class Evaluation:
     flags: list[Flag]
     overall: float | None
     verdict: Verdict
+    plans: PlanVerdict | None = None  # which of your plans it serves best
 
     @property
     def flag_codes(self) -> list[str]:
@@ -416,6 +418,7 @@ def evaluate_opportunity(
         flags=flags,
         overall=overall,
         verdict=_verdict(flags, overall, fit),
+        plans=fit_to_plans(vision, opp),
     )
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from nextmove.domain.meetings import MeetingKind
 from nextmove.domain.paths import Hop, WarmPath, find_paths
+from nextmove.domain.plans import get_plan
 from nextmove.domain.rounds import RoundSlot, plan_round
 from nextmove.domain.suggest import (
     DEFAULT_COOLDOWN_DAYS,
@@ -221,12 +222,16 @@ def suggest_people(
     weights: Weights | None = None,
     cooldown_days: int = DEFAULT_COOLDOWN_DAYS,
     exclude: set[int] | None = None,
+    plan: str | None = None,
 ) -> SuggestResult:
-    """The best people to meet next, each with a score, reasons and a path where needed."""
+    """The best people to meet next, each with a score, reasons and a path where needed;
+    aimed at the main plan, or at the plan named `plan`."""
     if limit < 1:
         raise UserError("must be at least 1", field="limit")
     with db.session() as session:
         vision = vision_repo.load_vision(session)
+        if plan is not None:
+            vision = vision.following(get_plan(vision, plan))
         candidates, me, total = _candidates(session, vision, cooldown_days=cooldown_days)
         if exclude:
             candidates = [c for c in candidates if c.person_id not in exclude]
@@ -297,6 +302,7 @@ def plan_research_round(
     weights: Weights | None = None,
     cooldown_days: int = DEFAULT_COOLDOWN_DAYS,
     save: bool = True,
+    plan: str | None = None,
 ) -> RoundPlan:
     """Plan a round of informational interviews from the suggestions: diverse (domain/rounds),
     paced over the weeks, and saved as meeting ideas of a new round (unless a dry run)."""
@@ -305,7 +311,12 @@ def plan_research_round(
     if not 1 <= weeks <= 12:
         raise UserError("must be between 1 and 12", field="weeks")
     ranked = suggest_people(
-        db, today=today, limit=size * 5, weights=weights, cooldown_days=cooldown_days
+        db,
+        today=today,
+        limit=size * 5,
+        weights=weights,
+        cooldown_days=cooldown_days,
+        plan=plan,
     ).suggestions
     if not ranked:
         raise UserError(
@@ -329,5 +340,6 @@ def plan_research_round(
             today=today,
             size=size,
             weeks=weeks,
+            plan=plan,
         )
     return RoundPlan(slots, round_id)

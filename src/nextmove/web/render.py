@@ -47,7 +47,7 @@ NAVIGATION: tuple[NavItem, ...] = (
 
 
 # Pages without their own navigation entry, shown under another one.
-NAV_ALIASES = {"/map": "/suggestions"}
+NAV_ALIASES = {"/map": "/suggestions", "/plans": "/vision", "/plans/edit": "/vision"}
 
 
 def make_templates() -> Jinja2Templates:

@@ -13,6 +13,7 @@ from nextmove.web.api import (
     opp_people,
     opportunities,
     people,
+    plans,
     rounds,
     suggestions,
     today,
@@ -22,6 +23,7 @@ from nextmove.web.api import (
 router = APIRouter(prefix="/api")
 for _module in (
     vision,
+    plans,
     journal,
     opportunities,
     opp_people,

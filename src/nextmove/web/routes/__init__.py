@@ -11,6 +11,8 @@ from nextmove.web.routes import (
     opportunities,
     people,
     person_actions,
+    plans,
+    report,
     rounds,
     suggestions,
     today,
@@ -21,6 +23,7 @@ from nextmove.web.routes import (
 ROUTERS = [
     today.router,
     vision.router,
+    plans.router,
     journal.router,
     opportunities.router,
     people.router,
@@ -30,6 +33,7 @@ ROUTERS = [
     board.router,
     meetings.router,
     meeting_actions.router,
+    report.router,
     imports.router,
     workspace.router,
 ]

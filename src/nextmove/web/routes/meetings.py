@@ -23,6 +23,7 @@ from nextmove.domain.slots import Interval
 from nextmove.errors import UserError
 from nextmove.services import meeting_calendar
 from nextmove.services import meetings as service
+from nextmove.services import plans as plans_service
 from nextmove.services.workspace import Database
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.forms import said
@@ -208,6 +209,8 @@ def meeting_page(
         when=when_text(meeting.starts_at, tz),
         timezone=tz,
         history=meeting.history(),
+        explores=plans_service.meeting_plan(db, meeting_id),
+        plan_names=[p.name for p in vision.plans],
         steps=steps_for(meeting.state),
         agenda=agenda,
         drafts=drafts,
