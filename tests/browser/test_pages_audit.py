@@ -15,6 +15,8 @@ PAGES = [
     "/",
     "/vision",
     "/vision/edit",
+    "/plans",
+    "/plans/edit?plan=wild+card",
     "/journal",
     "/settings",
     "/demo",

@@ -68,6 +68,11 @@ def resolve(db: Database, ref: str) -> int:
 _PICKED = re.compile(r"\s#(\d{1,9})$")
 
 
+def picked_person(ref: str) -> bool:
+    """Whether REF is a name as a person picker fills it in: "Name #id"."""
+    return _PICKED.search(ref.strip()) is not None
+
+
 def resolve_id(session: Any, ref: str) -> int:
     """`resolve` inside a unit of work that is already open (the one resolver of the app)."""
     text = check_text(ref, "person").strip().lstrip("#")
