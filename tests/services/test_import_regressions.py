@@ -3,6 +3,7 @@ built from the input that showed the bug."""
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -161,3 +162,17 @@ def test_an_unreadable_recurring_series_is_a_problem_and_nothing_is_written(
         1,
         ["line 12: event 2 '1:1'"],
     )
+
+
+def test_a_linkedin_zip_whose_first_header_is_damaged_is_called_a_damaged_zip(
+    db: Database, now: datetime, today: date, tmp_path: Path
+) -> None:
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("Connections.csv", "First Name,Last Name\n")
+    data = bytearray(archive.read_bytes())
+    data[2:4] = b"\x00\x00"  # "PK\x03\x04" -> "PK\x00\x00"
+    archive.write_bytes(bytes(data))
+    with pytest.raises(UserError, match=r"export\.zip.*(damaged|not a readable ZIP archive)"):
+        run(db, "linkedin", archive, now, today)
+    assert counts(db) == (0, 0, 0)

@@ -32,6 +32,7 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("opp", "opp", "app", "group"),
     ("suggest", "suggest", "suggest", "command"),
     ("path", "suggest", "path", "command"),
+    ("moves", "moves", "moves", "command"),
     ("round", "rounds", "app", "group"),
     ("meeting", "meeting", "app", "group"),
     ("task", "meeting", "task_app", "group"),

@@ -362,10 +362,11 @@ def agenda(
     meeting_id: MeetingId,
     edit: Annotated[bool, typer.Option("--edit", help="Open the agenda in your editor.")] = False,
 ) -> None:
-    """Show the meeting's agenda (written from your vision and the person on first use)."""
+    """Show the meeting's agenda: the one you saved, else one written from your vision and
+    the person (saved only when you edit it)."""
     st = state(ctx)
     db = st.db()
-    text = service.meeting_agenda(db, meeting_id, now=now())
+    text = service.meeting_agenda(db, meeting_id)
     if not edit:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return

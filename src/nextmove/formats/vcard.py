@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from nextmove.domain.links import safe_link
 from nextmove.domain.people import (
     ContactRecord,
     Labeled,
@@ -361,7 +362,8 @@ def render_vcard(person: Person) -> str:
     if person.profile_url:
         lines.append(f"URL;TYPE=linkedin:{person.profile_url}")
     for link in person.links:
-        lines.append(f"{_typed('URL', link.label)}:{link.value}")
+        if safe_link(link.value):  # one stored by release 0.1 could break the card's lines
+            lines.append(f"{_typed('URL', link.label)}:{link.value}")
     if person.city:
         lines.append(f"ADR:;;;{_escape(person.city)};;;")
     if person.tags:

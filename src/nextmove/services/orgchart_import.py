@@ -47,7 +47,12 @@ from nextmove.domain.people import (
     normalize_emails,
     org_key,
 )
-from nextmove.domain.titles import TitleGuess
+from nextmove.domain.titles import (
+    DEPARTMENT_OVERRIDES_BELOW,
+    TitleGuess,
+    read_department,
+    with_department,
+)
 from nextmove.errors import UserError
 from nextmove.formats.orgchart import OrgChartFile, open_orgchart
 from nextmove.services.progress import NoProgress, Progress
@@ -160,6 +165,8 @@ class _Run:
         # The tree decides their manager (a cycle is cut), so they are written and counted
         # only then — a link --partial cut last time, cut again, is no change.
         self.relinks: list[tuple[int, int, int | None, bool]] = []
+        self.weak_titles: set[str] = set()  # titles that name no function (or weakly)
+        self.department_readings: dict[str, tuple[str | None, float]] = {}
 
     # ------------------------------------------------------------------ the pass
 
@@ -219,7 +226,9 @@ class _Run:
         report, matched = self.report, self.matched
         titles_seen: dict[str, str] = {}
         depts_seen: dict[str, str] = {}
-        gvals: dict[str, tuple[Any, ...]] = {}
+        # title (or (title, department) for a title that names no function) -> the
+        # person's level and function columns
+        gvals: dict[Any, tuple[Any, ...]] = {}
         name_keys: dict[str, str] = {}
         pending: list[tuple[int, int, list[str]]] = []
         next_id = self.next_id
@@ -300,12 +309,14 @@ class _Run:
             new_titles = set(titles) - gvals.keys()
             self._infer(new_titles)
             gvals.update((t, guess_values(self.guesses.get(t))) for t in new_titles)
+            self.weak_titles.update(t for t in new_titles if _weak(self.guesses.get(t)))
+            keys: Sequence[Any] = self._guess_keys(titles, depts, gvals)
             emails = normalize_emails(cells(rows, ce))
             columns: dict[str, Sequence[Any]] = dict(
                 zip(
                     ("level", "level_confidence", "level_source", "function",
                      "function_confidence", "function_source"),
-                    zip(*map(gvals.__getitem__, titles), strict=True),
+                    zip(*map(gvals.__getitem__, keys), strict=True),
                     strict=True,
                 )
             )  # fmt: skip
@@ -497,7 +508,7 @@ class _Run:
             mid = self.mid[k]
             manager = mid if mid != NONE else None
             relink = manager != mine.manager_id
-            guess = self.guesses.get(record.title)
+            guess = self._guess(record.title, record.department)
             if chart_row_changes_nothing(mine, record, manager_id=mine.manager_id, guess=guess):
                 if relink:
                     self.relinks.append((k, line, mine.manager_id, False))
@@ -517,7 +528,7 @@ class _Run:
             moved = record.key != person.employee_id
             if moved:
                 person.employee_id = record.key
-            guessed = apply_title_guess(person, self.guesses.get(person.title))
+            guessed = apply_title_guess(person, self._guess(person.title, person.department))
             if outcome.job_change:
                 before, after = outcome.job_change
                 report.job_changes.append(JobChange(person.id or 0, person.name, before, after))
@@ -533,6 +544,31 @@ class _Run:
         repo.update_people(s, changed, now=self.now)
         repo.set_org_source(s, placed, import_id=self.import_id)
         self.progress.advance(len(pending))
+
+    def _guess_keys(
+        self, titles: list[str], depts: list[str], gvals: dict[Any, tuple[Any, ...]]
+    ) -> Sequence[Any]:
+        """The keys of `gvals` for these rows: the title, or (title, department) where the
+        title names no function and the department may (an org chart's department column
+        is evidence of the function). Each new pair is read once."""
+        weak = self.weak_titles
+        if not weak or not any(depts):
+            return titles
+        keys: list[Any] = [
+            (t, d) if d and t in weak else t for t, d in zip(titles, depts, strict=True)
+        ]
+        for key in set(keys) - gvals.keys():
+            gvals[key] = guess_values(self._guess(*key))
+        return keys
+
+    def _guess(self, title: str, department: str) -> TitleGuess | None:
+        guess = self.guesses.get(title)
+        if guess is None or not department or not _weak(guess):
+            return guess
+        reading = self.department_readings.get(department)
+        if reading is None:
+            reading = self.department_readings[department] = read_department(department)
+        return with_department(guess, department, reading)
 
     def _infer(self, titles: set[str]) -> None:
         """Title guesses for titles not seen yet, all of them in one call."""
@@ -714,6 +750,11 @@ class _Run:
         assert my_row is not None or not anchors
         derived = derive_levels(manager_row, depth, level, my_row, my_level)
         return [(self.pid[k], derived[k]) for k in range(n) if derived[k] >= 0]
+
+
+def _weak(guess: TitleGuess | None) -> bool:
+    """A title that names no function, or names it weakly: the department may say more."""
+    return guess is not None and guess.function_confidence < DEPARTMENT_OVERRIDES_BELOW
 
 
 def _name_keys(names: list[str], memo: dict[str, str]) -> list[str]:

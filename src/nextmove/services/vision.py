@@ -102,7 +102,14 @@ def run_plan_checks(db: Database, *, today: date) -> list[PlanCheck]:
         vision = repo.load_vision(session)
         entries = repo.list_journal_entries(session, start=start, end=end)
     summary = summarize_journal(entries, start=start, end=end, limit=10) if entries else None
-    return check_plans(vision, summary)
+    checks = check_plans(vision, summary)
+    from nextmove.services.moves import untrodden_next_step  # reads every history: only here
+
+    untrodden = untrodden_next_step(db, today=today)
+    if untrodden is not None:
+        main = checks[0]
+        checks[0] = replace(main, findings=[*main.findings, untrodden])
+    return checks
 
 
 ACTIVITY_MAX_CHARS = 300

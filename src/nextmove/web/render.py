@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from nextmove import __version__
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import LADDER, level_label
+from nextmove.domain.links import safe_link
 from nextmove.domain.suggest import STRENGTH_WORDS
 from nextmove.web.forms import field_label
 from nextmove.web.security import CSRF_FIELD
@@ -67,6 +68,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["field_label"] = field_label
     env.filters["inline_code"] = inline_code
     env.filters["words"] = words
+    env.filters["safe_link"] = safe_link  # a link is only made clickable when it is safe
     return templates
 
 

@@ -162,7 +162,7 @@ def meeting_page(
     detail = service.show_meeting(db, meeting_id, settings=settings, today=today)
     meeting = detail.meeting
     start = start_of(request, now, settings.timezone)
-    agenda = service.meeting_agenda(db, meeting_id, now=now)
+    agenda = service.meeting_agenda(db, meeting_id)
     drafts: list[dict[str, str]] = []
     for kind in detail.drafts:
         try:
