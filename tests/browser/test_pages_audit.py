@@ -25,6 +25,7 @@ PAGES = [
     "/people/38",
     "/people/38/edit",
     "/people/new",
+    "/people/38/delete",
     "/opportunities",
     "/opportunities/3",
     "/opportunities/new",
@@ -32,11 +33,13 @@ PAGES = [
     "/suggestions",
     "/map",
     "/suggestions/paths/13",
+    "/suggestions/moves",
     "/round",
     "/board",
     "/meetings",
     "/meetings/1",
     "/meetings/new?person_id=13",
+    "/meetings/1/delete",
     "/import",
 ]
 WIDTHS = (1280, 375)
