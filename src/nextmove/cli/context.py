@@ -11,13 +11,28 @@ from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
+from rich.errors import MarkupError
+from rich.text import Text
 
 from nextmove.config import Settings, load_settings
 from nextmove.domain.days import parse_day
 from nextmove.store.db import Database
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+
+class _Console(Console):
+    """A console that never fails on what a user wrote. Commands escape the text they print
+    from the database; where one is missed, text that is not valid markup (a name holding
+    '[/]') is printed as it is instead of ending the command with an internal error."""
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        try:
+            return super().render_str(text, **options)
+        except MarkupError:
+            return super().render_str(text, **{**options, "markup": False})
+
+
+console = _Console(highlight=False)
+err_console = _Console(stderr=True, highlight=False)
 
 
 @dataclass
