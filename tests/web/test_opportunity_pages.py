@@ -167,6 +167,21 @@ def test_rating_a_priority_changes_the_evaluation(demo_web: Web, web_db: Databas
     assert "career trajectory" not in opp_service.get_opportunity(web_db, 3).ratings
 
 
+def test_a_refused_rating_saves_none_of_the_ratings_posted_with_it(
+    demo_web: Web, web_db: Database
+) -> None:
+    before = opp_service.get_opportunity(web_db, 3).ratings
+    response = demo_web.submit(
+        f"/opportunities/3/ratings?{AS_OF}",
+        {"rating[1]": "1", "rating[2]": "9"},
+        page="/opportunities/3",
+    )
+    assert response.status_code == 400
+    assert "No rating saved" in response.text
+    assert "9 is outside 1…5" in response.text
+    assert opp_service.get_opportunity(web_db, 3).ratings == before
+
+
 def test_deciding_records_the_choice_and_why_and_sets_the_status(
     demo_web: Web, web_db: Database
 ) -> None:
