@@ -14,6 +14,7 @@ from nextmove.errors import NotFound
 from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo
 from nextmove.store.db import Database
+from nextmove.store.network import my_person_id
 
 
 def save_round(
@@ -27,11 +28,14 @@ def save_round(
 ) -> int:
     """Save a planned round: ``people`` are (person_id, week, reach_out_by, why). Each
     becomes a meeting idea of the round, except people who already have an open meeting
-    (idea, requested, scheduled). Returns the round's id."""
+    (idea, requested, scheduled) and you. Returns the round's id."""
     stamp = now or datetime.combine(today, datetime.min.time()).astimezone()
     with db.session() as session:
         round_id = repo.add_round(session, today=today, size=size, weeks=weeks, now=stamp)
         planned = repo.open_meeting_person_ids(session)
+        me = my_person_id(session)
+        if me is not None:
+            planned.add(me)  # never a meeting with yourself
         for person_id, week, reach_out_by, why in people:
             if person_id in planned:
                 continue

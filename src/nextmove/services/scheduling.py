@@ -68,8 +68,9 @@ def propose_meeting_slots(
     booked: Sequence[Interval] = (),
 ) -> list[Interval]:
     """Slots of ``meeting_minutes`` within working hours over ``days`` days from ``now``,
-    avoiding the meetings already ``booked`` and the busy times of ``busy_file`` (each
-    widened by ``meeting_buffer_minutes``)."""
+    none sooner than ``slot_lead_hours`` from ``now``, avoiding the meetings already
+    ``booked`` and the busy times of ``busy_file`` (each widened by
+    ``meeting_buffer_minutes``)."""
     _check_days(days)
     hours = working_hours(settings)
     busy: list[Interval] = list(booked)
@@ -86,6 +87,7 @@ def propose_meeting_slots(
         days=days,
         length=timedelta(minutes=settings.meeting_minutes),
         buffer=timedelta(minutes=settings.meeting_buffer_minutes),
+        notice=timedelta(hours=settings.slot_lead_hours),
     )
 
 
