@@ -20,7 +20,6 @@ from nextmove.domain.slots import (
     propose_slots,
 )
 from nextmove.errors import UserError
-from nextmove.formats.ics import read_busy
 from nextmove.store import meetings as meetings_repo
 from nextmove.store.db import Database
 
@@ -46,6 +45,8 @@ def read_busy_file(path: Path, *, start: datetime, end: datetime, timezone: str)
             f"{path}: cannot read the calendar file: {exc.strerror or exc}",
             hint="Check the path; export your calendar as an .ics file first.",
         ) from None
+    from nextmove.formats.ics import read_busy  # icalendar loads only when a file is read
+
     return read_busy(data, start=start, end=end, timezone=timezone, source=str(path))
 
 
