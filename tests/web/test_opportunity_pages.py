@@ -313,3 +313,47 @@ def test_the_edit_form_keeps_the_title(demo_web: Web) -> None:
     assert response.status_code == 400
     assert 'id="f-title-error"' in response.text
     assert "Not saved: 1 problem" in response.text
+
+
+def test_the_list_is_a_board_with_a_column_per_open_status_and_closed_ones_apart(
+    demo_web: Web,
+) -> None:
+    page = demo_web.get(f"/opportunities?{AS_OF}").text
+    columns = re.findall(r'<section class="opp-column"[^>]*data-status="([a-z-]+)"', page)
+    assert columns == ["considering", "exploring", "applied", "interviewing", "offer"]
+    interviewing = page.split('data-status="interviewing"')[1].split("</section>")[0]
+    assert "VP of Product, Consumer Banking" in interviewing
+    assert "Senior Product Manager, Scheduling" not in interviewing
+    assert 'form="compare-form"' in page  # the compare ticks sit in the cards, outside forms
+
+
+def test_a_card_moves_to_the_next_column_or_any_status_and_comes_back_to_the_board(
+    demo_web: Web, web_db: Database
+) -> None:
+    before = opp_service.get_opportunity(web_db, 4).status.value
+    nxt = demo_web.submit(
+        f"/opportunities/4/status?{AS_OF}",
+        {"status": "applied", "to": before, "back": "board"},
+        page="/opportunities",
+    )
+    assert nxt.status_code == 303
+    assert (
+        nxt.headers["location"].startswith("/opportunities?")
+        and "#opp-4" in nxt.headers["location"]
+    )
+    assert opp_service.get_opportunity(web_db, 4).status.value == "applied"
+    assert "is now applied" in demo_web.get(nxt.headers["location"]).text
+    anywhere = demo_web.submit(
+        "/opportunities/4/status", {"to": "passed", "back": "board"}, page="/opportunities"
+    )
+    assert anywhere.status_code == 303
+    assert opp_service.get_opportunity(web_db, 4).status.value == "passed"
+    page = demo_web.get("/opportunities").text
+    closed = page.split('class="closed-opps')[1]
+    assert 'id="opp-4"' in closed
+
+
+def test_compare_has_a_stacked_reading_for_phones(demo_web: Web) -> None:
+    page = demo_web.get(f"/opportunities/compare?ids=3&ids=4&{AS_OF}").text
+    stack = page.split('class="compare-stack"')[1]
+    assert "Verdict" in stack and "#3 VP of Product, Consumer Banking" in stack

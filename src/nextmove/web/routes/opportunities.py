@@ -72,14 +72,27 @@ def list_page(
             verdicts = {e.opportunity.id: e for e in evaluations if e.opportunity.id is not None}
         except UserError:
             verdicts = {}  # no plan yet: the list still shows
+    open_statuses = [s.value for s in Status if s not in CLOSED_STATUSES]
+    shown_statuses = [status] if status in open_statuses else open_statuses if not status else []
+    columns = [
+        {"status": s, "cards": [o for o in opportunities if o.status.value == s]}
+        for s in shown_statuses
+    ]
     return render(
         request,
         "opportunities.html",
+        columns=columns,
+        closed_items=[o for o in opportunities if o.status in CLOSED_STATUSES],
+        status_order=[s.value for s in Status],
+        open_count=len(open_statuses),
         opportunities=opportunities,
         mix=mix,
         verdicts=verdicts,
         status=status or "",
         deleted=request.query_params.get("deleted"),
+        moved=next(
+            (o for o in opportunities if str(o.id) == request.query_params.get("moved")), None
+        ),
         **_common(),
     )
 
@@ -255,7 +268,7 @@ async def change_status(
         service.set_status(
             db,
             opp_id,
-            _form_text(form, "status"),
+            _form_text(form, "status") or _form_text(form, "to"),  # a button, or the list
             day=form_day(form, "date", today),
             note=_form_text(form, "note"),
             now=now,
@@ -264,6 +277,9 @@ async def change_status(
         if isinstance(exc, NotFound):
             raise
         return _refused(request, db, opp_id, today, "status", exc)
+    if _form_text(form, "back") == "board":
+        target = link_for(request, "/opportunities", moved=opp_id)
+        return RedirectResponse(f"{target}#opp-{opp_id}", status_code=303)
     return _back(request, opp_id, "status", "status-h")
 
 
