@@ -219,8 +219,8 @@ def test_a_status_change_with_a_bad_date_is_refused_on_the_page(demo_web: Web) -
     )
     assert response.status_code == 400
     assert (
-        "Not changed:</strong> Date: &#39;soon&#39; is not a date. Write dates as YYYY-MM-DD."
-        in (response.text)
+        "Not changed:</strong> Date: &#39;soon&#39; is not a day the date picker knows. "
+        "Pick a day from the calendar, or leave the field blank." in (response.text)
     )
     assert demo_web.submit("/opportunities/99/status", {"status": "offer"}).status_code == 404
 

@@ -20,6 +20,24 @@ LIMITS: dict[str, int] = {
     "notes": NOTES,
 }
 
+# Form fields by name -> their limit (any other one-line field: SHORT; text areas: NOTES).
+FIELD_LIMITS: dict[str, int] = {
+    "name": NAME,
+    "organization": NAME,
+    "title": TITLE,
+    "link": LINK,
+    "url": LINK,
+    "notes": NOTES,
+    "note": NOTES,
+    "why": NOTES,
+    "agenda": NOTES,
+}
+
+
+def field_limit(name: str, *, multiline: bool = False) -> int:
+    """The `maxlength` of a form field by its name."""
+    return FIELD_LIMITS.get(name, NOTES if multiline else SHORT)
+
 
 def quoted(value: str, limit: int = QUOTED) -> str:
     """A value as a message may repeat it: at most ``limit`` characters, then an ellipsis."""

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from nextmove.config import Settings
+from nextmove.domain import limits
 from nextmove.domain import meetings as dm
 from nextmove.domain.agenda import PersonBrief, build_agenda
 from nextmove.domain.cadence import NudgeStatus, nudge_status
@@ -111,6 +112,7 @@ def add_meeting(
     now: datetime,
 ) -> Meeting:
     """A new meeting idea with a person."""
+    limits.check_length(why.strip(), limits.NOTES, field="why")
     with db.session() as session:
         person = resolve_person(session, ref)
         assert person.id is not None
@@ -361,6 +363,7 @@ def meeting_agenda(db: Database, meeting_id: int, *, now: datetime) -> str:
 
 
 def set_agenda(db: Database, meeting_id: int, text: str, *, now: datetime) -> None:
+    limits.check_length(text, limits.NOTES, field="agenda")
     with db.session() as session:
         meeting = _meeting(session, meeting_id)
         meeting.agenda = text
@@ -368,6 +371,7 @@ def set_agenda(db: Database, meeting_id: int, text: str, *, now: datetime) -> No
 
 
 def add_note(db: Database, meeting_id: int, text: str, *, today: date, now: datetime) -> Meeting:
+    limits.check_length(text.strip(), limits.NOTES, field="note")
     """Append a dated note to the meeting's notes."""
     if not text.strip():
         raise UserError("the note is empty", hint="Write what you want to remember.")
@@ -492,6 +496,7 @@ def _match_person(session: Session, name: str, organization: str, email: str) ->
 
 
 def add_task(db: Database, meeting_id: int, text: str, *, due: date, now: datetime) -> Task:
+    limits.check_length(text.strip(), limits.SHORT, field="task")
     if not text.strip():
         raise UserError("the task is empty", hint="Write what you will do.")
     with db.session() as session:

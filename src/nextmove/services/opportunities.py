@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from nextmove.domain import limits
 from nextmove.domain.evaluate import Evaluation, evaluate_opportunity, rank_evaluations
 from nextmove.domain.functions import parse_function
 from nextmove.domain.journal import JournalSummary, summarize_journal
@@ -43,11 +44,26 @@ def _not_found(opp_id: int) -> NotFound:
     return NotFound(f"no opportunity with id {opp_id}", hint="`nextmove opp list` shows ids.")
 
 
+OPPORTUNITY_LIMITS = {
+    "title": limits.TITLE,
+    "organization": limits.NAME,
+    "industry": limits.SHORT,
+    "city": limits.SHORT,
+    "link": limits.LINK,
+    "notes": limits.NOTES,
+    "involves": limits.SHORT,
+    "note": limits.NOTES,
+    "choice": limits.SHORT,
+    "why": limits.NOTES,
+}
+
+
 def _storable(name: str, text: str) -> str:
-    """Text the database can keep (PostgreSQL refuses NUL characters)."""
+    """Text the database can keep (PostgreSQL refuses NUL characters), within the field's
+    length limit."""
     if "\x00" in text:
         raise UserError(f"{name}: contains a NUL character", hint="Remove it and try again.")
-    return text
+    return limits.check_length(text, OPPORTUNITY_LIMITS.get(name, limits.NOTES), field=name)
 
 
 def clean_fields(changes: dict[str, Any]) -> dict[str, Any]:

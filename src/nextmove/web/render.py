@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from nextmove import __version__
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import LADDER, level_label
-from nextmove.domain.limits import LIMITS
+from nextmove.domain.limits import LIMITS, field_limit
 from nextmove.domain.suggest import STRENGTH_WORDS
 from nextmove.web.forms import field_label
 from nextmove.web.markdown import render_markdown
@@ -64,6 +64,7 @@ def make_templates() -> Jinja2Templates:
         csrf_field=CSRF_FIELD,
         strength_words=STRENGTH_WORDS,
         limits=LIMITS,
+        field_limit=field_limit,
     )
     env.filters["signed"] = lambda value, digits=1: f"{value:+.{digits}f}".replace("-", "−")
     env.filters["field_id"] = field_id
