@@ -31,7 +31,7 @@ def test_reading_suggestions_then_evaluating_and_comparing_opportunities(
     expect(page.get_by_role("heading", level=1)).to_have_text("Who to talk to next")
     first = page.locator("li.suggestion").first
     expect(first.get_by_role("heading", level=3)).to_have_text("1. Tom Becker")
-    expect(first).to_contain_text("held your current role before you")
+    expect(first).to_contain_text("held your role before you")
     expect(first).to_contain_text(
         "How to reach them: you know them directly (stated, very strong tie)"
     )

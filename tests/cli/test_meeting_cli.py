@@ -184,13 +184,15 @@ def test_an_insight_linked_to_a_part_of_the_vision_that_does_not_exist_is_refuse
     assert json.loads(ok(cli, ["meeting", "show", "1", "--json"]))["insights"] == []
 
 
-def test_the_agenda_is_written_once_then_edited_and_kept(
+def test_the_agenda_is_written_on_view_and_stored_only_once_edited(
     cli: Cli, ana: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ok(cli, ["meeting", "add", "Ana Ruiz", "--as-of", "2026-11-01"])
     agenda = ok(cli, ["meeting", "agenda", "1"])
     assert agenda.startswith("# 30 minutes with Ana Ruiz")
     assert "Who else should I talk to?" in agenda
+    # Showing it stored nothing: the meeting has no agenda of its own yet.
+    assert json.loads(ok(cli, ["meeting", "show", "1", "--json"]))["agenda"] is None
     editor = tmp_path / "editor.sh"
     editor.write_text('#!/bin/sh\necho "- Ask about the reorg" >> "$1"\n')
     editor.chmod(editor.stat().st_mode | stat.S_IEXEC)

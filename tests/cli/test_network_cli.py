@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import stat
 from pathlib import Path
 
 from tests.conftest import Cli
@@ -152,6 +153,7 @@ def test_export_csv_has_every_person_and_field(cli: Cli, tmp_path: Path) -> None
     assert [r["name"] for r in rows] == ["Ana Okafor", "Ben Schmidt", "Chloé Dubois", "David Kim"]
     assert rows[0]["linkedin_url"] == "https://www.linkedin.com/in/ana-okafor"
     assert rows[0]["known_since"] == "2024-10-09"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # everyone's details: yours only
 
 
 def test_export_vcard_then_import_it_creates_nobody(cli: Cli, tmp_path: Path) -> None:

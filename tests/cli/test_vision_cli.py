@@ -85,7 +85,9 @@ def test_open_to_anything_next_step_is_flagged_with_advice(cli: Cli, tmp_path: P
 def test_the_demo_vision_passes_the_check_clean(cli: Cli) -> None:
     assert cli("demo --as-of 2026-11-22").exit_code == 0
     report = json.loads(cli("vision check --json --as-of 2026-11-22").stdout)
+    plans = report.pop("plans")
     assert report == {"ok": True, "weaknesses": 0, "notes": 0, "findings": []}
+    assert all(p["ok"] for p in plans) and plans[0]["main"] is True
 
 
 BAD_FILES = {

@@ -480,3 +480,49 @@ def test_verdict_bands_at_four_and_three(
     assert result.reach.score == 5.0 and result.energy.score is None
     assert result.overall == pytest.approx(overall, abs=0.01)
     assert result.verdict.key == verdict
+
+
+# --- relative to you (issue 14) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("my_level", [9, 10, 11])
+def test_a_lateral_vp_offer_to_a_vp_is_not_impressive(my_level: int) -> None:
+    result = evaluate_opportunity(
+        vision(level=my_level), None, opp(title="VP, Finance", level=9, ratings=rated(1))
+    )
+    assert result.impressive == []
+    assert "impressive-but-misaligned" not in result.flag_codes
+    assert result.verdict.key != "misaligned"
+
+
+def test_a_famous_brand_at_your_own_level_is_not_impressive() -> None:
+    result = evaluate_opportunity(vision(level=6), None, opp(level=6, brand=True))
+    assert result.impressive == []
+
+
+@given(me=st.integers(0, 11), role=st.integers(0, 11), brand=st.booleans())
+def test_impressive_never_fires_for_a_role_at_or_below_your_level(
+    me: int, role: int, brand: bool
+) -> None:
+    result = evaluate_opportunity(vision(level=me), None, opp(level=role, brand=brand))
+    if role <= me:
+        assert result.impressive == []
+    elif role - me >= ev.IMPRESSIVE_LEVEL_JUMP or role >= ev.IMPRESSIVE_LEVEL or brand:
+        assert result.impressive
+
+
+def test_a_function_change_onto_your_path_counts_toward_trajectory() -> None:
+    """An engineer aiming at product: a lateral product role is a step along the path."""
+    plan = vision(level=5)
+    plan.me.function = "engineering"
+    lateral_product = opp(function="product", level=5)
+    lateral_engineering = opp(function="engineering", level=5)
+    on_path = evaluate_opportunity(plan, None, lateral_product)
+    same = evaluate_opportunity(plan, None, lateral_engineering)
+    career = next(p for p in on_path.priorities if p.name == "career trajectory")
+    assert career.rating is not None and career.rating >= 3
+    assert "function of your path" in career.why
+    assert career.rating > next(
+        p.rating or 0 for p in same.priorities if p.name == "career trajectory"
+    )
+    assert "not-a-big-enough-reach" not in on_path.flag_codes

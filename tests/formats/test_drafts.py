@@ -162,3 +162,33 @@ def test_any_person_gets_a_request_addressed_to_them(
     request = render_draft("request", draft_context("request", VISION, person))
     assert request.body.startswith(f"Hi {person.first_name},")
     assert "30 minutes" in request.body
+
+
+@pytest.mark.parametrize(
+    ("attack", "says"),
+    [
+        # The classic escape from a template to the operating system.
+        (
+            "{{ person.__class__.__mro__[1].__subclasses__() }}",
+            "unsafe",
+        ),
+        ("{{ cycler.__init__.__globals__.os.system('touch /tmp/pwned-nextmove') }}", "unsafe"),
+        ("{{ ''.__class__.__base__.__subclasses__() }}", "unsafe"),
+        ("{% for i in range(10**9) %}x{% endfor %}", "Range too big"),
+        ("{{ 2 ** 1000000 }}", "exponent too large"),
+        (
+            "{% for i in range(99999) %}{% for j in range(99) %}xx{% endfor %}{% endfor %}",
+            "grows past",
+        ),
+        ("{{ 'x' * 1000000000 }}", "too long"),
+        ("{{ learned.append('changed') }}", "unsafe"),
+    ],
+)
+def test_a_users_template_runs_in_the_sandbox(tmp_path: Path, attack: str, says: str) -> None:
+    path = override_path("thanks", tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_text(f"Subject: Thanks\n\n{attack}\n", encoding="utf-8")
+    with pytest.raises(UserError) as refused:
+        draft("thanks", config_dir=tmp_path, learned=["x"])
+    assert str(path) in refused.value.message and says in refused.value.message
+    assert not Path("/tmp/pwned-nextmove").exists()

@@ -87,3 +87,35 @@ def test_a_binary_file_is_a_clear_error() -> None:
 def test_any_text_parses_without_crashing(text: str) -> None:
     posting = parse_posting(text)
     assert posting.title == posting.title.strip(" ,;-–—")
+
+
+def test_the_duties_under_what_youll_do_become_the_work_it_involves() -> None:
+    posting = parse_posting((POSTINGS / "linkedin-header.txt").read_text())
+    assert posting.duties == [
+        "Run discovery with patients and clinic staff",
+        "Write crisp specs and own the roadmap for booking and reminders",
+        "Report progress to the leadership team monthly",
+    ]
+
+
+def test_duties_without_bullet_points_stop_at_the_next_heading() -> None:
+    posting = parse_posting((POSTINGS / "linkedin-unbulleted-duties.txt").read_text())
+    assert posting.duties == [
+        "Lead daily staffing huddles with the clinic nurse managers",
+        "Run monthly budget reviews with finance",
+        "Drive process improvement projects that cut patient wait times",
+        "Write the quarterly operations report for the board",
+    ]
+
+
+def test_a_long_list_of_duties_is_kept_short() -> None:
+    text = "Head of Sales\nAcme\n\nResponsibilities\n" + "".join(
+        f"- Duty number {i} " + "with many words " * 10 + "\n" for i in range(40)
+    )
+    duties = parse_posting(text).duties
+    assert len(duties) == 12
+    assert all(len(d) <= 80 for d in duties)
+
+
+def test_a_posting_without_a_duties_heading_has_no_duties() -> None:
+    assert parse_posting((POSTINGS / "prose-email.txt").read_text()).duties == []

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import LADDER
-from nextmove.domain.vision import Choice, Choices, Position, Priority, RoleOutline, Vision
+from nextmove.domain.vision import (
+    Choice,
+    Choices,
+    Gauges,
+    Plan,
+    Position,
+    Priority,
+    RoleOutline,
+    Vision,
+    plan_key,
+)
 from nextmove.errors import InvalidInput
-from nextmove.formats.vision_toml import parse_vision, render_vision
+from nextmove.formats.vision_toml import parse_plan, parse_vision, render_plan, render_vision
 
 # Text as people write it: any printable characters, newlines and quotes included, with no
 # surrounding white space (the parser trims it).
@@ -47,21 +59,72 @@ outlines = st.builds(
     scope=text,
     problems=st.lists(text, max_size=3),
 )
-visions = st.builds(
-    Vision,
-    me=positions,
-    steps=st.lists(outlines, max_size=4),
-    priorities=st.lists(st.builds(Priority, name=names, note=text), max_size=3),
-    choices=st.builds(Choices, industry=choices, company=choices, city=choices),
-    energizers=st.lists(text, max_size=4),
-    strengths=st.lists(text, max_size=4),
+# Plan names as stored: spaces collapsed, 1–60 printable characters, never "main".
+plan_names = text.map(lambda s: " ".join(s.split())).filter(
+    lambda s: (
+        0 < len(s) <= 60
+        and plan_key(s) != "main"
+        and not any(unicodedata.category(c).startswith("C") for c in s)
+    )
+)
+gauge = st.none() | st.integers(min_value=0, max_value=100)
+gauges = st.builds(Gauges, resources=gauge, likeability=gauge, confidence=gauge, coherence=gauge)
+choice_sets = st.builds(Choices, industry=choices, company=choices, city=choices)
+plans = st.builds(
+    Plan,
+    name=plan_names,
+    steps=st.lists(outlines, max_size=3),
+    choices=choice_sets,
+    note=text,
+    gauges=gauges,
 )
 
 
+@st.composite
+def visions(draw: st.DrawFn) -> Vision:
+    vision = draw(
+        st.builds(
+            Vision,
+            me=positions,
+            steps=st.lists(outlines, max_size=4),
+            priorities=st.lists(st.builds(Priority, name=names, note=text), max_size=3),
+            choices=choice_sets,
+            energizers=st.lists(text, max_size=4),
+            strengths=st.lists(text, max_size=4),
+            plan_name=st.just("current path") | plan_names,
+            plan_note=text,
+            gauges=gauges,
+        )
+    )
+    alternatives = draw(st.lists(plans, max_size=3, unique_by=lambda p: plan_key(p.name)))
+    vision.alternatives = [
+        p for p in alternatives if plan_key(p.name) != plan_key(vision.plan_name)
+    ]
+    return vision
+
+
 @settings(max_examples=200, deadline=None)
-@given(visions)
+@given(visions())
 def test_render_then_parse_gives_back_the_same_vision(vision: Vision) -> None:
     assert parse_vision(render_vision(vision)) == vision
+
+
+@settings(max_examples=100, deadline=None)
+@given(plans)
+def test_a_plan_document_renders_and_parses_back_to_the_same_plan(plan: Plan) -> None:
+    assert parse_plan(render_plan(plan)) == plan
+
+
+def test_a_problem_in_an_alternatives_step_names_its_own_line() -> None:
+    text = (
+        'version = 1\n\n[[steps]]\ntitle = "A"\n\n'
+        '[[plans]]\nname = "one"\n\n[[plans]]\nname = "two"\n\n'
+        '[[plans.steps]]\ntitle = "B"\n\n[[plans.steps]]\nlevel = "seniorish"\n'
+    )
+    with pytest.raises(InvalidInput) as caught:
+        parse_vision(text)
+    assert [p.where for p in caught.value.problems] == ["line 16"]
+    assert "plans[1].steps[1].level" in caught.value.problems[0].message
 
 
 def test_rendered_file_has_the_documented_names() -> None:

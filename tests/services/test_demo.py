@@ -41,3 +41,16 @@ def test_the_demo_is_deterministic_and_replaceable(
     again = demo.create_demo(db, today=today, now=now, replace=True)
     assert again == first
     assert [p.name for p in people.list_people(db, limit=None)[0]] == names
+
+
+def test_the_demo_still_tells_its_story_her_predecessor_in_a_growing_team_is_first(
+    db: Database, today: date, now: datetime
+) -> None:
+    from nextmove.services.suggest import suggest_people
+
+    demo.create_demo(db, today=today, now=now)
+    first = suggest_people(db, today=today, limit=5).suggestions[0]
+    assert first.candidate.name == "Tom Becker"
+    reasons = {r.code: r.text for r in first.reasons}
+    assert reasons["predecessor"].startswith("held your role before you")
+    assert "growing-team" in reasons

@@ -189,3 +189,41 @@ def test_evaluate_without_ids_takes_the_open_ones_best_first(
     evaluations, mix = service.evaluate(planned, None, today=today)
     assert [e.opportunity.id for e in evaluations] == [fits, lateral]
     assert mix.total == 3 and mix.mostly_passive
+
+
+def test_a_pasted_postings_duties_are_held_against_the_journal(
+    planned: Database, today: date, now: datetime
+) -> None:
+    """Issue 14: energy no longer shows '—' for a posting that lists its duties."""
+    from pathlib import Path
+
+    from nextmove.domain.journal import JournalEntry
+
+    posting = (
+        Path(__file__).parent.parent
+        / "formats"
+        / "fixtures"
+        / "postings"
+        / "linkedin-unbulleted-duties.txt"
+    )
+    read = service.read_posting(posting.read_bytes(), source=posting.name)
+    assert len(read.fields["involves"]) == 4
+    for day, activity, energy in [
+        (1, "staffing huddles", 2),
+        (2, "staffing huddles", 1),
+        (3, "budget reviews", -2),
+        (4, "budget reviews", -2),
+    ]:
+        vision_service.add_journal_entry(
+            planned,
+            JournalEntry(today.replace(day=day), activity, energy),
+            now=now,
+        )
+    added = service.add_opportunity(
+        planned, {**read.fields, "source": "job-board"}, today=today, now=now
+    )
+    evaluation = service.evaluate(planned, [added.id], today=today)[0][0]
+    kinds = {i.name: i.kind for i in evaluation.energy.items}
+    assert kinds["Lead daily staffing huddles with the clinic nurse managers"] == "energizer"
+    assert kinds["Run monthly budget reviews with finance"] == "drains"
+    assert evaluation.energy.score is not None

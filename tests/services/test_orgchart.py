@@ -271,3 +271,28 @@ def test_a_column_nextmove_does_not_read_fills_no_field(
     ana = people.show_person(db, "Ana Root").person
     assert (ana.title, ana.department, ana.city, ana.email) == ("", "", "", None)
     assert people.show_person(db, "Ben Leaf").person.manager_id == ana.id
+
+
+def test_the_department_column_gives_a_function_where_the_title_names_none(
+    db: Database, now: datetime, today: date, tmp_path: Path
+) -> None:
+    chart = tmp_path / "hospital.csv"
+    chart.write_text(
+        "employee_id,name,title,department,manager_id\n"
+        "1,Ada Stone,Chief Operating Officer,Executive,\n"
+        "2,Bea Moss,Director,Clinical Operations,1\n"
+        "3,Cy Park,Senior Manager,Finance,1\n"
+        "4,Dee Ray,Product Manager,Engineering,1\n",
+        encoding="utf-8",
+    )
+    run(db, chart, now, today, organization="Mercy Health")
+    functions = {
+        name: people.show_person(db, name).person.function
+        for name in ("Bea Moss", "Cy Park", "Dee Ray")
+    }
+    # The title's own function wins; the department fills in where the title is silent.
+    assert functions == {"Bea Moss": "operations", "Cy Park": "finance", "Dee Ray": "product"}
+    # A re-import (the merge path) reads the same.
+    again = run(db, chart, now, today, organization="Mercy Health")
+    assert again.unchanged == 4
+    assert people.show_person(db, "Bea Moss").person.function == "operations"

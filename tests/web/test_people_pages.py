@@ -279,14 +279,18 @@ def test_delete_asks_first_then_removes_the_person_everywhere(
     assert "1 meeting" in confirm.text
     response = demo_web.submit(f"/people/{ana}/delete", {}, page=f"/people/{ana}/delete")
     assert response.status_code == 303
-    assert response.headers["location"].startswith("/people?deleted=")
-    assert "Deleted Ana Ruiz" in demo_web.get(response.headers["location"]).text
+    # The name stays out of the address (browser history, server logs).
+    assert response.headers["location"] == "/people?deleted=1"
+    after = demo_web.get(response.headers["location"]).text
+    assert "Deleted, with everything recorded about them" in after
+    assert "Ana Ruiz" not in after
     assert demo_web.get(f"/people/{ana}").status_code == 404
     assert all(m.person_id != ana for m in meetings_service.list_meetings(web_db))
     maria = _id(web_db, "Maria Lopez")
     maria_page = demo_web.get(f"/people/{maria}").text
     assert f'href="/people/{ana}"' not in maria_page  # no tie, no chain through her
     assert "How you got here" not in maria_page
+    assert "introduced by a deleted contact" in maria_page
     assert "Ana Ruiz" not in demo_web.get("/people?q=ruiz").text.split("<main", 1)[1]
 
 

@@ -28,10 +28,15 @@ def test_suggestions_list_people_with_score_reasons_and_the_warm_path(
     text = page.text
     assert "<h1>Who to talk to next</h1>" in text
     names = re.findall(r">([^<]+)</a></h3>", text)
-    assert names[:3] == ["Tom Becker", "Bruno Costa", "Noor Quinn"]
-    assert "held your current role before you: knows it and where it leads" in text
-    assert "you → Tom Becker (stated, very strong) → Nora Kim" in text
-    assert 'class="score-big">17.1<' in text
+    assert names[:3] == ["Tom Becker", "Bruno Costa", "Noor Tanaka"]
+    assert "held your role before you (Senior Product Manager, Patient App at" in text
+    assert "until Apr 2023): knows it and where it leads" in text
+    assert 'class="score-big">18.4<' in text
+    more = demo_web.get(f"/suggestions?limit=20&{AS_OF}").text
+    assert (
+        "you → Tom Becker (stated, very strong) → Marcus Reed (their manager, strong) → "
+        "Rachel Goldberg"
+    ) in more
 
 
 def test_the_why_disclosure_lists_every_reason_with_its_contribution_and_the_total(

@@ -228,7 +228,8 @@ def test_the_board_shows_each_seat_with_its_state_draft_slots_and_candidates(
     assert "Ana Ruiz" in two and "due 2027-01-25" in two and "<textarea" not in two
     three = section(text, "seat-3")
     assert "empty" in three
-    assert "Tom Becker" in three and "a strong tie, senior to you, offered to help" in three
+    assert "Tom Becker" in three
+    assert "senior to you (Director), you know them (a very strong tie), offered to help" in three
     assert "Seat Tom Becker" in three
     keep = section(text, "keep")
     assert "67 contacts due or overdue, overdue first; the first 20." in keep

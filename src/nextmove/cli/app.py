@@ -25,18 +25,21 @@ HELP = (
 COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("me", "me", "app", "group"),
     ("vision", "vision", "app", "group"),
+    ("plan", "plans", "app", "group"),
     ("journal", "journal", "app", "group"),
     ("calendar", "calendar", "app", "group"),
     ("slots", "slots", "slots", "command"),
     ("opp", "opp", "app", "group"),
     ("suggest", "suggest", "suggest", "command"),
     ("path", "suggest", "path", "command"),
+    ("moves", "moves", "moves", "command"),
     ("round", "rounds", "app", "group"),
     ("meeting", "meeting", "app", "group"),
     ("task", "meeting", "task_app", "group"),
     ("board", "board", "app", "group"),
     ("keep", "keep", "app", "group"),
     ("today", "today", "today", "command"),
+    ("report", "report", "report", "command"),
     ("people", "people", "app", "group"),
     ("import", "imports", "app", "group"),
     ("export", "export", "app", "group"),
@@ -247,7 +250,7 @@ def main(argv: list[str] | None = None) -> None:
             traceback.print_exc()
         else:
             err_console.print(
-                f"[bold red]Internal error:[/] {type(exc).__name__}: {exc}\n"
+                f"[bold red]Internal error:[/] {type(exc).__name__}: {escape(str(exc))}\n"
                 "[dim]Hint:[/] run again with --debug for the traceback, and please report it.",
                 soft_wrap=True,
             )

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from nextmove.cli.context import (
@@ -104,7 +105,11 @@ def _run(
 
 def print_report(report: ImportReport) -> None:
     verb = "Would import" if report.dry_run else "Imported"
-    console.print(f"[bold]{verb} {report.source}[/] ({report.kind}): {report.records} records")
+    # Names, sources and problems are the file's own text: a cell holding `[/]` is shown as
+    # written, never read as Rich markup (which raised after the rows were committed).
+    console.print(
+        f"[bold]{verb} {escape(report.source)}[/] ({report.kind}): {report.records} records"
+    )
     parts = [
         f"{report.created} created",
         f"{report.updated} updated",
@@ -115,21 +120,24 @@ def print_report(report: ImportReport) -> None:
         parts.append(f"{report.interactions} interactions added")
     console.print("  " + ", ".join(parts) + ".")
     for reason, count in report.skipped_by_reason().items():
-        console.print(f"  skipped {count}: {reason}")
+        console.print(f"  skipped {count}: {escape(reason)}")
     if report.job_changes:
         console.print(f"[bold]{len(report.job_changes)} changed jobs[/] — a reason to reconnect:")
         for change in report.job_changes[:20]:
-            console.print(f"  #{change.person_id} {change.name}: {change.before} → {change.after}")
+            console.print(
+                f"  #{change.person_id} {escape(change.name)}: "
+                f"{escape(change.before)} → {escape(change.after)}"
+            )
         if len(report.job_changes) > 20:
             console.print(
                 f"  … and {len(report.job_changes) - 20} more (`people list --flag changed-jobs`)"
             )
     for note in report.notes:
-        console.print(f"  {note}")
+        console.print(f"  {escape(note)}")
     if report.problems:
         console.print(f"[yellow]{len(report.problems)} problem(s), rows left out (--partial):[/]")
         for problem in report.problems[:50]:
-            console.print(f"  {problem}")
+            console.print(f"  {escape(str(problem))}")
         if len(report.problems) > 50:
             console.print(f"  … and {len(report.problems) - 50} more (`--json` lists them all)")
     if report.dry_run:

@@ -37,6 +37,7 @@ from nextmove.formats.meeting_json import (
 )
 from nextmove.services import meeting_calendar
 from nextmove.services import meetings as service
+from nextmove.services import plans as plans_service
 
 app = typer.Typer(
     help="Research meetings: idea → requested → scheduled → held → followed up (docs/meetings.md).",
@@ -159,20 +160,21 @@ def show(
         st.db(), meeting_id, settings=st.settings, today=today_from(as_of)
     )
     m = detail.meeting
+    explores = plans_service.meeting_plan(st.db(), meeting_id)
     if json:
-        print_json(
-            meeting_detail_json(
-                m,
-                nudge=detail.nudge,
-                drafts=detail.drafts,
-                thanks_due_on=detail.thanks_due_on,
-                insights=detail.insights,
-                referrals=detail.referrals,
-                tasks=detail.tasks,
-                chain=detail.chain,
-                vision=detail.vision,
-            )
+        shape = meeting_detail_json(
+            m,
+            nudge=detail.nudge,
+            drafts=detail.drafts,
+            thanks_due_on=detail.thanks_due_on,
+            insights=detail.insights,
+            referrals=detail.referrals,
+            tasks=detail.tasks,
+            chain=detail.chain,
+            vision=detail.vision,
         )
+        shape["plan"] = explores
+        print_json(shape)
         return
     person = detail.person
     role = ", ".join(x for x in (person.title, person.organization) if x)
@@ -189,6 +191,8 @@ def show(
         console.print(f"  Where: {escape(m.place or m.link)}")
     if m.why:
         console.print(f"  Why this person: {escape(m.why)}")
+    if explores:
+        console.print(f"  Explores the plan: {escape(explores)}")
     if len(detail.chain) > 1:
         console.print("  Introduced: " + escape(" → ".join(c.name for c in detail.chain)))
     if detail.nudge is not None:
@@ -306,6 +310,29 @@ def delete(ctx: typer.Context, meeting_id: MeetingId) -> None:
     console.print(f"Deleted meeting #{meeting.id} with {escape(meeting.person_name)}.")
 
 
+@app.command("plan")
+def plan(
+    ctx: typer.Context,
+    meeting_id: MeetingId,
+    name: Annotated[
+        str | None,
+        typer.Argument(help="The plan it explores ('main' for your main plan)."),
+    ] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Record no plan.")] = False,
+) -> None:
+    """Record which of your plans a research meeting explores."""
+    if name is None and not clear:
+        raise UserError("name a plan, or --clear", hint="`nextmove plan list` shows your plans.")
+    explores = plans_service.set_meeting_plan(
+        state(ctx).db(), meeting_id, None if clear else name, now=now()
+    )
+    console.print(
+        f"Meeting #{meeting_id} explores the plan {escape(explores)!r}."
+        if explores
+        else f"Meeting #{meeting_id} records no plan."
+    )
+
+
 @app.command("schedule")
 def schedule(
     ctx: typer.Context,
@@ -377,10 +404,11 @@ def agenda(
     meeting_id: MeetingId,
     edit: Annotated[bool, typer.Option("--edit", help="Open the agenda in your editor.")] = False,
 ) -> None:
-    """Show the meeting's agenda (written from your vision and the person on first use)."""
+    """Show the meeting's agenda: the one you saved, else one written from your vision and
+    the person (saved only when you edit it)."""
     st = state(ctx)
     db = st.db()
-    text = service.meeting_agenda(db, meeting_id, now=now())
+    text = service.meeting_agenda(db, meeting_id)
     if not edit:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
@@ -545,6 +573,26 @@ def ics(
         return
     path.expanduser().write_bytes(data)
     err_console.print(f"Wrote {path}")
+
+
+@app.command("brief")
+def brief(
+    ctx: typer.Context,
+    meeting_id: MeetingId,
+    path: Annotated[
+        Path, typer.Argument(metavar="FILE.pdf", help="The PDF to write (replaced if it exists).")
+    ],
+    as_of: AsOf = None,
+) -> None:
+    """Write a one-page brief to read before the meeting (PDF): the person, how they got
+    where they are, the way to them, the agenda and questions, what to share of your plan."""
+    from nextmove.services import meeting_brief
+
+    st = state(ctx)
+    written = meeting_brief.write_brief(
+        st.db(), meeting_id, path, settings=st.settings, today=today_from(as_of)
+    )
+    console.print(f"Wrote {written.path}.")
 
 
 task_app = typer.Typer(help="Follow-up tasks from meetings.", no_args_is_help=True)

@@ -109,6 +109,9 @@ def opportunity_detail(opp: Opportunity) -> Group:
     return Group(*parts)  # type: ignore[arg-type]
 
 
+PLAN_MARK = {"step": "[green]✓[/]", "partial": "[yellow]~[/]", "detour": "[red]✗[/]"}
+
+
 def evaluation_panel(e: Evaluation) -> Panel:
     opp = e.opportunity
     style = VERDICT_STYLE[e.verdict.key]
@@ -136,6 +139,11 @@ def evaluation_panel(e: Evaluation) -> Panel:
         lines.append(f"  {mark} {part.part}: {escape(part.why)}")
     if e.impressive:
         lines.append(f"[bold]Looks impressive[/]: {escape(', '.join(e.impressive))}")
+    if e.plans is not None and len(e.plans.fits) > 1:
+        lines.append(f"[bold]Your plans[/] {escape(e.plans.text)}")
+        for fit in e.plans.fits:
+            mark = PLAN_MARK.get(fit.kind, "?")
+            lines.append(f"  {mark} {escape(fit.why)}")
     lines.append("[bold]Stay-or-change choices[/]")
     for c in e.choices:
         lines.append(
@@ -191,6 +199,8 @@ def compare_table(evaluations: list[Evaluation]) -> Table:
         ],
     )
     row("Reach", [escape(e.reach.description) for e in evaluations])
+    if evaluations and evaluations[0].plans is not None and len(evaluations[0].plans.fits) > 1:
+        row("Plans", [escape(e.plans.text) if e.plans else "—" for e in evaluations])
     row("Path", [_score(e.reach.score) for e in evaluations])
     for subject in ("city", "industry", "company"):
         cells = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -32,6 +34,7 @@ from nextmove.formats.json_shapes import (
 from nextmove.formats.meeting_json import chain_json
 from nextmove.services import meetings as meetings_service
 from nextmove.services import people as people_service
+from nextmove.services import person_export
 
 app = typer.Typer(
     help="The people you know: list, show, add, edit, merge, delete, tie.", no_args_is_help=True
@@ -399,7 +402,10 @@ def delete(
     ref: Ref,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete a person everywhere: ties, interactions, sources, history."""
+    """Delete a person everywhere, and wipe them from the database file and its log.
+
+    Their ties, contacts, sources, history, meetings and board seat go; texts elsewhere that
+    named them (who introduced whom, a meeting's why, notes) say "a deleted contact"."""
     st = state(ctx)
     if not yes:
         detail = people_service.show_person(st.db(), ref)
@@ -409,7 +415,29 @@ def delete(
         )
         ref = str(detail.person.id)
     person = people_service.delete_person(st.db(), ref)
-    console.print(f"Deleted #{person.id} {person.name}.")
+    console.print(f"Deleted #{person.id} {escape(person.name)}.")
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    ref: Ref,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The JSON file to write (replaced if it exists; mode 0600); - for the terminal."
+        ),
+    ],
+) -> None:
+    """Write everything nextmove holds about one person to a JSON file (their right of access).
+
+    Details, ties, contacts, sources, meetings with notes and insights, board seat,
+    keep-in-touch settings, opportunities; the shape is in docs/json.md."""
+    if str(file) == "-":
+        sys.stdout.write(person_export.export_text(state(ctx).db(), ref, now=now()))
+        return
+    name = person_export.export_person(state(ctx).db(), ref, file, now=now())
+    console.print(f"Wrote everything about {escape(name)} to {escape(str(file))}.")
 
 
 @app.command("tie")

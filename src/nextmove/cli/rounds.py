@@ -30,6 +30,14 @@ def plan(
     ] = False,
     as_of: AsOf = None,
     json: JsonFlag = False,
+    plan_name: Annotated[
+        str | None,
+        typer.Option(
+            "--plan",
+            metavar="NAME",
+            help="Aim the round at this plan (default: your main plan); its meetings record it.",
+        ),
+    ] = None,
 ) -> None:
     """Plan a round from your suggestions and save it as meeting ideas to turn into requests."""
     st = state(ctx)
@@ -41,6 +49,7 @@ def plan(
         weights=st.settings.weights(),
         cooldown_days=st.settings.suggest_cooldown_days,
         save=not dry_run,
+        plan=plan_name,
     )
     if json:
         print_json(round_plan_json(result))

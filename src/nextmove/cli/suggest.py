@@ -22,6 +22,10 @@ def suggest(
     why: Annotated[int, typer.Option(help="How many reasons to show per person.")] = 3,
     as_of: AsOf = None,
     json: JsonFlag = False,
+    plan: Annotated[
+        str | None,
+        typer.Option("--plan", metavar="NAME", help="Aim at this plan (default: your main plan)."),
+    ] = None,
 ) -> None:
     """The people to meet next for a 30-minute research meeting, best first, with reasons."""
     st = state(ctx)
@@ -31,6 +35,7 @@ def suggest(
         limit=limit,
         weights=st.settings.weights(),
         cooldown_days=st.settings.suggest_cooldown_days,
+        plan=plan,
     )
     if json:
         print_json(

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from nextmove.cli.context import (
     AsOf,
@@ -26,7 +27,8 @@ from nextmove.cli.files import read_text
 from nextmove.cli.render import findings_table, vision_table
 from nextmove.domain.check import weaknesses
 from nextmove.errors import InvalidInput, UserError
-from nextmove.formats.json_shapes import findings_json, vision_json
+from nextmove.formats.json_shapes import vision_json
+from nextmove.formats.plan_json import checks_json
 from nextmove.services import vision as vision_service
 
 app = typer.Typer(
@@ -59,6 +61,12 @@ def show(ctx: typer.Context, json: JsonFlag = False) -> None:
         console.print("[bold]Strengths[/]   " + "; ".join(vision.strengths))
     if not vision.steps:
         console.print("\nNo steps yet: write them in a vision file (`nextmove vision edit`).")
+    if vision.alternatives:
+        names = ", ".join(p.name for p in vision.alternatives)
+        console.print(
+            f"\n[bold]Main plan[/] {escape(vision.plan_name)}; alternatives: {escape(names)} "
+            "(`nextmove plan compare`)."
+        )
 
 
 @app.command("check")
@@ -70,17 +78,27 @@ def check(
         bool, typer.Option("--strict", help="Exit with code 1 when there are weaknesses.")
     ] = False,
 ) -> None:
-    """Name every weakness of your vision, with concrete advice."""
-    findings = vision_service.run_check(state(ctx).db(), today=today_from(as_of))
-    weak = weaknesses(findings)
+    """Name every weakness of your vision, with concrete advice: the main plan, then each
+    alternative plan's own steps and choices."""
+    checks = vision_service.run_plan_checks(state(ctx).db(), today=today_from(as_of))
+    weak = [w for c in checks for w in weaknesses(c.findings)]
     if json:
-        print_json(findings_json(findings))
-    elif not findings:
-        console.print("[green]✓[/] Your vision is clear: no weaknesses found.")
+        print_json(checks_json(checks))
     else:
-        console.print(findings_table(findings))
-        notes = len(findings) - len(weak)
-        console.print(f"{len(weak)} weakness(es), {notes} note(s).")
+        for c in checks:
+            if len(checks) > 1:
+                label = "main plan" if c.main else "alternative plan"
+                console.print(f"\n[bold]{escape(c.plan.name)}[/] ({label})")
+            if not c.findings:
+                console.print(
+                    "[green]✓[/] Your vision is clear: no weaknesses found."
+                    if c.main
+                    else "[green]✓[/] No weaknesses in this plan's steps and choices."
+                )
+                continue
+            console.print(findings_table(c.findings))
+            own_weak = len(weaknesses(c.findings))
+            console.print(f"{own_weak} weakness(es), {len(c.findings) - own_weak} note(s).")
     if strict and weak:
         raise typer.Exit(1)
 

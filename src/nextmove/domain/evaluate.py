@@ -15,6 +15,7 @@ from nextmove.domain.journal import JournalSummary
 from nextmove.domain.levels import level_label
 from nextmove.domain.matching import same_phrase
 from nextmove.domain.opportunities import Opportunity, priority_key
+from nextmove.domain.plans import PlanVerdict, fit_to_plans
 from nextmove.domain.reach import Reach, assess_reach
 from nextmove.domain.stay_or_change import ChoiceCheck, check_choices
 from nextmove.domain.vision import Vision
@@ -23,7 +24,8 @@ from nextmove.domain.vision import Vision
 
 # Priority fit: the weighted mean of the 1–5 ratings, weights by rank (1st, 2nd, 3rd).
 RANK_WEIGHTS = (3, 2, 1)
-# Impressive: this many levels above today or more, or a VP title or higher, or a brand.
+# Impressive (only above your level today): this many levels above or more, or a VP title
+# or higher, or a brand.
 IMPRESSIVE_LEVEL_JUMP = 2
 IMPRESSIVE_LEVEL = 9  # vp
 # Misaligned: the top priority rated at or below this, or the priority fit below FIT_WEAK_BELOW.
@@ -99,6 +101,7 @@ class Evaluation:
     flags: list[Flag]
     overall: float | None
     verdict: Verdict
+    plans: PlanVerdict | None = None  # which of your plans it serves best
 
     @property
     def flag_codes(self) -> list[str]:
@@ -130,10 +133,13 @@ def infer_rating(
         change = reach.level_change
         rating = 5 if change >= 2 else 4 if change == 1 else 2 if change == 0 else 1
         why = f"from the level change ({change:+d})"
-        off_path = any(p.on_path is False for p in reach.path if p.part == "function")
-        if off_path and rating > 1:
+        function_on_path = next((p.on_path for p in reach.path if p.part == "function"), None)
+        if function_on_path is False and rating > 1:
             rating -= 1
             why += ", one less because the function is off your path"
+        elif reach.function_change and function_on_path is True and change >= 0 and rating < 5:
+            rating += 1
+            why += f", one more for the move into {opp.function}, the function of your path"
         return rating, why
     if _has_word(name, PLACE_WORDS):
         if opp.remote:
@@ -211,9 +217,15 @@ def priority_fit(scores: list[PriorityScore]) -> float | None:
 
 
 def impressive_reasons(vision: Vision, opp: Opportunity, reach: Reach) -> list[str]:
+    """Why a role looks like a big move, relative to you: levels above you today, a VP title
+    or higher that is above yours, a well-known name. Never for a role at or below your
+    level: a lateral VP offer to a VP is not impressive, however the title reads."""
+    change = reach.level_change
+    if change is not None and change <= 0:
+        return []
     reasons = []
-    if reach.level_change is not None and reach.level_change >= IMPRESSIVE_LEVEL_JUMP:
-        reasons.append(f"{_plural(reach.level_change, 'level')} above you today")
+    if change is not None and change >= IMPRESSIVE_LEVEL_JUMP:
+        reasons.append(f"{_plural(change, 'level')} above you today")
     if opp.level is not None and opp.level >= IMPRESSIVE_LEVEL:
         reasons.append(f"a {level_label(opp.level).lower()} title")
     if opp.brand:
@@ -416,6 +428,7 @@ def evaluate_opportunity(
         flags=flags,
         overall=overall,
         verdict=_verdict(flags, overall, fit),
+        plans=fit_to_plans(vision, opp),
     )
 
 

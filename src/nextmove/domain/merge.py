@@ -19,6 +19,7 @@ from datetime import date
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+from nextmove.domain.links import safe_link
 from nextmove.domain.people import (
     ContactRecord,
     Job,
@@ -57,6 +58,12 @@ def describe_position(organization: str, title: str) -> str:
     return title or organization or "—"
 
 
+def _safe(links: list[Labeled]) -> list[Labeled]:
+    """An imported file's links, without the ones a page must not follow (`javascript:`, a
+    line break: domain.links); dropped the same way on every import, so re-imports agree."""
+    return [link for link in links if safe_link(link.value)]
+
+
 def person_from_record(record: ContactRecord, *, kind: str) -> Person:
     first, last = record.first_name, record.last_name
     if not (first or last):
@@ -67,7 +74,7 @@ def person_from_record(record: ContactRecord, *, kind: str) -> Person:
         last_name=last,
         emails=list(record.emails),
         phones=list(record.phones),
-        links=list(record.links),
+        links=_safe(record.links),
         profile_url=record.profile_url,
         organization=record.organization,
         title=record.title,
@@ -125,7 +132,7 @@ def merge_record(person: Person, record: ContactRecord, *, kind: str, today: dat
         outcome.changed = True
     if _union(person.phones, record.phones, _phone_key):
         outcome.changed = True
-    if _union(person.links, record.links, _link_key):
+    if _union(person.links, _safe(record.links), _link_key):
         outcome.changed = True
     fill("profile_url", record.profile_url)
     for tag in record.tags:

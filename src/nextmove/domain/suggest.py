@@ -8,10 +8,14 @@ keeps its contributions so the explanation is exactly the arithmetic.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import lru_cache
 
+from nextmove.domain.advisors import EXECUTIVE_AT_LEAST, outside_role
+from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import layers_between, level_label
 from nextmove.domain.paths import MAX_STRENGTH, WarmPath
 from nextmove.domain.vision import RoleOutline, Vision
@@ -19,6 +23,8 @@ from nextmove.domain.vision import RoleOutline, Vision
 MANAGER_RANK = 5
 STRENGTH_WORDS = {1: "weak", 2: "light", 3: "good", 4: "strong", 5: "very strong"}
 DEFAULT_COOLDOWN_DAYS = 120
+# How much an outside role counts as seniority for an executive (less for anyone else).
+OUTSIDE_FACTOR = {"board": 1.0, "operating-partner": 0.9, "search": 0.8, "advisor": 0.6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +78,10 @@ class Candidate:
     peer: bool = False
     same_team: bool = False
     predecessor: bool = False
+    predecessor_why: str = ""  # what the data shows, e.g. "was Nurse Manager at X until 2024"
+    predecessor_certainty: float = 1.0  # 1 for your seat; less when it may only be a like role
+    reports_to_me: bool = False  # your direct report in the org chart
+    department: str = ""
     department_growth: float | None = None  # e.g. 0.25 = grew 25 % between org-chart imports
     direct_strength: int | None = None  # 1..5 when you know them directly
     direct_relation: str = ""  # "your manager", "in your contacts", …
@@ -80,6 +90,9 @@ class Candidate:
     planned: bool = False  # a meeting idea or request already exists
     path: WarmPath | None = None  # best warm path when not a direct contact
     path_names: tuple[str, ...] = ()  # names along the path, for the explanation
+    # The move you want, as they made it ("Data Scientist → Product Manager, 2021"): from a
+    # role like yours to one like your next step (domain/moves.py).
+    made_move: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,13 +147,173 @@ def closeness(c: Candidate, step: RoleOutline) -> float:
         score += 0.1
     if step.city and _norm(c.city) == _norm(step.city):
         score += 0.05
+    if domain_overlap(c, step):
+        score += 0.1
     return min(score, 1.0)
+
+
+_DOMAIN_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "from",
+        "by",
+        "or",
+        "our",
+        "your",
+        "their",
+        "new",
+        "team",
+        "teams",
+        "role",
+        "roles",
+        "job",
+        "jobs",
+        "work",
+        "lead",
+        "leading",
+        "manage",
+        "managing",
+        "build",
+        "building",
+        "own",
+        "owning",
+        "run",
+        "running",
+        "senior",
+        "junior",
+        "head",
+        "director",
+        "manager",
+        "vice",
+        "president",
+        "vp",
+        "chief",
+        "officer",
+        "principal",
+        "staff",
+        "group",
+        "global",
+        "regional",
+    ]
+)
+
+
+@lru_cache(maxsize=4096)
+def _words(*texts: str) -> frozenset[str]:
+    """The content words of some phrases, lowercased, light plurals folded."""
+    out: set[str] = set()
+    for text in texts:
+        for word in re.findall(r"[a-z][a-z0-9+#]{2,}", (text or "").lower()):
+            if word not in _DOMAIN_STOP:
+                out.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
+    return frozenset(out)
+
+
+# The names of functions say what `function` already says; a domain is the rest.
+_FUNCTION_WORDS = frozenset(w for name in FUNCTIONS for w in name.split("-")) | {"management"}
+
+
+def _step_words(step: RoleOutline) -> frozenset[str]:
+    qualifier = re.split(r"\s*[,(–—]\s*|\s+-\s+", step.title, maxsplit=1)
+    words = _words(qualifier[1] if len(qualifier) > 1 else "", step.scope, *step.problems)
+    return words - _FUNCTION_WORDS
+
+
+def domain_overlap(c: Candidate, step: RoleOutline) -> list[str]:
+    """Words of the step's outline (title qualifier, scope, problems, industry) that the
+    person's title, department, industry or organization also names: the domain you share."""
+    wanted = _step_words(step)
+    if not wanted:
+        return []
+    return sorted(wanted & _words(c.title, c.department, c.industry, c.organization))
+
+
+def holds_step(c: Candidate, step: RoleOutline) -> bool:
+    """The person's current role matches the step's outline: the step's own title (its
+    words, qualifiers aside), or its function and level (a rung either side only with the
+    step's title); and its industry or organization where the outline names one."""
+    if step.industry and c.industry and _norm(c.industry) != _norm(step.industry):
+        return False
+    if step.organization and _norm(c.organization) != _norm(step.organization):
+        return False
+    titled = bool(step.title) and _title_words(c.title) == _title_words(step.title)
+    near_level = step.level is None or c.level is None or abs(c.level - step.level) <= 1
+    if titled and near_level and (not step.function or c.function in (None, step.function)):
+        return True
+    if not step.function or c.function != step.function:
+        return False
+    return step.level is not None and c.level == step.level
+
+
+_TITLE_GLUE = frozenset({"of", "the", "and", "for", "a", "an", "&"})
+
+
+@lru_cache(maxsize=8192)
+def _title_words(title: str) -> frozenset[str]:
+    """The words of a title proper (qualifiers after a comma or dash aside), every rank word
+    kept: "Director of Clinical Operations" and "Manager, Clinical Operations" differ."""
+    proper = re.split(r"\s*[,(–—]\s*|\s+-\s+", title, maxsplit=1)[0].lower()
+    return frozenset(
+        w[:-1] if w.endswith("s") and len(w) > 4 else w
+        for w in re.findall(r"[a-z0-9+#&]+", proper)
+        if w not in _TITLE_GLUE
+    )
+
+
+def _level_words(rank: int) -> str:
+    label = level_label(rank)
+    return label if label.lower().endswith("level") else f"{label.lower()} level"
+
+
+def what_matches(c: Candidate, step: RoleOutline) -> list[str]:
+    """The parts of a step's outline this person's role shares, in words."""
+    parts: list[str] = []
+    if step.function and c.function == step.function:
+        parts.append(f"the same function ({step.function})")
+    if step.level is not None and c.level is not None and abs(c.level - step.level) <= 1:
+        parts.append(_level_words(c.level))
+    if step.industry and _norm(c.industry) == _norm(step.industry):
+        parts.append(f"in {step.industry}")
+    if step.organization and _norm(c.organization) == _norm(step.organization):
+        parts.append(f"at {c.organization}")
+    if step.city and _norm(c.city) == _norm(step.city):
+        parts.append(f"in {c.city}")
+    shared = domain_overlap(c, step)
+    if shared:
+        parts.append(", ".join(shared[:3]) + ", as in your outline")
+    return parts
 
 
 def _like(role: PastRole, function: str | None, level: int | None, *, tolerance: int = 1) -> bool:
     if function is None or role.function != function:
         return False
     return level is None or role.level is None or abs(role.level - level) <= tolerance
+
+
+def _target_text(c: Candidate, step: RoleOutline, index: int, *, held: bool) -> str:
+    which = "your next job" if index == 0 else "two jobs from now"
+    parts = what_matches(c, step)
+    if held:
+        role = f"{c.title} at {c.organization}" if c.organization else c.title
+        head = (
+            f"holds the job you want next ({role})"
+            if index == 0
+            else f"holds the job you want two jobs from now ({role})"
+        )
+        return head + (f": {'; '.join(parts)}" if parts else "")
+    if parts:
+        return f"works close to {which}: {'; '.join(parts)}"
+    return f"works close to {which}"
 
 
 def _reachability(c: Candidate, today: date, *, explain: bool = True) -> tuple[float, str]:
@@ -193,8 +366,17 @@ def score_candidate(
     factor = level_gap_factor(gap)
     if not exact and gap is not None and c.level_confidence:
         factor *= 0.5 + 0.5 * min(1.0, c.level_confidence)
+    outside = outside_role(c.title, c.organization) if c.title else None
+    if outside is not None:
+        # A board member, operating or search partner: a senior outside advisor, the
+        # seniority an executive can still look up to, whatever rank the title reads as.
+        executive = me.level is not None and me.level >= EXECUTIVE_AT_LEAST
+        as_outside = OUTSIDE_FACTOR[outside[0]] * (1.0 if executive else 0.6)
+        factor = as_outside if gap is None or gap <= 0 else max(factor, as_outside)
     if not explain:
         gap_text = ""
+    elif outside is not None:
+        gap_text = outside[1]
     elif gap is None:
         gap_text = "level unknown"
     elif gap > 0:
@@ -207,20 +389,28 @@ def score_candidate(
         gap_text = "at your level"
     else:
         gap_text = f"{-gap} level{'s' if gap != -1 else ''} below you"
-    if explain and exact and gap is not None:
+    if explain and exact and gap is not None and outside is None:
         gap_text += " (org chart)"
     parts.append(("level-gap", gap_text, round(w.level_gap * factor, 3)))
 
+    # Credits for leading or doing the work you aim at go only to people at or above you:
+    # your own reports, or anyone whose level sits below yours, teach you little about it.
+    below_me = c.reports_to_me or (gap is not None and gap < 0)
+    if c.level is not None and me.level is not None and c.level < me.level:
+        below_me = True
     steps = vision.steps[:2]
     if steps:
-        near = [closeness(c, s) for s in steps]
+        held = [holds_step(c, s) for s in steps]
+        near = [1.0 if h else closeness(c, s) for h, s in zip(held, steps, strict=True)]
         best = max(near[0], 0.85 * near[1]) if len(near) > 1 else near[0]
-        which = (
-            "your next job"
-            if near[0] >= (0.85 * near[1] if len(near) > 1 else 0)
-            else "two jobs from now"
-        )
-        add("target-role", w.target_role, best, lambda: f"works close to {which}")
+        index = 0 if near[0] >= (0.85 * near[1] if len(near) > 1 else 0) else 1
+        if not below_me:
+            add(
+                "target-role",
+                w.target_role,
+                best,
+                lambda: _target_text(c, steps[index], index, held=held[index]),
+            )
         for role in c.history:
             if any(_like(role, s.function, s.level) for s in steps):
                 add(
@@ -232,7 +422,9 @@ def score_candidate(
                     else "",
                 )
                 break
-        if (
+        if c.made_move:
+            add("made-the-move", w.moved_like_you, 1.0, f"made the move you want ({c.made_move})")
+        elif (
             me.function
             and any(_like(r, me.function, me.level) for r in c.history)
             and any(
@@ -247,7 +439,12 @@ def score_candidate(
                 "moved from a role like yours into one like your target",
             )
         targets = {s.function for s in steps if s.function}
-        if c.function in targets and c.level is not None and c.level >= MANAGER_RANK:
+        if (
+            c.function in targets
+            and c.level is not None
+            and c.level >= max(MANAGER_RANK, me.level or 0)
+            and not below_me
+        ):
             add(
                 "target-function-leader",
                 w.target_function_leader,
@@ -258,8 +455,11 @@ def score_candidate(
         add(
             "predecessor",
             w.predecessor,
-            1.0,
-            "held your current role before you: knows it and where it leads",
+            max(0.0, min(1.0, c.predecessor_certainty)),
+            lambda: (
+                c.predecessor_why
+                or "held your current role before you: knows it and where it leads"
+            ),
         )
     if c.department_growth is not None and c.department_growth > 0.1:
         add(
@@ -288,6 +488,14 @@ def score_candidate(
                 "peer",
                 "a peer in your own team: may not get what you do, or be invested in the "
                 "status quo",
+                -w.peer_penalty,
+            )
+        )
+    if c.reports_to_me:
+        parts.append(
+            (
+                "your-report",
+                "reports to you: ask them about their work, not about your next step",
                 -w.peer_penalty,
             )
         )

@@ -5,7 +5,9 @@ change it, function words with their weight, and the small tables title inferenc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from nextmove.domain import title_languages
 
 ROLE = "role"  # a head noun with a level: manager, director, engineer, ceo
 MODIFIER = "modifier"  # changes the level of the role it goes with: associate, lead, staff
@@ -23,6 +25,7 @@ class Word:
     function: str | None = None
     weight: float = 0.0  # how strongly it signals `function`
     effect: str = ""  # for modifiers: how it changes the role it goes with
+    tag: str = ""  # what kind of role beyond level and function (TAGS): board, recruiter, …
 
 
 def _role(level: int | None, conf: float, function: str | None = None, weight: float = 0.0) -> Word:
@@ -83,6 +86,20 @@ _ROLES: list[tuple[str, int | None, float, str | None, float]] = [
     ("non executive director", 11, 0.45, "executive", 0.5),
     ("advisory board member", None, 0.0, None, 0.0),
     ("board advisor", None, 0.0, None, 0.0),
+    ("independent director", 11, 0.5, "executive", 0.6),
+    ("independent non executive director", 11, 0.5, "executive", 0.6),
+    ("non executive chairman", 11, 0.7, "executive", 0.7),
+    ("non executive chair", 11, 0.7, "executive", 0.7),
+    ("chair of the board", 11, 0.75, "executive", 0.7),
+    ("chairman of the board", 11, 0.8, "executive", 0.7),
+    ("board chair", 11, 0.75, "executive", 0.7),
+    ("trustee", None, 0.0, None, 0.0),
+    ("operating partner", 10, 0.5, None, 0.0),
+    ("executive in residence", None, 0.0, None, 0.0),
+    ("entrepreneur in residence", None, 0.0, None, 0.0),
+    ("angel investor", None, 0.0, "finance", 0.8),
+    ("limited partner", None, 0.0, "finance", 0.8),
+    ("headhunter", 2, 0.5, "people", 0.9),
     ("entrepreneur", 11, 0.35, "executive", 0.4),
     ("directeur général", 11, 0.7, "executive", 0.8),
     ("directeur general", 11, 0.7, "executive", 0.8),
@@ -147,6 +164,10 @@ _ROLES: list[tuple[str, int | None, float, str | None, float]] = [
     ("office manager", 2, 0.55, "operations", 0.8),
     ("portfolio manager", 3, 0.5, "finance", 0.8),
     ("business partner", 3, 0.5, None, 0.0),
+    ("hr business partner", 3, 0.5, "people", 0.95),
+    ("human resources business partner", 3, 0.5, "people", 0.95),
+    ("people partner", None, 0.0, "people", 0.9),
+    ("talent partner", None, 0.0, "people", 0.9),
     ("process owner", 3, 0.5, "operations", 0.6),
     # individual contributors
     ("engineer", 2, 0.65, "engineering", 0.6),
@@ -163,8 +184,8 @@ _ROLES: list[tuple[str, int | None, float, str | None, float]] = [
     ("analyst", 2, 0.65, None, 0.0),
     ("specialist", 2, 0.6, None, 0.0),
     ("consultant", 2, 0.6, "consulting", 0.5),
-    ("advisor", 2, 0.35, None, 0.0),
-    ("adviser", 2, 0.35, None, 0.0),
+    ("advisor", None, 0.0, None, 0.0),
+    ("adviser", None, 0.0, None, 0.0),
     ("strategist", 3, 0.45, None, 0.0),
     ("accountant", 2, 0.65, "finance", 0.95),
     ("auditor", 2, 0.6, "finance", 0.8),
@@ -175,7 +196,7 @@ _ROLES: list[tuple[str, int | None, float, str | None, float]] = [
     ("underwriter", 2, 0.55, "finance", 0.8),
     ("actuary", 2, 0.55, "finance", 0.8),
     ("banker", 2, 0.5, "finance", 0.85),
-    ("investor", 11, 0.35, "finance", 0.7),
+    ("investor", None, 0.0, "finance", 0.7),
     ("administrator", 2, 0.55, None, 0.0),
     ("technician", 2, 0.6, None, 0.0),
     ("technologist", 2, 0.55, None, 0.0),
@@ -474,6 +495,7 @@ _WORDS: list[tuple[str, str, float]] = [
     ("people operations", "people", 0.95),
     ("talent", "people", 0.8),
     ("talent acquisition", "people", 0.95),
+    ("executive search", "people", 0.9),
     ("recruiting", "people", 0.95),
     ("recruitment", "people", 0.95),
     ("learning and development", "people", 0.9),
@@ -616,7 +638,7 @@ CHIEF_FUNCTIONS: dict[str, str] = {
 
 # Words in the organization ("Partner at Smith LLP") that say what kind of partner. When
 # several do, the first function in ORG_PRECEDENCE wins ("Bain Capital" is an investor).
-ORG_PRECEDENCE = ("finance", "legal", "consulting")
+ORG_PRECEDENCE = ("people", "finance", "legal", "consulting")
 ORG_FUNCTIONS: dict[str, str] = {
     "llp": "legal",
     "law": "legal",
@@ -643,7 +665,57 @@ ORG_FUNCTIONS: dict[str, str] = {
     "pwc": "consulting",
     "ey": "consulting",
     "oliver": "consulting",
+    # executive search firms
+    "heidrick": "people",
+    "zehnder": "people",
+    "korn": "people",
+    "spencer": "people",
+    "headhunters": "people",
+    "search": "people",
 }
+
+# Kinds of role that are neither a level nor a function, and that advice treats apart:
+# governance and outside roles (senior outside advisors for an executive) and recruiting
+# (useful for the process, not for seeing a path).
+BOARD = "board"
+ADVISOR = "advisor"
+INVESTOR = "investor"
+OPERATING_PARTNER = "operating-partner"
+EXECUTIVE_SEARCH = "executive-search"
+RECRUITER = "recruiter"
+HR_PARTNER = "hr-partner"
+OUTSIDE_TAGS = frozenset({BOARD, ADVISOR, INVESTOR, OPERATING_PARTNER, EXECUTIVE_SEARCH})
+RECRUITING_TAGS = frozenset({EXECUTIVE_SEARCH, RECRUITER, HR_PARTNER})
+_TAGGED = {
+    BOARD: "board member|board of directors|board director|non executive director|"
+    "independent director|independent non executive director|trustee|non executive chairman|"
+    "non executive chair|chair of the board|board chair|chairman of the board|chairman|"
+    "chairwoman|chairperson|vice chairman|vice chair|executive chairman|"
+    # in the other languages (title_languages.py)
+    "aufsichtsrat|aufsichtsratin|aufsichtsratsmitglied|aufsichtsratsvorsitzender|"
+    "aufsichtsratsvorsitzende|mitglied des aufsichtsrats|administrateur independant|"
+    "administratrice independante|membre du conseil dadministration|administrateur de societe|"
+    "president du conseil dadministration|presidente du conseil dadministration|consejero|"
+    "consejera|consejero independiente|consejera independiente|presidente del consejo|"
+    "presidenta del consejo|conselheiro|conselheira|membro do conselho de administracao|"
+    "conselheiro de administracao|conselheira de administracao|commissaris|"
+    "lid raad van commissarissen|raad van commissarissen",
+    ADVISOR: "advisor|adviser|advisory board member|board advisor|advisory board|"
+    "executive in residence|entrepreneur in residence",
+    INVESTOR: "investor|angel investor|venture partner|limited partner",
+    OPERATING_PARTNER: "operating partner",
+    EXECUTIVE_SEARCH: "executive search|headhunter",
+    RECRUITER: "recruiter|sourcer|talent acquisition|recruiting|recruitment|recrutement",
+    HR_PARTNER: "hr business partner|human resources business partner|people partner|"
+    "talent partner",
+}
+TAGS: dict[str, str] = {
+    phrase: tag for tag, phrases in _TAGGED.items() for phrase in phrases.split("|")
+}
+
+# A role word in the name of a practice or team is the work, not the rank ("Partner, CFO
+# Practice" advises or places CFOs).
+PRACTICE_WORDS = frozenset({"practice", "practices"})
 
 # Heads that "staff" raises to lead (a staff engineer, not a staff accountant).
 TECH_HEADS = frozenset(
@@ -662,17 +734,36 @@ GRADES: dict[str, int] = {
 
 def _build_lexicon() -> dict[str, Word]:
     lexicon: dict[str, Word] = {}
-    for phrase, effect, level, conf, function in _MODIFIERS:
+    modifiers = _MODIFIERS + [
+        (phrase, effect, level, conf, None)
+        for phrases, effect, level, conf in title_languages.MODIFIERS
+        for phrase in title_languages.spellings(phrases)
+    ]
+    roles = _ROLES + [
+        (phrase, level, conf, function, weight)
+        for phrases, level, conf, function, weight in title_languages.ROLES
+        for phrase in title_languages.spellings(phrases)
+    ]
+    words = _WORDS + [
+        (phrase, function, weight)
+        for phrases, function, weight in title_languages.WORDS
+        for phrase in title_languages.spellings(phrases)
+    ]
+    for phrase, effect, level, conf, function in modifiers:
         lexicon[phrase] = _mod(effect, level, conf, function)
-    for phrase, level, conf, function, weight in _ROLES:
+    for phrase, level, conf, function, weight in roles:
         lexicon[phrase] = _role(level, conf, function, weight)
-    for phrase, function, weight in _WORDS:
+    for phrase, function, weight in words:
         # "sales engineer", "creative director": the role's level, the phrase's function.
         head = lexicon.get(phrase.rsplit(" ", 1)[-1]) if " " in phrase else None
         if head is not None and head.kind in (ROLE, MODIFIER) and head.level is not None:
             lexicon[phrase] = _role(head.level, head.level_confidence, function, weight)
         else:
             lexicon[phrase] = _word(function, weight)
+    for phrase, tag in TAGS.items():
+        word = lexicon.get(phrase)
+        if word is not None:
+            lexicon[phrase] = replace(word, tag=tag)
     lexicon["senior"] = Word(SENIOR)
     for phrase in _NOISE:
         lexicon[phrase] = Word(NOISE)

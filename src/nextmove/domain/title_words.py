@@ -8,6 +8,7 @@ built from O*NET and keys looked up at run time agree.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from nextmove.domain.title_lexicon import GRADES
 
@@ -82,7 +83,7 @@ def split_title(title: str) -> tuple[list[list[str]], list[str]]:
     that followed "at" or "@" (kept as context, never as the title)."""
     org: list[str] = []
     segments = []
-    for part in _SEGMENT_SPLIT.split(title.lower().translate(_JOIN)):
+    for part in _SEGMENT_SPLIT.split(fold(title)):
         cut = _ORG_CUT.search(part)
         if cut is not None:
             if not org:
@@ -97,7 +98,17 @@ def split_title(title: str) -> tuple[list[list[str]], list[str]]:
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens with abbreviations expanded ("Sr." -> senior, "SWE" -> software
     engineer). Commas stay as tokens: they separate a level from a function."""
-    return _expand(_TOKEN.findall(text.lower().translate(_JOIN)))
+    return _expand(_TOKEN.findall(fold(text)))
+
+
+def fold(text: str) -> str:
+    """Lower case, accents dropped ("Geschäftsführerin" -> "geschaftsfuhrerin", "Générale"
+    -> "generale"), apostrophes joined; ß is ss."""
+    text = text.lower().translate(_JOIN)
+    if text.isascii():
+        return text
+    text = text.replace("ß", "ss")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _expand(tokens: list[str]) -> list[str]:

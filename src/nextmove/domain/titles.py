@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 
 from nextmove.domain.levels import BY_RANK
 from nextmove.domain.title_lexicon import (
+    BOARD,
     CHIEF_FUNCTIONS,
+    EXECUTIVE_SEARCH,
     GRADES,
     LEXICON,
     LONGEST,
@@ -29,14 +31,17 @@ from nextmove.domain.title_lexicon import (
     NUMERALS,
     ORG_FUNCTIONS,
     ORG_PRECEDENCE,
+    OUTSIDE_TAGS,
     PAST,
+    PRACTICE_WORDS,
+    RECRUITING_TAGS,
     ROLE,
     SENIOR,
     TECH_HEADS,
     WORD,
     Word,
 )
-from nextmove.domain.title_words import LEVEL_ONLY, STOP, core_key, split_title
+from nextmove.domain.title_words import LEVEL_ONLY, STOP, core_key, split_title, tokenize
 
 # One step up for "Senior …": never lower, never past the role's own band.
 _SENIOR_STEP = {0: 0, 1: 2, 2: 3, 3: 3, 4: 4, 5: 6, 6: 6, 7: 8, 8: 8, 9: 10, 10: 10, 11: 11}
@@ -54,6 +59,22 @@ class TitleGuess:
     level_confidence: float = 0.0
     function_confidence: float = 0.0
     evidence: tuple[str, ...] = field(default=())
+    # What kind of role, beyond level and function (title_lexicon.TAGS): "board",
+    # "advisor", "investor", "operating-partner", "executive-search", "recruiter",
+    # "hr-partner"; "" for an ordinary role.
+    tag: str = ""
+
+    @property
+    def outside_advisor(self) -> bool:
+        """A governance or outside role: board member, non-executive director, chair,
+        operating partner, advisor, investor, executive-search partner."""
+        return self.tag in OUTSIDE_TAGS
+
+    @property
+    def recruiting(self) -> bool:
+        """A recruiter, talent-acquisition person, HR business partner or executive-search
+        consultant: useful for the hiring process, not for seeing a path."""
+        return self.tag in RECRUITING_TAGS
 
 
 UNKNOWN = TitleGuess()
@@ -86,10 +107,69 @@ class _Reading:
     noise: bool = False
     role: str = ""
     words_only: bool = False  # the function rests only on O*NET word statistics
+    tag: str = ""
 
 
-def infer_title(title: str, reference: TitleReference | None = None) -> TitleGuess:
-    """Guess the level and function of a free-text title; unknown (None) when unsure."""
+def infer_title(
+    title: str, reference: TitleReference | None = None, *, department: str = ""
+) -> TitleGuess:
+    """Guess the level and function of a free-text title; unknown (None) when unsure. The
+    department or team the person works in (an org chart's column), when given, is
+    evidence of the function where the title says little about it."""
+    guess = _infer_title(title, reference)
+    return with_department(guess, department) if department else guess
+
+
+# A department's function counts when the title's is below this.
+DEPARTMENT_OVERRIDES_BELOW = 0.6
+# A function read from the department alone is never more certain than this.
+DEPARTMENT_CONFIDENCE = 0.75
+
+
+def with_department(
+    guess: TitleGuess, department: str, reading: tuple[str | None, float] | None = None
+) -> TitleGuess:
+    """The guess, with the function the department names where the title gave none or a
+    weak one ("Director" in "Clinical Operations" works in operations). `reading` is the
+    department's read_department, when the caller keeps them."""
+    if not department or guess.function_confidence >= DEPARTMENT_OVERRIDES_BELOW:
+        return guess
+    function, confidence = reading or read_department(department)
+    if function is None or confidence <= guess.function_confidence:
+        return guess
+    return TitleGuess(
+        guess.level,
+        function,
+        guess.level_confidence,
+        confidence,
+        (*guess.evidence, f"department {department.strip()[:60]!r} → {function}"),
+        guess.tag,
+    )
+
+
+def read_department(department: str) -> tuple[str | None, float]:
+    """The function a department or team name names ("Clinical Operations", "Vertrieb",
+    "R&D"), by the lexicon's function words; (None, 0) when it names none."""
+    if not isinstance(department, str) or not department.strip():
+        return None, 0.0
+    votes = [
+        (word.function, word.weight)
+        for _, _, word in _match(tokenize(department[:200]))
+        if word is not None and word.function is not None and word.kind in _VOTERS
+    ]
+    if not votes:
+        return None, 0.0
+    # A department is a noun phrase: where its words disagree, the last one is what the
+    # department does ("Clinical Operations" runs operations), a little less surely.
+    function, confidence = votes[-1]
+    if any(f != function for f, _ in votes):
+        confidence *= 0.8
+    if confidence < MIN_FUNCTION_CONFIDENCE:
+        return None, 0.0
+    return function, round(min(confidence, DEPARTMENT_CONFIDENCE), 3)
+
+
+def _infer_title(title: str, reference: TitleReference | None) -> TitleGuess:
     if not isinstance(title, str) or not title.strip():
         return UNKNOWN
     ref = reference or EMPTY_REFERENCE
@@ -98,11 +178,13 @@ def infer_title(title: str, reference: TitleReference | None = None) -> TitleGue
     function, function_conf = None, 0.0
     evidence: list[str] = []
     level_reading = None
+    tag = ""
     i = 0  # readable segments so far: a later one counts a little less
     for tokens in segments:
         reading = _read_segment(tokens, ref)
         if reading.noise:
             continue
+        tag = tag or reading.tag
         if level is None and reading.level is not None:
             level, level_conf = reading.level, reading.level_confidence * (0.9 if i else 1.0)
             role = reading.role
@@ -121,7 +203,7 @@ def infer_title(title: str, reference: TitleReference | None = None) -> TitleGue
     if not i:
         return UNKNOWN
     # The firm says what kind of partner: "Partner at Smith LLP", "Partner, McKinsey".
-    firm_role = role in ("partner", "principal", "associate")
+    firm_role = role in ("partner", "principal", "associate", "operating partner")
     if function is None or (firm_role and function_conf < 0.7):
         words = org + [t for tokens in segments for t in tokens] if firm_role else org
         hinted = {ORG_FUNCTIONS[t] for t in words if t in ORG_FUNCTIONS}
@@ -129,6 +211,8 @@ def infer_title(title: str, reference: TitleReference | None = None) -> TitleGue
             function = next(f for f in ORG_PRECEDENCE if f in hinted)
             function_conf = 0.7 if firm_role else 0.45
             evidence.append(f"organization suggests {function}")
+            if firm_role and function == "people" and not tag:
+                tag = EXECUTIVE_SEARCH  # a partner or principal of a search firm
     if function is not None and function_conf < MIN_FUNCTION_CONFIDENCE:
         function, function_conf = None, 0.0
     return TitleGuess(
@@ -137,6 +221,7 @@ def infer_title(title: str, reference: TitleReference | None = None) -> TitleGue
         round(min(max(level_conf, 0.0), 1.0), 3),
         round(min(max(function_conf, 0.0), 1.0), 3),
         tuple(evidence),
+        tag,
     )
 
 
@@ -188,9 +273,36 @@ def _read_segment(tokens: list[str], ref: TitleReference) -> _Reading:
     if any(w is not None and w.kind == NOISE for _, _, w in matches):
         reading.noise = True
         return reading
+    if any(phrase in PRACTICE_WORDS for _, phrase, _ in matches):
+        matches, tokens = _without_practice(matches, tokens)
+        reading.evidence.append("a practice's name is the work, not the rank")
+        if not matches:
+            return reading
+    reading.tag = next((w.tag for _, _, w in matches if w is not None and w.tag), "")
     _read_level(matches, reading)
     _read_function(matches, tokens, ref, reading)
     return reading
+
+
+def _without_practice(
+    matches: list[tuple[int, str, Word | None]], tokens: list[str]
+) -> tuple[list[tuple[int, str, Word | None]], list[str]]:
+    """Drop a practice's name ("CFO Practice", "Board & CEO Practice"): the words from the
+    last comma (or the start) to "practice" say whom the practice serves."""
+    out = list(matches)
+    while True:
+        k = next((k for k, m in enumerate(out) if m[1] in PRACTICE_WORDS), None)
+        if k is None:
+            break
+        start = k
+        while start > 0 and out[start - 1][1] != ",":
+            start -= 1
+        dropped = {i for i, _, _ in out[start : k + 1]}
+        out = out[:start] + out[k + 1 :]
+        tokens = [t for i, t in enumerate(tokens) if i not in dropped]
+    while out and out[-1][1] == ",":
+        out.pop()
+    return out, tokens
 
 
 def _read_level(matches: list[tuple[int, str, Word | None]], reading: _Reading) -> None:
@@ -327,6 +439,13 @@ def _read_function(
     reading: _Reading,
 ) -> None:
     scores = reading.scores
+    # "Director of Product, Data Platform": when the words before the first comma name a
+    # function, what follows is a qualifier (a product area, a team, a region), not the work.
+    comma = next((k for k, (_, phrase, _) in enumerate(matches) if phrase == ","), None)
+    if comma is not None and _names_function(matches[:comma]):
+        matches = matches[:comma]
+        tokens = tokens[: matches[-1][0] + 1] if matches else tokens
+        reading.evidence.append("what follows the comma qualifies the role")
     for _, phrase, word in matches:
         if word is not None and word.function is not None and word.kind in _VOTERS:
             scores[word.function] = scores.get(word.function, 0.0) + word.weight
@@ -367,6 +486,19 @@ def _read_function(
     if scores and not had_words and not reading.role:
         head = tokens[-1] if tokens else ""
         reading.words_only = head not in ref.role_words and head not in ref.tokens
+
+
+def _names_function(matches: list[tuple[int, str, Word | None]]) -> bool:
+    """Whether these words name a function by themselves: a function word, a role that says
+    its function plainly ("Product Manager", "Accountant"), or a board seat."""
+    for _, _, w in matches:
+        if w is None or w.function is None:
+            continue
+        if w.kind == WORD and w.weight >= 0.5:
+            return True
+        if w.kind in (ROLE, MODIFIER) and (w.weight >= 0.7 or w.tag == BOARD):
+            return True
+    return False
 
 
 def _only_role_words(key: str, ref: TitleReference) -> bool:

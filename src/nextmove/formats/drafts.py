@@ -4,6 +4,10 @@ each overridable by a file of the same name in ``<config_dir>/templates/drafts/`
 A template's first line is ``Subject: …``, then a blank line, then the body. Templates use
 StrictUndefined: a misspelt variable is a UserError naming the template file and line, not
 a silently empty gap in a message you send. See docs/templates.md.
+
+Templates render in Jinja's immutable sandbox: a template (a file someone shared, say) can
+read the draft's variables but not reach Python's internals (``__class__``, ``__globals__``),
+change its data, or build a giant text (``range`` and ``*`` are bounded).
 """
 
 from __future__ import annotations
@@ -15,10 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from nextmove.domain.drafts import DraftKind, parse_draft_kind
 from nextmove.errors import UserError
 
+MAX_REPEAT = 100_000  # the longest text or list `*` may build in a template
+MAX_DRAFT = 100_000  # characters: a message, not a book
 OVERRIDE_DIR = Path("templates")
 TEMPLATE_DIR = "drafts"
 
@@ -70,14 +78,33 @@ def render_draft(
         raise _template_error(exc.filename or name, exc.lineno, exc.message or str(exc)) from None
     filename = template.filename or name
     try:
-        text = template.render(**context)
-    except jinja2.TemplateError as exc:
+        text = _bounded(template.generate(**context), filename)
+    except (jinja2.TemplateError, OverflowError) as exc:  # OverflowError: a range too big
         raise _template_error(filename, _line_in(filename, exc), _describe(exc)) from None
     return _split(str(parse_draft_kind(str(kind))), text, filename)
 
 
+class DraftEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox, with `*` and `**` bounded (``'x' * 10**9`` would fill the memory)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 100:
+            raise SecurityError("exponent too large for a draft")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if (
+                    isinstance(seq, str | list | tuple)
+                    and isinstance(times, int)
+                    and len(seq) * times > MAX_REPEAT
+                ):
+                    raise SecurityError("text too long for a draft")
+        return super().call_binop(context, operator, left, right)
+
+
 def _environment(config_dir: Path | None) -> jinja2.Environment:
-    return jinja2.Environment(
+    return DraftEnvironment(
         loader=_loader(config_dir),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # plain-text e-mail, not HTML
@@ -94,13 +121,27 @@ def _loader(config_dir: Path | None) -> jinja2.BaseLoader:
     return jinja2.ChoiceLoader([jinja2.FileSystemLoader(config_dir / OVERRIDE_DIR), builtin])
 
 
+def _bounded(chunks: Any, filename: str) -> str:
+    """The rendered text, refused once it grows past MAX_DRAFT characters."""
+    parts: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_DRAFT:
+            raise _template_error(filename, None, f"the draft grows past {MAX_DRAFT} characters")
+        parts.append(chunk)
+    return "".join(parts)
+
+
 def _line_in(filename: str, exc: BaseException) -> int | None:
     """The template line where rendering failed: Jinja maps its frames to template lines."""
     lines = [f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
     return lines[-1] if lines else None
 
 
-def _describe(exc: jinja2.TemplateError) -> str:
+def _describe(exc: jinja2.TemplateError | OverflowError) -> str:
+    if isinstance(exc, OverflowError):
+        return str(exc)
     message = exc.message or str(exc)
     if isinstance(exc, jinja2.UndefinedError):
         return f"{message} (a variable or field the draft does not have)"

@@ -19,8 +19,17 @@ from zoneinfo import ZoneInfo
 import icalendar
 import recurring_ical_events
 
+from nextmove.domain.links import safe_link
 from nextmove.domain.slots import Interval, local_instant, zone
 from nextmove.errors import InvalidInput, Problem, UserError
+from nextmove.formats.ics_series import (
+    CheckBudget,
+    parse_ical,
+    series_problem,
+    value_problems,
+    where_of,
+)
+from nextmove.formats.textfile import decode
 from nextmove.formats.vtimezone import vtimezone
 
 PRODID = "-//nextmove//nextmove//EN"
@@ -60,17 +69,18 @@ def read_busy(
     events that cannot be read raises InvalidInput naming ``source`` and each bad event.
     """
     tz = zone(timezone)
-    calendars = _parse_calendars(data, source)
-    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
-    problems = [p for cal in calendars for p in _event_problems(cal, text)]
+    text = decode(data, source, what="an iCalendar file") if isinstance(data, bytes) else data
+    calendars = _parse_calendars(text, source)
+    # Query a day wider on each side: floating and all-day times are matched by wall clock.
+    lo, hi = start - timedelta(days=1), end + timedelta(days=1)
+    budget = CheckBudget()
+    problems = [p for c in calendars for p in _event_problems(c, text, until=hi, budget=budget)]
     if problems:
         raise InvalidInput(
             source,
             problems,
             hint="Fix or delete those events in your calendar program and export again.",
         )
-    # Query a day wider on each side: floating and all-day times are matched by wall clock.
-    lo, hi = start - timedelta(days=1), end + timedelta(days=1)
     busy: list[Interval] = []
     for cal in calendars:
         try:
@@ -89,17 +99,14 @@ def read_busy(
     return sorted(busy, key=lambda i: (i.utc_start, i.utc_end, i.summary))
 
 
-def _parse_calendars(data: bytes | str, source: str) -> list[icalendar.Calendar]:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+def _parse_calendars(text: str, source: str) -> list[icalendar.Calendar]:
     try:
-        components = icalendar.Calendar.from_ical(raw, multiple=True)
+        components = parse_ical(text.removeprefix("\ufeff"))
     except (ValueError, IndexError, KeyError) as exc:
         raise InvalidInput(
             source, [Problem("", f"not an iCalendar file ({exc})")], hint=_HINT_READ
         ) from None
-    calendars = [c for c in components if c.name == "VCALENDAR"]
+    calendars = [c for c in components if isinstance(c, icalendar.Calendar)]
     if not calendars:
         what = f"a {components[0].name}" if components else "nothing"
         raise InvalidInput(
@@ -110,47 +117,22 @@ def _parse_calendars(data: bytes | str, source: str) -> list[icalendar.Calendar]
     return calendars
 
 
-def _event_problems(cal: icalendar.Calendar, text: str) -> list[Problem]:
+def _event_problems(
+    cal: icalendar.Calendar, text: str, *, until: datetime, budget: CheckBudget
+) -> list[Problem]:
     problems = []
     for index, event in enumerate(cal.walk("VEVENT"), start=1):
-        uid = str(event.get("UID", ""))
-        where = _where(index, uid, str(event.get("SUMMARY", "")), text)
-        if "DTSTART" not in event and "RDATE" not in event:
-            problems.append(Problem(where, "no DTSTART (start time)"))
+        where = where_of(index, event, text)
+        unreadable = value_problems(event)
+        if unreadable:
+            problems += [Problem(where, message) for message in unreadable]
             continue
-        for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
-            if name in event:
-                try:
-                    getattr(event[name], "dt")  # noqa: B009 - reading it is the check
-                except Exception:
-                    raw = _raw(event[name])
-                    problems.append(
-                        Problem(where, f"{name} cannot be read: {raw!r} is not a date or time")
-                    )
-        for name in ("EXDATE", "RDATE"):
-            values = event.get(name)
-            for value in values if isinstance(values, list) else [values] if values else []:
-                try:
-                    value.dts  # noqa: B018 - reading it is the check
-                except Exception:
-                    raw = _raw(value)
-                    problems.append(
-                        Problem(where, f"{name} cannot be read: {raw!r} is not a list of dates")
-                    )
         if "RRULE" in event:
             _tolerate_spaces_in_rrule(event)
-            try:
-                next(iter(recurring_ical_events.of(_alone(event)).all()), None)
-            except Exception as exc:
-                problems.append(Problem(where, f"RRULE cannot be read: {exc}"))
+            problem = series_problem(event, until=until, budget=budget)
+            if problem:
+                problems.append(Problem(where, problem))
     return problems
-
-
-def _raw(value: Any) -> str:
-    try:
-        return bytes(value.to_ical()).decode("utf-8", "replace")
-    except Exception:
-        return str(value)
 
 
 def _tolerate_spaces_in_rrule(event: icalendar.Component) -> None:
@@ -165,44 +147,37 @@ def _tolerate_spaces_in_rrule(event: icalendar.Component) -> None:
         return
     cleaned = re.sub(r"\s+", "", raw.replace("\\", ""))
     if cleaned != raw:
+        try:
+            fixed = icalendar.vRecur.from_ical(cleaned)
+        except ValueError:
+            return  # not only spaces: reported as a rule that cannot be read
         event.pop("RRULE")
-        event.add("RRULE", icalendar.vRecur.from_ical(cleaned))
-
-
-def _alone(event: icalendar.Component) -> icalendar.Calendar:
-    cal = icalendar.Calendar()
-    cal.add_component(event)
-    return cal
-
-
-def _where(index: int, uid: str, summary: str, text: str) -> str:
-    label = f"event {index}"
-    if summary:
-        label += f" {summary!r}"
-    if uid:
-        position = text.find(f"UID:{uid}")
-        if position >= 0:
-            label = f"line {text.count(chr(10), 0, position) + 1}: {label}"
-    return label
+        event.add("RRULE", fixed)
 
 
 _Key = tuple[str, datetime | date | None]
 
 
 def _exact_lengths(cal: icalendar.Calendar, tz: ZoneInfo) -> dict[_Key, timedelta]:
-    """The exact length of each timed event with a DTEND, by (UID, RECURRENCE-ID).
+    """The exact length of each timed event with a DTEND or a DURATION, by (UID,
+    RECURRENCE-ID).
 
     RFC 5545 gives every instance of a series the exact length DTEND − DTSTART; the
     expansion library adds it as wall-clock time, which is an hour off for an event that
-    spans a daylight-saving change. Keys with None are series masters."""
+    spans a daylight-saving change. A moved instance keeps its own length (a 3-hour workshop
+    in a series of 30-minute meetings). Keys with None are series masters."""
     lengths: dict[_Key, timedelta] = {}
     for event in cal.walk("VEVENT"):
         start, end = event.get("DTSTART"), event.get("DTEND")
-        if start is None or end is None or not isinstance(start.dt, datetime):
+        if start is None or not isinstance(start.dt, datetime):
             continue
-        if not isinstance(end.dt, datetime):
+        duration = event.get("DURATION")
+        if end is not None and isinstance(end.dt, datetime):
+            length = _aware(end.dt, tz).astimezone(UTC) - _aware(start.dt, tz).astimezone(UTC)
+        elif end is None and isinstance(getattr(duration, "dt", None), timedelta):
+            length = duration.dt
+        else:
             continue
-        length = _aware(end.dt, tz).astimezone(UTC) - _aware(start.dt, tz).astimezone(UTC)
         lengths[(str(event.get("UID", "")), _recurrence_key(event, tz))] = length
     return lengths
 
@@ -429,7 +404,7 @@ def _meeting_event(invitation: Invitation, *, now: datetime, namespace: str) -> 
         event.add("DESCRIPTION", invitation.description)
     if invitation.location:
         event.add("LOCATION", invitation.location)
-    if invitation.url:
+    if safe_link(invitation.url):  # one stored before links were checked may be unsafe
         event.add("URL", invitation.url)
     if invitation.categories:
         event.add("CATEGORIES", list(invitation.categories))

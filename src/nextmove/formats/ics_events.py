@@ -42,8 +42,7 @@ def parse_calendar(
     text: str, source: str, *, today: date, tz: tzinfo
 ) -> Iterator[CalendarEvent | Problem]:
     """Events (occurrences) up to and including `today`; future ones are not contacts yet."""
-    import icalendar
-    import recurring_ical_events
+    from nextmove.formats.ics_series import CheckBudget, expand_events, parse_ical
 
     if "BEGIN:VCALENDAR" not in text.upper():
         raise UserError(
@@ -55,20 +54,17 @@ def parse_calendar(
             f"{source}: truncated calendar: no END:VCALENDAR", hint="Export the calendar again."
         )
     try:
-        calendars = icalendar.Calendar.from_ical(text, multiple=True)
+        calendars = parse_ical(text)
     except (ValueError, IndexError, KeyError) as exc:
         raise UserError(f"{source}: not a readable iCalendar file: {exc}") from None
     start = date(today.year - LOOKBACK_YEARS, 1, 1)
     end = today + timedelta(days=1)
+    budget = CheckBudget()  # for the whole file
     for calendar in calendars:
-        try:
-            occurrences = list(
-                recurring_ical_events.of(calendar, skip_bad_series=True).between(start, end)
-            )
-        except Exception as exc:  # the library raises many kinds for broken series
-            yield Problem("", f"events could not be expanded: {exc}")
-            continue
-        for event in occurrences:
+        for event in expand_events(calendar, start, end, text=text, budget=budget):
+            if isinstance(event, Problem):
+                yield event
+                continue
             uid = str(event.get("UID", "")).strip()
             where = f"event {uid}" if uid else "event without UID"
             if str(event.get("STATUS", "")).upper() == "CANCELLED":

@@ -16,8 +16,11 @@ counted.
 from __future__ import annotations
 
 import io
+import lzma
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -177,31 +180,95 @@ class LinkedInExport:
     names: dict[str, str]  # which member of the ZIP each came from
 
 
-def _member(zf: zipfile.ZipFile, wanted: str) -> str | None:
+def _member(zf: zipfile.ZipFile, wanted: str) -> zipfile.ZipInfo | None:
     for info in zf.infolist():
         if PurePosixPath(info.filename).name.lower() == wanted.lower() and not info.is_dir():
-            return info.filename
+            return info
     return None
+
+
+# LinkedIn's largest CSVs (messages.csv of a very active member) are tens of megabytes, and
+# CSV text deflates about 3 to 10 times. Members are checked against both caps before a byte
+# is inflated, and again while inflating (a ZIP's sizes are claims, not facts).
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
+MAX_RATIO = 100
+RATIO_FROM_BYTES = 1024 * 1024  # tiny members compress oddly; the ratio is checked above this
+_CHUNK = 1024 * 1024
+# What a damaged archive makes zipfile and its decompressors raise.
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    EOFError,
+    ValueError,
+    OSError,
+    RuntimeError,
+    NotImplementedError,
+    OverflowError,
+    struct.error,
+)
+_HINT_AGAIN = "Download the export from LinkedIn again and import the new ZIP."
+
+
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> bytes:
+    """The member's bytes, refused before inflating when it claims to be too large or to
+    inflate too far, and cut off while inflating when it inflates beyond what it claimed."""
+    name = f"{source}:{info.filename}"
+    mb = MAX_MEMBER_BYTES // (1024 * 1024)
+    too_large = UserError(
+        f"{name}: too large: it inflates to more than {mb} MB",
+        hint="A LinkedIn export's CSV files are far smaller; this ZIP is not one LinkedIn "
+        "made, or it is damaged. " + _HINT_AGAIN,
+    )
+    if info.file_size > MAX_MEMBER_BYTES:
+        raise too_large
+    if info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * max(
+        info.compress_size, 1
+    ):
+        raise UserError(
+            f"{name}: refused: it would inflate {info.file_size // max(info.compress_size, 1)} "
+            f"times ({info.compress_size} bytes to {info.file_size}); CSV text inflates "
+            f"at most {MAX_RATIO} times",
+            hint="This looks like a ZIP bomb, not a LinkedIn export. " + _HINT_AGAIN,
+        )
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        with zf.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                total += len(chunk)
+                if total > MAX_MEMBER_BYTES or total > info.file_size:
+                    raise too_large
+                chunks.append(chunk)
+    except _DAMAGED as exc:
+        raise UserError(
+            f"{name}: cannot be read, the ZIP is damaged ({_reason(exc)})", hint=_HINT_AGAIN
+        ) from None
+    return b"".join(chunks)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text[:200]
 
 
 def read_export_zip(data: bytes, source: str) -> LinkedInExport:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise UserError(f"{source}: not a readable ZIP archive: {exc}") from None
+    except _DAMAGED as exc:
+        raise UserError(
+            f"{source}: not a readable ZIP archive ({_reason(exc)})", hint=_HINT_AGAIN
+        ) from None
     with zf:
         names: dict[str, str] = {}
         texts: dict[str, str | None] = {}
         for wanted in ("Connections.csv", "Invitations.csv", "messages.csv"):
-            member = _member(zf, wanted)
-            if member is None:
+            info = _member(zf, wanted)
+            if info is None:
                 texts[wanted] = None
                 continue
-            names[wanted] = f"{source}:{member}"
-            try:
-                raw = zf.read(member)
-            except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
-                raise UserError(f"{source}: cannot read {member}: {exc}") from None
+            names[wanted] = f"{source}:{info.filename}"
+            raw = _read_member(zf, info, source)
             texts[wanted] = decode(raw, names[wanted], what="a CSV file")
     if texts["Connections.csv"] is None:
         raise UserError(

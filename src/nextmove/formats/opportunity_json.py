@@ -16,6 +16,7 @@ from nextmove.domain.opportunities import (
     SourceMix,
 )
 from nextmove.formats.json_shapes import level_json
+from nextmove.formats.plan_json import plan_verdict_json
 
 
 def opportunity_json(opp: Opportunity) -> dict[str, Any]:
@@ -79,6 +80,7 @@ def evaluation_json(e: Evaluation) -> dict[str, Any]:
             "status": opp.status.value,
         },
         "verdict": {"key": e.verdict.key, "text": e.verdict.text},
+        "plans": plan_verdict_json(e.plans),
         "overall": {
             "value": e.overall,
             "scale": "1-5",

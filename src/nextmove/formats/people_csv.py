@@ -1,5 +1,9 @@
 """The network as CSV: one row per person, every field, in an open format any spreadsheet
-reads. Lists are joined with "; ", the employment history is JSON."""
+reads. Lists are joined with "; ", the employment history is JSON.
+
+A cell that starts with =, +, -, @, a tab or a carriage return is a formula to a spreadsheet
+(a name imported from someone's profile could run one: CSV injection); such cells get a
+leading apostrophe, which spreadsheets show as text, as OWASP recommends."""
 
 from __future__ import annotations
 
@@ -96,13 +100,21 @@ def _row(p: Person) -> list[str]:
     ]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize_cell(value: str) -> str:
+    """The cell as a spreadsheet shows it as text, never as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def render_people_csv(people: Iterable[Person]) -> Iterator[str]:
     """CSV text in chunks: the header, then one row per person."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for count, person in enumerate(people, start=1):
-        writer.writerow(_row(person))
+        writer.writerow([neutralize_cell(cell) for cell in _row(person)])
         if count % 1000 == 0:
             yield buffer.getvalue()
             buffer.seek(0)

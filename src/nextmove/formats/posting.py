@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from nextmove.domain.seniority import guess_from_words
+from nextmove.domain.titles import infer_title
 from nextmove.errors import UserError
 
 MAX_TITLE_WORDS = 12
@@ -93,7 +93,59 @@ class Posting:
     industry: str = ""
     seniority: str = ""  # a seniority label as written ("Mid-Senior level", "Director")
     link: str = ""
+    duties: list[str] = field(default_factory=list)  # what the work is made of, as activities
     found: list[str] = field(default_factory=list)  # how each field was found
+
+
+MAX_DUTIES = 12
+MAX_DUTY_CHARS = 80
+# Headings of the part of a posting that says what the work is.
+_DUTIES_HEADING = re.compile(
+    r"^(key\s+|main\s+|core\s+|your\s+)?(responsibilities|duties|accountabilities)|"
+    r"^what\s+you('ll|\s+will)\s+(do|own|work\s+on)|^in\s+this\s+role(,)?\s+you('ll|\s+will)|"
+    r"^(the\s+)?role(\s+involves)?$|^day[- ]to[- ]day|^your\s+(impact|mission|day)|"
+    r"^what\s+the\s+job\s+involves|^you\s+will$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+(?P<text>\S.*)$")
+_HEADING_LINE = re.compile(r"^\s*(#{1,6}\s+\S.*|[^.!?]{2,60}:\s*|\*\*[^*]{2,60}\*\*\s*)$")
+
+
+def _as_activity(text: str) -> str:
+    """A duty line -> a short activity: the first clause, without a trailing full stop,
+    cut at a word boundary."""
+    text = re.split(r"\s*(?:;|\s[—–]\s|\.\s)", _clean_line(text), maxsplit=1)[0]
+    text = text.strip(" .,:")
+    if len(text) > MAX_DUTY_CHARS:
+        text = text[:MAX_DUTY_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return text
+
+
+def read_duties(text: str) -> list[str]:
+    """The bullet points under a posting's responsibilities heading ("Responsibilities",
+    "What you'll do", "Key duties", …) as short activities; at most MAX_DUTIES."""
+    duties: list[str] = []
+    inside = bulleted = False
+    for raw in text.splitlines():
+        line = _clean_line(raw)
+        if not line:
+            continue
+        bullet = _BULLET.match(raw)
+        heading = not bullet and (_HEADING_LINE.match(raw) or _SECTION.match(line))
+        if heading or (not bullet and _DUTIES_HEADING.match(line)):
+            inside = bool(_DUTIES_HEADING.match(line.strip("#*: ")))
+            bulleted = False
+            continue
+        if inside and not bullet and (bulleted or _URL.search(line)):
+            inside = False  # a plain line after the bullet points: the list is over
+        bulleted = bulleted or bool(bullet)
+        if inside and (bullet or len(line) <= 2 * MAX_DUTY_CHARS):
+            duty = _as_activity(bullet.group("text") if bullet else line)
+            if len(duty) >= 3 and duty.lower() not in (d.lower() for d in duties):
+                duties.append(duty)
+                if len(duties) >= MAX_DUTIES:
+                    break
+    return duties
 
 
 def decode_posting(raw: bytes, source: str) -> str:
@@ -134,8 +186,10 @@ def _looks_like_title(line: str) -> bool:
         return False
     if _SECTION.match(line) or _URL.search(line):
         return False
-    guess = guess_from_words(line)
-    return guess.level is not None or guess.function is not None
+    # The same reader as every other title (its lexicon; the O*NET reference is not needed
+    # to tell a title from a sentence): a level, or a function it is fairly sure of.
+    guess = infer_title(line)
+    return guess.level is not None or guess.function_confidence >= 0.6
 
 
 def _looks_like_org(line: str) -> bool:
@@ -303,6 +357,9 @@ def parse_posting(text: str) -> Posting:
                 posting.city = candidate
                 posting.found.append("city: prose")
 
+    posting.duties = read_duties(text)
+    if posting.duties:
+        posting.found.append(f"duties: {len(posting.duties)} under the responsibilities heading")
     if match := _URL.search(text):
         posting.link = match.group(0).rstrip(".,;")
     posting.title = posting.title.strip(" ,;-–—")

@@ -51,7 +51,11 @@ def decode(data: bytes, source: str, *, what: str = "a text file") -> str:
     if data.startswith(codecs.BOM_UTF8):
         return _normalize(data[3:].decode("utf-8", errors="replace"))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _normalize(data.decode("utf-16"))
+        # A damaged UTF-16 file reads like a damaged UTF-8 one: a lone surrogate becomes
+        # U+FFFD and the rest of the file is read.
+        # A dangling last byte (an odd byte count) is half a character: it is dropped.
+        even = data[: len(data) - len(data) % 2]
+        return _normalize(even.decode("utf-16", errors="replace"))
     try:
         return _normalize(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -138,6 +142,7 @@ def open_csv(
     if header is None:
         seen = next((r for r in first_rows if any(c.strip() for c in r)), [])
         shown = ", ".join(c.strip() for c in seen[:8] if c.strip()) or "nothing readable"
+        shown = "".join(ch if ch.isprintable() else "·" for ch in shown)
         raise UserError(
             f"{source}: wrong columns: expected {expected}; the file starts with: {shown[:200]}",
             hint="Check that this is the right export and the right importer kind.",

@@ -18,12 +18,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from nextmove.domain.links import safe_link
 from nextmove.domain.people import (
     ContactRecord,
     Labeled,
     Person,
     clean_text,
     display_name,
+    name_key,
     normalize_email,
     normalize_profile_url,
 )
@@ -292,13 +294,23 @@ def _text_multiline(value: Any) -> str:
 
 
 def parse_vcards(text: str, source: str) -> Iterator[ContactRecord | Problem]:
+    """Records of the cards in `text`. Two cards of one file sharing a UID (a sync tool's
+    copy-paste) are one person only if they also have the same name: otherwise the later
+    card's identity is its UID and its name, so its e-mail never lands on the first card's
+    person — and a re-import finds each card's person again."""
+    names_by_uid: dict[str, str] = {}
     for raw in split_cards(text, source):
         try:
             card = read_card(raw)
         except ValueError as exc:
             yield Problem(raw.where, f"cannot be read: {exc}")
             continue
-        yield card_to_record(raw, card)
+        record = card_to_record(raw, card)
+        if isinstance(record, ContactRecord) and not record.key.startswith("card:"):
+            first = names_by_uid.setdefault(record.key, name_key(record.name))
+            if first != name_key(record.name):
+                record.key = f"{record.key}|{name_key(record.name)}"
+        yield record
 
 
 # ---------------------------------------------------------------------------- rendering
@@ -350,7 +362,8 @@ def render_vcard(person: Person) -> str:
     if person.profile_url:
         lines.append(f"URL;TYPE=linkedin:{person.profile_url}")
     for link in person.links:
-        lines.append(f"{_typed('URL', link.label)}:{link.value}")
+        if safe_link(link.value):  # one stored by release 0.1 could break the card's lines
+            lines.append(f"{_typed('URL', link.label)}:{link.value}")
     if person.city:
         lines.append(f"ADR:;;;{_escape(person.city)};;;")
     if person.tags:

@@ -21,7 +21,23 @@ from pydantic import (
 
 from nextmove.domain.functions import parse_function
 from nextmove.domain.levels import level_key, parse_level
-from nextmove.domain.vision import Choice, Choices, Position, Priority, RoleOutline, Vision
+from nextmove.domain.plans import clean_plan_name
+from nextmove.domain.vision import (
+    DEFAULT_PLAN_NAME,
+    GAUGE_MAX,
+    GAUGE_MIN,
+    GAUGES,
+    MAX_ALTERNATIVES,
+    Choice,
+    Choices,
+    Gauges,
+    Plan,
+    Position,
+    Priority,
+    RoleOutline,
+    Vision,
+    plan_key,
+)
 from nextmove.errors import InvalidInput, NextmoveError, Problem
 
 FORMAT_VERSION = 1
@@ -54,6 +70,17 @@ def _text(value: Any) -> Any:
     return value
 
 
+def _plan_name(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    try:
+        return clean_plan_name(value)
+    except NextmoveError as exc:
+        raise ValueError(exc.detail + (f". {exc.hint}" if exc.hint else "")) from None
+
+
+PlanName = Annotated[str, BeforeValidator(_plan_name)]
+Gauge = Annotated[int | None, Field(ge=GAUGE_MIN, le=GAUGE_MAX)]
 LevelField = Annotated[int | None, BeforeValidator(_level)]
 FunctionField = Annotated[str | None, BeforeValidator(_function)]
 Text = Annotated[str, BeforeValidator(_text)]
@@ -101,6 +128,30 @@ class _ChoicesIn(_Strict):
     city: Choice = Choice.OPEN
 
 
+class _PlanMetaIn(_Strict):
+    """[plan]: the main plan's name, note and gauges."""
+
+    name: PlanName = DEFAULT_PLAN_NAME
+    note: Text = ""
+    resources: Gauge = None
+    likeability: Gauge = None
+    confidence: Gauge = None
+    coherence: Gauge = None
+
+
+class _PlanIn(_Strict):
+    """[[plans]]: one alternative plan."""
+
+    name: PlanName
+    note: Text = ""
+    resources: Gauge = None
+    likeability: Gauge = None
+    confidence: Gauge = None
+    coherence: Gauge = None
+    choices: _ChoicesIn = Field(default_factory=_ChoicesIn)
+    steps: list[_StepIn] = Field(default_factory=list, max_length=MAX_STEPS)
+
+
 def _priority(value: Any) -> Any:
     return {"name": value} if isinstance(value, str) else value
 
@@ -115,6 +166,8 @@ class _VisionIn(_Strict):
     me: _MeIn = Field(default_factory=_MeIn)
     choices: _ChoicesIn = Field(default_factory=_ChoicesIn)
     steps: list[_StepIn] = Field(default_factory=list, max_length=MAX_STEPS)
+    plan: _PlanMetaIn = Field(default_factory=_PlanMetaIn)
+    plans: list[_PlanIn] = Field(default_factory=list, max_length=MAX_ALTERNATIVES)
 
 
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*(#.*)?$")
@@ -128,20 +181,31 @@ class _LineIndex:
     def __init__(self, text: str):
         self.keys: dict[tuple[tuple[Any, ...], str], int] = {}
         self.tables: dict[tuple[Any, ...], int] = {}
-        counts: dict[str, int] = {}
+        counts: dict[tuple[Any, ...], int] = {}
         table: tuple[Any, ...] = ()
         for number, line in enumerate(text.splitlines(), start=1):
             if match := _ARRAY_TABLE.match(line):
-                name = match.group(1)
+                parent = self._resolve(match.group(1).split(".")[:-1], counts)
+                name = (*parent, match.group(1).split(".")[-1])
                 index = counts.get(name, 0)
                 counts[name] = index + 1
-                table = (*name.split("."), index)
+                table = (*name, index)
                 self.tables[table] = number
             elif match := _TABLE.match(line):
-                table = tuple(match.group(1).split("."))
+                table = self._resolve(match.group(1).split("."), counts)
                 self.tables[table] = number
             elif match := _KEY.match(line):
                 self.keys.setdefault((table, match.group(1).strip('"')), number)
+
+    @staticmethod
+    def _resolve(parts: list[str], counts: dict[tuple[Any, ...], int]) -> tuple[Any, ...]:
+        """`plans.steps` inside the second [[plans]] is ('plans', 1, 'steps')."""
+        path: tuple[Any, ...] = ()
+        for part in parts:
+            path = (*path, part)
+            if path in counts:
+                path = (*path, counts[path] - 1)
+        return path
 
     def line_of(self, loc: tuple[Any, ...]) -> int | None:
         for cut in range(len(loc), 0, -1):
@@ -170,6 +234,16 @@ def _problem(error: Any, lines: _LineIndex) -> Problem:
     kind = error["type"]
     if kind == "extra_forbidden":
         message = f"unknown field {field!r}"
+    elif kind == "too_long" and loc == ("plans",):
+        count = len(error.get("input") or [])
+        message = (
+            f"{field}: {count} alternative plans; up to {MAX_ALTERNATIVES} besides your main "
+            "plan (Designing Your Life's three Odyssey plans)"
+        )
+    elif kind in ("greater_than_equal", "less_than_equal") and loc[-1] in GAUGES:
+        message = f"{field}: {error['input']} is outside {GAUGE_MIN}–{GAUGE_MAX}"
+    elif kind == "missing":
+        message = f"{field}: is required"
     elif kind == "too_long" and loc == ("priorities",):
         count = len(error.get("input") or [])
         message = f"{field}: {count} given; the method asks for exactly three, ranked"
@@ -242,18 +316,54 @@ def _vision_of(parsed: _VisionIn, text: str, source: str) -> Vision:
                 )
             ],
         )
+    lines = _LineIndex(text)
+    seen: dict[str, str] = {plan_key(parsed.plan.name): "plan.name"}
+    for index, alternative in enumerate(parsed.plans):
+        key = plan_key(alternative.name)
+        if key in seen:
+            where = f"line {lines.line_of(('plans', index, 'name'))}" if text else ""
+            field = f"plans[{index}].name"
+            raise InvalidInput(
+                source,
+                [
+                    Problem(
+                        where or field,
+                        (f"{field}: " if text else "")
+                        + f"{alternative.name!r} is already the name of {seen[key]}; "
+                        "each plan needs its own name",
+                    )
+                ],
+            )
+        seen[key] = f"plans[{index}]"
     return Vision(
         me=Position(**parsed.me.model_dump()),
         steps=[RoleOutline(**s.model_dump()) for s in parsed.steps],
         priorities=[Priority(name=p.name, note=p.note) for p in parsed.priorities],
-        choices=Choices(
-            industry=parsed.choices.industry,
-            company=parsed.choices.company,
-            city=parsed.choices.city,
-        ),
+        choices=_choices(parsed.choices),
         energizers=list(parsed.energizers),
         strengths=list(parsed.strengths),
+        plan_name=parsed.plan.name,
+        plan_note=parsed.plan.note,
+        gauges=_gauges(parsed.plan),
+        alternatives=[
+            Plan(
+                name=p.name,
+                steps=[RoleOutline(**s.model_dump()) for s in p.steps],
+                choices=_choices(p.choices),
+                note=p.note,
+                gauges=_gauges(p),
+            )
+            for p in parsed.plans
+        ],
     )
+
+
+def _choices(parsed: _ChoicesIn) -> Choices:
+    return Choices(industry=parsed.industry, company=parsed.company, city=parsed.city)
+
+
+def _gauges(parsed: _PlanMetaIn | _PlanIn) -> Gauges:
+    return Gauges(**{name: getattr(parsed, name) for name in GAUGES})
 
 
 def _clean(table: dict[str, Any]) -> dict[str, Any]:
@@ -311,24 +421,11 @@ def render_vision(vision: Vision) -> str:
             "company": vision.choices.company.value,
             "city": vision.choices.city.value,
         },
-        "steps": [
-            _clean(
-                {
-                    "title": s.title,
-                    "function": s.function,
-                    "level": level_key(s.level),
-                    "industry": s.industry,
-                    "organization": s.organization,
-                    "organization_kind": s.organization_kind,
-                    "city": s.city,
-                    "remote": s.remote,
-                    "scope": s.scope,
-                    "problems": list(s.problems),
-                }
-            )
-            for s in vision.steps
-        ],
+        "steps": [_step_table(s) for s in vision.steps],
     }
+    main_meta = _plan_meta(vision.main_plan)
+    if main_meta != {"name": DEFAULT_PLAN_NAME}:
+        document["plan"] = main_meta
     steps = document.pop("steps")
     priorities = document.pop("priorities")
     # Priorities stay one readable list (a string, or an inline table with a note); steps read
@@ -340,4 +437,87 @@ def render_vision(vision: Vision) -> str:
         parts.append("\n# The next job first, then two jobs from now.\n")
     for step in steps:
         parts.append("\n[[steps]]\n" + tomli_w.dumps(step, multiline_strings=True))
+    if vision.alternatives:
+        parts.append(
+            "\n# Alternative plans (up to three): each with its own steps, choices and gauges.\n"
+        )
+    for plan in vision.alternatives:
+        parts.append("\n" + render_plan(plan, table="plans"))
     return "".join(parts)
+
+
+def _step_table(s: RoleOutline) -> dict[str, Any]:
+    return _clean(
+        {
+            "title": s.title,
+            "function": s.function,
+            "level": level_key(s.level),
+            "industry": s.industry,
+            "organization": s.organization,
+            "organization_kind": s.organization_kind,
+            "city": s.city,
+            "remote": s.remote,
+            "scope": s.scope,
+            "problems": list(s.problems),
+        }
+    )
+
+
+def _plan_meta(plan: Plan) -> dict[str, Any]:
+    meta: dict[str, Any] = {"name": plan.name}
+    if plan.note:
+        meta["note"] = plan.note
+    meta.update({k: v for k, v in plan.gauges.as_dict().items() if v is not None})
+    return meta
+
+
+def render_plan(plan: Plan, *, table: str = "") -> str:
+    """One plan as TOML: as a [[plans]] block of the vision file (table="plans"), or as a
+    document of its own (`plan edit`) that parse_plan reads back."""
+    prefix = f"{table}." if table else ""
+    head = f"[[{table}]]\n" if table else ""
+    choices = {
+        "industry": plan.choices.industry.value,
+        "company": plan.choices.company.value,
+        "city": plan.choices.city.value,
+    }
+    text = head + tomli_w.dumps(_plan_meta(plan), multiline_strings=True)
+    text += f"\n[{prefix}choices]\n" + tomli_w.dumps(choices)
+    for step in plan.steps:
+        text += f"\n[[{prefix}steps]]\n" + tomli_w.dumps(_step_table(step), multiline_strings=True)
+    return text
+
+
+PLAN_HEADER = """\
+# One nextmove plan: its name, note, gauges (0–100), stay-or-change choices and steps
+# (the next job, then two jobs from now). Format: docs/vision-file.md ([[plans]]).
+
+"""
+
+
+def parse_plan(text: str, source: str = "plan file") -> Plan:
+    """A plan document (render_plan without a table) -> Plan; problems named by field and line."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidInput(
+            source,
+            [Problem("", f"not valid TOML: {exc}")],
+            hint="Fix the syntax at the line shown.",
+        ) from None
+    try:
+        parsed = _PlanIn.model_validate(data)
+    except ValidationError as exc:
+        lines = _LineIndex(text)
+        raise InvalidInput(
+            source,
+            [_problem(e, lines) for e in exc.errors()],
+            hint="Fields and allowed values are in docs/vision-file.md ([[plans]]).",
+        ) from None
+    return Plan(
+        name=parsed.name,
+        steps=[RoleOutline(**s.model_dump()) for s in parsed.steps],
+        choices=_choices(parsed.choices),
+        note=parsed.note,
+        gauges=_gauges(parsed),
+    )

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from nextmove.config import Settings
+from nextmove.domain import advisors
 from nextmove.domain.cadence import BOARD_CADENCE_DAYS, CadenceStatus, board_cadence, cadence_status
 from nextmove.domain.people import Interaction as InteractionValue
 from nextmove.domain.people import InteractionKind
@@ -20,15 +20,14 @@ from nextmove.services import scheduling
 from nextmove.services.drafts import write_draft
 from nextmove.services.meetings import brief_of, resolve_person
 from nextmove.store import board as repo
-from nextmove.store import models
 from nextmove.store import people as people_repo
+from nextmove.store import suggest as suggest_repo
 from nextmove.store.db import Database
-from nextmove.store.network import add_interaction, my_person_id, my_profile_position
+from nextmove.store.network import add_interaction, my_profile_position
 from nextmove.store.vision import load_vision
 
 SEATS = (1, 2, 3)
 CANDIDATES_PER_SEAT = 3
-STRONG_TIE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +80,15 @@ def show_board(
         booked = scheduling.booked_times(session) if with_extras else []
     out: list[Seat] = []
     proposed: list[Interval] | None = None
+    empty = [n for n in SEATS if n not in rows]
     for number in SEATS:
         row = rows.get(number)
         if row is None:
-            out.append(Seat(number, candidates=candidates[:CANDIDATES_PER_SEAT]))
+            # Each empty seat gets its own candidates, dealt in turn from the best, so the
+            # same few people do not fill every seat.
+            k = empty.index(number)
+            dealt = candidates[k :: len(empty)][:CANDIDATES_PER_SEAT]
+            out.append(Seat(number, candidates=dealt))
             continue
         status = seat_status(row.cadence_days, row.last_chat_on, today)
         seat = Seat(
@@ -119,50 +123,34 @@ def show_board(
 
 
 def _candidates(session: Session, *, exclude: set[int]) -> list[Candidate]:
-    """People who would make good advisors: strong ties, senior to you, offered to help."""
-    me = my_person_id(session)
+    """People who would make good advisors: senior to you and known to you (a tie with some
+    strength, or offered help), never your reports; best first (domain/advisors.py)."""
+    me = suggest_repo.load_me(session)
     _, my_level = my_profile_position(session)
-    strong: set[int] = set()
-    if me is not None:
-        tie = models.Tie
-        for a, b in session.execute(
-            select(tie.person_id, tie.other_id).where(
-                or_(tie.person_id == me, tie.other_id == me), tie.strength >= STRONG_TIE
-            )
-        ):
-            strong.add(b if a == me else a)
-    person = models.Person
-    senior_level = (my_level or 0) + 2
-    conditions = [person.offered_help.is_(True), person.level >= senior_level]
-    if strong:
-        conditions.append(person.id.in_(strong))
-    rows = session.execute(
-        select(
-            person.id,
-            person.name,
-            person.title,
-            person.organization,
-            person.level,
-            person.offered_help,
+    organization = load_vision(session).me.organization
+    known = suggest_repo.direct_ties(session, me)
+    people = [
+        advisors.Person(
+            pid,
+            name,
+            title or "",
+            org or "",
+            level,
+            known.get(pid, (None, ""))[0],
+            known.get(pid, (None, ""))[1],
+            bool(offered),
+            reports_to_me=me.person_id is not None and manager_id == me.person_id,
         )
-        .where(or_(*conditions))
-        .limit(500)
-    ).all()
-    found: list[tuple[int, Candidate]] = []
-    for pid, name, title, org, level, offered in rows:
-        if pid in exclude or pid == me:
-            continue
-        reasons = []
-        if pid in strong:
-            reasons.append("a strong tie")
-        if level is not None and level >= senior_level:
-            reasons.append("senior to you")
-        if offered:
-            reasons.append("offered to help")
-        if reasons:
-            found.append((len(reasons), Candidate(pid, name, title, org, tuple(reasons))))
-    found.sort(key=lambda x: (-x[0], x[1].name))
-    return [c for _, c in found]
+        for pid, name, title, org, level, offered, manager_id in repo.advisor_rows(session, known)
+        if pid not in exclude and pid != me.person_id
+    ]
+    ranked = advisors.rank_advisors(advisors.Me(my_level, organization, me.manager_id), people)
+    return [
+        Candidate(
+            c.person.person_id, c.person.name, c.person.title, c.person.organization, c.reasons
+        )
+        for c in ranked[: CANDIDATES_PER_SEAT * len(SEATS)]
+    ]
 
 
 def set_seat(

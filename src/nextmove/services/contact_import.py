@@ -32,6 +32,7 @@ from nextmove.domain.people import (
     similar_names,
     similar_orgs,
 )
+from nextmove.domain.titles import TitleGuess, with_department
 from nextmove.services.titles import infer_titles
 from nextmove.store import people as repo
 from nextmove.store.people import Candidate
@@ -266,7 +267,7 @@ class ContactMerger:
                 if (pid, r.key) not in have_sources:
                     have_sources.add((pid, r.key))
                     sources.append((pid, r.key, self.file, r.where))
-            if apply_title_guess(person, guesses.get(person.title) if person.title else None):
+            if apply_title_guess(person, _guess(guesses, person)):
                 any_change = True
                 if not counted_updated:
                     self.report.unchanged -= 1
@@ -274,7 +275,7 @@ class ContactMerger:
             if any_change:
                 changed.append(person)
         for p in pending:
-            apply_title_guess(p.person, guesses.get(p.person.title) if p.person.title else None)
+            apply_title_guess(p.person, _guess(guesses, p.person))
         new_people = [p.person for p in pending]
         repo.insert_people(s, new_people, now=self.now)
         for p in pending:
@@ -287,3 +288,9 @@ class ContactMerger:
                     sources.append((p.person.id, r.key, self.file, r.where))
         repo.update_people(s, changed, now=self.now)
         repo.add_sources(s, sources, kind=self.kind, import_id=self.import_id, now=self.now)
+
+
+def _guess(guesses: dict[str, TitleGuess], person: Person) -> TitleGuess | None:
+    """A person's title guess, with their department as evidence of the function."""
+    guess = guesses.get(person.title) if person.title else None
+    return with_department(guess, person.department) if guess and person.department else guess

@@ -10,7 +10,16 @@ from typing import Any
 
 from nextmove.domain.journal import JournalEntry
 from nextmove.domain.opportunities import Decision, Opportunity, Source, Status
-from nextmove.domain.vision import Choice, Choices, Position, Priority, RoleOutline, Vision
+from nextmove.domain.vision import (
+    Choice,
+    Choices,
+    Gauges,
+    Plan,
+    Position,
+    Priority,
+    RoleOutline,
+    Vision,
+)
 from nextmove.errors import UserError
 from nextmove.services.demo_meetings import add_demo_meetings
 from nextmove.services.demo_network import create_demo_network
@@ -78,6 +87,69 @@ def demo_vision() -> Vision:
             "Turning messy research into a clear roadmap",
             "Bringing engineering and clinical teams to one plan",
             "Writing crisp product specs",
+        ],
+        plan_note="Grow into product leadership in healthcare software, here in Chicago.",
+        gauges=Gauges(resources=75, likeability=70, confidence=80, coherence=85),
+        alternatives=[
+            Plan(
+                name="if it vanished",
+                note="If product roles in health tech dried up: advise health systems instead.",
+                steps=[
+                    RoleOutline(
+                        title="Senior Consultant, Digital Health",
+                        function="consulting",
+                        level=4,
+                        industry="healthcare consulting",
+                        organization_kind="boutique consultancy",
+                        city="Chicago",
+                        scope="Lead discovery and roadmap work for two or three hospital clients "
+                        "at a time.",
+                        problems=["Hospitals buy software their clinicians never adopt"],
+                    ),
+                    RoleOutline(
+                        title="Principal, Digital Health Practice",
+                        function="consulting",
+                        level=7,
+                        industry="healthcare consulting",
+                        city="Chicago",
+                        remote=True,
+                        scope="Own a practice area and its client relationships; coach a team "
+                        "of consultants.",
+                        problems=["Make digital transformation stick in care teams"],
+                    ),
+                ],
+                choices=Choices(industry=Choice.CHANGE, company=Choice.CHANGE, city=Choice.STAY),
+                gauges=Gauges(resources=60, likeability=50, confidence=65, coherence=60),
+            ),
+            Plan(
+                name="wild card",
+                note="Teach product management to people switching careers.",
+                steps=[
+                    RoleOutline(
+                        title="Lead Instructor, Product Management",
+                        function="education",
+                        level=4,
+                        industry="education",
+                        organization_kind="bootcamp",
+                        city="Chicago",
+                        remote=True,
+                        scope="Design and teach a 12-week product course; mentor a cohort of 25.",
+                        problems=["Career changers can't show product judgment yet"],
+                    ),
+                    RoleOutline(
+                        title="Head of Curriculum",
+                        function="education",
+                        level=7,
+                        industry="education",
+                        city="Chicago",
+                        remote=True,
+                        scope="Own the product and design curriculum and a team of instructors.",
+                        problems=["Courses that lead to real product jobs"],
+                    ),
+                ],
+                choices=Choices(industry=Choice.CHANGE, company=Choice.CHANGE, city=Choice.STAY),
+                gauges=Gauges(resources=40, likeability=90, confidence=45, coherence=75),
+            ),
         ],
     )
 

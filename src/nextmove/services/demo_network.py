@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from nextmove.domain.merge import apply_title_guess
 from nextmove.domain.people import Interaction, Job, Labeled, Person, Tie
+from nextmove.domain.titles import with_department
 from nextmove.services.titles import infer_titles
 from nextmove.store import network as net
 from nextmove.store import people as repo
@@ -110,8 +111,8 @@ def _org_chart(rng: random.Random) -> list[_Node]:
         _Node(
             "dir-sched", "Tom Becker", "Director of Product, Scheduling", "Product – Scheduling", 7, "product", "vp-px",
             history=[
-                Job(ORG, "Group Product Manager, Scheduling", None, None, "demo"),
-                Job(ORG, "Senior Product Manager, Patient App", None, None, "demo"),
+                Job(ORG, "Group Product Manager, Scheduling", date(2023, 5, 1), date(2025, 2, 28), "demo"),
+                Job(ORG, "Senior Product Manager, Patient App", date(2021, 3, 1), date(2023, 4, 30), "demo"),
             ],
             flags={"navigated_transition": True, "offered_help": True, "tier": "A",
                    "notes": "Held my role before me; grew Scheduling from 4 to 14 people in a year."},
@@ -119,7 +120,8 @@ def _org_chart(rng: random.Random) -> list[_Node]:
         _Node("gpm-nav", "Priya Nayak", "Group Product Manager, Care Navigation", "Product – Patient Experience", 5, "product", "vp-px",
               flags={"tier": "B"}),
         _Node("maya", "Maya Chen", "Senior Product Manager, Patient App", "Product – Patient Experience", 3, "product", "dir-apps",
-              history=[Job("Contoso Health", "Product Manager", None, None, "demo")]),
+              history=[Job(ORG, "Senior Product Manager, Patient App", date(2023, 5, 15), None, "demo"),
+                       Job("Contoso Health", "Product Manager", date(2019, 9, 1), date(2023, 4, 30), "demo")]),
         _Node("peer-1", "Jordan Blake", "Senior Product Manager, Messaging", "Product – Patient Experience", 3, "product", "dir-apps",
               flags={"peer": True, "tier": "B"}),
         _Node("peer-2", "Sofia Marin", "Product Manager, Payments", "Product – Patient Experience", 2, "product", "dir-apps",
@@ -267,7 +269,8 @@ def _apply_levels(people: list[Person], levels: dict[str, tuple[int, str]]) -> N
     knows (the chart's truth, marked as coming from the org chart)."""
     guesses = infer_titles({p.title for p in people if p.title})
     for person in people:
-        apply_title_guess(person, guesses.get(person.title))
+        guess = guesses.get(person.title)
+        apply_title_guess(person, guess and with_department(guess, person.department))
         known = levels.get(person.name)
         if known is None:
             continue

@@ -22,7 +22,9 @@ def _write(path: Path, chunks: object) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.tmp")
         count = 0
-        with tmp.open("w", encoding="utf-8", newline="") as handle:
+        # Everyone's contact details: readable by the owner only, like the database.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             for chunk in chunks:  # type: ignore[attr-defined]
                 handle.write(chunk)
                 count += 1

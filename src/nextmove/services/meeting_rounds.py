@@ -10,9 +10,12 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from nextmove.domain.meetings import Meeting, MeetingKind, MeetingState, RoundProgress
+from nextmove.domain.plans import get_plan
+from nextmove.domain.vision import plan_key
 from nextmove.errors import NotFound
 from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo
+from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
 from nextmove.store.network import my_person_id
 
@@ -25,12 +28,18 @@ def save_round(
     size: int,
     weeks: int,
     now: datetime | None = None,
+    plan: str | None = None,
 ) -> int:
     """Save a planned round: ``people`` are (person_id, week, reach_out_by, why). Each
     becomes a meeting idea of the round, except people who already have an open meeting
-    (idea, requested, scheduled) and you. Returns the round's id."""
+    (idea, requested, scheduled) and you, recorded as exploring ``plan`` when one is named.
+    Returns the round's id."""
     stamp = now or datetime.combine(today, datetime.min.time()).astimezone()
     with db.session() as session:
+        plan_id = None
+        if plan is not None:
+            vision = vision_repo.load_vision(session)
+            plan_id = vision_repo.plan_ids(session).get(plan_key(get_plan(vision, plan).name))
         round_id = repo.add_round(session, today=today, size=size, weeks=weeks, now=stamp)
         planned = repo.open_meeting_person_ids(session)
         me = my_person_id(session)
@@ -42,7 +51,7 @@ def save_round(
             if not people_repo.person_exists(session, person_id):
                 raise NotFound(f"no person #{person_id}")
             planned.add(person_id)
-            repo.add_meeting(
+            meeting_id = repo.add_meeting(
                 session,
                 Meeting(
                     person_id=person_id,
@@ -54,6 +63,8 @@ def save_round(
                 ),
                 now=stamp,
             )
+            if plan_id is not None:
+                vision_repo.set_meeting_plan(session, meeting_id, plan_id)
         return round_id
 
 

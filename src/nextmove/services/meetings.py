@@ -19,6 +19,7 @@ from nextmove.domain import meetings as dm
 from nextmove.domain.agenda import PersonBrief, build_agenda
 from nextmove.domain.cadence import NudgeStatus, nudge_status
 from nextmove.domain.drafts import DraftKind, parse_draft_kind, why_this_person
+from nextmove.domain.links import check_link
 from nextmove.domain.meetings import (
     ChainLink,
     Insight,
@@ -284,7 +285,7 @@ def schedule_meeting(
         if place is not None:
             meeting.place = place.strip()
         if link is not None:
-            meeting.link = link.strip()
+            meeting.link = check_link(link, "link")
         after = (meeting.starts_at, meeting.minutes, meeting.mode, meeting.place, meeting.link)
         if was_scheduled and before != after:
             meeting.sequence += 1
@@ -347,9 +348,10 @@ def show_meeting(
         )
 
 
-def meeting_agenda(db: Database, meeting_id: int, *, now: datetime) -> str:
-    """The meeting's agenda: generated from the vision and the person on first use and
-    stored, then whatever the user made of it."""
+def meeting_agenda(db: Database, meeting_id: int) -> str:
+    """The meeting's agenda: the one the user saved, else one written from the vision and
+    the person on the spot. Reading it never stores it (a page view is not a change; the
+    generated agenda follows the vision until the user saves their own)."""
     with db.session() as session:
         meeting = _meeting(session, meeting_id)
         if meeting.agenda is not None:
@@ -357,9 +359,7 @@ def meeting_agenda(db: Database, meeting_id: int, *, now: datetime) -> str:
         person = people_repo.get_person(session, meeting.person_id)
         assert person is not None
         agenda = build_agenda(load_vision(session), brief_of(person), minutes=meeting.minutes)
-        meeting.agenda = agenda.as_markdown()
-        repo.save_meeting(session, meeting, now=now)
-        return meeting.agenda
+        return agenda.as_markdown()
 
 
 def set_agenda(db: Database, meeting_id: int, text: str, *, now: datetime) -> None:

@@ -12,6 +12,7 @@ from nextmove.domain.evaluate import Evaluation, evaluate_opportunity, rank_eval
 from nextmove.domain.functions import parse_function
 from nextmove.domain.journal import JournalSummary, summarize_journal
 from nextmove.domain.levels import level_key, parse_level
+from nextmove.domain.links import check_link, safe_link
 from nextmove.domain.opportunities import (
     CLOSED_STATUSES,
     DECISION_STATUS,
@@ -26,7 +27,7 @@ from nextmove.domain.opportunities import (
     priority_key,
     source_mix,
 )
-from nextmove.domain.seniority import WordGuess, combine_guesses
+from nextmove.domain.titles import TitleGuess
 from nextmove.domain.vision import Vision
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.posting import Posting, decode_posting, parse_posting
@@ -83,6 +84,8 @@ def clean_fields(changes: dict[str, Any]) -> dict[str, Any]:
             clean[key] = parse_source(value, field="source")
         elif key in ("remote", "brand"):
             clean[key] = bool(value)
+        elif key == "link":
+            clean[key] = check_link(str(value), "link")
         elif key == "involves":
             clean[key] = list(
                 dict.fromkeys(_storable(key, str(v).strip()) for v in value if str(v).strip())
@@ -105,11 +108,12 @@ class FromText:
     missing: list[str] = field(default_factory=list)
 
 
-def guess_from_title(title: str) -> WordGuess:
-    """Level and function of a title: title inference, then the usual seniority words."""
-    from nextmove.services.titles import infer_titles  # loads the title reference: only when asked
+def guess_from_title(title: str, department: str = "") -> TitleGuess:
+    """Level and function of a title, read by the same reader as people's titles (with the
+    department, when there is one, as evidence of the function)."""
+    from nextmove.services.titles import read_title  # loads the title reference: only when asked
 
-    return combine_guesses(title, infer_titles([title]).get(title))
+    return read_title(title, department)
 
 
 def fill_from_title(fields: dict[str, Any]) -> list[str]:
@@ -128,8 +132,11 @@ def fill_from_title(fields: dict[str, Any]) -> list[str]:
     return notes
 
 
-def _evidence(guess: WordGuess, part: str) -> str:
-    return next(e for e in guess.evidence if e.startswith(part))
+def _evidence(guess: TitleGuess, part: str) -> str:
+    """How the title gave its level or function: the reader's confidence and its words."""
+    confidence = guess.level_confidence if part == "level" else guess.function_confidence
+    said = "; ".join(guess.evidence[:3])
+    return f"{part} from the title ({confidence:.0%}" + (f": {said})" if said else ")")
 
 
 def read_posting(raw: bytes, *, source: str, title: str | None = None) -> FromText:
@@ -149,10 +156,12 @@ def read_posting(raw: bytes, *, source: str, title: str | None = None) -> FromTe
         "city": posting.city,
         "remote": posting.remote,
         "industry": posting.industry,
-        "link": posting.link,
+        "link": safe_link(posting.link) or "",  # a posting's odd link is dropped, not an error
     }
+    if posting.duties:
+        fields["involves"] = posting.duties
     found = list(posting.found)
-    guess = guess_from_title(posting.title)
+    guess = guess_from_title(posting.title, posting.department)
     if guess.level is not None:
         fields["level"] = guess.level
         found.append(_evidence(guess, "level"))

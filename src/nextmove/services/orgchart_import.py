@@ -47,7 +47,12 @@ from nextmove.domain.people import (
     normalize_emails,
     org_key,
 )
-from nextmove.domain.titles import TitleGuess
+from nextmove.domain.titles import (
+    DEPARTMENT_OVERRIDES_BELOW,
+    TitleGuess,
+    read_department,
+    with_department,
+)
 from nextmove.errors import UserError
 from nextmove.formats.orgchart import OrgChartFile, open_orgchart
 from nextmove.services.progress import NoProgress, Progress
@@ -94,6 +99,12 @@ def import_orgchart(
     with gc_paused(), db.session() as session:
         run = _Run(session, chart, org, report, now, today, progress or NoProgress())
         run.read_and_write()
+        if report.records == 0:
+            raise UserError(
+                f"{source}: no employees below the header; an empty chart would take everyone "
+                f"out of {org}'s chart",
+                hint="Export the chart again with its rows; nothing was changed.",
+            )
         if me is not None and run.row_of_emp(me) is None:
             raise UserError(
                 f"{me}: there is no employee with that id in {source}",
@@ -149,6 +160,13 @@ class _Run:
         self.deferred: list[tuple[int, str]] = []  # (row, manager's employee id) not in the file
         self.guesses: dict[str, TitleGuess] = {}
         self.inferred: set[str] = set()  # titles guessed (or found unreadable)
+        # Rows of people already there whose manager differs from the one nextmove has:
+        # (row, line, the manager nextmove has, whether the row was counted as updated).
+        # The tree decides their manager (a cycle is cut), so they are written and counted
+        # only then — a link --partial cut last time, cut again, is no change.
+        self.relinks: list[tuple[int, int, int | None, bool]] = []
+        self.weak_titles: set[str] = set()  # titles that name no function (or weakly)
+        self.department_readings: dict[str, tuple[str | None, float]] = {}
 
     # ------------------------------------------------------------------ the pass
 
@@ -208,7 +226,9 @@ class _Run:
         report, matched = self.report, self.matched
         titles_seen: dict[str, str] = {}
         depts_seen: dict[str, str] = {}
-        gvals: dict[str, tuple[Any, ...]] = {}
+        # title (or (title, department) for a title that names no function) -> the
+        # person's level and function columns
+        gvals: dict[Any, tuple[Any, ...]] = {}
         name_keys: dict[str, str] = {}
         pending: list[tuple[int, int, list[str]]] = []
         next_id = self.next_id
@@ -264,6 +284,8 @@ class _Run:
                         _take(keep, titles),
                         _take(keep, depts),
                     )
+            if not pids:  # every row of this block was left out (duplicate ids, no name)
+                continue
             self.pid.extend(pids)
             self.mid.extend(NONE if m is None else m for m in mids)
             self.titles.extend(map(titles_seen.setdefault, titles, titles))
@@ -287,12 +309,14 @@ class _Run:
             new_titles = set(titles) - gvals.keys()
             self._infer(new_titles)
             gvals.update((t, guess_values(self.guesses.get(t))) for t in new_titles)
+            self.weak_titles.update(t for t in new_titles if _weak(self.guesses.get(t)))
+            keys: Sequence[Any] = self._guess_keys(titles, depts, gvals)
             emails = normalize_emails(cells(rows, ce))
             columns: dict[str, Sequence[Any]] = dict(
                 zip(
                     ("level", "level_confidence", "level_source", "function",
                      "function_confidence", "function_source"),
-                    zip(*map(gvals.__getitem__, titles), strict=True),
+                    zip(*map(gvals.__getitem__, keys), strict=True),
                     strict=True,
                 )
             )  # fmt: skip
@@ -483,9 +507,13 @@ class _Run:
             )
             mid = self.mid[k]
             manager = mid if mid != NONE else None
-            guess = self.guesses.get(record.title)
-            if chart_row_changes_nothing(mine, record, manager_id=manager, guess=guess):
-                report.unchanged += 1
+            relink = manager != mine.manager_id
+            guess = self._guess(record.title, record.department)
+            if chart_row_changes_nothing(mine, record, manager_id=mine.manager_id, guess=guess):
+                if relink:
+                    self.relinks.append((k, line, mine.manager_id, False))
+                else:
+                    report.unchanged += 1
             else:
                 to_merge.append((k, line, record))
         people = repo.load_people(s, (self.pid[k] for k, _, _ in to_merge))
@@ -496,23 +524,51 @@ class _Run:
             person = people[self.pid[k]]
             outcome = merge_record(person, record, kind="orgchart", today=self.today)
             mid = self.mid[k]
-            place = (record.key, mid if mid != NONE else None)
-            moved = place != (person.employee_id, person.manager_id)
+            relink = (mid if mid != NONE else None) != person.manager_id
+            moved = record.key != person.employee_id
             if moved:
-                person.employee_id, person.manager_id = place
-            guessed = apply_title_guess(person, self.guesses.get(person.title))
+                person.employee_id = record.key
+            guessed = apply_title_guess(person, self._guess(person.title, person.department))
             if outcome.job_change:
                 before, after = outcome.job_change
                 report.job_changes.append(JobChange(person.id or 0, person.name, before, after))
-            if outcome.changed or moved or guessed:
+            counted = bool(outcome.changed or moved or guessed)
+            if relink:
+                self.relinks.append((k, line, person.manager_id, counted))
+            if counted:
                 changed.append(person)
                 placed.append((self.pid[k], line))
                 report.updated += 1
-            else:
+            elif not relink:
                 report.unchanged += 1
         repo.update_people(s, changed, now=self.now)
         repo.set_org_source(s, placed, import_id=self.import_id)
         self.progress.advance(len(pending))
+
+    def _guess_keys(
+        self, titles: list[str], depts: list[str], gvals: dict[Any, tuple[Any, ...]]
+    ) -> Sequence[Any]:
+        """The keys of `gvals` for these rows: the title, or (title, department) where the
+        title names no function and the department may (an org chart's department column
+        is evidence of the function). Each new pair is read once."""
+        weak = self.weak_titles
+        if not weak or not any(depts):
+            return titles
+        keys: list[Any] = [
+            (t, d) if d and t in weak else t for t, d in zip(titles, depts, strict=True)
+        ]
+        for key in set(keys) - gvals.keys():
+            gvals[key] = guess_values(self._guess(*key))
+        return keys
+
+    def _guess(self, title: str, department: str) -> TitleGuess | None:
+        guess = self.guesses.get(title)
+        if guess is None or not department or not _weak(guess):
+            return guess
+        reading = self.department_readings.get(department)
+        if reading is None:
+            reading = self.department_readings[department] = read_department(department)
+        return with_department(guess, department, reading)
 
     def _infer(self, titles: set[str]) -> None:
         """Title guesses for titles not seen yet, all of them in one call."""
@@ -581,6 +637,7 @@ class _Run:
         n, depth, cleared = len(self.pid), tree.depth, tree.cleared
         if cleared:
             repo.clear_managers(s, cleared)
+        self._relink(set(cleared))
         # Depths: new people in bulk; people who were there already, only where it changed.
         if self.matched or self.members:
             old_depths = net.org_depths(s, self.okey)
@@ -617,6 +674,31 @@ class _Run:
             net.link_me(s, self.id_of[me])
         net.save_snapshot(s, self.import_id, self.org, dict(Counter(self.departments)))
         net.finish_import_run(s, self.import_id, report)
+
+    def _relink(self, cleared: set[int]) -> None:
+        """The managers of people already there, as the tree has them (None where a cycle
+        or a missing manager cut the link), written and counted only where they change."""
+        report = self.report
+        linked: list[tuple[int, int]] = []
+        unlinked: list[int] = []
+        placed: list[tuple[int, int]] = []
+        for k, line, before, counted in self.relinks:
+            pid, mid = self.pid[k], self.mid[k]
+            after = None if mid == NONE or pid in cleared else mid
+            if after == before:
+                if not counted:
+                    report.unchanged += 1
+                continue
+            if after is None:
+                unlinked.append(pid)
+            else:
+                linked.append((pid, after))
+            if not counted:
+                report.updated += 1
+                placed.append((pid, line))
+        repo.set_managers(self.session, linked)
+        repo.clear_managers(self.session, unlinked)
+        repo.set_org_source(self.session, placed, import_id=self.import_id)
 
     def row_of(self, pid: int) -> int | None:
         """The row of the tree a person is on, or None (a manager id nobody's row has)."""
@@ -668,6 +750,11 @@ class _Run:
         assert my_row is not None or not anchors
         derived = derive_levels(manager_row, depth, level, my_row, my_level)
         return [(self.pid[k], derived[k]) for k in range(n) if derived[k] >= 0]
+
+
+def _weak(guess: TitleGuess | None) -> bool:
+    """A title that names no function, or names it weakly: the department may say more."""
+    return guess is not None and guess.function_confidence < DEPARTMENT_OVERRIDES_BELOW
 
 
 def _name_keys(names: list[str], memo: dict[str, str]) -> list[str]:

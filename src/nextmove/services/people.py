@@ -9,8 +9,10 @@ from typing import Any
 
 from nextmove.domain import limits
 from nextmove.domain.days import check_day
+from nextmove.domain.forget import traces_of
 from nextmove.domain.functions import parse_function
 from nextmove.domain.levels import parse_level
+from nextmove.domain.links import check_link
 from nextmove.domain.merge import apply_title_guess, describe_position, merge_record
 from nextmove.domain.people import (
     DEFAULT_STRENGTH,
@@ -33,10 +35,11 @@ from nextmove.domain.people import (
     validate_tier,
 )
 from nextmove.errors import Ambiguous, NotFound, UserError
-from nextmove.services.titles import infer_titles
+from nextmove.services.titles import read_title
 from nextmove.store import network as net
 from nextmove.store import people as repo
 from nextmove.store.db import Database
+from nextmove.store.forget import scrub_traces, strip_folders
 from nextmove.store.people import PersonLine
 
 FLAGS = ("offered-help", "navigated-transition", "peer", "changed-jobs")
@@ -229,8 +232,9 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
                     person.phones.append(Labeled(clean_text(item), ""))
         elif key == "add_link":
             for item in value:
-                if all(link.value != item for link in person.links):
-                    person.links.append(Labeled(item.strip(), ""))
+                url = check_link(str(item), "link")
+                if url and all(link.value != url for link in person.links):
+                    person.links.append(Labeled(url, ""))
         elif key == "add_tag":
             for item in value:
                 if clean_text(item) and clean_text(item) not in person.tags:
@@ -309,7 +313,7 @@ def new_person(name: str, **fields: Any) -> Person:
 
 def guess_from_title(person: Person) -> None:
     if person.title:
-        apply_title_guess(person, infer_titles([person.title]).get(person.title))
+        apply_title_guess(person, read_title(person.title, person.department))
 
 
 def add_person(db: Database, changes: dict[str, Any], *, now: datetime, today: date) -> Person:
@@ -335,18 +339,24 @@ def edit_person(
         old_title = person.title
         _apply_changes(person, changes, today=today)
         if person.title != old_title and person.title:
-            apply_title_guess(person, infer_titles([person.title]).get(person.title))
+            apply_title_guess(person, read_title(person.title, person.department))
         repo.update_person(session, person, now=now)
         return person
 
 
 def delete_person(db: Database, ref: str) -> Person:
+    """Delete a person and everything recorded with them, scrub their name, e-mails and
+    phones from the texts that stay (domain.forget), then make sure the deleted data is
+    gone from disk too (zeroed pages, an emptied write-ahead log)."""
     with db.session() as session:
         person_id = resolve_id(session, ref)
         person = repo.get_person(session, person_id)
         assert person is not None
         repo.delete_person(session, person_id)
-        return person
+        scrub_traces(session, traces_of(person))
+        strip_folders(session)
+    db.forget_deleted()
+    return person
 
 
 def merge_people(

@@ -75,10 +75,15 @@ def propose_meeting_slots(
     _check_days(days)
     hours = working_hours(settings)
     busy: list[Interval] = list(booked)
+    buffer = timedelta(minutes=settings.meeting_buffer_minutes)
     if busy_file is not None:
-        # Up to a day more: the last local day of the search may end after now + days.
+        # Busy times up to a buffer before now still push the first slot back; up to a day
+        # more at the end: the last local day of the search may end after now + days.
         busy += read_busy_file(
-            busy_file, start=now, end=now + timedelta(days=days + 1), timezone=settings.timezone
+            busy_file,
+            start=now - buffer,
+            end=now + timedelta(days=days + 1) + buffer,
+            timezone=settings.timezone,
         )
     return propose_slots(
         now,
@@ -87,7 +92,7 @@ def propose_meeting_slots(
         count=count,
         days=days,
         length=timedelta(minutes=settings.meeting_minutes),
-        buffer=timedelta(minutes=settings.meeting_buffer_minutes),
+        buffer=buffer,
         notice=timedelta(hours=settings.slot_lead_hours),
     )
 

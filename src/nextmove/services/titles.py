@@ -11,7 +11,14 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-from nextmove.domain.titles import TitleGuess, TitleReference, infer_title
+from nextmove.domain.titles import (
+    DEPARTMENT_OVERRIDES_BELOW,
+    TitleGuess,
+    TitleReference,
+    infer_title,
+    read_department,
+    with_department,
+)
 from nextmove.formats.title_data import parse_title_reference
 
 REFERENCE_FILE = "titles.tsv.gz"
@@ -41,4 +48,33 @@ def infer_titles(titles: Iterable[str]) -> dict[str, TitleGuess]:
                 guesses.clear()
             guess = guesses[key] = infer_title(title, reference)
         out[title] = guess
+    return out
+
+
+def read_title(title: str, department: str = "") -> TitleGuess:
+    """One title (people's, opportunities', postings'), with its department or team as
+    evidence of the function."""
+    guess = infer_titles([title]).get(title) if title else None
+    return with_department(guess or infer_title(""), department)
+
+
+_departments: dict[str, tuple[str | None, float]] = {}
+
+
+def infer_titles_in(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], TitleGuess]:
+    """Guess level and function for many (title, department) pairs: the title read once per
+    distinct title, the department once per distinct department."""
+    pairs = set(pairs)
+    guesses = infer_titles({title for title, _ in pairs})
+    out: dict[tuple[str, str], TitleGuess] = {}
+    for title, department in pairs:
+        guess = guesses[title]
+        if department and guess.function_confidence < DEPARTMENT_OVERRIDES_BELOW:
+            reading = _departments.get(department)
+            if reading is None:
+                if len(_departments) >= _CACHE_LIMIT:
+                    _departments.clear()
+                reading = _departments[department] = read_department(department)
+            guess = with_department(guess, department, reading)
+        out[title, department] = guess
     return out

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from nextmove.domain.check import Finding, check_vision
+from nextmove.domain.check import Finding
 from nextmove.domain.functions import parse_function
 from nextmove.domain.journal import (
     ENERGY_MAX,
@@ -18,6 +18,7 @@ from nextmove.domain.journal import (
     summarize_journal,
 )
 from nextmove.domain.levels import parse_level
+from nextmove.domain.plans import PlanCheck, check_plans
 from nextmove.domain.vision import Position, Vision
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.vision_toml import parse_vision, render_vision, vision_from_data
@@ -46,6 +47,13 @@ def save_vision_data(db: Database, data: dict[str, Any], *, source: str, now: da
     then replace the saved vision in one transaction. Problems name each field."""
     vision = vision_from_data(data, source)
     with db.session() as session:
+        current = repo.load_vision(session)
+        # A form or body without plans keeps them: it edits the main plan only.
+        if "plans" not in data:
+            vision.alternatives = current.alternatives
+        if "plan" not in data:
+            vision.plan_name, vision.plan_note = current.plan_name, current.plan_note
+            vision.gauges = current.gauges
         repo.save_vision(session, vision, now=now)
     return vision
 
@@ -83,12 +91,25 @@ def journal_window(today: date, days: int) -> tuple[date, date]:
 
 
 def run_check(db: Database, *, today: date) -> list[Finding]:
+    """The check of the main plan (with the person's position, priorities, energizers)."""
+    return run_plan_checks(db, today=today)[0].findings
+
+
+def run_plan_checks(db: Database, *, today: date) -> list[PlanCheck]:
+    """The check per plan: the main plan's in full, then each alternative's own."""
     start, end = journal_window(today, EVIDENCE_WINDOW_DAYS)
     with db.session() as session:
         vision = repo.load_vision(session)
         entries = repo.list_journal_entries(session, start=start, end=end)
     summary = summarize_journal(entries, start=start, end=end, limit=10) if entries else None
-    return check_vision(vision, summary)
+    checks = check_plans(vision, summary)
+    from nextmove.services.moves import untrodden_next_step  # reads every history: only here
+
+    untrodden = untrodden_next_step(db, today=today)
+    if untrodden is not None:
+        main = checks[0]
+        checks[0] = replace(main, findings=[*main.findings, untrodden])
+    return checks
 
 
 ACTIVITY_MAX_CHARS = 300

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from nextmove.store import models
 from nextmove.store.meeting_models import BoardSeat, KeepInTouch
+
+MAX_OFFERED_HELP = 5000  # people flagged as offering help, read for board candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,3 +147,26 @@ def set_tier(session: Session, person_id: int, tier: str | None) -> None:
     assert row is not None
     row.tier = tier
     session.flush()
+
+
+def advisor_rows(session: Session, known: Iterable[int]) -> list[Any]:
+    """What judging board candidates needs, for the people you know and everyone who offered
+    to help: (id, name, title, organization, level, offered_help, manager_id)."""
+    from nextmove.store.suggest import _for_ids  # IN lists for a few, one pass for many
+
+    person = models.Person.__table__
+    columns = (
+        person.c.id,
+        person.c.name,
+        person.c.title,
+        person.c.organization,
+        person.c.level,
+        person.c.offered_help,
+        person.c.manager_id,
+    )
+    rows = {r.id: r for r in _for_ids(session, select(*columns), person.c.id, known)}
+    for r in session.connection().execute(
+        select(*columns).where(person.c.offered_help.is_(True)).limit(MAX_OFFERED_HELP)
+    ):
+        rows.setdefault(r.id, r)
+    return list(rows.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +22,7 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 # The newest migration. A test checks it against Alembic's head, so it cannot go stale; keeping
 # it here lets every command start without importing Alembic (a second of start-up).
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 VERSION_TABLE = "alembic_version"
 
 
@@ -31,7 +32,27 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Deleted rows are overwritten with zeros, not left in free pages (delete means delete).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+def _create_private(path: Path) -> None:
+    """Create the SQLite file (and its folder) readable by its owner only: 0600 in 0700.
+    SQLite gives the -wal and -shm files the database file's mode. An existing file or
+    folder is left as it is."""
+    path = path.expanduser()
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise UserError(
+            f"cannot create the database file {path}: {exc.strerror}",
+            hint="Check the folder exists and is writable, or choose another with --db.",
+        ) from None
 
 
 def normalize_url(url: str) -> str:
@@ -53,7 +74,7 @@ def make_engine(url: str) -> Engine:
         ) from exc
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            _create_private(Path(parsed.database))
         engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -212,6 +233,16 @@ class Database:
             raise
         finally:
             session.close()
+
+    def forget_deleted(self) -> None:
+        """After a deletion: on SQLite, copy the write-ahead log (which still holds the pages
+        as they were before) into the database file and truncate it to zero bytes, so what
+        was deleted is gone from disk, not only from the tables. Best effort: a reader that
+        holds an old snapshot keeps the log until the next deletion or checkpoint."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def dispose(self) -> None:
         self.engine.dispose()

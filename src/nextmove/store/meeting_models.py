@@ -85,6 +85,10 @@ class Meeting(Base):
         ForeignKey("research_round.id", ondelete="SET NULL"), index=True
     )
     week: Mapped[int | None] = mapped_column(SmallInteger)
+    # The plan this meeting explores (None: not said, or the plan was deleted).
+    plan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plan.id", ondelete="SET NULL"), index=True
+    )
     reach_out_by: Mapped[date | None] = mapped_column(Date)
     idea_on: Mapped[date] = mapped_column(Date)
     requested_on: Mapped[date | None] = mapped_column(Date)

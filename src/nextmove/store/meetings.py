@@ -256,6 +256,18 @@ def referrer_of(session: Session, person_id: int) -> int | None:
     ).first()
 
 
+def referred_in(session: Session, person_id: int) -> list[tuple[int, str]]:
+    """The meetings in which this person was referred: (meeting id, name of the person met)."""
+    rows = session.execute(
+        select(MeetingRow.id, models.Person.name)
+        .join(MeetingReferral, MeetingReferral.meeting_id == MeetingRow.id)
+        .join(models.Person, models.Person.id == MeetingRow.person_id)
+        .where(MeetingReferral.person_id == person_id)
+        .order_by(MeetingReferral.id)
+    ).all()
+    return [(r[0], r[1]) for r in rows]
+
+
 # ---------------------------------------------------------------------------- tasks
 
 

@@ -56,13 +56,47 @@ class Profile(Base):
     )
 
 
-class VisionStep(Base):
-    """One role outline of the vision; position 0 is the next job, 1 two jobs from now."""
+class Plan(Base):
+    """One Odyssey plan: rank 0 is the main plan, 1–3 the alternatives in order. The main
+    plan's choices are also kept on the profile (older readers find them there)."""
 
-    __tablename__ = "vision_step"
+    __tablename__ = "plan"
+    __table_args__ = (
+        CheckConstraint("choice_industry IN ('stay','change','open')", name="choice_industry"),
+        CheckConstraint("choice_company IN ('stay','change','open')", name="choice_company"),
+        CheckConstraint("choice_city IN ('stay','change','open')", name="choice_city"),
+        CheckConstraint(
+            "(resources IS NULL OR resources BETWEEN 0 AND 100) AND "
+            "(likeability IS NULL OR likeability BETWEEN 0 AND 100) AND "
+            "(confidence IS NULL OR confidence BETWEEN 0 AND 100) AND "
+            "(coherence IS NULL OR coherence BETWEEN 0 AND 100)",
+            name="gauges_range",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    position: Mapped[int] = mapped_column(SmallInteger, unique=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    rank: Mapped[int] = mapped_column(SmallInteger, unique=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    choice_industry: Mapped[str] = mapped_column(String(10), default="open")
+    choice_company: Mapped[str] = mapped_column(String(10), default="open")
+    choice_city: Mapped[str] = mapped_column(String(10), default="open")
+    resources: Mapped[int | None] = mapped_column(SmallInteger)
+    likeability: Mapped[int | None] = mapped_column(SmallInteger)
+    confidence: Mapped[int | None] = mapped_column(SmallInteger)
+    coherence: Mapped[int | None] = mapped_column(SmallInteger)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class VisionStep(Base):
+    """One role outline of a plan; position 0 is the next job, 1 two jobs from now."""
+
+    __tablename__ = "vision_step"
+    __table_args__ = (UniqueConstraint("plan_id", "position", name="uq_vision_step_plan_position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(SmallInteger)
     title: Mapped[str] = mapped_column(String(300), default="")
     function: Mapped[str | None] = mapped_column(String(40))
     level: Mapped[int | None] = mapped_column(SmallInteger)
@@ -384,6 +418,7 @@ __all__ = [
     "OpportunityPerson",
     "OpportunityRating",
     "OpportunityStatus",
+    "Plan",
     "Priority",
     "Profile",
     "ResearchRound",

@@ -11,6 +11,7 @@ from typing import cast
 from sqlalchemy import Table, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from nextmove.domain.forget import last_path_part
 from nextmove.domain.imports import ImportReport
 from nextmove.domain.people import Interaction, Tie, TieSource
 from nextmove.store import models
@@ -198,7 +199,13 @@ def start_import_run(
 ) -> int:
     result = session.connection().execute(
         RUN.insert()
-        .values(kind=kind, file=file, organization=organization, started_at=now, partial=partial)
+        .values(
+            kind=kind,
+            file=last_path_part(file),
+            organization=organization,
+            started_at=now,
+            partial=partial,
+        )
         .returning(RUN.c.id)
     )
     return int(result.scalar_one())

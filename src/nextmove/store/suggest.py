@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from nextmove.store.people import INTERACTION, JOB, POSITION, PROFILE, SOURCE, TIE, P, _chunks
 
 WITH_POSITION = P.outerjoin(POSITION, POSITION.c.person_id == P.c.id)
-PREDECESSOR_SIMILARITY = 92  # rapidfuzz ratio for the same title with a typo
 ORG_TIE_STRENGTH = 4  # a manager or a direct report
 CONTACT_STRENGTH = 2  # someone in your imported contacts, with no tie recorded
 CONTACT_SOURCES = ("linkedin", "vcard", "google", "manual", "ics")
@@ -108,6 +107,22 @@ def candidate_rows(
     return list(session.connection().execute(query))
 
 
+MAX_CHAIN = 64  # a chain of command longer than this is a data error, not an organization
+
+
+def chain_of_command(session: Session, me: Me) -> dict[int, int]:
+    """Your managers up to the top of the org chart -> how many levels above you each sits
+    (your manager 1, theirs 2, …): the only people whose distance the tree gives exactly."""
+    above: dict[int, int] = {}
+    manager, hops = me.manager_id, 1
+    conn = session.connection()
+    while manager is not None and manager not in above and hops <= MAX_CHAIN:
+        above[manager] = hops
+        manager = conn.execute(select(P.c.manager_id).where(P.c.id == manager)).scalar()
+        hops += 1
+    return above
+
+
 def direct_ties(session: Session, me: Me) -> dict[int, tuple[int, str]]:
     """Everyone you know directly -> (strength 1…5, how): recorded ties with you, your manager
     and reports in the org chart, and the people in your imported contacts."""
@@ -191,25 +206,21 @@ def past_roles(session: Session, ids: Iterable[int]) -> dict[int, list[tuple[str
     return roles
 
 
-def predecessors(session: Session, organization: str, title: str) -> list[int]:
-    """People whose history holds your current title (or a fuller form of it: "Senior
-    Product Manager, Patient App" for "Senior Product Manager") at your organization."""
-    if not organization or not title:
-        return []
-    from rapidfuzz import fuzz, utils
-
-    query = select(JOB.c.person_id, JOB.c.title).where(
-        func.lower(JOB.c.organization) == organization.strip().lower()
-    )
-    mine = utils.default_process(title)
-    words = set(mine.split())
-
-    def same_role(past: str) -> bool:
-        theirs = utils.default_process(past)
-        return words <= set(theirs.split()) or fuzz.ratio(mine, theirs) >= PREDECESSOR_SIMILARITY
-
-    found = {pid for pid, past in session.connection().execute(query) if past and same_role(past)}
-    return sorted(found)
+def roles_at(
+    session: Session, organization: str
+) -> dict[int, list[tuple[str, str, date | None, date | None]]]:
+    """Past and present roles held at an organization, per person: (organization, title,
+    start, end). What deciding who held your seat before you needs."""
+    roles: dict[int, list[tuple[str, str, date | None, date | None]]] = defaultdict(list)
+    if not organization.strip():
+        return roles
+    query = select(
+        JOB.c.person_id, JOB.c.organization, JOB.c.title, JOB.c.start_date, JOB.c.end_date
+    ).where(func.lower(JOB.c.organization) == organization.strip().lower())
+    for r in session.connection().execute(query):
+        if r.title:
+            roles[r.person_id].append((r.organization or "", r.title, r.start_date, r.end_date))
+    return roles
 
 
 def last_meetings(session: Session, ids: Iterable[int]) -> dict[int, date]:

@@ -205,6 +205,15 @@ class ImportJobs:
         with self._lock:
             return self._jobs.get(job_id)
 
+    def forget_finished(self) -> int:
+        """Drop the finished jobs and their reports (after a person is deleted: a report
+        names the people it created, updated or skipped). Returns how many."""
+        with self._lock:
+            finished = [k for k, j in self._jobs.items() if j.finished]
+            for key in finished:
+                del self._jobs[key]
+        return len(finished)
+
     def start(
         self,
         request: ImportRequest,

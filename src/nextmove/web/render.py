@@ -18,6 +18,7 @@ from nextmove import __version__
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import LADDER, level_label
 from nextmove.domain.limits import LIMITS, field_limit
+from nextmove.domain.links import safe_link
 from nextmove.domain.suggest import STRENGTH_WORDS
 from nextmove.web.forms import field_label
 from nextmove.web.markdown import render_markdown
@@ -49,7 +50,7 @@ NAVIGATION: tuple[NavItem, ...] = (
 
 
 # Pages without their own navigation entry, shown under another one.
-NAV_ALIASES = {"/map": "/suggestions"}
+NAV_ALIASES = {"/map": "/suggestions", "/plans": "/vision", "/plans/edit": "/vision"}
 
 
 def make_templates() -> Jinja2Templates:
@@ -72,6 +73,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["inline_code"] = inline_code
     env.filters["words"] = words
     env.filters["markdown"] = render_markdown
+    env.filters["safe_link"] = safe_link  # a link is only made clickable when it is safe
     return templates
 
 

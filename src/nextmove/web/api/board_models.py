@@ -130,3 +130,8 @@ class RoundCreate(_In):
     size: Annotated[int, Field(ge=1, le=30)] = 6
     weeks: Annotated[int, Field(ge=1, le=12)] = 3
     dry_run: bool = False
+    plan: str | None = Field(
+        default=None,
+        max_length=120,
+        description="Aim the round at this plan (default: the main plan); its meetings record it.",
+    )

@@ -244,11 +244,11 @@ def draft(
 @router.get(
     "/meetings/{meeting_id}/agenda",
     response_model=AgendaPublic,
-    summary="The agenda (written from your vision and the person on first use)",
+    summary="The agenda (the one saved, else written from your vision and the person)",
     responses=NOT_FOUND,
 )
-def agenda(meeting_id: MeetingId, db: DbDep, now: NowDep) -> AgendaPublic:
-    text = service.meeting_agenda(db, meeting_id, now=now)
+def agenda(meeting_id: MeetingId, db: DbDep) -> AgendaPublic:
+    text = service.meeting_agenda(db, meeting_id)
     return AgendaPublic(meeting_id=meeting_id, agenda=text)
 
 

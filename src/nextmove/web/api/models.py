@@ -188,11 +188,23 @@ class FindingPublic(BaseModel):
     advice: str
 
 
-class CheckPublic(BaseModel):
-    ok: bool = Field(description="True when there is no weakness (notes may remain).")
+class PlanCheckPublic(BaseModel):
+    name: str
+    main: bool
+    ok: bool
     weaknesses: int
     notes: int
     findings: list[FindingPublic]
+
+
+class CheckPublic(BaseModel):
+    ok: bool = Field(description="True when no plan has a weakness (notes may remain).")
+    weaknesses: int = Field(description="The main plan's.")
+    notes: int
+    findings: list[FindingPublic] = Field(description="The main plan's.")
+    plans: list[PlanCheckPublic] | None = Field(
+        default=None, description="The check of every plan, the main plan first."
+    )
 
 
 class JournalEntryCreate(_In):

@@ -106,6 +106,10 @@ class EvaluationPublic(BaseModel):
     reach: dict[str, Any] = Field(description="level change, path parts, thresholds.")
     choices: list[ChoiceCheckPublic]
     flags: list[FlagPublic]
+    plans: dict[str, Any] | None = Field(
+        default=None,
+        description="Which of your plans it serves best: best, text, and a fit per plan.",
+    )
 
 
 class EvaluateListPublic(BaseModel):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from nextmove.formats.json_shapes import (
     person_detail_json,
@@ -19,7 +19,7 @@ from nextmove.formats.meeting_json import chain_json, contact_json
 from nextmove.services import keep as keep_service
 from nextmove.services import meetings as meetings_service
 from nextmove.services import people as service
-from nextmove.services import people_view
+from nextmove.services import people_view, person_export
 from nextmove.services.people_view import PeopleFilters
 from nextmove.web.api.models import ErrorPublic
 from nextmove.web.api.people_models import (
@@ -41,6 +41,7 @@ from nextmove.web.api.people_models import (
     TouchCreate,
     TouchPublic,
 )
+from nextmove.web.api.person_export_models import PersonExportPublic
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 
 router = APIRouter(tags=["people"])
@@ -146,6 +147,19 @@ def get_person(person_id: PersonId, db: DbDep) -> PersonDetailPublic:
     return PersonDetailPublic.model_validate(person_detail_json(detail))
 
 
+@router.get(
+    "/people/{person_id}/export",
+    response_model=PersonExportPublic,
+    summary="Everything about one person (as `people export`)",
+    responses=NOT_FOUND,
+)
+def export_person(person_id: PersonId, db: DbDep, now: NowDep) -> PersonExportPublic:
+    """The person's details, ties, contacts, sources, meetings with their notes, insights,
+    referrals and tasks, board seat, keep-in-touch settings and opportunities: the shape is
+    in docs/json.md."""
+    return PersonExportPublic.model_validate(person_export.export_data(db, str(person_id), now=now))
+
+
 @router.patch(
     "/people/{person_id}",
     response_model=PersonDetailPublic,
@@ -167,8 +181,9 @@ def edit_person(
     summary="Delete a person everywhere",
     responses=NOT_FOUND,
 )
-def delete_person(person_id: PersonId, db: DbDep) -> Response:
+def delete_person(request: Request, person_id: PersonId, db: DbDep) -> Response:
     service.delete_person(db, str(person_id))
+    request.app.state.import_jobs.forget_finished()  # their reports may name the person
     return Response(status_code=204)
 
 

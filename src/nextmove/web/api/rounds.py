@@ -45,5 +45,6 @@ def plan_round(
         weights=settings.weights(),
         cooldown_days=settings.suggest_cooldown_days,
         save=not body.dry_run,
+        plan=body.plan,
     )
     return RoundPlanPublic.model_validate(round_plan_json(plan))

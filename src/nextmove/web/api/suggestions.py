@@ -81,6 +81,10 @@ def get_suggestions(
     settings: SettingsDep,
     today: TodayDep,
     limit: Annotated[int, Query(ge=1, le=100, description="How many people.")] = 10,
+    plan: Annotated[
+        str | None,
+        Query(max_length=120, description="Aim at this plan (default: your main plan)."),
+    ] = None,
 ) -> SuggestionsPublic:
     result = suggest_service.suggest_people(
         db,
@@ -88,6 +92,7 @@ def get_suggestions(
         limit=limit,
         weights=settings.weights(),
         cooldown_days=settings.suggest_cooldown_days,
+        plan=plan,
     )
     body: dict[str, Any] = {
         "people": result.people,

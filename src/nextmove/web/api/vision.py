@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nextmove.formats.json_shapes import findings_json, vision_json
+from nextmove.formats.json_shapes import vision_json
+from nextmove.formats.plan_json import checks_json
 from nextmove.services import vision as vision_service
 from nextmove.web.api.models import CheckPublic, ErrorPublic, VisionCreate, VisionPublic
 from nextmove.web.deps import DbDep, NowDep, TodayDep
@@ -32,4 +33,4 @@ def put_vision(body: VisionCreate, db: DbDep, now: NowDep) -> VisionPublic:
 
 @router.get("/check", response_model=CheckPublic, summary="Every weakness, with advice")
 def get_check(db: DbDep, today: TodayDep) -> CheckPublic:
-    return CheckPublic.model_validate(findings_json(vision_service.run_check(db, today=today)))
+    return CheckPublic.model_validate(checks_json(vision_service.run_plan_checks(db, today=today)))

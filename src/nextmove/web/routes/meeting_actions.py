@@ -139,7 +139,8 @@ def schedule(p: PostedDep) -> Response:
             minutes=minutes,
             mode=p.text("mode", 40) or None,
             place=p.text("place", 2000) if "place" in p.form else None,
-            link=p.text("link", 2000) if "link" in p.form else None,
+            # Not cut at 2000: a longer link is refused (check_link), not silently shortened.
+            link=p.text("link", 10_000) if "link" in p.form else None,
             day=p.today,
             now=p.now,
         )
@@ -150,7 +151,7 @@ def schedule(p: PostedDep) -> Response:
 
 def _schedule_field(error: UserError) -> str:
     """Which field of the schedule form a refusal is about."""
-    if error.field in ("minutes", "at"):
+    if error.field in ("minutes", "at", "link"):
         return error.field
     return "mode" if "meeting mode" in error.message else "schedule"
 

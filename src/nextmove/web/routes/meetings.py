@@ -23,6 +23,7 @@ from nextmove.domain.slots import Interval
 from nextmove.errors import UserError
 from nextmove.services import meeting_calendar
 from nextmove.services import meetings as service
+from nextmove.services import plans as plans_service
 from nextmove.services.workspace import Database
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.forms import said
@@ -161,7 +162,7 @@ def meeting_page(
     detail = service.show_meeting(db, meeting_id, settings=settings, today=today)
     meeting = detail.meeting
     start = start_of(request, now, settings.timezone)
-    agenda = service.meeting_agenda(db, meeting_id, now=now)
+    agenda = service.meeting_agenda(db, meeting_id)
     drafts: list[dict[str, str]] = []
     for kind in detail.drafts:
         try:
@@ -208,6 +209,8 @@ def meeting_page(
         when=when_text(meeting.starts_at, tz),
         timezone=tz,
         history=meeting.history(),
+        explores=plans_service.meeting_plan(db, meeting_id),
+        plan_names=[p.name for p in vision.plans],
         steps=steps_for(meeting.state),
         agenda=agenda,
         drafts=drafts,
@@ -250,6 +253,7 @@ _PROBLEM_STAGES = {
     "mode": "schedule",
     "schedule": "schedule",
     "busy": "schedule",
+    "link": "schedule",
     "agenda": "prepare",
     "note": "after",
     "insight": "after",

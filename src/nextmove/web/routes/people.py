@@ -15,7 +15,7 @@ from nextmove.domain.people import InteractionKind, TieSource
 from nextmove.errors import UserError
 from nextmove.services import export as export_service
 from nextmove.services import people as service
-from nextmove.services import people_view
+from nextmove.services import people_view, person_export
 from nextmove.services.people import FLAGS
 from nextmove.services.people_view import KEEP_STATES, PeopleFilters
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
@@ -141,6 +141,12 @@ def export_csv(db: DbDep) -> Response:
     return _download(export_service.csv_text(db), "text/csv; charset=utf-8", "nextmove.csv")
 
 
+@router.get("/people/{person_id}/export.json", summary="Everything about one person (JSON)")
+def export_person(person_id: PersonId, db: DbDep, now: NowDep) -> Response:
+    text = person_export.export_text(db, str(person_id), now=now)
+    return _download(text, "application/json", f"nextmove-person-{person_id}.json")
+
+
 @router.get("/people/new", response_class=HTMLResponse, summary="Add a person")
 def new_page(request: Request) -> HTMLResponse:
     return render(request, "person_form.html", form=PersonForm(), person=None, **common())
@@ -232,5 +238,7 @@ def delete_page(
 
 @router.post("/people/{person_id}/delete", summary="Delete a person everywhere")
 def delete(request: Request, person_id: PersonId, db: DbDep) -> Response:
-    person = service.delete_person(db, str(person_id))
-    return RedirectResponse(link_for(request, "/people", deleted=person.name), status_code=303)
+    service.delete_person(db, str(person_id))
+    request.app.state.import_jobs.forget_finished()  # their reports may name the person
+    # The name stays out of the address (history, server logs): the page says "deleted".
+    return RedirectResponse(link_for(request, "/people", deleted="1"), status_code=303)

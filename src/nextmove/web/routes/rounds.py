@@ -66,6 +66,10 @@ def _page(
         form=form,
         plan=plan,
         has_vision=bool(vision.steps),
+        plan_options=[
+            (p.name, p.name + (" (main plan)" if i == 0 else ""))
+            for i, p in enumerate(vision.plans)
+        ],
         saved=request.query_params.get("saved"),
         size_max=SIZE_MAX,
         weeks_max=WEEKS_MAX,
@@ -97,6 +101,7 @@ async def plan_round(
             weights=settings.weights(),
             cooldown_days=settings.suggest_cooldown_days,
             save=save,
+            plan=form.values.get("plan", "").strip()[:120] or None,
         )
     except UserError as exc:
         form.general_errors.append(exc.message)

@@ -20,13 +20,15 @@ router = APIRouter(include_in_schema=False)
 @router.get("/vision", response_class=HTMLResponse, summary="Vision")
 def vision_page(request: Request, db: DbDep, today: TodayDep) -> HTMLResponse:
     vision = vision_service.get_vision(db)
-    findings = vision_service.run_check(db, today=today)
+    checks = vision_service.run_plan_checks(db, today=today)
+    findings = checks[0].findings
     return render(
         request,
         "vision.html",
         vision=vision,
         findings=findings,
         weak=weaknesses(findings),
+        other_plans=[(c.plan.name, len(weaknesses(c.findings))) for c in checks[1:]],
         saved=request.query_params.get("saved"),
     )
 

@@ -1,0 +1,93 @@
+"""Delete means delete: what deleting a person removes from the texts that stay.
+
+Deleting a person removes their row and everything recorded with them; other rows can still
+name them: "introduced by Ana Ruiz" on the people she referred, "Ana Ruiz suggested I talk to
+you" on their meeting ideas, the name of an imported file (``ana-ruiz.vcf``), a note the user
+wrote elsewhere. `scrub` replaces the person's full name with "a deleted contact" and their
+e-mail addresses and phone numbers with "[removed]", whole words only and ignoring case, so
+a different person sharing a first name keeps their notes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nextmove.domain.people import Person
+
+DELETED_NAME = "a deleted contact"
+REMOVED = "[removed]"
+# Shorter strings ("Al", "5") would scrub unrelated words.
+MIN_TRACE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Traces:
+    """The strings that identify a deleted person in other texts."""
+
+    name: str
+    details: tuple[str, ...]  # e-mail addresses, phone numbers, profile links
+
+    @property
+    def strings(self) -> tuple[str, ...]:
+        """Every string to look for (the ones long enough to be distinctive)."""
+        found = ((self.name,) if len(self.name) >= MIN_TRACE else ()) + self.details
+        return tuple(dict.fromkeys(found))
+
+    def __bool__(self) -> bool:
+        return bool(self.strings)
+
+
+def traces_of(person: Person) -> Traces:
+    details = [e.value for e in person.emails] + [p.value for p in person.phones]
+    details += [link.value for link in person.links]
+    if person.profile_url:
+        details.append(person.profile_url)
+    return Traces(
+        " ".join(person.name.split()),
+        tuple(d.strip() for d in details if len(d.strip()) >= MIN_TRACE),
+    )
+
+
+def _pattern(traces: Traces) -> re.Pattern[str]:
+    parts = sorted(traces.strings, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
+    # Whole words: "Ana Ruiz" is not in "Ana Ruizdale" nor in "Ana Ruiz-Lopez".
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def scrub(text: str, traces: Traces) -> str:
+    """`text` without the deleted person's name, e-mails and phones."""
+    if not text or not traces:
+        return text
+    key = " ".join(traces.name.split()).casefold()
+
+    def replace(match: re.Match[str]) -> str:
+        return DELETED_NAME if " ".join(match.group(0).split()).casefold() == key else REMOVED
+
+    return _pattern(traces).sub(replace, text)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def file_names_person(file: str, traces: Traces) -> bool:
+    """Whether an imported file's name names the person: all the words of their name appear
+    in it, in any order and with any separators ("ana_ruiz.vcf", "Ruiz, Ana.vcf")."""
+    squeezed = _squeezed(file)
+    words = [_squeezed(w) for w in traces.name.split()]
+    words = [w for w in words if w]
+    if words and sum(map(len, words)) >= MIN_TRACE and all(w in squeezed for w in words):
+        return True
+    return any(len(_squeezed(d)) >= MIN_TRACE and _squeezed(d) in squeezed for d in traces.details)
+
+
+def scrubbed_file_name(file: str) -> str:
+    """An imported file's name once it named a deleted person: only its extension is kept."""
+    suffix = re.search(r"\.[A-Za-z0-9]{1,8}$", file)
+    return REMOVED + (suffix.group(0) if suffix else "")
+
+
+def last_path_part(file: str) -> str:
+    """A file's name without the folders it was in (which can name the user or others)."""
+    return re.split(r"[\\/]", file.rstrip("\\/"))[-1] if file else file

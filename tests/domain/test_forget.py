@@ -1,0 +1,60 @@
+"""What deleting a person scrubs from the texts that stay."""
+
+from __future__ import annotations
+
+from nextmove.domain.forget import (
+    DELETED_NAME,
+    REMOVED,
+    Traces,
+    file_names_person,
+    last_path_part,
+    scrub,
+    scrubbed_file_name,
+    traces_of,
+)
+from nextmove.domain.people import Labeled, Person
+
+ANA = traces_of(
+    Person(
+        name="Ana  Ruiz",
+        emails=[Labeled("ana.ruiz@example.org")],
+        phones=[Labeled("+1 555 0100")],
+    )
+)
+
+
+def test_generated_texts_name_a_deleted_contact_instead() -> None:
+    assert scrub("introduced by Ana Ruiz", ANA) == f"introduced by {DELETED_NAME}"
+    assert (
+        scrub("Ana Ruiz suggested I talk to you", ANA) == f"{DELETED_NAME} suggested I talk to you"
+    )
+
+
+def test_case_line_breaks_and_details_are_scrubbed() -> None:
+    text = "Lunch with ANA\nRUIZ (ana.ruiz@EXAMPLE.org, +1 555 0100)"
+    assert scrub(text, ANA) == f"Lunch with {DELETED_NAME} ({REMOVED}, {REMOVED})"
+
+
+def test_other_people_sharing_a_first_name_or_a_longer_name_keep_their_text() -> None:
+    for text in ("Ana from sales", "Ana Ruizdale's team", "call Ana Ruiz-Lopez"):
+        assert scrub(text, ANA) == text
+    assert scrub("Ana Ruiz's team", ANA) == f"{DELETED_NAME}'s team"
+
+
+def test_too_short_a_name_is_not_scrubbed_everywhere() -> None:
+    assert not Traces("Al", ())
+    assert scrub("Al is here", Traces("Al", ())) == "Al is here"
+
+
+def test_a_file_named_after_the_person_loses_its_name() -> None:
+    for name in ("ana_ruiz.vcf", "Ruiz, Ana.vcf", "ANA-RUIZ (1).vcf", "ana.ruiz@example.org.vcf"):
+        assert file_names_person(name, ANA)
+    assert not file_names_person("Connections.csv", ANA)
+    assert scrubbed_file_name("ana_ruiz.vcf") == "[removed].vcf"
+
+
+def test_import_history_keeps_the_file_name_without_its_folders() -> None:
+    assert last_path_part("/home/jdoe/Contacts/export.vcf") == "export.vcf"
+    assert last_path_part(r"C:\Users\jdoe\Desktop\Connections.csv") == "Connections.csv"
+    assert last_path_part("cards/") == "cards"
+    assert last_path_part("") == ""
