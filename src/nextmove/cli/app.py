@@ -82,6 +82,15 @@ SUMMARIES: dict[str, str] = {
     "demo": "Create a demo workspace: a mid-career product manager with a vision, a month of "
     "journal entries and her network (an org chart and a few hundred contacts).",
     "serve": "Start the web app on this machine and open it in your browser (Ctrl+C stops it).",
+    "plan": "Alternative plans side by side: your main plan and up to three others (the path "
+    "you're on, what you'd do if it vanished, the wild card), each with its own steps, "
+    "choices, note and four gauges.",
+    "moves": "The moves people in your network actually made: where people in your role went "
+    "next\n(with counts, typical time in role and who did it), or with --to exactly who made "
+    "that\nmove — each a candidate for a research meeting.",
+    "report": "Write your career-plan report as a PDF: the plan and its check, the energy "
+    "evidence,\nthe board of three, the research meetings and their insights, the "
+    "opportunities\ncompared and the next steps — a few pages to share with a coach or mentor.",
 }
 
 
@@ -106,6 +115,8 @@ def build_help_app() -> typer.Typer:
     """The `nextmove` app as `nextmove --help` shows it, without loading any command: each
     word is a stand-in with its summary (running one never happens: a command line with a
     known word builds the real app)."""
+    if any(word not in SUMMARIES for word, *_ in COMMANDS):
+        return build_app()  # a command without a summary yet: the slow, always-right way
     app = _root_app()
     app.command()(init)
     kinds = {word: kind for word, _module, _attribute, kind in COMMANDS}
