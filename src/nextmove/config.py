@@ -96,6 +96,13 @@ class Settings(BaseSettings):
         le=480,
         description="Length of a proposed meeting slot in minutes.",
     )
+    slot_lead_hours: int = Field(
+        default=24,
+        ge=0,
+        le=720,
+        description="Hours from now before the first time nextmove proposes (slots, drafts): "
+        "give people notice. Proposed times always fall within your working hours.",
+    )
     meeting_buffer_minutes: int = Field(
         default=0,
         ge=0,

@@ -48,6 +48,14 @@ class Ambiguous(UserError):
     http_status = 409
 
 
+class NeedsConfirmation(UserError):
+    """An action that is allowed but looks like a slip (a meeting marked held before its
+    time): done only when the user confirms it."""
+
+    exit_code = 2
+    http_status = 409
+
+
 class DatabaseNotReady(NextmoveError):
     """The database is missing, from a newer version, or cannot be opened."""
 

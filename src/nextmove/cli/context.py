@@ -6,7 +6,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo
 
 import typer
@@ -14,9 +14,11 @@ from rich.console import Console
 from rich.errors import MarkupError
 from rich.text import Text
 
-from nextmove.config import Settings, load_settings
 from nextmove.domain.days import parse_day
-from nextmove.store.db import Database
+
+if TYPE_CHECKING:  # the settings (pydantic) and the store (SQLAlchemy) load on first use
+    from nextmove.config import Settings
+    from nextmove.store.db import Database
 
 
 class _Console(Console):
@@ -45,12 +47,16 @@ class AppState:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
+            from nextmove.config import load_settings
+
             self._settings = load_settings(database_url=self.db_url)
         return self._settings
 
     def db(self) -> Database:
         """The database, migrated to the newest schema on first use."""
         if self._db is None:
+            from nextmove.store.db import Database
+
             self._db = Database.open(self.settings.resolved_database_url)
         return self._db
 
