@@ -36,7 +36,10 @@ class AppState:
     def db(self) -> Database:
         """The database, migrated to the newest schema on first use."""
         if self._db is None:
-            self._db = Database.open(self.settings.resolved_database_url)
+            self._db = Database.open(
+                self.settings.resolved_database_url,
+                busy_timeout=self.settings.busy_timeout_seconds,
+            )
         return self._db
 
     def close(self) -> None:
