@@ -69,8 +69,9 @@ class DatabaseBusy(NextmoveError):
         self,
         message: str = "the database is busy with another task (an import?); try again in a moment",
         *,
-        hint: str | None = "Nothing was changed. Another nextmove command or the web app was "
-        "writing to it; raise busy_timeout_seconds to wait longer.",
+        hint: str | None = "Nothing was changed: another nextmove command, import or page "
+        "was writing. Do the same again in a few seconds; to let each write wait longer, "
+        "raise the setting busy_timeout_seconds.",
     ):
         super().__init__(message, hint=hint)
 
