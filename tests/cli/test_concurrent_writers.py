@@ -34,11 +34,16 @@ main(sys.argv[2:])
 """
 
 ROUNDS = 1
-WRITERS = 8  # people add (half), touch and journal add, interleaved
+WRITERS = 10  # people add, touch, journal add and me set, interleaved
+
+
+ME_SET = [["me", "set", "--title", "Director of Product"], ["me", "set", "--city", "Berlin"]]
 
 
 def _command(i: int, url: str) -> list[str]:
     day = TODAY.isoformat()
+    if i % WRITERS >= 8:  # two edits of your position at once: both must land
+        return ["--db", url, *ME_SET[i % WRITERS - 8]]
     kind = 0 if i % 4 < 2 else i % 4 - 1  # half of them add people: the id race
     if kind == 0:
         args = ["people", "add", f"Writer {i}", "--organization", "Acme", "--email", f"w{i}@x.org"]
@@ -92,9 +97,10 @@ def test_concurrent_cli_writers_lose_nothing_and_never_fail(db_url: str, tmp_pat
     assert failed == []
 
     count = ROUNDS * WRITERS
-    added = {f"Writer {i}" for i in range(count) if i % 4 < 2}
-    touches = {f"touch {i}" for i in range(count) if i % 4 == 2}
-    activities = {f"activity {i}" for i in range(count) if i % 4 == 3}
+    plain = [i for i in range(count) if i % WRITERS < 8]
+    added = {f"Writer {i}" for i in plain if i % 4 < 2}
+    touches = {f"touch {i}" for i in plain if i % 4 == 2}
+    activities = {f"activity {i}" for i in plain if i % 4 == 3}
 
     db = Database.open(db_url)
     try:
@@ -103,6 +109,7 @@ def test_concurrent_cli_writers_lose_nothing_and_never_fail(db_url: str, tmp_pat
             notes = set(s.execute(text("SELECT note FROM interaction")).scalars())
             journal = set(s.execute(text("SELECT activity FROM journal_entry")).scalars())
             ids = list(s.execute(text("SELECT id FROM person")).scalars())
+            me = s.execute(text("SELECT title, city FROM profile")).all()
     finally:
         db.dispose()
     assert added <= names
@@ -110,3 +117,4 @@ def test_concurrent_cli_writers_lose_nothing_and_never_fail(db_url: str, tmp_pat
     assert touches <= notes
     assert activities <= journal
     assert len(ids) == len(set(ids))
+    assert [tuple(row) for row in me] == [("Director of Product", "Berlin")]

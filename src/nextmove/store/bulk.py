@@ -267,6 +267,19 @@ def hold_write_lock(session: Session, table: Table) -> None:
     conn.execute(text(f"LOCK TABLE {table.name} IN ROW EXCLUSIVE MODE"))
 
 
+def serialize_writers(session: Session, table: Table) -> None:
+    """Let one transaction at a time write `table` from here until it commits, so what it
+    reads before writing (does the row exist yet? what does it hold now?) is still true when
+    it writes: no duplicate insert, no lost update. Readers are never blocked. SQLite: the
+    write lock (`BEGIN IMMEDIATE`); PostgreSQL: SHARE ROW EXCLUSIVE on the table, which only
+    writers of it wait for. Call first in the transaction, before the reads."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        hold_write_lock(session, table)
+        return
+    conn.execute(text(f"LOCK TABLE {table.name} IN SHARE ROW EXCLUSIVE MODE"))
+
+
 def reserve_ids(session: Session, table: Table, count: int) -> Sequence[int]:
     """Reserve `count` primary keys of `table` for rows about to be inserted, so rows that
     point at each other can be written in one pass. Never the same ids for two concurrent
