@@ -53,3 +53,56 @@ def test_writer_waits_for_an_org_chart_import_numbering_from_max_id(
         # a writer drawing an id meanwhile would take one of the import's.
         with pytest.raises(DatabaseBusy), other.session() as second:
             bulk.reserve_ids(second, _table(), 1)
+
+
+def test_two_position_edits_at_once_both_land(db: Database, db_url: str) -> None:
+    """One edit holds the vision (not committed yet) while another starts: the second waits,
+    then reads the first's change and adds its own, instead of overwriting it (or failing to
+    create the single profile row twice). PostgreSQL only: there the waiting writer can be
+    seen waiting (pg_stat_activity) before the first commits, without sleeping."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("the waiting writer is observable on PostgreSQL only")
+    import threading
+
+    from sqlalchemy import text
+
+    from nextmove.services.vision import get_vision, set_position
+    from nextmove.store import vision as vision_repo
+    from tests.conftest import NOW
+
+    second = Database.open(db_url, busy_timeout=30)
+    failures: list[BaseException] = []
+
+    def edit_city() -> None:
+        try:
+            set_position(second, {"city": "Berlin"}, now=NOW)
+        except BaseException as exc:  # reported by the test below
+            failures.append(exc)
+
+    try:
+        with db.session() as first:
+            vision_repo.hold_for_update(first)
+            me = vision_repo.load_vision(first).me
+            me.title = "Director of Product"
+            vision_repo.save_position(first, me, now=NOW)
+            first.flush()
+            editor = threading.Thread(target=edit_city)
+            editor.start()
+            with db.engine.connect() as watch:
+                waiting = 0
+                for _ in range(100_000):
+                    waiting = watch.execute(
+                        text(
+                            "SELECT count(*) FROM pg_stat_activity "
+                            "WHERE wait_event_type = 'Lock' AND datname = current_database()"
+                        )
+                    ).scalar_one()
+                    if waiting:
+                        break
+                assert waiting, "the second edit never waited for the first"
+        editor.join(timeout=60)
+    finally:
+        second.dispose()
+    assert failures == []
+    me = get_vision(db).me
+    assert (me.title, me.city) == ("Director of Product", "Berlin")
