@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from nextmove.config import load_settings
-from nextmove.services import demo, meeting_brief, report
+from nextmove.services import demo, meeting_brief, pdf_files, report
 from nextmove.store.db import Database
 
 TODAY = date(2026, 11, 22)
@@ -102,7 +102,7 @@ def main() -> None:
             f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
             "(wall time above includes waiting for a core)"
         )
-        pages = report.page_count(target.read_bytes())
+        pages = pdf_files.page_count(target.read_bytes())
         print(f"report: {pages} pages, {target.stat().st_size / 1024:.0f} kB")
         print(
             f"typesetting and writing: {max(whole - view, 0) / whole:.0%} of the report's CPU time"

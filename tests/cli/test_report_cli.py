@@ -55,3 +55,18 @@ def test_bad_input_is_one_clear_message_and_no_file(
     assert result.exit_code == code, result.output
     assert message in result.stderr and "Traceback" not in result.output
     assert list(out.iterdir()) == []
+
+
+def test_names_in_any_script_and_stray_control_characters_still_print(
+    cli_sqlite: Cli, out: Path
+) -> None:
+    """Libertinus has no Chinese or Arabic: the brief is still written (PDF/A needs every
+    glyph, so it falls back to the machine's fonts, then to a plain PDF)."""
+    assert cli_sqlite(["people", "add", "王小明", "--title", "Head of Product"]).exit_code == 0
+    assert cli_sqlite(["meeting", "add", "王小明", "--why", "leads\x07 product"]).exit_code == 0
+    brief = cli_sqlite(["meeting", "brief", "1", str(out / "wang.pdf")])
+    assert brief.exit_code == 0, brief.output
+    text = _text(out / "wang.pdf")
+    assert "Head of Product" in text and "leads product" in " ".join(text.split())
+    report = cli_sqlite(["report", str(out / "plan.pdf")])
+    assert report.exit_code == 0, report.output

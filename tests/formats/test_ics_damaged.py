@@ -172,3 +172,42 @@ def test_a_utf16_calendar_with_an_odd_byte_count_is_read(tmp_path: Path) -> None
     found = read_busy(data, start=START, end=END, timezone="UTC", source="cal.ics")
     assert len(found) == 1
     assert timedelta(hours=1) == found[0].duration
+
+
+# Found by benchmarks/fuzz_imports.py: damage icalendar raises for while parsing, or only
+# when a value is used (a lazily parsed DTSTART).
+PARSER_CRASHES = {
+    # An END:VTIMEZONE closing an event that has a TZID property: icalendar tries to read the
+    # event as a time zone (AttributeError: 'Event' object has no attribute 'to_tz').
+    "event closed as a time zone": calendar(
+        event("a", "DTSTART:20261102T100000Z", "TZID:Customized Time Zone", "END:VTIMEZONE")
+    ),
+    # A free/busy period cut short by a broken line fold (TypeError in icalendar's vPeriod).
+    "period cut short": calendar(
+        event("a"), zones="BEGIN:VFREEBUSY\r\nFREEBUSY:20120103T091500Z/201201\r\nEND:VFREEBUSY\r\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", PARSER_CRASHES)
+def test_text_the_calendar_parser_crashes_on_is_one_clear_error(case: str) -> None:
+    with pytest.raises(UserError, match=r"cal\.ics: not a readable iCalendar file"):
+        imported(PARSER_CRASHES[case])
+    with pytest.raises(InvalidInput, match=r"cal\.ics: 1 problem\n  not an iCalendar file"):
+        busy(PARSER_CRASHES[case])
+
+
+def test_a_recurring_event_whose_start_cannot_be_read_is_a_problem_of_that_event() -> None:
+    broken = event("weekly", "DTSTART:20260BEGIN:VTIMEZONE", "RRULE:FREQ=WEEKLY")
+    text = calendar(event("fine"), broken)
+    found = imported(text)
+    assert [e.key for e in found if isinstance(e, CalendarEvent)] == [
+        "ics:fine:2026-11-02T10:00:00+00:00"
+    ]
+    (problem,) = [p for p in found if isinstance(p, Problem)]
+    assert str(problem) == (
+        "line 13: event 2 'weekly': DTSTART cannot be read: '20260BEGIN:VTIMEZONE' is not a "
+        "date or time"
+    )
+    with pytest.raises(InvalidInput, match="DTSTART cannot be read"):
+        busy(text)

@@ -3,7 +3,8 @@ built from the input that showed the bug."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import zipfile
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,37 @@ def test_an_unreadable_recurring_series_is_a_problem_and_nothing_is_written(
         1,
         ["line 12: event 2 '1:1'"],
     )
+
+
+def test_a_linkedin_zip_whose_first_header_is_damaged_is_called_a_damaged_zip(
+    db: Database, now: datetime, today: date, tmp_path: Path
+) -> None:
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("Connections.csv", "First Name,Last Name\n")
+    data = bytearray(archive.read_bytes())
+    data[2:4] = b"\x00\x00"  # "PK\x03\x04" -> "PK\x00\x00"
+    archive.write_bytes(bytes(data))
+    with pytest.raises(UserError, match=r"export\.zip.*(damaged|not a readable ZIP archive)"):
+        run(db, "linkedin", archive, now, today)
+    assert counts(db) == (0, 0, 0)
+
+
+def test_two_rows_of_one_person_that_disagree_do_not_flip_them_on_every_import(
+    db: Database, now: datetime, today: date, tmp_path: Path
+) -> None:
+    # Found by benchmarks/fuzz_imports.py: a Google CSV with one contact twice, its
+    # department spelled two ways, "updated" that contact on every re-import.
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "First Name,Middle Name,Last Name,Organization Name,Organization Title,"
+        "Organization Department,E-mail 1 - Label,E-mail 1 - Value\n"
+        "Ana,,Okafor,Acme,Product Manager,Product,Work,ana@example.org\n"
+        "Ana,,Okafor,Acme,Product Manager,P;roduct,Work,ana@example.org\n"
+    )
+    first = run(db, "google", path, now, today)
+    assert first.created == 1
+    for minutes in (1, 2):
+        again = run(db, "google", path, now + timedelta(minutes=minutes), today)
+        assert (again.created, again.updated, again.unchanged, again.job_changes) == (0, 0, 2, [])
+    assert people.show_person(db, "Ana Okafor").person.department == "P;roduct"

@@ -89,6 +89,7 @@ def test_the_report_of_the_demo_shows_the_plan_evidence_board_meetings_and_next_
     assert "The energy evidence" in text and "customer interviews" in text
     assert "VP of Product, Consumer Banking" in text and "misaligned" in text
     assert "Next steps" in text
+    assert "At a glance:" in text and "board 2 of 3 seats" in text
     pngs = pages_as_png(target, out)
     assert len(pngs) == written.pages == pdf_pages(target) >= 2
     assert all(p.stat().st_size > 5_000 for p in pngs)  # drawn pages, not blank ones

@@ -75,12 +75,14 @@ def test_the_check_names_a_vague_next_step(web: Web) -> None:
 
 
 def test_the_demo_vision_passes_the_check(demo_web: Web) -> None:
-    assert demo_web.get(f"/api/vision/check?{AS_OF}").json() == {
-        "ok": True,
-        "weaknesses": 0,
-        "notes": 0,
-        "findings": [],
-    }
+    check = demo_web.get(f"/api/vision/check?{AS_OF}").json()
+    plans = check.pop("plans")
+    assert check == {"ok": True, "weaknesses": 0, "notes": 0, "findings": []}
+    assert [(p["name"], p["main"], p["findings"]) for p in plans] == [
+        ("current path", True, []),
+        ("if it vanished", False, []),
+        ("wild card", False, []),
+    ]
 
 
 def test_journal_entries_can_be_added_listed_and_deleted(web: Web) -> None:
@@ -164,6 +166,7 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/opportunities/{opp_id}/people/{person_id}", "delete"),
         ("/api/opportunities/{opp_id}/meetings", "post"),
         ("/api/suggestions", "get"),
+        ("/api/moves", "get"),
         ("/api/people/{person_id}/paths", "get"),
         ("/api/today", "get"),
         ("/api/round", "get"),
@@ -186,6 +189,7 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/keep", "get"),
         ("/api/imports", "post"),
         ("/api/imports/{job_id}", "get"),
+        ("/api/moves", "get"),
         ("/api/meetings", "get"),
         ("/api/meetings", "post"),
         ("/api/meetings/{meeting_id}", "get"),

@@ -24,6 +24,9 @@ from nextmove.domain.titles import UNKNOWN, TitleGuess
 
 # From this level up (manager), a role is also like another of the same function and level.
 MANAGEMENT_FROM = 5
+# How close a move must come to yours to be named as the nearest: a role like yours into
+# the target's function near its level, or a role in your function into one like the target.
+NEAREST_AT_LEAST = 2.5
 # How many related occupations O*NET offers for one role.
 ONET_RELATED_SHOWN = 6
 
@@ -308,8 +311,8 @@ def nearest_moves(
         if move.person_id == exclude:
             continue
         a, b = read(move.from_title), read(move.to_title)
-        score = _closeness(origin, a) + _closeness(target, b)
-        if score >= 2.5:
+        score = role_closeness(origin, a) + role_closeness(target, b)
+        if score >= NEAREST_AT_LEAST:
             scored.append((score, move))
     scored.sort(key=lambda sm: (-sm[0], _recent_first(sm[1])))
     out: list[Move] = []
@@ -327,7 +330,7 @@ def _above(role: RoleRead, origin: RoleRead) -> bool:
     return role.level is not None and origin.level is not None and role.level > origin.level
 
 
-def _closeness(want: RoleRead, got: RoleRead) -> float:
+def role_closeness(want: RoleRead, got: RoleRead) -> float:
     """2 for a role like it; 1 for the same function, plus 0.5 within a level of it."""
     if want.like(got):
         return 2.0

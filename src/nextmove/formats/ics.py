@@ -22,7 +22,13 @@ import recurring_ical_events
 from nextmove.domain.links import safe_link
 from nextmove.domain.slots import Interval, local_instant, zone
 from nextmove.errors import InvalidInput, Problem, UserError
-from nextmove.formats.ics_series import CheckBudget, parse_ical, series_problem, where_of
+from nextmove.formats.ics_series import (
+    CheckBudget,
+    parse_ical,
+    series_problem,
+    value_problems,
+    where_of,
+)
 from nextmove.formats.textfile import decode
 from nextmove.formats.vtimezone import vtimezone
 
@@ -117,41 +123,16 @@ def _event_problems(
     problems = []
     for index, event in enumerate(cal.walk("VEVENT"), start=1):
         where = where_of(index, event, text)
-        if "DTSTART" not in event and "RDATE" not in event:
-            problems.append(Problem(where, "no DTSTART (start time)"))
+        unreadable = value_problems(event)
+        if unreadable:
+            problems += [Problem(where, message) for message in unreadable]
             continue
-        for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
-            if name in event:
-                try:
-                    getattr(event[name], "dt")  # noqa: B009 - reading it is the check
-                except Exception:
-                    raw = _raw(event[name])
-                    problems.append(
-                        Problem(where, f"{name} cannot be read: {raw!r} is not a date or time")
-                    )
-        for name in ("EXDATE", "RDATE"):
-            values = event.get(name)
-            for value in values if isinstance(values, list) else [values] if values else []:
-                try:
-                    value.dts  # noqa: B018 - reading it is the check
-                except Exception:
-                    raw = _raw(value)
-                    problems.append(
-                        Problem(where, f"{name} cannot be read: {raw!r} is not a list of dates")
-                    )
         if "RRULE" in event:
             _tolerate_spaces_in_rrule(event)
             problem = series_problem(event, until=until, budget=budget)
             if problem:
                 problems.append(Problem(where, problem))
     return problems
-
-
-def _raw(value: Any) -> str:
-    try:
-        return bytes(value.to_ical()).decode("utf-8", "replace")
-    except Exception:
-        return str(value)
 
 
 def _tolerate_spaces_in_rrule(event: icalendar.Component) -> None:

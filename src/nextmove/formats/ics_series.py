@@ -85,10 +85,47 @@ _LOCK = threading.Lock()
 
 def parse_ical(data: bytes | str) -> list[icalendar.Component]:
     """`icalendar.Calendar.from_ical(data, multiple=True)` with this file's time zones only.
-    Raises ValueError (and IndexError, KeyError) as icalendar does for unreadable text."""
+    Raises ValueError for text it cannot read — whatever icalendar raised (a stray
+    END:VTIMEZONE closing an event raises AttributeError inside it, a bad PERIOD TypeError)."""
     with _LOCK:
         tzp.use(_PROVIDER)  # a fresh cache: no VTIMEZONE of an earlier file is remembered
-        return list(icalendar.Calendar.from_ical(data, multiple=True))
+        try:
+            return list(icalendar.Calendar.from_ical(data, multiple=True))
+        except ValueError:
+            raise
+        except Exception as exc:  # the parser of untrusted text: any failure is the text's
+            raise ValueError(str(exc)[:200] or type(exc).__name__) from exc
+
+
+def value_problems(event: icalendar.Component) -> list[str]:
+    """What cannot be read among the event's dates (icalendar parses them lazily and raises
+    only when they are used): a missing start, an unreadable DTSTART, DTEND, RECURRENCE-ID,
+    EXDATE or RDATE."""
+    if "DTSTART" not in event and "RDATE" not in event:
+        return ["no DTSTART (start time)"]
+    problems = []
+    for name in ("DTSTART", "DTEND", "RECURRENCE-ID", "DURATION"):
+        if name in event:
+            try:
+                getattr(event[name], "dt")  # noqa: B009 - reading it is the check
+            except Exception:
+                what = "a duration" if name == "DURATION" else "a date or time"
+                problems.append(f"{name} cannot be read: {_raw(event[name])!r} is not {what}")
+    for name in ("EXDATE", "RDATE"):
+        values = event.get(name)
+        for value in values if isinstance(values, list) else [values] if values else []:
+            try:
+                value.dts  # noqa: B018 - reading it is the check
+            except Exception:
+                problems.append(f"{name} cannot be read: {_raw(value)!r} is not a list of dates")
+    return problems
+
+
+def _raw(value: Any) -> str:
+    try:
+        return bytes(value.to_ical()).decode("utf-8", "replace")[:100]
+    except Exception:
+        return str(value)[:100]
 
 
 def series_problem(
@@ -199,6 +236,10 @@ def expand_events(
         series.setdefault(uid, []).append((index, event))
     for members in series.values():
         index, first = members[0]
+        unreadable = [m for _, e in members for m in value_problems(e)]
+        if unreadable:
+            yield Problem(where_of(index, first, text), "; ".join(unreadable))
+            continue
         master = next((e for _, e in members if "RECURRENCE-ID" not in e), first)
         problem = series_problem(master, until=end, budget=budget)
         if problem is None:

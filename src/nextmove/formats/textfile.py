@@ -142,6 +142,7 @@ def open_csv(
     if header is None:
         seen = next((r for r in first_rows if any(c.strip() for c in r)), [])
         shown = ", ".join(c.strip() for c in seen[:8] if c.strip()) or "nothing readable"
+        shown = "".join(ch if ch.isprintable() else "·" for ch in shown)
         raise UserError(
             f"{source}: wrong columns: expected {expected}; the file starts with: {shown[:200]}",
             hint="Check that this is the right export and the right importer kind.",

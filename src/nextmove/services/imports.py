@@ -134,7 +134,7 @@ def import_file(
     from nextmove.formats.textfile import read_bytes
 
     data = read_bytes(path)
-    if kind == "linkedin" and data[:4] == b"PK\x03\x04":
+    if kind == "linkedin" and data[:2] == b"PK":  # a ZIP, even one whose first header is damaged
         return import_linkedin_zip(
             db,
             data,

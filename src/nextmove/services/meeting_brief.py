@@ -25,7 +25,8 @@ from nextmove.errors import NotFound, UserError
 from nextmove.formats.typst_pdf import render_pdf
 from nextmove.services import plans as plans_service
 from nextmove.services.meetings import brief_of, introduction_chain
-from nextmove.services.report import Written, check_target, long_date, position_phrase, write_file
+from nextmove.services.pdf_files import Written, check_target, write_file
+from nextmove.services.report import long_date, position_phrase
 from nextmove.services.suggest import warm_paths
 from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo

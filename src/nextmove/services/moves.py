@@ -23,6 +23,7 @@ from nextmove.domain.moves import (
     nearest_moves,
     observed_moves,
     read_role,
+    role_closeness,
     untrodden_move,
     where_people_went,
     who_made_the_move,
@@ -81,7 +82,11 @@ def find_moves(
             report.moves = who_made_the_move(origin, target, moves, read, exclude=my_id)
             if not report.moves and positions:
                 # Nobody did: the nearest moves may start anywhere near your role.
-                every = observed_moves(repo.careers(session), as_of=as_of)
+                # A nearest move starts at a role in your function at least (role_closeness
+                # >= 1 on that side, since the other gives at most 2).
+                near = _titles_where(origin, repo.past_titles(session), at_least=1.0)
+                ids = repo.people_who_held(session, near) if near else set()
+                every = observed_moves(repo.careers(session, ids), as_of=as_of) if ids else []
                 read = _reader(every, [target.title])
                 report.nearest = nearest_moves(origin, target, every, read, exclude=my_id)
         else:
@@ -117,6 +122,14 @@ def _target(title: str, vision: Vision) -> RoleRead:
             step.function or target.function,
         )
     return target
+
+
+def _titles_where(origin: RoleRead, titles: list[str], *, at_least: float) -> list[str]:
+    """The titles at least this close to `origin` (domain.moves.role_closeness)."""
+    from nextmove.services.titles import infer_titles
+
+    guesses = infer_titles(titles)
+    return [t for t in titles if role_closeness(origin, read_role(t, guesses.get(t))) >= at_least]
 
 
 def _like_titles(origin: RoleRead, titles: list[str]) -> list[str]:

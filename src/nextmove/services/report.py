@@ -8,10 +8,6 @@ names in free text are replaced (``nextmove.domain.privacy``)."""
 
 from __future__ import annotations
 
-import os
-import re
-import tempfile
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,13 +25,13 @@ from nextmove.domain.people import Person
 from nextmove.domain.plans import get_plan
 from nextmove.domain.privacy import NameWords, name_tokens, redact
 from nextmove.domain.vision import CHOICE_SUBJECTS, Vision, plan_key, step_name
-from nextmove.errors import UserError
 from nextmove.formats.report_svg import Bar, activity_bars_svg, energy_days_svg, round_svg
 from nextmove.formats.typst_pdf import render_pdf
 from nextmove.services import board as board_service
 from nextmove.services import meeting_rounds
 from nextmove.services import opportunities as opp_service
 from nextmove.services import plans as plans_service
+from nextmove.services.pdf_files import Written, check_target, write_file
 from nextmove.services.plans import PlanSummary
 from nextmove.services.today import build_digest
 from nextmove.services.vision import EVIDENCE_WINDOW_DAYS
@@ -51,13 +47,6 @@ ACTIVITY_BARS = 4  # energizing and draining each
 MAX_MEETINGS = 12
 MAX_OPPORTUNITIES = 8
 MAX_NEXT_STEPS = 8
-
-
-@dataclass(frozen=True, slots=True)
-class Written:
-    path: Path
-    pages: int
-    size: int
 
 
 def long_date(day: date) -> str:
@@ -463,51 +452,6 @@ def report_pdf(
 ) -> bytes:
     view = report_view(db, settings=settings, today=today, now=now, plan=plan, private=private)
     return render_pdf("career_plan", view, as_of=today)
-
-
-def check_target(path: Path, *, example: str = "report.pdf") -> Path:
-    """Where a PDF may be written: in a folder that exists, not over a folder. Checked
-    before any work is done, so a typo costs nothing."""
-    path = path.expanduser()
-    if path.is_dir():
-        raise UserError(f"{path} is a folder", hint=f"Name the file, e.g. {path / example}.")
-    if not path.parent.is_dir():
-        raise UserError(
-            f"{path}: the folder {path.parent} does not exist",
-            hint="Create it first, or choose another place.",
-        )
-    if path.suffix.lower() != ".pdf":
-        raise UserError(
-            f"{path}: the file name should end in .pdf", hint=f"e.g. {path.stem or 'report'}.pdf"
-        )
-    return path
-
-
-def write_file(path: Path, data: bytes) -> Written:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place: a reader
-    sees the old file or the new one, never half of one; private to the user (0600)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"{path}: cannot write: {exc.strerror}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return Written(path, page_count(data), len(data))
-
-
-_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
-
-
-def page_count(pdf: bytes) -> int:
-    """Pages in a PDF Typst wrote (one page object each; Typst does not compress them)."""
-    return len(_PAGE.findall(pdf))
 
 
 def write_report(
