@@ -65,6 +65,14 @@ class Settings(BaseSettings):
             "directory. PostgreSQL: `postgresql+psycopg://user:pass@host/dbname`."
         ),
     )
+    busy_timeout_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        le=600,
+        description="How long a write waits for another writer (an import, another command, "
+        "the web app) before nextmove says the database is busy: SQLite's busy timeout, "
+        "PostgreSQL's lock_timeout.",
+    )
     data_dir: Path = Field(
         default_factory=default_data_dir,
         description="Where nextmove keeps its default SQLite database.",

@@ -176,11 +176,14 @@ def root(
 def init(ctx: typer.Context) -> None:
     """Create the database, or migrate it to this version's schema."""
     st = state(ctx)
-    from nextmove.store.db import current_revision, make_engine, migrate
+    from nextmove.store.db import busy_translated, current_revision, make_engine, migrate
 
-    engine = make_engine(st.settings.resolved_database_url)
+    engine = make_engine(
+        st.settings.resolved_database_url, busy_timeout=st.settings.busy_timeout_seconds
+    )
     try:
-        before, after = migrate(engine)
+        with busy_translated():
+            before, after = migrate(engine)
         where = engine.url.render_as_string(hide_password=True)
         if before == after:
             console.print(f"Database is up to date (schema {after}): {where}")

@@ -57,7 +57,10 @@ class AppState:
         if self._db is None:
             from nextmove.store.db import Database
 
-            self._db = Database.open(self.settings.resolved_database_url)
+            self._db = Database.open(
+                self.settings.resolved_database_url,
+                busy_timeout=self.settings.busy_timeout_seconds,
+            )
         return self._db
 
     def close(self) -> None:
