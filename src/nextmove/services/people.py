@@ -3,10 +3,12 @@ link yourself, and export."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from nextmove.domain import limits
 from nextmove.domain.days import check_day
 from nextmove.domain.forget import traces_of
 from nextmove.domain.functions import parse_function
@@ -67,9 +69,20 @@ def resolve(db: Database, ref: str) -> int:
         return resolve_id(session, ref)
 
 
+_PICKED = re.compile(r"\s#(\d{1,9})$")
+
+
+def picked_person(ref: str) -> bool:
+    """Whether REF is a name as a person picker fills it in: "Name #id"."""
+    return _PICKED.search(ref.strip()) is not None
+
+
 def resolve_id(session: Any, ref: str) -> int:
     """`resolve` inside a unit of work that is already open (the one resolver of the app)."""
     text = check_text(ref, "person").strip().lstrip("#")
+    picked = _PICKED.search(text)
+    if picked:  # "Dana Lee #12", as the person pickers fill in: the id decides
+        text = picked.group(1)
     if text.isascii() and text.isdigit() and len(text) < 10:
         person_id = int(text)
         if not repo.person_exists(session, person_id):
@@ -259,6 +272,31 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
         person.position_source = "user"
     if not person.name.strip():
         raise UserError("name: must not be empty")
+    check_person_lengths(person)
+
+
+# The longest text each field of a person keeps (nextmove.domain.limits).
+PERSON_LIMITS = {
+    "name": limits.NAME,
+    "title": limits.TITLE,
+    "organization": limits.NAME,
+    "department": limits.SHORT,
+    "industry": limits.SHORT,
+    "city": limits.SHORT,
+    "how_known": limits.SHORT,
+    "notes": limits.NOTES,
+}
+
+
+def check_person_lengths(person: Person) -> None:
+    """Every text field of ``person`` within its limit; else a UserError naming the field
+    (the value is never repeated back whole)."""
+    for name, limit in PERSON_LIMITS.items():
+        value = getattr(person, name, "")
+        if isinstance(value, str):
+            limits.check_length(value, limit, field=name)
+    for tag in person.tags:
+        limits.check_length(tag, limits.SHORT, field="tag")
 
 
 def _replace_list(person: Person, key: str, values: list[str]) -> None:
@@ -299,7 +337,16 @@ def add_person(db: Database, changes: dict[str, Any], *, now: datetime, today: d
     person.history = [j for j in person.history if j.organization or j.title]
     guess_from_title(person)
     with db.session() as session:
-        repo.add_person(session, person, now=now)
+        person.id = repo.add_person(session, person, now=now)
+        # Someone you add yourself is someone you know: a "manual" source makes them a direct
+        # contact (the network map, warm paths and suggestions read it).
+        repo.add_sources(
+            session,
+            [(person.id, f"person:{person.id}", "", "")],
+            kind="manual",
+            import_id=None,
+            now=now,
+        )
     return person
 
 
