@@ -88,6 +88,8 @@ def test_the_report_of_the_demo_shows_the_plan_evidence_board_meetings_and_next_
     assert "Lead one cross-team launch before asking for a group PM role" in text
     assert "The energy evidence" in text and "customer interviews" in text
     assert "VP of Product, Consumer Banking" in text and "misaligned" in text
+    # each flag is its own label (each starts with a capital), not one sentence cut by "; "
+    assert "A detour from your path · Breaks your" in text and "; Breaks" not in text
     assert "Next steps" in text
     assert "At a glance:" in text and "board 2 of 3 seats" in text
     # the counts add up to the total: the demo's declined and unanswered requests are counted too
