@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from nextmove.config import Settings
 from nextmove.domain.suggest import Suggestion
 from nextmove.services import board as board_service
@@ -263,23 +261,16 @@ def test_her_board_has_her_manager_and_known_outside_seniors_never_her_reports(
 
 # ---------------------------------------------------------------- title reading (titles-moves)
 
-TITLE_READER = (
-    "title reading belongs to the titles-moves branch (issue 14 item 4); flip when its reader "
-    "reads this title"
-)
 
-
-@pytest.mark.xfail(strict=True, reason=TITLE_READER)
 def test_her_contact_with_her_next_job_title_is_stored_in_operations(
     db: Database, tmp_path: Path
 ) -> None:
     """'Director of Clinical Operations' from LinkedIn (no department) reads as operations
-    with enough confidence to be stored (today: 43 %, below the 50 % kept)."""
+    with enough confidence to be stored: "clinical" says where the operations are run."""
     build_clinician(db, tmp_path)
     assert people_service.show_person(db, "Rosa Reyes").person.function == "operations"
 
 
-@pytest.mark.xfail(strict=True, reason=TITLE_READER)
 def test_an_executive_search_partner_is_read_as_one_not_as_a_senior_vp(
     db: Database, tmp_path: Path
 ) -> None:
