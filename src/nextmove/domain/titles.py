@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from nextmove.domain.levels import BY_RANK
 from nextmove.domain.title_lexicon import (
+    ADVISOR,
+    ADVISOR_QUALIFIERS,
     BOARD,
     CHIEF_FUNCTIONS,
     EXECUTIVE_SEARCH,
@@ -283,6 +285,9 @@ def _read_segment(tokens: list[str], ref: TitleReference) -> _Reading:
         left = {i for i, _, _ in matches}
         search_practice = _serves_executives([m for m in before if m[0] not in left])
     reading.tag = next((w.tag for _, _, w in matches if w is not None and w.tag), "")
+    if reading.tag == ADVISOR and _advisor_is_a_job(matches):
+        reading.tag = ""
+        reading.evidence.append("an advisor to clients, not an outside advisor")
     _read_level(matches, reading)
     if search_practice and not reading.tag and _firm_role(matches):
         # "Partner, CFO Practice", "Principal, Board & CEO Practice": a search firm's
@@ -303,6 +308,15 @@ FIRM_RANK_CONFIDENCE = 0.45
 _EXECUTIVE_PRACTICE = frozenset({"board", "leadership", "executive", "c suite", "csuite"})
 # The roles a search firm's consultants hold.
 _FIRM_ROLES = frozenset({"partner", "principal", "consultant", "managing director", "director"})
+
+
+def _advisor_is_a_job(matches: list[tuple[int, str, Word | None]]) -> bool:
+    """ "Financial Advisor", "Tax Adviser", "Customer Advisor": words before "advisor" that
+    are not an outside advisor's ("Senior", "Strategic", "Board") make it a job."""
+    k = next((k for k, (_, p, _) in enumerate(matches) if p in ("advisor", "adviser")), None)
+    if k is None:
+        return False
+    return any(p not in ADVISOR_QUALIFIERS and p not in STOP for _, p, _ in matches[:k])
 
 
 def _serves_executives(dropped: list[tuple[int, str, Word | None]]) -> bool:
