@@ -4,7 +4,7 @@ Runs the real app in-process (no network): builds a fresh demo workspace in a te
 SQLite file (or the database given with --db), warms each page up once, then requests it
 --repeat times and prints a table of median, 95th percentile and maximum.
 
-    .venv/bin/python benchmarks/web_pages.py [--repeat 30] [--db URL]
+    .venv/bin/python benchmarks/web_pages.py [--repeat 30] [--db URL] [--pages /,/map]
 """
 
 from __future__ import annotations
@@ -72,6 +72,7 @@ PAGES = [
     "/api/meetings",
     "/api/meetings/1",
     "/api/opportunities/4/people",
+    "/api/people/picks?q=no",
 ]
 
 
@@ -79,7 +80,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=30, help="requests per page")
     parser.add_argument("--db", help="database URL (default: a fresh SQLite file)")
+    parser.add_argument(
+        "--pages", help="only these pages, comma-separated (default: every page listed above)"
+    )
     args = parser.parse_args()
+    pages = args.pages.split(",") if args.pages else PAGES
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
@@ -91,7 +96,7 @@ def main() -> None:
         app = create_app(settings, port=PORT, db=db)
         rows = []
         with TestClient(app, base_url=f"http://127.0.0.1:{PORT}") as client:
-            for page in PAGES:
+            for page in pages:
                 first = client.get(page)
                 assert first.status_code == 200, (page, first.status_code)
                 times = []

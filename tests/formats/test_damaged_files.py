@@ -116,3 +116,24 @@ def test_a_zip_that_claims_a_small_size_but_inflates_further_is_cut_off() -> Non
         struct.pack_into("<I", data, at + offset, 100)
     with pytest.raises(UserError, match="damaged"):
         read_export_zip(bytes(data), "export.zip")
+
+
+def test_a_vcard_property_vobject_would_backtrack_on_for_hours_is_a_problem_of_its_card() -> None:
+    from nextmove.errors import Problem
+    from nextmove.formats.vcard import parse_vcards
+
+    # Found by benchmarks/fuzz_imports.py: 24 characters of ",=" took vobject 7 s to refuse,
+    # each one more doubled it; the fuzzed file held an import for hours.
+    cards = (
+        "BEGIN:VCARD\nVERSION:2.1\nFN:Ana Okafor\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:2.1\nFN:Ben Schmidt\nNOTE;CHARSET=UTF-8;ENCODIN"
+        + ",=" * 40
+        + "\nEND:VCARD\n"
+    )
+    first, second = parse_vcards(cards, "contacts.vcf")
+    assert isinstance(first, ContactRecord) and first.name == "Ana Okafor"
+    assert isinstance(second, Problem)
+    assert str(second) == (
+        "card 2 (line 5): cannot be read: line 4 of the card is not NAME;PARAMETERS:VALUE: "
+        "'NOTE;CHARSET=UTF-8;ENCODIN,=,=,=,=,=,=,='"
+    )

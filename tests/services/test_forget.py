@@ -190,7 +190,8 @@ def test_people_export_writes_everything_about_one_person(
     assert [i["note"] for i in person["interactions"] if i["note"]] == [
         "coffee about the Xylophage project"
     ]
-    assert [s["kind"] for s in person["sources"]] == ["vcard"]
+    # Added by hand (a "manual" source: someone you know directly), then her vCard.
+    assert [s["kind"] for s in person["sources"]] == ["manual", "vcard"]
     assert [t["name"] for t in person["ties"]] == ["Bruno Vantongerloo"]
     (meeting,) = data["meetings"]
     assert "budget doubles" in meeting["notes"]

@@ -4,7 +4,7 @@ built from the input that showed the bug."""
 from __future__ import annotations
 
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -176,3 +176,23 @@ def test_a_linkedin_zip_whose_first_header_is_damaged_is_called_a_damaged_zip(
     with pytest.raises(UserError, match=r"export\.zip.*(damaged|not a readable ZIP archive)"):
         run(db, "linkedin", archive, now, today)
     assert counts(db) == (0, 0, 0)
+
+
+def test_two_rows_of_one_person_that_disagree_do_not_flip_them_on_every_import(
+    db: Database, now: datetime, today: date, tmp_path: Path
+) -> None:
+    # Found by benchmarks/fuzz_imports.py: a Google CSV with one contact twice, its
+    # department spelled two ways, "updated" that contact on every re-import.
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "First Name,Middle Name,Last Name,Organization Name,Organization Title,"
+        "Organization Department,E-mail 1 - Label,E-mail 1 - Value\n"
+        "Ana,,Okafor,Acme,Product Manager,Product,Work,ana@example.org\n"
+        "Ana,,Okafor,Acme,Product Manager,P;roduct,Work,ana@example.org\n"
+    )
+    first = run(db, "google", path, now, today)
+    assert first.created == 1
+    for minutes in (1, 2):
+        again = run(db, "google", path, now + timedelta(minutes=minutes), today)
+        assert (again.created, again.updated, again.unchanged, again.job_changes) == (0, 0, 2, [])
+    assert people.show_person(db, "Ana Okafor").person.department == "P;roduct"

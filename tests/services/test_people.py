@@ -177,3 +177,28 @@ def test_bad_input_is_refused_with_advice(db: Database, now: datetime, today: da
         people.add_tie(db, "Ana", "Ana", source="cousin", strength=3, note="", now=now)
     with pytest.raises(UserError, match="themselves"):
         people.add_tie(db, "Ana", "Ana", source="stated", strength=3, note="", now=now)
+
+
+def test_someone_you_add_by_hand_is_a_direct_contact(
+    db: Database, now: datetime, today: date
+) -> None:
+    from nextmove.store import suggest as suggest_repo
+
+    met = add(db, now, today, "Dana Lee", how_known="met at a conference")
+    with db.session() as session:
+        direct = suggest_repo.direct_ties(session, suggest_repo.load_me(session))
+    assert met.id in direct
+    assert count(db, models.PersonSource, person_id=met.id, kind="manual") == 1
+    people.delete_person(db, f"#{met.id}")
+    assert count(db, models.PersonSource, person_id=met.id) == 0
+
+
+def test_a_picked_name_with_its_id_resolves_to_that_person(
+    db: Database, now: datetime, today: date
+) -> None:
+    first = add(db, now, today, "Sam Park")
+    second = add(db, now, today, "Sam Park")
+    assert people.resolve(db, f"Sam Park #{second.id}") == second.id
+    assert people.resolve(db, f"#{first.id}") == first.id
+    with pytest.raises(Ambiguous):
+        people.resolve(db, "Sam Park")

@@ -343,6 +343,21 @@ def test_a_referral_creates_the_person_and_a_meeting_idea_introduced_by_them(
     assert nameless.status_code == 400 and "The referral needs a name" in nameless.text
 
 
+def test_a_referral_picked_from_the_suggestions_is_that_person_not_a_new_one(
+    mweb: Web, web_db: Database, today: date, now: datetime
+) -> None:
+    ana = _person(web_db, today, now)
+    meeting = _plan(mweb, ana)
+    known = people_service.add_person(
+        web_db, {"name": "Maria Lopez", "organization": "Globex"}, now=now, today=today
+    )
+    response = _post(mweb, meeting, "referrals", {"name": f"Maria Lopez #{known.id}"})
+    assert response.status_code == 303
+    ideas = [m for m in meeting_service.list_meetings(web_db) if m.person_id == known.id]
+    assert len(ideas) == 1
+    assert people_service.resolve(web_db, "Maria Lopez") == known.id  # no second Maria
+
+
 def test_the_drafts_that_fit_the_state_are_on_the_page_ready_to_copy(demo_web: Web) -> None:
     idea = demo_web.get(f"/meetings/2?{AS_OF}").text  # Maria Lopez, an idea
     assert 'id="draft-request"' in idea and "readonly" in idea

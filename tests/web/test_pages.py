@@ -59,8 +59,9 @@ def test_today_shows_the_vision_check_and_journal_highlights(demo_web: Web) -> N
 def test_today_on_an_empty_workspace_invites_writing_a_vision(web: Web) -> None:
     page = web.get(f"/?{AS_OF}")
     assert page.status_code == 200
-    assert "Write your vision" in page.text
-    assert "weakness" in page.text  # an empty plan is not clean
+    assert "Get started: four steps to your next move" in page.text
+    assert 'href="/vision/edit?as_of=2026-11-22#step-0">Write your plan</a>' in page.text
+    assert "weakness" not in page.text  # the guide, not a check of a plan not yet written
 
 
 def test_vision_page_shows_every_part_of_the_plan_and_its_check(demo_web: Web) -> None:

@@ -205,3 +205,29 @@ def test_bad_input_is_a_client_error(web: Web) -> None:
         ).status_code
         == 404
     )
+
+
+def test_person_picks_put_names_that_start_with_the_text_first(
+    demo_web: Web, web_db: Database
+) -> None:
+    picks = demo_web.get("/api/people/picks?q=tom%20be").json()["people"]
+    assert picks[0]["name"] == "Tom Becker"
+    assert picks[0]["value"] == f"Tom Becker #{picks[0]['id']}"
+    names = [p["name"] for p in demo_web.get("/api/people/picks?q=no&limit=20").json()["people"]]
+    assert len(names) == 20
+    starts = [n.lower().startswith("no") for n in names]
+    assert starts == sorted(starts, reverse=True)  # "Noor …" before "… Nomura"
+    # What is typed is text, not a pattern; nothing typed suggests no one.
+    assert demo_web.get("/api/people/picks?q=%25").json() == {"people": []}
+    assert demo_web.get("/api/people/picks?q=_").json() == {"people": []}
+    assert demo_web.get("/api/people/picks?q=").json() == {"people": []}
+    assert demo_web.get("/api/people/picks?q=" + "x" * 201).status_code == 422
+    # The value a pick fills in resolves to exactly that person.
+    chosen = demo_web.submit(
+        f"/meetings?{AS_OF}",
+        {"person": picks[0]["value"], "kind": "research", "mode": "video"},
+        page="/meetings/new",
+    )
+    assert chosen.status_code == 303
+    meeting = demo_web.get(chosen.headers["location"]).text
+    assert "Tom Becker" in meeting

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
@@ -10,7 +11,7 @@ from nextmove.services import suggest as suggest_service
 from nextmove.services.network_map import network_map
 from nextmove.services.workspace import Database
 from nextmove.store.network import my_person_id
-from nextmove.web.network_map import PER_ROW, WIDTH, draw_map
+from nextmove.web.network_map import GUTTER, ME, MapDrawing, draw_map
 from tests.web.conftest import AS_OF, Web
 
 TODAY = date(2026, 11, 22)
@@ -134,21 +135,64 @@ def test_without_a_network_the_pages_say_what_to_do(web: Web) -> None:
     assert "No one to draw yet" in web.get("/map").text
 
 
-def test_the_map_places_every_person_inside_and_lines_never_cross_a_name(
+def _crosses(a: tuple[float, float], b: tuple[float, float], box: tuple[float, ...]) -> bool:
+    """Whether the segment a-b passes through the inside of box (left, top, right, bottom)."""
+    (x1, y1), (x2, y2) = a, b
+    left, top, right, bottom = (box[0] + 0.5, box[1] + 0.5, box[2] - 0.5, box[3] - 0.5)
+    t0, t1 = 0.0, 1.0
+    for p, q in (
+        (-(x2 - x1), x1 - left),
+        (x2 - x1, right - x1),
+        (-(y2 - y1), y1 - top),
+        (y2 - y1, bottom - y1),
+    ):
+        if p == 0:
+            if q < 0:
+                return False
+        else:
+            t = q / p
+            if p < 0:
+                t0 = max(t0, t)
+            else:
+                t1 = min(t1, t)
+    return t0 < t1
+
+
+def _check_drawing(drawing: MapDrawing) -> None:
+    boxes = {n.person_id: n.box for n in drawing.nodes}
+    for n in drawing.nodes:  # inside the picture, right of the layer names
+        left, top, right, bottom = n.box
+        assert left >= GUTTER and right <= drawing.width and top >= 0 and bottom <= drawing.height
+    ordered = sorted(drawing.nodes, key=lambda n: (n.y, n.x))
+    for a, b in itertools.pairwise(ordered):  # no two names overlap
+        if a.y == b.y:
+            assert a.box[2] <= b.box[0], (a.name, b.name)
+    for e in drawing.edges:
+        for start, end in zip(e.points, e.points[1:], strict=False):
+            for pid, box in boxes.items():
+                if pid not in e.ends:
+                    assert not _crosses(start, end, box), (e.ends, pid)
+            assert start[0] >= GUTTER  # no line strikes through a layer's name
+    for c in drawing.captions:
+        assert c.x < GUTTER or c.y < drawing.nodes[0].box[1]
+
+
+def test_the_map_is_a_layered_drawing_where_no_line_crosses_a_person_or_a_name(
     demo_web: Web, web_db: Database
 ) -> None:
-    data = network_map(web_db, today=TODAY, limit=10)
-    drawing = draw_map(data, top=8)
-    assert drawing.suggested == 8
-    rows: dict[float, int] = {}
-    for node in drawing.nodes:
-        assert 0 < node.x < WIDTH and 0 < node.y < drawing.height
-        rows[node.y] = rows.get(node.y, 0) + 1
-    assert max(rows.values()) <= PER_ROW
-    centres = {(n.x, n.y) for n in drawing.nodes}
-    for edge in drawing.edges:
-        assert (edge.x1, edge.y1) not in centres and (edge.x2, edge.y2) not in centres
-        assert edge.y2 > edge.y1  # every line goes down, from below a name to a circle's top
+    data = network_map(web_db, today=TODAY, limit=40)
+    for top in (8, 40):
+        drawing = draw_map(data, top=top)
+        assert drawing.suggested == top
+        _check_drawing(drawing)
+    me = next(n for n in drawing.nodes if n.person_id == ME)
+    assert all(n.y >= me.y for n in drawing.nodes)  # you at the top
+    depths = {n.name: n.y for n in drawing.nodes}
+    assert depths["Tom Becker"] < depths["Nora Kim"]  # two steps away: one layer further down
+    # The best suggestion without a warm path is on the top row, beside you, not at the bottom.
+    lone = [n for n in drawing.nodes if not n.reached]
+    assert lone and all(n.y == me.y and n.x > me.x for n in lone)
+    assert any(len(e.points) > 2 for e in drawing.edges) or max(depths.values()) > me.y
 
 
 def test_the_api_gives_suggestions_and_paths_in_the_cli_shapes(

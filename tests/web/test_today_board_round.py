@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,6 +14,7 @@ from nextmove.services import board as board_service
 from nextmove.services import meeting_rounds
 from nextmove.services import meetings as meeting_service
 from nextmove.services import people as people_service
+from nextmove.services import today as today_service
 from nextmove.services.workspace import Database
 from nextmove.web.app import create_app
 from tests.web.conftest import AS_OF, BASE, PORT, Web
@@ -56,10 +57,18 @@ def test_today_shows_the_demo_digest_with_meetings_replies_advisors_and_contacts
     assert "overdue since 2026-10-13" in advisors
     assert 'href="/board?as_of=2026-11-22"' in advisors
     contacts = section(text, "contacts-due")
-    assert "67 contacts due or overdue." in contacts
-    assert "Elif Gill" in contacts and "overdue since 2025-12-22" in contacts
-    assert 'href="/people?keep=due&amp;as_of=2026-11-22">See all 67</a>' in contacts
-    assert contacts.count("<li>") == 8
+    assert "67 contacts due or overdue; the 5 to reach first" in contacts
+    assert "Elif Gill" in contacts and "tier A, overdue since 2025-12-22" in contacts
+    assert 'href="/people?keep=due&amp;as_of=2026-11-22">See all 67 contacts due</a>' in contacts
+    assert contacts.count("<li>") == 5
+    # The five are the first of the digest's order: tier, how overdue, tie, plan.
+    digest = today_service.build_digest(
+        web_db, settings=load_settings(), today=TODAY, now=datetime(2026, 11, 22, 9, tzinfo=UTC)
+    )
+    listed = re.findall(r'href="/people/(\d+)\?as_of=2026-11-22">', contacts)
+    assert [int(i) for i in listed] == [c.person_id for c in digest.contacts_due[:5]]
+    assert {c.tier for c in digest.contacts_due[:5]} == {"A"}
+    assert "Get started" not in text  # the demo has done every step
     # The vision check and the energy chart stay.
     assert 'id="check-h"' in text and 'id="energy-h"' in text
 
@@ -85,20 +94,26 @@ def test_today_lists_the_next_people_with_a_plan_link_and_the_round_once_planned
     assert 'href="/round?as_of=2026-11-22"' in round_card
 
 
-def test_an_empty_workspace_gets_an_empty_state_in_every_digest_section(web: Web) -> None:
+def test_an_empty_workspace_gets_the_first_run_guide_instead_of_empty_cards(
+    web: Web, web_db: Database, now: datetime, today: date
+) -> None:
     text = web.get(f"/?{AS_OF}").text
-    for sentence in (
-        "No meetings today.",
-        "Nothing scheduled for the next six days.",
-        "No request needs a nudge.",
-        "No thank-you due.",
-        "No follow-up due.",
-        "No advisor is due for a chat.",
-        "Everyone you keep in touch with is up to date.",
-        "No round of research meetings yet.",
-        "No one to suggest yet",
+    guide = section(text, "guide-h")
+    assert "0 of 4 done" in guide
+    for step, href in (
+        ("You", "/vision/edit?as_of=2026-11-22#f-me"),
+        ("Your plan", "/vision/edit?as_of=2026-11-22#step-0"),
+        ("Your people", "/import?as_of=2026-11-22"),
+        ("Whom to meet", "/suggestions?as_of=2026-11-22"),
     ):
-        assert sentence in text
+        assert f"<h3>{step}</h3>" in guide and f'href="{href}"' in guide
+    for sentence in ("No meetings today.", "No advisor is due", "No round of research"):
+        assert sentence not in text  # no wall of "nothing yet"
+    people_service.add_person(web_db, {"name": "Dana Lee"}, now=now, today=today)
+    guide = section(web.get(f"/?{AS_OF}").text, "guide-h")
+    assert "1 of 4 done" in guide
+    assert '<h3>Your people <span class="guide-done">done</span></h3>' in guide
+    assert 'href="/import' not in guide
 
 
 @pytest.fixture

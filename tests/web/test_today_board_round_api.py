@@ -42,7 +42,14 @@ def test_api_today_is_the_digest_as_today_json(
         "overdue_on": "2025-12-22",
         "days_since": body["contacts_due"][0]["days_since"],
         "snoozed": False,
+        "tier": "A",
+        "tie_strength": 2,
+        "plan_relevance": body["contacts_due"][0]["plan_relevance"],
     }
+    assert all(0 <= c["plan_relevance"] <= 1 for c in body["contacts_due"])
+    # Who to reach first: tier A before B before C, then the longest overdue.
+    tiers = [c["tier"] or "Z" for c in body["contacts_due"]]
+    assert tiers == sorted(tiers)
     assert body["next_people"][0]["person"]["name"] == "Tom Becker"
     assert body["round"] is None
 

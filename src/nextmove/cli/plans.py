@@ -22,9 +22,9 @@ from nextmove.cli.context import (
     state,
     today_from,
 )
-from nextmove.cli.render import findings_table, vision_table
+from nextmove.cli.render import findings_table, steps_table
 from nextmove.domain.check import weaknesses
-from nextmove.domain.vision import GAUGE_MEANINGS, GAUGES, Gauges, Vision
+from nextmove.domain.vision import GAUGE_MEANINGS, GAUGES, Gauges
 from nextmove.errors import InvalidInput, UserError
 from nextmove.formats.plan_json import compare_plans_json, plan_summary_json
 from nextmove.services import plans as service
@@ -63,19 +63,25 @@ def list_(ctx: typer.Context, json: JsonFlag = False, as_of: AsOf = None) -> Non
     if json:
         print_json({"plans": [plan_summary_json(s) for s in summaries]})
         return
-    table = Table(show_header=True, header_style="bold")
-    table.add_column("Plan")
-    table.add_column("Two jobs from now")
-    for gauge in GAUGES:
-        table.add_column(gauge.capitalize(), justify="right")
-    table.add_column("Check")
+    table = Table(
+        show_header=True,
+        header_style="bold",
+        caption="Gauges 0–100: resources, likeability, confidence, coherence.",
+        caption_justify="left",
+    )
+    table.add_column("Plan", ratio=2)
+    table.add_column("Two jobs from now", ratio=2)
+    table.add_column("Gauges", no_wrap=True)
+    table.add_column("Check", ratio=1)
     for s in summaries:
         last = s.plan.steps[1].title if len(s.plan.steps) > 1 else "–"
         weak = len(weaknesses(s.findings))
         table.add_row(
             _title(s),
             last or "(no title)",
-            *(str(v) if v is not None else "–" for v in s.plan.gauges.as_dict().values()),
+            " ".join(
+                f"{v:>3}" if v is not None else "  –" for v in s.plan.gauges.as_dict().values()
+            ),
             f"[red]{weak} weakness(es)[/]" if weak else "[green]clear[/]",
         )
     console.print(table)
@@ -102,10 +108,10 @@ def show(ctx: typer.Context, name: NameArg, json: JsonFlag = False, as_of: AsOf 
     console.print(
         f"[bold]Choices[/] industry: {c.industry}   company: {c.company}   city: {c.city}"
     )
-    steps = Vision(steps=plan.steps)
-    steps.me.title = ""
-    table = vision_table(steps)
-    console.print(table if plan.steps else "No steps yet: `nextmove plan edit " + name + "`.")
+    if plan.steps:
+        console.print(steps_table(plan.steps))
+    else:
+        console.print(f"No steps yet: `nextmove plan edit {shlex.quote(plan.name)}`.")
     if summary.findings:
         console.print(findings_table(summary.findings))
     else:

@@ -57,6 +57,18 @@ def vision_table(vision: Vision) -> Table:
     return table
 
 
+def steps_table(steps: list[RoleOutline]) -> Table:
+    """A plan's steps, one block each."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column()
+    for index, step in enumerate(steps):
+        if index:
+            table.add_row("", "")
+        table.add_row(step_name(index).capitalize(), _outline_lines(step))
+    return table
+
+
 def findings_table(findings: list[Finding]) -> Table:
     table = Table(show_header=True, header_style="bold", expand=False)
     table.add_column("", width=2)

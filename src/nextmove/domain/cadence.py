@@ -153,3 +153,20 @@ def nudge_status(
     since = max(requested_on, last_nudged_on) if last_nudged_on else requested_on
     nudge_on = since + timedelta(days=after_days)
     return NudgeStatus(today >= nudge_on, nudge_on, waiting)
+
+
+TIER_RANK = {"A": 0, "B": 1, "C": 2}
+
+
+def keep_in_touch_key(
+    *, tier: str | None, status: CadenceStatus, today: date, strength: int, relevance: float
+) -> tuple[int, int, int, float]:
+    """The order in which to reach the people due: the closer tier first (A, B, C, then a
+    personal cadence without a tier), then the longer overdue, the stronger tie (0 when not a
+    direct one) and the more relevant to your plan (0…1)."""
+    return (
+        TIER_RANK.get(tier or "", len(TIER_RANK)),
+        -(today - status.due_on).days,
+        -strength,
+        -relevance,
+    )

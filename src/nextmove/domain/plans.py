@@ -30,23 +30,21 @@ LIST_HINT = "`nextmove plan list` shows your plans."
 
 
 def clean_plan_name(name: str) -> str:
-    """A plan's name as stored: spaces collapsed; 1–60 printable characters."""
+    """A plan's name as stored: spaces collapsed; 1–60 printable characters, not "main"."""
     text = " ".join(str(name).split())
     if not text:
-        raise UserError("a plan needs a name", hint="e.g. 'wild card'", field="name")
+        raise UserError("a plan needs a name", hint="e.g. 'wild card'")
     if len(text) > PLAN_NAME_MAX:
         raise UserError(
-            f"{text[:20]!r}… is longer than {PLAN_NAME_MAX} characters",
+            f"the plan name {text[:20]!r}… is longer than {PLAN_NAME_MAX} characters",
             hint="A short name reads best side by side, e.g. 'wild card'.",
-            field="name",
         )
     if any(unicodedata.category(c).startswith("C") for c in text):
-        raise UserError(f"{text!r} contains a control character", field="name")
+        raise UserError(f"the plan name {text!r} contains a control character")
     if plan_key(text) == MAIN_PLAN:
         raise UserError(
-            f"{MAIN_PLAN!r} always means your main plan, whatever its name",
+            f"{MAIN_PLAN!r} cannot name a plan: it always means your main plan",
             hint="Pick another name, e.g. 'current path', 'if it vanished' or 'wild card'.",
-            field="name",
         )
     return text
 

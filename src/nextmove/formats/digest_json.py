@@ -43,12 +43,18 @@ def board_json(seats: list[Any]) -> dict[str, Any]:
     return {"seats": [seat_json(s) for s in seats]}
 
 
-def contact_due_json(contact: Any) -> dict[str, Any]:
-    """A contact to keep in touch with (`services.keep.Contact`), as in `today --json`."""
-    return {
+def contact_due_json(
+    contact: Any, *, strength: int | None = None, relevance: float | None = None
+) -> dict[str, Any]:
+    """A contact to keep in touch with (`services.keep.Contact`), as in `today --json`; there
+    also the tier, tie strength and relevance to your plan that put them in their place."""
+    out = {
         "person": {"id": contact.person_id, "name": contact.name},
         **cadence_json(contact.status),
     }
+    if strength is not None:
+        out |= {"tier": contact.tier, "tie_strength": strength, "plan_relevance": relevance}
+    return out
 
 
 def today_json(digest: Any) -> dict[str, Any]:
@@ -61,7 +67,14 @@ def today_json(digest: Any) -> dict[str, Any]:
         "thanks_due": [meeting_json(m) for m in digest.thanks_due],
         "tasks_due": [task_json(t) for t in digest.tasks_due],
         "advisors_due": [seat_json(s) for s in digest.advisors_due],
-        "contacts_due": [contact_due_json(c) for c in digest.contacts_due],
+        "contacts_due": [
+            contact_due_json(
+                c,
+                strength=digest.contact_strength.get(c.person_id, 0),
+                relevance=digest.contact_relevance.get(c.person_id, 0.0),
+            )
+            for c in digest.contacts_due
+        ],
         "round": round_json(digest.round) if digest.round else None,
         "next_people": [suggestion_json(i, s) for i, s in enumerate(digest.next_people, start=1)],
     }

@@ -112,12 +112,41 @@ def sanitize(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
+# vobject reads a content line with a regular expression whose parameter part is ambiguous
+# (`=` and `,` separate values and may also be part of one): on a line it cannot match, it
+# backtracks exponentially (`NOTE;ENCODIN,=,=,=…` of 24 characters took 7 s, a few hundred
+# held an import for hours). The same line grammar, written so that nothing can be read
+# two ways (possessive quantifiers), says in linear time which lines vobject cannot read;
+# those cards are problems before vobject sees them.
+_NAME = r"[A-Za-z0-9_-]+"
+_CONTENT_LINE = re.compile(
+    rf'(?:{_NAME}\.)?{_NAME};?(?:;{_NAME}(?:[=,](?:"[^"]*"|[^";:,]*+))*+)*+:'
+)
+
+
+def _unreadable_line(text: str) -> str | None:
+    logical: list[str] = []
+    for line in text.split("\n"):
+        if line[:1] in (" ", "\t") and logical:
+            logical[-1] += line[1:]
+        elif line.strip():
+            logical.append(line)
+    for number, line in enumerate(logical, start=1):
+        if not _CONTENT_LINE.match(line):
+            return f"line {number} of the card is not NAME;PARAMETERS:VALUE: {line[:40]!r}"
+    return None
+
+
 def read_card(raw: RawCard) -> Any:
     """vobject's reading of one card (sanitized); raises ValueError with a readable reason."""
     import vobject
 
+    text = sanitize(raw.text)
+    problem = _unreadable_line(text)
+    if problem:
+        raise ValueError(problem)
     try:
-        return vobject.readOne(sanitize(raw.text), ignoreUnreadable=False)
+        return vobject.readOne(text, ignoreUnreadable=False)
     except Exception as exc:  # vobject raises ParseError, VObjectError, and plain errors
         reason = str(exc).strip() or type(exc).__name__
         raise ValueError(reason) from None

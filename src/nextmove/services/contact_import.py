@@ -14,6 +14,7 @@ same file, so a file that lists someone twice creates them once.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -254,6 +255,12 @@ class ContactMerger:
                 continue
             any_change = False
             counted_updated = False
+            # Two rows of one file that disagree (a department spelled two ways) would set
+            # the person one way and back on every import: what counts is whether the
+            # person ends up different from how the import found them.
+            found_as = copy.deepcopy(person) if len(recs) > 1 else None
+            changes_before = len(self.report.job_changes)
+            updated_before = self.report.updated
             for r in recs:
                 outcome = merge_record(person, r, kind=self.kind, today=self.today)
                 if outcome.job_change:
@@ -272,6 +279,11 @@ class ContactMerger:
                 if not counted_updated:
                     self.report.unchanged -= 1
                     self.report.updated += 1
+            if any_change and found_as is not None and person == found_as:
+                any_change = False
+                del self.report.job_changes[changes_before:]
+                self.report.unchanged += self.report.updated - updated_before
+                self.report.updated = updated_before
             if any_change:
                 changed.append(person)
         for p in pending:

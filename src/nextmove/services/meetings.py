@@ -37,7 +37,7 @@ from nextmove.errors import Ambiguous, NotFound, UserError
 from nextmove.formats.drafts import Draft
 from nextmove.services import scheduling
 from nextmove.services.drafts import write_draft
-from nextmove.services.people import new_person, resolve_id
+from nextmove.services.people import new_person, picked_person, resolve_id
 from nextmove.store import board as board_repo
 from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo
@@ -391,7 +391,12 @@ def refer(
         meeting = _meeting(session, meeting_id)
         referrer = people_repo.get_person(session, meeting.person_id)
         assert referrer is not None and referrer.id is not None
-        person_id = _match_person(session, name, organization, email)
+        # A name picked from the suggestions ("Maria Lopez #12") is that person.
+        person_id = (
+            resolve_id(session, name)
+            if picked_person(name)
+            else _match_person(session, name, organization, email)
+        )
         created = person_id is None
         if person_id is None:
             person_id = people_repo.add_person(

@@ -3,6 +3,7 @@ link yourself, and export."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -67,9 +68,20 @@ def resolve(db: Database, ref: str) -> int:
         return resolve_id(session, ref)
 
 
+_PICKED = re.compile(r"\s#(\d{1,9})$")
+
+
+def picked_person(ref: str) -> bool:
+    """Whether REF is a name as a person picker fills it in: "Name #id"."""
+    return _PICKED.search(ref.strip()) is not None
+
+
 def resolve_id(session: Any, ref: str) -> int:
     """`resolve` inside a unit of work that is already open (the one resolver of the app)."""
     text = check_text(ref, "person").strip().lstrip("#")
+    picked = _PICKED.search(text)
+    if picked:  # "Dana Lee #12", as the person pickers fill in: the id decides
+        text = picked.group(1)
     if text.isascii() and text.isdigit() and len(text) < 10:
         person_id = int(text)
         if not repo.person_exists(session, person_id):
@@ -299,7 +311,16 @@ def add_person(db: Database, changes: dict[str, Any], *, now: datetime, today: d
     person.history = [j for j in person.history if j.organization or j.title]
     guess_from_title(person)
     with db.session() as session:
-        repo.add_person(session, person, now=now)
+        person.id = repo.add_person(session, person, now=now)
+        # Someone you add yourself is someone you know: a "manual" source makes them a direct
+        # contact (the network map, warm paths and suggestions read it).
+        repo.add_sources(
+            session,
+            [(person.id, f"person:{person.id}", "", "")],
+            kind="manual",
+            import_id=None,
+            now=now,
+        )
     return person
 
 

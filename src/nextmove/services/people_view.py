@@ -87,6 +87,17 @@ def search_people(
         )
 
 
+PICK_LIMIT = 20
+
+
+def pick_people(db: Database, text: str, *, limit: int = 8) -> list[tuple[int, str, str, str]]:
+    """Suggestions for a person field as its text is typed: (id, name, title, organization),
+    the names that start with the text first (`store.people.pick_people`)."""
+    check_text(text, "q")
+    with db.session() as session:
+        return repo.pick_people(session, text[:200], limit=max(1, min(limit, PICK_LIMIT)))
+
+
 def any_people(db: Database) -> bool:
     with db.session() as session:
         return repo.any_people(session)

@@ -9,9 +9,10 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from nextmove.config import Settings
-from nextmove.domain.cadence import TouchState
+from nextmove.domain.cadence import TouchState, keep_in_touch_key
 from nextmove.domain.meetings import Meeting, MeetingState, RoundProgress, Task, thanks_due_on
-from nextmove.domain.suggest import Suggestion
+from nextmove.domain.suggest import Candidate, Suggestion, closeness
+from nextmove.domain.vision import Vision
 from nextmove.services import board as board_service
 from nextmove.services import keep as keep_service
 from nextmove.services import meeting_rounds
@@ -20,6 +21,9 @@ from nextmove.services.board import Seat
 from nextmove.services.keep import Contact
 from nextmove.services.suggest import suggest_people
 from nextmove.store import meetings as repo
+from nextmove.store import people as people_repo
+from nextmove.store import suggest as suggest_repo
+from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
 
 SUGGEST_LIMIT = 3
@@ -34,7 +38,11 @@ class Digest:
     thanks_due: list[Meeting] = field(default_factory=list)
     tasks_due: list[Task] = field(default_factory=list)
     advisors_due: list[Seat] = field(default_factory=list)
-    contacts_due: list[Contact] = field(default_factory=list)
+    contacts_due: list[Contact] = field(default_factory=list)  # who to reach first, first
+    # Per person due: the strength of your tie (0: not a direct one) and how close their role
+    # is to the next two steps of your plan (0…1) — part of the order above.
+    contact_strength: dict[int, int] = field(default_factory=dict)
+    contact_relevance: dict[int, float] = field(default_factory=dict)
     round: RoundProgress | None = None
     next_people: list[Suggestion] = field(default_factory=list)
 
@@ -70,15 +78,103 @@ def build_digest(db: Database, *, settings: Settings, today: date, now: datetime
         )
         if s.status is not None and s.status.state is not TouchState.OK
     ]
-    digest.contacts_due = [
-        c
-        for c in keep_service.list_contacts(db, settings=settings, today=today)
-        if c.status.state is not TouchState.OK
-    ]
+    rank_contacts_due(
+        db,
+        digest,
+        [
+            c
+            for c in keep_service.list_contacts(db, settings=settings, today=today)
+            if c.status.state is not TouchState.OK
+        ],
+    )
     if round_id is not None:
         digest.round = meeting_rounds.round_progress(db, round_id)
     digest.next_people = next_people(db, settings=settings, today=today)
     return digest
+
+
+@dataclass(frozen=True, slots=True)
+class GuideStep:
+    key: str  # you | plan | people | meet
+    title: str
+    text: str
+    done: bool
+
+
+def first_run_guide(db: Database, vision: Vision | None = None) -> list[GuideStep]:
+    """The four steps of the method a new workspace walks through — who you are, your plan two
+    jobs out, your people, whom to meet — each ticked once done. (`vision`: when the caller
+    has it already.)"""
+    with db.session() as session:
+        vision = vision or vision_repo.load_vision(session)
+        has_people = people_repo.any_people(session)
+        met = bool(repo.open_meeting_person_ids(session) or repo.last_held(session))
+        met = met or repo.latest_round_id(session) is not None
+    return [
+        GuideStep(
+            "you",
+            "You",
+            "Your name, role, level and function: where you stand today.",
+            bool(vision.me.name and (vision.me.title or vision.me.level is not None)),
+        ),
+        GuideStep(
+            "plan",
+            "Your plan",
+            "The next job and the one after it, and your top three priorities.",
+            bool(vision.steps),
+        ),
+        GuideStep(
+            "people",
+            "Your people",
+            "Your LinkedIn connections, address book or an org chart, or people added by hand.",
+            has_people,
+        ),
+        GuideStep(
+            "meet",
+            "Whom to meet",
+            "Plan 30-minute research meetings with people two or three levels above you.",
+            met,
+        ),
+    ]
+
+
+def rank_contacts_due(db: Database, digest: Digest, due: list[Contact]) -> None:
+    """Order the contacts due the way to reach them: by tier, how overdue, the strength of your
+    tie and how relevant their role is to your plan (`domain.cadence.keep_in_touch_key`)."""
+    if due:
+        ids = [c.person_id for c in due]
+        with db.session() as session:
+            direct = suggest_repo.direct_ties(session, suggest_repo.load_me(session), among=ids)
+            roles = suggest_repo.plan_roles(session, ids)
+            steps = vision_repo.load_vision(session).steps[:2]
+        for c in due:
+            p = roles.get(c.person_id)
+            role = Candidate(
+                c.person_id,
+                c.name,
+                organization=p.organization or "" if p else "",
+                function=p.function if p else None,
+                level=p.level if p else None,
+                industry=p.industry or "" if p else "",
+                city=p.city or "" if p else "",
+            )
+            digest.contact_strength[c.person_id] = direct.get(c.person_id, (0, ""))[0]
+            digest.contact_relevance[c.person_id] = round(
+                max((closeness(role, step) for step in steps), default=0.0), 2
+            )
+    digest.contacts_due = sorted(
+        due,
+        key=lambda c: (
+            *keep_in_touch_key(
+                tier=c.tier,
+                status=c.status,
+                today=digest.today,
+                strength=digest.contact_strength[c.person_id],
+                relevance=digest.contact_relevance[c.person_id],
+            ),
+            c.name,
+        ),
+    )
 
 
 def next_people(db: Database, *, settings: Settings, today: date) -> list[Suggestion]:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Table, and_, bindparam, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -286,6 +286,35 @@ def find_people(
         )
         for r in rows
     ], total
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def pick_people(session: Session, text: str, *, limit: int) -> list[tuple[int, str, str, str]]:
+    """People whose name holds every word typed, for a person picker: names that start with
+    the text first, then a word of the name that does, then the rest, each by name.
+    (id, name, title, organization)."""
+    words = text.lower().split()
+    if not words:
+        return []
+    name = func.lower(P.c.name)
+    whole = _like_escaped(" ".join(words))
+    first = case(
+        (name.like(whole + "%", escape="\\"), 0),
+        (name.like("% " + whole + "%", escape="\\"), 1),
+        else_=2,
+    )
+    statement = (
+        select(P.c.id, P.c.name, P.c.title, P.c.organization)
+        .where(*(name.like(f"%{_like_escaped(w)}%", escape="\\") for w in words))
+        .order_by(first, P.c.name_key, P.c.id)
+        .limit(limit)
+    )
+    return [
+        (r.id, r.name, r.title, r.organization) for r in session.connection().execute(statement)
+    ]
 
 
 def ids_named(session: Session, name: str) -> list[tuple[int, str, str, str]]:

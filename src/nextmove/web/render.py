@@ -101,7 +101,8 @@ def link_for(request: Request, path: str, **params: Any) -> str:
     as_of = request.query_params.get("as_of")
     if as_of and "as_of" not in query:
         query["as_of"] = as_of
-    return path + ("?" + urlencode(query, doseq=True) if query else "")
+    path, hash_, fragment = path.partition("#")
+    return path + ("?" + urlencode(query, doseq=True) if query else "") + hash_ + fragment
 
 
 def render(

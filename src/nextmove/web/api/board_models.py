@@ -83,6 +83,16 @@ class ContactDuePublic(BaseModel):
     snoozed: bool
 
 
+class TodayContactPublic(ContactDuePublic):
+    """A contact due, in the order to reach them: tier, how overdue, tie, plan."""
+
+    tier: str | None = Field(description="A, B or C; null with a personal cadence only.")
+    tie_strength: int = Field(description="1…5 when you know them directly, else 0.")
+    plan_relevance: float = Field(
+        description="0…1: how close their role is to the next two steps of your plan."
+    )
+
+
 class DigestRoundPublic(BaseModel):
     id: int
     created_on: dt.date | None
@@ -100,7 +110,7 @@ class TodayPublic(BaseModel):
     thanks_due: list[MeetingPublic]
     tasks_due: list[TaskPublic]
     advisors_due: list[SeatPublic]
-    contacts_due: list[ContactDuePublic]
+    contacts_due: list[TodayContactPublic]
     round: DigestRoundPublic | None
     next_people: list[SuggestionPublic]
 

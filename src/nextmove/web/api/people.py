@@ -33,6 +33,7 @@ from nextmove.web.api.people_models import (
     PersonCreate,
     PersonDetailPublic,
     PersonListPublic,
+    PersonPicksPublic,
     PersonPublic,
     PersonUpdate,
     TieCreate,
@@ -110,6 +111,28 @@ def list_people(
     )
     return PersonListPublic.model_validate(
         {"total": total, "people": [person_line_json(p) for p in lines]}
+    )
+
+
+@router.get(
+    "/people/picks",
+    response_model=PersonPicksPublic,
+    summary="Suggestions for a person field as you type",
+    responses=BAD,
+)
+def pick_people(
+    db: DbDep,
+    q: Annotated[str, Query(max_length=200, description="What was typed so far.")] = "",
+    limit: Annotated[int, Query(ge=1, le=people_view.PICK_LIMIT)] = 8,
+) -> PersonPicksPublic:
+    found = people_view.pick_people(db, q, limit=limit)
+    return PersonPicksPublic.model_validate(
+        {
+            "people": [
+                {"id": i, "name": n, "title": t, "organization": o, "value": f"{n} #{i}"}
+                for i, n, t, o in found
+            ]
+        }
     )
 
 

@@ -42,6 +42,18 @@ class PersonLinePublic(BaseModel):
     flags: list[str]
 
 
+class PersonPickPublic(BaseModel):
+    id: int
+    name: str
+    title: str
+    organization: str
+    value: str = Field(description='What a person field takes for exactly this person: "Name #id".')
+
+
+class PersonPicksPublic(BaseModel):
+    people: list[PersonPickPublic]
+
+
 class PersonListPublic(BaseModel):
     total: int = Field(description="How many match in all (the page holds at most `limit`).")
     people: list[PersonLinePublic]

@@ -20,7 +20,13 @@ from nextmove.web.render import render
 router = APIRouter(include_in_schema=False)
 
 HIGHLIGHT_DAYS = 14
-CONTACTS_SHOWN = 8
+CONTACTS_SHOWN = 5
+GUIDE_LINKS = {
+    "you": ("/vision/edit#f-me", "Say where you stand"),
+    "plan": ("/vision/edit#step-0", "Write your plan"),
+    "people": ("/import", "Import your network"),
+    "meet": ("/suggestions", "See whom to meet"),
+}
 
 
 @router.get("/", response_class=HTMLResponse, summary="Today")
@@ -35,6 +41,7 @@ def today_page(
     digest = today_service.build_digest(
         db, settings=settings, today=today, now=moment(today, now, settings.timezone)
     )
+    guide = today_service.first_run_guide(db, vision)
     zone = ZoneInfo(settings.timezone)
 
     def local(at: datetime) -> datetime:
@@ -55,4 +62,8 @@ def today_page(
         timezone=settings.timezone,
         nudge_after_days=settings.nudge_after_days,
         contacts_shown=CONTACTS_SHOWN,
+        guide=guide,
+        guide_open=not all(step.done for step in guide),
+        guide_links=GUIDE_LINKS,
+        guide_next=next((step.key for step in guide if not step.done), None),
     )

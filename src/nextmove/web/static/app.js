@@ -139,4 +139,115 @@
 
     window.setTimeout(poll, 500);
   });
+
+  // The network map: zoom (buttons, + and − keys, pinch) and pan (drag; the arrow keys and
+  // touch scroll natively). Without this script the drawing scrolls at its natural size.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".network-map").forEach(function (figure) {
+      var view = figure.querySelector(".map-view");
+      var svg = view && view.querySelector("svg");
+      if (!svg) { return; }
+      var width = svg.viewBox.baseVal.width, height = svg.viewBox.baseVal.height;
+      var scale = 1, min = Math.min(1, view.clientWidth / width), max = 3;
+      function zoom(to, cx, cy) {
+        to = Math.max(min, Math.min(max, to));
+        cx = cx === undefined ? view.clientWidth / 2 : cx;
+        cy = cy === undefined ? view.clientHeight / 2 : cy;
+        var px = (view.scrollLeft + cx) / scale, py = (view.scrollTop + cy) / scale;
+        scale = to;
+        svg.setAttribute("width", Math.round(width * scale));
+        svg.setAttribute("height", Math.round(height * scale));
+        view.scrollLeft = px * scale - cx;
+        view.scrollTop = py * scale - cy;
+      }
+      var tools = figure.querySelector(".map-tools");
+      if (tools) {
+        tools.hidden = false;
+        tools.addEventListener("click", function (event) {
+          var how = event.target.closest && event.target.closest("[data-map-zoom]");
+          if (!how) { return; }
+          var kind = how.dataset.mapZoom;
+          zoom(kind === "in" ? scale * 1.25 : kind === "out" ? scale / 1.25 : min);
+        });
+      }
+      view.addEventListener("keydown", function (event) {
+        if (event.key === "+" || event.key === "=") { zoom(scale * 1.25); event.preventDefault(); }
+        else if (event.key === "-" || event.key === "_") { zoom(scale / 1.25); event.preventDefault(); }
+        else if (event.key === "0") { zoom(min); event.preventDefault(); }
+      });
+      // Drag with a mouse or pen to pan; two fingers pinch to zoom.
+      var pointers = {}, start = null;
+      view.addEventListener("pointerdown", function (event) {
+        pointers[event.pointerId] = [event.clientX, event.clientY];
+        if (event.pointerType === "mouse" && event.button === 0) {
+          start = [event.clientX, event.clientY, view.scrollLeft, view.scrollTop];
+          view.classList.add("dragging");
+        }
+      });
+      view.addEventListener("pointermove", function (event) {
+        if (!(event.pointerId in pointers)) { return; }
+        var ids = Object.keys(pointers);
+        if (ids.length === 2) {
+          var a = pointers[ids[0]], b = pointers[ids[1]];
+          var before = Math.hypot(a[0] - b[0], a[1] - b[1]);
+          pointers[event.pointerId] = [event.clientX, event.clientY];
+          a = pointers[ids[0]]; b = pointers[ids[1]];
+          var after = Math.hypot(a[0] - b[0], a[1] - b[1]);
+          var box = view.getBoundingClientRect();
+          if (before > 0) { zoom(scale * after / before, (a[0] + b[0]) / 2 - box.left, (a[1] + b[1]) / 2 - box.top); }
+          event.preventDefault();
+        } else if (start) {
+          view.scrollLeft = start[2] - (event.clientX - start[0]);
+          view.scrollTop = start[3] - (event.clientY - start[1]);
+        }
+      });
+      function end(event) {
+        delete pointers[event.pointerId];
+        start = null;
+        view.classList.remove("dragging");
+      }
+      view.addEventListener("pointerup", end);
+      view.addEventListener("pointercancel", end);
+      // Start with you and the best suggestion in view (the best alone if both do not fit).
+      var meX = parseFloat(view.dataset.meX || "0"), firstX = parseFloat(view.dataset.firstX || "0");
+      var lo = Math.min(meX, firstX) - 60, hi = Math.max(meX, firstX) + 60;
+      if (width > view.clientWidth) {
+        view.scrollLeft = hi - lo <= view.clientWidth ? (lo + hi - view.clientWidth) / 2 : firstX - view.clientWidth / 2;
+      }
+    });
+  });
+
+  // Person pickers: every field that names a person (data-person-picker) suggests people as
+  // you type, from the server's search; picking one fills in "Name #id". Without this
+  // script the field takes a name or #id as typed.
+  document.addEventListener("DOMContentLoaded", function () {
+    var list = document.getElementById("people-picker");
+    if (!list || !window.fetch) { return; }
+    var timer = null, last = "";
+    function fill(people) {
+      list.textContent = "";
+      people.forEach(function (p) {
+        var option = document.createElement("option");
+        option.value = p.value;
+        option.label = [p.title, p.organization].filter(Boolean).join(" · ") || p.name;
+        list.appendChild(option);
+      });
+    }
+    document.addEventListener("input", function (event) {
+      var field = event.target;
+      if (!(field instanceof HTMLInputElement) || !field.hasAttribute("data-person-picker")) { return; }
+      var text = field.value.trim();
+      if (text.length < 2 || text === last || /#\d+$/.test(text)) { return; }
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        last = text;
+        fetch(list.dataset.source + "?limit=8&q=" + encodeURIComponent(text), {
+          headers: { Accept: "application/json" }, credentials: "same-origin"
+        })
+          .then(function (answer) { return answer.ok ? answer.json() : { people: [] }; })
+          .then(function (body) { if (field.value.trim() === text) { fill(body.people || []); } })
+          .catch(function () {});
+      }, 150);
+    });
+  });
 })();
