@@ -301,3 +301,13 @@ def test_your_predecessor_who_moved_on_is_not_told_twice_they_held_your_role() -
     )
     maybe = replace(mover, predecessor_certainty=0.5)
     assert "(Senior PMM at Acme)" in _reasons(maybe)["moved-like-you"]
+
+
+def test_a_general_manager_is_a_leader_in_general_management_not_in_executive() -> None:
+    me = replace(vision().me, function="executive", level=9)
+    v = replace(vision(), me=me, steps=[RoleOutline(title="CEO", function="executive", level=11)])
+    ceo = person(6, title="Chief Executive Officer", function="executive", level=11)
+    s = score_candidate(v, ceo, today=TODAY)
+    assert s is not None
+    leader = next(r.text for r in s.reasons if r.code == "target-function-leader")
+    assert leader == "a leader in general management, where you are aiming"

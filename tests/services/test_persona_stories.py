@@ -312,3 +312,14 @@ def test_her_predecessor_who_moved_on_is_told_once_that_he_held_her_role(
     reasons = " ".join(r.text for r in gwen.reasons)
     assert reasons.count("Nurse Manager at St. Brigid Health") == 1
     assert text(gwen, "moved-like-you").startswith("went on from your role to one like your target")
+
+
+def test_an_operating_partners_rank_is_not_a_seat_close_to_her_cfo_job(
+    db: Database, tmp_path: Path
+) -> None:
+    """'Operating Partner' reads as a senior VP, but that rank is no seat on her path: no
+    'works close to your next job: senior vp level'. He stays a senior outside advisor."""
+    build_executive(db, tmp_path)
+    olu = by_name(top(db))["Olu Obi"]
+    assert "target-role" not in codes(olu)
+    assert "operating partner" in text(olu, "level-gap")

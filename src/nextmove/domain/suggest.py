@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import lru_cache
 
@@ -431,8 +431,11 @@ def score_candidate(
         below_me = True
     steps = vision.steps[:2]
     if steps:
-        held = [holds_step(c, s) for s in steps]
-        near = [1.0 if h else closeness(c, s) for h, s in zip(held, steps, strict=True)]
+        # An outside role's rank (an operating partner reads as a senior VP) is no seat on
+        # your path: how close their work is to your next job is read without it.
+        work = replace(c, level=None) if outside is not None and c.level is not None else c
+        held = [holds_step(work, s) for s in steps]
+        near = [1.0 if h else closeness(work, s) for h, s in zip(held, steps, strict=True)]
         best = max(near[0], 0.85 * near[1]) if len(near) > 1 else near[0]
         index = 0 if near[0] >= (0.85 * near[1] if len(near) > 1 else 0) else 1
         if not below_me:
@@ -440,7 +443,7 @@ def score_candidate(
                 "target-role",
                 w.target_role,
                 best,
-                lambda: _target_text(c, steps[index], index, held=held[index]),
+                lambda: _target_text(work, steps[index], index, held=held[index]),
             )
         # The role a move ended in is already named by "made the move you want": say it once.
         moved_into = c.made_move.rsplit("→", 1)[-1] if c.made_move else ""
@@ -484,7 +487,11 @@ def score_candidate(
                 "target-function-leader",
                 w.target_function_leader,
                 1.0,
-                lambda: f"a leader in {c.function}, the function you are aiming at",
+                lambda: (
+                    "a leader in general management, where you are aiming"
+                    if c.function == "executive"
+                    else f"a leader in {c.function}, the function you are aiming at"
+                ),
             )
     if c.predecessor:
         add(
