@@ -65,6 +65,14 @@ class Settings(BaseSettings):
             "directory. PostgreSQL: `postgresql+psycopg://user:pass@host/dbname`."
         ),
     )
+    busy_timeout_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        le=600,
+        description="How long a write waits for another writer (an import, another command, "
+        "the web app) before nextmove says the database is busy: SQLite's busy timeout, "
+        "PostgreSQL's lock_timeout.",
+    )
     data_dir: Path = Field(
         default_factory=default_data_dir,
         description="Where nextmove keeps its default SQLite database.",
@@ -95,6 +103,13 @@ class Settings(BaseSettings):
         ge=5,
         le=480,
         description="Length of a proposed meeting slot in minutes.",
+    )
+    slot_lead_hours: int = Field(
+        default=24,
+        ge=0,
+        le=720,
+        description="Hours from now before the first time nextmove proposes (slots, drafts): "
+        "give people notice. Proposed times always fall within your working hours.",
     )
     meeting_buffer_minutes: int = Field(
         default=0,

@@ -48,11 +48,40 @@ class Ambiguous(UserError):
     http_status = 409
 
 
+class NeedsConfirmation(UserError):
+    """An action that is allowed but looks like a slip (a meeting marked held before its
+    time): done only when the user confirms it."""
+
+    exit_code = 2
+    http_status = 409
+
+
 class DatabaseNotReady(NextmoveError):
     """The database is missing, from a newer version, or cannot be opened."""
 
     exit_code = 4
     http_status = 503
+
+
+class DatabaseBusy(NextmoveError):
+    """Another writer (an import, another command, the web app) held the database longer than
+    the busy timeout, or PostgreSQL gave up on a lock, a serialization conflict or a deadlock.
+    Nothing was changed; the same action succeeds when tried again. Exit code 75 is
+    sysexits' EX_TEMPFAIL ("try again later")."""
+
+    exit_code = 75
+    http_status = 503
+    retry_after_seconds = 5
+
+    def __init__(
+        self,
+        message: str = "the database is busy with another task (an import?); try again in a moment",
+        *,
+        hint: str | None = "Nothing was changed: another nextmove command, import or page "
+        "was writing. Do the same again in a few seconds; to let each write wait longer, "
+        "raise the setting busy_timeout_seconds.",
+    ):
+        super().__init__(message, hint=hint)
 
 
 class Problem:

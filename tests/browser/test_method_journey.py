@@ -68,11 +68,14 @@ def test_from_today_to_a_research_meeting_a_referral_and_an_opportunity(
     expect(notice).to_contain_text("Planned")
     meeting_url = page.url.split("?")[0]
     expect(page.locator("#state-h")).to_contain_text("idea")
-    drafts = page.locator("section", has=page.get_by_role("heading", name="Drafts to copy"))
+    # The page opens at its first stage, Prepare: the request to copy.
+    drafts = page.locator("#draft-card-request")
     expect(drafts.locator("textarea").first).to_contain_text("Tom")
     expect(drafts.get_by_role("button", name=re.compile("^Copy")).first).to_be_visible()
+    expect(page.get_by_label("Date and time")).to_be_hidden()  # Schedule is collapsed
 
     # Schedule it: a time in her time zone, 30 minutes by video.
+    page.locator("#stage-schedule > summary").click()
     page.get_by_label("Date and time").fill("2026-11-25T14:00")
     page.get_by_label("Mode").select_option("video")
     page.get_by_label("Video link (optional)").fill("https://meet.example.com/tom")
@@ -97,13 +100,19 @@ def test_from_today_to_a_research_meeting_a_referral_and_an_opportunity(
     assert str(start.tzinfo) == "America/Chicago" or start.utcoffset().total_seconds() == -6 * 3600
     assert "mailto:maya.chen@example.com" in str(event["ORGANIZER"]).lower()
 
-    # After the meeting: notes and a referral.
+    # After the meeting: marked held (its time has not come on 2026-11-22: confirm), then
+    # notes and a referral.
+    page.get_by_role("button", name="Held", exact=True).click()
+    expect(page.locator("#confirm-held")).to_contain_text("has not come yet")
+    page.get_by_role("button", name="Yes, it was held").click()
+    expect(page.locator("#state-h")).to_contain_text("held")
+    expect(page.get_by_label("Note", exact=True)).to_be_visible()  # After the meeting is open
     page.get_by_label("Note", exact=True).fill(
         "Tom moved to scheduling after two years; the director role wants a P&L owner."
     )
     page.get_by_role("button", name="Add note").click()
     expect(notice).to_be_visible()
-    notes = page.locator("section", has=page.get_by_role("heading", name="Notes"))
+    notes = page.locator("#notes")
     expect(notes).to_contain_text("the director role wants a P&L owner")
 
     page.get_by_label("Name", exact=True).fill("Grace Whitfield")
@@ -113,7 +122,7 @@ def test_from_today_to_a_research_meeting_a_referral_and_an_opportunity(
     expect(notice).to_contain_text(
         "Grace Whitfield added as a meeting idea, introduced by Tom Becker"
     )
-    referrals = page.locator("section", has=page.get_by_role("heading", name="Referrals"))
+    referrals = page.locator("#referrals")
     expect(referrals).to_contain_text("Grace Whitfield")
     page.screenshot(path=str(screenshots / "journey-4-notes-and-referral.png"), full_page=True)
 
@@ -135,11 +144,9 @@ def test_from_today_to_a_research_meeting_a_referral_and_an_opportunity(
     expect(meetings).to_contain_text("idea")
     page.screenshot(path=str(screenshots / "journey-5-referral-person.png"), full_page=True)
 
-    # The meeting is on the board, under scheduled.
+    # The meeting is on the board, under held.
     main_nav.get_by_role("link", name="Meetings").click()
-    scheduled = page.locator(
-        "section", has=page.get_by_role("heading", name=re.compile("Scheduled"))
-    )
+    scheduled = page.locator("section", has=page.get_by_role("heading", name=re.compile("^Held")))
     expect(scheduled.first).to_contain_text("Tom Becker")
     page.screenshot(path=str(screenshots / "journey-6-meetings-board.png"), full_page=True)
 
@@ -153,9 +160,9 @@ def test_from_today_to_a_research_meeting_a_referral_and_an_opportunity(
     expect(people).to_contain_text("referrer")
     page.screenshot(path=str(screenshots / "journey-7-opportunity.png"), full_page=True)
 
-    # And the meeting is still there, scheduled, when she comes back to it.
+    # And the meeting is still there, held, when she comes back to it.
     page.goto(f"{meeting_url}?{AS_OF}")
-    expect(page.locator("#state-h")).to_contain_text("scheduled")
+    expect(page.locator("#state-h")).to_contain_text("held")
     # The page's own script ran everywhere without an error.
     assert script_errors == []
     context.close()

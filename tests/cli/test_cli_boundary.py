@@ -58,3 +58,34 @@ def test_a_command_loads_only_its_own_module_and_the_full_help_lists_every_comma
 
     names = set(typer.main.get_command(build_app()).commands)  # type: ignore[attr-defined]
     assert names == {word for word, *_ in COMMANDS} | {"init"}
+
+
+MARKUP = "Ann [/] [bold]Lee"
+
+
+def test_text_a_user_wrote_is_printed_as_written_never_read_as_markup(cli_sqlite: Cli) -> None:
+    """A name, title, activity or plan holding Rich markup ('[/]' has nothing to close) is
+    shown as typed in every table, never an internal error."""
+    assert (
+        cli_sqlite(["me", "set", "--name", "Me [/] Self", "--title", "Lead [/] Analyst"]).exit_code
+        == 0
+    )
+    assert cli_sqlite(["people", "add", MARKUP, "--title", "VP [/] Sales"]).exit_code == 0
+    assert cli_sqlite(["journal", "add", "[/] workshops", "--energy", "2"]).exit_code == 0
+    assert cli_sqlite(["plan", "add", "wild [/] card"]).exit_code == 0
+    for args in (
+        ["me", "show"],
+        ["people", "show", MARKUP],
+        ["people", "list"],
+        ["journal", "list"],
+        ["journal", "summary"],
+        ["vision", "show"],
+        ["vision", "check"],
+        ["plan", "list"],
+        ["plan", "compare"],
+    ):
+        result = cli_sqlite(args)
+        assert result.exit_code in (0, 1), (args, result.output)
+        assert "Internal error" not in result.output, (args, result.output)
+    listed = cli_sqlite(["people", "list"]).stdout
+    assert "[/]" in listed and "[bold]" in listed

@@ -513,3 +513,42 @@ def test_a_booked_meeting_is_never_offered_again_as_a_slot(cli: Cli, ana: int) -
     assert first not in slots(["meeting", "slots", "2"])
     assert first not in slots(["slots"])
     assert first not in slots(["meeting", "slots", "1"])
+
+
+def test_held_before_its_scheduled_time_needs_early_and_changes_nothing_without_it(
+    cli: Cli, ana: int
+) -> None:
+    ok(cli, ["meeting", "add", "Ana Ruiz", "--as-of", "2026-11-01"])
+    ok(cli, ["meeting", "schedule", "1", "--at", "2026-11-25 10:00"])
+    early = cli(["meeting", "held", "1", "--as-of", "2026-11-24"])
+    assert early.exit_code == 2
+    assert "2026-11-25 10:00 (Europe/Berlin), which has not come yet" in early.stderr
+    assert "--early" in early.stderr
+    assert "scheduled" in ok(cli, ["meeting", "show", "1"])
+    assert "held" in ok(cli, ["meeting", "held", "1", "--as-of", "2026-11-24", "--early"])
+
+
+def test_no_meeting_with_yourself(cli: Cli, ana: int) -> None:
+    ok(cli, ["people", "add", "Maya Chen"])
+    ok(cli, ["me", "link", "Maya Chen"])
+    refused = cli(["meeting", "add", "Maya Chen"])
+    assert refused.exit_code == 2
+    assert "Maya Chen is you: a meeting needs someone else" in refused.stderr
+    assert json.loads(ok(cli, ["meeting", "list", "--json"]))["meetings"] == []
+
+
+def test_the_demo_exports_its_calendar_with_no_setup(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("NEXTMOVE_EMAIL")
+    ok(cli, ["demo", "--as-of", "2026-11-22"])
+    path = tmp_path / "feed.ics"
+    ok(cli, ["calendar", "export", str(path), "--as-of", "2026-11-22"])
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    assert str(cal["METHOD"]) == "PUBLISH"
+    meetings = [e for e in cal.walk("VEVENT") if "meeting" in str(e["SUMMARY"]).lower()]
+    assert meetings
+    # The demo's "me" has an address, so its invitations download too.
+    listed = ok(cli, ["meeting", "list", "--state", "scheduled", "--json"])
+    first = json.loads(listed)["meetings"][0]["id"]
+    assert "ORGANIZER" in ok(cli, ["meeting", "ics", str(first)])

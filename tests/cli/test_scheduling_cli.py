@@ -86,7 +86,18 @@ def test_slots_without_a_calendar_print_a_readable_list(cli_sqlite: Cli) -> None
     result = cli_sqlite("slots --as-of 2026-11-23 --count 3")
     assert result.exit_code == 0
     assert "3 30-minute slot(s), Europe/Berlin" in result.stdout
-    assert "Mon 23 Nov" in result.stdout
+    # At least a day's notice (slot_lead_hours, default 24): nothing on Monday itself.
+    assert "Mon 23 Nov" not in result.stdout and "Tue 24 Nov" in result.stdout
+
+
+def test_the_notice_before_the_first_slot_is_a_setting(
+    cli_sqlite: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEXTMOVE_SLOT_LEAD_HOURS", "0")
+    assert "Mon 23 Nov" in cli_sqlite("slots --as-of 2026-11-23 --count 3").stdout
+    monkeypatch.setenv("NEXTMOVE_SLOT_LEAD_HOURS", "72")
+    shown = cli_sqlite("slots --as-of 2026-11-23 --count 3").stdout
+    assert "Wed 25 Nov" not in shown and "Thu 26 Nov" in shown
 
 
 def test_a_file_that_is_not_a_calendar_is_one_clear_error(cli_sqlite: Cli) -> None:

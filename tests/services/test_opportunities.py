@@ -73,6 +73,57 @@ def test_ratings_are_kept_by_priority_name_when_priorities_are_reordered(
     assert (career.rank, career.rating, career.basis) == (2, 2, "rated")
 
 
+def test_several_ratings_are_all_checked_before_any_is_written(
+    planned: Database, today: date, now: datetime
+) -> None:
+    opp = service.add_opportunity(
+        planned, {"title": "Director", "source": "recruiter"}, today=today, now=now
+    )
+    for bad in ({"1": 1, "2": 9}, {"1": 1, "golf": 3}):
+        with pytest.raises(UserError):
+            service.rate_many(planned, opp.id or 0, bad, now=now)
+        assert service.get_opportunity(planned, opp.id or 0).ratings == {}
+    names, rated = service.rate_many(planned, opp.id or 0, {"1": 1, "3": 4}, now=now)
+    assert names == ["family life", "skills development"]
+    assert rated.ratings == {"family life": 1, "skills development": 4}
+
+
+POSTING = b"""Senior Director, Product Management
+Acme Health
+Location: Chicago, IL
+
+You will lead the product managers of our patient platform.
+"""
+
+
+def test_adding_from_a_posting_fills_fields_and_what_the_person_gave_wins(
+    planned: Database, today: date, now: datetime
+) -> None:
+    added = service.add_from_input(
+        planned, {"city": "Remote-first Chicago"}, posting=POSTING, today=today, now=now
+    )
+    opp = added.opportunity
+    assert (opp.title, opp.organization, opp.source.value) == (
+        "Senior Director, Product Management",
+        "Acme Health",
+        "job-board",
+    )
+    assert opp.city == "Remote-first Chicago"
+    assert opp.level is not None and added.found and not added.filled
+    assert "city" not in added.missing
+
+
+def test_adding_by_hand_reads_level_and_function_from_the_title(
+    planned: Database, today: date, now: datetime
+) -> None:
+    added = service.add_from_input(
+        planned, {"title": "Director of Product", "source": "recruiter"}, today=today, now=now
+    )
+    assert added.opportunity.level is not None and added.filled and not added.found
+    with pytest.raises(UserError, match="empty"):
+        service.add_from_input(planned, {}, posting=b"  \n", today=today, now=now)
+
+
 def test_a_decision_that_names_a_status_moves_it_in_the_same_transaction(
     planned: Database, today: date, now: datetime
 ) -> None:

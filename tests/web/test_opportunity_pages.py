@@ -167,6 +167,21 @@ def test_rating_a_priority_changes_the_evaluation(demo_web: Web, web_db: Databas
     assert "career trajectory" not in opp_service.get_opportunity(web_db, 3).ratings
 
 
+def test_a_refused_rating_saves_none_of_the_ratings_posted_with_it(
+    demo_web: Web, web_db: Database
+) -> None:
+    before = opp_service.get_opportunity(web_db, 3).ratings
+    response = demo_web.submit(
+        f"/opportunities/3/ratings?{AS_OF}",
+        {"rating[1]": "1", "rating[2]": "9"},
+        page="/opportunities/3",
+    )
+    assert response.status_code == 400
+    assert "No rating saved" in response.text
+    assert "9 is outside 1…5" in response.text
+    assert opp_service.get_opportunity(web_db, 3).ratings == before
+
+
 def test_deciding_records_the_choice_and_why_and_sets_the_status(
     demo_web: Web, web_db: Database
 ) -> None:
@@ -204,8 +219,8 @@ def test_a_status_change_with_a_bad_date_is_refused_on_the_page(demo_web: Web) -
     )
     assert response.status_code == 400
     assert (
-        "Not changed:</strong> Date: &#39;soon&#39; is not a date. Write dates as YYYY-MM-DD."
-        in (response.text)
+        "Not changed:</strong> Date: &#39;soon&#39; is not a day the date picker knows. "
+        "Pick a day from the calendar, or leave the field blank." in (response.text)
     )
     assert demo_web.submit("/opportunities/99/status", {"status": "offer"}).status_code == 404
 
@@ -298,3 +313,47 @@ def test_the_edit_form_keeps_the_title(demo_web: Web) -> None:
     assert response.status_code == 400
     assert 'id="f-title-error"' in response.text
     assert "Not saved: 1 problem" in response.text
+
+
+def test_the_list_is_a_board_with_a_column_per_open_status_and_closed_ones_apart(
+    demo_web: Web,
+) -> None:
+    page = demo_web.get(f"/opportunities?{AS_OF}").text
+    columns = re.findall(r'<section class="opp-column"[^>]*data-status="([a-z-]+)"', page)
+    assert columns == ["considering", "exploring", "applied", "interviewing", "offer"]
+    interviewing = page.split('data-status="interviewing"')[1].split("</section>")[0]
+    assert "VP of Product, Consumer Banking" in interviewing
+    assert "Senior Product Manager, Scheduling" not in interviewing
+    assert 'form="compare-form"' in page  # the compare ticks sit in the cards, outside forms
+
+
+def test_a_card_moves_to_the_next_column_or_any_status_and_comes_back_to_the_board(
+    demo_web: Web, web_db: Database
+) -> None:
+    before = opp_service.get_opportunity(web_db, 4).status.value
+    nxt = demo_web.submit(
+        f"/opportunities/4/status?{AS_OF}",
+        {"status": "applied", "to": before, "back": "board"},
+        page="/opportunities",
+    )
+    assert nxt.status_code == 303
+    assert (
+        nxt.headers["location"].startswith("/opportunities?")
+        and "#opp-4" in nxt.headers["location"]
+    )
+    assert opp_service.get_opportunity(web_db, 4).status.value == "applied"
+    assert "is now applied" in demo_web.get(nxt.headers["location"]).text
+    anywhere = demo_web.submit(
+        "/opportunities/4/status", {"to": "passed", "back": "board"}, page="/opportunities"
+    )
+    assert anywhere.status_code == 303
+    assert opp_service.get_opportunity(web_db, 4).status.value == "passed"
+    page = demo_web.get("/opportunities").text
+    closed = page.split('class="closed-opps')[1]
+    assert 'id="opp-4"' in closed
+
+
+def test_compare_has_a_stacked_reading_for_phones(demo_web: Web) -> None:
+    page = demo_web.get(f"/opportunities/compare?ids=3&ids=4&{AS_OF}").text
+    stack = page.split('class="compare-stack"')[1]
+    assert "Verdict" in stack and "#3 VP of Product, Consumer Banking" in stack

@@ -49,19 +49,55 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
 )
 WORDS = frozenset(word for word, *_ in COMMANDS) | {"init"}
 
+# What `nextmove --help` says of each command word: the first paragraph of its own help,
+# kept here so the full help needs none of the command modules (and none of SQLAlchemy,
+# pydantic or the title data they load). tests/cli/test_cli_startup.py checks that this
+# help is the same as the one the loaded commands give.
+SUMMARIES: dict[str, str] = {
+    "me": "Your current position: title, organization, level, function, city.",
+    "vision": "Your vision: the next job, the one after it, priorities and choices.",
+    "journal": "The energy journal: log activities, rate their energy, see what energizes you.",
+    "calendar": "Your calendar: busy times read from an .ics export (docs/calendar.md).",
+    "slots": "Propose meeting slots within your working hours, spread over the coming days.",
+    "opp": "Opportunities: every option, whatever its source, judged against your own plan.",
+    "suggest": "The people to meet next for a 30-minute research meeting, best first, with "
+    "reasons.",
+    "path": "The best warm-introduction paths to a person, up to three hops, with tie strengths.",
+    "round": "A round of 30-minute informational interviews: a diverse handful of people, "
+    "paced over a few weeks.",
+    "meeting": "Research meetings: idea → requested → scheduled → held → followed up "
+    "(docs/meetings.md).",
+    "task": "Follow-up tasks from meetings.",
+    "board": "Your board of three: people you would ask for career advice, seen in person "
+    "every so often (docs/meetings.md).",
+    "keep": "Keep in touch: tiers or personal cadences; any logged touch resets them.",
+    "today": "Today's digest: meetings today and this week, requests awaiting a reply, "
+    "thank-yous and follow-ups due, advisors and contacts due, the round's progress, who to "
+    "reach out to.",
+    "people": "The people you know: list, show, add, edit, merge, delete, tie.",
+    "import": "Import the people you know: LinkedIn, vCard, Google Contacts, an org chart, a "
+    "calendar.",
+    "export": "Export your network in open formats: vCard or CSV.",
+    "touch": "Log a contact with someone (a call, a coffee, a message): their last-contact date.",
+    "demo": "Create a demo workspace: a mid-career product manager with a vision, a month of "
+    "journal entries and her network (an org chart and a few hundred contacts).",
+    "serve": "Start the web app on this machine and open it in your browser (Ctrl+C stops it).",
+    "plan": "Alternative plans side by side: your main plan and up to three others (the path "
+    "you're on, what you'd do if it vanished, the wild card), each with its own steps, "
+    "choices, note and four gauges.",
+    "moves": "The moves people in your network actually made: where people in your role went "
+    "next\n(with counts, typical time in role and who did it), or with --to exactly who made "
+    "that\nmove — each a candidate for a research meeting.",
+    "report": "Write your career-plan report as a PDF: the plan and its check, the energy "
+    "evidence,\nthe board of three, the research meetings and their insights, the "
+    "opportunities\ncompared and the next steps — a few pages to share with a coach or mentor.",
+}
+
 
 def build_app(only: str | None = None) -> typer.Typer:
     """The `nextmove` app with every command, or with the one command word `only` (and
     `init`): the same commands, options and help either way."""
-    app = typer.Typer(
-        name="nextmove",
-        help=HELP,
-        no_args_is_help=True,
-        add_completion=False,
-        pretty_exceptions_enable=False,
-        rich_markup_mode="rich",
-    )
-    app.callback()(root)
+    app = _root_app()
     app.command()(init)
     for word, module_name, attribute, kind in COMMANDS:
         if only is not None and word != only:
@@ -72,6 +108,40 @@ def build_app(only: str | None = None) -> typer.Typer:
             app.add_typer(target, name=word)
         else:
             app.command(word)(target)
+    return app
+
+
+def build_help_app() -> typer.Typer:
+    """The `nextmove` app as `nextmove --help` shows it, without loading any command: each
+    word is a stand-in with its summary (running one never happens: a command line with a
+    known word builds the real app)."""
+    if any(word not in SUMMARIES for word, *_ in COMMANDS):
+        return build_app()  # a command without a summary yet: the slow, always-right way
+    app = _root_app()
+    app.command()(init)
+    kinds = {word: kind for word, _module, _attribute, kind in COMMANDS}
+    # Typer lists plain commands before groups: the same order here.
+    ordered = [w for w, *_ in COMMANDS if kinds[w] == "command"]
+    ordered += [w for w, *_ in COMMANDS if kinds[w] == "group"]
+    for word in ordered:
+        app.command(word, help=SUMMARIES[word], add_help_option=False)(_stand_in)
+    return app
+
+
+def _stand_in() -> None:  # pragma: no cover - main() never runs it
+    raise AssertionError("a stand-in command ran")
+
+
+def _root_app() -> typer.Typer:
+    app = typer.Typer(
+        name="nextmove",
+        help=HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode="rich",
+    )
+    app.callback()(root)
     return app
 
 
@@ -106,11 +176,14 @@ def root(
 def init(ctx: typer.Context) -> None:
     """Create the database, or migrate it to this version's schema."""
     st = state(ctx)
-    from nextmove.store.db import current_revision, make_engine, migrate
+    from nextmove.store.db import busy_translated, current_revision, make_engine, migrate
 
-    engine = make_engine(st.settings.resolved_database_url)
+    engine = make_engine(
+        st.settings.resolved_database_url, busy_timeout=st.settings.busy_timeout_seconds
+    )
     try:
-        before, after = migrate(engine)
+        with busy_translated():
+            before, after = migrate(engine)
         where = engine.url.render_as_string(hide_password=True)
         if before == after:
             console.print(f"Database is up to date (schema {after}): {where}")
@@ -135,6 +208,18 @@ def _command_word(args: list[str]) -> str | None:
     return None
 
 
+def _mentions_a_word(args: list[str]) -> bool:
+    """Whether the command line names something that may be a command (a mistyped word:
+    the real app answers it, with its suggestions)."""
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--db":
+            next(rest, None)
+        elif not arg.startswith("-"):
+            return True
+    return False
+
+
 def _report(exc: NextmoveError) -> None:
     """The error in the CLI's words: the field it is about as its option (--level), what the
     user typed shown as typed (never read as Rich markup)."""
@@ -149,7 +234,8 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
-        app = build_app(_command_word(args))
+        word = _command_word(args)
+        app = build_app(word) if word is not None or _mentions_a_word(args) else build_help_app()
         result = app(args=args, prog_name="nextmove", standalone_mode=False)
         if isinstance(result, int) and result:
             sys.exit(result)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from nextmove.cli.context import (
@@ -68,7 +69,7 @@ def busy(
     for column in ("day", "from", "to", "what"):
         table.add_column(column)
     for interval in intervals:
-        table.add_row(*_row(interval.start, interval.end), interval.summary)
+        table.add_row(*_row(interval.start, interval.end), escape(interval.summary))
     console.print(table)
 
 

@@ -6,18 +6,35 @@ import json
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
+from rich.errors import MarkupError
+from rich.text import Text
 
-from nextmove.config import Settings, load_settings
 from nextmove.domain.days import parse_day
-from nextmove.store.db import Database
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+if TYPE_CHECKING:  # the settings (pydantic) and the store (SQLAlchemy) load on first use
+    from nextmove.config import Settings
+    from nextmove.store.db import Database
+
+
+class _Console(Console):
+    """A console that never fails on what a user wrote. Commands escape the text they print
+    from the database; where one is missed, text that is not valid markup (a name holding
+    '[/]') is printed as it is instead of ending the command with an internal error."""
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        try:
+            return super().render_str(text, **options)
+        except MarkupError:
+            return super().render_str(text, **{**options, "markup": False})
+
+
+console = _Console(highlight=False)
+err_console = _Console(stderr=True, highlight=False)
 
 
 @dataclass
@@ -30,13 +47,20 @@ class AppState:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
+            from nextmove.config import load_settings
+
             self._settings = load_settings(database_url=self.db_url)
         return self._settings
 
     def db(self) -> Database:
         """The database, migrated to the newest schema on first use."""
         if self._db is None:
-            self._db = Database.open(self.settings.resolved_database_url)
+            from nextmove.store.db import Database
+
+            self._db = Database.open(
+                self.settings.resolved_database_url,
+                busy_timeout=self.settings.busy_timeout_seconds,
+            )
         return self._db
 
     def close(self) -> None:

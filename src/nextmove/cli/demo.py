@@ -17,9 +17,9 @@ def demo(
     ] = False,
     as_of: AsOf = None,
 ) -> None:
-    """Create a demo workspace: a mid-career product manager with a vision, a month of journal
-    entries and her network (an org chart and a few hundred contacts). Use a separate database
-    for it: `nextmove --db sqlite:///demo.db demo`."""
+    """Create a demo workspace: a mid-career product manager with a vision, a month of journal entries and her network (an org chart and a few hundred contacts).
+
+    Use a separate database for it: `nextmove --db sqlite:///demo.db demo`."""
     st = state(ctx)
     counts = demo_service.create_demo(
         st.db(),

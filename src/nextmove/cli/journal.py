@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from nextmove.cli.context import (
@@ -94,11 +95,11 @@ def list_(
         table.add_row(
             str(e.id),
             e.day.isoformat(),
-            e.activity,
+            escape(e.activity),
             f"{e.energy:+d}",
             str(e.engagement),
             "✓" if e.flow else "",
-            ", ".join(e.themes),
+            escape(", ".join(e.themes)),
         )
     console.print(table)
 
@@ -118,7 +119,7 @@ def _tallies(title: str, tallies: list[Tally]) -> Table:
         table.add_column(column)
     for t in tallies:
         table.add_row(
-            t.name,
+            escape(t.name),
             str(t.count),
             f"{t.mean_energy:+.1f}",
             f"{t.mean_engagement:.1f}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from nextmove.cli.context import JsonFlag, console, now, print_json, state
 from nextmove.cli.render import position_line
@@ -34,7 +35,7 @@ def show(ctx: typer.Context, json: JsonFlag = False) -> None:
             "or import a vision file."
         )
         return
-    console.print(f"[bold]{me.name or 'You'}[/]: {position_line(me)}")
+    console.print(f"[bold]{escape(me.name or 'You')}[/]: {position_line(me)}")
 
 
 @app.command("set")

@@ -29,7 +29,7 @@ from nextmove.cli.context import (
     today_from,
 )
 from nextmove.domain.meetings import MeetingState, describe_target
-from nextmove.errors import UserError
+from nextmove.errors import NeedsConfirmation, UserError
 from nextmove.formats.meeting_json import (
     meeting_detail_json,
     meeting_json,
@@ -232,16 +232,40 @@ def _moved(verb: str, target: MeetingState, help_text: str) -> None:
     def command(
         ctx: typer.Context, meeting_id: MeetingId, day: Day = None, as_of: AsOf = None
     ) -> None:
-        meeting = service.advance(
-            state(ctx).db(), meeting_id, target, day=_day(day, as_of), now=now()
-        )
-        console.print(
-            f"Meeting #{meeting.id} with {escape(meeting.person_name)}: {target.value}."
-            + _after(target, meeting.id)
-        )
+        _advance(ctx, meeting_id, target, day, as_of, early=False)
 
     command.__doc__ = help_text
     app.command(verb)(command)
+
+
+def _advance(
+    ctx: typer.Context,
+    meeting_id: int,
+    target: MeetingState,
+    day: str | None,
+    as_of: str | None,
+    *,
+    early: bool,
+) -> None:
+    st = state(ctx)
+    tz = st.settings.timezone
+    try:
+        meeting = service.advance(
+            st.db(),
+            meeting_id,
+            target,
+            day=_day(day, as_of),
+            now=now_from(as_of, tz) if target is MeetingState.HELD else now(),
+            early=early,
+            timezone=tz,
+        )
+    except NeedsConfirmation as exc:
+        exc.hint = f"If it took place early, say so: `nextmove meeting held {meeting_id} --early`."
+        raise
+    console.print(
+        f"Meeting #{meeting.id} with {escape(meeting.person_name)}: {target.value}."
+        + _after(target, meeting.id)
+    )
 
 
 def _after(target: MeetingState, meeting_id: int | None) -> str:
@@ -253,7 +277,25 @@ def _after(target: MeetingState, meeting_id: int | None) -> str:
 
 
 _moved("request", MeetingState.REQUESTED, "Mark a meeting as requested (you sent the request).")
-_moved("held", MeetingState.HELD, "Mark a meeting as held (logs a touch with the person).")
+
+
+@app.command("held")
+def held(
+    ctx: typer.Context,
+    meeting_id: MeetingId,
+    day: Day = None,
+    as_of: AsOf = None,
+    early: Annotated[
+        bool,
+        typer.Option(
+            "--early", help="Confirm it was held although its scheduled time has not come yet."
+        ),
+    ] = False,
+) -> None:
+    """Mark a meeting as held (logs a touch with the person)."""
+    _advance(ctx, meeting_id, MeetingState.HELD, day, as_of, early=early)
+
+
 _moved(
     "followed-up", MeetingState.FOLLOWED_UP, "Mark a held meeting as followed up (thank-you sent)."
 )

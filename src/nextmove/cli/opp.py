@@ -116,39 +116,31 @@ def add(
     as_of: AsOf = None,
 ) -> None:
     """Add an opportunity, by hand or from a pasted job posting."""
-    fields: dict[str, Any] = {}
-    found: list[str] = []
-    missing: list[str] = []
-    if from_text is not None:
-        raw, where = read_bytes(from_text)
-        parsed = service.read_posting(raw, source=where, title=title)
-        fields.update({k: v for k, v in parsed.fields.items() if v not in (None, "")})
-        fields.setdefault("source", "job-board")
-        found, missing = parsed.found, parsed.missing
-    fields.update(
-        _fields(
-            title=title,
-            organization=organization,
-            function=function,
-            level=level,
-            industry=industry,
-            city=city,
-            remote=remote,
-            source=source,
-            link=link,
-            notes=notes,
-            brand=brand,
-            involves=involves,
-        )
+    given = _fields(
+        title=title,
+        organization=organization,
+        function=function,
+        level=level,
+        industry=industry,
+        city=city,
+        remote=remote,
+        source=source,
+        link=link,
+        notes=notes,
+        brand=brand,
+        involves=involves,
     )
-    if not fields.get("title"):
+    raw, where = read_bytes(from_text) if from_text is not None else (None, "")
+    if raw is None and not given.get("title"):
         raise UserError(
             "give the role's title",
             hint="e.g. `nextmove opp add 'Director of Product' --source recruiter`",
         )
-    filled = [] if from_text is not None else service.fill_from_title(fields)
     when = parse_date(day, option="--date") if day else today_from(as_of)
-    opp = service.add_opportunity(state(ctx).db(), fields, today=when, now=now())
+    added = service.add_from_input(
+        state(ctx).db(), given, posting=raw, posting_source=where, today=when, now=now()
+    )
+    opp, found, missing, filled = added.opportunity, added.found, added.missing, added.filled
     console.print(
         escape(
             f"Added #{opp.id}: {opp.title}"

@@ -114,8 +114,10 @@ def list_(
         flags = person_line_json(p)["flags"]
         table.add_row(
             str(p.id),
-            p.name,
-            describe_position(p.organization, p.title) if (p.organization or p.title) else "",
+            escape(p.name),
+            escape(describe_position(p.organization, p.title))
+            if (p.organization or p.title)
+            else "",
             level_label(p.level) if p.level is not None else "",
             p.tier or "",
             p.last_contact.isoformat() if p.last_contact else "",
@@ -132,11 +134,12 @@ def show(ctx: typer.Context, ref: Ref, json: JsonFlag = False) -> None:
         print_json(person_detail_json(detail))
         return
     p = detail.person
-    console.print(f"[bold]#{p.id} {p.name}[/]" + (" (you)" if detail.is_me else ""))
+    console.print(f"[bold]#{p.id} {escape(p.name)}[/]" + (" (you)" if detail.is_me else ""))
     if p.organization or p.title:
         console.print(
             f"  {describe_position(p.organization, p.title)}"
-            + (f" · {p.department}" if p.department else "")
+            + (f" · {p.department}" if p.department else ""),
+            markup=False,
         )
     facts = []
     if p.level is not None:
@@ -147,29 +150,31 @@ def show(ctx: typer.Context, ref: Ref, json: JsonFlag = False) -> None:
         if value:
             facts.append(f"{label} {value}")
     if facts:
-        console.print("  " + " · ".join(facts))
+        console.print("  " + " · ".join(facts), markup=False)
     for e in p.emails:
-        console.print(f"  email {e.value}" + (f" ({e.label})" if e.label else ""))
+        console.print(f"  email {e.value}" + (f" ({e.label})" if e.label else ""), markup=False)
     for ph in p.phones:
-        console.print(f"  phone {ph.value}" + (f" ({ph.label})" if ph.label else ""))
+        console.print(f"  phone {ph.value}" + (f" ({ph.label})" if ph.label else ""), markup=False)
     if p.profile_url:
-        console.print(f"  LinkedIn {p.profile_url}")
+        console.print(f"  LinkedIn {p.profile_url}", markup=False)
     for link in p.links:
-        console.print(f"  link {link.value}")
+        console.print(f"  link {link.value}", markup=False)
     if p.how_known or p.known_since:
         console.print(
             f"  How you know them: {p.how_known or '—'}"
-            + (f", since {p.known_since}" if p.known_since else "")
+            + (f", since {p.known_since}" if p.known_since else ""),
+            markup=False,
         )
     flags = person_json(p)["flags"]
     if flags:
         console.print(
             "  Flags: "
             + ", ".join(flags)
-            + (f" (changed jobs noticed {p.changed_jobs_on})" if p.changed_jobs_on else "")
+            + (f" (changed jobs noticed {p.changed_jobs_on})" if p.changed_jobs_on else ""),
+            markup=False,
         )
     if p.tags:
-        console.print("  Tags: " + ", ".join(p.tags))
+        console.print("  Tags: " + ", ".join(p.tags), markup=False)
     if p.employee_id is not None:
         console.print(f"  Org chart: employee {p.employee_id}, depth {p.org_depth}")
     if p.history:
@@ -182,26 +187,30 @@ def show(ctx: typer.Context, ref: Ref, json: JsonFlag = False) -> None:
             )
             console.print(
                 f"  {describe_position(job.organization, job.title)}"
-                + (f" ({dates})" if dates else "")
+                + (f" ({dates})" if dates else ""),
+                markup=False,
             )
     if detail.ties:
         console.print("[bold]Ties[/]")
         for tie in detail.ties:
             note = f" — {tie.note}" if tie.note else ""
             console.print(
-                f"  #{tie.other_id} {tie.other_name}: {TIE_WORDS.get(tie.source, tie.source)}{note}"
+                f"  #{tie.other_id} {tie.other_name}: {TIE_WORDS.get(tie.source, tie.source)}{note}",
+                markup=False,
             )
     console.print(f"[bold]Last contact[/] {p.last_contact or 'never'}")
     for item in detail.interactions[:10]:
-        console.print(f"  {item.day} {item.kind}" + (f": {item.note}" if item.note else ""))
+        console.print(
+            f"  {item.day} {item.kind}" + (f": {item.note}" if item.note else ""), markup=False
+        )
     if len(detail.interactions) > 10:
         console.print(f"  … {len(detail.interactions) - 10} earlier (`--json` lists all)")
     if p.notes:
-        console.print("[bold]Notes[/]\n  " + p.notes.replace("\n", "\n  "))
+        console.print("[bold]Notes[/]\n  " + escape(p.notes).replace("\n", "\n  "))
     if detail.sources:
         console.print(
             "[dim]From: "
-            + "; ".join(f"{s.kind} {s.file} {s.where}".strip() for s in detail.sources)
+            + escape("; ".join(f"{s.kind} {s.file} {s.where}".strip() for s in detail.sources))
             + "[/]"
         )
 
@@ -302,7 +311,7 @@ def add(
     if json:
         print_json(person_json(person))
         return
-    console.print(f"Added #{person.id} {person.name}.")
+    console.print(f"Added #{person.id} {escape(person.name)}.")
 
 
 @app.command("edit")
@@ -379,7 +388,7 @@ def edit(
     if json:
         print_json(person_json(person))
         return
-    console.print(f"Saved #{person.id} {person.name}.")
+    console.print(f"Saved #{person.id} {escape(person.name)}.")
 
 
 @app.command("merge")
@@ -393,7 +402,7 @@ def merge(
     person = people_service.merge_people(
         state(ctx).db(), keep, other, now=now(), today=today_from(as_of)
     )
-    console.print(f"Merged into #{person.id} {person.name}.")
+    console.print(f"Merged into #{person.id} {escape(person.name)}.")
 
 
 @app.command("delete")
@@ -490,7 +499,7 @@ def touch(
     if json:
         print_json(touch_json(person, item))
         return
-    console.print(f"Logged {item.kind} with #{person.id} {person.name} on {item.day}.")
+    console.print(f"Logged {item.kind} with #{person.id} {escape(person.name)} on {item.day}.")
 
 
 @app.command("chain")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from nextmove.cli.context import (
@@ -53,7 +54,7 @@ def _gauges_line(gauges: Gauges) -> str:
 
 
 def _title(summary: PlanSummary) -> str:
-    return f"{summary.name}" + (" (main plan)" if summary.main else "")
+    return escape(summary.name) + (" (main plan)" if summary.main else "")
 
 
 @app.command("list")
@@ -78,7 +79,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False, as_of: AsOf = None) -> Non
         weak = len(weaknesses(s.findings))
         table.add_row(
             _title(s),
-            last or "(no title)",
+            escape(last or "(no title)"),
             " ".join(
                 f"{v:>3}" if v is not None else "  –" for v in s.plan.gauges.as_dict().values()
             ),
@@ -253,7 +254,9 @@ def compare(
         table.add_row(
             label,
             *(
-                (s.plan.steps[index].title or "(no title)") if len(s.plan.steps) > index else "–"
+                escape(s.plan.steps[index].title or "(no title)")
+                if len(s.plan.steps) > index
+                else "–"
                 for s in summaries
             ),
         )
@@ -281,13 +284,13 @@ def compare(
     )
     table.add_row(
         "Opportunities",
-        *("\n".join(o.label for o, _f in s.serves) or "–" for s in summaries),
+        *("\n".join(escape(o.label) for o, _f in s.serves) or "–" for s in summaries),
     )
     if people:
         table.add_row(
             "People to meet",
             *(
-                "\n".join(p.candidate.name for p in to_meet.get(s.name, [])) or "–"
+                "\n".join(escape(p.candidate.name) for p in to_meet.get(s.name, [])) or "–"
                 for s in summaries
             ),
         )

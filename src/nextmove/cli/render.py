@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from rich.table import Table
 
 from nextmove.domain.check import Finding
@@ -23,7 +24,7 @@ def position_line(me: Position) -> str:
         )
         if x
     )
-    return " ".join(parts) + (f" ({detail})" if detail else "")
+    return escape(" ".join(parts) + (f" ({detail})" if detail else ""))
 
 
 def _outline_lines(step: RoleOutline) -> str:
@@ -38,10 +39,10 @@ def _outline_lines(step: RoleOutline) -> str:
         )
         if x
     )
-    lines = [f"[bold]{step.title or '(no title)'}[/]", f"[dim]{facts}[/]"]
+    lines = [f"[bold]{escape(step.title or '(no title)')}[/]", f"[dim]{escape(facts)}[/]"]
     if step.scope:
-        lines.append(f"Scope: {step.scope}")
-    lines.extend(f"• {problem}" for problem in step.problems)
+        lines.append(f"Scope: {escape(step.scope)}")
+    lines.extend(f"• {escape(problem)}" for problem in step.problems)
     return "\n".join(lines)
 
 
@@ -77,5 +78,5 @@ def findings_table(findings: list[Finding]) -> Table:
     table.add_column("What to do")
     for f in findings:
         mark = "[red]✗[/]" if f.severity == "weakness" else "[yellow]•[/]"
-        table.add_row(mark, f.field, f.message, f.advice)
+        table.add_row(mark, escape(f.field), escape(f.message), escape(f.advice))
     return table

@@ -247,7 +247,7 @@ class Invitation:
     start: datetime
     end: datetime
     summary: str
-    organizer: Attendee
+    organizer: Attendee | None
     attendees: tuple[Attendee, ...] = ()
     timezone: str = "UTC"
     description: str = ""
@@ -292,6 +292,8 @@ def _uid(key: str, namespace: str) -> str:
 def render_invitation(invitation: Invitation, *, now: datetime, namespace: str) -> bytes:
     """A METHOD:REQUEST calendar with one meeting: organizer, attendees (CN, RSVP), a
     reminder, a stable UID and the given SEQUENCE; DTSTAMP is ``now``. Bytes, CRLF lines."""
+    if invitation.organizer is None:
+        raise ValueError("an invitation (METHOD:REQUEST) needs an organizer")
     cal = _calendar(method="REQUEST")
     cal.add_component(_meeting_event(invitation, now=now, namespace=namespace))
     return _finish(cal)
@@ -408,8 +410,9 @@ def _meeting_event(invitation: Invitation, *, now: datetime, namespace: str) -> 
         event.add("CATEGORIES", list(invitation.categories))
     event.add("STATUS", "CONFIRMED")
     event.add("TRANSP", "OPAQUE")
-    event.add("ORGANIZER", _address(invitation.organizer))
-    for person in invitation.attendees:
+    if invitation.organizer is not None:
+        event.add("ORGANIZER", _address(invitation.organizer))
+    for person in invitation.attendees if invitation.organizer is not None else ():
         event.add(
             "ATTENDEE",
             _address(

@@ -14,6 +14,7 @@ from nextmove.services import board as board_service
 from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo
 from nextmove.store.db import Database
+from nextmove.store.network import my_email, my_person_id
 from nextmove.store.vision import load_vision
 
 FEED_FOLLOW_UP_DAYS = 60  # due items shown from this many days back
@@ -24,12 +25,35 @@ def namespace(db: Database) -> str:
     return db.engine.url.render_as_string(hide_password=True)
 
 
+NO_EMAIL_HINT = (
+    "Set `email` in config.toml (or NEXTMOVE_EMAIL), or give your own person record "
+    "(`nextmove me link REF`) an e-mail address."
+)
+
+
+def organizer_email(db: Database, settings: Settings) -> str:
+    """Your address as the organizer of invitations: the `email` setting, else the first
+    e-mail on your own person record; "" when neither is known."""
+    if settings.email:
+        return settings.email
+    with db.session() as session:
+        return my_email(session)
+
+
+def where_to_set_email(db: Database) -> int | None:
+    """Your own person record's id (where the web sends you to add an e-mail), if linked."""
+    with db.session() as session:
+        return my_person_id(session)
+
+
 def _invitation(
-    meeting: Meeting, person: Person, *, me_name: str, settings: Settings
+    meeting: Meeting, person: Person, *, me_name: str, email: str, settings: Settings
 ) -> Invitation:
+    """The meeting as a calendar event; with no organizer address (a feed of your own
+    meetings) it has neither ORGANIZER nor ATTENDEE, as RFC 5545 wants."""
     assert meeting.starts_at is not None and meeting.ends_at is not None
-    organizer = Attendee(settings.email, me_name)
-    attendees = (Attendee(person.email, person.name),) if person.email else ()
+    organizer = Attendee(email, me_name) if email else None
+    attendees = (Attendee(person.email, person.name),) if person.email and organizer else ()
     what = "Research meeting" if meeting.kind.value == "research" else "Advisor check-in"
     return Invitation(
         meeting_id=meeting.id or 0,
@@ -50,10 +74,10 @@ def invitation(db: Database, meeting_id: int, *, settings: Settings, now: dateti
     """An invitation (METHOD:REQUEST) for a scheduled meeting: you as organizer (the
     `email` setting), the person as attendee, an alarm, a stable UID and the meeting's
     SEQUENCE."""
-    if not settings.email:
+    email = organizer_email(db, settings)
+    if not email:
         raise UserError(
-            "an invitation needs your e-mail address as its organizer",
-            hint="Set `email` in config.toml (or NEXTMOVE_EMAIL).",
+            "an invitation needs your e-mail address as its organizer", hint=NO_EMAIL_HINT
         )
     with db.session() as session:
         meeting = repo.get_meeting(session, meeting_id)
@@ -68,7 +92,7 @@ def invitation(db: Database, meeting_id: int, *, settings: Settings, now: dateti
         assert person is not None
         me = load_vision(session).me.name
     return render_invitation(
-        _invitation(meeting, person, me_name=me, settings=settings),
+        _invitation(meeting, person, me_name=me, email=email, settings=settings),
         now=now,
         namespace=namespace(db),
     )
@@ -114,21 +138,19 @@ def due_items(db: Database, *, settings: Settings, today: date, now: datetime) -
 
 
 def export_feed(db: Database, *, settings: Settings, today: date, now: datetime) -> bytes:
-    """One calendar (METHOD:PUBLISH) with every scheduled meeting and everything due."""
+    """One calendar (METHOD:PUBLISH) with every scheduled meeting and everything due. A feed
+    of your own meetings needs no organizer: with your e-mail known it carries you as the
+    organizer and the person as attendee, without it neither."""
+    email = organizer_email(db, settings)
     with db.session() as session:
         meetings = repo.list_meetings(session, states=[MeetingState.SCHEDULED])
         people = people_repo.load_people(session, [m.person_id for m in meetings])
         me = load_vision(session).me.name
     invitations = [
-        _invitation(m, people[m.person_id], me_name=me, settings=settings)
+        _invitation(m, people[m.person_id], me_name=me, email=email, settings=settings)
         for m in meetings
         if m.starts_at is not None
     ]
-    if invitations and not settings.email:
-        raise UserError(
-            "the calendar's meetings need your e-mail address as their organizer",
-            hint="Set `email` in config.toml (or NEXTMOVE_EMAIL).",
-        )
     return render_feed(
         invitations,
         due_items(db, settings=settings, today=today, now=now),

@@ -17,6 +17,7 @@ from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo
 from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
+from nextmove.store.network import my_person_id
 
 
 def save_round(
@@ -31,8 +32,8 @@ def save_round(
 ) -> int:
     """Save a planned round: ``people`` are (person_id, week, reach_out_by, why). Each
     becomes a meeting idea of the round, except people who already have an open meeting
-    (idea, requested, scheduled), recorded as exploring ``plan`` when one is named. Returns
-    the round's id."""
+    (idea, requested, scheduled) and you, recorded as exploring ``plan`` when one is named.
+    Returns the round's id."""
     stamp = now or datetime.combine(today, datetime.min.time()).astimezone()
     with db.session() as session:
         plan_id = None
@@ -41,6 +42,9 @@ def save_round(
             plan_id = vision_repo.plan_ids(session).get(plan_key(get_plan(vision, plan).name))
         round_id = repo.add_round(session, today=today, size=size, weeks=weeks, now=stamp)
         planned = repo.open_meeting_person_ids(session)
+        me = my_person_id(session)
+        if me is not None:
+            planned.add(me)  # never a meeting with yourself
         for person_id, week, reach_out_by, why in people:
             if person_id in planned:
                 continue

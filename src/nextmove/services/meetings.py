@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from nextmove.config import Settings
+from nextmove.domain import limits
 from nextmove.domain import meetings as dm
 from nextmove.domain.agenda import PersonBrief, build_agenda
 from nextmove.domain.cadence import NudgeStatus, nudge_status
@@ -33,7 +34,7 @@ from nextmove.domain.people import Interaction as InteractionValue
 from nextmove.domain.people import InteractionKind, Labeled, Person, Tie, TieSource, org_key
 from nextmove.domain.slots import Interval, slot_phrase
 from nextmove.domain.vision import Vision
-from nextmove.errors import Ambiguous, NotFound, UserError
+from nextmove.errors import Ambiguous, NeedsConfirmation, NotFound, UserError
 from nextmove.formats.drafts import Draft
 from nextmove.services import scheduling
 from nextmove.services.drafts import write_draft
@@ -42,7 +43,7 @@ from nextmove.store import board as board_repo
 from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo
 from nextmove.store.db import Database
-from nextmove.store.network import add_interaction, add_tie
+from nextmove.store.network import add_interaction, add_tie, my_person_id
 from nextmove.store.vision import load_vision
 
 MAX_CHAIN = 20
@@ -92,6 +93,15 @@ def _meeting(session: Session, meeting_id: int) -> Meeting:
 # ---------------------------------------------------------------------------- ideas and states
 
 
+def refuse_me(session: Session, person_id: int, name: str) -> None:
+    """No meeting with yourself: your own record (the one `me link` chose) is refused."""
+    if my_person_id(session) == person_id:
+        raise UserError(
+            f"{name} is you: a meeting needs someone else",
+            hint="Choose a person who knows the role you want, 2–3 levels above you.",
+        )
+
+
 def add_meeting(
     db: Database,
     ref: str,
@@ -103,9 +113,11 @@ def add_meeting(
     now: datetime,
 ) -> Meeting:
     """A new meeting idea with a person."""
+    limits.check_length(why.strip(), limits.NOTES, field="why")
     with db.session() as session:
         person = resolve_person(session, ref)
         assert person.id is not None
+        refuse_me(session, person.id, person.name)
         parsed_kind = dm.parse_kind(kind)
         for other in repo.list_meetings(session, person_id=person.id):
             if other.is_open and other.kind is parsed_kind:
@@ -140,17 +152,28 @@ def nudge_of(meeting: Meeting, today: date, after_days: int) -> NudgeStatus | No
 
 
 def advance(
-    db: Database, meeting_id: int, target: str | MeetingState, *, day: date, now: datetime
+    db: Database,
+    meeting_id: int,
+    target: str | MeetingState,
+    *,
+    day: date,
+    now: datetime,
+    early: bool = False,
+    timezone: str = "UTC",
 ) -> Meeting:
     """Move a meeting to ``target`` (requested, held, followed-up, declined, no-reply) on
     ``day``. A held meeting is logged as an interaction with the person (a touch); an
-    advisor check-in held in person is also the seat's last in-person chat."""
+    advisor check-in held in person is also the seat's last in-person chat. Marking a
+    meeting held before its scheduled start needs ``early`` (the user confirmed it):
+    otherwise NeedsConfirmation, and nothing changes."""
     state = dm.parse_state(target) if isinstance(target, str) else target
     if state is MeetingState.SCHEDULED:
         raise UserError("use `nextmove meeting schedule ID --at …` to schedule a meeting")
     with db.session() as session:
         meeting = _meeting(session, meeting_id)
         dm.check_transition(meeting.id, meeting.state, state)
+        if state is MeetingState.HELD and not early:
+            _refuse_early(meeting, now=now, timezone=timezone)
         _reached(meeting, state, day)
         repo.save_meeting(session, meeting, now=now)
         if state is MeetingState.HELD:
@@ -172,6 +195,17 @@ def advance(
                     if seat.person_id == meeting.person_id:
                         board_repo.set_last_chat(session, seat.seat, day)
         return meeting
+
+
+def _refuse_early(meeting: Meeting, *, now: datetime, timezone: str) -> None:
+    if meeting.starts_at is None or now >= meeting.starts_at:
+        return
+    start = meeting.starts_at.astimezone(ZoneInfo(timezone))
+    raise NeedsConfirmation(
+        f"meeting {meeting.id} with {meeting.person_name} is scheduled for "
+        f"{start:%Y-%m-%d %H:%M} ({timezone}), which has not come yet",
+        hint="If it took place early, confirm that it was held.",
+    )
 
 
 def delete_meeting(db: Database, meeting_id: int) -> Meeting:
@@ -329,6 +363,7 @@ def meeting_agenda(db: Database, meeting_id: int) -> str:
 
 
 def set_agenda(db: Database, meeting_id: int, text: str, *, now: datetime) -> None:
+    limits.check_length(text, limits.NOTES, field="agenda")
     with db.session() as session:
         meeting = _meeting(session, meeting_id)
         meeting.agenda = text
@@ -336,6 +371,7 @@ def set_agenda(db: Database, meeting_id: int, text: str, *, now: datetime) -> No
 
 
 def add_note(db: Database, meeting_id: int, text: str, *, today: date, now: datetime) -> Meeting:
+    limits.check_length(text.strip(), limits.NOTES, field="note")
     """Append a dated note to the meeting's notes."""
     if not text.strip():
         raise UserError("the note is empty", hint="Write what you want to remember.")
@@ -413,6 +449,7 @@ def refer(
             )
         if person_id == referrer.id:
             raise UserError(f"{referrer.name} cannot refer you to themselves")
+        refuse_me(session, person_id, name.strip())
         existing = repo.find_referral(session, meeting_id, person_id)
         if existing is not None:
             return ReferralResult(
@@ -464,6 +501,7 @@ def _match_person(session: Session, name: str, organization: str, email: str) ->
 
 
 def add_task(db: Database, meeting_id: int, text: str, *, due: date, now: datetime) -> Task:
+    limits.check_length(text.strip(), limits.SHORT, field="task")
     if not text.strip():
         raise UserError("the task is empty", hint="Write what you will do.")
     with db.session() as session:

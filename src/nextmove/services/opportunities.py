@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from nextmove.domain import limits
 from nextmove.domain.evaluate import Evaluation, evaluate_opportunity, rank_evaluations
 from nextmove.domain.functions import parse_function
 from nextmove.domain.journal import JournalSummary, summarize_journal
@@ -44,11 +45,26 @@ def _not_found(opp_id: int) -> NotFound:
     return NotFound(f"no opportunity with id {opp_id}", hint="`nextmove opp list` shows ids.")
 
 
+OPPORTUNITY_LIMITS = {
+    "title": limits.TITLE,
+    "organization": limits.NAME,
+    "industry": limits.SHORT,
+    "city": limits.SHORT,
+    "link": limits.LINK,
+    "notes": limits.NOTES,
+    "involves": limits.SHORT,
+    "note": limits.NOTES,
+    "choice": limits.SHORT,
+    "why": limits.NOTES,
+}
+
+
 def _storable(name: str, text: str) -> str:
-    """Text the database can keep (PostgreSQL refuses NUL characters)."""
+    """Text the database can keep (PostgreSQL refuses NUL characters), within the field's
+    length limit."""
     if "\x00" in text:
         raise UserError(f"{name}: contains a NUL character", hint="Remove it and try again.")
-    return text
+    return limits.check_length(text, OPPORTUNITY_LIMITS.get(name, limits.NOTES), field=name)
 
 
 def clean_fields(changes: dict[str, Any]) -> dict[str, Any]:
@@ -175,6 +191,50 @@ def read_posting(raw: bytes, *, source: str, title: str | None = None) -> FromTe
     return FromText(fields, found, missing)
 
 
+@dataclass(slots=True)
+class Added:
+    """An opportunity just added, and what was read for it: from the posting (`found`, and
+    what it lacked, `missing`) or from the title alone (`filled`)."""
+
+    opportunity: Opportunity
+    found: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    filled: list[str] = field(default_factory=list)
+
+
+def add_from_input(
+    db: Database,
+    given: dict[str, Any],
+    *,
+    posting: bytes | None = None,
+    posting_source: str = "the posting",
+    today: date,
+    now: datetime,
+) -> Added:
+    """Add an opportunity the way every edge does: a pasted posting (when given) fills what
+    it can, with `source` job-board unless said; the fields the person gave win; without a
+    posting a missing level or function is read from the title. One write."""
+    given = {k: v for k, v in given.items() if v is not None and v != "" and v != []}
+    fields: dict[str, Any] = {}
+    found: list[str] = []
+    missing: list[str] = []
+    filled: list[str] = []
+    has_posting = posting is not None
+    if posting is not None:
+        title = given.get("title")
+        parsed = read_posting(
+            posting, source=posting_source, title=str(title) if title is not None else None
+        )
+        fields.update({k: v for k, v in parsed.fields.items() if v not in (None, "")})
+        fields.setdefault("source", Source.JOB_BOARD.value)
+        found, missing = parsed.found, [m for m in parsed.missing if m not in given]
+    fields.update(given)
+    if not has_posting:
+        filled = fill_from_title(fields)
+    opp = add_opportunity(db, fields, today=today, now=now)
+    return Added(opp, found, missing, filled)
+
+
 def add_opportunity(
     db: Database, changes: dict[str, Any], *, today: date, now: datetime
 ) -> Opportunity:
@@ -272,6 +332,26 @@ def rate_opportunity(
         opp = repo.get_opportunity(session, opp_id)
     assert opp is not None
     return name, opp
+
+
+def rate_many(
+    db: Database, opp_id: int, ratings: dict[str, int | None], *, now: datetime
+) -> tuple[list[str], Opportunity]:
+    """Set (or clear, with None) several ratings at once: every rating and priority is
+    checked before anything is written, then all are written in one transaction."""
+    for rating in ratings.values():
+        if rating is not None:
+            check_rating(rating)
+    with db.session() as session:
+        vision = vision_repo.load_vision(session)
+        names = {resolve_priority(vision, p): r for p, r in ratings.items()}
+        if repo.get_opportunity(session, opp_id) is None:
+            raise _not_found(opp_id)
+        for name, rating in names.items():
+            repo.set_rating(session, opp_id, name, rating, now=now)
+        opp = repo.get_opportunity(session, opp_id)
+    assert opp is not None
+    return list(names), opp
 
 
 def decide(

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from nextmove.domain import limits
 from nextmove.domain.days import check_day
 from nextmove.domain.forget import traces_of
 from nextmove.domain.functions import parse_function
@@ -271,6 +272,31 @@ def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> N
         person.position_source = "user"
     if not person.name.strip():
         raise UserError("name: must not be empty")
+    check_person_lengths(person)
+
+
+# The longest text each field of a person keeps (nextmove.domain.limits).
+PERSON_LIMITS = {
+    "name": limits.NAME,
+    "title": limits.TITLE,
+    "organization": limits.NAME,
+    "department": limits.SHORT,
+    "industry": limits.SHORT,
+    "city": limits.SHORT,
+    "how_known": limits.SHORT,
+    "notes": limits.NOTES,
+}
+
+
+def check_person_lengths(person: Person) -> None:
+    """Every text field of ``person`` within its limit; else a UserError naming the field
+    (the value is never repeated back whole)."""
+    for name, limit in PERSON_LIMITS.items():
+        value = getattr(person, name, "")
+        if isinstance(value, str):
+            limits.check_length(value, limit, field=name)
+    for tag in person.tags:
+        limits.check_length(tag, limits.SHORT, field="tag")
 
 
 def _replace_list(person: Person, key: str, values: list[str]) -> None:

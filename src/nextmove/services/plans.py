@@ -56,6 +56,7 @@ def _change(
 ) -> Vision:
     """Load, change (a pure function of the vision), save: one transaction."""
     with db.session() as session:
+        repo.hold_for_update(session)
         vision = operation(repo.load_vision(session))
         repo.save_vision(session, vision, now=now, renamed=renamed)
     return vision
@@ -165,6 +166,7 @@ def set_meeting_plan(
             plan_name = plan.name
             plan_id = repo.plan_ids(session).get(plan_key(plan.name))
             if plan_id is None:  # the vision was never saved: the main plan has no row yet
+                repo.hold_for_update(session)
                 repo.save_plans(session, repo.load_vision(session), now=now)
                 plan_id = repo.plan_ids(session)[plan_key(plan.name)]
         if not repo.set_meeting_plan(session, meeting_id, plan_id):

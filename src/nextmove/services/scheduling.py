@@ -20,7 +20,6 @@ from nextmove.domain.slots import (
     propose_slots,
 )
 from nextmove.errors import UserError
-from nextmove.formats.ics import read_busy
 from nextmove.store import meetings as meetings_repo
 from nextmove.store.db import Database
 
@@ -46,6 +45,8 @@ def read_busy_file(path: Path, *, start: datetime, end: datetime, timezone: str)
             f"{path}: cannot read the calendar file: {exc.strerror or exc}",
             hint="Check the path; export your calendar as an .ics file first.",
         ) from None
+    from nextmove.formats.ics import read_busy  # icalendar loads only when a file is read
+
     return read_busy(data, start=start, end=end, timezone=timezone, source=str(path))
 
 
@@ -68,8 +69,9 @@ def propose_meeting_slots(
     booked: Sequence[Interval] = (),
 ) -> list[Interval]:
     """Slots of ``meeting_minutes`` within working hours over ``days`` days from ``now``,
-    avoiding the meetings already ``booked`` and the busy times of ``busy_file`` (each
-    widened by ``meeting_buffer_minutes``)."""
+    none sooner than ``slot_lead_hours`` from ``now``, avoiding the meetings already
+    ``booked`` and the busy times of ``busy_file`` (each widened by
+    ``meeting_buffer_minutes``)."""
     _check_days(days)
     hours = working_hours(settings)
     busy: list[Interval] = list(booked)
@@ -91,6 +93,7 @@ def propose_meeting_slots(
         days=days,
         length=timedelta(minutes=settings.meeting_minutes),
         buffer=buffer,
+        notice=timedelta(hours=settings.slot_lead_hours),
     )
 
 

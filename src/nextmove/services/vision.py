@@ -38,6 +38,7 @@ def import_vision(db: Database, text: str, *, source: str, now: datetime) -> Vis
     """Parse and validate first, then replace the saved vision in one transaction."""
     vision = parse_vision(text, source)
     with db.session() as session:
+        repo.hold_for_update(session)
         repo.save_vision(session, vision, now=now)
     return vision
 
@@ -47,6 +48,7 @@ def save_vision_data(db: Database, data: dict[str, Any], *, source: str, now: da
     then replace the saved vision in one transaction. Problems name each field."""
     vision = vision_from_data(data, source)
     with db.session() as session:
+        repo.hold_for_update(session)
         current = repo.load_vision(session)
         # A form or body without plans keeps them: it edits the main plan only.
         if "plans" not in data:
@@ -78,6 +80,7 @@ def set_position(db: Database, changes: dict[str, Any], *, now: datetime) -> Pos
         else:
             clean[key] = str(value).strip()
     with db.session() as session:
+        repo.hold_for_update(session)
         current = repo.load_vision(session).me
         updated = replace(current, **clean)
         repo.save_position(session, updated, now=now)

@@ -15,7 +15,7 @@ __all__ = ["Database", "WorkspaceInfo", "describe_workspace", "open_database"]
 
 def open_database(settings: Settings) -> Database:
     """The settings' database, migrated to the newest schema."""
-    return Database.open(settings.resolved_database_url)
+    return Database.open(settings.resolved_database_url, busy_timeout=settings.busy_timeout_seconds)
 
 
 @dataclass(frozen=True, slots=True)

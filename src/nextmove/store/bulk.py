@@ -247,12 +247,46 @@ def _processed(row: Sequence[Any], procs: list[tuple[int, Any]]) -> tuple[Any, .
     return tuple(values)
 
 
+def hold_write_lock(session: Session, table: Table) -> None:
+    """Make this transaction the only one that can add rows to `table` from here until it
+    ends, so what it reads next (the highest id) is still true when it writes.
+
+    SQLite: the driver opens its transaction only at the first write, so a read before it
+    (max(id)) is outside any lock: two processes read the same max(id) and one of them
+    fails on the primary key. `BEGIN IMMEDIATE` takes the write lock first (waiting up to the
+    busy timeout); a transaction that has written already holds it. PostgreSQL: ROW
+    EXCLUSIVE is what every INSERT takes; taken before `nextval` it waits for an org-chart
+    import (which holds SHARE ROW EXCLUSIVE and numbers its rows from max(id)) to commit and
+    move the sequence past its ids, instead of drawing an id the import is about to use."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        raw = conn.connection.driver_connection
+        if raw is not None and not raw.in_transaction:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        return
+    conn.execute(text(f"LOCK TABLE {table.name} IN ROW EXCLUSIVE MODE"))
+
+
+def serialize_writers(session: Session, table: Table) -> None:
+    """Let one transaction at a time write `table` from here until it commits, so what it
+    reads before writing (does the row exist yet? what does it hold now?) is still true when
+    it writes: no duplicate insert, no lost update. Readers are never blocked. SQLite: the
+    write lock (`BEGIN IMMEDIATE`); PostgreSQL: SHARE ROW EXCLUSIVE on the table, which only
+    writers of it wait for. Call first in the transaction, before the reads."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        hold_write_lock(session, table)
+        return
+    conn.execute(text(f"LOCK TABLE {table.name} IN SHARE ROW EXCLUSIVE MODE"))
+
+
 def reserve_ids(session: Session, table: Table, count: int) -> Sequence[int]:
     """Reserve `count` primary keys of `table` for rows about to be inserted, so rows that
-    point at each other can be written in one pass. Call inside the writing transaction (on
-    SQLite after a first write, which takes the write lock)."""
+    point at each other can be written in one pass. Never the same ids for two concurrent
+    writers: the write lock is taken before the ids are read (hold_write_lock)."""
     if count <= 0:
         return range(0)
+    hold_write_lock(session, table)
     conn = session.connection()
     if conn.dialect.name == "sqlite":
         current = conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table.name}")).scalar()
@@ -353,6 +387,8 @@ def next_free_id(session: Session, table: Table) -> int:
     conn = session.connection()
     if conn.dialect.name == "postgresql":
         conn.execute(text(f"LOCK TABLE {table.name} IN SHARE ROW EXCLUSIVE MODE"))
+    else:
+        hold_write_lock(session, table)
     current = conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table.name}")).scalar()
     return int(current or 0) + 1
 

@@ -3,38 +3,78 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    OperationalError,
+    ProgrammingError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
-from nextmove.errors import DatabaseNotReady, UserError
+from nextmove.errors import DatabaseBusy, DatabaseNotReady, UserError
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-SQLITE_BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_SECONDS = 5.0
+# SQLite's primary result codes for "another connection holds the lock" (extended codes such
+# as SQLITE_BUSY_SNAPSHOT keep them in their low byte).
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+# PostgreSQL's SQLSTATEs for the same: lock_timeout ran out, a serializable transaction lost,
+# a deadlock was broken by cancelling this side. Trying again is the remedy for each.
+PG_BUSY_STATES = frozenset({"55P03", "40001", "40P01"})
 # The newest migration. A test checks it against Alembic's head, so it cannot go stale; keeping
 # it here lets every command start without importing Alembic (a second of start-up).
 SCHEMA_HEAD = "0006"
 VERSION_TABLE = "alembic_version"
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    # Deleted rows are overwritten with zeros, not left in free pages (delete means delete).
-    cursor.execute("PRAGMA secure_delete=ON")
-    cursor.close()
+def is_busy(error: BaseException) -> bool:
+    """Whether a driver error means "another writer holds the database": the action did not
+    happen and will when tried again."""
+    orig = error.orig if isinstance(error, DBAPIError) else error
+    if isinstance(orig, sqlite3.OperationalError):
+        code = getattr(orig, "sqlite_errorcode", None)
+        if code is not None:
+            return code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
+        return str(orig).startswith(("database is locked", "database table is locked"))
+    return getattr(orig, "sqlstate", None) in PG_BUSY_STATES
+
+
+@contextmanager
+def busy_translated() -> Iterator[None]:
+    """The one place a busy database becomes DatabaseBusy (a message and exit code 75 / HTTP
+    503), never an internal error."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if is_busy(exc):
+            raise DatabaseBusy() from exc
+        raise
+
+
+def _sqlite_pragmas(busy_timeout_ms: int) -> Callable[[Any, Any], None]:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        # Deleted rows are overwritten with zeros, not left in free pages (delete means delete).
+        cursor.execute("PRAGMA secure_delete=ON")
+        cursor.close()
+
+    return on_connect
 
 
 def _create_private(path: Path) -> None:
@@ -63,8 +103,11 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Engine:
+    """An engine for `url`. A write waits up to `busy_timeout` seconds for another writer:
+    SQLite's busy timeout; on PostgreSQL the session's lock_timeout."""
     url = normalize_url(url)
+    busy_timeout_ms = max(1, round(busy_timeout * 1000))
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -75,11 +118,15 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             _create_private(Path(parsed.database))
-        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        engine = create_engine(parsed, connect_args={"timeout": busy_timeout_ms / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         return engine
     if parsed.get_backend_name() == "postgresql":
-        return create_engine(parsed, pool_pre_ping=True)
+        return create_engine(
+            parsed,
+            pool_pre_ping=True,
+            connect_args={"options": f"-c lock_timeout={busy_timeout_ms}"},
+        )
     raise UserError(
         f"database URL {url!r}: backend {parsed.get_backend_name()!r} is not supported",
         hint="nextmove runs on SQLite (the default) and PostgreSQL.",
@@ -205,10 +252,13 @@ class Database:
         self._factory = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, url: str, *, auto_migrate: bool = True) -> Database:
-        engine = make_engine(url)
+    def open(
+        cls, url: str, *, auto_migrate: bool = True, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+    ) -> Database:
+        engine = make_engine(url, busy_timeout=busy_timeout)
         if auto_migrate:
-            migrate(engine)
+            with busy_translated():
+                migrate(engine)
         else:
             revision = _checked_revision(engine)
             if revision != head_revision():
@@ -220,11 +270,13 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits at the end, rolls everything back on any error."""
+        """One unit of work: commits at the end, rolls everything back on any error. Another
+        writer holding the database past the busy timeout is DatabaseBusy."""
         session = self._factory()
         try:
-            yield session
-            session.commit()
+            with busy_translated():
+                yield session
+                session.commit()
         except SQLAlchemyError:
             session.rollback()
             raise

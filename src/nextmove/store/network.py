@@ -329,6 +329,18 @@ def my_person_id(session: Session) -> int | None:
     )
 
 
+def my_email(session: Session) -> str:
+    """The first e-mail address on your own person record (profile.person_id), or ""."""
+    found = (
+        session.connection()
+        .execute(
+            select(P.c.email).join(PROFILE, PROFILE.c.person_id == P.c.id).where(PROFILE.c.id == 1)
+        )
+        .scalar()
+    )
+    return str(found or "")
+
+
 def link_me(session: Session, person_id: int | None) -> None:
     conn = session.connection()
     if conn.execute(select(PROFILE.c.id).where(PROFILE.c.id == 1)).first() is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from nextmove.domain.journal import JournalEntry
@@ -21,9 +21,20 @@ from nextmove.domain.vision import (
     plan_key,
 )
 from nextmove.store import models
+from nextmove.store.bulk import serialize_writers
 
 # Ranks are moved out of the way by this much while plans are reordered (rank is unique).
 _RANK_SHIFT = 1000
+
+
+def hold_for_update(session: Session) -> None:
+    """Call first in a transaction that reads the vision and writes it back: one such writer
+    at a time, so two edits at once (`me set --title` and `me set --city`, the CLI and the web
+    app) both land instead of the later one overwriting the other, and the single profile row
+    is created once. Readers are not blocked."""
+    profile = models.Profile.__table__
+    assert isinstance(profile, Table)
+    serialize_writers(session, profile)
 
 
 def _profile(session: Session) -> models.Profile | None:

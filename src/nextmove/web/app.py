@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nextmove import __version__
 from nextmove.config import Settings, load_settings
-from nextmove.errors import InvalidInput, NextmoveError, UserError
+from nextmove.errors import DatabaseBusy, InvalidInput, NextmoveError, UserError
 from nextmove.services.workspace import Database, open_database
 from nextmove.web import api, routes
 from nextmove.web.deps import WebContext
@@ -143,9 +143,14 @@ def _install_error_boundary(app: FastAPI) -> None:
 
     async def on_nextmove_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, NextmoveError)
+        response: Response
         if is_api(request.url.path):
-            return JSONResponse(error_json(exc), status_code=exc.http_status)
-        return render(request, "error.html", status_code=exc.http_status, error=exc)
+            response = JSONResponse(error_json(exc), status_code=exc.http_status)
+        else:
+            response = render(request, "error.html", status_code=exc.http_status, error=exc)
+        if isinstance(exc, DatabaseBusy):
+            response.headers["Retry-After"] = str(exc.retry_after_seconds)
+        return response
 
     async def on_validation_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 
 from nextmove.domain.days import parse_day
 from nextmove.domain.meetings import ALLOWED_FROM, Meeting, MeetingState
-from nextmove.errors import NotFound
+from nextmove.errors import NotFound, UserError
 
 MAX_ID = 2**31 - 1
 D = TypeVar("D", date, None)
@@ -85,9 +85,20 @@ def form_text(form: Mapping[str, Any], name: str, limit: int = 10_000) -> str:
 
 
 def form_day(form: Mapping[str, Any], name: str, default: D) -> date | D:
-    """An optional date field: blank means ``default`` (a date, or None for "no date")."""
+    """An optional date field: blank means ``default`` (a date, or None for "no date"). The
+    browser's date picker sends YYYY-MM-DD or nothing; anything else is refused in the
+    picker's words (the page keeps what was typed)."""
     text = form_text(form, name, 40)
-    return parse_day(text, field=name) if text else default
+    if not text:
+        return default
+    try:
+        return parse_day(text, field=name)
+    except UserError:
+        raise UserError(
+            f"{text[:20]!r} is not a day the date picker knows",
+            hint="Pick a day from the calendar, or leave the field blank.",
+            field=name,
+        ) from None
 
 
 @dataclass

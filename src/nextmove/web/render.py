@@ -17,9 +17,11 @@ from markupsafe import Markup, escape
 from nextmove import __version__
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import LADDER, level_label
+from nextmove.domain.limits import LIMITS, field_limit
 from nextmove.domain.links import safe_link
 from nextmove.domain.suggest import STRENGTH_WORDS
 from nextmove.web.forms import field_label
+from nextmove.web.markdown import render_markdown
 from nextmove.web.security import CSRF_FIELD
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -62,12 +64,15 @@ def make_templates() -> Jinja2Templates:
         level_label=level_label,
         csrf_field=CSRF_FIELD,
         strength_words=STRENGTH_WORDS,
+        limits=LIMITS,
+        field_limit=field_limit,
     )
     env.filters["signed"] = lambda value, digits=1: f"{value:+.{digits}f}".replace("-", "−")
     env.filters["field_id"] = field_id
     env.filters["field_label"] = field_label
     env.filters["inline_code"] = inline_code
     env.filters["words"] = words
+    env.filters["markdown"] = render_markdown
     env.filters["safe_link"] = safe_link  # a link is only made clickable when it is safe
     return templates
 

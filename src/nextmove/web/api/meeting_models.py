@@ -145,6 +145,11 @@ class MeetingCreate(_In):
 class StepCreate(_In):
     state: StepValue
     date: dt.date | None = Field(default=None, description="Default: today (or ?as_of).")
+    early: bool = Field(
+        default=False,
+        description="Confirm a meeting was held although its scheduled time has not come "
+        "yet; without it such a step answers 409 and changes nothing.",
+    )
 
 
 class ScheduleCreate(_In):

@@ -137,9 +137,16 @@ def delete_meeting(meeting_id: MeetingId, db: DbDep) -> Response:
     "/meetings/{meeting_id}/state",
     response_model=MeetingPublic,
     summary="Take the next step: requested, held, followed-up, declined or no-reply",
-    responses=BOTH,
+    responses={
+        **BOTH,
+        409: {
+            "model": ErrorPublic,
+            "description": "Held before its scheduled time: send again with `early: true`.",
+        },
+    },
 )
 def advance(
+    request: Request,
     meeting_id: MeetingId,
     body: StepCreate,
     db: DbDep,
@@ -147,7 +154,15 @@ def advance(
     today: TodayDep,
     now: NowDep,
 ) -> MeetingPublic:
-    service.advance(db, meeting_id, body.state, day=body.date or today, now=now)
+    service.advance(
+        db,
+        meeting_id,
+        body.state,
+        day=body.date or today,
+        now=start_of(request, now, settings.timezone),
+        early=body.early,
+        timezone=settings.timezone,
+    )
     return _meeting(db, meeting_id, settings, today)
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from nextmove.domain import limits
 from nextmove.web.api.models import LevelPublic, PersonBriefPublic
 
 SourceValue = Literal["hr-proposal", "job-board", "recruiter", "network-referral", "self-created"]
@@ -130,20 +131,20 @@ class OpportunityCreate(_In):
     """An opportunity by hand; with `posting`, the text of a job posting fills in what it can
     (as `opp add --from-text`), and the fields given win."""
 
-    title: Annotated[str, Field(max_length=300)] = ""
+    title: Annotated[str, Field(max_length=limits.TITLE)] = ""
     source: SourceValue | None = Field(
         default=None, description="Required unless a posting is given (then: job-board)."
     )
-    organization: Text = ""
+    organization: Annotated[str, Field(max_length=limits.NAME)] = ""
     function: str | None = Field(default=None, max_length=40)
     level: str | int | None = Field(default=None, description="A ladder key or a rank 0–11.")
     industry: Text = ""
     city: Text = ""
     remote: bool | None = None
     link: Text = ""
-    notes: Annotated[str, Field(max_length=10_000)] = ""
+    notes: Annotated[str, Field(max_length=limits.NOTES)] = ""
     brand: bool | None = None
-    involves: list[Annotated[str, Field(max_length=300)]] = Field(default_factory=list)
+    involves: list[Annotated[str, Field(max_length=limits.TITLE)]] = Field(default_factory=list)
     posting: Annotated[str, Field(max_length=100_000)] = ""
 
 
@@ -181,18 +182,18 @@ class OpportunityUpdate(_In):
     """The fields to change (left out: unchanged; "" clears a text, null keeps it); `involves`
     replaces the whole list."""
 
-    title: Annotated[str, Field(max_length=300)] | None = None
+    title: Annotated[str, Field(max_length=limits.TITLE)] | None = None
     source: SourceValue | None = None
-    organization: Text | None = None
+    organization: Annotated[str, Field(max_length=limits.NAME)] | None = None
     function: Annotated[str, Field(max_length=40)] | None = None
     level: str | int | None = Field(default=None, description="A ladder key, a rank, or ''.")
     industry: Text | None = None
     city: Text | None = None
     remote: bool | None = None
     link: Text | None = None
-    notes: Annotated[str, Field(max_length=10_000)] | None = None
+    notes: Annotated[str, Field(max_length=limits.NOTES)] | None = None
     brand: bool | None = None
-    involves: list[Annotated[str, Field(max_length=300)]] | None = None
+    involves: list[Annotated[str, Field(max_length=limits.TITLE)]] | None = None
 
 
 RoleValue = Literal["hiring-manager", "referrer", "contact", "interviewer", "recruiter"]

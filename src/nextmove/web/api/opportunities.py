@@ -67,17 +67,15 @@ def add_opportunity(
     given = {k: v for k, v in given.items() if v not in ("", [])}
     if isinstance(given.get("level"), int):
         given["level"] = str(given["level"])
-    fields: dict[str, Any] = {}
-    if body.posting.strip():
-        parsed = service.read_posting(
-            body.posting.encode("utf-8"), source="posting", title=body.title or None
-        )
-        fields.update({k: v for k, v in parsed.fields.items() if v not in (None, "")})
-        fields.setdefault("source", "job-board")
-    fields.update(given)
-    if not body.posting.strip():
-        service.fill_from_title(fields)
-    opp = service.add_opportunity(db, fields, today=today, now=now)
+    added = service.add_from_input(
+        db,
+        given,
+        posting=body.posting.encode("utf-8") if body.posting.strip() else None,
+        posting_source="posting",
+        today=today,
+        now=now,
+    )
+    opp = added.opportunity
     return OpportunityPublic.model_validate(opportunity_json(opp))
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from nextmove.domain import limits
 from nextmove.domain.days import FIRST_DAY, LAST_DAY
 from nextmove.web.api.models import ChainLinkPublic, LevelPublic, PersonRefPublic
 
@@ -199,8 +200,8 @@ class _In(BaseModel):
 
 
 class _PersonFields(_In):
-    organization: Text | None = None
-    title: Text | None = None
+    organization: Annotated[str, Field(max_length=limits.NAME)] | None = None
+    title: Annotated[str, Field(max_length=limits.TITLE)] | None = None
     level: Annotated[str, Field(max_length=40)] | None = Field(
         default=None, description="A ladder key ('director') or a rank; '' clears."
     )
@@ -218,7 +219,7 @@ class _PersonFields(_In):
     department: Text | None = None
     how_known: Text | None = None
     since: Day | None = Field(default=None, description="Known since (YYYY-MM-DD).")
-    notes: Annotated[str, Field(max_length=10_000)] | None = None
+    notes: Annotated[str, Field(max_length=limits.NOTES)] | None = None
     offered_help: bool | None = None
     navigated_transition: bool | None = None
     peer: bool | None = None
@@ -227,14 +228,14 @@ class _PersonFields(_In):
 class PersonCreate(_PersonFields):
     """The fields of `people add`; level and function come from the title when not given."""
 
-    name: Annotated[str, Field(min_length=1, max_length=300)]
+    name: Annotated[str, Field(min_length=1, max_length=limits.NAME)]
 
 
 class PersonUpdate(_PersonFields):
     """The fields to change (as `people edit`); lists given replace the saved ones, `""`
     clears a text."""
 
-    name: Annotated[str, Field(min_length=1, max_length=300)] | None = None
+    name: Annotated[str, Field(min_length=1, max_length=limits.NAME)] | None = None
     clear_changed_jobs: bool = False
 
 

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from nextmove.config import Settings
-from nextmove.errors import NotFound, UserError
+from nextmove.errors import NeedsConfirmation, NotFound, UserError
 from nextmove.services import meetings as service
 from nextmove.services.workspace import Database
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
@@ -103,10 +103,20 @@ def change_state(p: PostedDep) -> Response:
         if target not in STEP_VALUES:
             raise UserError(f"choose a step ({', '.join(sorted(STEP_VALUES))}), not {target!r}")
         day = form_day(p.form, "date", p.today)
-        service.advance(p.db, p.meeting_id, target, day=day, now=p.now)
+        service.advance(
+            p.db,
+            p.meeting_id,
+            target,
+            day=day,
+            now=start_of(p.request, p.now, p.settings.timezone),
+            early=p.text("early", 5) == "yes",
+            timezone=p.settings.timezone,
+        )
         return p.back("state-h", saved=target)
 
-    return p.attempt("step", act)
+    return p.attempt(
+        lambda exc: "confirm_held" if isinstance(exc, NeedsConfirmation) else "step", act
+    )
 
 
 @router.post("/meetings/{meeting_id}/schedule", summary="Schedule or reschedule")

@@ -225,9 +225,48 @@ def meeting_page(
         today=today,
         notice=notice,
         referred=referred,
-        email_set=bool(settings.email),
+        email_set=bool(meeting_calendar.organizer_email(db, settings)),
+        me_id=meeting_calendar.where_to_set_email(db),
+        lead_hours=settings.slot_lead_hours,
         scheduled=meeting.state is MeetingState.SCHEDULED,
+        stages=STAGES_OPEN[meeting.state],
+        problem_stage=_problem_stage(problems or {}),
+        now_before_start=meeting.starts_at is not None and start < meeting.starts_at,
     )
+
+
+# The sections of a meeting's page open for each state (the others start collapsed):
+# prepare (why, the request, the agenda), schedule (time, slots, invitation, nudge), and
+# after the meeting (notes, insights, referrals, tasks, the thank-you).
+STAGES_OPEN: dict[MeetingState, frozenset[str]] = {
+    MeetingState.IDEA: frozenset({"prepare"}),
+    MeetingState.REQUESTED: frozenset({"schedule"}),
+    MeetingState.SCHEDULED: frozenset({"schedule", "prepare"}),
+    MeetingState.HELD: frozenset({"after"}),
+    MeetingState.FOLLOWED_UP: frozenset({"after"}),
+    MeetingState.DECLINED: frozenset(),
+    MeetingState.NO_REPLY: frozenset(),
+}
+_PROBLEM_STAGES = {
+    "at": "schedule",
+    "minutes": "schedule",
+    "mode": "schedule",
+    "schedule": "schedule",
+    "busy": "schedule",
+    "link": "schedule",
+    "agenda": "prepare",
+    "note": "after",
+    "insight": "after",
+    "affects": "after",
+    "referral": "after",
+    "task": "after",
+    "due": "after",
+}
+
+
+def _problem_stage(problems: dict[str, str]) -> str:
+    """The section a refused form belongs to: it opens, whatever the state."""
+    return next((_PROBLEM_STAGES[k] for k in problems if k in _PROBLEM_STAGES), "")
 
 
 def _referred_notice(request: Request, detail: service.MeetingDetail) -> str:

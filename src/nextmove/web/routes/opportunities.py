@@ -72,14 +72,27 @@ def list_page(
             verdicts = {e.opportunity.id: e for e in evaluations if e.opportunity.id is not None}
         except UserError:
             verdicts = {}  # no plan yet: the list still shows
+    open_statuses = [s.value for s in Status if s not in CLOSED_STATUSES]
+    shown_statuses = [status] if status in open_statuses else open_statuses if not status else []
+    columns = [
+        {"status": s, "cards": [o for o in opportunities if o.status.value == s]}
+        for s in shown_statuses
+    ]
     return render(
         request,
         "opportunities.html",
+        columns=columns,
+        closed_items=[o for o in opportunities if o.status in CLOSED_STATUSES],
+        status_order=[s.value for s in Status],
+        open_count=len(open_statuses),
         opportunities=opportunities,
         mix=mix,
         verdicts=verdicts,
         status=status or "",
         deleted=request.query_params.get("deleted"),
+        moved=next(
+            (o for o in opportunities if str(o.id) == request.query_params.get("moved")), None
+        ),
         **_common(),
     )
 
@@ -98,25 +111,19 @@ async def add(request: Request, db: DbDep, today: TodayDep, now: NowDep) -> Resp
 
     if data is None:
         return again()
-    fields: dict[str, Any] = {}
-    found: list[str] = []
     try:
-        if data.posting:
-            parsed = service.read_posting(
-                data.posting.encode("utf-8"),
-                source="the pasted posting",
-                title=data.fields.get("title"),
-            )
-            fields.update({k: v for k, v in parsed.fields.items() if v not in (None, "")})
-            fields.setdefault("source", Source.JOB_BOARD.value)
-            found = parsed.found
-        fields.update(data.fields)
-        if not data.posting:
-            found = service.fill_from_title(fields)
-        opp = service.add_opportunity(db, fields, today=today, now=now)
+        added = service.add_from_input(
+            db,
+            data.fields,
+            posting=data.posting.encode("utf-8") if data.posting else None,
+            posting_source="the pasted posting",
+            today=today,
+            now=now,
+        )
     except UserError as exc:
         place_error(form, exc)
         return again()
+    opp, found = added.opportunity, added.found or added.filled
     target = link_for(
         request,
         f"/opportunities/{opp.id}",
@@ -261,7 +268,7 @@ async def change_status(
         service.set_status(
             db,
             opp_id,
-            _form_text(form, "status"),
+            _form_text(form, "status") or _form_text(form, "to"),  # a button, or the list
             day=form_day(form, "date", today),
             note=_form_text(form, "note"),
             now=now,
@@ -270,25 +277,36 @@ async def change_status(
         if isinstance(exc, NotFound):
             raise
         return _refused(request, db, opp_id, today, "status", exc)
+    if _form_text(form, "back") == "board":
+        target = link_for(request, "/opportunities", moved=opp_id)
+        return RedirectResponse(f"{target}#opp-{opp_id}", status_code=303)
     return _back(request, opp_id, "status", "status-h")
 
 
 @router.post("/opportunities/{opp_id}/ratings", summary="Rate against your priorities")
-async def rate(request: Request, opp_id: OppId, db: DbDep, now: NowDep) -> Response:
+async def rate(
+    request: Request, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
+) -> Response:
     form = await request.form()
-    changed = 0
-    for key, value in form.items():
-        if not key.startswith("rating[") or not isinstance(value, str):
-            continue
-        rank = key[len("rating[") :].rstrip("]")
-        if value == "":
-            continue  # left as it was
-        rating = None if value == "clear" else int(value) if value.isdigit() else -1
-        if rating == -1:
-            raise UserError(f"rating: {value!r} is not 1–5", hint="Choose from the list.")
-        service.rate_opportunity(db, opp_id, rank, rating, now=now)
-        changed += 1
-    return _back(request, opp_id, "ratings" if changed else "nothing", "fit-h")
+    ratings: dict[str, int | None] = {}
+    try:
+        for key, value in form.items():
+            if not key.startswith("rating[") or not isinstance(value, str) or value == "":
+                continue  # a blank choice leaves the rating as it was
+            rank = key[len("rating[") :].rstrip("]")
+            if value == "clear":
+                ratings[rank] = None
+            elif value.isdigit() and len(value) <= 2:
+                ratings[rank] = int(value)
+            else:
+                raise UserError(f"rating: {value[:20]!r} is not 1–5", hint="Choose from the list.")
+        if ratings:
+            service.rate_many(db, opp_id, ratings, now=now)
+    except UserError as exc:
+        if isinstance(exc, NotFound):
+            raise
+        return _refused(request, db, opp_id, today, "ratings", exc)
+    return _back(request, opp_id, "ratings" if ratings else "nothing", "fit-h")
 
 
 @router.post("/opportunities/{opp_id}/decide", summary="Record a decision")

@@ -250,4 +250,39 @@
       }, 150);
     });
   });
+
+  // Opportunities board: drag a card onto another column to move it there. The card's own
+  // move form is what gets sent, so the server sees the same request as the buttons make.
+  document.addEventListener("DOMContentLoaded", function () {
+    var board = document.querySelector("[data-board]");
+    if (!board) { return; }
+    var dragged = null;
+    board.querySelectorAll(".opp-card").forEach(function (card) {
+      card.setAttribute("draggable", "true");
+      card.addEventListener("dragstart", function (event) {
+        dragged = card;
+        event.dataTransfer.effectAllowed = "move";
+        event.dataTransfer.setData("text/plain", card.dataset.opp || "");
+      });
+      card.addEventListener("dragend", function () { dragged = null; });
+    });
+    board.querySelectorAll(".opp-column").forEach(function (column) {
+      column.addEventListener("dragover", function (event) {
+        if (!dragged) { return; }
+        event.preventDefault();
+        column.classList.add("drop-target");
+      });
+      column.addEventListener("dragleave", function () { column.classList.remove("drop-target"); });
+      column.addEventListener("drop", function (event) {
+        column.classList.remove("drop-target");
+        if (!dragged) { return; }
+        event.preventDefault();
+        var form = dragged.querySelector("form.move-form");
+        var select = form && form.querySelector("select");
+        if (!form || !select || column.contains(dragged)) { return; }
+        select.value = column.dataset.status;
+        form.submit();
+      });
+    });
+  });
 })();
