@@ -165,7 +165,7 @@ def test_a_thank_you_needs_an_insight_and_then_names_it(cli: Cli, ana: int) -> N
     refused = cli(["meeting", "draft", "1", "--kind", "thanks"])
     assert refused.exit_code == 2 and "names what you learned" in refused.stderr
     ok(cli, ["meeting", "insight", "1", "Lead a cross-team launch first", "--affects", "step:1"])
-    assert "Lead a cross-team launch first" in ok(
+    assert "What stays with me: lead a cross-team launch first." in ok(
         cli, ["meeting", "draft", "1", "--kind", "thanks"]
     )
     shown = json.loads(ok(cli, ["meeting", "show", "1", "--json"]))

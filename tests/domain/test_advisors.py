@@ -3,10 +3,12 @@ an executive, outside and C-level roles read on purpose."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from nextmove.domain.advisors import Me, Person, judge_advisor, outside_role, rank_advisors
+from nextmove.services.titles import read_title
 
 
 def test_a_senior_stranger_is_not_a_candidate_but_a_senior_friend_is() -> None:
@@ -121,3 +123,48 @@ def test_a_department_chair_is_not_a_board_seat() -> None:
     assert outside_role("Chairman")[0] == "board"  # type: ignore[index]
     assert outside_role("Non-Executive Chair")[0] == "board"  # type: ignore[index]
     assert outside_role("Trustee")[0] == "board"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tax Advisor",
+        "Wealth Advisor",
+        "Customer Advisor",
+        "Financial Adviser",
+        "Department Chair",
+        "Chair of Surgery",
+        "Partner, Tax Practice",
+        "Talent Partner",
+        "Senior Technical Recruiter",
+        "Investor Relations Director",
+        "Director of Finance",
+        "Executive Assistant to the Board",
+    ],
+)
+def test_jobs_that_borrow_an_outside_roles_words_are_not_outside_roles(title: str) -> None:
+    assert outside_role(title) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "organization", "kind"),
+    [
+        ("Member of the Board", "", "board"),
+        ("NED", "Cedar Health", "board"),
+        ("Aufsichtsratsmitglied", "", "board"),
+        ("Administratrice Indépendante", "", "board"),
+        ("Partner", "Odgers Berndtson", "search"),
+        ("Principal, Leadership Practice", "", "search"),
+        ("Executive Partner", "Northwind Capital", "operating-partner"),
+        ("Senior Advisor", "", "advisor"),
+        ("Venture Partner", "", "advisor"),
+    ],
+)
+def test_outside_roles_are_the_title_readers_tags(title: str, organization: str, kind: str) -> None:
+    """One reader: what advisors call an outside role is what the title reader tags one."""
+    found = outside_role(title, organization)
+    assert found is not None and found[0] == kind
+    tag = read_title(f"{title} at {organization}" if organization else title).tag
+    assert tag in {"board": {"board"}, "search": {"executive-search"}}.get(
+        kind, {"operating-partner", "advisor", "investor"}
+    )

@@ -228,3 +228,86 @@ def test_someone_met_within_the_cooldown_is_never_suggested(rows, data) -> None:
     ranked = rank_candidates(vision(), people, today=TODAY, cooldown_days=120)
     assert target not in [s.candidate.person_id for s in ranked]
     assert len(ranked) == len(people) - 1
+
+
+def _reasons(c: Candidate) -> dict[str, str]:
+    s = score_candidate(vision(), c, today=TODAY)
+    assert s is not None
+    return {r.code: r.text for r in s.reasons}
+
+
+def test_moved_like_you_names_the_roles_and_a_role_above_yours_is_not_like_yours() -> None:
+    """'moved from a role like yours into one like your target' named what it meant; and a
+    past role one above yours (your next step) is not 'a role like yours'."""
+    mover = person(
+        1,
+        title="Director of Product Marketing",
+        level=7,
+        history=(
+            PastRole("PMM Manager", "Initech", "marketing", 4),
+            PastRole("Senior PMM", "Globex", "marketing", 3),
+        ),
+    )
+    text = _reasons(mover)["moved-like-you"]
+    assert "(Senior PMM at Globex)" in text and "(Director of Product Marketing)" in text
+    above_only = person(
+        2, title="Director of Product Marketing", level=7,
+        history=(PastRole("PMM Manager", "Initech", "marketing", 4),),
+    )  # fmt: skip
+    assert "moved-like-you" not in _reasons(above_only)
+
+
+def test_the_role_a_move_ended_in_is_named_once_not_again_as_a_held_target() -> None:
+    mover = person(
+        3,
+        title="Director of Product Marketing",
+        level=7,
+        history=(
+            PastRole("Senior PMM", "Globex", "marketing", 3),
+            PastRole("PMM Manager", "Initech", "marketing", 5),
+        ),
+        made_move="Senior PMM → PMM Manager, 2021",
+    )
+    reasons = _reasons(mover)
+    assert reasons["made-the-move"] == "made the move you want (Senior PMM → PMM Manager, 2021)"
+    assert "held-target-role" not in reasons
+    other = replace(
+        mover, history=(*mover.history, PastRole("Head of PMM", "Umbrella", "marketing", 6))
+    )
+    assert reasons != _reasons(other) and "Head of PMM" in _reasons(other)["held-target-role"]
+
+
+def test_a_level_two_away_alone_is_not_working_close_to_your_target() -> None:
+    """A VP of Sales is not 'close to your next job' as CFO: the reason would name nothing."""
+    far = person(4, title="SVP Sales", function="sales", level=9, industry="retail")
+    assert "target-role" not in _reasons(far)
+    same_function = replace(far, function="marketing")
+    assert _reasons(same_function)["target-role"].startswith(
+        "works close to two jobs from now: the same function (marketing)"
+    )
+
+
+def test_your_predecessor_who_moved_on_is_not_told_twice_they_held_your_role() -> None:
+    mover = person(
+        5,
+        title="Director of Product Marketing",
+        level=7,
+        predecessor=True,
+        predecessor_why="was Senior PMM at Acme until 2024",
+        history=(PastRole("Senior PMM", "Acme", "marketing", 3),),
+    )
+    assert _reasons(mover)["moved-like-you"] == (
+        "went on from your role to one like your target (Director of Product Marketing)"
+    )
+    maybe = replace(mover, predecessor_certainty=0.5)
+    assert "(Senior PMM at Acme)" in _reasons(maybe)["moved-like-you"]
+
+
+def test_a_general_manager_is_a_leader_in_general_management_not_in_executive() -> None:
+    me = replace(vision().me, function="executive", level=9)
+    v = replace(vision(), me=me, steps=[RoleOutline(title="CEO", function="executive", level=11)])
+    ceo = person(6, title="Chief Executive Officer", function="executive", level=11)
+    s = score_candidate(v, ceo, today=TODAY)
+    assert s is not None
+    leader = next(r.text for r in s.reasons if r.code == "target-function-leader")
+    assert leader == "a leader in general management, where you are aiming"

@@ -103,6 +103,57 @@ def test_a_role_word_in_a_practice_name_is_the_work_not_the_rank() -> None:
 
 
 @pytest.mark.parametrize(
+    "title",
+    [
+        "Partner, CFO Practice",
+        "Senior Partner, Board & CEO Practice",
+        "Principal, Leadership Practice",
+    ],
+)
+def test_a_practice_that_places_executives_is_executive_search_and_its_rank_is_the_firms(
+    title: str,
+) -> None:
+    """Without the firm's name, the practice alone says search; the partner's rank is their
+    firm's, never confident enough to be kept as a step on the user's ladder."""
+    read = guess(title)
+    assert read.tag == "executive-search" and read.recruiting
+    assert read.level_confidence < 0.5 and read.function != "finance"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Partner, Tax Practice", "Director, Tax Practice", "Partner, Financial Services Practice"],
+)
+def test_a_practice_that_serves_no_executive_is_not_search(title: str) -> None:
+    assert guess(title).tag == ""
+
+
+@pytest.mark.parametrize(
+    ("title", "function"),
+    [
+        ("Director of Clinical Operations", "operations"),
+        ("Senior Director of Hospital Operations", "operations"),
+        ("Medical Sales Representative", "sales"),
+        ("Hospital Finance Manager", "finance"),
+    ],
+)
+def test_a_setting_word_before_a_function_is_where_the_work_is_done(
+    title: str, function: str
+) -> None:
+    """ "Clinical Operations" is operations run in a clinic: confident enough to be kept."""
+    read = guess(title)
+    assert read.function == function and read.function_confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("title", "function"),
+    [("Clinical Research Director", "research"), ("Registered Nurse", "healthcare")],
+)
+def test_clinical_work_itself_stays_clinical(title: str, function: str) -> None:
+    assert guess(title).function == function
+
+
+@pytest.mark.parametrize(
     ("title", "tag"),
     [
         ("Board Member", "board"),

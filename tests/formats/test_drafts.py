@@ -192,3 +192,25 @@ def test_a_users_template_runs_in_the_sandbox(tmp_path: Path, attack: str, says:
         draft("thanks", config_dir=tmp_path, learned=["x"])
     assert str(path) in refused.value.message and says in refused.value.message
     assert not Path("/tmp/pwned-nextmove").exists()
+
+
+def test_what_was_learned_reads_as_part_of_the_sentence_with_one_full_stop() -> None:
+    one = draft("thanks", learned=["Ask for the scheduling squad's roadmap first."])
+    assert "What stays with me: ask for the scheduling squad's roadmap first.\n" in one.body
+    assert ".." not in one.body
+    named = draft("thanks", learned=["Priya knows the hiring manager."])
+    assert "What stays with me: Priya knows the hiring manager." in named.body
+
+
+def test_a_request_through_an_introduction_does_not_say_the_introduction_twice() -> None:
+    request = draft("request", why="Maria suggested I talk to you.", introduced_by="Maria")
+    assert request.body.count("Maria suggested") == 1
+    assert "because you moved from Sales Engineer to Director of Product Marketing" in request.body
+
+
+def test_an_outline_names_the_industry_once() -> None:
+    step = RoleOutline(
+        title="Product Lead", organization_kind="health tech company", industry="Health tech"
+    )
+    request = draft_context("request", Vision(me=VISION.me, steps=[step]), PRIYA)
+    assert request["outline"] == "a Product Lead role at a health tech company"

@@ -32,7 +32,8 @@ def test_suggestions_list_people_with_score_reasons_and_the_warm_path(
     assert names[:3] == ["Tom Becker", "Bruno Costa", "Noor Tanaka"]
     assert "held your role before you (Senior Product Manager, Patient App at" in text
     assert "until Apr 2023): knows it and where it leads" in text
-    assert 'class="score-big">18.4<' in text
+    # the move into the target role counts once (made the move), not again as a held target
+    assert 'class="score-big">16.9<' in text
     more = demo_web.get(f"/suggestions?limit=20&{AS_OF}").text
     assert (
         "you → Tom Becker (stated, very strong) → Marcus Reed (their manager, strong) → "

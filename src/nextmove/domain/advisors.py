@@ -15,89 +15,72 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nextmove.domain.levels import MAX_RANK, layers_between, level_label
+from nextmove.domain.title_lexicon import (
+    ADVISOR,
+    BOARD,
+    EXECUTIVE_SEARCH,
+    INVESTOR,
+    OPERATING_PARTNER,
+    TAGS,
+)
+from nextmove.domain.title_words import fold
+from nextmove.domain.titles import infer_title
 
 EXECUTIVE_AT_LEAST = 9  # vp
 KNOWN_AT_LEAST = 2  # a tie this strong or stronger means you know them
 STRENGTH_WORDS = {2: "a light tie", 3: "a good tie", 4: "a strong tie", 5: "a very strong tie"}
 
-# Outside and governance roles, by what they bring to an executive's board.
-_OUTSIDE_ROLES: tuple[tuple[str, re.Pattern[str], str, float], ...] = (
-    (
-        "board",
-        re.compile(
-            r"\b(board\s+(member|director|chair)|member\s+of\s+the\s+board|non[- ]?executive\s+"
-            r"(director|chair)|\bned\b|chair\s+of\s+the\s+board|chair(man|woman|person)\b|"
-            r"^\s*(vice[- ])?chair\s*$|trustee|supervisory\s+board)",
-            re.IGNORECASE,
-        ),
-        "sits on boards: sees the C-suite from above",
-        1.5,
-    ),
-    (
+# Outside and governance roles, by what they bring to an executive's board: the title
+# reader's tag (domain/titles.py) -> (kind, why, bonus).
+_OUTSIDE_ROLES: dict[str, tuple[str, str, float]] = {
+    BOARD: ("board", "sits on boards: sees the C-suite from above", 1.5),
+    EXECUTIVE_SEARCH: (
         "search",
-        re.compile(
-            r"\bpartner\b.*\b(c[a-z]o|chief\s+\w+\s+officer|board|leadership|executive)\s+"
-            r"(practice|search)\b|\b(executive\s+search|headhunter)\b",
-            re.IGNORECASE,
-        ),
         "an executive-search partner: an advisor on the market for your next role",
         1.0,
     ),
-    (
+    OPERATING_PARTNER: (
         "operating-partner",
-        re.compile(r"\b(operating|venture|executive)\s+partner\b", re.IGNORECASE),
         "an operating partner: has seen many leadership teams up close",
         1.0,
     ),
-    (
-        "advisor",
-        re.compile(
-            r"\b(board|strategic|senior|independent|executive)\s+advis[oe]r\b|"
-            r"\badvis[oe]r\s+to\b|\bangel\s+investor\b|"
-            r"^\s*(advis[oe]r|investor)\s*(?:$|[,&/|]|\s+(?:and|at)\b)",
-            re.IGNORECASE,
-        ),
-        "an advisor or investor to companies",
-        0.5,
-    ),
-)
-_SEARCH_FIRMS = re.compile(
-    r"heidrick|spencer\s+stuart|korn\s+ferry|egon\s+zehnder|russell\s+reynolds|odgers|"
-    r"boyden|diversified\s+search",
-    re.IGNORECASE,
-)
-
-
-# Any of these words, or no outside role: one cheap test before the patterns above.
+    ADVISOR: ("advisor", "an advisor or investor to companies", 0.5),
+    INVESTOR: ("advisor", "an advisor or investor to companies", 0.5),
+}
+_LONGEST = 200  # characters of a title or organization read
+# Words of those phrases too common in titles to be worth the test ("Director of …"): each
+# phrase has another word that is kept.
+_GENERIC = frozenset({"the", "and", "van", "des", "del", "director", "member", "vice"})
+# A title with none of these has no outside role: one cheap test before reading it (the
+# words of the reader's outside-role phrases, and a firm's roles and practices).
 _MAYBE_OUTSIDE = re.compile(
-    r"board|non[- ]?exec|\bned\b|chair|trustee|partner|advis|investor|angel|search|headhunt",
-    re.IGNORECASE,
+    "|".join(
+        sorted(
+            {
+                re.escape(word)
+                for phrase, tag in TAGS.items()
+                if tag in _OUTSIDE_ROLES
+                for word in phrase.split()
+                if len(word) >= 3 and word not in _GENERIC
+            }
+            | {"partner", "principal", "practice", "advis", "investor"}
+        )
+    )
 )
 
 
 @lru_cache(maxsize=16384)
-def _outside_by_title(title: str) -> tuple[str, str, float] | None:
-    if not _MAYBE_OUTSIDE.search(title):
-        return None
-    for kind, pattern, why, bonus in _OUTSIDE_ROLES:
-        if pattern.search(title):
-            return kind, why, bonus
-    return None
-
-
 def outside_role(title: str, organization: str = "") -> tuple[str, str, float] | None:
-    """(kind, why, bonus) for a governance or outside role, else None. A plain "Partner" is
-    an executive-search partner at a search firm."""
-    found = _outside_by_title(title or "")
-    if (
-        found is None
-        and organization
-        and "partner" in (title or "").lower()
-        and _SEARCH_FIRMS.search(organization)
-    ):
-        kind, _pattern, why, bonus = _OUTSIDE_ROLES[1]
-        return kind, why, bonus
-    return found
+    """(kind, why, bonus) for a governance or outside role, else None, as the one title
+    reader tags it: a board seat, an executive-search partner (by the practice, or a plain
+    "Partner" at a search firm), an operating partner, an advisor or investor. A
+    department chair, a tax-practice partner or a financial advisor is none of these."""
+    title = (title or "")[:_LONGEST]
+    if not title.strip() or not _MAYBE_OUTSIDE.search(fold(title)):
+        return None
+    organization = (organization or "")[:_LONGEST].strip()
+    tag = infer_title(f"{title} at {organization}" if organization else title).tag
+    return _OUTSIDE_ROLES.get(tag)
 
 
 @dataclass(frozen=True, slots=True)

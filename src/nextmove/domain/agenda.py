@@ -247,7 +247,7 @@ def outline_phrase(step: RoleOutline) -> str:
     where = step.organization or step.organization_kind
     if where:
         text += f" at {_a(where) if not step.organization else where}"
-    if step.industry:
+    if step.industry and not _names_industry(where, step.industry):
         text += f" in {step.industry}"
     if step.city and step.remote:
         text += f", in {step.city} or remote"
@@ -264,6 +264,13 @@ def outline_phrase(step: RoleOutline) -> str:
 
 
 _WORD = re.compile(r"[a-z0-9]+")
+
+
+def _names_industry(where: str, industry: str) -> bool:
+    """ "a health tech company" already says "Health tech": not "… in Health tech" again."""
+    return bool(where) and set(_WORD.findall(industry.lower())) <= set(_WORD.findall(where.lower()))
+
+
 _NOISE = {"of", "and", "the", "a", "an", "for", "sr", "senior", "jr", "junior", "i", "ii", "iii"}
 
 

@@ -87,7 +87,7 @@ def draft_context(
     step = vision.next_step
     if kind in (DraftKind.REQUEST, DraftKind.NUDGE):
         _require_outline(step)
-    cleaned = [item.strip() for item in learned if item.strip()]
+    cleaned = [_clause(item) for item in learned if _clause(item)]
     if kind is DraftKind.THANKS and not cleaned:
         raise UserError(
             "a thank-you names what you learned",
@@ -109,7 +109,7 @@ def draft_context(
             "title": person.title,
             "organization": person.organization,
         },
-        "why": why.strip() or why_this_person(vision, person),
+        "why": _why(why, introduced_by) or why_this_person(vision, person),
         "outline": outline_phrase(step) if step is not None else "",
         "step": _step(step),
         "two_jobs_out": vision.two_jobs_out.title if vision.two_jobs_out else "",
@@ -122,6 +122,92 @@ def draft_context(
         "last_chat_on": _day(last_chat_on),
         "priorities": [p.name for p in vision.priorities],
     }
+
+
+def _clause(text: str) -> str:
+    """Text that a draft places inside its own sentence: without a closing full stop of its
+    own (the sentence has one: "What stays with me: ask first." not "first.."), and with the
+    capital lowered when it only started a note ("Ask for …"); names keep theirs."""
+    text = text.strip().rstrip(".").rstrip()
+    first = text.split()[0] if text else ""
+    if first[:1].isupper() and first[1:].islower() and first.lower() in _PLAIN_STARTS:
+        text = text[0].lower() + text[1:]
+    return text
+
+
+# Words that start a note as a verb or a plain word, not a name ("Priya said …" keeps its
+# capital).
+_PLAIN_STARTS = frozenset(
+    [
+        "ask",
+        "build",
+        "talk",
+        "lead",
+        "learn",
+        "start",
+        "focus",
+        "keep",
+        "get",
+        "find",
+        "write",
+        "read",
+        "meet",
+        "try",
+        "use",
+        "show",
+        "follow",
+        "the",
+        "a",
+        "an",
+        "it",
+        "that",
+        "this",
+        "your",
+        "my",
+        "their",
+        "our",
+        "how",
+        "why",
+        "what",
+        "when",
+        "where",
+        "most",
+        "every",
+        "never",
+        "always",
+        "don't",
+        "do",
+        "be",
+        "make",
+        "take",
+        "spend",
+        "look",
+        "reach",
+        "join",
+        "apply",
+        "move",
+        "stay",
+        "say",
+        "tell",
+        "think",
+        "work",
+        "hire",
+        "hiring",
+        "pricing",
+        "product",
+        "people",
+        "managers",
+    ]
+)
+
+
+def _why(why: str, introduced_by: str) -> str:
+    """Your reason to ask this person, as a clause; empty when it only repeats the
+    introduction the draft already opens with ("Ana suggested I talk to you")."""
+    why = _clause(why)
+    if introduced_by.strip() and why.startswith(introduced_by.strip()) and "suggest" in why:
+        return ""
+    return why
 
 
 def _require_outline(step: RoleOutline | None) -> None:

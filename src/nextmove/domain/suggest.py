@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import lru_cache
 
@@ -134,13 +134,17 @@ def level_gap_factor(gap: int | None) -> float:
 
 
 def closeness(c: Candidate, step: RoleOutline) -> float:
-    """How close a person's current role is to a target outline (0..1)."""
+    """How close a person's current role is to a target outline (0..1). A level two away
+    adds to another likeness but is none by itself: a VP of Sales is not "close" to a CFO
+    seat, nor a recruiter to an engineering manager's (what_matches could name nothing)."""
     score = 0.0
     if step.function and c.function == step.function:
         score += 0.45
+    near_level = 0.0
     if step.level is not None and c.level is not None:
         distance = abs(c.level - step.level)
-        score += 0.25 if distance == 0 else 0.2 if distance == 1 else 0.1 if distance == 2 else 0.0
+        score += 0.25 if distance == 0 else 0.2 if distance == 1 else 0.0
+        near_level = 0.1 if distance == 2 else 0.0
     if step.industry and _norm(c.industry) == _norm(step.industry):
         score += 0.15
     if step.organization and _norm(c.organization) == _norm(step.organization):
@@ -149,7 +153,7 @@ def closeness(c: Candidate, step: RoleOutline) -> float:
         score += 0.05
     if domain_overlap(c, step):
         score += 0.1
-    return min(score, 1.0)
+    return min(score + near_level if score else 0.0, 1.0)
 
 
 _DOMAIN_STOP = frozenset(
@@ -300,6 +304,33 @@ def _like(role: PastRole, function: str | None, level: int | None, *, tolerance:
     return level is None or role.level is None or abs(role.level - level) <= tolerance
 
 
+def _role_like_mine(
+    history: tuple[PastRole, ...], function: str | None, level: int | None
+) -> PastRole | None:
+    """A past role like yours: your function, at your level or one below — never one above
+    yours, which is a step you are still to take, not the role you hold."""
+    like = [
+        r
+        for r in history
+        if _like(r, function, level) and (r.level is None or level is None or r.level <= level)
+    ]
+    return next((r for r in like if r.level == level), like[0] if like else None)
+
+
+def _moved_text(was: PastRole, c: Candidate) -> str:
+    """ "moved from a role like yours (Senior PM at Contoso) into one like your target
+    (Director of Product)": the roles named, where the data has their titles."""
+    before = f" ({was.title}{f' at {was.organization}' if was.organization else ''})"
+    after = f" ({c.title})" if c.title else ""
+    if c.predecessor and c.predecessor_certainty >= 1.0:
+        # The predecessor reason already names the role: say where it led, once.
+        return f"went on from your role to one like your target{after}"
+    return (
+        f"moved from a role like yours{before if was.title else ''} "
+        f"into one like your target{after}"
+    )
+
+
 def _target_text(c: Candidate, step: RoleOutline, index: int, *, held: bool) -> str:
     which = "your next job" if index == 0 else "two jobs from now"
     parts = what_matches(c, step)
@@ -400,8 +431,11 @@ def score_candidate(
         below_me = True
     steps = vision.steps[:2]
     if steps:
-        held = [holds_step(c, s) for s in steps]
-        near = [1.0 if h else closeness(c, s) for h, s in zip(held, steps, strict=True)]
+        # An outside role's rank (an operating partner reads as a senior VP) is no seat on
+        # your path: how close their work is to your next job is read without it.
+        work = replace(c, level=None) if outside is not None and c.level is not None else c
+        held = [holds_step(work, s) for s in steps]
+        near = [1.0 if h else closeness(work, s) for h, s in zip(held, steps, strict=True)]
         best = max(near[0], 0.85 * near[1]) if len(near) > 1 else near[0]
         index = 0 if near[0] >= (0.85 * near[1] if len(near) > 1 else 0) else 1
         if not below_me:
@@ -409,9 +443,13 @@ def score_candidate(
                 "target-role",
                 w.target_role,
                 best,
-                lambda: _target_text(c, steps[index], index, held=held[index]),
+                lambda: _target_text(work, steps[index], index, held=held[index]),
             )
+        # The role a move ended in is already named by "made the move you want": say it once.
+        moved_into = c.made_move.rsplit("→", 1)[-1] if c.made_move else ""
         for role in c.history:
+            if role.title and role.title in moved_into:
+                continue
             if any(_like(role, s.function, s.level) for s in steps):
                 add(
                     "held-target-role",
@@ -426,7 +464,7 @@ def score_candidate(
             add("made-the-move", w.moved_like_you, 1.0, f"made the move you want ({c.made_move})")
         elif (
             me.function
-            and any(_like(r, me.function, me.level) for r in c.history)
+            and (was := _role_like_mine(c.history, me.function, me.level)) is not None
             and any(
                 _like(PastRole(function=c.function, level=c.level), s.function, s.level)
                 for s in steps
@@ -436,7 +474,7 @@ def score_candidate(
                 "moved-like-you",
                 w.moved_like_you,
                 1.0,
-                "moved from a role like yours into one like your target",
+                lambda: _moved_text(was, c),
             )
         targets = {s.function for s in steps if s.function}
         if (
@@ -449,7 +487,11 @@ def score_candidate(
                 "target-function-leader",
                 w.target_function_leader,
                 1.0,
-                lambda: f"a leader in {c.function}, the function you are aiming at",
+                lambda: (
+                    "a leader in general management, where you are aiming"
+                    if c.function == "executive"
+                    else f"a leader in {c.function}, the function you are aiming at"
+                ),
             )
     if c.predecessor:
         add(

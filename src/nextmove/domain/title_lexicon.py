@@ -83,6 +83,8 @@ _ROLES: list[tuple[str, int | None, float, str | None, float]] = [
     ("board member", 11, 0.45, "executive", 0.5),
     ("board of directors", 11, 0.45, "executive", 0.5),
     ("board director", 11, 0.45, "executive", 0.5),
+    ("member of the board", 11, 0.45, "executive", 0.5),
+    ("ned", 11, 0.45, "executive", 0.5),
     ("non executive director", 11, 0.45, "executive", 0.5),
     ("advisory board member", None, 0.0, None, 0.0),
     ("board advisor", None, 0.0, None, 0.0),
@@ -95,6 +97,7 @@ _ROLES: list[tuple[str, int | None, float, str | None, float]] = [
     ("board chair", 11, 0.75, "executive", 0.7),
     ("trustee", None, 0.0, None, 0.0),
     ("operating partner", 10, 0.5, None, 0.0),
+    ("executive partner", 10, 0.5, None, 0.0),
     ("executive in residence", None, 0.0, None, 0.0),
     ("entrepreneur in residence", None, 0.0, None, 0.0),
     ("angel investor", None, 0.0, "finance", 0.8),
@@ -671,6 +674,8 @@ ORG_FUNCTIONS: dict[str, str] = {
     "korn": "people",
     "spencer": "people",
     "headhunters": "people",
+    "odgers": "people",
+    "boyden": "people",
     "search": "people",
 }
 
@@ -688,6 +693,7 @@ OUTSIDE_TAGS = frozenset({BOARD, ADVISOR, INVESTOR, OPERATING_PARTNER, EXECUTIVE
 RECRUITING_TAGS = frozenset({EXECUTIVE_SEARCH, RECRUITER, HR_PARTNER})
 _TAGGED = {
     BOARD: "board member|board of directors|board director|non executive director|"
+    "member of the board|ned|supervisory board member|"
     "independent director|independent non executive director|trustee|non executive chairman|"
     "non executive chair|chair of the board|board chair|chairman of the board|chairman|"
     "chairwoman|chairperson|vice chairman|vice chair|executive chairman|"
@@ -703,7 +709,7 @@ _TAGGED = {
     ADVISOR: "advisor|adviser|advisory board member|board advisor|advisory board|"
     "executive in residence|entrepreneur in residence",
     INVESTOR: "investor|angel investor|venture partner|limited partner",
-    OPERATING_PARTNER: "operating partner",
+    OPERATING_PARTNER: "operating partner|executive partner",
     EXECUTIVE_SEARCH: "executive search|headhunter",
     RECRUITER: "recruiter|sourcer|talent acquisition|recruiting|recruitment|recrutement",
     HR_PARTNER: "hr business partner|human resources business partner|people partner|"
@@ -712,6 +718,12 @@ _TAGGED = {
 TAGS: dict[str, str] = {
     phrase: tag for tag, phrases in _TAGGED.items() for phrase in phrases.split("|")
 }
+
+# The words that may come before "advisor" in an outside advisor's title ("Strategic
+# Advisor"); any other ("Financial Advisor", "Customer Advisor") makes it a job of its own.
+ADVISOR_QUALIFIERS = frozenset(
+    {"senior", "strategic", "independent", "executive", "special", "board", "startup"}
+)
 
 # A role word in the name of a practice or team is the work, not the rank ("Partner, CFO
 # Practice" advises or places CFOs).

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from nextmove.domain.levels import BY_RANK
 from nextmove.domain.title_lexicon import (
+    ADVISOR,
+    ADVISOR_QUALIFIERS,
     BOARD,
     CHIEF_FUNCTIONS,
     EXECUTIVE_SEARCH,
@@ -273,15 +275,64 @@ def _read_segment(tokens: list[str], ref: TitleReference) -> _Reading:
     if any(w is not None and w.kind == NOISE for _, _, w in matches):
         reading.noise = True
         return reading
+    search_practice = False
     if any(phrase in PRACTICE_WORDS for _, phrase, _ in matches):
+        before = matches
         matches, tokens = _without_practice(matches, tokens)
         reading.evidence.append("a practice's name is the work, not the rank")
         if not matches:
             return reading
+        left = {i for i, _, _ in matches}
+        search_practice = _serves_executives([m for m in before if m[0] not in left])
     reading.tag = next((w.tag for _, _, w in matches if w is not None and w.tag), "")
+    if reading.tag == ADVISOR and _advisor_is_a_job(matches):
+        reading.tag = ""
+        reading.evidence.append("an advisor to clients, not an outside advisor")
     _read_level(matches, reading)
+    if search_practice and not reading.tag and _firm_role(matches):
+        # "Partner, CFO Practice", "Principal, Board & CEO Practice": a search firm's
+        # practice that places executives. Their rank is their firm's, not a step on the
+        # ladder of the people they advise: never confident enough to be kept as one.
+        reading.tag = EXECUTIVE_SEARCH
+        reading.level_confidence = min(reading.level_confidence, FIRM_RANK_CONFIDENCE)
+        reading.evidence.append("a practice that places executives → executive search")
     _read_function(matches, tokens, ref, reading)
     return reading
+
+
+# A search firm's rank ("Partner" in its CFO practice) is never more certain than this, below
+# what is kept as a person's level (merge.CONFIDENT).
+FIRM_RANK_CONFIDENCE = 0.45
+# The words that make a practice one that serves executives ("Board & CEO Practice",
+# "Leadership Practice"), besides a C-level role word ("CFO").
+_EXECUTIVE_PRACTICE = frozenset({"board", "leadership", "executive", "c suite", "csuite"})
+# The roles a search firm's consultants hold.
+_FIRM_ROLES = frozenset({"partner", "principal", "consultant", "managing director", "director"})
+
+
+def _advisor_is_a_job(matches: list[tuple[int, str, Word | None]]) -> bool:
+    """ "Financial Advisor", "Tax Adviser", "Customer Advisor": words before "advisor" that
+    are not an outside advisor's ("Senior", "Strategic", "Board") make it a job."""
+    k = next((k for k, (_, p, _) in enumerate(matches) if p in ("advisor", "adviser")), None)
+    if k is None:
+        return False
+    return any(p not in ADVISOR_QUALIFIERS and p not in STOP for _, p, _ in matches[:k])
+
+
+def _serves_executives(dropped: list[tuple[int, str, Word | None]]) -> bool:
+    """Whether a practice's name names executives or the board (not "Tax Practice")."""
+    return any(
+        phrase in _EXECUTIVE_PRACTICE
+        or (w is not None and w.kind == ROLE and (w.level or 0) >= 11)
+        or (w is not None and w.tag == BOARD)
+        for _, phrase, w in dropped
+    )
+
+
+def _firm_role(matches: list[tuple[int, str, Word | None]]) -> bool:
+    """Whether what is left of the title is a firm's role: "Partner", "Senior Principal"."""
+    heads = [p for _, p, w in matches if w is not None and w.kind in (ROLE, MODIFIER)]
+    return bool(heads) and all(p in _FIRM_ROLES for p in heads)
 
 
 def _without_practice(
@@ -446,11 +497,15 @@ def _read_function(
         matches = matches[:comma]
         tokens = tokens[: matches[-1][0] + 1] if matches else tokens
         reading.evidence.append("what follows the comma qualifies the role")
-    for _, phrase, word in matches:
+    qualifiers = _qualifiers(matches)
+    for k, (_, phrase, word) in enumerate(matches):
         if word is not None and word.function is not None and word.kind in _VOTERS:
-            scores[word.function] = scores.get(word.function, 0.0) + word.weight
-            if word.weight >= 0.6:
+            weight = word.weight * (QUALIFIER_WEIGHT if k in qualifiers else 1.0)
+            scores[word.function] = scores.get(word.function, 0.0) + weight
+            if weight >= 0.6:
                 reading.evidence.append(f"'{phrase}' → {word.function}")
+            elif k in qualifiers:
+                reading.evidence.append(f"'{phrase}' qualifies what follows")
     if not ref.titles and not ref.tokens:
         return
     if scores and max(scores.values()) >= 0.9:
@@ -486,6 +541,35 @@ def _read_function(
     if scores and not had_words and not reading.role:
         head = tokens[-1] if tokens else ""
         reading.words_only = head not in ref.role_words and head not in ref.tokens
+
+
+# A function word that qualifies the next one counts this much of its weight.
+QUALIFIER_WEIGHT = 0.5
+# Words that say where the work is done, not what it is, when a function word follows.
+SETTING_WORDS = frozenset({"clinical", "medical", "hospital", "patient", "health", "healthcare"})
+# The business functions such a setting word can qualify.
+SET_FUNCTIONS = frozenset({"operations", "sales", "marketing", "finance", "people", "product"})
+
+
+def _qualifiers(matches: list[tuple[int, str, Word | None]]) -> set[int]:
+    """Setting words ("clinical", "medical", "hospital") followed at once by a word naming a
+    business function: the noun phrase ends on what the work is ("Clinical Operations" is
+    operations in a clinical setting, "Medical Sales" is sales), so the setting word only
+    qualifies it. Other pairs stay as they are: "Operations Research", "Finance &
+    Strategy" and "IT Support" are not read this way."""
+    out: set[int] = set()
+    for k in range(len(matches) - 1):
+        (i, phrase, _), (j, _, nxt) = matches[k], matches[k + 1]
+        if (
+            j == i + 1
+            and phrase in SETTING_WORDS
+            and nxt is not None
+            and nxt.kind == WORD
+            and nxt.function is not None
+            and nxt.function in SET_FUNCTIONS
+        ):
+            out.add(k)
+    return out
 
 
 def _names_function(matches: list[tuple[int, str, Word | None]]) -> bool:
