@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import tomli_w
 from pydantic import (
@@ -258,27 +258,39 @@ def _problem(error: Any, lines: _LineIndex) -> Problem:
     return Problem(f"line {line}" if line else "", message)
 
 
-def parse_vision(text: str, source: str = "vision file") -> Vision:
-    """TOML text -> Vision; every problem named with its field and line in one InvalidInput."""
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _validate_toml(
+    model: type[_M], text: str, source: str, *, syntax_hint: str, fields_hint: str
+) -> _M:
+    """TOML text -> `model`; bad syntax, then bad fields (named with their line), each raised
+    as one InvalidInput with its own hint."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InvalidInput(
-            source,
-            [Problem("", f"not valid TOML: {exc}")],
-            hint="Fix the syntax at the line shown; docs/vision-file.md has a full example.",
+            source, [Problem("", f"not valid TOML: {exc}")], hint=syntax_hint
         ) from None
     try:
-        parsed = _VisionIn.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         lines = _LineIndex(text)
-        problems = [_problem(e, lines) for e in exc.errors()]
         raise InvalidInput(
-            source,
-            problems,
-            hint="Fields and allowed values are in docs/vision-file.md "
-            "(`nextmove vision export` writes a valid file to start from).",
+            source, [_problem(e, lines) for e in exc.errors()], hint=fields_hint
         ) from None
+
+
+def parse_vision(text: str, source: str = "vision file") -> Vision:
+    """TOML text -> Vision; every problem named with its field and line in one InvalidInput."""
+    parsed = _validate_toml(
+        _VisionIn,
+        text,
+        source,
+        syntax_hint="Fix the syntax at the line shown; docs/vision-file.md has a full example.",
+        fields_hint="Fields and allowed values are in docs/vision-file.md "
+        "(`nextmove vision export` writes a valid file to start from).",
+    )
     return _vision_of(parsed, text, source)
 
 
@@ -497,23 +509,13 @@ PLAN_HEADER = """\
 
 def parse_plan(text: str, source: str = "plan file") -> Plan:
     """A plan document (render_plan without a table) -> Plan; problems named by field and line."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput(
-            source,
-            [Problem("", f"not valid TOML: {exc}")],
-            hint="Fix the syntax at the line shown.",
-        ) from None
-    try:
-        parsed = _PlanIn.model_validate(data)
-    except ValidationError as exc:
-        lines = _LineIndex(text)
-        raise InvalidInput(
-            source,
-            [_problem(e, lines) for e in exc.errors()],
-            hint="Fields and allowed values are in docs/vision-file.md ([[plans]]).",
-        ) from None
+    parsed = _validate_toml(
+        _PlanIn,
+        text,
+        source,
+        syntax_hint="Fix the syntax at the line shown.",
+        fields_hint="Fields and allowed values are in docs/vision-file.md ([[plans]]).",
+    )
     return Plan(
         name=parsed.name,
         steps=[RoleOutline(**s.model_dump()) for s in parsed.steps],
