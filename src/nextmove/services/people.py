@@ -139,18 +139,23 @@ def list_people(
         )
 
 
+def person_detail(session: Any, person_id: int) -> PersonDetail:
+    """A person with their ties, interactions and sources, and whether they are you."""
+    person = repo.get_person(session, person_id)
+    assert person is not None
+    return PersonDetail(
+        person,
+        net.ties_of(session, person_id),
+        net.interactions_of(session, person_id),
+        repo.sources_of(session, person_id),
+        net.my_person_id(session) == person_id,
+    )
+
+
 def show_person(db: Database, ref: str) -> PersonDetail:
     with db.session() as session:
         person_id = resolve_id(session, ref)
-        person = repo.get_person(session, person_id)
-        assert person is not None
-        return PersonDetail(
-            person,
-            net.ties_of(session, person_id),
-            net.interactions_of(session, person_id),
-            repo.sources_of(session, person_id),
-            net.my_person_id(session) == person_id,
-        )
+        return person_detail(session, person_id)
 
 
 EDITABLE = (

@@ -15,9 +15,8 @@ from nextmove.errors import UserError
 from nextmove.services import keep as keep_service
 from nextmove.services.keep import Contact
 from nextmove.services.meetings import introduction_chain
-from nextmove.services.people import FLAGS, PersonDetail, check_text, resolve_id
+from nextmove.services.people import FLAGS, PersonDetail, check_text, person_detail, resolve_id
 from nextmove.store import meetings as meeting_repo
-from nextmove.store import network as net
 from nextmove.store import opportunities as opp_repo
 from nextmove.store import people as repo
 from nextmove.store.db import Database
@@ -133,15 +132,7 @@ def person_page(db: Database, ref: str, *, settings: Settings, today: date) -> P
     keep-in-touch state and the opportunities they are linked to (one unit of work)."""
     with db.session() as session:
         person_id = resolve_id(session, ref)
-        person = repo.get_person(session, person_id)
-        assert person is not None
-        detail = PersonDetail(
-            person,
-            net.ties_of(session, person_id),
-            net.interactions_of(session, person_id),
-            repo.sources_of(session, person_id),
-            net.my_person_id(session) == person_id,
-        )
+        detail = person_detail(session, person_id)
         contact, snooze_until = keep_service.keep_of(
             session, person_id, settings=settings, today=today
         )

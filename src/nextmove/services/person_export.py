@@ -14,12 +14,10 @@ from typing import Any
 from nextmove.domain.meetings import Insight, Meeting, Referral, Task
 from nextmove.errors import UserError
 from nextmove.formats.person_export_json import person_export_json
-from nextmove.services.people import PersonDetail, resolve_id
+from nextmove.services.people import PersonDetail, person_detail, resolve_id
 from nextmove.store import board as board_repo
 from nextmove.store import meetings as meeting_repo
-from nextmove.store import network as net
 from nextmove.store import opportunities as opp_repo
-from nextmove.store import people as repo
 from nextmove.store.board import KeepRow, SeatRow
 from nextmove.store.db import Database
 
@@ -47,15 +45,7 @@ class PersonRecord:
 def person_record(db: Database, ref: str) -> PersonRecord:
     with db.session() as session:
         person_id = resolve_id(session, ref)
-        person = repo.get_person(session, person_id)
-        assert person is not None
-        detail = PersonDetail(
-            person,
-            net.ties_of(session, person_id),
-            net.interactions_of(session, person_id),
-            repo.sources_of(session, person_id),
-            net.my_person_id(session) == person_id,
-        )
+        detail = person_detail(session, person_id)
         meetings = [
             MeetingRecord(
                 m,
