@@ -64,6 +64,20 @@ def _page(
     )
 
 
+def _refused(
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
+    today: TodayDep,
+    error: UserError,
+    plan: str,
+) -> HTMLResponse:
+    """The page again, with the form's problem shown at the plan it was about."""
+    return _page(
+        request, db, settings, today, error=error, error_plan=plan, status_code=error.http_status
+    )
+
+
 def _back(request: Request, done: str) -> RedirectResponse:
     return RedirectResponse(link_for(request, "/plans", done=done), status_code=303)
 
@@ -121,15 +135,7 @@ async def set_plan(
             now=now,
         )
     except UserError as exc:
-        return _page(
-            request,
-            db,
-            settings,
-            today,
-            error=exc,
-            error_plan=name,
-            status_code=exc.http_status,
-        )
+        return _refused(request, db, settings, today, exc, name)
     return _back(request, f"saved:{plan.name}")
 
 
@@ -142,9 +148,7 @@ async def promote_plan(
     try:
         vision = service.promote(db, name, now=now)
     except UserError as exc:
-        return _page(
-            request, db, settings, today, error=exc, error_plan=name, status_code=exc.http_status
-        )
+        return _refused(request, db, settings, today, exc, name)
     return _back(request, f"promoted:{vision.plan_name}")
 
 
@@ -157,9 +161,7 @@ async def delete_plan(
     try:
         plan = service.remove_plan(db, name, now=now)
     except UserError as exc:
-        return _page(
-            request, db, settings, today, error=exc, error_plan=name, status_code=exc.http_status
-        )
+        return _refused(request, db, settings, today, exc, name)
     return _back(request, f"deleted:{plan.name}")
 
 
