@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -28,6 +24,7 @@ from nextmove.cli.context import (
     state,
     today_from,
 )
+from nextmove.cli.editor import edit_text
 from nextmove.domain.meetings import MeetingState, describe_target
 from nextmove.errors import NeedsConfirmation, UserError
 from nextmove.formats.meeting_json import (
@@ -412,29 +409,12 @@ def agenda(
     if not edit:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    edited = _edit_text(st.settings.editor, text, f"meeting-{meeting_id}-agenda.md")
+    edited = edit_text(st.settings.editor, text, f"meeting-{meeting_id}-agenda.md")
     if edited == text:
         console.print("No changes.")
         return
     service.set_agenda(db, meeting_id, edited, now=now())
     console.print(f"Saved the agenda of meeting #{meeting_id}.")
-
-
-def _edit_text(setting: str | None, text: str, name: str) -> str:
-    editor = setting or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    with tempfile.TemporaryDirectory(prefix="nextmove-") as tmp:
-        path = Path(tmp) / name
-        path.write_text(text, encoding="utf-8")
-        try:
-            code = subprocess.call([*shlex.split(editor), str(path)])
-        except OSError as exc:
-            raise UserError(
-                f"cannot start the editor {editor!r}: {exc.strerror}",
-                hint="Set $EDITOR (or `editor` in config.toml).",
-            ) from None
-        if code != 0:
-            raise UserError(f"the editor {editor!r} exited with code {code}; nothing was saved")
-        return path.read_text(encoding="utf-8")
 
 
 @app.command("note")

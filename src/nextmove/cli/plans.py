@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shlex
-import subprocess
-import tempfile
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,6 +19,7 @@ from nextmove.cli.context import (
     state,
     today_from,
 )
+from nextmove.cli.editor import edit_text
 from nextmove.cli.render import findings_table, plural, steps_table
 from nextmove.domain.check import weaknesses
 from nextmove.domain.vision import GAUGE_MEANINGS, GAUGES, Gauges
@@ -180,42 +177,30 @@ def edit(ctx: typer.Context, name: NameArg) -> None:
     """Open one plan as TOML in $EDITOR; validated on save, reopened if it has errors."""
     st = state(ctx)
     db = st.db()
-    editor = st.settings.editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     original = service.export_plan(db, name)
-    with tempfile.TemporaryDirectory(prefix="nextmove-") as tmp:
-        path = Path(tmp) / "plan.toml"
-        path.write_text(original, encoding="utf-8")
-        while True:
-            try:
-                code = subprocess.call([*shlex.split(editor), str(path)])
-            except OSError as exc:
-                raise UserError(
-                    f"cannot start the editor {editor!r}: {exc.strerror}",
-                    hint="Set $EDITOR (or `editor` in config.toml).",
-                ) from None
-            if code != 0:
-                raise UserError(f"the editor {editor!r} exited with code {code}; nothing was saved")
-            text = path.read_text(encoding="utf-8")
-            if text == original:
-                console.print("No changes.")
-                return
-            try:
-                plan = service.import_plan(db, name, text, source="plan.toml", now=now())
-            except InvalidInput as exc:
-                err_console.print(f"[bold red]Not saved:[/] {exc.message}", soft_wrap=True)
-                if typer.confirm("Reopen the editor to fix it?", default=True):
-                    continue
-                raise UserError("nothing was saved") from None
-            except UserError as exc:
-                err_console.print(f"[bold red]Not saved:[/] {exc.message}", soft_wrap=True)
-                if typer.confirm("Reopen the editor to fix it?", default=True):
-                    continue
-                raise UserError("nothing was saved") from None
-            console.print(
-                f"Saved the plan {plan.name!r}: {len(plan.steps)} step(s). "
-                "Run `nextmove plan compare` next."
-            )
+    text = original
+    while True:
+        text = edit_text(st.settings.editor, text, "plan.toml")
+        if text == original:
+            console.print("No changes.")
             return
+        try:
+            plan = service.import_plan(db, name, text, source="plan.toml", now=now())
+        except InvalidInput as exc:
+            err_console.print(f"[bold red]Not saved:[/] {exc.message}", soft_wrap=True)
+            if typer.confirm("Reopen the editor to fix it?", default=True):
+                continue
+            raise UserError("nothing was saved") from None
+        except UserError as exc:
+            err_console.print(f"[bold red]Not saved:[/] {exc.message}", soft_wrap=True)
+            if typer.confirm("Reopen the editor to fix it?", default=True):
+                continue
+            raise UserError("nothing was saved") from None
+        console.print(
+            f"Saved the plan {plan.name!r}: {len(plan.steps)} step(s). "
+            "Run `nextmove plan compare` next."
+        )
+        return
 
 
 @app.command("compare")

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +19,7 @@ from nextmove.cli.context import (
     state,
     today_from,
 )
+from nextmove.cli.editor import edit_text
 from nextmove.cli.files import read_text
 from nextmove.cli.render import findings_table, plural, vision_table
 from nextmove.domain.check import weaknesses
@@ -143,36 +140,24 @@ def edit(ctx: typer.Context) -> None:
     """Open your vision in $EDITOR; it is validated on save, and reopened if it has errors."""
     st = state(ctx)
     db = st.db()
-    editor = st.settings.editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     original = vision_service.export_vision(db)
-    with tempfile.TemporaryDirectory(prefix="nextmove-") as tmp:
-        path = Path(tmp) / "vision.toml"
-        path.write_text(original, encoding="utf-8")
-        while True:
-            try:
-                code = subprocess.call([*shlex.split(editor), str(path)])
-            except OSError as exc:
-                raise UserError(
-                    f"cannot start the editor {editor!r}: {exc.strerror}",
-                    hint="Set $EDITOR (or `editor` in config.toml).",
-                ) from None
-            if code != 0:
-                raise UserError(f"the editor {editor!r} exited with code {code}; nothing was saved")
-            text = path.read_text(encoding="utf-8")
-            if text == original:
-                console.print("No changes.")
-                return
-            try:
-                vision = vision_service.import_vision(db, text, source="vision.toml", now=now())
-            except InvalidInput as exc:
-                err_console.print(f"[bold red]Not saved:[/] {exc.message}", soft_wrap=True)
-                if typer.confirm("Reopen the editor to fix it?", default=True):
-                    continue
-                raise UserError("nothing was saved") from None
-            console.print(
-                f"Saved your vision: {len(vision.steps)} step(s). Run `nextmove vision check` next."
-            )
+    text = original
+    while True:
+        text = edit_text(st.settings.editor, text, "vision.toml")
+        if text == original:
+            console.print("No changes.")
             return
+        try:
+            vision = vision_service.import_vision(db, text, source="vision.toml", now=now())
+        except InvalidInput as exc:
+            err_console.print(f"[bold red]Not saved:[/] {exc.message}", soft_wrap=True)
+            if typer.confirm("Reopen the editor to fix it?", default=True):
+                continue
+            raise UserError("nothing was saved") from None
+        console.print(
+            f"Saved your vision: {len(vision.steps)} step(s). Run `nextmove vision check` next."
+        )
+        return
 
 
 def _write_atomically(path: Path, text: str) -> None:
