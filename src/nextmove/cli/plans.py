@@ -23,7 +23,7 @@ from nextmove.cli.editor import edit_text
 from nextmove.cli.render import findings_table, plural, steps_table
 from nextmove.domain.check import weaknesses
 from nextmove.domain.vision import GAUGE_MEANINGS, GAUGES, Gauges
-from nextmove.errors import InvalidInput, UserError
+from nextmove.errors import UserError
 from nextmove.formats.plan_json import compare_plans_json, plan_summary_json
 from nextmove.services import plans as service
 from nextmove.services.plans import PlanSummary
@@ -186,12 +186,7 @@ def edit(ctx: typer.Context, name: NameArg) -> None:
             return
         try:
             plan = service.import_plan(db, name, text, source="plan.toml", now=now())
-        except InvalidInput as exc:
-            err_console.print(f"[bold red]Not saved:[/] {exc.message}", soft_wrap=True)
-            if typer.confirm("Reopen the editor to fix it?", default=True):
-                continue
-            raise UserError("nothing was saved") from None
-        except UserError as exc:
+        except UserError as exc:  # InvalidInput included
             err_console.print(f"[bold red]Not saved:[/] {exc.message}", soft_wrap=True)
             if typer.confirm("Reopen the editor to fix it?", default=True):
                 continue
