@@ -161,7 +161,10 @@ def test_the_buffer_holds_for_a_busy_time_that_ends_just_before_the_search_start
     now = datetime(2026, 11, 23, 10, 0, tzinfo=berlin)  # a Monday, in working hours
     path = tmp_path / "cal.ics"
     path.write_text(calendar(event("call", "DTSTART:20261123T084000Z", "DTEND:20261123T085500Z")))
-    settings = Settings(timezone="Europe/Berlin", meeting_buffer_minutes=30, meeting_minutes=30)
+    # No notice asked (slot_lead_hours=0): this is about the buffer alone.
+    settings = Settings(
+        timezone="Europe/Berlin", meeting_buffer_minutes=30, meeting_minutes=30, slot_lead_hours=0
+    )
     slots = propose_meeting_slots(settings, now=now, busy_file=path, days=1, count=50)
     # The call ends at 09:55 Berlin time; with 30 minutes of buffer nothing starts before 10:25.
     assert min(s.start for s in slots) == datetime(2026, 11, 23, 10, 30, tzinfo=berlin)

@@ -183,6 +183,7 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/people/{person_id}/export", "get"),
         ("/api/people/{person_id}/touches", "post"),
         ("/api/people/{person_id}/ties", "post"),
+        ("/api/people/picks", "get"),
         ("/api/people/{person_id}/chain", "get"),
         ("/api/people/{person_id}/merge", "post"),
         ("/api/people/{person_id}/keep", "put"),
