@@ -213,3 +213,40 @@ def test_people_export_of_someone_unknown_is_a_clear_error(cli: Cli, tmp_path: P
     assert result.exit_code != 0
     assert "Nobody Here" in result.output and "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_the_first_name_goes_from_texts_about_the_deleted_person_only(cli: Cli) -> None:
+    """The demo's Priya Nayak referred the user to opportunity #4 ("Priya (a former colleague)
+    referred me"): deleting her rewrites that too, and says so; Priya Shah, another person
+    with her first name, keeps "Priya" in her notes, and so does an unrelated journal note."""
+    assert cli(["demo", "--as-of", "2026-11-22"]).exit_code == 0
+    shah_notes = "Priya runs the Friday design critique"
+    steps = [
+        ["people", "add", "Priya Shah", "--notes", shah_notes],
+        ["journal", "add", "coffee with Priya from design", "-e", "1", "-g", "3",
+         "--date", "2026-11-21"],
+        ["journal", "add", "mentoring", "-e", "1", "-g", "3", "--date", "2026-11-21",
+         "--note", "Priya Nayak said Priya would help"],
+    ]  # fmt: skip
+    for args in steps:
+        added = cli(args)
+        assert added.exit_code == 0, (args, added.output)
+    before = json.loads(cli(["opp", "show", "4", "--json"]).stdout)
+    assert "Priya (a former colleague) referred me" in before["notes"]
+
+    asked = cli(["people", "delete", "Priya Nayak"], input="n\n")
+    assert asked.exit_code != 0  # declined: nothing changed
+    assert "1 text in 1 opportunity" in asked.output
+    assert json.loads(cli(["opp", "show", "4", "--json"]).stdout)["notes"] == before["notes"]
+
+    done = cli(["people", "delete", "Priya Nayak", "--yes"])
+    assert done.exit_code == 0, done.output
+    assert "Rewritten:" in done.output and "1 opportunity" in done.output
+    notes = json.loads(cli(["opp", "show", "4", "--json"]).stdout)["notes"]
+    assert "Priya" not in notes
+    assert notes.startswith("a deleted contact (a former colleague) referred me")
+    shah = json.loads(cli(["people", "show", "Priya Shah", "--json"]).stdout)
+    assert shah["notes"] == shah_notes
+    journal = cli(["journal", "list", "--json", "--as-of", "2026-11-22"]).stdout
+    assert "coffee with Priya from design" in journal  # not about her: kept
+    assert "a deleted contact said a deleted contact would help" in journal  # named in full

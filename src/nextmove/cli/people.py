@@ -417,14 +417,15 @@ def delete(
     named them (who introduced whom, a meeting's why, notes) say "a deleted contact"."""
     st = state(ctx)
     if not yes:
-        detail = people_service.show_person(st.db(), ref)
-        typer.confirm(
-            f"Delete #{detail.person.id} {detail.person.name} and everything about them?",
-            abort=True,
+        who, would = people_service.preview_delete(st.db(), ref)
+        console.print(
+            f"Texts to rewrite (their name becomes “a deleted contact”): {would.summary()}."
         )
-        ref = str(detail.person.id)
-    person = people_service.delete_person(st.db(), ref)
+        typer.confirm(f"Delete #{who.id} {who.name} and everything about them?", abort=True)
+        ref = str(who.id)
+    person, rewrites = people_service.delete_person_reported(st.db(), ref)
     console.print(f"Deleted #{person.id} {escape(person.name)}.")
+    console.print(f"Rewritten: {escape(rewrites.summary())}.")
 
 
 @app.command("export")

@@ -4,8 +4,13 @@ Deleting a person removes their row and everything recorded with them; other row
 name them: "introduced by Ana Ruiz" on the people she referred, "Ana Ruiz suggested I talk to
 you" on their meeting ideas, the name of an imported file (``ana-ruiz.vcf``), a note the user
 wrote elsewhere. `scrub` replaces the person's full name with "a deleted contact" and their
-e-mail addresses and phone numbers with "[removed]", whole words only and ignoring case, so
-a different person sharing a first name keeps their notes."""
+e-mail addresses and phone numbers with "[removed]", whole words only and ignoring case.
+
+A text that was about the person (an opportunity they were linked to, a meeting where they
+were suggested, the "how you know them" of someone they introduced, or any text that names
+them in full) also loses their first name ("Priya referred me" -> "a deleted contact referred
+me"). Everywhere else only the full name goes, so a different person sharing a first name
+keeps their notes. `Rewrites` counts what was (or would be) rewritten, for the confirmation."""
 
 from __future__ import annotations
 
@@ -18,6 +23,9 @@ DELETED_NAME = "a deleted contact"
 REMOVED = "[removed]"
 # Shorter strings ("Al", "5") would scrub unrelated words.
 MIN_TRACE = 3
+# A first name is only looked for in texts about the person; two letters ("Bo", "Li") are
+# then matched with their own capitals, so "bo" in a sentence stays.
+MIN_SHORT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +34,8 @@ class Traces:
 
     name: str
     details: tuple[str, ...]  # e-mail addresses, phone numbers, profile links
+    # The names they go by on their own (first name), scrubbed only in texts about them.
+    short_names: tuple[str, ...] = ()
 
     @property
     def strings(self) -> tuple[str, ...]:
@@ -42,9 +52,15 @@ def traces_of(person: Person) -> Traces:
     details += [link.value for link in person.links]
     if person.profile_url:
         details.append(person.profile_url)
+    name = " ".join(person.name.split())
+    first = (person.first_name or "").strip() or (name.split()[0] if name else "")
+    shorts = tuple(
+        s for s in dict.fromkeys([first]) if len(s) >= MIN_SHORT and s.casefold() != name.casefold()
+    )
     return Traces(
-        " ".join(person.name.split()),
+        name,
         tuple(d.strip() for d in details if len(d.strip()) >= MIN_TRACE),
+        shorts,
     )
 
 
@@ -55,8 +71,24 @@ def _pattern(traces: Traces) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def scrub(text: str, traces: Traces) -> str:
-    """`text` without the deleted person's name, e-mails and phones."""
+def _short_pattern(traces: Traces) -> re.Pattern[str] | None:
+    alternatives = [
+        re.escape(s) if len(s) >= MIN_TRACE else f"(?-i:{re.escape(s)})"
+        for s in sorted(traces.short_names, key=len, reverse=True)
+    ]
+    if not alternatives:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
+
+
+def names_in_full(text: str | None, traces: Traces) -> bool:
+    """Whether `text` names the person by full name (or an e-mail or phone of theirs)."""
+    return bool(text) and bool(traces) and _pattern(traces).search(text or "") is not None
+
+
+def scrub(text: str, traces: Traces, *, about: bool = False) -> str:
+    """`text` without the deleted person's name, e-mails and phones; with `about` (a text
+    about them), without their first name either."""
     if not text or not traces:
         return text
     key = " ".join(traces.name.split()).casefold()
@@ -64,7 +96,41 @@ def scrub(text: str, traces: Traces) -> str:
     def replace(match: re.Match[str]) -> str:
         return DELETED_NAME if " ".join(match.group(0).split()).casefold() == key else REMOVED
 
-    return _pattern(traces).sub(replace, text)
+    text = _pattern(traces).sub(replace, text)
+    short = _short_pattern(traces) if about else None
+    return short.sub(DELETED_NAME, text) if short else text
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    """The texts rewritten in one kind of record: `texts` texts in `records` records."""
+
+    noun: str  # singular ("opportunity"); plural below
+    plural: str
+    records: int
+    texts: int
+
+    def __str__(self) -> str:
+        what = self.noun if self.records == 1 else self.plural
+        texts = "1 text" if self.texts == 1 else f"{self.texts} texts"
+        return f"{texts} in {self.records} {what}"
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrites:
+    """Everything a delete rewrote (or would), kind by kind, so nothing changes silently."""
+
+    items: tuple[Rewrite, ...] = ()
+
+    @property
+    def texts(self) -> int:
+        return sum(item.texts for item in self.items)
+
+    def summary(self) -> str:
+        """ "3 texts in 2 meetings, 1 text in 1 opportunity", or that no other text names them."""
+        if not self.items:
+            return "no other text names them"
+        return ", ".join(str(item) for item in self.items)
 
 
 def _squeezed(text: str) -> str:

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from nextmove.domain import limits
 from nextmove.domain.days import check_day
-from nextmove.domain.forget import traces_of
+from nextmove.domain.forget import Rewrites, traces_of
 from nextmove.domain.functions import parse_function
 from nextmove.domain.levels import parse_level
 from nextmove.domain.links import check_link
@@ -40,7 +42,7 @@ from nextmove.services.titles import read_title
 from nextmove.store import network as net
 from nextmove.store import people as repo
 from nextmove.store.db import Database
-from nextmove.store.forget import scrub_traces, strip_folders
+from nextmove.store.forget import linked_to, scrub_traces, strip_folders
 from nextmove.store.people import PersonLine
 
 FLAGS = ("offered-help", "navigated-transition", "peer", "changed-jobs")
@@ -371,18 +373,39 @@ def edit_person(
 
 
 def delete_person(db: Database, ref: str) -> Person:
+    """Delete a person (see `delete_person_reported`); returns who was deleted."""
+    return delete_person_reported(db, ref)[0]
+
+
+def _delete_and_scrub(session: Session, ref: str) -> tuple[Person, Rewrites]:
+    person_id = resolve_id(session, ref)
+    person = repo.get_person(session, person_id)
+    assert person is not None
+    linked = linked_to(session, person_id)
+    repo.delete_person(session, person_id)
+    return person, scrub_traces(session, traces_of(person), linked)
+
+
+def delete_person_reported(db: Database, ref: str) -> tuple[Person, Rewrites]:
     """Delete a person and everything recorded with them, scrub their name, e-mails and
     phones from the texts that stay (domain.forget), then make sure the deleted data is
-    gone from disk too (zeroed pages, an emptied write-ahead log)."""
+    gone from disk too (zeroed pages, an emptied write-ahead log). Returns who was deleted
+    and which texts were rewritten."""
     with db.session() as session:
-        person_id = resolve_id(session, ref)
-        person = repo.get_person(session, person_id)
-        assert person is not None
-        repo.delete_person(session, person_id)
-        scrub_traces(session, traces_of(person))
+        person, rewrites = _delete_and_scrub(session, ref)
         strip_folders(session)
     db.forget_deleted()
-    return person
+    return person, rewrites
+
+
+def preview_delete(db: Database, ref: str) -> tuple[Person, Rewrites]:
+    """What deleting a person would rewrite, for the confirmation: the delete is done and
+    rolled back, so the count is exactly what `delete_person_reported` will do."""
+    with db.session() as session:
+        try:
+            return _delete_and_scrub(session, ref)
+        finally:
+            session.rollback()
 
 
 def merge_people(

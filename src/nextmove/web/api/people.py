@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request
 
 from nextmove.formats.json_shapes import (
     person_detail_json,
@@ -31,11 +31,13 @@ from nextmove.web.api.people_models import (
     KeepUpdate,
     MergeCreate,
     PersonCreate,
+    PersonDeletedPublic,
     PersonDetailPublic,
     PersonListPublic,
     PersonPicksPublic,
     PersonPublic,
     PersonUpdate,
+    RewritePublic,
     TieCreate,
     TiePublic,
     TierValue,
@@ -200,14 +202,22 @@ def edit_person(
 
 @router.delete(
     "/people/{person_id}",
-    status_code=204,
-    summary="Delete a person everywhere",
+    response_model=PersonDeletedPublic,
+    summary="Delete a person everywhere; says which other texts were rewritten",
     responses=NOT_FOUND,
 )
-def delete_person(request: Request, person_id: PersonId, db: DbDep) -> Response:
-    service.delete_person(db, str(person_id))
+def delete_person(request: Request, person_id: PersonId, db: DbDep) -> PersonDeletedPublic:
+    _, rewrites = service.delete_person_reported(db, str(person_id))
     request.app.state.import_jobs.forget_finished()  # their reports may name the person
-    return Response(status_code=204)
+    return PersonDeletedPublic(
+        id=person_id,
+        rewritten_texts=rewrites.texts,
+        rewritten=[
+            RewritePublic(what=item.plural, records=item.records, texts=item.texts)
+            for item in rewrites.items
+        ],
+        summary=rewrites.summary(),
+    )
 
 
 @router.post(

@@ -29,6 +29,23 @@ Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 # ------------------------------------------------------------------------------- out
 
 
+class RewritePublic(BaseModel):
+    """Texts rewritten in one kind of record (their name became "a deleted contact")."""
+
+    what: str = Field(description='The kind of record, plural ("meeting insights").')
+    records: int
+    texts: int
+
+
+class PersonDeletedPublic(BaseModel):
+    """Who was deleted and which other texts were rewritten, so nothing changes silently."""
+
+    id: int
+    rewritten_texts: int
+    rewritten: list[RewritePublic]
+    summary: str = Field(description='"3 texts in 2 meetings, 1 text in 1 opportunity".')
+
+
 class PersonLinePublic(BaseModel):
     id: int
     name: str

@@ -233,7 +233,8 @@ def delete_page(
     request: Request, person_id: PersonId, db: DbDep, settings: SettingsDep, today: TodayDep
 ) -> HTMLResponse:
     page = people_view.person_page(db, str(person_id), settings=settings, today=today)
-    return render(request, "person_delete.html", page=page, p=page.detail.person)
+    _, rewrites = service.preview_delete(db, str(person_id))
+    return render(request, "person_delete.html", page=page, p=page.detail.person, rewrites=rewrites)
 
 
 @router.post("/people/{person_id}/delete", summary="Delete a person everywhere")
