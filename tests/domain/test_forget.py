@@ -5,6 +5,8 @@ from __future__ import annotations
 from nextmove.domain.forget import (
     DELETED_NAME,
     REMOVED,
+    Rewrite,
+    Rewrites,
     Traces,
     file_names_person,
     last_path_part,
@@ -58,3 +60,37 @@ def test_import_history_keeps_the_file_name_without_its_folders() -> None:
     assert last_path_part(r"C:\Users\jdoe\Desktop\Connections.csv") == "Connections.csv"
     assert last_path_part("cards/") == "cards"
     assert last_path_part("") == ""
+
+
+def test_texts_about_the_person_lose_their_first_name_as_a_whole_word() -> None:
+    text = "Ana (a former colleague) referred me; ask ana's team, not Anabel"
+    assert scrub(text, ANA) == text  # elsewhere, a first name alone is someone else's
+    assert scrub(text, ANA, about=True) == (
+        f"{DELETED_NAME} (a former colleague) referred me; ask {DELETED_NAME}'s team, not Anabel"
+    )
+    assert scrub("Ana Ruiz and Ana", ANA, about=True) == f"{DELETED_NAME} and {DELETED_NAME}"
+
+
+def test_the_first_name_is_the_stored_one_else_the_first_word() -> None:
+    assert traces_of(Person(name="Dr. Li Wei", first_name="Li")).short_names == ("Li",)
+    assert traces_of(Person(name="Priya Nayak")).short_names == ("Priya",)
+    assert traces_of(Person(name="Cher")).short_names == ()  # the full name is already it
+
+
+def test_a_two_letter_first_name_keeps_its_capitals() -> None:
+    li = traces_of(Person(name="Li Wei", first_name="Li"))
+    assert (
+        scrub("Li said li-ion cells; LI", li, about=True) == f"{DELETED_NAME} said li-ion cells; LI"
+    )
+
+
+def test_the_rewrites_are_summed_up_for_the_confirmation() -> None:
+    assert Rewrites().summary() == "no other text names them"
+    done = Rewrites(
+        (
+            Rewrite("meeting insight", "meeting insights", 2, 3),
+            Rewrite("opportunity", "opportunities", 1, 1),
+        )
+    )
+    assert done.texts == 4
+    assert done.summary() == "3 texts in 2 meeting insights, 1 text in 1 opportunity"

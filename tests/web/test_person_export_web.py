@@ -68,3 +68,24 @@ def test_deleting_someone_drops_the_import_reports_kept_in_memory(
         assert response.json()["id"] == chris
     assert web.get(job_url).status_code == 404
     assert web.get(f"/api/imports/{job_id}").status_code == 404
+
+
+def test_the_delete_confirmation_and_the_api_say_which_texts_are_rewritten(
+    demo_web: Web, web_db: Database
+) -> None:
+    """Priya Nayak referred the user to an opportunity whose notes say "Priya (a former
+    colleague) referred me": the confirmation page says that text will be rewritten, the
+    API's answer says it was, and the opportunity no longer names her."""
+    priya = people_service.resolve(web_db, "Priya Nayak")
+    page = demo_web.get(f"/people/{priya}/delete").text
+    assert "1 text in 1 opportunity" in page
+    assert people_service.resolve(web_db, "Priya Nayak") == priya  # the preview changed nothing
+    response = demo_web.client.delete(f"/api/people/{priya}", headers=SAME_SITE)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["id"] == priya
+    assert {"what": "opportunities", "records": 1, "texts": 1} in body["rewritten"]
+    assert body["rewritten_texts"] == sum(item["texts"] for item in body["rewritten"])
+    opportunities = demo_web.get("/api/opportunities").text
+    assert "a deleted contact (a former colleague) referred me" in opportunities
+    assert "Priya" not in opportunities

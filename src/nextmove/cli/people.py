@@ -414,7 +414,9 @@ def delete(
     """Delete a person everywhere, and wipe them from the database file and its log.
 
     Their ties, contacts, sources, history, meetings and board seat go; texts elsewhere that
-    named them (who introduced whom, a meeting's why, notes) say "a deleted contact"."""
+    named them (who introduced whom, a meeting's why, notes) say "a deleted contact", and texts
+    about them (linked opportunities, people they introduced) lose their first name too. Says
+    how many texts will be and were rewritten, and where."""
     st = state(ctx)
     if not yes:
         who, would = people_service.preview_delete(st.db(), ref)
