@@ -43,7 +43,7 @@ TEXTS: tuple[tuple[type[models.Base], tuple[str, ...]], ...] = (
 FILE_COLUMNS = {"file"}
 # How the confirmation names each kind of record: (singular, plural).
 NOUNS: dict[type[models.Base], tuple[str, str]] = {
-    models.Person: ("person's how-you-know or notes", "people's how-you-know or notes"),
+    models.Person: ("other person", "other people"),
     models.Tie: ("tie note", "tie notes"),
     models.Interaction: ("logged contact", "logged contacts"),
     models.PersonSource: ("import source", "import sources"),
