@@ -61,6 +61,7 @@ def use_her_everywhere(cli: Cli, tmp_path: Path) -> None:
         ["keep", "set", "1", "--every", "30:45"],
         ["opp", "add", "Group PM", "-o", "Acme", "--source", "network-referral", "--notes", f"ask {NAME} about the team"],
         ["opp", "link", "1", "1", "--role", "referrer"],
+        ["people", "edit", "Bruno Vantongerloo", "--notes", "Zelda thinks he is great"],
     ]  # fmt: skip
     for args in steps:
         result = cli(args)
@@ -107,6 +108,9 @@ def test_deleting_a_person_leaves_no_trace_in_any_table(
         assert found(database_text(db)) == []
         shown = cli(["people", "show", "Bruno Vantongerloo"]).output
         assert "introduced by a deleted contact" in shown
+        # She introduced him: his notes are about her, so her first name goes there too.
+        bruno = json.loads(cli(["people", "show", "Bruno Vantongerloo", "--json"]).stdout)
+        assert bruno["notes"] == "a deleted contact thinks he is great"
         carla = cli(["people", "show", "Carla Other", "--json"]).stdout
         assert json.loads(carla)["notes"] == "met a deleted contact ([removed]) at a summit"
         other = json.loads(cli(["people", "show", "Zelda Other", "--json"]).stdout)
