@@ -124,7 +124,10 @@ def test_add_edit_and_delete_round_trip(web: Web) -> None:
         "linkedin: 'ana' is not a LinkedIn profile URL",
         "linkedin",
     )
-    assert web.client.delete(url, headers=JSON).status_code == 204
+    deleted = web.client.delete(url, headers=JSON)
+    assert deleted.status_code == 200
+    assert deleted.json()["rewritten"] == []  # nothing else named them
+    assert deleted.json()["summary"] == "no other text names them"
     assert web.get(url).status_code == 404
     assert web.get("/api/people").json()["total"] == 0
 

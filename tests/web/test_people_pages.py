@@ -277,12 +277,14 @@ def test_delete_asks_first_then_removes_the_person_everywhere(
     assert confirm.status_code == 200
     assert "Delete Ana Ruiz?" in confirm.text
     assert "1 meeting" in confirm.text
+    # What else changes: Maria's "how you know them" and her meeting idea name Ana.
+    assert "1 text in 1 other person, 1 text in 1 meeting" in confirm.text
     response = demo_web.submit(f"/people/{ana}/delete", {}, page=f"/people/{ana}/delete")
     assert response.status_code == 303
     # The name stays out of the address (browser history, server logs).
-    assert response.headers["location"] == "/people?deleted=1"
+    assert response.headers["location"] == "/people?deleted=1&rewritten=2"
     after = demo_web.get(response.headers["location"]).text
-    assert "Deleted, with everything recorded about them" in after
+    assert "Deleted, with everything recorded about them; 2 other texts" in after
     assert "Ana Ruiz" not in after
     assert demo_web.get(f"/people/{ana}").status_code == 404
     assert all(m.person_id != ana for m in meetings_service.list_meetings(web_db))

@@ -70,8 +70,9 @@ def test_deleting_someone_drops_the_import_reports_kept_in_memory(
     assert web.get(f"/api/imports/{job_id}").status_code == 404
 
 
+@pytest.mark.parametrize("how", ["page", "api"])
 def test_the_delete_confirmation_and_the_api_say_which_texts_are_rewritten(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Database, how: str
 ) -> None:
     """Priya Nayak referred the user to an opportunity whose notes say "Priya (a former
     colleague) referred me": the confirmation page says that text will be rewritten, the
@@ -80,6 +81,15 @@ def test_the_delete_confirmation_and_the_api_say_which_texts_are_rewritten(
     page = demo_web.get(f"/people/{priya}/delete").text
     assert "1 text in 1 opportunity" in page
     assert people_service.resolve(web_db, "Priya Nayak") == priya  # the preview changed nothing
+    if how == "page":
+        done = demo_web.submit(f"/people/{priya}/delete", {}, page=f"/people/{priya}/delete")
+        assert done.status_code == 303
+        listing = demo_web.get(done.headers["location"]).text
+        assert "1 other text that named them now says “a deleted contact”" in listing
+        assert "a deleted contact (a former colleague) referred me" in (
+            demo_web.get("/api/opportunities").text
+        )
+        return
     response = demo_web.client.delete(f"/api/people/{priya}", headers=SAME_SITE)
     assert response.status_code == 200
     body = response.json()

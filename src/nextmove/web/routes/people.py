@@ -119,6 +119,7 @@ def list_page(
         first=(page - 1) * PAGE_SIZE + 1,
         page_link=lambda n: link_for(request, "/people", **params, page=n),
         deleted=request.query_params.get("deleted"),
+        rewritten=_count(request.query_params.get("rewritten")),
         **common(),
     )
 
@@ -237,9 +238,17 @@ def delete_page(
     return render(request, "person_delete.html", page=page, p=page.detail.person, rewrites=rewrites)
 
 
+def _count(value: str | None) -> int | None:
+    """A small count from the address, or None when absent or not one."""
+    return int(value) if value and value.isdigit() and len(value) <= 6 else None
+
+
 @router.post("/people/{person_id}/delete", summary="Delete a person everywhere")
 def delete(request: Request, person_id: PersonId, db: DbDep) -> Response:
-    service.delete_person(db, str(person_id))
+    _, rewrites = service.delete_person_reported(db, str(person_id))
     request.app.state.import_jobs.forget_finished()  # their reports may name the person
-    # The name stays out of the address (history, server logs): the page says "deleted".
-    return RedirectResponse(link_for(request, "/people", deleted="1"), status_code=303)
+    # The name stays out of the address (history, server logs): the page says "deleted" and
+    # how many other texts were rewritten.
+    return RedirectResponse(
+        link_for(request, "/people", deleted="1", rewritten=str(rewrites.texts)), status_code=303
+    )
