@@ -33,6 +33,7 @@ TRACES = (
     "hires PMs in spring",
     "coached me on negotiation",
     "home-jdoe-private",
+    "Zelda thinks",  # her first name in the notes of someone she introduced
 )
 OTHER_NOTES = "a different Zelda: keeps her notes"
 VCARD = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{NAME}\r\nEMAIL:{EMAIL}\r\nTEL:{PHONE}\r\nEND:VCARD\r\n"
