@@ -33,16 +33,19 @@ def test_a_meeting_page_opens_at_the_stage_its_state_calls_for(
         scheduled = page.locator("section.board-column.state-scheduled")
         scheduled.get_by_role("link").first.click()
         expect(page.locator("#state-h")).to_contain_text("scheduled")
-        expect(page.locator("#stage-schedule")).to_have_attribute("open", "")
-        expect(page.locator("#stage-after")).not_to_have_attribute("open", "")
-        # The demo's own record has an address: the invitation downloads with no setup.
-        expect(page.get_by_role("link", name="Download invitation (.ics)")).to_be_visible()
+        # One section open, the agenda's; the time is on the collapsed Schedule's line.
+        expect(page.locator("details.stage[open]")).to_have_count(1)
+        expect(page.locator("#stage-prepare")).to_have_attribute("open", "")
+        expect(page.locator("#stage-schedule > summary")).to_contain_text("Tue 24 Nov 10:00")
         # The agenda reads as a document, not as Markdown source.
         agenda = page.locator(".agenda-text")
         expect(agenda.locator("h4, li").first).to_be_visible()
         expect(agenda).not_to_contain_text("## ")
         _no_sideways_scroll(page, width)
         page.screenshot(path=str(screenshots / f"flows-meeting-{width}.png"), full_page=True)
+        # The demo's own record has an address: the invitation downloads with no setup.
+        page.locator("#stage-schedule > summary").click()
+        expect(page.get_by_role("link", name="Download invitation (.ics)")).to_be_visible()
         page.locator("#stage-after > summary").click()
         expect(page.get_by_label("Note", exact=True)).to_be_visible()
         context.close()

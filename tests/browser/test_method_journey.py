@@ -84,9 +84,14 @@ def test_from_today_to_a_research_meeting_a_referral_and_an_opportunity(
     expect(page.locator("#state-h")).to_contain_text("scheduled")
     page.screenshot(path=str(screenshots / "journey-3-meeting-scheduled.png"), full_page=True)
 
-    # Download its invitation, and read it as a calendar would.
+    # One section open, Prepare (the agenda); the time is on the collapsed Schedule's line.
+    expect(page.locator("details.stage[open]")).to_have_count(1)
+    expect(page.locator("#stage-prepare")).to_have_attribute("open", "")
+    expect(page.locator("#stage-schedule > summary")).to_contain_text("Wed 25 Nov 14:00, video")
+
+    # Download its invitation from the notice, and read it as a calendar would.
     with page.expect_download() as info:
-        page.get_by_role("link", name="Download invitation (.ics)").click()
+        page.get_by_role("status").get_by_role("link", name="Download the invitation").click()
     download = info.value
     assert download.suggested_filename.endswith(".ics")
     saved = tmp_path / download.suggested_filename

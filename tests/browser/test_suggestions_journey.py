@@ -54,7 +54,9 @@ def test_reading_suggestions_then_evaluating_and_comparing_opportunities(
     # The person's warm paths, from the list.
     first.get_by_role("heading", level=3).get_by_role("link", name="Tom Becker").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Warm paths to Tom Becker")
-    expect(page.get_by_text("You know Tom Becker directly (stated, very strong tie)")).to_be_visible()
+    expect(
+        page.get_by_text("You know Tom Becker directly (stated, very strong tie)")
+    ).to_be_visible()
     page.screenshot(path=str(screenshots / "paths.png"), full_page=True)
 
     # Opportunities: the misaligned VP role, its evaluation, a rating.

@@ -20,23 +20,116 @@ def _open_stages(html: str) -> set[str]:
     return set(re.findall(r'<details class="stage" id="stage-(\w+)" open>', html))
 
 
-def test_only_the_current_stage_is_open(
+def _line(html: str, key: str) -> str:
+    """A stage's summary line: what its collapsed section says it holds."""
+    found = re.search(
+        rf'<details class="stage" id="stage-{key}".*?<span class="muted stage-what">(.*?)</span>',
+        html,
+        re.S,
+    )
+    assert found, key
+    return found.group(1)
+
+
+def _page(web: Web, meeting: int) -> str:
+    return web.get(f"/meetings/{meeting}?{AS_OF}").text
+
+
+def test_an_idea_opens_prepare_only_with_the_request_to_send(
     web: Web, web_db: Database, today: date, now: datetime
 ) -> None:
     meeting = _plan(web, _person(web_db, today, now))
-    page = web.get(f"/meetings/{meeting}?{AS_OF}").text
+    page = _page(web, meeting)
     assert _open_stages(page) == {"prepare"}
     assert "The request to copy" in page
+    assert _line(page, "prepare").startswith("the request to send")
+    assert _line(page, "schedule") == "no time yet: send the request first"
+
+
+def test_a_request_opens_schedule_only_and_says_whether_the_nudge_is_due(
+    web: Web, web_db: Database, today: date, now: datetime
+) -> None:
+    meeting = _plan(web, _person(web_db, today, now))
     _post(web, meeting, "state", {"state": "requested", "date": "2026-11-10"})
-    assert _open_stages(web.get(f"/meetings/{meeting}?{AS_OF}").text) == {"schedule"}
+    page = _page(web, meeting)
+    assert _open_stages(page) == {"schedule"}
+    assert _line(page, "prepare").startswith("request sent 2026-11-10")
+    assert _line(page, "schedule") == "no time yet: the nudge is due"
+    recent = _plan(web, _person(web_db, today, now, name="Li Wei"))
+    _post(web, recent, "state", {"state": "requested", "date": "2026-11-21"})
+    assert _line(_page(web, recent), "schedule") == "no time yet: waiting for a reply"
+
+
+def test_a_scheduled_meeting_opens_prepare_only_its_time_on_the_schedule_line(
+    web: Web, web_db: Database, today: date, now: datetime
+) -> None:
+    meeting = _plan(web, _person(web_db, today, now))
+    scheduled = _post(web, meeting, "schedule", {"at": "2026-11-24 10:00", "mode": "in-person"})
+    assert scheduled.status_code == 303
+    # It lands on the notice, not on an anchor inside Schedule (a browser opens a collapsed
+    # section to show the target of a link, which would leave two sections open).
+    location = scheduled.headers["location"]
+    assert location.endswith("#scheduled-notice")
+    assert 'id="scheduled-notice"' in web.get(location.split("#")[0]).text
+    page = _page(web, meeting)
+    # Only the agenda's section is open: the time is read from the collapsed one's line.
+    assert _open_stages(page) == {"prepare"}
+    assert _line(page, "schedule") == "Tue 24 Nov 10:00, in person"
+    assert "<h2" in page.split('id="stage-prepare"')[1].split("</summary>")[0]
+    assert (
+        '<span class="tag">now</span>' in page.split('id="stage-prepare"')[1].split("</summary>")[0]
+    )
+    # Its agenda is in the open section.
+    assert page.index('id="agenda"') > page.index('id="stage-prepare"')
+    # A refused schedule form opens Schedule instead, still one section.
+    refused = _post(web, meeting, "schedule", {"at": "not a time"})
+    assert refused.status_code == 400
+    assert _open_stages(refused.text) == {"schedule"}
+
+
+def test_held_and_followed_up_open_after_only_with_what_is_recorded(
+    web: Web, web_db: Database, today: date, now: datetime
+) -> None:
+    meeting = _plan(web, _person(web_db, today, now))
+    _post(web, meeting, "state", {"state": "requested", "date": "2026-11-10"})
     _post(web, meeting, "state", {"state": "held", "date": "2026-11-20"})
-    page = web.get(f"/meetings/{meeting}?{AS_OF}").text
+    page = _page(web, meeting)
     assert _open_stages(page) == {"after"}
     assert "The thank-you to copy" in page
-    # A refused form opens its own stage, whatever the state.
+    assert _line(page, "after").startswith("thank-you due ")
+    assert _post(web, meeting, "notes", {"text": "Talk to Maria"}).status_code == 303
+    assert (
+        _post(web, meeting, "tasks", {"text": "Send deck", "due": "2026-12-01"}).status_code == 303
+    )
+    _post(web, meeting, "state", {"state": "followed-up", "date": "2026-11-21"})
+    page = _page(web, meeting)
+    assert _open_stages(page) == {"after"}
+    assert _line(page, "after") == "1 note, 1 open task"
+    # A refused form opens its own section, whatever the state.
     refused = _post(web, meeting, "tasks", {"text": "", "due": "2026-12-01"})
     assert refused.status_code == 400
-    assert "after" in _open_stages(refused.text)
+    assert _open_stages(refused.text) == {"after"}
+
+
+def test_a_refused_after_form_on_an_idea_opens_after_alone(
+    web: Web, web_db: Database, today: date, now: datetime
+) -> None:
+    meeting = _plan(web, _person(web_db, today, now))
+    refused = _post(web, meeting, "notes", {"text": ""})
+    assert refused.status_code == 400
+    assert _open_stages(refused.text) == {"after"}
+
+
+def test_closed_meetings_keep_every_section_collapsed(
+    web: Web, web_db: Database, today: date, now: datetime
+) -> None:
+    for state in ("declined", "no-reply"):
+        meeting = _plan(web, _person(web_db, today, now, name=f"Someone {state}"))
+        _post(web, meeting, "state", {"state": "requested", "date": "2026-11-01"})
+        _post(web, meeting, "state", {"state": state, "date": "2026-11-15"})
+        page = _page(web, meeting)
+        assert _open_stages(page) == set(), state
+        assert '<span class="tag">now</span>' not in page
 
 
 def test_the_agenda_is_rendered_from_markdown_with_html_escaped(

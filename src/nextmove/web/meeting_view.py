@@ -140,3 +140,76 @@ def calendar_response(data: bytes, filename: str) -> Response:
         media_type="text/calendar; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
+
+
+# The section of a meeting's page open for each state, the one the user acts in next (the
+# others start collapsed, their summary lines saying what is inside): an idea's request is
+# written in Prepare; a request waits for a reply, a time or a nudge in Schedule; a scheduled
+# meeting's agenda is prepared before it (its time shows on the Schedule line); after it, the
+# notes, insights, referrals and tasks. A closed meeting (declined, no reply) has nothing
+# next: all three stay collapsed, their lines still saying what is inside.
+STAGE_OPEN: dict[MeetingState, str] = {
+    MeetingState.IDEA: "prepare",
+    MeetingState.REQUESTED: "schedule",
+    MeetingState.SCHEDULED: "prepare",
+    MeetingState.HELD: "after",
+    MeetingState.FOLLOWED_UP: "after",
+    MeetingState.DECLINED: "",
+    MeetingState.NO_REPLY: "",
+}
+
+
+def short_when(moment: datetime | None, timezone: str, today: date) -> str:
+    """'Tue 24 Nov 10:00' (with the year when it is not this year's), or ''."""
+    shown = local(moment, timezone)
+    if shown is None:
+        return ""
+    return f"{shown:%a %d %b %Y %H:%M}" if shown.year != today.year else f"{shown:%a %d %b %H:%M}"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def stage_lines(
+    meeting: Meeting,
+    *,
+    timezone: str,
+    today: date,
+    agenda: str,
+    counts: Mapping[str, int],
+    nudge_due: bool,
+    thanks_due_on: date | None,
+) -> dict[str, str]:
+    """Each section's summary line: what is inside and where it stands, so a collapsed
+    section still tells the user what they would find (e.g. "Tue 24 Nov 10:00, in person")."""
+    state = meeting.state
+    questions = sum(1 for line in agenda.splitlines() if line.lstrip().startswith(("- ", "* ")))
+    agenda_said = f"agenda: {_count(questions, 'item')}" if questions else "the agenda"
+    if state is MeetingState.IDEA:
+        prepare = f"the request to send, {agenda_said}"
+    elif meeting.requested_on is not None:
+        prepare = f"request sent {meeting.requested_on}, {agenda_said}"
+    else:
+        prepare = f"why them, {agenda_said}"
+    when = short_when(meeting.starts_at, timezone, today)
+    mode = meeting.mode.value.replace("-", " ")
+    if state is MeetingState.SCHEDULED and when:
+        schedule = f"{when}, {mode}"
+    elif state is MeetingState.REQUESTED:
+        schedule = "no time yet: " + ("the nudge is due" if nudge_due else "waiting for a reply")
+    elif state is MeetingState.IDEA:
+        schedule = "no time yet: send the request first"
+    elif state is MeetingState.NO_REPLY:
+        schedule = "no reply: the nudge"
+    elif when:
+        schedule = f"was {when}, {mode}"
+    else:
+        schedule = "not scheduled"
+    parts = [_count(counts.get(k, 0), k) for k in ("note", "insight", "referral") if counts.get(k)]
+    if counts.get("task"):
+        parts.append(_count(counts["task"], "open task"))
+    if thanks_due_on is not None and state is MeetingState.HELD:
+        parts.insert(0, f"thank-you due {thanks_due_on}")
+    after = ", ".join(parts) or "notes, insights, referrals, tasks, the thank-you"
+    return {"prepare": prepare, "schedule": schedule, "after": after}

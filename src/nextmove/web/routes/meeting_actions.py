@@ -144,7 +144,9 @@ def schedule(p: PostedDep) -> Response:
             day=p.today,
             now=p.now,
         )
-        return p.back("schedule-h", saved="scheduled")
+        # At the notice (its time and the invitation), not in Schedule: a fragment inside a
+        # collapsed section would open it, and a scheduled meeting's open section is Prepare.
+        return p.back("scheduled-notice", saved="scheduled")
 
     return p.attempt(_schedule_field, act)
 

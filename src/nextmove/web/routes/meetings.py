@@ -31,6 +31,7 @@ from nextmove.web.meeting_view import (
     CLOSED,
     COLUMNS,
     MAX_ID,
+    STAGE_OPEN,
     PlanForm,
     board_columns,
     calendar_response,
@@ -38,6 +39,7 @@ from nextmove.web.meeting_view import (
     local,
     notes_of,
     person_ref,
+    stage_lines,
     start_of,
     steps_for,
     when_text,
@@ -229,24 +231,27 @@ def meeting_page(
         me_id=meeting_calendar.where_to_set_email(db),
         lead_hours=settings.slot_lead_hours,
         scheduled=meeting.state is MeetingState.SCHEDULED,
-        stages=STAGES_OPEN[meeting.state],
-        problem_stage=_problem_stage(problems or {}),
+        # One section open: a refused form's own, else the one the state acts in next.
+        stage_open=_problem_stage(problems or {}) or STAGE_OPEN[meeting.state],
+        stage_now=STAGE_OPEN[meeting.state],
+        stage_lines=stage_lines(
+            meeting,
+            timezone=tz,
+            today=today,
+            agenda=agenda,
+            counts={
+                "note": len(notes_of(meeting.notes)),
+                "insight": len(detail.insights),
+                "referral": len(detail.referrals),
+                "task": sum(1 for t in detail.tasks if not t.done_on),
+            },
+            nudge_due=bool(detail.nudge and detail.nudge.due),
+            thanks_due_on=detail.thanks_due_on,
+        ),
         now_before_start=meeting.starts_at is not None and start < meeting.starts_at,
     )
 
 
-# The sections of a meeting's page open for each state (the others start collapsed):
-# prepare (why, the request, the agenda), schedule (time, slots, invitation, nudge), and
-# after the meeting (notes, insights, referrals, tasks, the thank-you).
-STAGES_OPEN: dict[MeetingState, frozenset[str]] = {
-    MeetingState.IDEA: frozenset({"prepare"}),
-    MeetingState.REQUESTED: frozenset({"schedule"}),
-    MeetingState.SCHEDULED: frozenset({"schedule", "prepare"}),
-    MeetingState.HELD: frozenset({"after"}),
-    MeetingState.FOLLOWED_UP: frozenset({"after"}),
-    MeetingState.DECLINED: frozenset(),
-    MeetingState.NO_REPLY: frozenset(),
-}
 _PROBLEM_STAGES = {
     "at": "schedule",
     "minutes": "schedule",
