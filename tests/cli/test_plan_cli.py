@@ -49,7 +49,9 @@ def _plans(cli: Cli) -> list[dict[str, object]]:
 
 
 def test_add_set_and_list_show_the_plans_with_their_gauges(planned: Cli) -> None:
-    assert planned(["plan", "add", "if it vanished", "--from", "main"]).exit_code == 0
+    added = planned(["plan", "add", "if it vanished", "--from", "main"])
+    assert added.exit_code == 0
+    assert "a copy of main's 2 steps." in " ".join(added.stdout.split())
     result = planned(["plan", "set", "if it vanished", "--confidence", "70", "--resources", "55"])
     assert result.exit_code == 0, result.output
     plans = _plans(planned)

@@ -135,7 +135,7 @@ def add(
 ) -> None:
     """Add an alternative plan (up to three besides your main plan)."""
     plan = service.create_plan(state(ctx).db(), name, source=from_, now=now())
-    copied = f", a copy of {from_}'s {len(plan.steps)} step(s)" if from_ else ""
+    copied = f", a copy of {from_}'s {plural(len(plan.steps), 'step', 'steps')}" if from_ else ""
     console.print(
         f"Added the plan {plan.name!r}{copied}. Write its steps with "
         f"`nextmove plan edit {shlex.quote(plan.name)}`."
@@ -192,7 +192,7 @@ def edit(ctx: typer.Context, name: NameArg) -> None:
                 continue
             raise UserError("nothing was saved") from None
         console.print(
-            f"Saved the plan {plan.name!r}: {len(plan.steps)} step(s). "
+            f"Saved the plan {plan.name!r}: {plural(len(plan.steps), 'step', 'steps')}. "
             "Run `nextmove plan compare` next."
         )
         return
