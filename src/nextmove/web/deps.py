@@ -1,4 +1,9 @@
-"""What every route shares, as `Annotated` dependencies: the database, settings and the clock."""
+"""What every route shares, as `Annotated` dependencies: the database, settings, the clock, and
+the request's form or body.
+
+Routes that touch the database are plain `def`: FastAPI runs them in its threadpool, so a write
+waiting for the database lock never holds up other requests. What must be awaited (reading the
+form or the body off the connection) is done here, in async dependencies, before the route runs."""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
+from starlette.datastructures import FormData
 
 from nextmove.config import Settings
 from nextmove.services.workspace import Database
@@ -55,8 +61,20 @@ def get_now() -> datetime:
     return datetime.now(UTC)
 
 
+async def read_form(request: Request) -> FormData:
+    """The posted form (parsed once per request; the CSRF check has usually read it already)."""
+    return await request.form()
+
+
+async def read_body(request: Request) -> bytes:
+    """The request's raw body (bounded by the upload limit before it gets here)."""
+    return await request.body()
+
+
 ContextDep = Annotated[WebContext, Depends(get_context)]
 DbDep = Annotated[Database, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 TodayDep = Annotated[date, Depends(get_today)]
 NowDep = Annotated[datetime, Depends(get_now)]
+FormDep = Annotated[FormData, Depends(read_form)]
+BodyDep = Annotated[bytes, Depends(read_body)]

@@ -6,15 +6,13 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
-from starlette.concurrency import run_in_threadpool
 
-from nextmove.domain.imports import ImportReport
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.json_shapes import import_report_json
 from nextmove.formats.orgchart import parse_column_map
 from nextmove.web.api.import_models import ImportErrorPublic, ImportJobPublic, ImportReportPublic
 from nextmove.web.api.models import ErrorPublic
-from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+from nextmove.web.deps import BodyDep, DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.import_jobs import (
     JOB_ID,
     ImportJobs,
@@ -61,8 +59,9 @@ def _jobs(request: Request) -> ImportJobs:
         }
     },
 )
-async def import_upload(
+def import_upload(
     request: Request,
+    body: BodyDep,
     db: DbDep,
     settings: SettingsDep,
     today: TodayDep,
@@ -93,7 +92,6 @@ async def import_upload(
         Query(max_length=200, pattern=NO_CONTROL, description="Org charts: your employee id."),
     ] = None,
 ) -> ImportReportPublic:
-    body = await request.body()
     if not body:
         raise UserError(
             "the request has no body", hint="Send the file's bytes as the request body."
@@ -109,11 +107,8 @@ async def import_upload(
     )
     jobs = _jobs(request)
 
-    def work() -> ImportReport:
-        with jobs.one_at_a_time, private_copy(body, wanted.filename) as path:
-            return run_import(db, wanted, path, now=now, today=today, timezone=settings.timezone)
-
-    report = await run_in_threadpool(work)
+    with jobs.one_at_a_time, private_copy(body, wanted.filename) as path:
+        report = run_import(db, wanted, path, now=now, today=today, timezone=settings.timezone)
     return ImportReportPublic.model_validate(import_report_json(report))
 
 

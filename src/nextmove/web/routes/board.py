@@ -24,7 +24,7 @@ from nextmove.web.board_forms import (
     seat_input_from_form,
 )
 from nextmove.web.clock import moment
-from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+from nextmove.web.deps import DbDep, FormDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.render import link_for, render
 
 router = APIRouter(include_in_schema=False)
@@ -83,15 +83,16 @@ def board_page(
 
 
 @router.post("/board/{seat}", response_class=HTMLResponse, summary="Seat someone")
-async def set_seat(
+def set_seat(
     request: Request,
+    posted: FormDep,
     seat: SeatNumber,
     db: DbDep,
     settings: SettingsDep,
     today: TodayDep,
     now: NowDep,
 ) -> Response:
-    data, form = seat_input_from_form(seat, await request.form())
+    data, form = seat_input_from_form(seat, posted)
     if data is not None:
         try:
             board_service.set_seat(
@@ -117,15 +118,16 @@ def clear_seat(request: Request, seat: SeatNumber, db: DbDep) -> Response:
 
 
 @router.post("/board/{seat}/chat", response_class=HTMLResponse, summary="We met")
-async def log_chat(
+def log_chat(
     request: Request,
+    posted: FormDep,
     seat: SeatNumber,
     db: DbDep,
     settings: SettingsDep,
     today: TodayDep,
     now: NowDep,
 ) -> Response:
-    text = (await request.form()).get("date")
+    text = posted.get("date")
     text = text.strip() if isinstance(text, str) else ""
     day = parse_day(text) if text else today
     if day is None:

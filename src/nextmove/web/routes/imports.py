@@ -16,7 +16,7 @@ from nextmove.errors import NotFound
 from nextmove.services import imports as import_service
 from nextmove.services import vision as vision_service
 from nextmove.services.workspace import Database
-from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+from nextmove.web.deps import DbDep, FormDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.import_forms import (
     ACCEPT_ANY,
     COLUMN_FIELDS,
@@ -74,10 +74,15 @@ def import_page(request: Request, db: DbDep, settings: SettingsDep) -> HTMLRespo
 
 
 @router.post("/import", response_class=HTMLResponse, summary="Start an import")
-async def start_import(
-    request: Request, db: DbDep, settings: SettingsDep, today: TodayDep, now: NowDep
+def start_import(
+    request: Request,
+    posted: FormDep,
+    db: DbDep,
+    settings: SettingsDep,
+    today: TodayDep,
+    now: NowDep,
 ) -> Response:
-    wanted, upload, form = import_request_from_form(await request.form())
+    wanted, upload, form = import_request_from_form(posted)
     if wanted is None or upload is None:
         return _form_page(request, db, settings, form, status_code=400)
 

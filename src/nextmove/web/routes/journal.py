@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from nextmove.domain.journal import JournalEntry
 from nextmove.services import vision as vision_service
 from nextmove.web.charts import energy_by_day, tally_bars
-from nextmove.web.deps import DbDep, NowDep, TodayDep
+from nextmove.web.deps import DbDep, FormDep, NowDep, TodayDep
 from nextmove.web.forms import JournalForm, journal_input_from_form
 from nextmove.web.render import link_for, render
 
@@ -62,10 +62,10 @@ def journal_page(request: Request, db: DbDep, today: TodayDep, days: Days = 30) 
 
 
 @router.post("/journal", response_class=HTMLResponse, summary="Log an activity")
-async def add_entry(
-    request: Request, db: DbDep, today: TodayDep, now: NowDep, days: Days = 30
+def add_entry(
+    request: Request, posted: FormDep, db: DbDep, today: TodayDep, now: NowDep, days: Days = 30
 ) -> Response:
-    data, form = journal_input_from_form(await request.form())
+    data, form = journal_input_from_form(posted)
     if data is None:
         return _page(request, db, today, days, form, status_code=400)
     entry = vision_service.add_journal_entry(

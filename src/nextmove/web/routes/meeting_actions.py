@@ -19,7 +19,7 @@ from nextmove.config import Settings
 from nextmove.errors import NeedsConfirmation, NotFound, UserError
 from nextmove.services import meetings as service
 from nextmove.services.workspace import Database
-from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+from nextmove.web.deps import DbDep, FormDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.forms import said
 from nextmove.web.meeting_view import MAX_ID, STEP_VALUES, form_day, form_text, start_of
 from nextmove.web.render import link_for
@@ -81,15 +81,15 @@ class Posted:
         )
 
 
-async def _posted(
+def _posted(
     request: Request,
+    form: FormDep,
     meeting_id: Annotated[int, Path(ge=1, le=MAX_ID)],
     db: DbDep,
     settings: SettingsDep,
     today: TodayDep,
     now: NowDep,
 ) -> Posted:
-    form = await request.form()
     return Posted(request, meeting_id, db, settings, today, now, form)
 
 
@@ -227,12 +227,12 @@ def task_done(
 
 
 @router.post("/meetings/{meeting_id}/slots", response_class=HTMLResponse, summary="Free slots")
-async def slots_around_busy(p: PostedDep) -> Response:
+def slots_around_busy(p: PostedDep) -> Response:
     """Proposed slots that avoid the busy times of an uploaded calendar (.ics)."""
     upload = p.form.get("busy")
     if not isinstance(upload, UploadFile) or not upload.filename:
         return p.attempt("busy", lambda: _refuse("choose your calendar's .ics file to upload"))
-    data = await upload.read(MAX_BUSY_BYTES + 1)
+    data = upload.file.read(MAX_BUSY_BYTES + 1)
     name = upload.filename.replace("\x00", "")[:200]
     start = start_of(p.request, p.now, p.settings.timezone)
 

@@ -25,7 +25,7 @@ from nextmove.services import meeting_calendar
 from nextmove.services import meetings as service
 from nextmove.services import plans as plans_service
 from nextmove.services.workspace import Database
-from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+from nextmove.web.deps import DbDep, FormDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.forms import said
 from nextmove.web.meeting_view import (
     CLOSED,
@@ -101,8 +101,7 @@ def new_page(
 
 
 @router.post("/meetings", response_class=HTMLResponse, summary="Plan a meeting")
-async def plan(request: Request, db: DbDep, today: TodayDep, now: NowDep) -> Response:
-    submitted = await request.form()
+def plan(request: Request, submitted: FormDep, db: DbDep, today: TodayDep, now: NowDep) -> Response:
     values = {k: form_text(submitted, k, 2000) for k in ("person", "person_id", "why")}
     values.update({k: form_text(submitted, k, 40) for k in ("kind", "mode")})
     form = PlanForm(values=values)

@@ -23,7 +23,7 @@ from nextmove.domain.opportunities import (
 from nextmove.errors import NotFound, UserError
 from nextmove.services import opportunities as service
 from nextmove.services import opportunity_people as opp_people
-from nextmove.web.deps import DbDep, NowDep, TodayDep
+from nextmove.web.deps import DbDep, FormDep, NowDep, TodayDep
 from nextmove.web.forms import said
 from nextmove.web.meeting_view import form_day
 from nextmove.web.opp_forms import (
@@ -103,8 +103,8 @@ def new_page(request: Request) -> HTMLResponse:
 
 
 @router.post("/opportunities/new", response_class=HTMLResponse, summary="Add an opportunity")
-async def add(request: Request, db: DbDep, today: TodayDep, now: NowDep) -> Response:
-    data, form = opportunity_input_from_form(await request.form())
+def add(request: Request, posted: FormDep, db: DbDep, today: TodayDep, now: NowDep) -> Response:
+    data, form = opportunity_input_from_form(posted)
 
     def again() -> HTMLResponse:
         return render(request, "opportunity_new.html", status_code=400, form=form, **_common())
@@ -220,9 +220,9 @@ def edit_page(request: Request, opp_id: OppId, db: DbDep) -> HTMLResponse:
 @router.post(
     "/opportunities/{opp_id}/edit", response_class=HTMLResponse, summary="Save an opportunity"
 )
-async def save(request: Request, opp_id: OppId, db: DbDep, now: NowDep) -> Response:
+def save(request: Request, posted: FormDep, opp_id: OppId, db: DbDep, now: NowDep) -> Response:
     opp = service.get_opportunity(db, opp_id)
-    fields, form = edit_fields_from_form(await request.form())
+    fields, form = edit_fields_from_form(posted)
     try:
         service.edit_opportunity(db, opp_id, fields, now=now)
     except UserError as exc:
@@ -260,10 +260,9 @@ def _refused(
 
 
 @router.post("/opportunities/{opp_id}/status", summary="Change the status")
-async def change_status(
-    request: Request, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
+def change_status(
+    request: Request, form: FormDep, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
 ) -> Response:
-    form = await request.form()
     try:
         service.set_status(
             db,
@@ -284,10 +283,9 @@ async def change_status(
 
 
 @router.post("/opportunities/{opp_id}/ratings", summary="Rate against your priorities")
-async def rate(
-    request: Request, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
+def rate(
+    request: Request, form: FormDep, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
 ) -> Response:
-    form = await request.form()
     ratings: dict[str, int | None] = {}
     try:
         for key, value in form.items():
@@ -310,10 +308,9 @@ async def rate(
 
 
 @router.post("/opportunities/{opp_id}/decide", summary="Record a decision")
-async def decide(
-    request: Request, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
+def decide(
+    request: Request, form: FormDep, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
 ) -> Response:
-    form = await request.form()
     choice = _form_text(form, "choice")
     if choice == "other":
         choice = _form_text(form, "choice_other")
@@ -350,11 +347,10 @@ def _people_notice(request: Request) -> str | None:
 
 
 @router.post("/opportunities/{opp_id}/people", summary="Link a person to an opportunity")
-async def link_person(
-    request: Request, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
+def link_person(
+    request: Request, form: FormDep, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
 ) -> Response:
     service.get_opportunity(db, opp_id)  # an unknown opportunity is the 404 page
-    form = await request.form()
     submitted = {"person": _form_text(form, "person"), "role": _form_text(form, "role")}
     try:
         if not submitted["person"]:
@@ -369,8 +365,7 @@ async def link_person(
 
 
 @router.post("/opportunities/{opp_id}/unlink", summary="Unlink a person from an opportunity")
-async def unlink_person(request: Request, opp_id: OppId, db: DbDep) -> Response:
-    form = await request.form()
+def unlink_person(request: Request, form: FormDep, opp_id: OppId, db: DbDep) -> Response:
     person = _form_text(form, "person_id")
     opp_people.unlink_person(db, opp_id, person, role=None)
     target = link_for(request, f"/opportunities/{opp_id}", unlinked=f"#{person}")
@@ -378,11 +373,10 @@ async def unlink_person(request: Request, opp_id: OppId, db: DbDep) -> Response:
 
 
 @router.post("/opportunities/{opp_id}/meet", summary="Plan a meeting about an opportunity")
-async def meet(
-    request: Request, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
+def meet(
+    request: Request, form: FormDep, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
 ) -> Response:
     service.get_opportunity(db, opp_id)  # an unknown opportunity is the 404 page
-    form = await request.form()
     try:
         meeting = opp_people.plan_meeting(
             db, opp_id, _form_text(form, "person_id"), today=today, now=now

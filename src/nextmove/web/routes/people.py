@@ -18,7 +18,7 @@ from nextmove.services import people as service
 from nextmove.services import people_view, person_export
 from nextmove.services.people import FLAGS
 from nextmove.services.people_view import KEEP_STATES, PeopleFilters
-from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+from nextmove.web.deps import DbDep, FormDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.people_forms import (
     PersonForm,
     edit_from_form,
@@ -154,8 +154,8 @@ def new_page(request: Request) -> HTMLResponse:
 
 
 @router.post("/people/new", response_class=HTMLResponse, summary="Add a person")
-async def add(request: Request, db: DbDep, today: TodayDep, now: NowDep) -> Response:
-    changes, form = new_person_from_form(await request.form())
+def add(request: Request, posted: FormDep, db: DbDep, today: TodayDep, now: NowDep) -> Response:
+    changes, form = new_person_from_form(posted)
     if changes is not None:
         try:
             person = service.add_person(db, changes, now=now, today=today)
@@ -208,11 +208,11 @@ def edit_page(request: Request, person_id: PersonId, db: DbDep) -> HTMLResponse:
 
 
 @router.post("/people/{person_id}/edit", response_class=HTMLResponse, summary="Save a person")
-async def save(
-    request: Request, person_id: PersonId, db: DbDep, today: TodayDep, now: NowDep
+def save(
+    request: Request, posted: FormDep, person_id: PersonId, db: DbDep, today: TodayDep, now: NowDep
 ) -> Response:
     person = service.show_person(db, str(person_id)).person
-    changes, form = edit_from_form(await request.form(), person)
+    changes, form = edit_from_form(posted, person)
     if changes is not None:
         try:
             if changes:

@@ -10,12 +10,13 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import FormData
 
 from nextmove.config import Settings
 from nextmove.errors import NotFound, UserError
 from nextmove.services import keep as keep_service
 from nextmove.services import people as service
-from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+from nextmove.web.deps import DbDep, FormDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.forms import said
 from nextmove.web.meeting_view import form_day
 from nextmove.web.render import link_for
@@ -29,8 +30,9 @@ def _text(form: Any, name: str) -> str:
     return value.strip()[:2000] if isinstance(value, str) else ""
 
 
-async def _act(
+def _act(
     request: Request,
+    form: FormData,
     db: DbDep,
     settings: Settings,
     today: date,
@@ -39,7 +41,6 @@ async def _act(
     action: Callable[[Any], str],
 ) -> Response:
     """Run one form's action; 303 back with its notice, or the page again with the problem."""
-    form = await request.form()
     try:
         notice = action(form)
     except UserError as exc:
@@ -60,8 +61,9 @@ async def _act(
 
 
 @router.post("/people/{person_id}/touches", summary="Log a touch")
-async def log_touch(
+def log_touch(
     request: Request,
+    form: FormDep,
     person_id: PersonId,
     db: DbDep,
     settings: SettingsDep,
@@ -80,12 +82,13 @@ async def log_touch(
         )
         return "touch"
 
-    return await _act(request, db, settings, today, person_id, "touch", action)
+    return _act(request, form, db, settings, today, person_id, "touch", action)
 
 
 @router.post("/people/{person_id}/ties", summary="Add a tie")
-async def add_tie(
+def add_tie(
     request: Request,
+    form: FormDep,
     person_id: PersonId,
     db: DbDep,
     settings: SettingsDep,
@@ -110,12 +113,17 @@ async def add_tie(
         )
         return "tie"
 
-    return await _act(request, db, settings, today, person_id, "tie", action)
+    return _act(request, form, db, settings, today, person_id, "tie", action)
 
 
 @router.post("/people/{person_id}/keep", summary="Set a tier or a cadence")
-async def set_keep(
-    request: Request, person_id: PersonId, db: DbDep, settings: SettingsDep, today: TodayDep
+def set_keep(
+    request: Request,
+    form: FormDep,
+    person_id: PersonId,
+    db: DbDep,
+    settings: SettingsDep,
+    today: TodayDep,
 ) -> Response:
     def action(form: Any) -> str:
         tier, every = _text(form, "tier"), _text(form, "every")
@@ -128,24 +136,30 @@ async def set_keep(
         )
         return "keep"
 
-    return await _act(request, db, settings, today, person_id, "keep", action)
+    return _act(request, form, db, settings, today, person_id, "keep", action)
 
 
 @router.post("/people/{person_id}/snooze", summary="Snooze until a date")
-async def snooze(
-    request: Request, person_id: PersonId, db: DbDep, settings: SettingsDep, today: TodayDep
+def snooze(
+    request: Request,
+    form: FormDep,
+    person_id: PersonId,
+    db: DbDep,
+    settings: SettingsDep,
+    today: TodayDep,
 ) -> Response:
     def action(form: Any) -> str:
         until = form_day(form, "until", None)
         keep_service.snooze(db, str(person_id), until=until)
         return "snooze" if until else "unsnooze"
 
-    return await _act(request, db, settings, today, person_id, "snooze", action)
+    return _act(request, form, db, settings, today, person_id, "snooze", action)
 
 
 @router.post("/people/{person_id}/merge", summary="Merge a duplicate into this person")
-async def merge(
+def merge(
     request: Request,
+    form: FormDep,
     person_id: PersonId,
     db: DbDep,
     settings: SettingsDep,
@@ -159,12 +173,17 @@ async def merge(
         service.merge_people(db, str(person_id), other, now=now, today=today)
         return "merged"
 
-    return await _act(request, db, settings, today, person_id, "merge", action)
+    return _act(request, form, db, settings, today, person_id, "merge", action)
 
 
 @router.post("/people/{person_id}/me", summary="Link or unlink you to this person record")
-async def link_me(
-    request: Request, person_id: PersonId, db: DbDep, settings: SettingsDep, today: TodayDep
+def link_me(
+    request: Request,
+    form: FormDep,
+    person_id: PersonId,
+    db: DbDep,
+    settings: SettingsDep,
+    today: TodayDep,
 ) -> Response:
     def action(form: Any) -> str:
         if _text(form, "link") == "no":
@@ -173,4 +192,4 @@ async def link_me(
         service.link_me(db, str(person_id))
         return "linked-me"
 
-    return await _act(request, db, settings, today, person_id, "me", action)
+    return _act(request, form, db, settings, today, person_id, "me", action)

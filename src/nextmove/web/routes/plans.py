@@ -13,7 +13,7 @@ from nextmove.domain.check import weaknesses
 from nextmove.domain.vision import GAUGE_MEANINGS, GAUGES, MAX_ALTERNATIVES
 from nextmove.errors import InvalidInput, UserError
 from nextmove.services import plans as service
-from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+from nextmove.web.deps import DbDep, FormDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.render import link_for, render
 
 router = APIRouter(include_in_schema=False)
@@ -88,10 +88,9 @@ def plans_page(request: Request, db: DbDep, settings: SettingsDep, today: TodayD
 
 
 @router.post("/plans/add", response_class=HTMLResponse, summary="Add a plan")
-async def add_plan(
-    request: Request, db: DbDep, settings: SettingsDep, today: TodayDep, now: NowDep
+def add_plan(
+    request: Request, form: FormDep, db: DbDep, settings: SettingsDep, today: TodayDep, now: NowDep
 ) -> Response:
-    form = await request.form()
     name, source = _text(form, "name"), _text(form, "from")
     try:
         plan = service.create_plan(db, name, source=source or None, now=now)
@@ -110,10 +109,9 @@ async def add_plan(
 
 
 @router.post("/plans/set", response_class=HTMLResponse, summary="Rate a plan")
-async def set_plan(
-    request: Request, db: DbDep, settings: SettingsDep, today: TodayDep, now: NowDep
+def set_plan(
+    request: Request, form: FormDep, db: DbDep, settings: SettingsDep, today: TodayDep, now: NowDep
 ) -> Response:
-    form = await request.form()
     name = _text(form, "plan")
     try:
         gauges: dict[str, int | None] = {}
@@ -140,10 +138,9 @@ async def set_plan(
 
 
 @router.post("/plans/promote", response_class=HTMLResponse, summary="Promote a plan")
-async def promote_plan(
-    request: Request, db: DbDep, settings: SettingsDep, today: TodayDep, now: NowDep
+def promote_plan(
+    request: Request, form: FormDep, db: DbDep, settings: SettingsDep, today: TodayDep, now: NowDep
 ) -> Response:
-    form = await request.form()
     name = _text(form, "plan")
     try:
         vision = service.promote(db, name, now=now)
@@ -153,10 +150,9 @@ async def promote_plan(
 
 
 @router.post("/plans/delete", response_class=HTMLResponse, summary="Delete a plan")
-async def delete_plan(
-    request: Request, db: DbDep, settings: SettingsDep, today: TodayDep, now: NowDep
+def delete_plan(
+    request: Request, form: FormDep, db: DbDep, settings: SettingsDep, today: TodayDep, now: NowDep
 ) -> Response:
-    form = await request.form()
     name = _text(form, "plan")
     try:
         plan = service.remove_plan(db, name, now=now)
@@ -173,8 +169,7 @@ def edit_page(request: Request, db: DbDep) -> HTMLResponse:
 
 
 @router.post("/plans/edit", response_class=HTMLResponse, summary="Save a plan")
-async def save_plan(request: Request, db: DbDep, now: NowDep) -> Response:
-    form = await request.form()
+def save_plan(request: Request, form: FormDep, db: DbDep, now: NowDep) -> Response:
     name = _text(form, "plan")
     raw = form.get("text")
     text = raw if isinstance(raw, str) else ""
@@ -202,13 +197,13 @@ async def save_plan(request: Request, db: DbDep, now: NowDep) -> Response:
 
 
 @router.post("/meetings/{meeting_id}/plan", summary="Record the plan a meeting explores")
-async def set_meeting_plan(
+def set_meeting_plan(
     request: Request,
+    form: FormDep,
     meeting_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
     db: DbDep,
     now: NowDep,
 ) -> Response:
-    form = await request.form()
     service.set_meeting_plan(db, meeting_id, _text(form, "plan")[:200] or None, now=now)
     return RedirectResponse(
         link_for(request, f"/meetings/{meeting_id}", saved="plan"), status_code=303

@@ -14,7 +14,7 @@ from nextmove.services import meeting_rounds
 from nextmove.services import suggest as suggest_service
 from nextmove.services import vision as vision_service
 from nextmove.services.suggest import RoundPlan
-from nextmove.web.deps import DbDep, SettingsDep, TodayDep
+from nextmove.web.deps import DbDep, FormDep, SettingsDep, TodayDep
 from nextmove.web.render import link_for, render
 
 router = APIRouter(include_in_schema=False)
@@ -82,10 +82,9 @@ def round_page(request: Request, db: DbDep) -> HTMLResponse:
 
 
 @router.post("/round", response_class=HTMLResponse, summary="Preview or save a round")
-async def plan_round(
-    request: Request, db: DbDep, settings: SettingsDep, today: TodayDep
+def plan_round(
+    request: Request, submitted: FormDep, db: DbDep, settings: SettingsDep, today: TodayDep
 ) -> Response:
-    submitted = await request.form()
     form = RoundForm(values={k: v for k, v in submitted.items() if isinstance(v, str)})
     size = _number(form, "size", "The number of people", SIZE_MAX)
     weeks = _number(form, "weeks", "The number of weeks", WEEKS_MAX)

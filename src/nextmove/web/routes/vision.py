@@ -10,7 +10,7 @@ from nextmove.domain.check import weaknesses
 from nextmove.errors import InvalidInput, UserError
 from nextmove.formats.vision_toml import MAX_STEPS
 from nextmove.services import vision as vision_service
-from nextmove.web.deps import DbDep, NowDep, TodayDep
+from nextmove.web.deps import DbDep, FormDep, NowDep, TodayDep
 from nextmove.web.forms import VisionForm, place_problems, vision_data_from_form
 from nextmove.web.render import link_for, render
 
@@ -40,8 +40,7 @@ def edit_page(request: Request, db: DbDep) -> HTMLResponse:
 
 
 @router.post("/vision/edit", response_class=HTMLResponse, summary="Save the vision")
-async def save_vision(request: Request, db: DbDep, now: NowDep) -> Response:
-    submitted = await request.form()
+def save_vision(request: Request, submitted: FormDep, db: DbDep, now: NowDep) -> Response:
     data, form = vision_data_from_form(submitted, max_steps=MAX_STEPS)
     if submitted.get("add_step"):
         form.step_slots = min(MAX_STEPS, form.step_slots + 1)
@@ -55,12 +54,11 @@ async def save_vision(request: Request, db: DbDep, now: NowDep) -> Response:
 
 
 @router.post("/vision/import", response_class=HTMLResponse, summary="Upload a vision file")
-async def import_vision(request: Request, db: DbDep, now: NowDep) -> Response:
-    submitted = await request.form()
+def import_vision(request: Request, submitted: FormDep, db: DbDep, now: NowDep) -> Response:
     upload = submitted.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise UserError("choose a vision file (TOML) to upload", hint="docs/vision-file.md")
-    raw = await upload.read()
+    raw = upload.file.read()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from nextmove.services import demo as demo_service
 from nextmove.services import vision as vision_service
 from nextmove.services.workspace import describe_workspace
-from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+from nextmove.web.deps import DbDep, FormDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.render import link_for, render
 
 router = APIRouter(include_in_schema=False)
@@ -26,7 +26,8 @@ def demo_page(request: Request, db: DbDep) -> HTMLResponse:
 
 
 @router.post("/demo", summary="Create the demo workspace")
-async def create_demo(request: Request, db: DbDep, today: TodayDep, now: NowDep) -> Response:
-    form = await request.form()
+def create_demo(
+    request: Request, form: FormDep, db: DbDep, today: TodayDep, now: NowDep
+) -> Response:
     demo_service.create_demo(db, today=today, now=now, replace=form.get("replace") == "yes")
     return RedirectResponse(link_for(request, "/", demo="created"), status_code=303)
