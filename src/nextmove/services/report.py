@@ -12,8 +12,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from nextmove.config import Settings
 from nextmove.domain.agenda import outline_phrase
 from nextmove.domain.cadence import TouchState
@@ -36,7 +34,6 @@ from nextmove.services.plans import PlanSummary
 from nextmove.services.today import build_digest
 from nextmove.services.vision import EVIDENCE_WINDOW_DAYS
 from nextmove.store import meetings as meetings_repo
-from nextmove.store import models
 from nextmove.store import people as people_repo
 from nextmove.store import vision as vision_repo
 from nextmove.store.db import Database
@@ -69,8 +66,7 @@ class People:
         self.me = me
         if private:
             with db.session() as session:
-                names = session.execute(select(models.Person.name)).scalars()
-                self.tokens = name_tokens((n for n in names if n), keep=[me])
+                self.tokens = name_tokens(people_repo.all_names(session), keep=[me])
 
     def load(self, db: Database, ids: set[int]) -> None:
         missing = ids - set(self.roles)

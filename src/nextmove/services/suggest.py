@@ -114,7 +114,7 @@ def _candidates(
         me=me,
         prefilter=total > PREFILTER_ABOVE,
     )
-    ids = [r[0] for r in rows]
+    ids = [r.id for r in rows]
     history = _past_roles(session, ids)
     made = _made_the_move(session, vision, list(history))
     chain = repo.chain_of_command(session, me)
@@ -128,27 +128,9 @@ def _candidates(
     growth = _department_growth(session, vision.me.organization)
     candidates = []
     my_depth, my_org, my_manager = me.org_depth, me.org_key, me.manager_id
-    for (
-        pid,
-        name,
-        title,
-        organization,
-        org_key,
-        department,
-        function,
-        level,
-        level_source,
-        level_confidence,
-        industry,
-        city,
-        offered_help,
-        navigated,
-        peer,
-        last_contact,
-        org_depth,
-        manager_id,
-    ) in rows:  # plain tuples: ten times cheaper than attribute access on 30k rows
-        same_chart = my_depth is not None and org_depth is not None and org_key == my_org
+    for row in rows:
+        pid, manager_id = row.id, row.manager_id
+        same_chart = my_depth is not None and row.org_depth is not None and row.org_key == my_org
         strength, relation = direct.get(pid, (None, ""))
         reports_to_me = me.person_id is not None and manager_id == me.person_id
         # Exact distance only along one chain of command: your managers above, your reports
@@ -157,9 +139,9 @@ def _candidates(
         before = (
             find_predecessor(
                 mine,
-                title=title or "",
-                organization=organization or "",
-                level=level,
+                title=row.title or "",
+                organization=row.organization or "",
+                level=row.level,
                 history=tuple(PastSeat(*r) for r in seats[pid]),
                 today=today,
             )
@@ -169,30 +151,30 @@ def _candidates(
         candidates.append(
             Candidate(
                 person_id=pid,
-                name=name,
-                title=title or "",
-                organization=organization or "",
-                function=function,
-                level=level,
-                level_exact=level_source in ("orgchart", "user"),
-                level_confidence=level_confidence or 0.0,
+                name=row.name,
+                title=row.title or "",
+                organization=row.organization or "",
+                function=row.function,
+                level=row.level,
+                level_exact=row.level_source in ("orgchart", "user"),
+                level_confidence=row.level_confidence or 0.0,
                 levels_above_me=exact_gap if same_chart else None,
-                industry=industry or "",
-                city=city or "",
+                industry=row.industry or "",
+                city=row.city or "",
                 history=history.get(pid, ()),
-                offered_help=bool(offered_help),
-                navigated_transition=bool(navigated),
-                peer=bool(peer),
+                offered_help=bool(row.offered_help),
+                navigated_transition=bool(row.navigated_transition),
+                peer=bool(row.peer),
                 same_team=my_manager is not None and manager_id == my_manager,
                 predecessor=before is not None,
                 predecessor_why=before.why if before else "",
                 predecessor_certainty=before.certainty if before else 0.0,
                 reports_to_me=reports_to_me,
-                department=department or "",
-                department_growth=growth.get(department) if same_chart else None,
+                department=row.department or "",
+                department_growth=growth.get(row.department) if same_chart else None,
                 direct_strength=strength,
                 direct_relation=relation,
-                last_contact=last_contact,
+                last_contact=row.last_contact,
                 last_research_meeting=met.get(pid),
                 planned=pid in planned,
                 made_move=made.get(pid, ""),

@@ -188,6 +188,11 @@ def names_of(session: Session, ids: Iterable[int]) -> dict[int, str]:
     return out
 
 
+def all_names(session: Session) -> list[str]:
+    """Every person's name (the private report masks each of them)."""
+    return [n for n in session.execute(select(models.Person.name)).scalars() if n]
+
+
 @dataclass(frozen=True, slots=True)
 class PersonLine:
     """One person as a list shows them."""
