@@ -48,19 +48,19 @@ class CandidateRow(NamedTuple):
 
     id: int
     name: str
-    title: str | None
-    organization: str | None
-    org_key: str | None
-    department: str | None
+    title: str
+    organization: str
+    org_key: str
+    department: str
     function: str | None
     level: int | None
     level_source: str | None
-    level_confidence: float | None
-    industry: str | None
-    city: str | None
-    offered_help: bool | None
-    navigated_transition: bool | None
-    peer: bool | None
+    level_confidence: float
+    industry: str
+    city: str
+    offered_help: bool
+    navigated_transition: bool
+    peer: bool
     last_contact: date | None
     org_depth: int | None
     manager_id: int | None
