@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from nextmove.domain.edits import PersonEdit
 from nextmove.services.people import add_person
 from nextmove.store.db import Database
 from tests.conftest import NOW, TODAY
@@ -85,7 +86,7 @@ def _run_round(url: str, first: int, tmp_path: Path) -> list[subprocess.Complete
 def test_concurrent_cli_writers_lose_nothing_and_never_fail(db_url: str, tmp_path: Path) -> None:
     db = Database.open(db_url)
     try:
-        add_person(db, {"name": "Target Person"}, now=NOW, today=TODAY)
+        add_person(db, PersonEdit(name="Target Person"), now=NOW, today=TODAY)
     finally:
         db.dispose()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from nextmove.domain.edits import PersonEdit
 from nextmove.errors import Ambiguous, NotFound, UserError
 from nextmove.services import imports, people
 from nextmove.store import models
@@ -25,7 +26,7 @@ def count(db: Database, model: type, **where: object) -> int:
 
 
 def add(db: Database, now: datetime, today: date, name: str, **fields: object):  # type: ignore[no-untyped-def]
-    return people.add_person(db, {"name": name, **fields}, now=now, today=today)
+    return people.add_person(db, PersonEdit(name=name, **fields), now=now, today=today)
 
 
 def test_delete_removes_a_person_everywhere(db: Database, now: datetime, today: date) -> None:
@@ -71,7 +72,7 @@ def test_a_level_you_set_survives_every_import(db: Database, now: datetime, toda
     li = FIXTURES / "linkedin" / "current-export-with-notes-preamble.csv"
     imports.import_file(db, "linkedin", li, now=now, today=today)
     edited = people.edit_person(
-        db, "Ana Okafor", {"level": "director", "function": "product"}, now=now, today=today
+        db, "Ana Okafor", PersonEdit(level="director", function="product"), now=now, today=today
     )
     assert (edited.level, edited.level_source, edited.function_source) == (7, "user", "user")
     imports.import_file(
@@ -90,7 +91,7 @@ def test_a_position_you_set_is_yours_and_the_old_one_goes_into_history(
 ) -> None:
     add(db, now, today, "Ana Okafor", organization="Acme", title="PM")
     ana = people.edit_person(
-        db, "Ana Okafor", {"organization": "Globex", "title": "Director"}, now=now, today=today
+        db, "Ana Okafor", PersonEdit(organization="Globex", title="Director"), now=now, today=today
     )
     assert [(j.organization, j.title, j.end) for j in ana.history] == [("Acme", "PM", today)]
     assert ana.position_source == "user"
@@ -104,15 +105,15 @@ def test_merge_combines_two_records_of_one_person(db: Database, now: datetime, t
         "Ana Okafor",
         organization="Acme",
         title="PM",
-        add_email=["ana@acme.example"],
+        add_emails=("ana@acme.example",),
     )
     b = add(
         db,
         now,
         today,
         "Ana O.",
-        add_email=["ana@home.example"],
-        add_phone=["+1 555 0100"],
+        add_emails=("ana@home.example",),
+        add_phones=("+1 555 0100",),
         tier="A",
         offered_help=True,
     )
@@ -149,7 +150,7 @@ def test_list_filters_by_query_tag_tier_and_flag(db: Database, now: datetime, to
         "Ana Okafor",
         organization="Northwind Health",
         title="Senior PM",
-        add_tag=["mentor"],
+        add_tags=("mentor",),
         tier="A",
     )
     add(db, now, today, "Ben Schmidt", organization="Contoso", navigated_transition=True)
@@ -169,7 +170,7 @@ def test_bad_input_is_refused_with_advice(db: Database, now: datetime, today: da
     with pytest.raises(UserError, match="tier"):
         add(db, now, today, "Ana", tier="D")
     with pytest.raises(UserError, match="not an email address"):
-        add(db, now, today, "Ana", add_email=["nope"])
+        add(db, now, today, "Ana", add_emails=("nope",))
     with pytest.raises(UserError, match="unknown level"):
         add(db, now, today, "Ana", level="wizard")
     add(db, now, today, "Ana")

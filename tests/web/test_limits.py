@@ -9,6 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from nextmove.domain import limits
+from nextmove.domain.edits import PersonEdit
 from nextmove.errors import UserError
 from nextmove.services import opportunities as opp_service
 from nextmove.services import people as people_service
@@ -23,7 +24,7 @@ def test_a_9199_character_name_is_refused_by_the_service_and_nothing_is_written(
     web_db: Database, today: date, now: datetime
 ) -> None:
     with pytest.raises(UserError) as refused:
-        people_service.add_person(web_db, {"name": LONG_NAME}, now=now, today=today)
+        people_service.add_person(web_db, PersonEdit(name=LONG_NAME), now=now, today=today)
     assert refused.value.field == "name"
     assert "9,199 characters long; at most 200 fit" in refused.value.message
     assert LONG_NAME not in refused.value.message

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from nextmove.config import load_settings
+from nextmove.domain.edits import PersonEdit
 from nextmove.formats.meeting_json import meeting_detail_json, meeting_json
 from nextmove.services import meetings as meeting_service
 from nextmove.services import people as people_service
@@ -32,12 +33,12 @@ def api(web_db: Database, db_url: str) -> Iterator[TestClient]:
 def ana(web_db: Database, today: date, now: datetime) -> int:
     person = people_service.add_person(
         web_db,
-        {
-            "name": "Ana Ruiz",
-            "title": "VP Product",
-            "organization": "Caremark",
-            "add_email": ["ana@example.com"],
-        },
+        PersonEdit(
+            name="Ana Ruiz",
+            title="VP Product",
+            organization="Caremark",
+            add_emails=("ana@example.com",),
+        ),
         now=now,
         today=today,
     )

@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
+from typing import Any
 
 import icalendar
 import pytest
 from fastapi.testclient import TestClient
 
 from nextmove.config import load_settings
+from nextmove.domain.edits import PersonEdit
 from nextmove.services import meetings as meeting_service
 from nextmove.services import people as people_service
 from nextmove.services.workspace import Database
@@ -34,8 +36,8 @@ def mweb(web_db: Database, db_url: str) -> Iterator[Web]:
 
 
 def _person(db: Database, today: date, now: datetime, name: str = "Ana Ruiz", **more: str) -> int:
-    fields = {"name": name, "title": "VP Product", "organization": "Caremark", **more}
-    person = people_service.add_person(db, fields, now=now, today=today)
+    fields: dict[str, Any] = {"title": "VP Product", "organization": "Caremark", **more}
+    person = people_service.add_person(db, PersonEdit(name=name, **fields), now=now, today=today)
     assert person.id is not None
     return person.id
 
@@ -193,7 +195,7 @@ def test_a_step_out_of_order_shows_the_services_words(
 def test_scheduling_shows_your_time_and_the_invitation_parses_and_a_reschedule_bumps_it(
     mweb: Web, web_db: Database, today: date, now: datetime
 ) -> None:
-    ana = _person(web_db, today, now, add_email=["ana@example.com"])  # type: ignore[arg-type]
+    ana = _person(web_db, today, now, add_emails=("ana@example.com",))  # type: ignore[arg-type]
     meeting = _plan(mweb, ana)
     page = mweb.get(f"/meetings/{meeting}?{AS_OF}").text
     assert "Download invitation (.ics)" not in page
@@ -349,7 +351,7 @@ def test_a_referral_picked_from_the_suggestions_is_that_person_not_a_new_one(
     ana = _person(web_db, today, now)
     meeting = _plan(mweb, ana)
     known = people_service.add_person(
-        web_db, {"name": "Maria Lopez", "organization": "Globex"}, now=now, today=today
+        web_db, PersonEdit(name="Maria Lopez", organization="Globex"), now=now, today=today
     )
     response = _post(mweb, meeting, "referrals", {"name": f"Maria Lopez #{known.id}"})
     assert response.status_code == 303

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 import icalendar
 
+from nextmove.domain.edits import PersonEdit
 from nextmove.services import meetings as meeting_service
 from nextmove.services import people as people_service
 from nextmove.services.workspace import Database
@@ -203,7 +204,7 @@ def test_without_an_email_the_invitation_says_what_is_missing_and_where_to_add_i
     assert f'href="/people/{me}/edit?{AS_OF}"' in page or f'href="/people/{me}/edit"' in page
     # Your own record's address is enough: the invitation downloads with you as organizer.
     people_service.edit_person(
-        web_db, str(me), {"add_email": ["maya@example.com"]}, now=now, today=today
+        web_db, str(me), PersonEdit(add_emails=("maya@example.com",)), now=now, today=today
     )
     page = web.get(f"/meetings/{meeting}?{AS_OF}").text
     assert ">Download invitation (.ics)</a>" in page
@@ -216,7 +217,7 @@ def test_without_an_email_the_invitation_says_what_is_missing_and_where_to_add_i
 def test_your_own_calendar_feed_needs_no_organizer_address(
     web: Web, web_db: Database, today: date, now: datetime
 ) -> None:
-    meeting = _plan(web, _person(web_db, today, now, add_email=["ana@example.com"]))  # type: ignore[arg-type]
+    meeting = _plan(web, _person(web_db, today, now, add_emails=("ana@example.com",)))  # type: ignore[arg-type]
     _post(web, meeting, "schedule", {"at": "2026-11-24 10:00"})
     feed = web.get(f"/calendar.ics?{AS_OF}")
     assert feed.status_code == 200

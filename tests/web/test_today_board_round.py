@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from nextmove.config import load_settings
+from nextmove.domain.edits import PersonEdit
 from nextmove.services import board as board_service
 from nextmove.services import meeting_rounds
 from nextmove.services import meetings as meeting_service
@@ -109,7 +110,7 @@ def test_an_empty_workspace_gets_the_first_run_guide_instead_of_empty_cards(
         assert f"<h3>{step}</h3>" in guide and f'href="{href}"' in guide
     for sentence in ("No meetings today.", "No advisor is due", "No round of research"):
         assert sentence not in text  # no wall of "nothing yet"
-    people_service.add_person(web_db, {"name": "Dana Lee"}, now=now, today=today)
+    people_service.add_person(web_db, PersonEdit(name="Dana Lee"), now=now, today=today)
     guide = section(web.get(f"/?{AS_OF}").text, "guide-h")
     assert "1 of 4 done" in guide
     assert '<h3>Your people <span class="guide-done">done</span></h3>' in guide
@@ -129,7 +130,7 @@ def test_a_meeting_late_tonight_is_today_and_one_just_after_midnight_is_this_wee
 ) -> None:
     settings = load_settings(timezone="Europe/Berlin")
     for name, at in (("Late Tonight", "2026-11-22 23:30"), ("After Midnight", "2026-11-23 00:30")):
-        people_service.add_person(web_db, {"name": name}, now=now, today=TODAY)
+        people_service.add_person(web_db, PersonEdit(name=name), now=now, today=TODAY)
         meeting = meeting_service.add_meeting(web_db, name, today=TODAY, now=now)
         assert meeting.id is not None
         meeting_service.schedule_meeting(
@@ -334,7 +335,9 @@ def test_bad_input_to_seat_someone_comes_back_next_to_the_field(
 def test_an_ambiguous_name_lists_the_people_next_to_the_field(
     demo_web: Web, web_db: Database, now: datetime
 ) -> None:
-    people_service.add_person(web_db, {"name": "Nora Kim", "title": "Nurse"}, now=now, today=TODAY)
+    people_service.add_person(
+        web_db, PersonEdit(name="Nora Kim", title="Nurse"), now=now, today=TODAY
+    )
     answer = demo_web.submit(f"/board/3?{AS_OF}", {"person": "Nora Kim", "why": "x"}, page="/board")
     assert answer.status_code == 400
     error = re.search(

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from nextmove.config import load_settings
+from nextmove.domain.edits import PersonEdit
 from nextmove.formats.digest_json import board_json, round_progress_json, today_json
 from nextmove.services import board as board_service
 from nextmove.services import meeting_rounds
@@ -134,7 +135,7 @@ def test_api_board_set_by_name_and_its_errors(
     assert by_name.status_code == 200 and by_name.json()["person"]["name"] == "Nora Kim"
     unknown = call(demo_web, "PUT", "/api/board/3", {"person": "Nobody Atall", "why": "x"})
     assert unknown.status_code == 404
-    people_service.add_person(web_db, {"name": "Nora Kim"}, now=now, today=TODAY)
+    people_service.add_person(web_db, PersonEdit(name="Nora Kim"), now=now, today=TODAY)
     ambiguous = call(demo_web, "PUT", "/api/board/2", {"person": "Nora Kim", "why": "x"})
     assert ambiguous.status_code == 409
     assert "2 people are called 'Nora Kim'" in ambiguous.json()["error"]

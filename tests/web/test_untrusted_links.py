@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from nextmove.config import load_settings
+from nextmove.domain.edits import PersonEdit
 from nextmove.services import meetings as meetings_service
 from nextmove.services import people as people_service
 from nextmove.services.workspace import Database
@@ -39,7 +40,7 @@ def cweb(web_db: Database, db_url: str) -> Iterator[Web]:
 
 def _scheduled(db: Database, today: date, now: datetime) -> int:
     person = people_service.add_person(
-        db, {"name": "Ana Ruiz", "add_email": ["ana@example.com"]}, now=now, today=today
+        db, PersonEdit(name="Ana Ruiz", add_emails=("ana@example.com",)), now=now, today=today
     )
     meeting = meetings_service.add_meeting(db, str(person.id), today=today, now=now)
     assert meeting.id is not None
@@ -124,9 +125,9 @@ def test_csv_export_neutralises_formula_cells(
 ) -> None:
     people_service.add_person(
         web_db,
-        {"name": FORMULAS[0], "notes": FORMULAS[1], "organization": FORMULAS[2],
-         "title": FORMULAS[3], "city": FORMULAS[4], "industry": FORMULAS[5],
-         "add_phone": ["+1 555 0100"]},
+        PersonEdit(name=FORMULAS[0], notes=FORMULAS[1], organization=FORMULAS[2],
+                   title=FORMULAS[3], city=FORMULAS[4], industry=FORMULAS[5],
+                   add_phones=("+1 555 0100",)),
         now=now, today=today,
     )  # fmt: skip
     text = cweb.get("/people/export.csv").text

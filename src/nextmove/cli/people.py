@@ -20,6 +20,7 @@ from nextmove.cli.context import (
     state,
     today_from,
 )
+from nextmove.domain.edits import PersonEdit
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import LADDER, level_label
 from nextmove.domain.merge import describe_position
@@ -215,10 +216,6 @@ def show(ctx: typer.Context, ref: Ref, json: JsonFlag = False) -> None:
         )
 
 
-def _changes(**values: object) -> dict[str, object]:
-    return {k: v for k, v in values.items() if v is not None and v != [] and v is not False}
-
-
 Name = Annotated[str | None, typer.Option(help="Full name.")]
 Org = Annotated[str | None, typer.Option(help="Current organization.")]
 Title = Annotated[
@@ -283,17 +280,17 @@ def add(
     """Add a person by hand."""
     person = people_service.add_person(
         state(ctx).db(),
-        _changes(
+        PersonEdit(
             name=name,
             organization=organization,
             title=title,
             level=level,
             function=function,
-            add_email=email,
-            add_phone=phone,
-            add_link=link,
+            add_emails=tuple(email or ()),
+            add_phones=tuple(phone or ()),
+            add_links=tuple(link or ()),
             profile_url=linkedin,
-            add_tag=tag,
+            add_tags=tuple(tag or ()),
             tier=tier,
             industry=industry,
             city=city,
@@ -301,9 +298,9 @@ def add(
             how_known=how_known,
             known_since=parse_date(since, option="--since") if since else None,
             notes=notes,
-            offered_help=offered_help,
-            navigated_transition=navigated_transition,
-            peer=peer,
+            offered_help=offered_help or None,
+            navigated_transition=navigated_transition or None,
+            peer=peer or None,
         ),
         now=now(),
         today=today_from(as_of),
@@ -352,18 +349,18 @@ def edit(
 ) -> None:
     """Change a person's fields; the others keep their value. Level, function and position
     you set are yours: imports never overwrite them."""
-    changes = _changes(
+    edit = PersonEdit(
         name=name,
         organization=organization,
         title=title,
         level=level,
         function=function,
-        add_email=email,
-        add_phone=phone,
-        add_link=link,
+        add_emails=tuple(email or ()),
+        add_phones=tuple(phone or ()),
+        add_links=tuple(link or ()),
         profile_url=linkedin,
-        add_tag=tag,
-        remove_tag=untag,
+        add_tags=tuple(tag or ()),
+        remove_tags=tuple(untag or ()),
         tier=tier,
         industry=industry,
         city=city,
@@ -371,19 +368,15 @@ def edit(
         how_known=how_known,
         known_since=parse_date(since, option="--since") if since else None,
         notes=notes,
+        offered_help=offered_help,
+        navigated_transition=navigated_transition,
+        peer=peer,
         clear_changed_jobs=clear_changed_jobs,
     )
-    for key, value in (
-        ("offered_help", offered_help),
-        ("navigated_transition", navigated_transition),
-        ("peer", peer),
-    ):
-        if value is not None:
-            changes[key] = value
-    if not changes:
+    if edit.empty:
         raise typer.BadParameter("give at least one field to change, e.g. --tier A")
     person = people_service.edit_person(
-        state(ctx).db(), ref, changes, now=now(), today=today_from(as_of)
+        state(ctx).db(), ref, edit, now=now(), today=today_from(as_of)
     )
     if json:
         print_json(person_json(person))

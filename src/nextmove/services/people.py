@@ -12,10 +12,8 @@ from sqlalchemy.orm import Session
 
 from nextmove.domain import limits
 from nextmove.domain.days import check_day
+from nextmove.domain.edits import PersonEdit, apply_person_edit, check_text
 from nextmove.domain.forget import Rewrites, traces_of
-from nextmove.domain.functions import parse_function
-from nextmove.domain.levels import parse_level
-from nextmove.domain.links import check_link
 from nextmove.domain.merge import apply_title_guess, describe_position, merge_record
 from nextmove.domain.people import (
     DEFAULT_STRENGTH,
@@ -25,14 +23,11 @@ from nextmove.domain.people import (
     Interaction,
     InteractionKind,
     Job,
-    Labeled,
     Person,
     SourceRef,
     Tie,
     TieSource,
     clean_text,
-    normalize_email,
-    normalize_profile_url,
     same_position,
     split_name,
     validate_tier,
@@ -55,13 +50,6 @@ class PersonDetail:
     interactions: list[Interaction] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
     is_me: bool = False
-
-
-def check_text(value: str, name: str) -> str:
-    """Text the database can keep (PostgreSQL refuses NUL characters)."""
-    if "\x00" in value:
-        raise UserError("contains a NUL character", hint="Remove it and try again.", field=name)
-    return value
 
 
 def resolve(db: Database, ref: str) -> int:
@@ -160,128 +148,6 @@ def show_person(db: Database, ref: str) -> PersonDetail:
         return person_detail(session, person_id)
 
 
-EDITABLE = (
-    "name",
-    "first_name",
-    "last_name",
-    "organization",
-    "title",
-    "department",
-    "industry",
-    "city",
-    "how_known",
-    "known_since",
-    "tier",
-    "notes",
-    "offered_help",
-    "navigated_transition",
-    "peer",
-    "level",
-    "function",
-    "profile_url",
-)
-
-
-def _apply_changes(person: Person, changes: dict[str, Any], *, today: date) -> None:
-    """User edits: validated, and marked as the user's word (imports never overwrite)."""
-    unknown = (
-        set(changes)
-        - set(EDITABLE)
-        - {"add_email", "add_phone", "add_link", "add_tag", "remove_tag", "clear_changed_jobs"}
-        - {"emails", "phones", "links", "tags"}
-    )
-    if unknown:
-        raise UserError(f"unknown field(s): {', '.join(sorted(unknown))}")
-    for key, value in changes.items():
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, str):
-                check_text(item, key)
-    for key, value in changes.items():
-        if value is None:
-            continue
-        if key == "level":
-            if value == "":
-                person.level, person.level_confidence, person.level_source = None, 0.0, None
-            else:
-                person.level, person.level_confidence, person.level_source = (
-                    parse_level(value, field="level"),
-                    1.0,
-                    "user",
-                )
-        elif key == "function":
-            if value == "":
-                person.function, person.function_confidence, person.function_source = (
-                    None,
-                    0.0,
-                    None,
-                )
-            else:
-                person.function, person.function_confidence, person.function_source = (
-                    parse_function(value, field="function"),
-                    1.0,
-                    "user",
-                )
-        elif key == "tier":
-            person.tier = validate_tier(value)
-        elif key == "known_since":
-            person.known_since = check_day(value, "since") if value else None
-        elif key in ("offered_help", "navigated_transition", "peer"):
-            setattr(person, key, bool(value))
-        elif key == "profile_url":
-            url = normalize_profile_url(value) if value else None
-            if value and url is None:
-                raise UserError(
-                    f"{value!r} is not a LinkedIn profile URL",
-                    hint="It looks like https://www.linkedin.com/in/name",
-                    field="linkedin",
-                )
-            person.profile_url = url
-        elif key in ("emails", "phones", "links", "tags"):
-            _replace_list(person, key, value)
-        elif key == "add_email":
-            for item in value:
-                address = normalize_email(item)
-                if address is None:
-                    raise UserError(f"{item!r} is not an email address", field="email")
-                if all(normalize_email(e.value) != address for e in person.emails):
-                    person.emails.append(Labeled(address, ""))
-        elif key == "add_phone":
-            for item in value:
-                if all(p.value != item for p in person.phones):
-                    person.phones.append(Labeled(clean_text(item), ""))
-        elif key == "add_link":
-            for item in value:
-                url = check_link(str(item), "link")
-                if url and all(link.value != url for link in person.links):
-                    person.links.append(Labeled(url, ""))
-        elif key == "add_tag":
-            for item in value:
-                if clean_text(item) and clean_text(item) not in person.tags:
-                    person.tags.append(clean_text(item))
-        elif key == "remove_tag":
-            person.tags = [t for t in person.tags if t not in value]
-        elif key == "clear_changed_jobs":
-            if value:
-                person.changed_jobs_on = None
-        elif key in ("organization", "title"):
-            continue  # handled below, together
-        else:
-            setattr(person, key, clean_text(str(value)) if key != "notes" else str(value).strip())
-    org, title = changes.get("organization"), changes.get("title")
-    if org is not None or title is not None:
-        new_org = clean_text(org) if org is not None else person.organization
-        new_title = clean_text(title) if title is not None else person.title
-        if (person.organization or person.title) and not same_position(
-            person.organization, person.title, new_org, new_title
-        ):
-            person.history.insert(0, Job(person.organization, person.title, None, today, "user"))
-        person.organization, person.title = new_org, new_title
-        person.position_source = "user"
-    if not person.name.strip():
-        raise UserError("name: must not be empty")
-    check_person_lengths(person)
-
-
 # The longest text each field of a person keeps (nextmove.domain.limits).
 PERSON_LIMITS = {
     "name": limits.NAME,
@@ -306,21 +172,6 @@ def check_person_lengths(person: Person) -> None:
         limits.check_length(tag, limits.SHORT, field="tag")
 
 
-def _replace_list(person: Person, key: str, values: list[str]) -> None:
-    """A whole list given at once (the web's edit form): what is not in it goes, labels of
-    what stays are kept."""
-    if key == "tags":
-        person.tags = []
-        _apply_changes(person, {"add_tag": values}, today=date.min)
-        return
-    current: list[Labeled] = getattr(person, key)
-    labels = {item.value: item.label for item in current}
-    setattr(person, key, [])
-    _apply_changes(person, {f"add_{key[:-1]}": values}, today=date.min)
-    for item in getattr(person, key):
-        item.label = labels.get(item.value, item.label)
-
-
 def new_person(name: str, **fields: Any) -> Person:
     """A person not yet saved: the name split into first and last, level and function
     guessed from the title (what someone types by hand or a referral names)."""
@@ -335,12 +186,13 @@ def guess_from_title(person: Person) -> None:
         apply_title_guess(person, read_title(person.title, person.department))
 
 
-def add_person(db: Database, changes: dict[str, Any], *, now: datetime, today: date) -> Person:
-    name = clean_text(changes.get("name") or "")
+def add_person(db: Database, edit: PersonEdit, *, now: datetime, today: date) -> Person:
+    name = clean_text(edit.name or "")
     if not name:
         raise UserError("give the person's name")
     person = new_person(name, how_known="added by you")
-    _apply_changes(person, changes, today=today)
+    apply_person_edit(person, edit, today=today)
+    check_person_lengths(person)
     person.history = [j for j in person.history if j.organization or j.title]
     guess_from_title(person)
     with db.session() as session:
@@ -357,15 +209,14 @@ def add_person(db: Database, changes: dict[str, Any], *, now: datetime, today: d
     return person
 
 
-def edit_person(
-    db: Database, ref: str, changes: dict[str, Any], *, now: datetime, today: date
-) -> Person:
+def edit_person(db: Database, ref: str, edit: PersonEdit, *, now: datetime, today: date) -> Person:
     with db.session() as session:
         person_id = resolve_id(session, ref)
         person = repo.get_person(session, person_id)
         assert person is not None
         old_title = person.title
-        _apply_changes(person, changes, today=today)
+        apply_person_edit(person, edit, today=today)
+        check_person_lengths(person)
         if person.title != old_title and person.title:
             apply_title_guess(person, read_title(person.title, person.department))
         repo.update_person(session, person, now=now)

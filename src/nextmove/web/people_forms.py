@@ -1,4 +1,4 @@
-"""The person form <-> the changes `services.people` takes (as `people add` / `people edit`).
+"""The person form <-> the PersonEdit `services.people` takes (as `people add` / `people edit`).
 Lists (emails, phones, links) are one per line, tags separated by commas; on the edit form
 only what changed is sent, so an inferred level stays inferred and a blank field clears."""
 
@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from nextmove.domain.days import parse_day
+from nextmove.domain.edits import CLEAR, Clear, PersonEdit
 from nextmove.domain.levels import level_key
 from nextmove.domain.people import Person
 from nextmove.errors import UserError
@@ -82,63 +84,63 @@ def form_of(person: Person) -> PersonForm:
     return PersonForm(values=values)
 
 
-def _changes_of(values: Mapping[str, str], shown: PersonForm) -> dict[str, Any]:
-    """Every field of the form as a change (blank: cleared)."""
-    changes: dict[str, Any] = {}
+def _edit_of(values: Mapping[str, str], shown: PersonForm) -> PersonEdit:
+    """Every field of the form as an edit (blank: cleared)."""
     for name in (*TEXT_FIELDS, *CHOICE_FIELDS):
-        text = _get(values, name)
-        if len(text) > MAX_TEXT:
+        if len(_get(values, name)) > MAX_TEXT:
             shown.errors[name] = f"At most {MAX_TEXT:,} characters."
-        changes[name] = text
-    for name in LIST_FIELDS:
-        changes[name] = _lines(_get(values, name))
-    changes["tags"] = _tags(_get(values, "tags"))
-    changes["profile_url"] = _get(values, "linkedin")
     since = _get(values, "since")
-    changes["known_since"] = None
+    known_since: date | Clear = CLEAR
     if since:
         try:
-            changes["known_since"] = parse_day(since)
+            known_since = parse_day(since)
         except UserError as error:
             shown.errors["since"] = said(error)
-    for name in FLAG_FIELDS:
-        changes[name] = bool(_get(values, name))
-    if not changes["name"]:
+    if not _get(values, "name"):
         shown.errors["name"] = "Give the person's name."
-    return changes
+    return PersonEdit(
+        name=_get(values, "name"),
+        organization=_get(values, "organization"),
+        title=_get(values, "title"),
+        department=_get(values, "department"),
+        industry=_get(values, "industry"),
+        city=_get(values, "city"),
+        how_known=_get(values, "how_known"),
+        notes=_get(values, "notes"),
+        level=_get(values, "level"),
+        function=_get(values, "function"),
+        tier=_get(values, "tier"),
+        profile_url=_get(values, "linkedin"),
+        known_since=known_since,
+        emails=tuple(_lines(_get(values, "emails"))),
+        phones=tuple(_lines(_get(values, "phones"))),
+        links=tuple(_lines(_get(values, "links"))),
+        tags=tuple(_tags(_get(values, "tags"))),
+        offered_help=bool(_get(values, "offered_help")),
+        navigated_transition=bool(_get(values, "navigated_transition")),
+        peer=bool(_get(values, "peer")),
+    )
 
 
-def new_person_from_form(form: Mapping[str, Any]) -> tuple[dict[str, Any] | None, PersonForm]:
-    """The add form -> changes for `add_person` (blank fields left out: level and function
+def new_person_from_form(form: Mapping[str, Any]) -> tuple[PersonEdit | None, PersonForm]:
+    """The add form -> the edit for `add_person` (blank fields left out: level and function
     then come from the title)."""
     values = {k: v for k, v in form.items() if isinstance(v, str)}
     shown = PersonForm(values=values)
-    changes = _changes_of(values, shown)
+    edit = _edit_of(values, shown)
     if shown.errors:
         return None, shown
-    out: dict[str, Any] = {}
-    for key, value in changes.items():
-        if value in ("", [], None, False):
-            continue
-        out[key] = value
-    return out, shown
+    return edit.without_blanks(), shown
 
 
-def edit_from_form(
-    form: Mapping[str, Any], person: Person
-) -> tuple[dict[str, Any] | None, PersonForm]:
+def edit_from_form(form: Mapping[str, Any], person: Person) -> tuple[PersonEdit | None, PersonForm]:
     """The edit form -> only the changes against what is saved (a blank field clears)."""
     values = {k: v for k, v in form.items() if isinstance(v, str)}
     shown = PersonForm(values=values)
-    changes = _changes_of(values, shown)
+    edit = _edit_of(values, shown)
     if shown.errors:
         return None, shown
-    before = _changes_of(form_of(person).values, PersonForm())
-    out: dict[str, Any] = {}
-    for key, value in changes.items():
-        if value != before.get(key):
-            out[key] = "" if key == "known_since" and value is None else value
-    return out, shown
+    return edit.changes_from(_edit_of(form_of(person).values, PersonForm())), shown
 
 
 def place_error(form: PersonForm, error: UserError) -> PersonForm:

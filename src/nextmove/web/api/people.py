@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
+from nextmove.domain.edits import CLEAR, PersonEdit
 from nextmove.formats.json_shapes import (
     person_detail_json,
     person_json,
@@ -59,22 +60,22 @@ BAD: dict[int | str, dict[str, Any]] = {
 }
 # API field -> the service's change key (the rest are the same).
 _RENAMED = {"linkedin": "profile_url", "since": "known_since"}
+_CLEARABLE = ("since", "level", "function", "tier", "linkedin")
 
 
-def _changes(body: PersonCreate | PersonUpdate, *, creating: bool) -> dict[str, Any]:
-    given = body.model_dump(exclude_unset=True)
-    changes: dict[str, Any] = {}
-    for key, value in given.items():
+def _edit(body: PersonCreate | PersonUpdate, *, creating: bool) -> PersonEdit:
+    """The body as an edit: what was sent, by name; `null` clears what can be cleared (and
+    is left out when adding someone new)."""
+    given: dict[str, Any] = {}
+    for key, value in body.model_dump(exclude_unset=True).items():
         if creating and value in (None, "", [], False):
             continue
         if value is None:
-            value = "" if key in ("since", "level", "function", "tier", "linkedin") else None
-        if value is None:
-            continue
-        changes[_RENAMED.get(key, key)] = value
-    if not changes.get("clear_changed_jobs", True):
-        changes.pop("clear_changed_jobs")
-    return changes
+            if key not in _CLEARABLE:
+                continue
+            value = CLEAR if key == "since" else ""
+        given[_RENAMED.get(key, key)] = tuple(value) if isinstance(value, list) else value
+    return PersonEdit(**given)
 
 
 @router.get(
@@ -146,7 +147,7 @@ def pick_people(
     responses=BAD,
 )
 def add_person(body: PersonCreate, db: DbDep, today: TodayDep, now: NowDep) -> PersonPublic:
-    person = service.add_person(db, _changes(body, creating=True), now=now, today=today)
+    person = service.add_person(db, _edit(body, creating=True), now=now, today=today)
     return PersonPublic.model_validate(person_json(person))
 
 
@@ -194,9 +195,9 @@ def export_person(person_id: PersonId, db: DbDep, now: NowDep) -> PersonExportPu
 def edit_person(
     person_id: PersonId, body: PersonUpdate, db: DbDep, today: TodayDep, now: NowDep
 ) -> PersonDetailPublic:
-    changes = _changes(body, creating=False)
-    if changes:
-        service.edit_person(db, str(person_id), changes, now=now, today=today)
+    edit = _edit(body, creating=False)
+    if not edit.empty:
+        service.edit_person(db, str(person_id), edit, now=now, today=today)
     return get_person(person_id, db)
 
 

@@ -155,10 +155,10 @@ def new_page(request: Request) -> HTMLResponse:
 
 @router.post("/people/new", response_class=HTMLResponse, summary="Add a person")
 def add(request: Request, posted: FormDep, db: DbDep, today: TodayDep, now: NowDep) -> Response:
-    changes, form = new_person_from_form(posted)
-    if changes is not None:
+    edit, form = new_person_from_form(posted)
+    if edit is not None:
         try:
-            person = service.add_person(db, changes, now=now, today=today)
+            person = service.add_person(db, edit, now=now, today=today)
         except UserError as exc:
             place_error(form, exc)
         else:
@@ -212,15 +212,15 @@ def save(
     request: Request, posted: FormDep, person_id: PersonId, db: DbDep, today: TodayDep, now: NowDep
 ) -> Response:
     person = service.show_person(db, str(person_id)).person
-    changes, form = edit_from_form(posted, person)
-    if changes is not None:
+    edit, form = edit_from_form(posted, person)
+    if edit is not None:
         try:
-            if changes:
-                service.edit_person(db, str(person_id), changes, now=now, today=today)
+            if not edit.empty:
+                service.edit_person(db, str(person_id), edit, now=now, today=today)
         except UserError as exc:
             place_error(form, exc)
         else:
-            saved = "edited" if changes else "nothing"
+            saved = "nothing" if edit.empty else "edited"
             return RedirectResponse(
                 link_for(request, f"/people/{person_id}", saved=saved), status_code=303
             )
