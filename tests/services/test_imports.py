@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from nextmove.domain.edits import PersonEdit
 from nextmove.errors import InvalidInput, UserError
 from nextmove.services import imports, people
 from nextmove.services.export import export_vcard
@@ -221,7 +222,7 @@ def test_calendar_events_with_people_you_know_become_last_contacts(
     run(db, "linkedin", LI / "current-export-with-notes-preamble.csv", now, today)
     people.add_person(
         db,
-        {"name": "Priya Nayak", "add_email": ["priya.nayak@northwind.example"]},
+        PersonEdit(name="Priya Nayak", add_emails=("priya.nayak@northwind.example",)),
         now=now,
         today=today,
     )

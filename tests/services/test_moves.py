@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from nextmove.domain.edits import PersonEdit
 from nextmove.errors import UserError
 from nextmove.services import imports, moves, people
 from nextmove.services import vision as vision_service
@@ -78,15 +79,15 @@ def test_a_history_edited_over_time_is_a_move_with_its_time_in_role(
 ) -> None:
     start = date(2019, 1, 15)
     people.add_person(
-        db, {"name": "Gus Lee", "title": "Data Scientist", "organization": "Acme"},
+        db, PersonEdit(name="Gus Lee", title="Data Scientist", organization="Acme"),
         now=now, today=start,
     )  # fmt: skip
     people.edit_person(
-        db, "Gus Lee", {"title": "Product Manager", "organization": "Acme"},
+        db, "Gus Lee", PersonEdit(title="Product Manager", organization="Acme"),
         now=now, today=date(2021, 6, 1),
     )  # fmt: skip
     people.add_person(
-        db, {"name": "Hal Wu", "title": "Data Scientist", "organization": "Acme"},
+        db, PersonEdit(name="Hal Wu", title="Data Scientist", organization="Acme"),
         now=now, today=start,
     )  # fmt: skip
     report = moves.find_moves(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from nextmove.domain.edits import PersonEdit
 from nextmove.errors import InvalidInput, UserError
 from nextmove.services import imports, orgchart_import, people
 from nextmove.services import vision as vision_service
@@ -220,7 +221,7 @@ def test_org_chart_people_merge_with_people_you_already_know(
 ) -> None:
     people.add_person(
         db,
-        {"name": "Neena Yang", "add_email": ["NYANG@example.com"], "tier": "A"},
+        PersonEdit(name="Neena Yang", add_emails=("NYANG@example.com",), tier="A"),
         now=now,
         today=today,
     )

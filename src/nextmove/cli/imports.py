@@ -1,7 +1,9 @@
-"""`nextmove import <kind> PATH`: LinkedIn, vCard, Google Contacts, org charts, calendars."""
+"""`nextmove import <kind> PATH`: one command per kind of file in the registry
+(domain.import_kinds)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +21,7 @@ from nextmove.cli.context import (
     state,
     today_from,
 )
+from nextmove.domain.import_kinds import FILE_KINDS, KINDS_BY_NAME, ImportKind
 from nextmove.domain.imports import ImportReport
 from nextmove.formats.json_shapes import import_report_json
 from nextmove.services import imports as import_service
@@ -116,7 +119,8 @@ def print_report(report: ImportReport) -> None:
         f"{report.unchanged} unchanged",
         f"{len(report.skipped)} skipped",
     ]
-    if report.interactions or report.kind in ("ics",):
+    kind = KINDS_BY_NAME.get(report.kind)
+    if report.interactions or (kind is not None and kind.interactions):
         parts.append(f"{report.interactions} interactions added")
     console.print("  " + ", ".join(parts) + ".")
     for reason, count in report.skipped_by_reason().items():
@@ -144,52 +148,30 @@ def print_report(report: ImportReport) -> None:
         console.print("[dim]Dry run: nothing was changed.[/]")
 
 
-@app.command("linkedin")
-def linkedin(
-    ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="Connections.csv, or LinkedIn's whole export ZIP.")],
-    dry_run: DryRun = False,
-    partial: Partial = False,
-    json: JsonFlag = False,
-    as_of: AsOf = None,
-) -> None:
-    """Import LinkedIn connections (Connections.csv in any of its shapes), or the export ZIP
-    with invitations and messages as interactions."""
-    _run(ctx, "linkedin", path, dry_run=dry_run, partial=partial, json=json, as_of=as_of)
+def _file_command(kind: ImportKind) -> Callable[..., None]:
+    """The `nextmove import KIND PATH` command of a kind that takes no options of its own."""
+
+    def command(
+        ctx: typer.Context,
+        path: Path = typer.Argument(..., help=kind.path_help),
+        dry_run: DryRun = False,
+        partial: Partial = False,
+        json: JsonFlag = False,
+        as_of: AsOf = None,
+    ) -> None:
+        _run(ctx, kind.name, path, dry_run=dry_run, partial=partial, json=json, as_of=as_of)
+
+    command.__name__ = kind.name
+    command.__doc__ = kind.summary
+    return command
 
 
-@app.command("vcard")
-def vcard(
-    ctx: typer.Context,
-    path: Annotated[
-        Path, typer.Argument(help="A .vcf file (one or many cards) or a folder of them.")
-    ],
-    dry_run: DryRun = False,
-    partial: Partial = False,
-    json: JsonFlag = False,
-    as_of: AsOf = None,
-) -> None:
-    """Import vCards (2.1, 3.0, 4.0) from any address book: Apple, Google, Outlook, Android…"""
-    _run(ctx, "vcard", path, dry_run=dry_run, partial=partial, json=json, as_of=as_of)
+ORGCHART = KINDS_BY_NAME["orgchart"]
 
 
-@app.command("google")
-def google(
-    ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="A Google Contacts CSV export (current or legacy).")],
-    dry_run: DryRun = False,
-    partial: Partial = False,
-    json: JsonFlag = False,
-    as_of: AsOf = None,
-) -> None:
-    """Import a Google Contacts CSV export."""
-    _run(ctx, "google", path, dry_run=dry_run, partial=partial, json=json, as_of=as_of)
-
-
-@app.command("orgchart")
 def orgchart(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="A CSV of the organization, one row per employee.")],
+    path: Path = typer.Argument(..., help=ORGCHART.path_help),
     organization: Annotated[
         str | None,
         typer.Option(
@@ -215,8 +197,6 @@ def orgchart(
     json: JsonFlag = False,
     as_of: AsOf = None,
 ) -> None:
-    """Import an org chart: people, manager/report ties and exact depth in the tree. Cycles,
-    unknown managers and duplicate ids are reported with their lines."""
     from nextmove.formats.orgchart import parse_column_map
 
     _run(
@@ -233,15 +213,12 @@ def orgchart(
     )
 
 
-@app.command("ics")
-def ics(
-    ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="A calendar export (.ics).")],
-    dry_run: DryRun = False,
-    partial: Partial = False,
-    json: JsonFlag = False,
-    as_of: AsOf = None,
-) -> None:
-    """Import a calendar: past events with people in your network become interactions, so
-    last-contact dates come from your real calendar."""
-    _run(ctx, "ics", path, dry_run=dry_run, partial=partial, json=json, as_of=as_of)
+# Kinds with options of their own have their own command; every other kind of file in the
+# registry gets the plain one. The commands follow the registry's order.
+WITH_OPTIONS: dict[str, Callable[..., None]] = {"orgchart": orgchart}
+for _kind in FILE_KINDS:
+    if _kind.options and _kind.name not in WITH_OPTIONS:
+        raise RuntimeError(f"import kind {_kind.name!r} has options but no command for them")
+    app.command(_kind.name, help=_kind.summary)(
+        WITH_OPTIONS.get(_kind.name) or _file_command(_kind)
+    )

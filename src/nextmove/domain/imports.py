@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from nextmove.domain.import_kinds import FILE_KIND_NAMES
 from nextmove.errors import Problem
 
-IMPORT_KINDS = ("linkedin", "vcard", "google", "orgchart", "ics")
+# The names of the kinds of file `nextmove import` reads (the registry: domain.import_kinds).
+IMPORT_KINDS = FILE_KIND_NAMES
 
 
 @dataclass(frozen=True, slots=True)

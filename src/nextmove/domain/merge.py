@@ -19,6 +19,7 @@ from datetime import date
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+from nextmove.domain.import_kinds import FILE_AUTHORITY, USER_AUTHORITY, authorities
 from nextmove.domain.links import safe_link
 from nextmove.domain.people import (
     ContactRecord,
@@ -33,7 +34,9 @@ from nextmove.domain.people import (
 )
 from nextmove.domain.titles import TitleGuess
 
-AUTHORITY = {"user": 3, "orgchart": 2, "linkedin": 2, "demo": 2, "vcard": 1, "google": 1, "": 0}
+# Whose word counts most for a position: you, then each import kind by its row in the
+# registry (domain.import_kinds), the demo as a file would; nothing known counts least.
+AUTHORITY = {"user": USER_AUTHORITY, "demo": FILE_AUTHORITY, "": 0, **authorities()}
 CONFIDENT = 0.5  # a guess below this leaves the level (or function) unknown
 
 

@@ -14,13 +14,15 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from nextmove.domain.imports import IMPORT_KINDS, ImportReport, Skip
+from nextmove.domain.import_kinds import FILE_KINDS, file_kind
+from nextmove.domain.imports import ImportReport, Skip
 from nextmove.domain.people import ContactRecord, normalize_email
 from nextmove.errors import InvalidInput, Problem, UserError
 from nextmove.services.contact_import import BATCH, ContactMerger
@@ -64,6 +66,23 @@ def problems_error(source: str, problems: list[Problem]) -> InvalidInput:
     return error
 
 
+@dataclass(frozen=True, slots=True)
+class FileImport:
+    """One import of one file, as every reader takes it."""
+
+    path: Path
+    source: str  # the file's name in the report, its messages and the import's record
+    now: datetime
+    today: date
+    dry_run: bool
+    partial: bool
+    progress: Progress
+    timezone: str = "UTC"
+    organization: str | None = None
+    column_map: dict[str, str] | None = None
+    me: str | None = None
+
+
 def import_file(
     db: Database,
     kind: str,
@@ -80,93 +99,128 @@ def import_file(
     progress: Progress | None = None,
     source: str | None = None,
 ) -> ImportReport:
-    """Import one file (or, for vCards, a folder of them) of the given kind. `source` names
-    the file in the report, its messages and the import's record (default: the path; the web
-    app passes the uploaded file's name, since the path is a temporary file)."""
-    progress = progress or NoProgress()
-    if kind not in IMPORT_KINDS:
+    """Import one file (or, for vCards, a folder of them) of the given kind, with the reader
+    registered for it (`READERS`). `source` names the file in the report, its messages and
+    the import's record (default: the path; the web app passes the uploaded file's name,
+    since the path is a temporary file)."""
+    wanted = file_kind(kind)
+    given = {"organization": organization, "column_map": column_map, "me": me}
+    refused = [name for name, value in given.items() if value and name not in wanted.options]
+    if refused:
+        takers = [k.name for k in FILE_KINDS if set(refused) <= set(k.options)]
         raise UserError(
-            f"unknown import kind {kind!r}", hint="Kinds: " + ", ".join(IMPORT_KINDS) + "."
+            ", ".join(f"--{OPTION_FLAGS[name]}" for name in refused)
+            + (" is" if len(refused) == 1 else " are")
+            + (f" for `import {' / '.join(takers)}` only" if takers else " not an option here")
         )
-    if kind != "orgchart" and (organization or column_map or me):
-        raise UserError("--organization, --map and --me are for `import orgchart` only")
-    if kind == "orgchart":
-        from nextmove.services.orgchart_import import import_orgchart
-
-        return import_orgchart(
-            db,
-            path,
-            organization=organization,
-            column_map=column_map,
-            me=me,
-            now=now,
-            today=today,
-            dry_run=dry_run,
-            partial=partial,
-            progress=progress,
-            source=source,
-        )
-    source = source or str(path)
-    if kind == "vcard":
-        items = _vcard_items(path, source)
-        return import_contacts(
-            db,
-            "vcard",
-            items,
-            source=source,
-            now=now,
-            today=today,
-            dry_run=dry_run,
-            partial=partial,
-            progress=progress,
-        )
-    if kind == "ics":
-        return import_calendar(
-            db,
-            path,
-            now=now,
-            today=today,
-            dry_run=dry_run,
-            partial=partial,
-            tz=_zone(timezone),
-            source=source,
-        )
-    from nextmove.formats.textfile import read_bytes
-
-    data = read_bytes(path)
-    if kind == "linkedin" and data[:2] == b"PK":  # a ZIP, even one whose first header is damaged
-        return import_linkedin_zip(
-            db,
-            data,
-            source=source,
-            now=now,
-            today=today,
-            dry_run=dry_run,
-            partial=partial,
-            progress=progress,
-        )
-    from nextmove.formats.textfile import decode
-
-    text = decode(data, source, what="a CSV file")
-    if kind == "linkedin":
-        from nextmove.formats.linkedin import parse_connections
-
-        items = list(parse_connections(text, source))
-    else:
-        from nextmove.formats.google import parse_google
-
-        items = list(parse_google(text, source))
-    return import_contacts(
-        db,
-        kind,
-        items,
-        source=source,
+    job = FileImport(
+        path=path,
+        source=source or str(path),
         now=now,
         today=today,
         dry_run=dry_run,
         partial=partial,
-        progress=progress,
+        progress=progress or NoProgress(),
+        timezone=timezone,
+        **given,  # type: ignore[arg-type]
     )
+    return READERS[wanted.name](db, job)
+
+
+# The CLI's spelling of each option, for messages.
+OPTION_FLAGS = {"organization": "organization", "column_map": "map", "me": "me"}
+
+
+def _read_linkedin(db: Database, job: FileImport) -> ImportReport:
+    from nextmove.formats.textfile import decode, read_bytes
+
+    data = read_bytes(job.path)
+    if data[:2] == b"PK":  # a ZIP, even one whose first header is damaged
+        return import_linkedin_zip(
+            db,
+            data,
+            source=job.source,
+            now=job.now,
+            today=job.today,
+            dry_run=job.dry_run,
+            partial=job.partial,
+            progress=job.progress,
+        )
+    from nextmove.formats.linkedin import parse_connections
+
+    text = decode(data, job.source, what="a CSV file")
+    return _import_records(db, "linkedin", parse_connections(text, job.source), job)
+
+
+def _read_google(db: Database, job: FileImport) -> ImportReport:
+    from nextmove.formats.google import parse_google
+    from nextmove.formats.textfile import decode, read_bytes
+
+    text = decode(read_bytes(job.path), job.source, what="a CSV file")
+    return _import_records(db, "google", parse_google(text, job.source), job)
+
+
+def _read_vcard(db: Database, job: FileImport) -> ImportReport:
+    return _import_records(db, "vcard", _vcard_items(job.path, job.source), job)
+
+
+def _read_orgchart(db: Database, job: FileImport) -> ImportReport:
+    from nextmove.services.orgchart_import import import_orgchart
+
+    return import_orgchart(
+        db,
+        job.path,
+        organization=job.organization,
+        column_map=job.column_map,
+        me=job.me,
+        now=job.now,
+        today=job.today,
+        dry_run=job.dry_run,
+        partial=job.partial,
+        progress=job.progress,
+        source=job.source,
+    )
+
+
+def _read_ics(db: Database, job: FileImport) -> ImportReport:
+    return import_calendar(
+        db,
+        job.path,
+        now=job.now,
+        today=job.today,
+        dry_run=job.dry_run,
+        partial=job.partial,
+        tz=_zone(job.timezone),
+        source=job.source,
+    )
+
+
+def _import_records(
+    db: Database, kind: str, items: Iterable[Item], job: FileImport
+) -> ImportReport:
+    return import_contacts(
+        db,
+        kind,
+        list(items),
+        source=job.source,
+        now=job.now,
+        today=job.today,
+        dry_run=job.dry_run,
+        partial=job.partial,
+        progress=job.progress,
+    )
+
+
+Reader = Callable[[Database, FileImport], ImportReport]
+
+# The reader of each kind of file in the registry (domain.import_kinds), by the kind's name.
+READERS: dict[str, Reader] = {
+    "linkedin": _read_linkedin,
+    "vcard": _read_vcard,
+    "google": _read_google,
+    "orgchart": _read_orgchart,
+    "ics": _read_ics,
+}
 
 
 def _zone(name: str) -> tzinfo:

@@ -12,12 +12,14 @@ from typing import Any, NamedTuple
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from nextmove.domain.import_kinds import contact_sources
 from nextmove.store.people import INTERACTION, JOB, POSITION, PROFILE, SOURCE, TIE, P, _chunks
 
 WITH_POSITION = P.outerjoin(POSITION, POSITION.c.person_id == P.c.id)
 ORG_TIE_STRENGTH = 4  # a manager or a direct report
 CONTACT_STRENGTH = 2  # someone in your imported contacts, with no tie recorded
-CONTACT_SOURCES = ("linkedin", "vcard", "google", "manual", "ics")
+# Sources whose people you know: the registry's contact sources, and people you added yourself.
+CONTACT_SOURCES = (*contact_sources(), "manual")
 # Columns the ranking reads, in the order of CandidateRow's fields.
 CANDIDATE_COLUMNS = (
     P.c.id,

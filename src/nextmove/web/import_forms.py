@@ -9,7 +9,7 @@ from typing import Any
 
 from starlette.datastructures import UploadFile
 
-from nextmove.domain.imports import IMPORT_KINDS
+from nextmove.domain.import_kinds import FILE_KIND_NAMES, FILE_KINDS, KINDS_BY_NAME
 from nextmove.errors import UserError
 from nextmove.formats.orgchart import FIELDS as ORGCHART_FIELDS
 from nextmove.formats.orgchart import parse_column_map
@@ -18,59 +18,9 @@ from nextmove.web.import_jobs import ImportRequest, display_name
 MAX_TEXT = 200
 
 
-@dataclass(frozen=True, slots=True)
-class ImportKind:
-    key: str
-    label: str
-    what: str  # one line: what the file is and what the import does with it
-    where: str  # where to get the file
-    accept: str  # the file input's `accept`
-
-
-KINDS: tuple[ImportKind, ...] = (
-    ImportKind(
-        "linkedin",
-        "LinkedIn connections",
-        "Connections.csv, or LinkedIn's whole export ZIP (its invitations and messages become "
-        "interactions).",
-        "On LinkedIn: Me → Settings & Privacy → Data privacy → Get a copy of your data → "
-        "Connections. The file arrives by email within minutes (the full archive within a day).",
-        ".csv,.zip,text/csv,application/zip",
-    ),
-    ImportKind(
-        "vcard",
-        "vCards (.vcf)",
-        "One file with one or many contact cards, from any address book (vCard 2.1, 3.0, 4.0).",
-        "Apple Contacts: select the contacts → File → Export → Export vCard. Outlook, Android, "
-        "Thunderbird and most phones export .vcf files too.",
-        ".vcf,.vcard,text/vcard,text/x-vcard",
-    ),
-    ImportKind(
-        "google",
-        "Google Contacts (CSV)",
-        "A Google Contacts export, current or legacy columns.",
-        "contacts.google.com → Export → Google CSV.",
-        ".csv,text/csv",
-    ),
-    ImportKind(
-        "orgchart",
-        "An org chart (CSV)",
-        "One row per employee with their id and their manager's id: the people, who reports "
-        "to whom, and how deep each is in the tree.",
-        "Ask HR or export your company directory; fill in the org chart options below.",
-        ".csv,text/csv",
-    ),
-    ImportKind(
-        "ics",
-        "A calendar (.ics)",
-        "Past events with people already in your network become interactions, so last-contact "
-        "dates come from your real calendar.",
-        "Google Calendar: Settings → Import & export → Export. Outlook: File → Save Calendar.",
-        ".ics,text/calendar",
-    ),
-)
+# The kinds the form offers, in the registry's order (domain.import_kinds).
+KINDS = FILE_KINDS
 ACCEPT_ANY = ",".join(dict.fromkeys(part for k in KINDS for part in k.accept.split(",")))
-assert tuple(k.key for k in KINDS) == IMPORT_KINDS
 
 
 @dataclass
@@ -96,7 +46,7 @@ def import_request_from_form(
     shown = ImportForm(values={k: v for k, v in form.items() if isinstance(v, str)})
     errors = shown.errors
     kind = _get(form, "kind")
-    if kind not in IMPORT_KINDS:
+    if kind not in FILE_KIND_NAMES:
         errors["kind"] = "Choose what kind of file this is."
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
@@ -107,7 +57,8 @@ def import_request_from_form(
     organization = _get(form, "organization")
     me = _get(form, "me")
     column_map: dict[str, str] = {}
-    if kind == "orgchart":
+    options = KINDS_BY_NAME[kind].options if kind in FILE_KIND_NAMES else ()
+    if "organization" in options:
         for name, value in (("organization", organization), ("me", me)):
             if len(value) > MAX_TEXT:
                 errors[name] = f"Keep this under {MAX_TEXT} characters."
@@ -128,10 +79,10 @@ def import_request_from_form(
         filename=display_name(upload.filename),
         dry_run=bool(_get(form, "dry_run")),
         partial=bool(_get(form, "partial")),
-        # The org chart's options only count for org charts (the form shows them always).
-        organization=(organization or None) if kind == "orgchart" else None,
-        column_map=(column_map or None) if kind == "orgchart" else None,
-        me=(me or None) if kind == "orgchart" else None,
+        # An option counts only for the kinds that take it (the form shows them always).
+        organization=(organization or None) if "organization" in options else None,
+        column_map=(column_map or None) if "column_map" in options else None,
+        me=(me or None) if "me" in options else None,
     )
     return request, upload, shown
 

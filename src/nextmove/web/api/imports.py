@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 
+from nextmove.domain.import_kinds import FILE_KIND_NAMES
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.json_shapes import import_report_json
 from nextmove.formats.orgchart import parse_column_map
@@ -26,7 +27,8 @@ router = APIRouter(prefix="/imports", tags=["imports"])
 
 # What a file upload is sent as: a type no HTML form on another site can send (web/security.py).
 UPLOAD_TYPE = "application/octet-stream"
-Kind = Literal["linkedin", "vcard", "google", "orgchart", "ics"]
+# The kinds of file in the registry (domain.import_kinds): the OpenAPI enum derives from it.
+Kind = Literal[FILE_KIND_NAMES]  # type: ignore[valid-type]
 NO_CONTROL = r"^[^\x00-\x1f\x7f]*$"
 
 

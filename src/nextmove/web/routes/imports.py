@@ -106,7 +106,7 @@ def job_page(request: Request, job_id: JobId) -> HTMLResponse:
         status_code=code,
         job=job,
         status=status,
-        kind=next(k for k in KINDS if k.key == job.request.kind),
+        kind=next(k for k in KINDS if k.name == job.request.kind),
         shown_problems=SHOWN_PROBLEMS,
         shown_changes=SHOWN_CHANGES,
     )
