@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from nextmove.domain.edits import CLEAR, PersonEdit, apply_person_edit
+from nextmove.domain.edits import CLEAR, OpportunityInput, PersonEdit, apply_person_edit
 from nextmove.domain.people import Labeled, Person
 from nextmove.errors import UserError
 
@@ -109,3 +109,13 @@ def test_a_form_given_in_full_gives_only_what_changed() -> None:
 def test_a_form_for_someone_new_leaves_blank_fields_out() -> None:
     form = PersonEdit(name="Ana", city="", tags=(), known_since=CLEAR, peer=False, tier="")
     assert form.without_blanks() == PersonEdit(name="Ana")
+
+
+def test_what_the_person_gives_wins_over_what_a_posting_read() -> None:
+    read = OpportunityInput(title="Sr. Director", organization="Acme", remote=True, level=8)
+    given = OpportunityInput(title="", organization="Acme Health", remote=False, involves=())
+    merged = given.over(read)
+    # Blank texts and lists are "not given"; an explicit False is an answer.
+    assert merged == OpportunityInput(
+        title="Sr. Director", organization="Acme Health", remote=False, level=8
+    )

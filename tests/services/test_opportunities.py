@@ -3,10 +3,12 @@ priority name, decisions that move the status, and evaluation over what is open.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 
+from nextmove.domain.edits import OpportunityInput
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.vision_toml import render_vision
 from nextmove.services import opportunities as service
@@ -28,20 +30,25 @@ def test_an_opportunity_round_trips_with_every_field(
 ) -> None:
     added = service.add_opportunity(
         planned,
-        {
-            "title": " Director of Product ",
-            "organization": "Cedar Health",
-            "function": "pm",
-            "level": "director",
-            "industry": "healthcare software",
-            "city": "Chicago",
-            "remote": True,
-            "source": "referral",
-            "link": "https://example.org/job",
-            "notes": "via Priya",
-            "brand": True,
-            "involves": ["coaching junior PMs", " ", "coaching junior PMs", "workshops"],
-        },
+        OpportunityInput(
+            title=" Director of Product ",
+            organization="Cedar Health",
+            function="pm",
+            level="director",
+            industry="healthcare software",
+            city="Chicago",
+            remote=True,
+            source="referral",
+            link="https://example.org/job",
+            notes="via Priya",
+            brand=True,
+            involves=(
+                "coaching junior PMs",
+                " ",
+                "coaching junior PMs",
+                "workshops",
+            ),
+        ),
         today=today,
         now=now,
     )
@@ -61,7 +68,7 @@ def test_ratings_are_kept_by_priority_name_when_priorities_are_reordered(
     planned: Database, today: date, now: datetime
 ) -> None:
     opp = service.add_opportunity(
-        planned, {"title": "Director", "source": "recruiter"}, today=today, now=now
+        planned, OpportunityInput(title="Director", source="recruiter"), today=today, now=now
     )
     name, _ = service.rate_opportunity(planned, opp.id or 0, "2", 2, now=now)
     assert name == "career trajectory"
@@ -77,7 +84,7 @@ def test_several_ratings_are_all_checked_before_any_is_written(
     planned: Database, today: date, now: datetime
 ) -> None:
     opp = service.add_opportunity(
-        planned, {"title": "Director", "source": "recruiter"}, today=today, now=now
+        planned, OpportunityInput(title="Director", source="recruiter"), today=today, now=now
     )
     for bad in ({"1": 1, "2": 9}, {"1": 1, "golf": 3}):
         with pytest.raises(UserError):
@@ -100,7 +107,11 @@ def test_adding_from_a_posting_fills_fields_and_what_the_person_gave_wins(
     planned: Database, today: date, now: datetime
 ) -> None:
     added = service.add_from_input(
-        planned, {"city": "Remote-first Chicago"}, posting=POSTING, today=today, now=now
+        planned,
+        OpportunityInput(city="Remote-first Chicago"),
+        posting=POSTING,
+        today=today,
+        now=now,
     )
     opp = added.opportunity
     assert (opp.title, opp.organization, opp.source.value) == (
@@ -117,18 +128,21 @@ def test_adding_by_hand_reads_level_and_function_from_the_title(
     planned: Database, today: date, now: datetime
 ) -> None:
     added = service.add_from_input(
-        planned, {"title": "Director of Product", "source": "recruiter"}, today=today, now=now
+        planned,
+        OpportunityInput(title="Director of Product", source="recruiter"),
+        today=today,
+        now=now,
     )
     assert added.opportunity.level is not None and added.filled and not added.found
     with pytest.raises(UserError, match="empty"):
-        service.add_from_input(planned, {}, posting=b"  \n", today=today, now=now)
+        service.add_from_input(planned, OpportunityInput(), posting=b"  \n", today=today, now=now)
 
 
 def test_a_decision_that_names_a_status_moves_it_in_the_same_transaction(
     planned: Database, today: date, now: datetime
 ) -> None:
     opp = service.add_opportunity(
-        planned, {"title": "VP", "source": "recruiter"}, today=today, now=now
+        planned, OpportunityInput(title="VP", source="recruiter"), today=today, now=now
     )
     decision, status = service.decide(
         planned, opp.id or 0, choice="Accept", why="It fits.", day=today, now=now
@@ -158,7 +172,7 @@ def test_actions_on_a_missing_opportunity_are_not_found_and_write_nothing(
     with pytest.raises(NotFound):
         service.delete_opportunity(planned, 42)
     with pytest.raises(UserError, match="nothing to change"):
-        service.edit_opportunity(planned, 42, {}, now=now)
+        service.edit_opportunity(planned, 42, OpportunityInput(), now=now)
     assert service.list_opportunities(planned)[0] == []
 
 
@@ -168,14 +182,14 @@ def test_evaluate_without_ids_takes_the_open_ones_best_first(
     def add(title: str, level: int, city: str, status: str | None = None) -> int:
         opp = service.add_opportunity(
             planned,
-            {
-                "title": title,
-                "source": "job-board",
-                "function": "product",
-                "level": level,
-                "industry": "healthcare software",
-                "city": city,
-            },
+            OpportunityInput(
+                title=title,
+                source="job-board",
+                function="product",
+                level=level,
+                industry="healthcare software",
+                city=city,
+            ),
             today=today,
             now=now,
         )
@@ -207,7 +221,7 @@ def test_a_pasted_postings_duties_are_held_against_the_journal(
         / "linkedin-unbulleted-duties.txt"
     )
     read = service.read_posting(posting.read_bytes(), source=posting.name)
-    assert len(read.fields["involves"]) == 4
+    assert len(read.fields.involves) == 4
     for day, activity, energy in [
         (1, "staffing huddles", 2),
         (2, "staffing huddles", 1),
@@ -220,7 +234,7 @@ def test_a_pasted_postings_duties_are_held_against_the_journal(
             now=now,
         )
     added = service.add_opportunity(
-        planned, {**read.fields, "source": "job-board"}, today=today, now=now
+        planned, replace(read.fields, source="job-board"), today=today, now=now
     )
     evaluation = service.evaluate(planned, [added.id], today=today)[0][0]
     kinds = {i.name: i.kind for i in evaluation.energy.items}

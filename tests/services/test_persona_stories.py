@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nextmove.config import Settings
+from nextmove.domain.edits import OpportunityInput
 from nextmove.domain.suggest import Suggestion
 from nextmove.services import board as board_service
 from nextmove.services import opportunities as opp_service
@@ -146,14 +147,14 @@ def test_a_lateral_move_into_operations_counts_toward_her_trajectory(
     build_clinician(db, tmp_path)
     added = opp_service.add_opportunity(
         db,
-        {
-            "title": "Clinical Operations Manager",
-            "organization": "Mercy Health",
-            "function": "operations",
-            "level": "manager",
-            "industry": "health care",
-            "source": "job-board",
-        },
+        OpportunityInput(
+            title="Clinical Operations Manager",
+            organization="Mercy Health",
+            function="operations",
+            level="manager",
+            industry="health care",
+            source="job-board",
+        ),
         today=TODAY,
         now=NOW,
     )
@@ -208,15 +209,15 @@ def test_a_lateral_vp_offer_is_not_impressive_but_misaligned(db: Database, tmp_p
     build_executive(db, tmp_path)
     lateral = opp_service.add_opportunity(
         db,
-        {
-            "title": "VP, Finance",
-            "organization": "Oak Foods",
-            "function": "finance",
-            "level": "vp",
-            "industry": "consumer goods",
-            "source": "recruiter",
-            "brand": True,
-        },
+        OpportunityInput(
+            title="VP, Finance",
+            organization="Oak Foods",
+            function="finance",
+            level="vp",
+            industry="consumer goods",
+            source="recruiter",
+            brand=True,
+        ),
         today=TODAY,
         now=NOW,
     )

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
+from nextmove.domain.edits import OpportunityInput
 from nextmove.domain.vision import Choice, Choices, RoleOutline, Vision
 from nextmove.errors import InvalidInput, NotFound, UserError
 from nextmove.services import meeting_rounds
@@ -182,28 +183,28 @@ def test_an_opportunity_on_the_wild_card_path_says_it_serves_that_plan_not_the_m
     service.import_plan(planned, "wild card", WILD_CARD, source="plan.toml", now=now)
     nonprofit = opp_service.add_opportunity(
         planned,
-        {
-            "title": "Program Director",
-            "organization": "Patients First",
-            "function": "operations",
-            "level": "director",
-            "industry": "non-profit",
-            "city": "Chicago",
-            "source": "referral",
-        },
+        OpportunityInput(
+            title="Program Director",
+            organization="Patients First",
+            function="operations",
+            level="director",
+            industry="non-profit",
+            city="Chicago",
+            source="referral",
+        ),
         today=today,
         now=now,
     )
     on_path = opp_service.add_opportunity(
         planned,
-        {
-            "title": "Group Product Manager",
-            "function": "product",
-            "level": "manager",
-            "industry": "healthcare software",
-            "city": "Chicago",
-            "source": "referral",
-        },
+        OpportunityInput(
+            title="Group Product Manager",
+            function="product",
+            level="manager",
+            industry="healthcare software",
+            city="Chicago",
+            source="referral",
+        ),
         today=today,
         now=now,
     )
@@ -225,14 +226,14 @@ def test_a_plan_with_no_steps_yet_serves_no_opportunity(
     service.create_plan(planned, "blank", source=None, now=now)
     on_path = opp_service.add_opportunity(
         planned,
-        {
-            "title": "Group Product Manager",
-            "function": "product",
-            "level": "manager",
-            "industry": "healthcare software",
-            "city": "Chicago",
-            "source": "referral",
-        },
+        OpportunityInput(
+            title="Group Product Manager",
+            function="product",
+            level="manager",
+            industry="healthcare software",
+            city="Chicago",
+            source="referral",
+        ),
         today=today,
         now=now,
     )

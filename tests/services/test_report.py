@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from nextmove.config import Settings, load_settings
+from nextmove.domain.edits import OpportunityInput
 from nextmove.domain.meetings import MeetingState
 from nextmove.errors import NotFound, UserError
 from nextmove.services import demo, meeting_brief, meetings, opportunities, plans, report
@@ -166,14 +167,14 @@ def two_plans(demo_db: Database, now: datetime) -> Database:
     plans.import_plan(demo_db, "wild card", WILD_CARD, source="test", now=now)
     opportunities.add_opportunity(
         demo_db,
-        {
-            "title": "Program Director, Patient Advocacy",
-            "source": "network-referral",
-            "organization": "Hope Health Alliance",
-            "function": "operations",
-            "level": "director",
-            "industry": "non-profit",
-        },
+        OpportunityInput(
+            title="Program Director, Patient Advocacy",
+            source="network-referral",
+            organization="Hope Health Alliance",
+            function="operations",
+            level="director",
+            industry="non-profit",
+        ),
         today=now.date(),
         now=now,
     )

@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from nextmove.domain import limits
-from nextmove.domain.edits import PersonEdit
+from nextmove.domain.edits import OpportunityInput, PersonEdit
 from nextmove.errors import UserError
 from nextmove.services import opportunities as opp_service
 from nextmove.services import people as people_service
@@ -54,7 +54,7 @@ def test_an_opportunity_title_past_the_limit_is_refused(
 ) -> None:
     with pytest.raises(UserError, match="title: is 201 characters long; at most 200 fit"):
         opp_service.add_opportunity(
-            web_db, {"title": "D" * 201, "source": "recruiter"}, today=today, now=now
+            web_db, OpportunityInput(title="D" * 201, source="recruiter"), today=today, now=now
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from nextmove.domain.edits import OpportunityInput
 from nextmove.services import opportunities as opp_service
 from nextmove.services.workspace import Database
 from tests.web.conftest import AS_OF, Web
@@ -39,7 +40,7 @@ def test_a_list_mostly_from_hr_and_job_boards_says_so_and_points_to_suggestions(
 ) -> None:  # type: ignore[no-untyped-def]
     for title, source in (("A", "hr-proposal"), ("B", "job-board"), ("C", "recruiter")):
         opp_service.add_opportunity(
-            web_db, {"title": title, "source": source}, today=today, now=now
+            web_db, OpportunityInput(title=title, source=source), today=today, now=now
         )
     page = web.get(f"/opportunities?{AS_OF}").text
     assert "Most of your options come from HR proposals and job boards" in page
@@ -265,7 +266,7 @@ def test_without_a_vision_the_detail_page_asks_for_one(
     web: Web, web_db: Database, today, now
 ) -> None:  # type: ignore[no-untyped-def]
     opp_service.add_opportunity(
-        web_db, {"title": "Head of Data", "source": "recruiter"}, today=today, now=now
+        web_db, OpportunityInput(title="Head of Data", source="recruiter"), today=today, now=now
     )
     page = web.get("/opportunities/1")
     assert page.status_code == 200

@@ -27,6 +27,7 @@ from nextmove.cli.opp_render import (
     opportunity_table,
     source_mix_lines,
 )
+from nextmove.domain.edits import OpportunityInput
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import LADDER, level_label
 from nextmove.domain.opportunities import Source, Status
@@ -82,8 +83,8 @@ Day = Annotated[
 ]
 
 
-def _fields(**values: Any) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if v is not None}
+def _fields(involves: list[str] | None = None, **values: Any) -> OpportunityInput:
+    return OpportunityInput(involves=tuple(involves) if involves is not None else None, **values)
 
 
 @app.command("add")
@@ -131,7 +132,7 @@ def add(
         involves=involves,
     )
     raw, where = read_bytes(from_text) if from_text is not None else (None, "")
-    if raw is None and not given.get("title"):
+    if raw is None and not given.title:
         raise UserError(
             "give the role's title",
             hint="e.g. `nextmove opp add 'Director of Product' --source recruiter`",

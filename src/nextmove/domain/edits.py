@@ -246,3 +246,33 @@ def _move_position(
         person.history.insert(0, Job(person.organization, person.title, None, today, "user"))
     person.organization, person.title = new_org, new_title
     person.position_source = "user"
+
+
+@dataclass(frozen=True, slots=True)
+class OpportunityInput(_Edit):
+    """An opportunity's fields as given (`opp add`, `opp edit`, the form, the API, or read
+    from a pasted posting). Level is a ladder key or a rank; "" clears it and the function;
+    `involves`, given, replaces the whole list."""
+
+    title: str | None = None
+    organization: str | None = None
+    industry: str | None = None
+    city: str | None = None
+    link: str | None = None
+    notes: str | None = None
+    function: str | None = None
+    level: str | int | None = None
+    source: str | None = None
+    remote: bool | None = None
+    brand: bool | None = None
+    involves: tuple[str, ...] | None = None
+
+    def over(self, base: OpportunityInput) -> OpportunityInput:
+        """`base` with what is given here put over it (blank texts and lists count as not
+        given; an explicit False does count)."""
+        given = {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if getattr(self, f.name) not in (None, "", ())
+        }
+        return replace(base, **given)

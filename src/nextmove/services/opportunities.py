@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from nextmove.domain import limits
+from nextmove.domain.edits import OpportunityInput
 from nextmove.domain.evaluate import Evaluation, evaluate_opportunity, rank_evaluations
 from nextmove.domain.functions import parse_function
 from nextmove.domain.journal import JournalSummary, summarize_journal
@@ -67,43 +68,41 @@ def _storable(name: str, text: str) -> str:
     return limits.check_length(text, OPPORTUNITY_LIMITS.get(name, limits.NOTES), field=name)
 
 
-def clean_fields(changes: dict[str, Any]) -> dict[str, Any]:
-    """Validate and normalise user-given fields; None means 'not given'."""
-    unknown = set(changes) - set(FIELDS)
-    if unknown:
-        raise UserError(f"unknown field(s): {', '.join(sorted(unknown))}")
-    clean: dict[str, Any] = {}
-    for key, value in changes.items():
+def apply_input(opp: Opportunity, given: OpportunityInput) -> None:
+    """Validate the fields given and set them on `opp` (None: left as it is)."""
+    for name in TEXT_FIELDS:
+        value = getattr(given, name)
         if value is None:
             continue
-        if key == "level":
-            clean[key] = parse_level(value, field="level") if value != "" else None
-        elif key == "function":
-            clean[key] = parse_function(value, field="function") if value != "" else None
-        elif key == "source":
-            clean[key] = parse_source(value, field="source")
-        elif key in ("remote", "brand"):
-            clean[key] = bool(value)
-        elif key == "link":
-            clean[key] = check_link(str(value), "link")
-        elif key == "involves":
-            clean[key] = list(
-                dict.fromkeys(_storable(key, str(v).strip()) for v in value if str(v).strip())
-            )
-        else:
-            clean[key] = _storable(key, str(value).strip())
-    if "title" in clean and not clean["title"]:
+        text = check_link(str(value), "link") if name == "link" else str(value).strip()
+        setattr(opp, name, _storable(name, text))
+    if not opp.title:
         raise UserError(
             "title: must not be empty", hint="Give the role's title, e.g. 'Director of Product'."
         )
-    return clean
+    if given.level is not None:
+        opp.level = parse_level(given.level, field="level") if given.level != "" else None
+    if given.function is not None:
+        opp.function = parse_function(given.function, field="function") if given.function else None
+    if given.source is not None:
+        opp.source = parse_source(given.source, field="source")
+    if given.remote is not None:
+        opp.remote = bool(given.remote)
+    if given.brand is not None:
+        opp.brand = bool(given.brand)
+    if given.involves is not None:
+        opp.involves = list(
+            dict.fromkeys(
+                _storable("involves", str(v).strip()) for v in given.involves if str(v).strip()
+            )
+        )
 
 
 @dataclass(slots=True)
 class FromText:
     """What a pasted posting gave, and how each field was found."""
 
-    fields: dict[str, Any]
+    fields: OpportunityInput
     found: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
@@ -116,20 +115,20 @@ def guess_from_title(title: str, department: str = "") -> TitleGuess:
     return read_title(title, department)
 
 
-def fill_from_title(fields: dict[str, Any]) -> list[str]:
+def fill_from_title(given: OpportunityInput) -> tuple[OpportunityInput, list[str]]:
     """Fill a missing level or function from the title; say what was filled and how."""
-    title = str(fields.get("title") or "").strip()
-    if not title or (fields.get("level") is not None and fields.get("function") is not None):
-        return []
+    title = (given.title or "").strip()
+    if not title or (given.level is not None and given.function is not None):
+        return given, []
     guess = guess_from_title(title)
     notes = []
-    if fields.get("level") is None and guess.level is not None:
-        fields["level"] = guess.level
+    if given.level is None and guess.level is not None:
+        given = replace(given, level=guess.level)
         notes.append(f"level {level_key(guess.level)}: " + _evidence(guess, "level"))
-    if fields.get("function") is None and guess.function is not None:
-        fields["function"] = guess.function
+    if given.function is None and guess.function is not None:
+        given = replace(given, function=guess.function)
         notes.append(f"function {guess.function}: " + _evidence(guess, "function"))
-    return notes
+    return given, notes
 
 
 def _evidence(guess: TitleGuess, part: str) -> str:
@@ -150,24 +149,23 @@ def read_posting(raw: bytes, *, source: str, title: str | None = None) -> FromTe
             f"{source}: found no job title in the posting",
             hint="Give it yourself: `nextmove opp add 'Director of Product' --from-text FILE`.",
         )
-    fields: dict[str, Any] = {
-        "title": posting.title,
-        "organization": posting.organization,
-        "city": posting.city,
-        "remote": posting.remote,
-        "industry": posting.industry,
-        "link": safe_link(posting.link) or "",  # a posting's odd link is dropped, not an error
-    }
-    if posting.duties:
-        fields["involves"] = posting.duties
+    read = OpportunityInput(
+        title=posting.title,
+        organization=posting.organization,
+        city=posting.city,
+        remote=posting.remote,
+        industry=posting.industry,
+        link=safe_link(posting.link) or "",  # a posting's odd link is dropped, not an error
+        involves=tuple(posting.duties) if posting.duties else None,
+    )
     found = list(posting.found)
     guess = guess_from_title(posting.title, posting.department)
     if guess.level is not None:
-        fields["level"] = guess.level
+        read = replace(read, level=guess.level)
         found.append(_evidence(guess, "level"))
     elif posting.seniority:
         try:
-            fields["level"] = parse_level(posting.seniority)
+            read = replace(read, level=parse_level(posting.seniority))
             found.append(f"level from the posting's seniority label {posting.seniority!r}")
         except UserError:
             pass
@@ -182,13 +180,13 @@ def read_posting(raw: bytes, *, source: str, title: str | None = None) -> FromTe
         function = guess.function
         found.append(_evidence(guess, "function"))
     if function is not None:
-        fields["function"] = function
+        read = replace(read, function=function)
     missing = [
         name
         for name in ("organization", "level", "function", "city")
-        if fields.get(name) in (None, "") and not (name == "city" and fields["remote"])
+        if getattr(read, name) in (None, "") and not (name == "city" and read.remote)
     ]
-    return FromText(fields, found, missing)
+    return FromText(read, found, missing)
 
 
 @dataclass(slots=True)
@@ -204,7 +202,7 @@ class Added:
 
 def add_from_input(
     db: Database,
-    given: dict[str, Any],
+    given: OpportunityInput,
     *,
     posting: bytes | None = None,
     posting_source: str = "the posting",
@@ -214,40 +212,38 @@ def add_from_input(
     """Add an opportunity the way every edge does: a pasted posting (when given) fills what
     it can, with `source` job-board unless said; the fields the person gave win; without a
     posting a missing level or function is read from the title. One write."""
-    given = {k: v for k, v in given.items() if v is not None and v != "" and v != []}
-    fields: dict[str, Any] = {}
+    fields = OpportunityInput()
     found: list[str] = []
     missing: list[str] = []
     filled: list[str] = []
-    has_posting = posting is not None
     if posting is not None:
-        title = given.get("title")
-        parsed = read_posting(
-            posting, source=posting_source, title=str(title) if title is not None else None
-        )
-        fields.update({k: v for k, v in parsed.fields.items() if v not in (None, "")})
-        fields.setdefault("source", Source.JOB_BOARD.value)
-        found, missing = parsed.found, [m for m in parsed.missing if m not in given]
-    fields.update(given)
-    if not has_posting:
-        filled = fill_from_title(fields)
+        title = given.title or None
+        parsed = read_posting(posting, source=posting_source, title=title)
+        fields = parsed.fields.over(OpportunityInput(source=Source.JOB_BOARD.value))
+        found = parsed.found
+        missing = [m for m in parsed.missing if getattr(given, m) in (None, "", ())]
+    fields = given.over(fields)
+    if posting is None:
+        fields, filled = fill_from_title(fields)
     opp = add_opportunity(db, fields, today=today, now=now)
     return Added(opp, found, missing, filled)
 
 
 def add_opportunity(
-    db: Database, changes: dict[str, Any], *, today: date, now: datetime
+    db: Database, given: OpportunityInput, *, today: date, now: datetime
 ) -> Opportunity:
-    clean = clean_fields(changes)
-    if not clean.get("title"):
+    if not (given.title or "").strip():
         raise UserError("title: must not be empty", hint="Give the role's title.")
-    if "source" not in clean:
+    if not given.source:
         raise UserError(
             "required",
             hint="Where did it come from: " + ", ".join(Source) + ".",
             field="source",
         )
-    opp = Opportunity(**clean)
+    opp = Opportunity(
+        title="", source=Source(given.source) if given.source in set(Source) else next(iter(Source))
+    )
+    apply_input(opp, given)
     with db.session() as session:
         opp_id = repo.add_opportunity(session, opp, today=today, now=now)
         added = repo.get_opportunity(session, opp_id)
@@ -275,16 +271,16 @@ def list_opportunities(
 
 
 def edit_opportunity(
-    db: Database, opp_id: int, changes: dict[str, Any], *, now: datetime
+    db: Database, opp_id: int, given: OpportunityInput, *, now: datetime
 ) -> Opportunity:
-    clean = clean_fields(changes)
-    if not clean:
+    if given.empty:
         raise UserError("nothing to change", hint="Give at least one field, e.g. the level.")
     with db.session() as session:
-        if not repo.update_opportunity(session, opp_id, clean, now=now):
-            raise _not_found(opp_id)
         opp = repo.get_opportunity(session, opp_id)
-    assert opp is not None
+        if opp is None:
+            raise _not_found(opp_id)
+        apply_input(opp, given)
+        repo.update_opportunity(session, opp, now=now)
     return opp
 
 

@@ -110,18 +110,17 @@ def list_opportunities(session: Session, *, status: Status | None = None) -> lis
     return [_to_domain(row) for row in session.scalars(query)]
 
 
-def update_opportunity(
-    session: Session, opp_id: int, changes: dict[str, object], *, now: datetime
-) -> bool:
-    row = _row(session, opp_id)
+def update_opportunity(session: Session, opp: Opportunity, *, now: datetime) -> bool:
+    """Save the editable fields of `opp` (its status, ratings and decisions have their own
+    writes). False when there is no such opportunity."""
+    row = _row(session, opp.id) if opp.id is not None else None
     if row is None:
         return False
-    for name, value in changes.items():
-        if name not in EDITABLE:
-            raise ValueError(f"not an editable field: {name}")
-        if isinstance(value, Source):
-            value = value.value
-        setattr(row, name, list(value) if isinstance(value, list) else value)  # type: ignore[arg-type]
+    for name in EDITABLE:
+        if name != "source":
+            setattr(row, name, getattr(opp, name))
+    row.source = opp.source.value
+    row.involves = list(opp.involves)
     row.updated_at = now
     session.flush()
     return True

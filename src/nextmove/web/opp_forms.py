@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from nextmove.domain.edits import OpportunityInput
 from nextmove.domain.levels import level_key
 from nextmove.domain.opportunities import Opportunity, Source
 from nextmove.errors import UserError
@@ -34,14 +35,14 @@ class OpportunityForm:
 
 
 @dataclass
-class OpportunityInput:
-    fields: dict[str, Any]
+class PostedOpportunity:
+    given: OpportunityInput  # what the person typed (blank fields left out)
     posting: str  # the pasted posting's text, "" when none
 
 
 def opportunity_input_from_form(
     form: Mapping[str, Any],
-) -> tuple[OpportunityInput | None, OpportunityForm]:
+) -> tuple[PostedOpportunity | None, OpportunityForm]:
     """The submitted form -> fields given by the person (blank ones left out) and the posting."""
     values = {k: v for k, v in form.items() if isinstance(v, str)}
     shown = OpportunityForm(values=values)
@@ -70,7 +71,11 @@ def opportunity_input_from_form(
         shown.errors["source"] = "Choose where it came from (a pasted posting means a job board)."
     if shown.errors:
         return None, shown
-    return OpportunityInput(fields, posting), shown
+    given = OpportunityInput(
+        **{k: v for k, v in fields.items() if k != "involves"},
+        involves=tuple(involves) if involves else None,
+    )
+    return PostedOpportunity(given, posting), shown
 
 
 def place_error(form: OpportunityForm, error: UserError) -> OpportunityForm:
@@ -96,13 +101,14 @@ def form_of(opp: Opportunity) -> OpportunityForm:
     return OpportunityForm(values=values)
 
 
-def edit_fields_from_form(form: Mapping[str, Any]) -> tuple[dict[str, Any], OpportunityForm]:
+def edit_fields_from_form(form: Mapping[str, Any]) -> tuple[OpportunityInput, OpportunityForm]:
     """Every field of the edit form (blank ones clear what was saved)."""
     values = {k: v for k, v in form.items() if isinstance(v, str)}
-    fields: dict[str, Any] = {name: _get(form, name) for name in (*TEXT_FIELDS, *CHOICE_FIELDS)}
-    fields["remote"] = bool(_get(form, "remote"))
-    fields["brand"] = bool(_get(form, "brand"))
-    fields["involves"] = [line.strip() for line in _get(form, "involves").splitlines()]
-    if not fields["source"]:
-        fields.pop("source")
-    return fields, OpportunityForm(values=values)
+    texts = {name: _get(form, name) for name in (*TEXT_FIELDS, *CHOICE_FIELDS)}
+    given = OpportunityInput(
+        **{**texts, "source": texts["source"] or None},
+        remote=bool(_get(form, "remote")),
+        brand=bool(_get(form, "brand")),
+        involves=tuple(line.strip() for line in _get(form, "involves").splitlines()),
+    )
+    return given, OpportunityForm(values=values)

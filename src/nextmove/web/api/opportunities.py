@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
 
+from nextmove.domain.edits import OpportunityInput
 from nextmove.formats.opportunity_json import (
     compare_json,
     evaluate_json,
@@ -53,6 +54,12 @@ def list_opportunities(db: DbDep, status: StatusValue | None = None) -> Opportun
     return OpportunityListPublic.model_validate(list_json(opportunities, mix))
 
 
+def _given(fields: dict[str, Any]) -> OpportunityInput:
+    """A body's fields (what was sent, by name) as the service's input."""
+    given: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}
+    return OpportunityInput(**given)
+
+
 @router.post(
     "",
     response_model=OpportunityPublic,
@@ -63,13 +70,9 @@ def list_opportunities(db: DbDep, status: StatusValue | None = None) -> Opportun
 def add_opportunity(
     body: OpportunityCreate, db: DbDep, today: TodayDep, now: NowDep
 ) -> OpportunityPublic:
-    given = body.model_dump(exclude={"posting"}, exclude_none=True)
-    given = {k: v for k, v in given.items() if v not in ("", [])}
-    if isinstance(given.get("level"), int):
-        given["level"] = str(given["level"])
     added = service.add_from_input(
         db,
-        given,
+        _given(body.model_dump(exclude={"posting"}, exclude_none=True)),
         posting=body.posting.encode("utf-8") if body.posting.strip() else None,
         posting_source="posting",
         today=today,
@@ -118,10 +121,8 @@ def get_opportunity(opp_id: OppId, db: DbDep) -> OpportunityPublic:
 def edit_opportunity(
     opp_id: OppId, body: OpportunityUpdate, db: DbDep, now: NowDep
 ) -> OpportunityPublic:
-    changes = body.model_dump(exclude_unset=True, exclude_none=True)
-    if isinstance(changes.get("level"), int):
-        changes["level"] = str(changes["level"])
-    opp = service.edit_opportunity(db, opp_id, changes, now=now)
+    given = _given(body.model_dump(exclude_unset=True, exclude_none=True))
+    opp = service.edit_opportunity(db, opp_id, given, now=now)
     return OpportunityPublic.model_validate(opportunity_json(opp))
 
 

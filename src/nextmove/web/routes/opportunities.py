@@ -114,7 +114,7 @@ def add(request: Request, posted: FormDep, db: DbDep, today: TodayDep, now: NowD
     try:
         added = service.add_from_input(
             db,
-            data.fields,
+            data.given,
             posting=data.posting.encode("utf-8") if data.posting else None,
             posting_source="the pasted posting",
             today=today,
