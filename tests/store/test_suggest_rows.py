@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from nextmove.services.workspace import Workspace
 from nextmove.store import suggest as repo
-from nextmove.store.db import Database
 from tests.services.world import World
 
 
@@ -11,7 +11,7 @@ def test_candidate_row_fields_are_the_columns_in_order() -> None:
     assert repo.CandidateRow._fields == tuple(c.name for c in repo.CANDIDATE_COLUMNS)
 
 
-def test_candidate_rows_carry_each_persons_columns_by_name(db: Database) -> None:
+def test_candidate_rows_carry_each_persons_columns_by_name(db: Workspace) -> None:
     w = World(db)
     boss = w.person("Cora CEO", title="CEO", function="executive", level=11, depth=0)
     w.person(

@@ -25,11 +25,13 @@ from fastapi.routing import APIRoute
 from sqlalchemy import event
 
 from nextmove.config import load_settings
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import DEFAULT_WORKSPACE_ID, Database
 from nextmove.web.app import create_app
 
 BUSY_TIMEOUT = 60.0  # seconds a write waits for the lock: far past anything awaited below
 WAIT = 30.0  # the most the test waits for any one step (only reached when it fails)
+# What a write sends first: its own BEGIN IMMEDIATE (to number new rows), or the write itself.
+WRITES = ("BEGIN IMMEDIATE", "INSERT", "UPDATE", "DELETE")
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -98,7 +100,7 @@ def test_a_page_loads_while_a_form_write_waits_for_the_lock(served: Served) -> N
     writing = threading.Event()
 
     def on_execute(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if statement.lstrip().upper().startswith("INSERT INTO JOURNAL_ENTRY"):
+        if statement.lstrip().upper().startswith(WRITES):
             writing.set()  # the route is about to wait for the lock
 
     event.listen(served.db.engine, "before_cursor_execute", on_execute)
@@ -150,6 +152,7 @@ def test_a_page_loads_while_a_form_write_waits_for_the_lock(served: Served) -> N
     assert results["write"].status_code == 303, results["write"].text[:500]
     with served.db.engine.connect() as connection:
         count = connection.exec_driver_sql(
-            "SELECT count(*) FROM journal_entry WHERE activity = 'customer interviews'"
+            "SELECT count(*) FROM journal_entry "
+            f"WHERE workspace_id = {DEFAULT_WORKSPACE_ID} AND activity = 'customer interviews'"
         ).scalar()
     assert count == 1

@@ -27,10 +27,10 @@ from nextmove.domain.people import ContactRecord, normalize_email
 from nextmove.errors import InvalidInput, Problem, UserError
 from nextmove.services.contact_import import BATCH, ContactMerger
 from nextmove.services.progress import NoProgress, Progress
+from nextmove.services.workspace import Workspace
 from nextmove.store import bulk
 from nextmove.store import network as net
 from nextmove.store import people as repo
-from nextmove.store.db import Database
 
 MAX_SHOWN_PROBLEMS = 25
 BULK_CONTACTS = 10_000  # a file this large into an empty network rebuilds indexes once
@@ -84,7 +84,7 @@ class FileImport:
 
 
 def import_file(
-    db: Database,
+    db: Workspace,
     kind: str,
     path: Path,
     *,
@@ -131,7 +131,7 @@ def import_file(
 OPTION_FLAGS = {"organization": "organization", "column_map": "map", "me": "me"}
 
 
-def _read_linkedin(db: Database, job: FileImport) -> ImportReport:
+def _read_linkedin(db: Workspace, job: FileImport) -> ImportReport:
     from nextmove.formats.textfile import decode, read_bytes
 
     data = read_bytes(job.path)
@@ -152,7 +152,7 @@ def _read_linkedin(db: Database, job: FileImport) -> ImportReport:
     return _import_records(db, "linkedin", parse_connections(text, job.source), job)
 
 
-def _read_google(db: Database, job: FileImport) -> ImportReport:
+def _read_google(db: Workspace, job: FileImport) -> ImportReport:
     from nextmove.formats.google import parse_google
     from nextmove.formats.textfile import decode, read_bytes
 
@@ -160,11 +160,11 @@ def _read_google(db: Database, job: FileImport) -> ImportReport:
     return _import_records(db, "google", parse_google(text, job.source), job)
 
 
-def _read_vcard(db: Database, job: FileImport) -> ImportReport:
+def _read_vcard(db: Workspace, job: FileImport) -> ImportReport:
     return _import_records(db, "vcard", _vcard_items(job.path, job.source), job)
 
 
-def _read_orgchart(db: Database, job: FileImport) -> ImportReport:
+def _read_orgchart(db: Workspace, job: FileImport) -> ImportReport:
     from nextmove.services.orgchart_import import import_orgchart
 
     return import_orgchart(
@@ -182,7 +182,7 @@ def _read_orgchart(db: Database, job: FileImport) -> ImportReport:
     )
 
 
-def _read_ics(db: Database, job: FileImport) -> ImportReport:
+def _read_ics(db: Workspace, job: FileImport) -> ImportReport:
     return import_calendar(
         db,
         job.path,
@@ -196,7 +196,7 @@ def _read_ics(db: Database, job: FileImport) -> ImportReport:
 
 
 def _import_records(
-    db: Database, kind: str, items: Iterable[Item], job: FileImport
+    db: Workspace, kind: str, items: Iterable[Item], job: FileImport
 ) -> ImportReport:
     return import_contacts(
         db,
@@ -211,7 +211,7 @@ def _import_records(
     )
 
 
-Reader = Callable[[Database, FileImport], ImportReport]
+Reader = Callable[[Workspace, FileImport], ImportReport]
 
 # The reader of each kind of file in the registry (domain.import_kinds), by the kind's name.
 READERS: dict[str, Reader] = {
@@ -252,7 +252,7 @@ def _vcard_items(path: Path, source: str) -> list[Item]:
 
 
 def import_contacts(
-    db: Database,
+    db: Workspace,
     kind: str,
     items: Iterable[Item],
     *,
@@ -319,7 +319,7 @@ def _finish(session: Session, report: ImportReport) -> None:
 
 
 def import_linkedin_zip(
-    db: Database,
+    db: Workspace,
     data: bytes,
     *,
     source: str,
@@ -401,7 +401,7 @@ def import_linkedin_zip(
 
 
 def import_calendar(
-    db: Database,
+    db: Workspace,
     path: Path,
     *,
     now: datetime,
@@ -454,7 +454,7 @@ def import_calendar(
     return report
 
 
-def recent_imports(db: Database, *, limit: int = 10) -> list[net.ImportRunLine]:
+def recent_imports(db: Workspace, *, limit: int = 10) -> list[net.ImportRunLine]:
     """The last imports that wrote something (dry runs and refused files leave no record),
     newest first."""
     with db.session() as session:

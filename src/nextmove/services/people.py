@@ -34,9 +34,9 @@ from nextmove.domain.people import (
 )
 from nextmove.errors import Ambiguous, NotFound, UserError
 from nextmove.services.titles import read_title
+from nextmove.services.workspace import Workspace
 from nextmove.store import network as net
 from nextmove.store import people as repo
-from nextmove.store.db import Database
 from nextmove.store.forget import linked_to, scrub_traces, strip_folders
 from nextmove.store.people import PersonLine
 
@@ -52,7 +52,7 @@ class PersonDetail:
     is_me: bool = False
 
 
-def resolve(db: Database, ref: str) -> int:
+def resolve(db: Workspace, ref: str) -> int:
     """A person's id from REF: a number (their id) or a name (exact, then by first and last
     name). An ambiguous name is an error listing the candidates."""
     with db.session() as session:
@@ -101,7 +101,7 @@ def resolve_id(session: Any, ref: str) -> int:
 
 
 def list_people(
-    db: Database,
+    db: Workspace,
     *,
     query: str | None = None,
     tag: str | None = None,
@@ -142,7 +142,7 @@ def person_detail(session: Any, person_id: int) -> PersonDetail:
     )
 
 
-def show_person(db: Database, ref: str) -> PersonDetail:
+def show_person(db: Workspace, ref: str) -> PersonDetail:
     with db.session() as session:
         person_id = resolve_id(session, ref)
         return person_detail(session, person_id)
@@ -186,7 +186,7 @@ def guess_from_title(person: Person) -> None:
         apply_title_guess(person, read_title(person.title, person.department))
 
 
-def add_person(db: Database, edit: PersonEdit, *, now: datetime, today: date) -> Person:
+def add_person(db: Workspace, edit: PersonEdit, *, now: datetime, today: date) -> Person:
     name = clean_text(edit.name or "")
     if not name:
         raise UserError("give the person's name")
@@ -209,7 +209,7 @@ def add_person(db: Database, edit: PersonEdit, *, now: datetime, today: date) ->
     return person
 
 
-def edit_person(db: Database, ref: str, edit: PersonEdit, *, now: datetime, today: date) -> Person:
+def edit_person(db: Workspace, ref: str, edit: PersonEdit, *, now: datetime, today: date) -> Person:
     with db.session() as session:
         person_id = resolve_id(session, ref)
         person = repo.get_person(session, person_id)
@@ -223,7 +223,7 @@ def edit_person(db: Database, ref: str, edit: PersonEdit, *, now: datetime, toda
         return person
 
 
-def delete_person(db: Database, ref: str) -> Person:
+def delete_person(db: Workspace, ref: str) -> Person:
     """Delete a person (see `delete_person_reported`); returns who was deleted."""
     return delete_person_reported(db, ref)[0]
 
@@ -237,7 +237,7 @@ def _delete_and_scrub(session: Session, ref: str) -> tuple[Person, Rewrites]:
     return person, scrub_traces(session, traces_of(person), linked)
 
 
-def delete_person_reported(db: Database, ref: str) -> tuple[Person, Rewrites]:
+def delete_person_reported(db: Workspace, ref: str) -> tuple[Person, Rewrites]:
     """Delete a person and everything recorded with them, scrub their name, e-mails and
     phones from the texts that stay (domain.forget), then make sure the deleted data is
     gone from disk too (zeroed pages, an emptied write-ahead log). Returns who was deleted
@@ -249,7 +249,7 @@ def delete_person_reported(db: Database, ref: str) -> tuple[Person, Rewrites]:
     return person, rewrites
 
 
-def preview_delete(db: Database, ref: str) -> tuple[Person, Rewrites]:
+def preview_delete(db: Workspace, ref: str) -> tuple[Person, Rewrites]:
     """What deleting a person would rewrite, for the confirmation: the delete is done and
     rolled back, so the count is exactly what `delete_person_reported` will do."""
     with db.session() as session:
@@ -260,7 +260,7 @@ def preview_delete(db: Database, ref: str) -> tuple[Person, Rewrites]:
 
 
 def merge_people(
-    db: Database, keep_ref: str, drop_ref: str, *, now: datetime, today: date
+    db: Workspace, keep_ref: str, drop_ref: str, *, now: datetime, today: date
 ) -> Person:
     """Merge the second person into the first: lists are combined, the first's fields win,
     the second's fill its gaps; ties, interactions and sources move over."""
@@ -333,7 +333,7 @@ def merge_people(
 
 
 def touch(
-    db: Database, ref: str, *, kind: str, note: str, day: date, now: datetime
+    db: Workspace, ref: str, *, kind: str, note: str, day: date, now: datetime
 ) -> tuple[Person, Interaction]:
     """Log a contact with someone: it becomes their last-contact date if it is the latest."""
     try:
@@ -355,7 +355,7 @@ def touch(
 
 
 def add_tie(
-    db: Database, ref: str, other_ref: str, *, source: str, strength: int, note: str, now: datetime
+    db: Workspace, ref: str, other_ref: str, *, source: str, strength: int, note: str, now: datetime
 ) -> Tie:
     try:
         source = TieSource(source).value
@@ -378,7 +378,7 @@ def add_tie(
         return tie
 
 
-def link_me(db: Database, ref: str | None) -> Person | None:
+def link_me(db: Workspace, ref: str | None) -> Person | None:
     with db.session() as session:
         if ref is None:
             net.link_me(session, None)
