@@ -7,8 +7,16 @@ from datetime import date
 
 import pytest
 
-from nextmove.domain.edits import CLEAR, OpportunityInput, PersonEdit, apply_person_edit
+from nextmove.domain.edits import (
+    CLEAR,
+    OpportunityInput,
+    PersonEdit,
+    PositionEdit,
+    apply_person_edit,
+    apply_position_edit,
+)
 from nextmove.domain.people import Labeled, Person
+from nextmove.domain.vision import Position
 from nextmove.errors import UserError
 
 TODAY = date(2026, 11, 22)
@@ -119,3 +127,14 @@ def test_what_the_person_gives_wins_over_what_a_posting_read() -> None:
     assert merged == OpportunityInput(
         title="Sr. Director", organization="Acme Health", remote=False, level=8
     )
+
+
+def test_a_position_edit_changes_only_what_it_gives_and_checks_the_level() -> None:
+    me = Position(name="Maya", title="PM", organization="Acme", level=5, function="product")
+    moved = apply_position_edit(me, PositionEdit(title=" Senior PM ", level="senior"))
+    assert (moved.name, moved.title, moved.organization) == ("Maya", "Senior PM", "Acme")
+    assert (moved.level, moved.function) == (3, "product")  # "senior" is rank 3
+    assert apply_position_edit(me, PositionEdit(function="")).function is None
+    with pytest.raises(UserError) as caught:
+        apply_position_edit(me, PositionEdit(level="wizard"))
+    assert caught.value.field == "level"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nextmove.domain.edits import PersonEdit
+from nextmove.domain.edits import PersonEdit, PositionEdit
 from nextmove.errors import UserError
 from nextmove.services import imports, moves, people
 from nextmove.services import vision as vision_service
@@ -45,7 +45,7 @@ def hospital(db: Workspace, tmp_path: Path, now: datetime) -> Workspace:
     import_chart(db, tmp_path, CHART_2024, date(2024, 3, 1))
     import_chart(db, tmp_path, CHART_2025, date(2025, 3, 1))
     vision_service.set_position(
-        db, {"title": "Nurse Manager", "organization": "St. Luke's"}, now=now
+        db, PositionEdit(title="Nurse Manager", organization="St. Luke's"), now=now
     )
     return db
 

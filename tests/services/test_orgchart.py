@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from nextmove.domain.edits import PersonEdit
+from nextmove.domain.edits import PersonEdit, PositionEdit
 from nextmove.errors import InvalidInput, UserError
 from nextmove.services import imports, orgchart_import, people
 from nextmove.services import vision as vision_service
@@ -161,7 +161,7 @@ def test_the_organization_defaults_to_your_own(db: Workspace, now: datetime, tod
     with pytest.raises(UserError, match="which organization"):
         imports.import_file(db, "orgchart", ORACLE, now=now, today=today)
     vision_service.set_position(
-        db, {"organization": "Oracle HR Sample", "level": "senior"}, now=now
+        db, PositionEdit(organization="Oracle HR Sample", level="senior"), now=now
     )
     report = imports.import_file(db, "orgchart", ORACLE, now=now, today=today)
     assert report.created == 107
@@ -171,7 +171,7 @@ def test_me_links_your_record_and_places_your_chain_on_the_ladder(
     db: Workspace, now: datetime, today: date
 ) -> None:
     vision_service.set_position(
-        db, {"organization": "Oracle HR Sample", "level": "senior"}, now=now
+        db, PositionEdit(organization="Oracle HR Sample", level="senior"), now=now
     )
     run(db, ORACLE, now, today, me="104")
     detail = people.show_person(db, "Bruce Miller")

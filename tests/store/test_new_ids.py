@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Table
 
+from nextmove.domain.edits import PositionEdit
 from nextmove.errors import DatabaseBusy
 from nextmove.services.workspace import Workspace
 from nextmove.store import bulk
@@ -75,7 +76,7 @@ def test_two_position_edits_at_once_both_land(db: Workspace, db_url: str) -> Non
 
     def edit_city() -> None:
         try:
-            set_position(second, {"city": "Berlin"}, now=NOW)
+            set_position(second, PositionEdit(city="Berlin"), now=NOW)
         except BaseException as exc:  # reported by the test below
             failures.append(exc)
 

@@ -9,6 +9,7 @@ from rich.markup import escape
 
 from nextmove.cli.context import JsonFlag, console, now, print_json, state
 from nextmove.cli.render import position_line
+from nextmove.domain.edits import PositionEdit
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import LADDER
 from nextmove.formats.json_shapes import position_json
@@ -50,18 +51,18 @@ def set_(
     city: Annotated[str | None, typer.Option(help="Where you live and work today.")] = None,
 ) -> None:
     """Change fields of your current position; fields you leave out keep their value."""
-    changes = {
-        "name": name,
-        "title": title,
-        "organization": organization,
-        "function": function,
-        "level": level,
-        "industry": industry,
-        "city": city,
-    }
-    if all(v is None for v in changes.values()):
+    edit = PositionEdit(
+        name=name,
+        title=title,
+        organization=organization,
+        function=function,
+        level=level,
+        industry=industry,
+        city=city,
+    )
+    if edit.empty:
         raise typer.BadParameter("give at least one field, e.g. --title 'Senior PM'")
-    me = vision_service.set_position(state(ctx).db(), changes, now=now())
+    me = vision_service.set_position(state(ctx).db(), edit, now=now())
     console.print(f"Saved: {position_line(me)}")
 
 

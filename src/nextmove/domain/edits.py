@@ -27,6 +27,7 @@ from nextmove.domain.people import (
     same_position,
     validate_tier,
 )
+from nextmove.domain.vision import Position
 from nextmove.errors import UserError
 
 
@@ -276,3 +277,33 @@ class OpportunityInput(_Edit):
             if getattr(self, f.name) not in (None, "", ())
         }
         return replace(base, **given)
+
+
+@dataclass(frozen=True, slots=True)
+class PositionEdit(_Edit):
+    """A change to your current position (`nextmove me set`); level and function "" clear."""
+
+    name: str | None = None
+    title: str | None = None
+    organization: str | None = None
+    function: str | None = None
+    level: str | None = None
+    industry: str | None = None
+    city: str | None = None
+
+
+def apply_position_edit(position: Position, edit: PositionEdit) -> Position:
+    """The position with the edit applied: texts trimmed, level and function validated."""
+    edit.check_texts()
+    changed: dict[str, Any] = {}
+    for name in ("name", "title", "organization", "industry", "city"):
+        value = getattr(edit, name)
+        if value is not None:
+            changed[name] = value.strip()
+    if edit.level is not None:
+        changed["level"] = parse_level(edit.level, field="level") if edit.level != "" else None
+    if edit.function is not None:
+        changed["function"] = (
+            parse_function(edit.function, field="function") if edit.function != "" else None
+        )
+    return replace(position, **changed)

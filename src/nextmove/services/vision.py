@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from nextmove.domain.check import Finding
-from nextmove.domain.functions import parse_function
+from nextmove.domain.edits import PositionEdit, apply_position_edit
 from nextmove.domain.journal import (
     ENERGY_MAX,
     ENERGY_MIN,
@@ -17,7 +17,6 @@ from nextmove.domain.journal import (
     JournalSummary,
     summarize_journal,
 )
-from nextmove.domain.levels import parse_level
 from nextmove.domain.plans import PlanCheck, check_plans
 from nextmove.domain.vision import Position, Vision
 from nextmove.errors import NotFound, UserError
@@ -26,7 +25,6 @@ from nextmove.services.workspace import Workspace
 from nextmove.store import vision as repo
 
 EVIDENCE_WINDOW_DAYS = 90
-POSITION_FIELDS = ("name", "title", "organization", "function", "level", "industry", "city")
 
 
 def get_vision(db: Workspace) -> Vision:
@@ -64,25 +62,11 @@ def export_vision(db: Workspace) -> str:
     return render_vision(get_vision(db))
 
 
-def set_position(db: Workspace, changes: dict[str, Any], *, now: datetime) -> Position:
+def set_position(db: Workspace, edit: PositionEdit, *, now: datetime) -> Position:
     """Change some fields of the current position; levels and functions are validated."""
-    unknown = set(changes) - set(POSITION_FIELDS)
-    if unknown:
-        raise UserError(f"unknown field(s): {', '.join(sorted(unknown))}")
-    clean: dict[str, Any] = {}
-    for key, value in changes.items():
-        if value is None:
-            continue
-        if key == "level":
-            clean[key] = parse_level(value, field="level") if value != "" else None
-        elif key == "function":
-            clean[key] = parse_function(value, field="function") if value != "" else None
-        else:
-            clean[key] = str(value).strip()
     with db.session() as session:
         repo.hold_for_update(session)
-        current = repo.load_vision(session).me
-        updated = replace(current, **clean)
+        updated = apply_position_edit(repo.load_vision(session).me, edit)
         repo.save_position(session, updated, now=now)
     return updated
 
