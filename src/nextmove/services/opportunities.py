@@ -76,10 +76,6 @@ def apply_input(opp: Opportunity, given: OpportunityInput) -> None:
             continue
         text = check_link(str(value), "link") if name == "link" else str(value).strip()
         setattr(opp, name, _storable(name, text))
-    if not opp.title:
-        raise UserError(
-            "title: must not be empty", hint="Give the role's title, e.g. 'Director of Product'."
-        )
     if given.level is not None:
         opp.level = parse_level(given.level, field="level") if given.level != "" else None
     if given.function is not None:
@@ -95,6 +91,10 @@ def apply_input(opp: Opportunity, given: OpportunityInput) -> None:
             dict.fromkeys(
                 _storable("involves", str(v).strip()) for v in given.involves if str(v).strip()
             )
+        )
+    if not opp.title:
+        raise UserError(
+            "title: must not be empty", hint="Give the role's title, e.g. 'Director of Product'."
         )
 
 
@@ -232,18 +232,15 @@ def add_from_input(
 def add_opportunity(
     db: Workspace, given: OpportunityInput, *, today: date, now: datetime
 ) -> Opportunity:
-    if not (given.title or "").strip():
-        raise UserError("title: must not be empty", hint="Give the role's title.")
+    opp = Opportunity(title="", source=Source.JOB_BOARD)
+    apply_input(opp, replace(given, source=None))  # every field checked, the title given
     if not given.source:
         raise UserError(
             "required",
             hint="Where did it come from: " + ", ".join(Source) + ".",
             field="source",
         )
-    opp = Opportunity(
-        title="", source=Source(given.source) if given.source in set(Source) else next(iter(Source))
-    )
-    apply_input(opp, given)
+    opp.source = parse_source(given.source, field="source")
     with db.session() as session:
         opp_id = repo.add_opportunity(session, opp, today=today, now=now)
         added = repo.get_opportunity(session, opp_id)
