@@ -76,7 +76,8 @@ def show(ctx: typer.Context, json: JsonFlag = False) -> None:
     )
 
 
-@app.command("set")
+# A value may start with a dash (a weight of -1 is refused by name, not as an unknown option).
+@app.command("set", context_settings={"ignore_unknown_options": True})
 def set_(
     ctx: typer.Context,
     key: Key,

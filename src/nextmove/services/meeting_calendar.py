@@ -26,7 +26,7 @@ def namespace(db: Workspace) -> str:
 
 
 NO_EMAIL_HINT = (
-    "Set your address with `nextmove settings set email you@example.com` (or on the "
+    "Set the `email` preference (`nextmove settings set email you@example.com`, or on the "
     "Settings page), or give your own person record (`nextmove me link REF`) an e-mail address."
 )
 

@@ -60,12 +60,13 @@ class SettingsForm:
 
 def _form_values(form: dict[str, list[str]]) -> dict[str, str]:
     """What the page posted, one text per preference key: the day boxes joined, the two
-    times of the working hours joined."""
+    times of the working hours joined. A key not posted is left as it is."""
     values: dict[str, str] = {}
     for spec in SPECS:
-        if spec.key == "working_days":
+        if spec.key == "working_days" and "working_days.shown" in form:
+            # Boxes: none ticked sends nothing, hence the marker the page sends with them.
             values[spec.key] = ",".join(d for d in WEEKDAYS if d in form.get("working_days", []))
-        elif spec.key == "working_hours":
+        elif spec.key == "working_hours" and "working_hours.start" in form:
             start = (form.get("working_hours.start") or [""])[0]
             end = (form.get("working_hours.end") or [""])[0]
             values[spec.key] = f"{start}-{end}"
