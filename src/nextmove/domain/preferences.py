@@ -135,14 +135,19 @@ def time_zones() -> tuple[str, ...]:
     return tuple(sorted(available_timezones()))
 
 
+@cache
+def _zones_by_lower() -> dict[str, str]:
+    return {z.lower(): z for z in time_zones()}
+
+
 def _timezone(text: str) -> str:
     name = text.strip()
     hint = "Give an IANA name such as `Europe/Berlin`, `America/Chicago` or `UTC`."
     if not name or len(name) > 64:
         raise UserError("give a time zone", field="timezone", hint=hint)
-    by_lower = {z.lower(): z for z in time_zones()}
-    if name.lower() in by_lower:
-        return by_lower[name.lower()]
+    known = _zones_by_lower().get(name.lower())
+    if known is not None:
+        return known
     try:
         zone(name)
     except UserError:
