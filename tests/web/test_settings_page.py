@@ -154,3 +154,48 @@ def test_the_deployment_is_shown_but_not_editable(web: Web) -> None:
     form = page[page.index('<form method="post" action="/settings"') : page.index("</form>")]
     assert "Data directory" not in form and "database" not in form.lower()
     assert "Data directory" in page and "Upload limit" in page
+
+
+JSON = {"Origin": BASE, "Sec-Fetch-Site": "same-origin"}
+
+
+def test_the_api_shows_and_changes_preferences_all_or_nothing(web: Web, web_db: Workspace) -> None:
+    shown = web.get("/api/settings").json()
+    assert shown["workspace"] == "default"
+    assert shown["preferences"]["timezone"] == {
+        "value": "UTC",
+        "source": "default",
+        "inherited": "UTC",
+        "inherited_from": "default",
+    }
+    assert "password" not in str(shown["deployment"])
+
+    refused = web.client.patch(
+        "/api/settings",
+        json={"timezone": "Mars/Olympus", "meeting_minutes": 300, "tier_a_days": 21, "colour": 1},
+        headers=JSON,
+    )
+    assert refused.status_code == 400
+    fields = {p["field"]: p["message"] for p in refused.json()["problems"]}
+    assert set(fields) == {"timezone", "meeting_minutes", "colour"}
+    assert "Known settings" in fields["colour"]
+    assert web_db.reloaded().preferences == {}
+
+    changed = web.client.patch(
+        "/api/settings",
+        json={"timezone": "europe/berlin", "meeting_minutes": 45, "suggest_weights.level_gap": 2.5},
+        headers=JSON,
+    )
+    assert changed.status_code == 200
+    prefs = changed.json()["preferences"]
+    assert (prefs["timezone"]["value"], prefs["timezone"]["source"]) == (
+        "Europe/Berlin",
+        "workspace",
+    )
+    assert prefs["meeting_minutes"]["value"] == 45
+    assert prefs["suggest_weights.level_gap"]["value"] == 2.5
+    # The next request of the same app already uses it.
+    assert web.get("/api/settings").json()["preferences"]["timezone"]["value"] == "Europe/Berlin"
+
+    back = web.client.patch("/api/settings", json={"timezone": None}, headers=JSON)
+    assert back.json()["preferences"]["timezone"]["source"] == "default"

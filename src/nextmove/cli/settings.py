@@ -33,32 +33,10 @@ def show(ctx: typer.Context, json: JsonFlag = False) -> None:
     st = state(ctx)
     ws = st.db()
     resolved = service.resolve(ws, st.config)
-    info = describe_workspace(st.config)
     if json:
-        print_json(
-            {
-                "workspace": ws.name,
-                "preferences": {
-                    r.key: {
-                        "value": r.value,
-                        "source": r.source,
-                        "inherited": r.inherited,
-                        "inherited_from": r.inherited_source,
-                    }
-                    for r in resolved
-                },
-                "deployment": {
-                    "database": info.database,
-                    "backend": info.backend,
-                    "data_dir": str(info.data_dir),
-                    "config_file": str(info.config_file),
-                    "web_host": st.config.web_host,
-                    "web_port": st.config.web_port,
-                    "upload_limit_mb": info.upload_limit_mb,
-                },
-            }
-        )
+        print_json(service.preferences_json(ws, resolved, st.config))
         return
+    info = describe_workspace(st.config)
     table = Table(title=f"Preferences of workspace {escape(ws.name)}", title_justify="left")
     for column in ("setting", "value", "from"):
         table.add_column(column)

@@ -15,14 +15,16 @@ from nextmove.config import Settings
 from nextmove.domain import preferences as prefs
 from nextmove.domain.preferences import SPECS, WEIGHT_PREFIX, Preferences, Spec
 from nextmove.errors import InvalidInput, NotFound, Problem, UserError
-from nextmove.services.workspace import Workspace
+from nextmove.services.workspace import Workspace, describe_workspace
 from nextmove.store import workspaces as store
 
 __all__ = [
     "SOURCES",
     "Preferences",
     "Resolved",
+    "change_preferences",
     "effective",
+    "preferences_json",
     "resolve",
     "set_preference",
     "settings_for",
@@ -163,6 +165,55 @@ def unset_preference(ws: Workspace, settings: Settings, key: str) -> Resolved:
     spec = prefs.spec_for(key)
     updated = _write(ws, {}, {spec.key})
     return next(r for r in resolve(updated, settings) if r.key == spec.key)
+
+
+def change_preferences(
+    ws: Workspace, settings: Settings, values: Mapping[str, str | None]
+) -> list[Resolved]:
+    """Set several preferences at once (None: unset it), all or nothing: InvalidInput with a
+    Problem per refused key writes nothing. Every preference in effect afterwards."""
+    problems: list[Problem] = []
+    change: dict[str, Any] = {}
+    drop: set[str] = set()
+    for key, text in values.items():
+        try:
+            if text is None:
+                drop.add(prefs.spec_for(key).key)
+            else:
+                spec, value = prefs.parse_preference(key, text)
+                change[spec.key] = value
+        except UserError as exc:
+            detail = exc.detail if exc.field else f"{exc.message}. {exc.hint or ''}".strip()
+            problems.append(Problem(exc.field or key, detail))
+    if problems:
+        raise InvalidInput("settings", problems, hint="Nothing was changed.")
+    return resolve(_write(ws, change, drop), settings)
+
+
+def preferences_json(ws: Workspace, resolved: list[Resolved], settings: Settings) -> dict[str, Any]:
+    """The shape of `settings show --json` and GET /api/settings (docs/json.md)."""
+    info = describe_workspace(settings)
+    return {
+        "workspace": ws.name,
+        "preferences": {
+            r.key: {
+                "value": r.value,
+                "source": r.source,
+                "inherited": r.inherited,
+                "inherited_from": r.inherited_source,
+            }
+            for r in resolved
+        },
+        "deployment": {
+            "database": info.database,
+            "backend": info.backend,
+            "data_dir": str(info.data_dir),
+            "config_file": str(info.config_file),
+            "web_host": settings.web_host,
+            "web_port": settings.web_port,
+            "upload_limit_mb": info.upload_limit_mb,
+        },
+    }
 
 
 def update_preferences(
