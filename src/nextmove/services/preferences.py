@@ -77,19 +77,17 @@ def _inherited(settings: Settings) -> dict[str, tuple[Any, str]]:
 
 
 def _stored(ws: Workspace) -> dict[str, Any]:
-    """The workspace's own values this version knows, each checked again: one that no longer
-    parses (a hand-edited database) is a clear error naming it and the way out."""
-    flat = prefs.flatten(ws.preferences)
-    for key, value in flat.items():
+    """The workspace's own values this version knows, each checked again and kept the way it
+    is written back. A value that no longer passes its check (a database edited by hand, a
+    newer version's wider range) is passed over: config.toml's or the default applies, and
+    `settings set` or the Settings page replaces it."""
+    flat: dict[str, Any] = {}
+    for key, value in prefs.flatten(ws.preferences).items():
         spec = prefs.spec_for(key)
         try:
-            spec.parse(spec.show(value))
-        except UserError as exc:
-            raise UserError(
-                f"workspace {ws.name!r} holds a bad value for the setting {key!r}: {exc.detail}",
-                hint=f"Set it again with `nextmove settings set {key} VALUE`, or "
-                f"`nextmove settings unset {key}` to use the default.",
-            ) from None
+            flat[key] = spec.parse(spec.show(value))
+        except UserError:
+            continue
     return flat
 
 
