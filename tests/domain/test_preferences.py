@@ -55,6 +55,8 @@ def test_every_preference_is_found_by_its_key_with_dashes_too() -> None:
         assert spec_for(spec.key) is spec
         assert spec_for(spec.key.replace("_", "-").upper()) is spec
     assert spec_for("weight.reachability").key == "suggest_weights.reachability"
+    assert spec_for("time-zone").key == "timezone"
+    assert spec_for("meeting_length").key == "meeting_minutes"
 
 
 def test_every_default_is_accepted_by_its_own_check() -> None:

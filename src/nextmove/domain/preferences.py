@@ -314,6 +314,20 @@ SPECS: tuple[Spec, ...] = (
     ),
 )
 _BY_KEY = {spec.key: spec for spec in SPECS}
+# Other names people type for a preference.
+ALIASES = {
+    "time_zone": "timezone",
+    "tz": "timezone",
+    "zone": "timezone",
+    "e_mail": "email",
+    "meeting_length": "meeting_minutes",
+    "meeting_length_minutes": "meeting_minutes",
+    "days": "working_days",
+    "hours": "working_hours",
+    "tier_a": "tier_a_days",
+    "tier_b": "tier_b_days",
+    "tier_c": "tier_c_days",
+}
 SCALAR_KEYS = tuple(f.name for f in fields(Preferences) if f.name != "suggest_weights")
 
 
@@ -321,8 +335,9 @@ def spec_for(key: str) -> Spec:
     """The preference called `key` (dashes or underscores); a UserError listing the known
     ones when there is none."""
     wanted = key.strip().lower().replace("-", "_")
-    if wanted.startswith(("weight.", "weights.")):
+    if wanted.startswith(("weight.", "weights.", "suggest_weight.")):
         wanted = WEIGHT_PREFIX + wanted.split(".", 1)[1]
+    wanted = ALIASES.get(wanted, wanted)
     spec = _BY_KEY.get(wanted)
     if spec is None:
         known = ", ".join(s.key for s in SPECS if not s.key.startswith(WEIGHT_PREFIX))
