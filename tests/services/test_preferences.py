@@ -62,3 +62,15 @@ def test_the_settings_of_a_command_are_the_workspace_s_over_config_toml(
     assert effective.tier_a_days == 20
     assert effective.weights().level_gap == 5 and effective.weights().reachability == 4
     assert effective.database_url == settings.database_url
+
+
+def test_the_built_in_defaults_are_the_same_in_settings_and_preferences() -> None:
+    from dataclasses import fields
+
+    from nextmove.config import Settings
+    from nextmove.domain.preferences import Preferences
+
+    built_in = Settings.model_construct()
+    for field in fields(Preferences):
+        if field.name != "suggest_weights":
+            assert getattr(Preferences(), field.name) == getattr(built_in, field.name), field.name
