@@ -24,6 +24,17 @@ from sqlalchemy.orm import Mapped, mapped_column
 from nextmove.store.base import Base, JSONType, UTCDateTime
 
 
+class Workspace(Base):  # TEMP until main has it
+    __tablename__ = "workspace"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    preferences: Mapped[dict[str, object]] = mapped_column(
+        JSONType, default=dict, server_default="{}"
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Profile(Base):
     """The person using nextmove: their current position and the parts of their vision that
     are not lists of rows. There is one row (id = 1) per database."""
@@ -388,6 +399,15 @@ class OrgSnapshot(Base):
 
 
 # Tables split by noun; imported here so Alembic and `Base.metadata` see them all.
+from nextmove.store.account_models import (  # noqa: E402
+    Account,
+    ApiToken,
+    AuditEntry,
+    CoachGrant,
+    CoachNote,
+    LoginAttempt,
+    LoginSession,
+)
 from nextmove.store.meeting_models import (  # noqa: E402
     BoardSeat,
     KeepInTouch,
@@ -406,9 +426,16 @@ from nextmove.store.opportunity_models import (  # noqa: E402
 )
 
 __all__ = [
+    "Account",
+    "ApiToken",
+    "AuditEntry",
     "BoardSeat",
+    "CoachGrant",
+    "CoachNote",
     "JournalEntry",
     "KeepInTouch",
+    "LoginAttempt",
+    "LoginSession",
     "Meeting",
     "MeetingInsight",
     "MeetingReferral",

@@ -10,6 +10,7 @@ from fastapi import Depends, Query, Request
 
 from nextmove.config import Settings
 from nextmove.services.workspace import Database
+from nextmove.web.auth import ServerMode, request_workspace_id
 from nextmove.web.security import CsrfTokens
 
 
@@ -22,6 +23,7 @@ class WebContext:
     tokens: CsrfTokens
     origins: frozenset[str]
     base_url: str
+    server: ServerMode | None = None  # None: local mode (no sign-in, one person)
 
 
 def get_context(request: Request) -> WebContext:
@@ -30,6 +32,10 @@ def get_context(request: Request) -> WebContext:
 
 
 def get_db(request: Request) -> Database:
+    """The database of the request's workspace. The one place a route's workspace is
+    resolved: in server mode, the signed-in account's own or a granted client's (see
+    web/auth.py, which has checked access before any route runs)."""
+    request.state.workspace_id = request_workspace_id(request)
     return get_context(request).db
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from nextmove.web.api import (
+    accounts,
     board,
     imports,
     journal,
@@ -36,5 +37,6 @@ for _module in (
     board,
     meetings,
     imports,
+    accounts,
 ):
     router.include_router(_module.router)

@@ -8,14 +8,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from nextmove.services import demo as demo_service
 from nextmove.services import vision as vision_service
 from nextmove.services.workspace import describe_workspace
+from nextmove.web.auth import principal_of
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.render import link_for, render
+from nextmove.web.routes.accounts import account_settings
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/settings", response_class=HTMLResponse, summary="Settings")
 def settings_page(request: Request, settings: SettingsDep) -> HTMLResponse:
+    if principal_of(request) is not None:  # server mode: the account, never the server's paths
+        return render(request, "settings.html", info=None, **account_settings(request))
     return render(request, "settings.html", info=describe_workspace(settings))
 
 
