@@ -32,7 +32,7 @@ from nextmove.services.sign_in import session_account
 from nextmove.web.security import CSRF_HEADER, UNSAFE_METHODS
 
 SESSION_COOKIE = "nextmove_session"
-WORKSPACE_COOKIE = "nextmove_workspace"
+CLIENT_COOKIE = "nextmove_client"
 # Reachable without signing in (static files are a mount and never pass here).
 PUBLIC_PATHS = frozenset({"/login", "/api/openapi.json"})
 # The account's own pages: always its own workspace, whatever client a coach has open.
@@ -90,7 +90,7 @@ def principal_of(request: Request) -> Principal | None:
 def _requested_workspace(request: Request, api: bool) -> int | None:
     raw = request.query_params.get("workspace")
     if raw is None and not api:
-        raw = request.cookies.get(WORKSPACE_COOKIE) or None
+        raw = request.cookies.get(CLIENT_COOKIE) or None
     if raw is None:
         return None
     if not raw.isdigit() or len(raw) > 12:

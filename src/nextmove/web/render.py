@@ -20,7 +20,7 @@ from nextmove.domain.levels import LADDER, level_label
 from nextmove.domain.limits import LIMITS, field_limit
 from nextmove.domain.links import safe_link
 from nextmove.domain.suggest import STRENGTH_WORDS
-from nextmove.web.auth import WORKSPACE_COOKIE, principal_of
+from nextmove.web.auth import CLIENT_COOKIE, principal_of
 from nextmove.web.forms import field_label
 from nextmove.web.markdown import render_markdown
 from nextmove.web.security import CSRF_FIELD
@@ -149,5 +149,5 @@ def render(
             secure=bool(state.server and state.server.secure_cookies),
         )
     if getattr(request.state, "forget_workspace", False):
-        response.delete_cookie(WORKSPACE_COOKIE, path="/")
+        response.delete_cookie(CLIENT_COOKIE, path="/")
     return response

@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 from nextmove.services import coaching
 from nextmove.services import sign_in as sign_in_service
 from nextmove.web.auth import Principal, principal_of
-from nextmove.web.deps import ContextDep, NowDep
+from nextmove.web.deps import ContextDep, NowDep, TodayDep
 
 router = APIRouter(tags=["accounts"])
 
@@ -121,7 +121,9 @@ def audit(request: Request, context: ContextDep) -> list[AuditPublic]:
 
 
 @router.get("/coach/clients", response_model=list[ClientPublic], summary="A coach's clients")
-def coach_clients(request: Request, context: ContextDep) -> list[ClientPublic]:
+def coach_clients(
+    request: Request, context: ContextDep, today: TodayDep, now: NowDep
+) -> list[ClientPublic]:
     """The clients who granted you access, stalled first; `workspace_id` is what other
     routes take as `?workspace=`."""
     principal = _principal(request)
@@ -140,7 +142,7 @@ def coach_clients(request: Request, context: ContextDep) -> list[ClientPublic]:
             last_activity=c.last_activity,
         )
         for c in coaching.client_overview(
-            context.db, principal.account.id, settings=context.settings
+            context.db, principal.account.id, settings=context.settings, today=today, now=now
         )
     ]
 

@@ -16,8 +16,8 @@ from nextmove.errors import NextmoveError, UserError
 from nextmove.services import accounts as account_service
 from nextmove.services import coaching
 from nextmove.services import sign_in as sign_in_service
-from nextmove.web.auth import SESSION_COOKIE, WORKSPACE_COOKIE, Principal, ServerMode, principal_of
-from nextmove.web.deps import ContextDep, NowDep
+from nextmove.web.auth import CLIENT_COOKIE, SESSION_COOKIE, Principal, ServerMode, principal_of
+from nextmove.web.deps import ContextDep, NowDep, TodayDep
 from nextmove.web.render import render
 
 router = APIRouter(include_in_schema=False)
@@ -99,7 +99,7 @@ def login(
         samesite="lax",
         path="/",
     )
-    response.delete_cookie(WORKSPACE_COOKIE, path="/")
+    response.delete_cookie(CLIENT_COOKIE, path="/")
     return response
 
 
@@ -115,7 +115,7 @@ def logout(request: Request, context: ContextDep, everywhere: Text = "") -> Resp
     response.delete_cookie(
         SESSION_COOKIE, path="/", secure=server.secure_cookies, httponly=True, samesite="lax"
     )
-    response.delete_cookie(WORKSPACE_COOKIE, path="/")
+    response.delete_cookie(CLIENT_COOKIE, path="/")
     return response
 
 
@@ -188,11 +188,13 @@ def revoke_coach(request: Request, context: ContextDep, coach: Text = "") -> Res
 
 
 @router.get("/coach", response_class=HTMLResponse, summary="Your clients")
-def coach_page(request: Request, context: ContextDep) -> Response:
+def coach_page(request: Request, context: ContextDep, today: TodayDep, now: NowDep) -> Response:
     principal = _principal(request)
-    clients = coaching.client_overview(context.db, principal.account.id, settings=context.settings)
+    clients = coaching.client_overview(
+        context.db, principal.account.id, settings=context.settings, today=today, now=now
+    )
     response = render(request, "coach.html", clients=clients, account=principal.account)
-    response.delete_cookie(WORKSPACE_COOKIE, path="/")
+    response.delete_cookie(CLIENT_COOKIE, path="/")
     return response
 
 
@@ -210,7 +212,7 @@ def open_client(request: Request, context: ContextDep, workspace_id: int) -> Res
     coaching.workspace_access(context.db, principal.account, workspace_id)  # 404 without a grant
     response = RedirectResponse("/", status_code=303)
     response.set_cookie(
-        WORKSPACE_COOKIE,
+        CLIENT_COOKIE,
         str(workspace_id),
         httponly=True,
         secure=_server(request).secure_cookies,
