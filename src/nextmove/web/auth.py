@@ -7,9 +7,10 @@ threadpool, never in the event loop, and:
 - the account comes from `Authorization: Bearer <personal API token>` or from the session
   cookie; none (or an expired, forged or signed-out one) is 401 for /api and a redirect to
   /login for pages;
-- the workspace is the account's own, or `?workspace=ID` (pages also remember the client a
-  coach opened in a cookie) when a grant lets the account in — checked on every request, so
-  a revoked grant stops the very next one; a write needs `edit`;
+- the workspace is the account's own, or `?workspace=ID` (a browser also remembers the
+  client a coach opened, in a cookie, for the pages and their scripts; a Bearer call never
+  does) when a grant lets the account in — checked on every request, so a revoked grant
+  stops the very next one; a write needs `edit`;
 - an API write made with the session cookie carries `X-CSRF-Token` (from GET /api/me), a
   Bearer call needs none; every request a coach makes in a client's workspace is written
   to that workspace's audit log.
@@ -87,9 +88,11 @@ def principal_of(request: Request) -> Principal | None:
     return value if isinstance(value, Principal) else None
 
 
-def _requested_workspace(request: Request, api: bool) -> int | None:
+def _requested_workspace(request: Request, via: str) -> int | None:
+    """`?workspace=ID`, else (for a browser, not a Bearer token: the pages and the scripts on
+    them) the client a coach opened."""
     raw = request.query_params.get("workspace")
-    if raw is None and not api:
+    if raw is None and via == "session":
         raw = request.cookies.get(CLIENT_COOKIE) or None
     if raw is None:
         return None
@@ -143,10 +146,10 @@ def _authenticate(request: Request) -> None:
                 )
     try:
         own_page = path.startswith(ACCOUNT_PATHS)
-        requested = None if own_page else _requested_workspace(request, api)
+        requested = None if own_page else _requested_workspace(request, via)
         access = coaching.workspace_access(db, account, requested)
     except UserError:
-        if api or request.query_params.get("workspace") is not None:
+        if request.query_params.get("workspace") is not None:
             raise
         # A remembered client workspace that is gone (revoked): back to one's own.
         requested = None
