@@ -378,3 +378,69 @@ def test_local_mode_has_no_sign_in(web) -> None:  # type: ignore[no-untyped-def]
         "csrf_token": None,
     }
     assert web.get("/journal").status_code == 200
+
+
+def test_behind_https_every_cookie_is_secure(server_db: Database, db_url: str, people) -> None:  # type: ignore[no-untyped-def]
+    base = "https://career.example.org"
+    mode = ServerMode(secret=b"s" * 32, secure_cookies=True, session_lifetime=timedelta(hours=1))
+    app = create_app(
+        load_settings(database_url=db_url),
+        port=PORT,
+        db=server_db,
+        server=mode,
+        base_url=base,
+        hosts=frozenset({"career.example.org"}),
+    )
+    with TestClient(app, base_url=base) as client:
+        page = client.get("/login")
+        assert "Secure" in page.headers["set-cookie"]
+        token = _TOKEN.search(page.text)
+        assert token
+        signed = client.post(
+            "/login",
+            data={"csrf_token": token.group(1), "email": "ann@example.org", "password": PASSWORD},
+            headers={"Origin": base, "Sec-Fetch-Site": "same-origin"},
+            follow_redirects=False,
+        )
+        assert signed.status_code == 303
+        session = next(c for c in signed.headers.get_list("set-cookie") if SESSION_COOKIE in c)
+        assert "Secure" in session and "HttpOnly" in session
+        # A form posted from another origin is refused even with a valid token.
+        other = client.post(
+            "/login",
+            data={"csrf_token": token.group(1), "email": "ann@example.org", "password": PASSWORD},
+            headers={"Origin": "https://evil.example"},
+            follow_redirects=False,
+        )
+        assert other.status_code == 403
+
+
+def test_the_coach_pages_open_a_client_and_keep_private_notes(
+    make_browser, people, server_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    coaching.grant_access(
+        server_db,
+        client_email="ann@example.org",
+        coach_email="cat@example.org",
+        access="view",
+        now=datetime.now(UTC),
+    )
+    coach = make_browser()
+    coach.sign_in("cat@example.org")
+    ws = people["ann"].workspace_id
+    dashboard = coach.client.get("/coach")
+    assert dashboard.status_code == 200 and "Ann" in dashboard.text and "Bob" not in dashboard.text
+    client_page = coach.client.get(f"/coach/clients/{ws}")
+    assert "Your private notes" in client_page.text
+    saved = coach.post_form(f"/coach/clients/{ws}/notes", {"body": "Wants a VP role by 2028."})
+    assert saved.status_code == 303
+    assert "Wants a VP role by 2028." in coach.client.get(f"/coach/clients/{ws}").text
+    assert coach.client.get(f"/coach/clients/{people['bob'].workspace_id}").status_code == 404
+    opened = coach.post_form(f"/coach/clients/{ws}/open", {})
+    assert opened.status_code == 303
+    journal = coach.client.get("/journal")
+    assert "You are in <strong>Ann</strong>" in journal.text
+    # A member has no clients page of use, and Ann never sees the coach's notes.
+    ann = make_browser()
+    ann.sign_in("ann@example.org")
+    assert "Wants a VP role" not in ann.client.get("/settings").text
