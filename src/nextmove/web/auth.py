@@ -33,6 +33,7 @@ from nextmove.services.sign_in import session_account
 from nextmove.web.security import CSRF_HEADER, UNSAFE_METHODS
 
 SESSION_COOKIE = "nextmove_session"
+MAX_ID = 2**31 - 1  # ids are 32-bit integers in both databases
 CLIENT_COOKIE = "nextmove_client"
 # Reachable without signing in (static files are a mount and never pass here).
 PUBLIC_PATHS = frozenset({"/login", "/api/openapi.json"})
@@ -96,7 +97,7 @@ def _requested_workspace(request: Request, via: str) -> int | None:
         raw = request.cookies.get(CLIENT_COOKIE) or None
     if raw is None:
         return None
-    if not raw.isdigit() or len(raw) > 12:
+    if not raw.isdigit() or len(raw) > 10 or not 1 <= int(raw) <= MAX_ID:
         raise UserError(
             f"workspace {raw[:20]!r} is not a workspace id",
             field="workspace",

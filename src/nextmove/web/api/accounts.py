@@ -5,17 +5,19 @@ In local mode `/api/me` says so (no account) and the others are 404."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Request, Response
+from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
 from nextmove.services import coaching
 from nextmove.services import sign_in as sign_in_service
-from nextmove.web.auth import Principal, principal_of
+from nextmove.web.auth import MAX_ID, Principal, principal_of
 from nextmove.web.deps import ContextDep, NowDep, TodayDep
 
+WorkspaceId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 router = APIRouter(tags=["accounts"])
 
 
@@ -152,7 +154,7 @@ def coach_clients(
     response_model=NotePublic,
     summary="Your private notes on a client",
 )
-def get_notes(request: Request, context: ContextDep, workspace_id: int) -> NotePublic:
+def get_notes(request: Request, context: ContextDep, workspace_id: WorkspaceId) -> NotePublic:
     principal = _principal(request)
     return NotePublic(body=coaching.coach_note(context.db, principal.account.id, workspace_id))
 
@@ -163,7 +165,7 @@ def get_notes(request: Request, context: ContextDep, workspace_id: int) -> NoteP
     summary="Replace your private notes on a client",
 )
 def put_notes(
-    request: Request, context: ContextDep, now: NowDep, workspace_id: int, note: NotePublic
+    request: Request, context: ContextDep, now: NowDep, workspace_id: WorkspaceId, note: NotePublic
 ) -> NotePublic:
     principal = _principal(request)
     coaching.save_coach_note(context.db, principal.account.id, workspace_id, note.body, now=now)

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Form, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
@@ -16,10 +17,18 @@ from nextmove.errors import NextmoveError, UserError
 from nextmove.services import accounts as account_service
 from nextmove.services import coaching
 from nextmove.services import sign_in as sign_in_service
-from nextmove.web.auth import CLIENT_COOKIE, SESSION_COOKIE, Principal, ServerMode, principal_of
+from nextmove.web.auth import (
+    CLIENT_COOKIE,
+    MAX_ID,
+    SESSION_COOKIE,
+    Principal,
+    ServerMode,
+    principal_of,
+)
 from nextmove.web.deps import ContextDep, NowDep, TodayDep
 from nextmove.web.render import render
 
+RowId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 router = APIRouter(include_in_schema=False)
 
 Text = Annotated[str, Form(max_length=2000)]
@@ -156,7 +165,7 @@ def create_token(request: Request, context: ContextDep, now: NowDep, name: Text 
 
 
 @router.post("/settings/tokens/{token_id}/delete", summary="Delete a personal API token")
-def delete_token(request: Request, context: ContextDep, token_id: int) -> Response:
+def delete_token(request: Request, context: ContextDep, token_id: RowId) -> Response:
     principal = _principal(request)
     account_service.delete_api_token(context.db, principal.account.id, token_id)
     return RedirectResponse("/settings#tokens-h", status_code=303)
@@ -199,7 +208,7 @@ def coach_page(request: Request, context: ContextDep, today: TodayDep, now: NowD
 
 
 @router.get("/coach/clients/{workspace_id}", response_class=HTMLResponse, summary="A client")
-def coach_client_page(request: Request, context: ContextDep, workspace_id: int) -> Response:
+def coach_client_page(request: Request, context: ContextDep, workspace_id: RowId) -> Response:
     principal = _principal(request)
     access = coaching.workspace_access(context.db, principal.account, workspace_id)
     note = coaching.coach_note(context.db, principal.account.id, workspace_id)
@@ -207,7 +216,7 @@ def coach_client_page(request: Request, context: ContextDep, workspace_id: int) 
 
 
 @router.post("/coach/clients/{workspace_id}/open", summary="Work in a client's workspace")
-def open_client(request: Request, context: ContextDep, workspace_id: int) -> Response:
+def open_client(request: Request, context: ContextDep, workspace_id: RowId) -> Response:
     principal = _principal(request)
     coaching.workspace_access(context.db, principal.account, workspace_id)  # 404 without a grant
     response = RedirectResponse("/", status_code=303)
@@ -227,7 +236,7 @@ def save_notes(
     request: Request,
     context: ContextDep,
     now: NowDep,
-    workspace_id: int,
+    workspace_id: RowId,
     body: Annotated[str, Form(max_length=coaching.MAX_NOTE)] = "",
 ) -> Response:
     principal = _principal(request)
