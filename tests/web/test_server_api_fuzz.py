@@ -74,7 +74,11 @@ def test_no_generated_request_errors_or_crosses_into_an_ungranted_workspace(
                     query["workspace"] = str(target)
                 case.query = query
                 response = case.call(headers=headers)
-                assert response.status_code < 500, (case.operation.label, target, response.text[:300])
+                assert response.status_code < 500, (
+                    case.operation.label,
+                    target,
+                    response.text[:300],
+                )
                 codes[target].add(response.status_code)
                 path = case.operation.path
                 if target in (ungranted, 999_999) and not path.startswith(

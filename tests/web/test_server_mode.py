@@ -444,3 +444,47 @@ def test_the_coach_pages_open_a_client_and_keep_private_notes(
     ann = make_browser()
     ann.sign_in("ann@example.org")
     assert "Wants a VP role" not in ann.client.get("/settings").text
+
+
+def test_a_coach_invites_a_client_who_accepts_or_declines(make_browser, people) -> None:  # type: ignore[no-untyped-def]
+    coach, ann, bob = make_browser(), make_browser(), make_browser()
+    coach.sign_in("cat@example.org")
+    ann.sign_in("ann@example.org")
+    bob.sign_in("bob@example.org")
+    csrf = {"X-CSRF-Token": coach.api_token()}
+    answers = [
+        coach.client.post(
+            "/api/coach/invitations", json={"email": email, "access": "edit"}, headers=csrf
+        )
+        for email in ("ann@example.org", "bob@example.org", "nobody@example.org")
+    ]
+    # The same answer for an e-mail without an account: nothing to probe.
+    assert {r.status_code for r in answers} == {202}
+    assert len({r.json()["message"] for r in answers}) == 1
+    pending = ann.client.get("/api/invitations").json()
+    assert [(i["coach"]["email"], i["access"]) for i in pending] == [("cat@example.org", "edit")]
+    assert "asks for <strong>edit</strong> access" in ann.client.get("/settings").text
+    accepted = ann.post_form(f"/settings/invitations/{pending[0]['id']}", {"answer": "accept"})
+    assert accepted.status_code == 303
+    assert ann.client.get("/api/invitations").json() == []
+    bob_invite = bob.client.get("/api/invitations").json()[0]
+    # Ann cannot answer Bob's invitation.
+    stolen = ann.client.post(
+        f"/api/invitations/{bob_invite['id']}/accept",
+        json={},
+        headers={"X-CSRF-Token": ann.api_token()},
+    )
+    assert stolen.status_code == 404
+    declined = bob.client.delete(
+        f"/api/invitations/{bob_invite['id']}", headers={"X-CSRF-Token": bob.api_token()}
+    )
+    assert declined.status_code == 204
+    clients = coach.client.get("/api/coach/clients").json()
+    assert [(c["email"], c["access"]) for c in clients] == [("ann@example.org", "edit")]
+    # A member cannot invite anyone.
+    member = ann.client.post(
+        "/api/coach/invitations",
+        json={"email": "bob@example.org"},
+        headers={"X-CSRF-Token": ann.api_token()},
+    )
+    assert member.status_code == 403

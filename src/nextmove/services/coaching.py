@@ -16,8 +16,20 @@ from sqlalchemy import delete, func, select
 
 from nextmove.config import Settings
 from nextmove.errors import AccessDenied, NotFound, UserError
-from nextmove.services.accounts import ACCESS_LEVELS, AccountInfo, find_account, info
-from nextmove.store.account_models import Account, AuditEntry, CoachGrant, CoachNote
+from nextmove.services.accounts import (
+    ACCESS_LEVELS,
+    AccountInfo,
+    find_account,
+    info,
+    normalize_email,
+)
+from nextmove.store.account_models import (
+    Account,
+    AuditEntry,
+    CoachGrant,
+    CoachInvitation,
+    CoachNote,
+)
 from nextmove.store.db import Database
 from nextmove.store.meeting_models import Meeting as MeetingRow
 from nextmove.store.models import JournalEntry, Plan, Profile
@@ -97,6 +109,120 @@ def revoke_access(db: Database, *, client_email: str, coach_email: str) -> bool:
             )
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationInfo:
+    id: int
+    coach: AccountInfo
+    client: AccountInfo
+    access: str
+    created_at: datetime
+
+
+INVITED = "if an account has that e-mail, its owner sees your invitation on their Settings page"
+
+
+def invite_client(
+    db: Database, *, coach: AccountInfo, client_email: str, access: str, now: datetime
+) -> str:
+    """A coach asks for access to a client's workspace. The answer is the same whether or
+    not an account has the e-mail (a coach cannot probe who has an account)."""
+    _check_access(access)
+    if coach.role != "coach":
+        raise AccessDenied("only coach accounts can invite clients")
+    address = normalize_email(client_email)
+    with db.session() as session:
+        client = session.scalars(select(Account).where(Account.email == address)).first()
+        if client is None or client.id == coach.id or client.disabled:
+            return INVITED
+        granted = session.scalar(
+            select(CoachGrant.id).where(
+                CoachGrant.client_account_id == client.id,
+                CoachGrant.coach_account_id == coach.id,
+            )
+        )
+        if granted is not None:
+            return INVITED
+        invitation = session.scalars(
+            select(CoachInvitation).where(
+                CoachInvitation.client_account_id == client.id,
+                CoachInvitation.coach_account_id == coach.id,
+            )
+        ).first()
+        if invitation is None:
+            session.add(
+                CoachInvitation(
+                    coach_account_id=coach.id,
+                    client_account_id=client.id,
+                    access=access,
+                    created_at=now,
+                )
+            )
+        else:
+            invitation.access = access
+    return INVITED
+
+
+def invitations_of_client(db: Database, client_id: int) -> list[InvitationInfo]:
+    with db.session() as session:
+        client = session.get(Account, client_id)
+        if client is None:
+            return []
+        rows = session.execute(
+            select(CoachInvitation, Account)
+            .join(Account, Account.id == CoachInvitation.coach_account_id)
+            .where(CoachInvitation.client_account_id == client_id, Account.disabled.is_(False))
+            .order_by(CoachInvitation.created_at, CoachInvitation.id)
+        ).all()
+        return [
+            InvitationInfo(i.id, info(coach), info(client), i.access, i.created_at)
+            for i, coach in rows
+        ]
+
+
+def answer_invitation(
+    db: Database, *, client_id: int, invitation_id: int, accept: bool, now: datetime
+) -> GrantInfo | None:
+    """Accept (the coach gets the access asked for) or decline an invitation of one's own."""
+    with db.session() as session:
+        invitation = session.scalars(
+            select(CoachInvitation).where(
+                CoachInvitation.id == invitation_id,
+                CoachInvitation.client_account_id == client_id,
+            )
+        ).first()
+        if invitation is None:
+            raise NotFound(
+                f"there is no invitation {invitation_id} for you",
+                hint="It may have been answered already.",
+            )
+        coach_id, access = invitation.coach_account_id, invitation.access
+        session.delete(invitation)
+        if not accept:
+            return None
+        client, coach = session.get(Account, client_id), session.get(Account, coach_id)
+        assert client is not None and coach is not None
+        if coach.disabled:
+            raise UserError(f"the coach account {coach.email} is disabled", field="coach")
+        grant = session.scalars(
+            select(CoachGrant).where(
+                CoachGrant.client_account_id == client_id,
+                CoachGrant.coach_account_id == coach_id,
+            )
+        ).first()
+        if grant is None:
+            grant = CoachGrant(
+                client_account_id=client_id,
+                coach_account_id=coach_id,
+                access=access,
+                created_at=now,
+            )
+            session.add(grant)
+        else:
+            grant.access = access
+        session.flush()
+        return GrantInfo(info(client), info(coach), grant.access, grant.created_at)
 
 
 def grants_of_client(db: Database, client_id: int) -> list[GrantInfo]:

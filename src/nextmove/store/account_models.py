@@ -110,6 +110,25 @@ class CoachGrant(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class CoachInvitation(Base):
+    """A coach asks a client for access; the client accepts (it becomes a grant) or
+    declines (it is deleted) on their Settings page."""
+
+    __tablename__ = "coach_invitation"
+    __table_args__ = (
+        UniqueConstraint("coach_account_id", "client_account_id"),
+        CheckConstraint("access IN ('view','comment','edit')", name="access"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"))
+    client_account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True
+    )
+    access: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class CoachNote(Base):
     """A coach's private notes on one client: never shown to the client, kept when a grant
     is revoked (they are the coach's own)."""

@@ -43,6 +43,7 @@ ACCOUNT_PATHS = (
     "/api/coach",
     "/api/me",
     "/api/audit",
+    "/api/invitations",
     "/logout",
     "/settings",
     "/account",

@@ -17,7 +17,7 @@ from nextmove.services import sign_in as sign_in_service
 from nextmove.web.auth import MAX_ID, Principal, principal_of
 from nextmove.web.deps import ContextDep, NowDep, TodayDep
 
-WorkspaceId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
+RowId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 router = APIRouter(tags=["accounts"])
 
 
@@ -154,7 +154,7 @@ def coach_clients(
     response_model=NotePublic,
     summary="Your private notes on a client",
 )
-def get_notes(request: Request, context: ContextDep, workspace_id: WorkspaceId) -> NotePublic:
+def get_notes(request: Request, context: ContextDep, workspace_id: RowId) -> NotePublic:
     principal = _principal(request)
     return NotePublic(body=coaching.coach_note(context.db, principal.account.id, workspace_id))
 
@@ -165,8 +165,89 @@ def get_notes(request: Request, context: ContextDep, workspace_id: WorkspaceId) 
     summary="Replace your private notes on a client",
 )
 def put_notes(
-    request: Request, context: ContextDep, now: NowDep, workspace_id: WorkspaceId, note: NotePublic
+    request: Request, context: ContextDep, now: NowDep, workspace_id: RowId, note: NotePublic
 ) -> NotePublic:
     principal = _principal(request)
     coaching.save_coach_note(context.db, principal.account.id, workspace_id, note.body, now=now)
     return note
+
+
+class InvitationCreate(BaseModel):
+    email: str = Field(max_length=320, description="The client's e-mail.")
+    access: Literal["view", "comment", "edit"] = "view"
+
+
+class InvitationPublic(BaseModel):
+    id: int
+    coach: dict[str, str]
+    access: Literal["view", "comment", "edit"]
+    created_at: datetime
+
+
+class MessagePublic(BaseModel):
+    message: str
+
+
+@router.post(
+    "/coach/invitations",
+    response_model=MessagePublic,
+    status_code=202,
+    summary="Invite a client (coaches)",
+)
+def invite(
+    request: Request, context: ContextDep, now: NowDep, body: InvitationCreate
+) -> MessagePublic:
+    """The same answer whether or not an account has the e-mail."""
+    principal = _principal(request)
+    message = coaching.invite_client(
+        context.db, coach=principal.account, client_email=body.email, access=body.access, now=now
+    )
+    return MessagePublic(message=message)
+
+
+@router.get(
+    "/invitations", response_model=list[InvitationPublic], summary="Coaches' invitations to you"
+)
+def invitations(request: Request, context: ContextDep) -> list[InvitationPublic]:
+    principal = _principal(request)
+    return [
+        InvitationPublic(
+            id=i.id,
+            coach={"email": i.coach.email, "name": i.coach.name},
+            access=i.access,  # type: ignore[arg-type]
+            created_at=i.created_at,
+        )
+        for i in coaching.invitations_of_client(context.db, principal.account.id)
+    ]
+
+
+@router.post(
+    "/invitations/{invitation_id}/accept",
+    status_code=204,
+    summary="Accept a coach's invitation (the coach gets the access asked for)",
+)
+def accept(request: Request, context: ContextDep, now: NowDep, invitation_id: RowId) -> Response:
+    principal = _principal(request)
+    coaching.answer_invitation(
+        context.db,
+        client_id=principal.account.id,
+        invitation_id=invitation_id,
+        accept=True,
+        now=now,
+    )
+    return Response(status_code=204)
+
+
+@router.delete(
+    "/invitations/{invitation_id}", status_code=204, summary="Decline a coach's invitation"
+)
+def decline(request: Request, context: ContextDep, now: NowDep, invitation_id: RowId) -> Response:
+    principal = _principal(request)
+    coaching.answer_invitation(
+        context.db,
+        client_id=principal.account.id,
+        invitation_id=invitation_id,
+        accept=False,
+        now=now,
+    )
+    return Response(status_code=204)

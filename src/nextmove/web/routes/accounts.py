@@ -137,6 +137,7 @@ def account_settings(request: Request, **extra: Any) -> dict[str, Any]:
         "account": account,
         "tokens": account_service.list_api_tokens(db, account.id),
         "coaches": coaching.grants_of_client(db, account.id),
+        "invitations": coaching.invitations_of_client(db, account.id),
         "audit": coaching.audit_log(db, account.workspace_id, limit=100),
         "sessions": sign_in_service.session_count(db, account.id, now=datetime.now(UTC)),
         "access_levels": account_service.ACCESS_LEVELS,
@@ -196,13 +197,67 @@ def revoke_coach(request: Request, context: ContextDep, coach: Text = "") -> Res
     return RedirectResponse("/settings#coaches-h", status_code=303)
 
 
+@router.post("/settings/invitations/{invitation_id}", summary="Answer a coach's invitation")
+def answer_invitation(
+    request: Request, context: ContextDep, now: NowDep, invitation_id: RowId, answer: Text = ""
+) -> Response:
+    principal = _principal(request)
+    coaching.answer_invitation(
+        context.db,
+        client_id=principal.account.id,
+        invitation_id=invitation_id,
+        accept=answer == "accept",
+        now=now,
+    )
+    return RedirectResponse("/settings#coaches-h", status_code=303)
+
+
+@router.post("/coach/invitations", summary="Invite a client")
+def invite_client(
+    request: Request,
+    context: ContextDep,
+    today: TodayDep,
+    now: NowDep,
+    email: Text = "",
+    access: Text = "view",
+) -> Response:
+    principal = _principal(request)
+    try:
+        message = coaching.invite_client(
+            context.db, coach=principal.account, client_email=email, access=access, now=now
+        )
+    except UserError as error:
+        return _coach_page(request, context, today, now, error=error, status_code=error.http_status)
+    return _coach_page(request, context, today, now, invited=message)
+
+
 @router.get("/coach", response_class=HTMLResponse, summary="Your clients")
 def coach_page(request: Request, context: ContextDep, today: TodayDep, now: NowDep) -> Response:
+    return _coach_page(request, context, today, now)
+
+
+def _coach_page(
+    request: Request,
+    context: ContextDep,
+    today: TodayDep,
+    now: NowDep,
+    *,
+    status_code: int = 200,
+    **extra: Any,
+) -> Response:
     principal = _principal(request)
     clients = coaching.client_overview(
         context.db, principal.account.id, settings=context.settings, today=today, now=now
     )
-    response = render(request, "coach.html", clients=clients, account=principal.account)
+    response = render(
+        request,
+        "coach.html",
+        status_code=status_code,
+        clients=clients,
+        account=principal.account,
+        access_levels=account_service.ACCESS_LEVELS,
+        **extra,
+    )
     response.delete_cookie(CLIENT_COOKIE, path="/")
     return response
 

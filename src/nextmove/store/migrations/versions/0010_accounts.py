@@ -1,7 +1,7 @@
 """accounts
 
 Server mode: `account` (each owning a workspace), `login_session`, `api_token`,
-`login_attempt`, `coach_grant`, `coach_note` and `audit_entry`. Shared tables (not
+`login_attempt`, `coach_grant`, `coach_invitation`, `coach_note` and `audit_entry`. Shared tables (not
 per-workspace); nothing existing changes.
 
 Revision ID: 0010
@@ -108,6 +108,38 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_coach_grant_coach_account_id"), "coach_grant", ["coach_account_id"])
     op.create_table(
+        "coach_invitation",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("coach_account_id", sa.Integer(), nullable=False),
+        sa.Column("client_account_id", sa.Integer(), nullable=False),
+        sa.Column("access", sa.String(length=10), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.CheckConstraint(
+            "access IN ('view','comment','edit')", name=op.f("ck_coach_invitation_access")
+        ),
+        sa.ForeignKeyConstraint(
+            ["client_account_id"],
+            ["account.id"],
+            name=op.f("fk_coach_invitation_client_account_id_account"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["coach_account_id"],
+            ["account.id"],
+            name=op.f("fk_coach_invitation_coach_account_id_account"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_coach_invitation")),
+        sa.UniqueConstraint(
+            "coach_account_id",
+            "client_account_id",
+            name=op.f("uq_coach_invitation_coach_account_id"),
+        ),
+    )
+    op.create_index(
+        op.f("ix_coach_invitation_client_account_id"), "coach_invitation", ["client_account_id"]
+    )
+    op.create_table(
         "coach_note",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("coach_account_id", sa.Integer(), nullable=False),
@@ -164,6 +196,7 @@ def downgrade() -> None:
     for table in (
         "audit_entry",
         "coach_note",
+        "coach_invitation",
         "coach_grant",
         "login_attempt",
         "api_token",
