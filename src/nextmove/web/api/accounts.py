@@ -12,7 +12,7 @@ from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
-from nextmove.services import coaching
+from nextmove.services import coach_dashboard, coaching
 from nextmove.services import sign_in as sign_in_service
 from nextmove.web.auth import MAX_ID, Principal, principal_of
 from nextmove.web.deps import ContextDep, NowDep, TodayDep
@@ -143,7 +143,7 @@ def coach_clients(
             replies_awaited=c.replies_awaited,
             last_activity=c.last_activity,
         )
-        for c in coaching.client_overview(
+        for c in coach_dashboard.client_overview(
             context.db, principal.account.id, settings=context.settings, today=today, now=now
         )
     ]

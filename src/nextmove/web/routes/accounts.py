@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 
 from nextmove.errors import NextmoveError, UserError
 from nextmove.services import accounts as account_service
-from nextmove.services import coaching
+from nextmove.services import coach_dashboard, coaching
 from nextmove.services import sign_in as sign_in_service
 from nextmove.web.auth import (
     CLIENT_COOKIE,
@@ -246,7 +246,7 @@ def _coach_page(
     **extra: Any,
 ) -> Response:
     principal = _principal(request)
-    clients = coaching.client_overview(
+    clients = coach_dashboard.client_overview(
         context.db, principal.account.id, settings=context.settings, today=today, now=now
     )
     response = render(
