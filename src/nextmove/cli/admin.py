@@ -67,7 +67,7 @@ def create_user(
 
     password = _password(password_stdin)
     account = accounts.create_account(
-        state(ctx).db(), email=email, name=name, role=role, password=password, now=now()
+        state(ctx).db().db, email=email, name=name, role=role, password=password, now=now()
     )
     console.print(
         f"Created {escape(account.role)} {escape(account.name)} <{escape(account.email)}> "
@@ -80,7 +80,7 @@ def list_users(ctx: typer.Context, json_out: JsonFlag = False) -> None:
     """List the accounts: e-mail, name, role, disabled, workspace."""
     from nextmove.services import accounts
 
-    rows = accounts.list_accounts(state(ctx).db())
+    rows = accounts.list_accounts(state(ctx).db().db)
     if json_out:
         print_json([a.as_json() for a in rows])
         return
@@ -107,7 +107,7 @@ def disable(
     """Disable an account: it is signed out everywhere and its API tokens stop working."""
     from nextmove.services import accounts
 
-    account = accounts.disable_account(state(ctx).db(), email)
+    account = accounts.disable_account(state(ctx).db().db, email)
     console.print(f"Disabled {escape(account.email)}; its sessions ended.")
 
 
@@ -120,7 +120,7 @@ def reset_password(
     """Set a new password; the account is signed out everywhere."""
     from nextmove.services import accounts
 
-    account = accounts.reset_password(state(ctx).db(), email, _password(password_stdin))
+    account = accounts.reset_password(state(ctx).db().db, email, _password(password_stdin))
     console.print(f"New password set for {escape(account.email)}; its sessions ended.")
 
 
@@ -133,7 +133,7 @@ def token(
     """Create a personal API token for the account and print it once (only its hash is kept)."""
     from nextmove.services import accounts
 
-    value = accounts.create_api_token(state(ctx).db(), email, name=name, now=now())
+    value = accounts.create_api_token(state(ctx).db().db, email, name=name, now=now())
     err_console.print("A new API token (shown once; send it as `Authorization: Bearer …`):")
     sys.stdout.write(value + "\n")
 
@@ -152,7 +152,7 @@ def grant(
     from nextmove.services import coaching
 
     result = coaching.grant_access(
-        state(ctx).db(),
+        state(ctx).db().db,
         client_email=client_email,
         coach_email=coach_email,
         access=access,
@@ -173,7 +173,7 @@ def revoke(
     """End a coach's access to a client's workspace, at once."""
     from nextmove.services import coaching
 
-    if coaching.revoke_access(state(ctx).db(), client_email=client_email, coach_email=coach_email):
+    if coaching.revoke_access(state(ctx).db().db, client_email=client_email, coach_email=coach_email):
         console.print(
             f"Revoked: {escape(coach_email)} no longer sees {escape(client_email)}'s workspace."
         )

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -15,6 +14,7 @@ from sqlalchemy import func, select
 from nextmove.config import Settings
 from nextmove.services.accounts import AccountInfo
 from nextmove.services.coaching import GrantInfo, clients_of_coach
+from nextmove.services.workspace import Workspace, open_workspace
 from nextmove.store.db import Database
 from nextmove.store.meeting_models import Meeting as MeetingRow
 from nextmove.store.models import JournalEntry, Plan, Profile
@@ -94,17 +94,12 @@ def _overview(
     )
 
 
-def client_workspace(db: Database, workspace_id: int) -> Any:
+def client_workspace(db: Database, workspace_id: int) -> Workspace:
     """The client's workspace, for the services to read."""
-    from nextmove.services import workspace as workspaces
-
-    opener = getattr(workspaces, "open_workspace", None)
-    if opener is None:  # TEMP: before the workspace foundation is merged, one database
-        return db
-    return opener(db, workspace_id=workspace_id)
+    return open_workspace(db, workspace_id=workspace_id)
 
 
-def last_activity(workspace: Any) -> datetime | None:
+def last_activity(workspace: Workspace) -> datetime | None:
     """When the client last wrote anything: a journal entry, a meeting, their plan."""
     with workspace.session() as session:
         times = [

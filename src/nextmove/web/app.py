@@ -27,7 +27,7 @@ from nextmove.errors import (
     TooManyAttempts,
     UserError,
 )
-from nextmove.services.workspace import Database, open_database
+from nextmove.services.workspace import Database, Workspace, open_database, open_workspace
 from nextmove.web import api, routes
 from nextmove.web.auth import ServerMode, authenticate
 from nextmove.web.deps import WebContext
@@ -87,16 +87,20 @@ def create_app(
     *,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
-    db: Database | None = None,
+    db: Database | Workspace | None = None,
     server: ServerMode | None = None,
     base_url: str | None = None,
     hosts: frozenset[str] | None = None,
 ) -> FastAPI:
     """The nextmove web app for one database, answering only at http://HOST:PORT (local
     mode), or with `server` at `base_url` to the Host values `hosts` (server mode: accounts
-    sign in, each works in their own workspace)."""
+    sign in, each works in their own workspace). Local mode works in the default workspace
+    (or `db`'s, when a workspace is given) until the user switches."""
     owns_db = db is None
-    database = db if db is not None else open_database(settings)
+    database = db.db if isinstance(db, Workspace) else db
+    if database is None:
+        database = open_database(settings)
+    start = db if isinstance(db, Workspace) else open_workspace(database)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -125,7 +129,8 @@ def create_app(
         secret = server.secret  # shared by every worker process
     app.state.nextmove = WebContext(
         settings=settings,
-        db=database,
+        database=database,
+        workspace_id=start.id,
         tokens=CsrfTokens(secret, port),
         origins=origins,
         base_url=base_url.rstrip("/"),

@@ -121,7 +121,7 @@ def _authenticate(request: Request) -> None:
         return
     api = _is_api(path)
     now = datetime.now(UTC)
-    db = context.db
+    db = context.database
     authorization = request.headers.get("authorization", "")
     if authorization:
         scheme, _, value = authorization.partition(" ")

@@ -9,8 +9,9 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from nextmove.config import Settings
-from nextmove.services.workspace import Database
-from nextmove.web.auth import ServerMode, request_workspace_id
+from nextmove.errors import NotFound
+from nextmove.services.workspace import Database, Workspace, open_workspace
+from nextmove.web.auth import MAX_ID, ServerMode, principal_of
 from nextmove.web.security import CsrfTokens
 
 
@@ -19,7 +20,8 @@ class WebContext:
     """Everything create_app builds once per app (never at import time)."""
 
     settings: Settings
-    db: Database
+    database: Database
+    workspace_id: int
     tokens: CsrfTokens
     origins: frozenset[str]
     base_url: str
@@ -31,12 +33,43 @@ def get_context(request: Request) -> WebContext:
     return context
 
 
-def get_db(request: Request) -> Database:
-    """The database of the request's workspace. The one place a route's workspace is
-    resolved: in server mode, the signed-in account's own or a granted client's (see
-    web/auth.py, which has checked access before any route runs)."""
-    request.state.workspace_id = request_workspace_id(request)
-    return get_context(request).db
+# Local mode: the workspace the user switched to (the web app's workspace switch) is kept in
+# this cookie, by name; without it, or when it names no workspace, the app's own.
+WORKSPACE_COOKIE = "nextmove_workspace"
+
+
+def get_db(
+    request: Request,
+    workspace: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_ID,
+            description="Work in this workspace instead of your own: in server mode one whose "
+            "owner granted you access (a coach's client, ids from /api/coach/clients); in "
+            "local mode any workspace of the database.",
+        ),
+    ] = None,
+) -> Workspace:
+    """The workspace this request works in, with its preferences as stored now: the one
+    place a route's workspace is resolved. Server mode: the signed-in account's own or a
+    granted client's (web/auth.py checked the grant before any route ran). Local mode:
+    `?workspace=ID`, else the one switched to, else the app's own."""
+    context = get_context(request)
+    principal = principal_of(request)
+    if principal is not None:
+        return open_workspace(context.database, workspace_id=principal.workspace_id)
+    if context.server is not None:  # a public page in server mode: no workspace at all
+        raise NotFound("this page needs a signed-in account", hint="Sign in at /login.")
+    if workspace is not None:
+        return open_workspace(context.database, workspace_id=workspace)
+    name = request.cookies.get(WORKSPACE_COOKIE)
+    if name:
+        try:
+            return open_workspace(context.database, name)
+        except NotFound:
+            pass
+    return open_workspace(context.database, workspace_id=context.workspace_id)
 
 
 def get_settings(request: Request) -> Settings:
@@ -62,7 +95,7 @@ def get_now() -> datetime:
 
 
 ContextDep = Annotated[WebContext, Depends(get_context)]
-DbDep = Annotated[Database, Depends(get_db)]
+DbDep = Annotated[Workspace, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 TodayDep = Annotated[date, Depends(get_today)]
 NowDep = Annotated[datetime, Depends(get_now)]

@@ -108,7 +108,7 @@ def me(request: Request, context: ContextDep) -> MePublic:
 @router.delete("/me/sessions", status_code=204, summary="Sign out everywhere")
 def sign_out_everywhere(request: Request, context: ContextDep) -> Response:
     principal = _principal(request)
-    sign_in_service.sign_out_everywhere(context.db, principal.account.id)
+    sign_in_service.sign_out_everywhere(context.database, principal.account.id)
     return Response(status_code=204)
 
 
@@ -118,7 +118,7 @@ def audit(request: Request, context: ContextDep) -> list[AuditPublic]:
     principal = _principal(request)
     return [
         AuditPublic.model_validate(line.as_json())
-        for line in coaching.audit_log(context.db, principal.account.workspace_id)
+        for line in coaching.audit_log(context.database, principal.account.workspace_id)
     ]
 
 
@@ -144,7 +144,7 @@ def coach_clients(
             last_activity=c.last_activity,
         )
         for c in coach_dashboard.client_overview(
-            context.db, principal.account.id, settings=context.settings, today=today, now=now
+            context.database, principal.account.id, settings=context.settings, today=today, now=now
         )
     ]
 
@@ -156,7 +156,9 @@ def coach_clients(
 )
 def get_notes(request: Request, context: ContextDep, workspace_id: RowId) -> NotePublic:
     principal = _principal(request)
-    return NotePublic(body=coaching.coach_note(context.db, principal.account.id, workspace_id))
+    return NotePublic(
+        body=coaching.coach_note(context.database, principal.account.id, workspace_id)
+    )
 
 
 @router.put(
@@ -168,7 +170,9 @@ def put_notes(
     request: Request, context: ContextDep, now: NowDep, workspace_id: RowId, note: NotePublic
 ) -> NotePublic:
     principal = _principal(request)
-    coaching.save_coach_note(context.db, principal.account.id, workspace_id, note.body, now=now)
+    coaching.save_coach_note(
+        context.database, principal.account.id, workspace_id, note.body, now=now
+    )
     return note
 
 
@@ -200,7 +204,11 @@ def invite(
     """The same answer whether or not an account has the e-mail."""
     principal = _principal(request)
     message = coaching.invite_client(
-        context.db, coach=principal.account, client_email=body.email, access=body.access, now=now
+        context.database,
+        coach=principal.account,
+        client_email=body.email,
+        access=body.access,
+        now=now,
     )
     return MessagePublic(message=message)
 
@@ -217,7 +225,7 @@ def invitations(request: Request, context: ContextDep) -> list[InvitationPublic]
             access=i.access,  # type: ignore[arg-type]
             created_at=i.created_at,
         )
-        for i in coaching.invitations_of_client(context.db, principal.account.id)
+        for i in coaching.invitations_of_client(context.database, principal.account.id)
     ]
 
 
@@ -229,7 +237,7 @@ def invitations(request: Request, context: ContextDep) -> list[InvitationPublic]
 def accept(request: Request, context: ContextDep, now: NowDep, invitation_id: RowId) -> Response:
     principal = _principal(request)
     coaching.answer_invitation(
-        context.db,
+        context.database,
         client_id=principal.account.id,
         invitation_id=invitation_id,
         accept=True,
@@ -244,7 +252,7 @@ def accept(request: Request, context: ContextDep, now: NowDep, invitation_id: Ro
 def decline(request: Request, context: ContextDep, now: NowDep, invitation_id: RowId) -> Response:
     principal = _principal(request)
     coaching.answer_invitation(
-        context.db,
+        context.database,
         client_id=principal.account.id,
         invitation_id=invitation_id,
         accept=False,

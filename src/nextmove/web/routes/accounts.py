@@ -78,7 +78,7 @@ def login(
     address = request.client.host if request.client else "unknown"
     try:
         signed = sign_in_service.sign_in(
-            context.db,
+            context.database,
             email=email,
             password=password,
             address=address,
@@ -117,9 +117,9 @@ def logout(request: Request, context: ContextDep, everywhere: Text = "") -> Resp
     server = _server(request)
     principal = _principal(request)
     if everywhere == "yes":
-        sign_in_service.sign_out_everywhere(context.db, principal.account.id)
+        sign_in_service.sign_out_everywhere(context.database, principal.account.id)
     elif principal.session_token:
-        sign_in_service.sign_out(context.db, principal.session_token)
+        sign_in_service.sign_out(context.database, principal.session_token)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(
         SESSION_COOKIE, path="/", secure=server.secure_cookies, httponly=True, samesite="lax"
@@ -131,7 +131,7 @@ def logout(request: Request, context: ContextDep, everywhere: Text = "") -> Resp
 def account_settings(request: Request, **extra: Any) -> dict[str, Any]:
     """What the Settings page shows of the signed-in account (server mode)."""
     principal = _principal(request)
-    db = request.app.state.nextmove.db
+    db = request.app.state.nextmove.database
     account = principal.account
     return {
         "account": account,
@@ -160,7 +160,7 @@ def _settings_error(request: Request, error: NextmoveError) -> Response:
 def create_token(request: Request, context: ContextDep, now: NowDep, name: Text = "") -> Response:
     principal = _principal(request)
     token = account_service.create_own_api_token(
-        context.db, principal.account.id, name=name or "API token", now=now
+        context.database, principal.account.id, name=name or "API token", now=now
     )
     return render(request, "settings.html", info=None, new_token=token, **account_settings(request))
 
@@ -168,7 +168,7 @@ def create_token(request: Request, context: ContextDep, now: NowDep, name: Text 
 @router.post("/settings/tokens/{token_id}/delete", summary="Delete a personal API token")
 def delete_token(request: Request, context: ContextDep, token_id: RowId) -> Response:
     principal = _principal(request)
-    account_service.delete_api_token(context.db, principal.account.id, token_id)
+    account_service.delete_api_token(context.database, principal.account.id, token_id)
     return RedirectResponse("/settings#tokens-h", status_code=303)
 
 
@@ -179,7 +179,7 @@ def grant_coach(
     principal = _principal(request)
     try:
         coaching.grant_access(
-            context.db,
+            context.database,
             client_email=principal.account.email,
             coach_email=coach,
             access=access,
@@ -193,7 +193,9 @@ def grant_coach(
 @router.post("/settings/coaches/revoke", summary="Revoke a coach's access")
 def revoke_coach(request: Request, context: ContextDep, coach: Text = "") -> Response:
     principal = _principal(request)
-    coaching.revoke_access(context.db, client_email=principal.account.email, coach_email=coach)
+    coaching.revoke_access(
+        context.database, client_email=principal.account.email, coach_email=coach
+    )
     return RedirectResponse("/settings#coaches-h", status_code=303)
 
 
@@ -203,7 +205,7 @@ def answer_invitation(
 ) -> Response:
     principal = _principal(request)
     coaching.answer_invitation(
-        context.db,
+        context.database,
         client_id=principal.account.id,
         invitation_id=invitation_id,
         accept=answer == "accept",
@@ -224,7 +226,7 @@ def invite_client(
     principal = _principal(request)
     try:
         message = coaching.invite_client(
-            context.db, coach=principal.account, client_email=email, access=access, now=now
+            context.database, coach=principal.account, client_email=email, access=access, now=now
         )
     except UserError as error:
         return _coach_page(request, context, today, now, error=error, status_code=error.http_status)
@@ -247,7 +249,7 @@ def _coach_page(
 ) -> Response:
     principal = _principal(request)
     clients = coach_dashboard.client_overview(
-        context.db, principal.account.id, settings=context.settings, today=today, now=now
+        context.database, principal.account.id, settings=context.settings, today=today, now=now
     )
     response = render(
         request,
@@ -265,15 +267,17 @@ def _coach_page(
 @router.get("/coach/clients/{workspace_id}", response_class=HTMLResponse, summary="A client")
 def coach_client_page(request: Request, context: ContextDep, workspace_id: RowId) -> Response:
     principal = _principal(request)
-    access = coaching.workspace_access(context.db, principal.account, workspace_id)
-    note = coaching.coach_note(context.db, principal.account.id, workspace_id)
+    access = coaching.workspace_access(context.database, principal.account, workspace_id)
+    note = coaching.coach_note(context.database, principal.account.id, workspace_id)
     return render(request, "coach_client.html", access=access, workspace_id=workspace_id, note=note)
 
 
 @router.post("/coach/clients/{workspace_id}/open", summary="Work in a client's workspace")
 def open_client(request: Request, context: ContextDep, workspace_id: RowId) -> Response:
     principal = _principal(request)
-    coaching.workspace_access(context.db, principal.account, workspace_id)  # 404 without a grant
+    coaching.workspace_access(
+        context.database, principal.account, workspace_id
+    )  # 404 without a grant
     response = RedirectResponse("/", status_code=303)
     response.set_cookie(
         CLIENT_COOKIE,
@@ -295,5 +299,5 @@ def save_notes(
     body: Annotated[str, Form(max_length=coaching.MAX_NOTE)] = "",
 ) -> Response:
     principal = _principal(request)
-    coaching.save_coach_note(context.db, principal.account.id, workspace_id, body, now=now)
+    coaching.save_coach_note(context.database, principal.account.id, workspace_id, body, now=now)
     return RedirectResponse(f"/coach/clients/{workspace_id}?saved=1", status_code=303)

@@ -5,7 +5,7 @@ Server mode: `account` (each owning a workspace), `login_session`, `api_token`,
 per-workspace); nothing existing changes.
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-04 22:00:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
