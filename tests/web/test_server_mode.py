@@ -488,3 +488,87 @@ def test_a_coach_invites_a_client_who_accepts_or_declines(make_browser, people) 
         headers={"X-CSRF-Token": ann.api_token()},
     )
     assert member.status_code == 403
+
+
+def _journal(browser: Browser, activity: str, workspace: int | None = None):  # type: ignore[no-untyped-def]
+    query = f"?workspace={workspace}" if workspace else ""
+    return browser.client.post(
+        f"/api/journal/entries{query}",
+        json={"activity": activity, "energy": 2, "date": "2026-11-20"},
+        headers={"X-CSRF-Token": browser.api_token()},
+    )
+
+
+def _activities(browser: Browser, workspace: int | None = None) -> list[str]:
+    query = f"&workspace={workspace}" if workspace else ""
+    response = browser.client.get(f"/api/journal/entries?as_of=2026-11-22{query}")
+    assert response.status_code == 200, response.text
+    return sorted(e["activity"] for e in response.json())
+
+
+def test_each_account_works_in_its_own_workspace_and_a_coach_in_a_granted_one(
+    make_browser, people, server_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    ann, bob, coach = make_browser(), make_browser(), make_browser()
+    ann.sign_in("ann@example.org")
+    bob.sign_in("bob@example.org")
+    coach.sign_in("cat@example.org")
+    assert _journal(ann, "Ann's customer interviews").status_code == 201
+    assert _journal(bob, "Bob's budget review").status_code == 201
+    assert _activities(ann) == ["Ann's customer interviews"]
+    assert _activities(bob) == ["Bob's budget review"]
+    assert _activities(coach) == []
+    assert "Bob's budget review" not in ann.client.get("/journal?as_of=2026-11-22").text
+    coaching.grant_access(
+        server_db,
+        client_email="ann@example.org",
+        coach_email="cat@example.org",
+        access="edit",
+        now=datetime.now(UTC),
+    )
+    ann_ws, bob_ws = people["ann"].workspace_id, people["bob"].workspace_id
+    assert _activities(coach, ann_ws) == ["Ann's customer interviews"]
+    assert _journal(coach, "Mock interview with Cat", ann_ws).status_code == 201
+    assert _activities(ann) == ["Ann's customer interviews", "Mock interview with Cat"]
+    assert _activities(coach) == []  # the coach's own workspace is untouched
+    # Bob's workspace stays out of reach, by id, for reads and writes.
+    assert coach.client.get(f"/api/journal/entries?workspace={bob_ws}").status_code == 404
+    assert _journal(coach, "sneaky", bob_ws).status_code == 404
+    assert _journal(ann, "sneaky", bob_ws).status_code == 404
+    assert _activities(bob) == ["Bob's budget review"]
+    # A page the coach opened shows Ann's journal.
+    coach.post_form(f"/coach/clients/{ann_ws}/open", {})
+    assert "Mock interview with Cat" in coach.client.get("/journal?as_of=2026-11-22").text
+
+
+def test_the_dashboard_shows_each_clients_figures_stalled_first(
+    make_browser, people, server_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    now = datetime.now(UTC)
+    for email in ("ann@example.org", "bob@example.org"):
+        coaching.grant_access(
+            server_db, client_email=email, coach_email="cat@example.org", access="view", now=now
+        )
+    ann = make_browser()
+    ann.sign_in("ann@example.org")
+    assert _journal(ann, "Informational interview prep").status_code == 201
+    coach = make_browser()
+    coach.sign_in("cat@example.org")
+    clients = coach.client.get("/api/coach/clients").json()
+    # Bob has done nothing: stalled, listed first.
+    assert [(c["email"], c["stalled"]) for c in clients] == [
+        ("bob@example.org", True),
+        ("ann@example.org", False),
+    ]
+    bob_line, ann_line = clients
+    assert bob_line["last_activity"] is None and bob_line["plan_check"] == "no plan yet"
+    assert ann_line["last_activity"] is not None
+    assert ann_line["meetings_this_week"] == 0 and ann_line["replies_awaited"] == 0
+    page = coach.client.get("/coach").text
+    assert page.index("Bob") < page.index("Ann") and "stalled" in page
+
+
+def test_local_mode_takes_a_workspace_id_too(web) -> None:  # type: ignore[no-untyped-def]
+    assert web.get("/api/vision?workspace=1").status_code == 200
+    missing = web.get("/api/vision?workspace=999")
+    assert missing.status_code == 404
