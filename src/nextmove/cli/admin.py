@@ -173,7 +173,9 @@ def revoke(
     """End a coach's access to a client's workspace, at once."""
     from nextmove.services import coaching
 
-    if coaching.revoke_access(state(ctx).db().db, client_email=client_email, coach_email=coach_email):
+    if coaching.revoke_access(
+        state(ctx).db().db, client_email=client_email, coach_email=coach_email
+    ):
         console.print(
             f"Revoked: {escape(coach_email)} no longer sees {escape(client_email)}'s workspace."
         )

@@ -243,6 +243,9 @@ def _create_from_models(engine: Engine) -> None:
         )
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT setval('workspace_id_seq', 1)"))
+            from nextmove.store.row_security import enable_row_security
+
+            enable_row_security(connection)
 
 
 def _checked_revision(engine: Engine) -> str | None:
@@ -407,6 +410,18 @@ def _bind_workspace(session: Session, _transaction: Any, connection: Any) -> Non
     from nextmove.store.ids import bind_workspace
 
     bind_workspace(
+        connection,
+        session.info.get("workspace_id"),
+        all_workspaces=bool(session.info.get("all_workspaces")),
+    )
+
+
+@event.listens_for(WorkspaceSession, "after_begin")
+def _bind_row_security(session: Session, _transaction: Any, connection: Any) -> None:
+    """PostgreSQL's row-level security sees the same workspace (store/row_security.py)."""
+    from nextmove.store.row_security import bind_transaction
+
+    bind_transaction(
         connection,
         session.info.get("workspace_id"),
         all_workspaces=bool(session.info.get("all_workspaces")),

@@ -1,6 +1,7 @@
 """accounts
 
-Server mode: `account` (each owning a workspace), `login_session`, `api_token`,
+PostgreSQL row-level security on every per-workspace table (store/row_security.py). Server
+mode: `account` (each owning a workspace), `login_session`, `api_token`,
 `login_attempt`, `coach_grant`, `coach_invitation`, `coach_note` and `audit_entry`. Shared tables (not
 per-workspace); nothing existing changes.
 
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
+from nextmove.store.row_security import disable_row_security, enable_row_security
 
 revision = "0010"
 down_revision = "0007"
@@ -190,9 +193,12 @@ def upgrade() -> None:
     )
     op.create_index("ix_audit_entry_workspace_id_at", "audit_entry", ["workspace_id", "at"])
     op.create_index(op.f("ix_audit_entry_actor_account_id"), "audit_entry", ["actor_account_id"])
+    # PostgreSQL: row-level security on every per-workspace table, as a backstop.
+    enable_row_security(op.get_bind())
 
 
 def downgrade() -> None:
+    disable_row_security(op.get_bind())
     for table in (
         "audit_entry",
         "coach_note",
