@@ -9,15 +9,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
-
 from nextmove.config import Settings
 from nextmove.services.accounts import AccountInfo
 from nextmove.services.coaching import GrantInfo, clients_of_coach
 from nextmove.services.workspace import Workspace, open_workspace
+from nextmove.store import activity as activity_repo
 from nextmove.store.db import Database
-from nextmove.store.meeting_models import Meeting as MeetingRow
-from nextmove.store.models import JournalEntry, Plan, Profile
 
 STALLED_AFTER_DAYS = 14
 
@@ -102,11 +99,4 @@ def client_workspace(db: Database, workspace_id: int) -> Workspace:
 def last_activity(workspace: Workspace) -> datetime | None:
     """When the client last wrote anything: a journal entry, a meeting, their plan."""
     with workspace.session() as session:
-        times = [
-            session.scalar(select(func.max(JournalEntry.created_at))),
-            session.scalar(select(func.max(MeetingRow.updated_at))),
-            session.scalar(select(func.max(Plan.updated_at))),
-            session.scalar(select(func.max(Profile.updated_at))),
-        ]
-    found = [t for t in times if t is not None]
-    return max(found) if found else None
+        return activity_repo.last_written_at(session)
