@@ -118,3 +118,12 @@ class InvalidInput(UserError):
         lines = "\n".join(f"  {p}" for p in problems)
         noun = "problem" if len(problems) == 1 else "problems"
         super().__init__(f"{source}: {len(problems)} {noun}\n{lines}", hint=hint)
+
+
+class RemoteError(NextmoveError):
+    """A server the user configured (a CardDAV address book, a CalDAV calendar) could not be
+    reached, refused the credentials or answered with something that is not the protocol.
+    Nothing was changed locally. Exit code 69 is sysexits' EX_UNAVAILABLE."""
+
+    exit_code = 69
+    http_status = 502

@@ -404,6 +404,7 @@ from nextmove.store.opportunity_models import (  # noqa: E402
     OpportunityRating,
     OpportunityStatus,
 )
+from nextmove.store.sync_models import SyncAccount, SyncCard, SyncEvent  # noqa: E402
 
 __all__ = [
     "BoardSeat",
@@ -422,5 +423,8 @@ __all__ = [
     "Priority",
     "Profile",
     "ResearchRound",
+    "SyncAccount",
+    "SyncCard",
+    "SyncEvent",
     "VisionStep",
 ]

@@ -1,0 +1,556 @@
+"""`sync run`: two-way sync of the network with a CardDAV address book.
+
+The algorithm is vdirsyncer's, with a three-way merge per field (domain.sync) instead of
+whole-item conflicts. The status table (sync_card) remembers, per card, its href and etag,
+the shared fields at the last sync (the base), a content hash for each side and the raw card.
+A person is linked to a card through a person_source row (kind "carddav"), which goes when
+the person is deleted — so a deletion in nextmove is seen even if the id is reused.
+
+Per card:
+- changed on one side only: that side's fields go to the other (the card is patched with
+  `If-Match`, so a phone edit made meanwhile is never overwritten);
+- changed on both: merged field by field; a field both changed is a conflict its owner wins,
+  recorded on the card and shown by `sync list` and `sync run --json`;
+- deleted on one side and unchanged on the other: deleted there too; deleted on one side
+  and changed on the other: the changed copy is kept and restored on the side that deleted;
+- new on the server: merged into the network with the contact-import rules (the person an
+  earlier import or export made, same e-mail, same name at the same organization), so a card
+  nextmove pushed and the phone edited never becomes a second person;
+- new in nextmove (org-chart members left out): created on the server with
+  `If-None-Match: *` and a stable UID.
+
+A side that lost every card since the last sync (a wiped phone, an emptied database, a wrong
+address) stops the run unless `force`. Local changes are written in one transaction; when the
+server fails part-way, what was already done on both sides is recorded before the error is
+reported, so no card is half-synced and the next run carries on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy.orm import Session
+
+from nextmove.domain.imports import ImportReport
+from nextmove.domain.people import ContactRecord, Labeled, Person, normalize_email, split_name
+from nextmove.domain.sync import FieldConflict, Merged, Projection, merge, phone_key
+from nextmove.errors import NotFound, Problem, RemoteError, UserError
+from nextmove.formats.vcard_sync import new_card, patch_card, projection_of, read_synced_card
+from nextmove.services.carddav import CardDAVStorage, Changed
+from nextmove.services.contact_import import ContactMerger
+from nextmove.services.secrets import read_secret
+from nextmove.store import people as people_repo
+from nextmove.store import sync as repo
+from nextmove.store.db import Database
+from nextmove.store.sync_models import SyncAccount, SyncCard
+
+MAX_CONFLICTS_KEPT = 20
+
+
+@dataclass(slots=True)
+class Conflict:
+    person: str
+    href: str
+    fields: list[FieldConflict]
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "person": self.person,
+            "href": self.href,
+            "fields": [f.to_json() for f in self.fields],
+            "note": self.note,
+        }
+
+
+@dataclass(slots=True)
+class SyncReport:
+    account: str
+    dry_run: bool
+    incremental: bool = False
+    created_local: int = 0
+    updated_local: int = 0
+    deleted_local: int = 0
+    created_remote: int = 0
+    updated_remote: int = 0
+    deleted_remote: int = 0
+    unchanged: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def changes(self) -> int:
+        return (
+            self.created_local
+            + self.updated_local
+            + self.deleted_local
+            + self.created_remote
+            + self.updated_remote
+            + self.deleted_remote
+        )
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "created_in_nextmove": self.created_local,
+            "updated_in_nextmove": self.updated_local,
+            "deleted_in_nextmove": self.deleted_local,
+            "created_on_server": self.created_remote,
+            "updated_on_server": self.updated_remote,
+            "deleted_on_server": self.deleted_remote,
+            "unchanged": self.unchanged,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "account": self.account,
+            "dry_run": self.dry_run,
+            "incremental": self.incremental,
+            "counts": self.counts(),
+            "conflicts": [c.to_json() for c in self.conflicts],
+            "problems": self.problems,
+        }
+
+
+class _Remote:
+    """The storage as the run writes to it: on a dry run, writes are only counted."""
+
+    def __init__(self, storage: CardDAVStorage, *, dry_run: bool):
+        self.storage = storage
+        self.dry_run = dry_run
+
+    def create(self, href: str, card: str) -> str:
+        return "dry-run" if self.dry_run else self.storage.create(href, card)
+
+    def update(self, href: str, card: str, etag: str) -> str:
+        return etag if self.dry_run else self.storage.update(href, card, etag)
+
+    def delete(self, href: str, etag: str) -> None:
+        if not self.dry_run:
+            self.storage.delete(href, etag)
+
+
+def run_sync(
+    db: Database,
+    name: str | None,
+    *,
+    config_dir: Path,
+    now: datetime,
+    today: date,
+    dry_run: bool = False,
+    force: bool = False,
+    storage_factory: Any = None,
+) -> list[SyncReport]:
+    """Sync one account (or every account, in name order); one report each."""
+    with db.session() as session:
+        accounts = repo.list_accounts(session)
+    if name is not None:
+        accounts = [a for a in accounts if a.name == name]
+        if not accounts:
+            raise NotFound(
+                f"no sync account named {name!r}", hint="See them with `nextmove sync list`."
+            )
+    if not accounts:
+        raise UserError(
+            "there is no sync account yet",
+            hint="Add one: nextmove sync add NAME --carddav URL --user USER --password-stdin",
+        )
+    reports = []
+    for account in accounts:
+        password = read_secret(config_dir, account.secret_ref)
+        factory = storage_factory or CardDAVStorage
+        with factory(account.carddav_url, username=account.username, password=password) as st:
+            reports.append(
+                _Run(db, account, st, now=now, today=today, dry_run=dry_run, force=force).run()
+            )
+    return reports
+
+
+class _Run:
+    def __init__(
+        self,
+        db: Database,
+        account: SyncAccount,
+        storage: CardDAVStorage,
+        *,
+        now: datetime,
+        today: date,
+        dry_run: bool,
+        force: bool,
+    ):
+        self.db = db
+        self.account = account
+        self.storage = storage
+        self.remote = _Remote(storage, dry_run=dry_run)
+        self.now = now
+        self.today = today
+        self.dry_run = dry_run
+        self.force = force
+        self.report = SyncReport(account.name, dry_run)
+        self.collection = urlsplit(storage.url).path
+
+    # ------------------------------------------------------------------ the run
+
+    def run(self) -> SyncReport:
+        with self.db.session() as session:
+            account = session.merge(self.account)
+            cards = repo.cards_of(session, account.id)
+        token = self.account.sync_token if cards else None
+        changes = self.storage.changes(token)
+        self.report.incremental = changes.incremental
+        if changes.incremental:
+            etags = {c.href: c.etag for c in cards}
+            etags.update(changes.etags)
+            for href in changes.deleted:
+                etags.pop(href, None)
+        else:
+            etags = dict(changes.etags)
+        known = {c.href: c for c in cards}
+        wanted = [h for h, e in etags.items() if h not in known or known[h].etag != e]
+        fetched = {href: (etag, text) for href, etag, text in self.storage.get_many(wanted)}
+        for href in wanted:  # new, but gone between the listing and the fetch
+            if href not in fetched and href not in known:
+                etags.pop(href, None)
+
+        failure: RemoteError | None = None
+        with self._session() as session:
+            account = session.merge(self.account)
+            cards = repo.cards_of(session, account.id)
+            linked = repo.linked_people(session, account.id, (c.uid for c in cards))
+            self._refuse_wipe(cards, etags, linked)
+            try:
+                for card in cards:
+                    self._sync_card(session, card, etags, fetched, linked.get(card.uid))
+                new = [h for h in etags if h not in known and h in fetched]
+                self._import_new(session, new, fetched)
+                self._push_new(session)
+            except RemoteError as exc:
+                failure = exc
+            if not self.dry_run:
+                if failure is None:
+                    account.sync_token = changes.token
+                account.last_run_at = self.now
+                account.last_summary = {
+                    **self.report.counts(),
+                    "conflicts": len(self.report.conflicts),
+                    "problems": len(self.report.problems),
+                    "error": failure.message if failure else None,
+                }
+        if failure is not None:
+            raise RemoteError(
+                f"{self.account.name}: the sync stopped part-way: {failure.message}",
+                hint="What was synced before the error is saved on both sides; run "
+                "`nextmove sync run` again to carry on.",
+            )
+        return self.report
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        """The run's transaction; rolled back at the end of a dry run."""
+        with self.db.session() as session:
+            yield session
+            if self.dry_run:
+                session.rollback()
+
+    def _refuse_wipe(
+        self, cards: list[SyncCard], etags: dict[str, str], linked: dict[str, int]
+    ) -> None:
+        if not cards or self.force:
+            return
+        if not any(c.href in etags for c in cards):
+            raise UserError(
+                f"{self.account.name}: every one of the {len(cards)} synced cards is gone from "
+                "the address book; syncing would delete them all in nextmove",
+                hint="If that is what you want, run again with --force; otherwise check the "
+                "address book (a wrong account, a wiped phone) first. Nothing was changed.",
+            )
+        if not linked:
+            raise UserError(
+                f"{self.account.name}: every one of the {len(cards)} synced people is gone "
+                "from nextmove; syncing would delete them all from the address book",
+                hint="If that is what you want, run again with --force; otherwise check the "
+                "database (--db) first. Nothing was changed.",
+            )
+
+    # ------------------------------------------------------------------ one card
+
+    def _sync_card(
+        self,
+        session: Session,
+        card: SyncCard,
+        etags: dict[str, str],
+        fetched: dict[str, tuple[str, str]],
+        person_id: int | None,
+    ) -> None:
+        base = Projection.from_json(card.base)
+        remote_gone = card.href not in etags
+        if person_id is None and remote_gone:
+            repo.delete_card(session, card)
+            return
+        person = people_repo.get_person(session, person_id) if person_id is not None else None
+        if remote_gone:
+            assert person is not None
+            local = Projection.of_person(person)
+            if local.digest() == card.local_hash:
+                people_repo.delete_person(session, person.id)  # type: ignore[arg-type]
+                repo.delete_card(session, card)
+                self.report.deleted_local += 1
+                return
+            # Deleted on the phone, changed in nextmove: the changed person goes back.
+            text = patch_card(card.raw, base, local)
+            self._restore_remote(session, card, text, local, person)
+            return
+        etag = etags[card.href]
+        remote_changed = etag != card.etag
+        remote_text = card.raw
+        remote = base
+        record: ContactRecord | None = None
+        if remote_changed:
+            if card.href not in fetched:
+                return
+            etag, remote_text = fetched[card.href]
+            parsed = read_synced_card(remote_text, card.href)
+            if isinstance(parsed, Problem):
+                self.report.problems.append(str(parsed))
+                return
+            record = parsed
+            remote = projection_of(record)
+        if person is None:
+            if not remote_changed:  # deleted in nextmove, unchanged on the phone
+                try:
+                    self.remote.delete(card.href, etag)
+                except Changed:
+                    return  # edited on the phone meanwhile: the next run brings it back
+                repo.delete_card(session, card)
+                self.report.deleted_remote += 1
+                return
+            # Deleted in nextmove, changed on the phone: the person comes back.
+            repo.delete_card(session, card)
+            session.flush()
+            self._import_new(session, [card.href], {card.href: (etag, remote_text)})
+            return
+        local = Projection.of_person(person)
+        local_changed = local.digest() != card.local_hash
+        if not remote_changed and not local_changed:
+            self.report.unchanged += 1
+            return
+        merged = merge(base, local, remote)
+        self._apply(session, card, person, record, local, remote, merged, remote_text, etag)
+
+    def _apply(
+        self,
+        session: Session,
+        card: SyncCard,
+        person: Person,
+        record: ContactRecord | None,
+        local: Projection,
+        remote: Projection,
+        merged: Merged,
+        remote_text: str,
+        etag: str,
+    ) -> None:
+        result = merged.result
+        text = remote_text
+        if result.digest() != remote.digest():
+            text = patch_card(remote_text, remote, result)
+            try:
+                etag = self.remote.update(card.href, text, etag)
+            except Changed:
+                self.report.conflicts.append(
+                    Conflict(
+                        person.name,
+                        card.href,
+                        [],
+                        "changed on the server during the sync; the next run merges it",
+                    )
+                )
+                return
+            self.report.updated_remote += 1
+        if result.digest() != local.digest():
+            _apply_projection(person, result, record)
+            people_repo.update_people(session, [person], now=self.now)
+            self.report.updated_local += 1
+        if merged.conflicts:
+            self.report.conflicts.append(Conflict(person.name, card.href, merged.conflicts))
+            kept = [
+                *(card.conflicts or []),
+                *(c.to_json() | {"at": self.now.isoformat()} for c in merged.conflicts),
+            ]
+            card.conflicts = kept[-MAX_CONFLICTS_KEPT:]
+        card.etag = etag
+        card.raw = text
+        card.base = result.to_json()
+        card.remote_hash = card.local_hash = result.digest()
+        card.updated_at = self.now
+
+    def _restore_remote(
+        self, session: Session, card: SyncCard, text: str, local: Projection, person: Person
+    ) -> None:
+        try:
+            etag = self.remote.create(card.href, text)
+        except Changed:
+            return  # a card appeared there meanwhile: the next run merges it
+        self.report.created_remote += 1
+        self.report.conflicts.append(
+            Conflict(
+                person.name,
+                card.href,
+                [],
+                "deleted in the address book but changed in nextmove: put back in the address book",
+            )
+        )
+        card.etag, card.raw, card.base = etag, text, local.to_json()
+        card.remote_hash = card.local_hash = local.digest()
+        card.updated_at = self.now
+
+    # ------------------------------------------------------------------ new cards
+
+    def _import_new(
+        self, session: Session, hrefs: list[str], fetched: dict[str, tuple[str, str]]
+    ) -> None:
+        """Cards the status does not know: merged into the network (contact-import rules),
+        then linked, and the card patched with what nextmove adds."""
+        records: list[tuple[str, ContactRecord]] = []
+        for href in hrefs:
+            etag, text = fetched[href]
+            parsed = read_synced_card(text, href)
+            if isinstance(parsed, Problem):
+                self.report.problems.append(str(parsed))
+                continue
+            uid = parsed.key if not parsed.key.startswith("card:") else _uid_of_href(href)
+            parsed.key = repo.card_key(self.account.id, uid)
+            records.append((href, parsed))
+        if not records:
+            return
+        exported = _exported_people(session, [r for _, r in records], self.account.id)
+        report = ImportReport(kind=repo.CARD_SOURCE, source=self.account.name)
+        merger = ContactMerger(
+            session,
+            kind=repo.CARD_SOURCE,
+            import_id=None,
+            file=self.account.name,
+            now=self.now,
+            today=self.today,
+            report=report,
+        )
+        merger.add([r for _, r in records if r.key not in exported])
+        people_repo.add_sources(
+            session,
+            [(pid, key, self.account.name, key) for key, pid in exported.items()],
+            kind=repo.CARD_SOURCE,
+            import_id=None,
+            now=self.now,
+        )
+        ids = people_repo.ids_by_source(session, repo.CARD_SOURCE, (r.key for _, r in records))
+        people = people_repo.load_people(session, set(ids.values()))
+        self.report.created_local += report.created
+        new_cards = []
+        for href, record in records:
+            person = people.get(ids.get(record.key, -1))
+            if person is None:
+                continue
+            etag, text = fetched[href]
+            remote = projection_of(record)
+            local = Projection.of_person(person)
+            card = SyncCard(
+                account_id=self.account.id,
+                uid=record.key.split("/", 1)[1],
+                href=href,
+                etag=etag,
+                raw=text,
+                base=remote.to_json(),
+                remote_hash=remote.digest(),
+                local_hash=remote.digest(),
+                updated_at=self.now,
+            )
+            new_cards.append(card)
+            merged = merge(None, local, remote)
+            if local.digest() != remote.digest() or merged.conflicts:
+                self._apply(session, card, person, record, local, remote, merged, text, etag)
+        repo.save_cards(session, new_cards)
+
+    def _push_new(self, session: Session) -> None:
+        """People the address book does not have yet, created there with a stable UID."""
+        ids = repo.unlinked_people(session, self.account.id)
+        for start in range(0, len(ids), 500):
+            people = people_repo.load_people(session, ids[start : start + 500])
+            cards, sources = [], []
+            for pid in ids[start : start + 500]:
+                person = people.get(pid)
+                if person is None:
+                    continue
+                uid = f"nextmove-person-{pid}"
+                href = str(PurePosixPath(self.collection) / f"{uid}.vcf")
+                local = Projection.of_person(person)
+                text = new_card(uid, local)
+                try:
+                    etag = self.remote.create(href, text)
+                except Changed:
+                    self.report.problems.append(
+                        f"{href}: a card is already there; the next run links it"
+                    )
+                    continue
+                self.report.created_remote += 1
+                cards.append(
+                    SyncCard(
+                        account_id=self.account.id,
+                        uid=uid,
+                        href=href,
+                        etag=etag,
+                        raw=text,
+                        base=local.to_json(),
+                        remote_hash=local.digest(),
+                        local_hash=local.digest(),
+                        updated_at=self.now,
+                    )
+                )
+                key = repo.card_key(self.account.id, uid)
+                sources.append((pid, key, self.account.name, href))
+            repo.save_cards(session, cards)
+            people_repo.add_sources(
+                session, sources, kind=repo.CARD_SOURCE, import_id=None, now=self.now
+            )
+
+
+def _uid_of_href(href: str) -> str:
+    return PurePosixPath(href).name.removesuffix(".vcf") or href
+
+
+def _exported_people(
+    session: Session, records: list[ContactRecord], account_id: int
+) -> dict[str, int]:
+    """Cards nextmove created (UID nextmove-person-N) whose person exists and is not linked
+    to this account yet: source key -> person id (the card goes back to its person)."""
+    prefix = f"{account_id}/nextmove-person-"
+    found: dict[str, int] = {}
+    for r in records:
+        if r.key.startswith(prefix) and r.key[len(prefix) :].isdigit():
+            pid = int(r.key[len(prefix) :])
+            if people_repo.person_exists(session, pid):
+                found[r.key] = pid
+    linked = repo.linked_people(session, account_id, (k.split("/", 1)[1] for k in found))
+    return {k: pid for k, pid in found.items() if k.split("/", 1)[1] not in linked}
+
+
+def _apply_projection(person: Person, p: Projection, record: ContactRecord | None) -> None:
+    """Set the shared fields of `person` to `p`, keeping labels where the value stays."""
+    if p.name and p.name != person.name:
+        person.name = p.name
+        if record is not None and record.name == p.name and (record.first_name or record.last_name):
+            person.first_name, person.last_name = record.first_name, record.last_name
+        else:
+            person.first_name, person.last_name = split_name(p.name)
+    person.organization, person.title = p.organization, p.title
+    person.department, person.city = p.department, p.city
+    email_labels = {normalize_email(e.value): e.label for e in person.emails}
+    phone_labels = {phone_key(x.value): x.label for x in person.phones}
+    if record is not None:
+        email_labels |= {normalize_email(e.value): e.label for e in record.emails}
+        phone_labels |= {phone_key(x.value): x.label for x in record.phones}
+    person.emails = [Labeled(v, email_labels.get(v, "") or "") for v in p.emails]
+    person.phones = [Labeled(v, phone_labels.get(phone_key(v), "") or "") for v in p.phones]
