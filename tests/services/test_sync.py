@@ -253,23 +253,32 @@ def test_edits_on_both_sides_converge_and_a_conflict_is_shown_not_lost(
     phone.create("ann.vcf", ANN)
     sync(db, config_dir)
     ann = people(db)["Ann Lee"]
-    # Both change the phone number (the address book's field) and nextmove the title too.
     people_service.edit_person(
-        db, str(ann.id), {"phones": ["+1 212 555 0000"], "title": "CTO"}, now=NOW, today=TODAY
+        db,
+        str(ann.id),
+        {"city": "Berkeley", "title": "CTO", "phones": ["+1 212 555 0000"]},
+        now=NOW,
+        today=TODAY,
     )
-    phone_edit(phone, "ann-uid-1", "+1 415 555 0101", "+1 510 555 0199")
+    phone_edit(phone, "ann-uid-1", "TEL;TYPE=CELL:+1 415 555 0101", "TEL;TYPE=CELL:+1 510 555 0199")
+    phone_edit(phone, "ann-uid-1", ";Oakland;", ";San Jose;")
+    phone_edit(phone, "ann-uid-1", "TITLE:Director of Engineering", "TITLE:Head of Engineering")
     report = sync(db, config_dir)
     (conflict,) = report.conflicts
-    (field,) = conflict.fields
-    assert (field.field, field.winner) == ("phones", "address book")
-    assert field.lost == ["+1 212 555 0000"]
+    by_field = {f.field: f for f in conflict.fields}
+    assert set(by_field) == {"city", "title"}
+    # The address book owns the address, nextmove the position; the loser is shown.
+    assert (by_field["city"].winner, by_field["city"].lost) == ("address book", "Berkeley")
+    assert (by_field["title"].winner, by_field["title"].lost) == ("nextmove", "Head of Engineering")
     after = people(db)["Ann Lee"]
-    assert [p.value for p in after.phones] == ["+1 510 555 0199"]
-    assert after.title == "CTO"
+    assert (after.city, after.title) == ("San Jose", "CTO")
+    # A number changed on the phone and one added in nextmove: both kept, the old one gone.
+    assert {p.value for p in after.phones} == {"+1 510 555 0199", "+1 212 555 0000"}
     _, _, text = card_of(phone, "ann-uid-1")
-    assert "TITLE:CTO" in text and "+1 510 555 0199" in text and "212" not in text
+    assert "TITLE:CTO" in text and "San Jose" in text and "1 Main St" in text
+    assert "+1 510 555 0199" in text and "+1 212 555 0000" in text and "0101" not in text
     (view,) = list_accounts(db)
-    assert view.conflicts[0].fields[0]["lost"] == ["+1 212 555 0000"]
+    assert {f["field"] for f in view.conflicts[0].fields} == {"city", "title"}
     assert sync(db, config_dir).changes == 0
 
 

@@ -44,6 +44,7 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("people", "people", "app", "group"),
     ("import", "imports", "app", "group"),
     ("export", "export", "app", "group"),
+    ("sync", "sync", "app", "group"),
     ("touch", "people", "touch", "command"),
     ("demo", "demo", "demo", "command"),
     ("serve", "serve", "serve", "command"),
@@ -79,6 +80,8 @@ SUMMARIES: dict[str, str] = {
     "import": "Import the people you know: LinkedIn, vCard, Google Contacts, an org chart, a "
     "calendar.",
     "export": "Export your network in open formats: vCard or CSV.",
+    "sync": "Two-way sync of your contacts with a CardDAV address book, and of meetings with a "
+    "CalDAV calendar (docs/sync.md).",
     "touch": "Log a contact with someone (a call, a coffee, a message): their last-contact date.",
     "demo": "Create a demo workspace: a mid-career product manager with a vision, a month of "
     "journal entries and her network (an org chart and a few hundred contacts).",

@@ -8,9 +8,11 @@ model stay on the server untouched (the card is patched, not rewritten).
 
 Each sync compares both sides with the projection both had at the last sync (the *base*) and
 merges field by field, three ways: a field changed on one side only takes that side's value;
-changed on both sides to different values is a conflict, which the field's owner wins —
-the address book for e-mails, phones and the address, nextmove for the name and position —
+a text field changed on both sides to different values is a conflict, which the field's
+owner wins — the address book for the address (city), nextmove for the name and position —
 and the value that lost is kept in the conflict, shown to the user, never silently dropped.
+E-mail addresses and phone numbers (the address book's) merge as sets: an address added on
+either side is kept, one removed on either side goes.
 """
 
 from __future__ import annotations
@@ -141,6 +143,31 @@ def _value(p: Projection, name: str) -> Any:
     return list(value) if name in LISTS else value
 
 
+def _key(name: str, value: str) -> str:
+    return phone_key(value) if name == "phones" else value
+
+
+def _merge_list(
+    name: str, base: Projection | None, local: Projection, remote: Projection
+) -> list[str]:
+    """E-mails and phones merge as sets: what either side added is added, what either side
+    removed (of what both had at the last sync) is removed — so nothing one side typed is
+    lost. Without a base, the union. The address book's order comes first."""
+    mine, theirs = list(getattr(local, name)), list(getattr(remote, name))
+    before = {_key(name, v) for v in getattr(base, name)} if base is not None else set()
+    mine_keys = {_key(name, v) for v in mine}
+    theirs_keys = {_key(name, v) for v in theirs}
+    removed = (before - mine_keys) | (before - theirs_keys)
+    out: list[str] = []
+    seen: set[str] = set()
+    for value in theirs + mine:
+        k = _key(name, value)
+        if k not in removed and k not in seen:
+            seen.add(k)
+            out.append(value)
+    return out
+
+
 def merge(base: Projection | None, local: Projection, remote: Projection) -> Merged:
     """The projection both sides take after a sync. Without a base (the first sync of a pair
     that matched), lists are united and a scalar one side lacks is filled from the other;
@@ -158,9 +185,8 @@ def merge(base: Projection | None, local: Projection, remote: Projection) -> Mer
         if base is not None and remote.same(base, name):
             values[name] = mine
             continue
-        if base is None and name in LISTS:
-            ordered = theirs + mine if OWNER[name] == "address book" else mine + theirs
-            values[name] = ordered
+        if name in LISTS:
+            values[name] = _merge_list(name, base, local, remote)
             continue
         if base is None and not (mine and theirs):
             values[name] = mine or theirs
