@@ -473,3 +473,42 @@ def test_a_card_the_server_holds_that_cannot_be_read_is_a_problem_not_a_crash(
     report = sync(db, config_dir)
     assert any("empty.vcf" in p and "no name" in p for p in report.problems)
     assert set(people(db)) == {"Ann Lee"}
+
+
+def test_people_already_in_nextmove_are_linked_not_doubled_and_keep_their_own_fields(
+    db: Database, phone: CardDAVStorage, account: str, config_dir: Path
+) -> None:
+    people_service.add_person(
+        db,
+        {"name": "Ann Lee", "emails": ["ann@acme.example"], "notes": "met at SRE day", "tier": "A"},
+        now=NOW,
+        today=TODAY,
+    )
+    phone.create("ann.vcf", ANN)
+    report = sync(db, config_dir)
+    assert report.created_local == 0
+    (ann,) = people(db).values()
+    assert ann.notes.startswith("met at SRE day") and ann.tier == "A"
+    assert {e.value for e in ann.emails} == {"ann@acme.example", "ann.lee@home.example"}
+    assert [p.value for p in ann.phones] == ["+1 415 555 0101"]
+    assert sync(db, config_dir).changes == 0
+
+
+def test_two_cards_on_the_phone_are_two_people_and_a_merge_in_nextmove_reaches_the_phone(
+    db: Database, phone: CardDAVStorage, account: str, config_dir: Path
+) -> None:
+    phone.create("ann.vcf", ANN)
+    phone.create("ann2.vcf", ANN.replace("ann-uid-1", "ann-uid-dup").replace("+1 415", "+1 650"))
+    assert sync(db, config_dir).created_local == 2
+    with db.session() as session:
+        from nextmove.store.people import iter_people
+
+        first, second = sorted(p.id for p in iter_people(session))
+    people_service.merge_people(db, str(first), str(second), now=NOW, today=TODAY)
+    report = sync(db, config_dir)
+    assert report.deleted_remote == 1
+    (href,) = phone.list()
+    _, _, text = next(iter(phone.get_many([href])))
+    assert "+1 415 555 0101" in text and "+1 650 555 0101" in text
+    assert len(people(db)) == 1
+    assert sync(db, config_dir).changes == 0

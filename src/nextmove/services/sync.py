@@ -27,6 +27,7 @@ reported, so no card is half-synced and the next run carries on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,17 +38,19 @@ from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
-from nextmove.domain.imports import ImportReport
+from nextmove.domain.merge import apply_title_guess, merge_record, person_from_record
 from nextmove.domain.people import ContactRecord, Labeled, Person, normalize_email, split_name
 from nextmove.domain.sync import FieldConflict, Merged, Projection, merge, phone_key
 from nextmove.errors import NotFound, Problem, RemoteError, UserError
 from nextmove.formats.vcard_sync import new_card, patch_card, projection_of, read_synced_card
 from nextmove.services.carddav import CardDAVStorage, Changed
-from nextmove.services.contact_import import ContactMerger
+from nextmove.services.contact_import import name_org_match
 from nextmove.services.secrets import read_secret
+from nextmove.services.titles import infer_titles
 from nextmove.store import people as people_repo
 from nextmove.store import sync as repo
 from nextmove.store.db import Database
+from nextmove.store.people import cached_name_key as name_key
 from nextmove.store.sync_models import SyncAccount, SyncCard
 
 MAX_CONFLICTS_KEPT = 20
@@ -224,8 +227,16 @@ class _Run:
             linked = repo.linked_people(session, account.id, (c.uid for c in cards))
             self._refuse_wipe(cards, etags, linked)
             try:
+                people = people_repo.load_people(session, set(linked.values()))
+                taken: set[int] = set()
                 for card in cards:
-                    self._sync_card(session, card, etags, fetched, linked.get(card.uid))
+                    pid = linked.get(card.uid)
+                    if pid is not None and pid in taken:
+                        self._drop_merged(session, card, etags)
+                        continue
+                    if pid is not None:
+                        taken.add(pid)
+                    self._sync_card(session, card, etags, fetched, people.get(pid or -1))
                 new = [h for h in etags if h not in known and h in fetched]
                 self._import_new(session, new, fetched)
                 self._push_new(session)
@@ -285,14 +296,13 @@ class _Run:
         card: SyncCard,
         etags: dict[str, str],
         fetched: dict[str, tuple[str, str]],
-        person_id: int | None,
+        person: Person | None,
     ) -> None:
         base = Projection.from_json(card.base)
         remote_gone = card.href not in etags
-        if person_id is None and remote_gone:
+        if person is None and remote_gone:
             repo.delete_card(session, card)
             return
-        person = people_repo.get_person(session, person_id) if person_id is not None else None
         if remote_gone:
             assert person is not None
             local = Projection.of_person(person)
@@ -341,6 +351,18 @@ class _Run:
             return
         merged = merge(base, local, remote)
         self._apply(session, card, person, record, local, remote, merged, remote_text, etag)
+
+    def _drop_merged(self, session: Session, card: SyncCard, etags: dict[str, str]) -> None:
+        """A second card of a person (two people merged in nextmove): the card goes from
+        the address book too, unless it changed there since (then it comes back as new)."""
+        if etags.get(card.href) == card.etag:
+            try:
+                self.remote.delete(card.href, card.etag)
+                self.report.deleted_remote += 1
+            except Changed:
+                pass
+        repo.unlink_card(session, self.account.id, card.uid)
+        repo.delete_card(session, card)
 
     def _apply(
         self,
@@ -413,8 +435,11 @@ class _Run:
     def _import_new(
         self, session: Session, hrefs: list[str], fetched: dict[str, tuple[str, str]]
     ) -> None:
-        """Cards the status does not know: merged into the network (contact-import rules),
-        then linked, and the card patched with what nextmove adds."""
+        """Cards the status does not know: each linked to one person — the one a card
+        nextmove created came from, else one found by the contact-import rules (same e-mail
+        address, same name at the same organization), else a new person — then the card is
+        patched with what nextmove adds. A person already linked to a card of this address
+        book is not taken again: two cards are two people, as on the phone."""
         records: list[tuple[str, ContactRecord]] = []
         for href in hrefs:
             etag, text = fetched[href]
@@ -427,36 +452,32 @@ class _Run:
             records.append((href, parsed))
         if not records:
             return
-        exported = _exported_people(session, [r for _, r in records], self.account.id)
-        report = ImportReport(kind=repo.CARD_SOURCE, source=self.account.name)
-        merger = ContactMerger(
-            session,
-            kind=repo.CARD_SOURCE,
-            import_id=None,
-            file=self.account.name,
-            now=self.now,
-            today=self.today,
-            report=report,
-        )
-        merger.add([r for _, r in records if r.key not in exported])
-        people_repo.add_sources(
-            session,
-            [(pid, key, self.account.name, key) for key, pid in exported.items()],
-            kind=repo.CARD_SOURCE,
-            import_id=None,
-            now=self.now,
-        )
-        ids = people_repo.ids_by_source(session, repo.CARD_SOURCE, (r.key for _, r in records))
-        people = people_repo.load_people(session, set(ids.values()))
-        self.report.created_local += report.created
-        new_cards = []
+        matches = _match_records(session, [r for _, r in records], self.account.id)
+        people = people_repo.load_people(session, set(matches.values()))
+        new_people: list[Person] = []
+        by_key: dict[str, Person] = {}
+        for _, record in records:
+            pid = matches.get(record.key)
+            if pid is not None and pid in people:
+                by_key[record.key] = people[pid]
+            else:
+                person = person_from_record(record, kind=repo.CARD_SOURCE)
+                person.how_known = person.how_known or "Address book"
+                new_people.append(person)
+                by_key[record.key] = person
+        guesses = infer_titles({p.title for p in new_people if p.title})
+        for person in new_people:
+            apply_title_guess(person, guesses.get(person.title) if person.title else None)
+        people_repo.insert_people(session, new_people, now=self.now)
+        self.report.created_local += len(new_people)
+        new_ids = {id(p) for p in new_people}
+        sources, new_cards = [], []
         for href, record in records:
-            person = people.get(ids.get(record.key, -1))
-            if person is None:
-                continue
+            person = by_key[record.key]
+            assert person.id is not None
             etag, text = fetched[href]
+            sources.append((person.id, record.key, self.account.name, href))
             remote = projection_of(record)
-            local = Projection.of_person(person)
             card = SyncCard(
                 account_id=self.account.id,
                 uid=record.key.split("/", 1)[1],
@@ -469,9 +490,21 @@ class _Run:
                 updated_at=self.now,
             )
             new_cards.append(card)
+            if id(person) in new_ids:
+                continue
+            # An existing person: what the card adds (the import rules), then both sides
+            # brought to the same fields.
+            before = Projection.of_person(person)
+            merge_record(person, record, kind=repo.CARD_SOURCE, today=self.today)
+            local = Projection.of_person(person)
+            if local.digest() != before.digest():
+                people_repo.update_people(session, [person], now=self.now)
             merged = merge(None, local, remote)
             if local.digest() != remote.digest() or merged.conflicts:
                 self._apply(session, card, person, record, local, remote, merged, text, etag)
+        people_repo.add_sources(
+            session, sources, kind=repo.CARD_SOURCE, import_id=None, now=self.now
+        )
         repo.save_cards(session, new_cards)
 
     def _push_new(self, session: Session) -> None:
@@ -517,24 +550,40 @@ class _Run:
             )
 
 
+_EXPORTED = re.compile(r"^\d+/nextmove-person-(\d+)$")
+
+
 def _uid_of_href(href: str) -> str:
     return PurePosixPath(href).name.removesuffix(".vcf") or href
 
 
-def _exported_people(
+def _match_records(
     session: Session, records: list[ContactRecord], account_id: int
 ) -> dict[str, int]:
-    """Cards nextmove created (UID nextmove-person-N) whose person exists and is not linked
-    to this account yet: source key -> person id (the card goes back to its person)."""
-    prefix = f"{account_id}/nextmove-person-"
+    """Source key -> the existing person each new card belongs to, one card per person."""
+    claimed = set(repo.linked_people_of_account(session, account_id))
+    by_email = people_repo.ids_by_email(
+        session, {a for r in records for e in r.emails if (a := normalize_email(e.value))}
+    )
+    candidates = people_repo.name_candidates(session, [name_key(r.name) for r in records])
+    exported = [int(m.group(1)) for r in records if (m := _EXPORTED.match(r.key))]
+    existing = set(people_repo.names_of(session, exported))
     found: dict[str, int] = {}
     for r in records:
-        if r.key.startswith(prefix) and r.key[len(prefix) :].isdigit():
-            pid = int(r.key[len(prefix) :])
-            if people_repo.person_exists(session, pid):
-                found[r.key] = pid
-    linked = repo.linked_people(session, account_id, (k.split("/", 1)[1] for k in found))
-    return {k: pid for k, pid in found.items() if k.split("/", 1)[1] not in linked}
+        pid: int | None = None
+        m = _EXPORTED.match(r.key)
+        if m and int(m.group(1)) in existing:
+            pid = int(m.group(1))
+        for e in r.emails:
+            if pid is None:
+                pid = by_email.get(normalize_email(e.value) or "")
+        if pid is None:
+            pool = [c for c in candidates.get(name_key(r.name), ()) if c.id not in claimed]
+            pid = name_org_match(r, pool)
+        if pid is not None and pid not in claimed:
+            claimed.add(pid)
+            found[r.key] = pid
+    return found
 
 
 def _apply_projection(person: Person, p: Projection, record: ContactRecord | None) -> None:

@@ -68,6 +68,17 @@ def linked_people(session: Session, account_id: int, uids: Iterable[str]) -> dic
     return {keys[k]: pid for k, pid in ids_by_source(session, CARD_SOURCE, keys).items()}
 
 
+def linked_people_of_account(session: Session, account_id: int) -> list[int]:
+    """The people linked to a card of the account."""
+    return list(
+        session.scalars(
+            select(SOURCE.c.person_id).where(
+                SOURCE.c.kind == CARD_SOURCE, SOURCE.c.key.startswith(f"{account_id}/")
+            )
+        )
+    )
+
+
 def unlinked_people(session: Session, account_id: int) -> list[int]:
     """People not linked to any card of the account, org-chart members left out (a chart of
     thousands does not belong on a phone)."""
@@ -78,6 +89,14 @@ def unlinked_people(session: Session, account_id: int) -> list[int]:
     )
     return list(
         session.scalars(select(P.c.id).where(~linked, P.c.employee_id.is_(None)).order_by(P.c.id))
+    )
+
+
+def unlink_card(session: Session, account_id: int, uid: str) -> None:
+    session.execute(
+        delete(SOURCE).where(
+            SOURCE.c.kind == CARD_SOURCE, SOURCE.c.key == card_key(account_id, uid)
+        )
     )
 
 

@@ -16,6 +16,7 @@ from nextmove.web.routes import (
     report,
     rounds,
     suggestions,
+    sync,
     today,
     vision,
     workspace,
@@ -38,4 +39,5 @@ ROUTERS = [
     report.router,
     imports.router,
     workspace.router,
+    sync.router,
 ]

@@ -7,7 +7,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextmove.services import demo as demo_service
 from nextmove.services import vision as vision_service
-from nextmove.services.workspace import describe_workspace
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.render import link_for, render
 
@@ -15,8 +14,10 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/settings", response_class=HTMLResponse, summary="Settings")
-def settings_page(request: Request, settings: SettingsDep) -> HTMLResponse:
-    return render(request, "settings.html", info=describe_workspace(settings))
+def settings_page(request: Request, db: DbDep, settings: SettingsDep) -> HTMLResponse:
+    from nextmove.web.routes.sync import sync_page
+
+    return sync_page(request, db, settings)
 
 
 @router.get("/demo", response_class=HTMLResponse, summary="The demo workspace")
