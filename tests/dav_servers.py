@@ -48,6 +48,7 @@ class DavServer:
     user: str
     password: str
     process: subprocess.Popen[bytes]
+    calendar_home: str = ""
 
     def auth(self) -> httpx.BasicAuth | None:
         return httpx.BasicAuth(self.user, self.password) if self.user else None
@@ -55,7 +56,8 @@ class DavServer:
     def make_collection(self, kind: str = "addressbook") -> str:
         """A new, empty address book (or calendar) collection; its URL."""
         name = f"{kind}-{os.getpid()}-{next(_names)}"
-        url = f"{self.root}{self.home}{name}/"
+        home = self.calendar_home or self.home if kind == "calendar" else self.home
+        url = f"{self.root}{home}{name}/"
         d = "DAV:"
         ns = (
             "urn:ietf:params:xml:ns:carddav"

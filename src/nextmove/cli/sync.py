@@ -28,7 +28,7 @@ def _password(from_stdin: bool) -> str:
         return str(typer.prompt("Password", hide_input=True))
     raise UserError(
         "give the password on standard input with --password-stdin",
-        hint="printf %s \"$PASSWORD\" | nextmove sync add NAME --carddav URL --user USER "
+        hint='printf %s "$PASSWORD" | nextmove sync add NAME --carddav URL --user USER '
         "--password-stdin",
     )
 
@@ -147,6 +147,7 @@ def run(
         today=today_from(as_of),
         dry_run=dry_run,
         force=force,
+        settings=st.settings,
     )
     if json:
         print_json({"runs": [r.to_json() for r in reports]})
@@ -171,7 +172,13 @@ def run(
                 )
             if c.note:
                 console.print(f"[yellow]note[/] {escape(c.person)}: {escape(c.note)}")
-        for p in r.problems:
+        if r.calendar is not None:
+            cal = r.calendar
+            console.print(
+                f"Calendar: {cal.created} meetings added, {cal.updated} changed, "
+                f"{cal.deleted} removed, {cal.unchanged} unchanged."
+            )
+        for p in [*r.problems, *(r.calendar.problems if r.calendar else [])]:
             console.print(f"[yellow]problem[/] {escape(p)}")
 
 

@@ -315,5 +315,3 @@ def check_url(url: str, *, field: str) -> str:
             field=field,
         )
     return url.strip()
-
-

@@ -38,11 +38,13 @@ from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
+from nextmove.config import Settings
 from nextmove.domain.merge import apply_title_guess, merge_record, person_from_record
 from nextmove.domain.people import ContactRecord, Labeled, Person, normalize_email, split_name
 from nextmove.domain.sync import FieldConflict, Merged, Projection, merge, phone_key
 from nextmove.errors import NotFound, Problem, RemoteError, UserError
 from nextmove.formats.vcard_sync import new_card, patch_card, projection_of, read_synced_card
+from nextmove.services.calendar_sync import CalendarReport, push_meetings
 from nextmove.services.carddav import CardDAVStorage, Changed
 from nextmove.services.contact_import import name_org_match
 from nextmove.services.secrets import read_secret
@@ -86,6 +88,7 @@ class SyncReport:
     unchanged: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    calendar: CalendarReport | None = None
 
     @property
     def changes(self) -> int:
@@ -117,6 +120,7 @@ class SyncReport:
             "counts": self.counts(),
             "conflicts": [c.to_json() for c in self.conflicts],
             "problems": self.problems,
+            "calendar": self.calendar.to_json() if self.calendar else None,
         }
 
 
@@ -147,9 +151,11 @@ def run_sync(
     today: date,
     dry_run: bool = False,
     force: bool = False,
+    settings: Settings | None = None,
     storage_factory: Any = None,
 ) -> list[SyncReport]:
-    """Sync one account (or every account, in name order); one report each."""
+    """Sync one account (or every account, in name order); one report each. With
+    `settings`, an account with a calendar also gets the scheduled meetings pushed."""
     with db.session() as session:
         accounts = repo.list_accounts(session)
     if name is not None:
@@ -168,9 +174,12 @@ def run_sync(
         password = read_secret(config_dir, account.secret_ref)
         factory = storage_factory or CardDAVStorage
         with factory(account.carddav_url, username=account.username, password=password) as st:
-            reports.append(
-                _Run(db, account, st, now=now, today=today, dry_run=dry_run, force=force).run()
+            report = _Run(db, account, st, now=now, today=today, dry_run=dry_run, force=force).run()
+        if account.caldav_url and settings is not None:
+            report.calendar = push_meetings(
+                db, account, password, settings=settings, now=now, dry_run=dry_run
             )
+        reports.append(report)
     return reports
 
 

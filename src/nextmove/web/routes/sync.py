@@ -90,7 +90,9 @@ def run_account(
     today: TodayDep,
 ) -> Response:
     try:
-        sync_service.run_sync(db, name, config_dir=settings.config_dir, now=now, today=today)
+        sync_service.run_sync(
+            db, name, config_dir=settings.config_dir, now=now, today=today, settings=settings
+        )
     except NextmoveError as exc:
         return sync_page(
             request,

@@ -65,9 +65,7 @@ def upgrade() -> None:
             "workspace_id", "account_id", "href", name=op.f("uq_sync_card_workspace_id")
         ),
     )
-    op.create_index(
-        "ix_sync_card_account_uid", "sync_card", ["workspace_id", "account_id", "uid"]
-    )
+    op.create_index("ix_sync_card_account_uid", "sync_card", ["workspace_id", "account_id", "uid"])
     op.create_table(
         "sync_event",
         sa.Column("id", sa.Integer(), nullable=False),
