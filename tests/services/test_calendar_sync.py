@@ -19,7 +19,7 @@ from nextmove.services import scheduling
 from nextmove.services.calendar_sync import account_busy
 from nextmove.services.sync import run_sync
 from nextmove.services.sync_accounts import add_account
-from nextmove.store.db import Database
+from nextmove.services.workspace import Workspace
 from tests.dav_servers import DavServer, start_radicale, start_xandikos
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -45,7 +45,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def calendar_url(db: Database, server: DavServer, settings: Settings) -> str:
+def calendar_url(db: Workspace, server: DavServer, settings: Settings) -> str:
     book = server.make_collection("addressbook")
     calendar = server.make_collection("calendar")
     add_account(
@@ -61,7 +61,7 @@ def calendar_url(db: Database, server: DavServer, settings: Settings) -> str:
     return calendar
 
 
-def sync(db: Database, settings: Settings) -> Any:
+def sync(db: Workspace, settings: Settings) -> Any:
     (report,) = run_sync(
         db, "phone", config_dir=settings.config_dir, now=NOW, today=TODAY, settings=settings
     )
@@ -73,7 +73,7 @@ def events(server: DavServer, url: str) -> list[str]:
     return [e.data for e in Calendar(client=client, url=url).events()]
 
 
-def scheduled(db: Database, settings: Settings, name: str = "Ann Lee", **kw: Any) -> int:
+def scheduled(db: Workspace, settings: Settings, name: str = "Ann Lee", **kw: Any) -> int:
     people_service.add_person(db, {"name": name}, now=NOW, today=TODAY)
     meeting = meetings_service.add_meeting(db, name, today=TODAY, now=NOW, **kw)
     assert meeting.id is not None
@@ -84,7 +84,7 @@ def scheduled(db: Database, settings: Settings, name: str = "Ann Lee", **kw: Any
 
 
 def test_a_scheduled_meeting_goes_to_the_calendar_once(
-    db: Database, server: DavServer, settings: Settings, calendar_url: str
+    db: Workspace, server: DavServer, settings: Settings, calendar_url: str
 ) -> None:
     scheduled(db, settings)
     scheduled(db, settings, "Bo Chen", kind="advisor-checkin")
@@ -101,7 +101,7 @@ def test_a_scheduled_meeting_goes_to_the_calendar_once(
 
 
 def test_a_rescheduled_meeting_is_updated_with_a_bumped_sequence_and_the_same_uid(
-    db: Database, server: DavServer, settings: Settings, calendar_url: str
+    db: Workspace, server: DavServer, settings: Settings, calendar_url: str
 ) -> None:
     meeting_id = scheduled(db, settings)
     sync(db, settings)
@@ -116,7 +116,7 @@ def test_a_rescheduled_meeting_is_updated_with_a_bumped_sequence_and_the_same_ui
 
 
 def test_a_declined_meeting_leaves_the_calendar_and_a_held_one_stays(
-    db: Database, server: DavServer, settings: Settings, calendar_url: str
+    db: Workspace, server: DavServer, settings: Settings, calendar_url: str
 ) -> None:
     declined = scheduled(db, settings)
     held = scheduled(db, settings, "Bo Chen")
@@ -131,7 +131,7 @@ def test_a_declined_meeting_leaves_the_calendar_and_a_held_one_stays(
 
 
 def test_an_event_edited_in_the_calendar_is_not_overwritten(
-    db: Database, server: DavServer, settings: Settings, calendar_url: str
+    db: Workspace, server: DavServer, settings: Settings, calendar_url: str
 ) -> None:
     meeting_id = scheduled(db, settings)
     sync(db, settings)
@@ -152,7 +152,7 @@ def test_an_event_edited_in_the_calendar_is_not_overwritten(
 
 
 def test_slots_avoid_the_busy_times_of_the_caldav_calendar(
-    db: Database, server: DavServer, settings: Settings, calendar_url: str
+    db: Workspace, server: DavServer, settings: Settings, calendar_url: str
 ) -> None:
     client = DAVClient(
         url=calendar_url, username=server.user or None, password=server.password or None
@@ -171,7 +171,7 @@ def test_slots_avoid_the_busy_times_of_the_caldav_calendar(
 
 
 def test_a_calendar_that_refuses_the_password_is_a_clear_error(
-    db: Database, server: DavServer, settings: Settings, calendar_url: str
+    db: Workspace, server: DavServer, settings: Settings, calendar_url: str
 ) -> None:
     if not server.user:
         pytest.skip("this Xandikos runs without authentication")

@@ -12,26 +12,26 @@ from sqlalchemy import func, select
 from nextmove.errors import InvalidInput, UserError
 from nextmove.services import imports, orgchart_import, people
 from nextmove.services import vision as vision_service
+from nextmove.services.workspace import Workspace
 from nextmove.store import models
 from nextmove.store import network as net
-from nextmove.store.db import Database
 
 ORG = Path(__file__).resolve().parent.parent / "formats" / "fixtures" / "orgchart"
 ORACLE = ORG / "oracle-hr.csv"
 
 
-def run(db: Database, path: Path, now: datetime, today: date, **options: object):  # type: ignore[no-untyped-def]
+def run(db: Workspace, path: Path, now: datetime, today: date, **options: object):  # type: ignore[no-untyped-def]
     options.setdefault("organization", "Oracle HR Sample")
     return imports.import_file(db, "orgchart", path, now=now, today=today, **options)  # type: ignore[arg-type]
 
 
-def count(db: Database, model: type) -> int:
+def count(db: Workspace, model: type) -> int:
     with db.session() as session:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
 
 def test_oracle_hr_builds_the_tree_with_exact_depths(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     report = run(db, ORACLE, now, today)
     assert (report.records, report.created, report.problems) == (107, 107, [])
@@ -53,7 +53,7 @@ def test_oracle_hr_builds_the_tree_with_exact_depths(
 
 
 def test_reimporting_the_same_chart_changes_nothing(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     run(db, ORACLE, now, today)
     again = run(db, ORACLE, now, today)
@@ -62,7 +62,7 @@ def test_reimporting_the_same_chart_changes_nothing(
 
 
 def test_a_reimport_merges_people_a_batch_at_a_time(
-    db: Database, now: datetime, today: date, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db: Workspace, now: datetime, today: date, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """People already there are merged a batch at a time, not all at the end: a re-import
     of a large chart keeps its memory bounded (it once held the whole file: 3 GB for a
@@ -89,7 +89,7 @@ def test_a_reimport_merges_people_a_batch_at_a_time(
 
 
 def test_each_import_keeps_a_headcount_per_department(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     first = run(db, ORACLE, now, today)
     with db.session() as session:
@@ -99,7 +99,7 @@ def test_each_import_keeps_a_headcount_per_department(
 
 
 def test_a_cycle_is_reported_with_its_lines_and_nothing_is_written(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     with pytest.raises(InvalidInput) as error:
         run(db, ORG / "cycle.csv", now, today, organization="Loop Inc")
@@ -110,7 +110,7 @@ def test_a_cycle_is_reported_with_its_lines_and_nothing_is_written(
 
 
 def test_partial_breaks_the_cycle_at_its_first_row(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     report = run(db, ORG / "cycle.csv", now, today, organization="Loop Inc", partial=True)
     assert report.created == 5 and len(report.problems) == 1
@@ -119,7 +119,9 @@ def test_partial_breaks_the_cycle_at_its_first_row(
     assert people.show_person(db, "Eve Leaf").person.org_depth == 3
 
 
-def test_an_unknown_manager_is_reported_precisely(db: Database, now: datetime, today: date) -> None:
+def test_an_unknown_manager_is_reported_precisely(
+    db: Workspace, now: datetime, today: date
+) -> None:
     with pytest.raises(InvalidInput) as error:
         run(db, ORG / "unknown-manager.csv", now, today, organization="Acme")
     assert [str(p) for p in error.value.problems] == [
@@ -129,7 +131,7 @@ def test_an_unknown_manager_is_reported_precisely(db: Database, now: datetime, t
 
 
 def test_duplicate_ids_are_reported_with_both_lines(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     with pytest.raises(InvalidInput) as error:
         run(db, ORG / "duplicate-ids.csv", now, today, organization="Acme")
@@ -139,7 +141,7 @@ def test_duplicate_ids_are_reported_with_both_lines(
     assert count(db, models.Person) == 0
 
 
-def test_columns_can_be_renamed(db: Database, now: datetime, today: date) -> None:
+def test_columns_can_be_renamed(db: Workspace, now: datetime, today: date) -> None:
     report = run(
         db, ORG / "renamed-columns.csv", now, today, organization="Acme",
         column_map={"employee_id": "EmpNo", "manager_id": "Boss", "name": "Full Name"},
@@ -154,7 +156,7 @@ def test_columns_can_be_renamed(db: Database, now: datetime, today: date) -> Non
     )
 
 
-def test_the_organization_defaults_to_your_own(db: Database, now: datetime, today: date) -> None:
+def test_the_organization_defaults_to_your_own(db: Workspace, now: datetime, today: date) -> None:
     with pytest.raises(UserError, match="which organization"):
         imports.import_file(db, "orgchart", ORACLE, now=now, today=today)
     vision_service.set_position(
@@ -165,7 +167,7 @@ def test_the_organization_defaults_to_your_own(db: Database, now: datetime, toda
 
 
 def test_me_links_your_record_and_places_your_chain_on_the_ladder(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     vision_service.set_position(
         db, {"organization": "Oracle HR Sample", "level": "senior"}, now=now
@@ -192,7 +194,7 @@ def test_me_links_your_record_and_places_your_chain_on_the_ladder(
 
 
 def test_a_newer_chart_moves_people_and_lets_leavers_go(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     run(db, ORACLE, now, today)
     lines = ORACLE.read_text().splitlines()
@@ -216,7 +218,7 @@ def test_a_newer_chart_moves_people_and_lets_leavers_go(
 
 
 def test_org_chart_people_merge_with_people_you_already_know(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     people.add_person(
         db,
@@ -233,7 +235,7 @@ def test_org_chart_people_merge_with_people_you_already_know(
 
 
 def test_partial_places_a_row_whose_id_first_appeared_on_a_row_without_a_name(
-    db: Database, tmp_path: Path, now: datetime, today: date
+    db: Workspace, tmp_path: Path, now: datetime, today: date
 ) -> None:
     chart = tmp_path / "chart.csv"
     chart.write_text(
@@ -258,7 +260,7 @@ def test_partial_places_a_row_whose_id_first_appeared_on_a_row_without_a_name(
 
 
 def test_a_column_nextmove_does_not_read_fills_no_field(
-    db: Database, tmp_path: Path, now: datetime, today: date
+    db: Workspace, tmp_path: Path, now: datetime, today: date
 ) -> None:
     """A chart without title, department, city or email but with another column after the
     ones read (a hire date): those fields stay empty, not that column's values."""
@@ -274,7 +276,7 @@ def test_a_column_nextmove_does_not_read_fills_no_field(
 
 
 def test_the_department_column_gives_a_function_where_the_title_names_none(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     chart = tmp_path / "hospital.csv"
     chart.write_text(

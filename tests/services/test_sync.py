@@ -20,6 +20,7 @@ from nextmove.services import people as people_service
 from nextmove.services.carddav import CardDAVStorage
 from nextmove.services.sync import SyncReport, run_sync
 from nextmove.services.sync_accounts import add_account, list_accounts, remove_account
+from nextmove.services.workspace import Workspace, open_workspace
 from nextmove.store.db import Database
 from tests.dav_servers import DavServer, start_radicale, start_xandikos
 
@@ -86,7 +87,7 @@ def config_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def account(db: Database, server: DavServer, book: str, config_dir: Path) -> str:
+def account(db: Workspace, server: DavServer, book: str, config_dir: Path) -> str:
     add_account(
         db,
         "phone",
@@ -100,7 +101,7 @@ def account(db: Database, server: DavServer, book: str, config_dir: Path) -> str
     return "phone"
 
 
-def sync(db: Database, config_dir: Path, **options: Any) -> SyncReport:
+def sync(db: Workspace, config_dir: Path, **options: Any) -> SyncReport:
     (report,) = run_sync(db, "phone", config_dir=config_dir, now=NOW, today=TODAY, **options)
     return report
 
@@ -117,7 +118,7 @@ def card_of(phone: CardDAVStorage, uid: str) -> tuple[str, str, str]:
     raise AssertionError(f"no card {uid}")
 
 
-def people(db: Database) -> dict[str, Any]:
+def people(db: Workspace) -> dict[str, Any]:
     with db.session() as session:
         from nextmove.store.people import iter_people
 
@@ -131,7 +132,7 @@ def phone_edit(phone: CardDAVStorage, uid: str, old: str, new: str) -> None:
 
 
 def test_first_sync_brings_every_modelled_field_and_a_second_sync_changes_nothing(
-    db: Database, phone: CardDAVStorage, account: str, config_dir: Path
+    db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
 ) -> None:
     phone.create("ann.vcf", ANN)
     phone.create("bo.vcf", BO)
@@ -169,7 +170,7 @@ def test_first_sync_brings_every_modelled_field_and_a_second_sync_changes_nothin
 
 
 def test_an_edit_on_the_phone_updates_the_person_and_never_makes_a_duplicate(
-    db: Database, phone: CardDAVStorage, account: str, config_dir: Path
+    db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
 ) -> None:
     phone.create("ann.vcf", ANN)
     sync(db, config_dir)
@@ -186,7 +187,7 @@ def test_an_edit_on_the_phone_updates_the_person_and_never_makes_a_duplicate(
 
 
 def test_an_edit_in_nextmove_patches_the_card_and_keeps_what_nextmove_does_not_model(
-    db: Database, phone: CardDAVStorage, account: str, config_dir: Path
+    db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
 ) -> None:
     phone.create("ann.vcf", ANN)
     sync(db, config_dir)
@@ -210,7 +211,7 @@ def test_an_edit_in_nextmove_patches_the_card_and_keeps_what_nextmove_does_not_m
 
 
 def test_a_delete_on_either_side_propagates(
-    db: Database, phone: CardDAVStorage, account: str, config_dir: Path
+    db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
 ) -> None:
     phone.create("ann.vcf", ANN)
     phone.create("bo.vcf", BO)
@@ -231,7 +232,7 @@ def test_a_delete_on_either_side_propagates(
 
 
 def test_deleted_on_the_phone_but_changed_in_nextmove_comes_back_and_is_shown(
-    db: Database, phone: CardDAVStorage, account: str, config_dir: Path
+    db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
 ) -> None:
     phone.create("ann.vcf", ANN)
     phone.create("bo.vcf", BO)
@@ -248,7 +249,7 @@ def test_deleted_on_the_phone_but_changed_in_nextmove_comes_back_and_is_shown(
 
 
 def test_edits_on_both_sides_converge_and_a_conflict_is_shown_not_lost(
-    db: Database, phone: CardDAVStorage, account: str, config_dir: Path
+    db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
 ) -> None:
     phone.create("ann.vcf", ANN)
     sync(db, config_dir)
@@ -283,7 +284,7 @@ def test_edits_on_both_sides_converge_and_a_conflict_is_shown_not_lost(
 
 
 def test_an_emptied_address_book_stops_the_sync_unless_forced(
-    db: Database, phone: CardDAVStorage, account: str, config_dir: Path
+    db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
 ) -> None:
     phone.create("ann.vcf", ANN)
     phone.create("bo.vcf", BO)
@@ -297,7 +298,7 @@ def test_an_emptied_address_book_stops_the_sync_unless_forced(
 
 
 def test_a_dry_run_changes_nothing_on_either_side(
-    db: Database, phone: CardDAVStorage, account: str, config_dir: Path
+    db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
 ) -> None:
     phone.create("ann.vcf", ANN)
     people_service.add_person(db, {"name": "Cara Diaz"}, now=NOW, today=TODAY)
@@ -309,7 +310,7 @@ def test_a_dry_run_changes_nothing_on_either_side(
 
 
 def test_a_card_edited_while_the_sync_writes_is_a_412_conflict_then_converges(
-    db: Database, server: DavServer, phone: CardDAVStorage, account: str, config_dir: Path
+    db: Workspace, server: DavServer, phone: CardDAVStorage, account: str, config_dir: Path
 ) -> None:
     phone.create("ann.vcf", ANN)
     sync(db, config_dir)
@@ -333,7 +334,7 @@ def test_a_card_edited_while_the_sync_writes_is_a_412_conflict_then_converges(
 
 
 def test_the_second_sync_asks_only_for_changes_where_the_server_offers_it(
-    db: Database, phone: CardDAVStorage, account: str, config_dir: Path
+    db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
 ) -> None:
     phone.create("ann.vcf", ANN)
     assert sync(db, config_dir).incremental is False
@@ -341,7 +342,7 @@ def test_the_second_sync_asks_only_for_changes_where_the_server_offers_it(
 
 
 def test_the_password_lives_in_a_private_file_never_in_the_database(
-    db: Database, server: DavServer, account: str, config_dir: Path, db_url: str
+    db: Workspace, server: DavServer, account: str, config_dir: Path, db_url: str
 ) -> None:
     (secret,) = (config_dir / "secrets").iterdir()
     assert stat.S_IMODE(secret.stat().st_mode) == 0o600
@@ -360,7 +361,7 @@ def test_the_password_lives_in_a_private_file_never_in_the_database(
 
 
 def test_a_wrong_password_is_a_clear_error_and_nothing_is_saved(
-    db: Database, server: DavServer, book: str, config_dir: Path
+    db: Workspace, server: DavServer, book: str, config_dir: Path
 ) -> None:
     if not server.user:
         pytest.skip("this Xandikos runs without authentication")
@@ -380,7 +381,7 @@ def test_a_wrong_password_is_a_clear_error_and_nothing_is_saved(
 
 
 def test_the_server_root_is_enough_to_find_the_address_book(
-    db: Database, server: DavServer, book: str, config_dir: Path
+    db: Workspace, server: DavServer, book: str, config_dir: Path
 ) -> None:
     if server.kind == "xandikos":
         pytest.skip("Xandikos's --defaults book is found first; the root is checked on Radicale")
@@ -409,7 +410,7 @@ def _closed_port() -> int:
 def test_an_unreachable_server_is_a_clear_error(
     backend: str, tmp_path: Path, config_dir: Path
 ) -> None:
-    db = Database.open(f"sqlite:///{tmp_path / 'n.db'}")
+    db = open_workspace(Database.open(f"sqlite:///{tmp_path / 'n.db'}"))
     with pytest.raises(RemoteError, match="cannot reach the server"):
         add_account(
             db,
@@ -442,7 +443,7 @@ def test_a_server_that_answers_garbage_is_a_clear_error(tmp_path: Path, config_d
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Garbage)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    db = Database.open(f"sqlite:///{tmp_path / 'n.db'}")
+    db = open_workspace(Database.open(f"sqlite:///{tmp_path / 'n.db'}"))
     try:
         with pytest.raises(RemoteError, match="cannot be read: the response is not a WebDAV"):
             add_account(
@@ -462,7 +463,7 @@ def test_a_server_that_answers_garbage_is_a_clear_error(tmp_path: Path, config_d
 
 
 def test_a_card_the_server_holds_that_cannot_be_read_is_a_problem_not_a_crash(
-    db: Database, phone: CardDAVStorage, account: str, config_dir: Path
+    db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
 ) -> None:
     phone.create("ann.vcf", ANN)
     sync(db, config_dir)
@@ -476,7 +477,7 @@ def test_a_card_the_server_holds_that_cannot_be_read_is_a_problem_not_a_crash(
 
 
 def test_people_already_in_nextmove_are_linked_not_doubled_and_keep_their_own_fields(
-    db: Database, phone: CardDAVStorage, account: str, config_dir: Path
+    db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
 ) -> None:
     people_service.add_person(
         db,
@@ -495,7 +496,7 @@ def test_people_already_in_nextmove_are_linked_not_doubled_and_keep_their_own_fi
 
 
 def test_two_cards_on_the_phone_are_two_people_and_a_merge_in_nextmove_reaches_the_phone(
-    db: Database, phone: CardDAVStorage, account: str, config_dir: Path
+    db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
 ) -> None:
     phone.create("ann.vcf", ANN)
     phone.create("ann2.vcf", ANN.replace("ann-uid-1", "ann-uid-dup").replace("+1 415", "+1 650"))

@@ -10,7 +10,7 @@ import pytest
 
 from nextmove.services.carddav import CardDAVStorage
 from nextmove.services.sync_accounts import list_accounts
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.dav_servers import DavServer, start_radicale
 from tests.web.conftest import Web
 
@@ -30,7 +30,7 @@ def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DavServer]:
 
 
 def test_add_sync_and_remove_from_the_settings_page(
-    web: Web, web_db: Database, radicale: DavServer
+    web: Web, web_db: Workspace, radicale: DavServer
 ) -> None:
     book = radicale.make_collection()
     with CardDAVStorage(book, username=radicale.user, password=radicale.password) as phone:
@@ -61,7 +61,7 @@ def test_add_sync_and_remove_from_the_settings_page(
 
 
 def test_a_wrong_password_is_shown_on_the_form_and_nothing_is_saved(
-    web: Web, web_db: Database, radicale: DavServer
+    web: Web, web_db: Workspace, radicale: DavServer
 ) -> None:
     book = radicale.make_collection()
     response = web.submit(
@@ -77,7 +77,7 @@ def test_a_wrong_password_is_shown_on_the_form_and_nothing_is_saved(
 
 
 def test_a_sync_that_fails_says_why_on_the_page(
-    web: Web, web_db: Database, radicale: DavServer
+    web: Web, web_db: Workspace, radicale: DavServer
 ) -> None:
     book = radicale.make_collection()
     web.submit(

@@ -28,10 +28,10 @@ from nextmove.domain.slots import Interval
 from nextmove.errors import RemoteError, UserError
 from nextmove.formats.ics import meeting_uid, read_busy, render_calendar_object
 from nextmove.services.meeting_calendar import meeting_event, namespace
+from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as meetings_repo
 from nextmove.store import people as people_repo
 from nextmove.store import sync as repo
-from nextmove.store.db import Database
 from nextmove.store.sync_models import SyncAccount, SyncEvent
 from nextmove.store.vision import load_vision
 
@@ -92,7 +92,7 @@ def _request(client: Any, url: str, method: str, body: str, headers: dict[str, s
 
 
 def push_meetings(
-    db: Database,
+    db: Workspace,
     account: SyncAccount,
     password: str,
     *,
@@ -147,7 +147,8 @@ def push_meetings(
                 )
                 report.created += 1
                 continue
-            event = session.merge(event)
+            event = session.get(SyncEvent, event.id)
+            assert event is not None
             sequence = max(sequence, event.sequence + 1)
             body = _render(
                 session, meeting_id, settings=settings, now=now, space=space, sequence=sequence
@@ -180,7 +181,7 @@ def push_meetings(
                 continue
             if response.status not in (200, 204, 404):
                 _check(response, event.href)
-            session.delete(session.merge(event))
+            session.delete(session.get(SyncEvent, event.id))
             report.deleted += 1
     return report
 
@@ -274,7 +275,7 @@ def read_calendar_busy(
 
 
 def account_busy(
-    db: Database, name: str, *, settings: Settings, now: datetime, days: int
+    db: Workspace, name: str, *, settings: Settings, now: datetime, days: int
 ) -> list[Interval]:
     """The busy times of a sync account's calendar from `now` over `days` days (and a day
     more: the last local day may end after now + days), for slot proposals."""

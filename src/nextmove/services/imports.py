@@ -25,10 +25,10 @@ from nextmove.domain.people import ContactRecord, normalize_email
 from nextmove.errors import InvalidInput, Problem, UserError
 from nextmove.services.contact_import import BATCH, ContactMerger
 from nextmove.services.progress import NoProgress, Progress
+from nextmove.services.workspace import Workspace
 from nextmove.store import bulk
 from nextmove.store import network as net
 from nextmove.store import people as repo
-from nextmove.store.db import Database
 
 MAX_SHOWN_PROBLEMS = 25
 BULK_CONTACTS = 10_000  # a file this large into an empty network rebuilds indexes once
@@ -65,7 +65,7 @@ def problems_error(source: str, problems: list[Problem]) -> InvalidInput:
 
 
 def import_file(
-    db: Database,
+    db: Workspace,
     kind: str,
     path: Path,
     *,
@@ -198,7 +198,7 @@ def _vcard_items(path: Path, source: str) -> list[Item]:
 
 
 def import_contacts(
-    db: Database,
+    db: Workspace,
     kind: str,
     items: Iterable[Item],
     *,
@@ -265,7 +265,7 @@ def _finish(session: Session, report: ImportReport) -> None:
 
 
 def import_linkedin_zip(
-    db: Database,
+    db: Workspace,
     data: bytes,
     *,
     source: str,
@@ -347,7 +347,7 @@ def import_linkedin_zip(
 
 
 def import_calendar(
-    db: Database,
+    db: Workspace,
     path: Path,
     *,
     now: datetime,
@@ -400,7 +400,7 @@ def import_calendar(
     return report
 
 
-def recent_imports(db: Database, *, limit: int = 10) -> list[net.ImportRunLine]:
+def recent_imports(db: Workspace, *, limit: int = 10) -> list[net.ImportRunLine]:
     """The last imports that wrote something (dry runs and refused files leave no record),
     newest first."""
     with db.session() as session:

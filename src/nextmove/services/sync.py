@@ -49,9 +49,9 @@ from nextmove.services.carddav import CardDAVStorage, Changed
 from nextmove.services.contact_import import name_org_match
 from nextmove.services.secrets import read_secret
 from nextmove.services.titles import infer_titles
+from nextmove.services.workspace import Workspace
 from nextmove.store import people as people_repo
 from nextmove.store import sync as repo
-from nextmove.store.db import Database
 from nextmove.store.people import cached_name_key as name_key
 from nextmove.store.sync_models import SyncAccount, SyncCard
 
@@ -143,7 +143,7 @@ class _Remote:
 
 
 def run_sync(
-    db: Database,
+    db: Workspace,
     name: str | None,
     *,
     config_dir: Path,
@@ -186,7 +186,7 @@ def run_sync(
 class _Run:
     def __init__(
         self,
-        db: Database,
+        db: Workspace,
         account: SyncAccount,
         storage: CardDAVStorage,
         *,
@@ -210,8 +210,7 @@ class _Run:
 
     def run(self) -> SyncReport:
         with self.db.session() as session:
-            account = session.merge(self.account)
-            cards = repo.cards_of(session, account.id)
+            cards = repo.cards_of(session, self.account.id)
         token = self.account.sync_token if cards else None
         changes = self.storage.changes(token)
         self.report.incremental = changes.incremental
@@ -231,7 +230,8 @@ class _Run:
 
         failure: RemoteError | None = None
         with self._session() as session:
-            account = session.merge(self.account)
+            account = session.get(SyncAccount, self.account.id)
+            assert account is not None
             cards = repo.cards_of(session, account.id)
             linked = repo.linked_people(session, account.id, (c.uid for c in cards))
             self._refuse_wipe(cards, etags, linked)

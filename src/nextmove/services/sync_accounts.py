@@ -13,8 +13,8 @@ from typing import Any
 from nextmove.errors import NotFound, UserError
 from nextmove.services.carddav import CardDAVStorage, check_url
 from nextmove.services.secrets import delete_secret, new_ref, store_secret
+from nextmove.services.workspace import Workspace
 from nextmove.store import sync as repo
-from nextmove.store.db import Database
 from nextmove.store.sync_models import SyncAccount
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -68,7 +68,7 @@ def check_name(name: str) -> str:
 
 
 def add_account(
-    db: Database,
+    db: Workspace,
     name: str,
     *,
     carddav_url: str,
@@ -138,12 +138,12 @@ def _view(session: Any, account: SyncAccount) -> AccountView:
     )
 
 
-def list_accounts(db: Database) -> list[AccountView]:
+def list_accounts(db: Workspace) -> list[AccountView]:
     with db.session() as session:
         return [_view(session, a) for a in repo.list_accounts(session)]
 
 
-def remove_account(db: Database, name: str, *, config_dir: Path) -> None:
+def remove_account(db: Workspace, name: str, *, config_dir: Path) -> None:
     """Forget the account, its status and its password; people and the server's cards stay."""
     with db.session() as session:
         account = repo.get_account(session, name)
@@ -156,7 +156,7 @@ def remove_account(db: Database, name: str, *, config_dir: Path) -> None:
     delete_secret(config_dir, ref)
 
 
-def clear_conflicts(db: Database, name: str) -> int:
+def clear_conflicts(db: Workspace, name: str) -> int:
     """Mark the conflicts of an account seen; returns how many cards had some."""
     with db.session() as session:
         account = repo.get_account(session, name)

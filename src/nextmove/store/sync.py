@@ -83,6 +83,7 @@ def unlinked_people(session: Session, account_id: int) -> list[int]:
     """People not linked to any card of the account, org-chart members left out (a chart of
     thousands does not belong on a phone)."""
     linked = exists().where(
+        SOURCE.c.workspace_id == P.c.workspace_id,
         SOURCE.c.person_id == P.c.id,
         SOURCE.c.kind == CARD_SOURCE,
         SOURCE.c.key.startswith(f"{account_id}/"),

@@ -12,7 +12,7 @@ from nextmove.config import Settings
 from nextmove.errors import NextmoveError
 from nextmove.services import sync as sync_service
 from nextmove.services import sync_accounts
-from nextmove.services.workspace import Database, describe_workspace
+from nextmove.services.workspace import Workspace, describe_workspace
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.render import link_for, render
 
@@ -23,7 +23,7 @@ FIELDS = ("name", "carddav", "user", "caldav")
 
 def sync_page(
     request: Request,
-    db: Database,
+    db: Workspace,
     settings: Settings,
     *,
     form: dict[str, str] | None = None,

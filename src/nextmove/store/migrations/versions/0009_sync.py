@@ -6,7 +6,7 @@ content hashes, the shared fields at the last sync, the raw card) and `sync_even
 pushed to the calendar: UID, href, etag, SEQUENCE).
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-04 22:10:00
 """
 
@@ -18,16 +18,18 @@ from alembic import op
 from nextmove.store.base import JSONType, UTCDateTime
 
 revision = "0009"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
+
+TABLES = ("sync_account", "sync_card", "sync_event")
 
 
 def upgrade() -> None:
     op.create_table(
         "sync_account",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("workspace_id", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        sa.Column("workspace_id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=40), nullable=False),
         sa.Column("carddav_url", sa.Text(), nullable=False),
         sa.Column("caldav_url", sa.Text(), nullable=True),
@@ -37,13 +39,19 @@ def upgrade() -> None:
         sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.Column("last_run_at", UTCDateTime(), nullable=True),
         sa.Column("last_summary", JSONType, nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_account")),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspace.id"],
+            name=op.f("fk_sync_account_workspace_id_workspace"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("workspace_id", "id", name=op.f("pk_sync_account")),
         sa.UniqueConstraint("workspace_id", "name", name=op.f("uq_sync_account_workspace_id")),
     )
     op.create_table(
         "sync_card",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("workspace_id", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        sa.Column("workspace_id", sa.Integer(), nullable=False),
         sa.Column("account_id", sa.Integer(), nullable=False),
         sa.Column("uid", sa.Text(), nullable=False),
         sa.Column("href", sa.Text(), nullable=False),
@@ -55,12 +63,18 @@ def upgrade() -> None:
         sa.Column("conflicts", JSONType, nullable=True),
         sa.Column("updated_at", UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["account_id"],
-            ["sync_account.id"],
-            name=op.f("fk_sync_card_account_id_sync_account"),
+            ["workspace_id", "account_id"],
+            ["sync_account.workspace_id", "sync_account.id"],
+            name="fk_sync_card_account_id_sync_account",
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_card")),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspace.id"],
+            name=op.f("fk_sync_card_workspace_id_workspace"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("workspace_id", "id", name=op.f("pk_sync_card")),
         sa.UniqueConstraint(
             "workspace_id", "account_id", "href", name=op.f("uq_sync_card_workspace_id")
         ),
@@ -69,7 +83,7 @@ def upgrade() -> None:
     op.create_table(
         "sync_event",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("workspace_id", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        sa.Column("workspace_id", sa.Integer(), nullable=False),
         sa.Column("account_id", sa.Integer(), nullable=False),
         sa.Column("meeting_id", sa.Integer(), nullable=False),
         sa.Column("uid", sa.Text(), nullable=False),
@@ -79,19 +93,32 @@ def upgrade() -> None:
         sa.Column("content_hash", sa.String(length=64), nullable=False),
         sa.Column("updated_at", UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["account_id"],
-            ["sync_account.id"],
-            name=op.f("fk_sync_event_account_id_sync_account"),
+            ["workspace_id", "account_id"],
+            ["sync_account.workspace_id", "sync_account.id"],
+            name="fk_sync_event_account_id_sync_account",
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_event")),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspace.id"],
+            name=op.f("fk_sync_event_workspace_id_workspace"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("workspace_id", "id", name=op.f("pk_sync_event")),
         sa.UniqueConstraint(
             "workspace_id", "account_id", "meeting_id", name=op.f("uq_sync_event_workspace_id")
         ),
     )
 
+    if op.get_bind().dialect.name == "postgresql":  # ids unique across a table (store/ids.py)
+        for table in TABLES:
+            op.execute(f"CREATE SEQUENCE {table}_id_seq")
+
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table in TABLES:
+            op.execute(f"DROP SEQUENCE IF EXISTS {table}_id_seq")
     op.drop_table("sync_event")
     op.drop_index("ix_sync_card_account_uid", table_name="sync_card")
     op.drop_table("sync_card")
