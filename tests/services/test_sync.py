@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from nextmove.errors import RemoteError, UserError
+from nextmove.errors import NotFound, RemoteError, UserError
 from nextmove.services import people as people_service
 from nextmove.services.carddav import CardDAVStorage
 from nextmove.services.sync import SyncReport, run_sync
@@ -138,7 +138,12 @@ def test_first_sync_brings_every_modelled_field_and_a_second_sync_changes_nothin
     phone.create("bo.vcf", BO)
     people_service.add_person(
         db,
-        {"name": "Cara Diaz", "organization": "Globex", "emails": ["cara@globex.example"]},
+        {
+            "name": "Cara Diaz",
+            "organization": "Globex",
+            "emails": ["cara@globex.example"],
+            "profile_url": "https://www.linkedin.com/in/cara-diaz",
+        },
         now=NOW,
         today=TODAY,
     )
@@ -161,6 +166,7 @@ def test_first_sync_brings_every_modelled_field_and_a_second_sync_changes_nothin
     # Cara went to the phone with everything the card can say.
     _, _, cara = card_of(phone, f"nextmove-person-{everyone['Cara Diaz'].id}")
     assert "FN:Cara Diaz" in cara and "cara@globex.example" in cara and "Globex" in cara
+    assert "linkedin.com/in/cara-diaz" in cara
 
     second = sync(db, config_dir)
     assert second.changes == 0 and second.conflicts == []
@@ -513,3 +519,23 @@ def test_two_cards_on_the_phone_are_two_people_and_a_merge_in_nextmove_reaches_t
     assert "+1 415 555 0101" in text and "+1 650 555 0101" in text
     assert len(people(db)) == 1
     assert sync(db, config_dir).changes == 0
+
+
+def test_an_account_and_its_people_belong_to_one_workspace(
+    db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
+) -> None:
+    from nextmove.store import workspaces as workspace_store
+
+    phone.create("ann.vcf", ANN)
+    sync(db, config_dir)
+    with db.db.session() as session:
+        workspace_store.create(session, "coaching", now=NOW)
+    other = open_workspace(db.db, "coaching")
+    assert list_accounts(other) == []
+    with pytest.raises(NotFound):
+        run_sync(other, "phone", config_dir=config_dir, now=NOW, today=TODAY)
+    people_service.add_person(other, {"name": "Zoe Client"}, now=NOW, today=TODAY)
+    assert set(people(db)) == {"Ann Lee"}
+    # The first workspace's sync neither sees nor pushes the other's people.
+    assert sync(db, config_dir).changes == 0
+    assert len(phone.list()) == 1

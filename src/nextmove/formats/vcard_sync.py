@@ -58,9 +58,17 @@ def _set_text(card: Any, name: str, value: str) -> None:
         card.add(name).value = value
 
 
-def new_card(uid: str, projection: Projection) -> str:
-    """A vCard 3.0 for a person the address book does not have yet."""
-    return patch_card(f"BEGIN:VCARD\nVERSION:3.0\nUID:{uid}\nEND:VCARD\n", None, projection)
+def new_card(uid: str, projection: Projection, links: list[str] | tuple[str, ...] = ()) -> str:
+    """A vCard 3.0 for a person the address book does not have yet, with their web links
+    (their LinkedIn profile first) — given once, on creation; after that the card's URLs
+    are the address book's."""
+    text = patch_card(f"BEGIN:VCARD\nVERSION:3.0\nUID:{uid}\nEND:VCARD\n", None, projection)
+    if not links:
+        return text
+    card = _vobject_card(text)
+    for link in links:
+        card.add("url").value = link
+    return str(card.serialize())
 
 
 def patch_card(text: str, before: Projection | None, after: Projection) -> str:

@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 from sqlalchemy.orm import Session
 
 from nextmove.config import Settings
+from nextmove.domain.links import safe_link
 from nextmove.domain.merge import apply_title_guess, merge_record, person_from_record
 from nextmove.domain.people import ContactRecord, Labeled, Person, normalize_email, split_name
 from nextmove.domain.sync import FieldConflict, Merged, Projection, merge, phone_key
@@ -529,7 +530,9 @@ class _Run:
                 uid = f"nextmove-person-{pid}"
                 href = str(PurePosixPath(self.collection) / f"{uid}.vcf")
                 local = Projection.of_person(person)
-                text = new_card(uid, local)
+                links = [person.profile_url] if person.profile_url else []
+                links += [x.value for x in person.links if safe_link(x.value)]
+                text = new_card(uid, local, links)
                 try:
                     etag = self.remote.create(href, text)
                 except Changed:
