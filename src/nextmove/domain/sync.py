@@ -58,7 +58,7 @@ def _phone_values(values: list[str]) -> list[str]:
     out: list[str] = []
     keys: set[str] = set()
     for v in values:
-        v = clean_text(v)
+        v = clean_text(v).removeprefix("tel:")  # vCard 4.0 writes numbers as tel: URIs
         if v and phone_key(v) not in keys:
             keys.add(phone_key(v))
             out.append(v)

@@ -322,7 +322,11 @@ class _Run:
                 self.report.deleted_local += 1
                 return
             # Deleted on the phone, changed in nextmove: the changed person goes back.
-            text = patch_card(card.raw, base, local)
+            try:
+                text = patch_card(card.raw, base, local)
+            except ValueError as exc:
+                self.report.problems.append(f"{card.href}: cannot be rewritten: {exc}")
+                return
             self._restore_remote(session, card, text, local, person)
             return
         etag = etags[card.href]
@@ -389,7 +393,11 @@ class _Run:
         result = merged.result
         text = remote_text
         if result.digest() != remote.digest():
-            text = patch_card(remote_text, remote, result)
+            try:
+                text = patch_card(remote_text, remote, result)
+            except ValueError as exc:
+                self.report.problems.append(f"{card.href}: cannot be rewritten: {exc}")
+                return
             try:
                 etag = self.remote.update(card.href, text, etag)
             except Changed:
