@@ -539,3 +539,59 @@ def test_an_account_and_its_people_belong_to_one_workspace(
     # The first workspace's sync neither sees nor pushes the other's people.
     assert sync(db, config_dir).changes == 0
     assert len(phone.list()) == 1
+
+
+def test_without_push_new_only_the_address_books_people_sync(
+    db: Workspace, server: DavServer, phone: CardDAVStorage, book: str, config_dir: Path
+) -> None:
+    add_account(
+        db,
+        "phone",
+        carddav_url=book,
+        caldav_url=None,
+        username=server.user,
+        password=server.password or "unused",
+        config_dir=config_dir,
+        now=NOW,
+        push_new=False,
+    )
+    people_service.add_person(db, {"name": "Cara Diaz"}, now=NOW, today=TODAY)
+    phone.create("ann.vcf", ANN)
+    report = sync(db, config_dir)
+    assert (report.created_local, report.created_remote) == (1, 0)
+    assert len(phone.list()) == 1 and set(people(db)) == {"Ann Lee", "Cara Diaz"}
+    assert list_accounts(db)[0].push_new is False
+
+
+class _Elsewhere(BaseHTTPRequestHandler):
+    def do_PROPFIND(self) -> None:  # noqa: N802 (http.server's naming)
+        self.send_response(301)
+        self.send_header("Location", "http://collector.example/steal")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_a_redirect_to_another_host_is_refused_so_the_password_stays(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Elsewhere)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    db = open_workspace(Database.open(f"sqlite:///{tmp_path / 'n.db'}"))
+    try:
+        with pytest.raises(RemoteError, match="your password is not sent there"):
+            add_account(
+                db,
+                "phone",
+                carddav_url=f"http://127.0.0.1:{httpd.server_port}/dav/",
+                caldav_url=None,
+                username="u",
+                password="p",
+                config_dir=config_dir,
+                now=NOW,
+            )
+    finally:
+        httpd.shutdown()
+        db.db.dispose()

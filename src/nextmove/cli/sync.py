@@ -50,6 +50,14 @@ def add(
         str | None,
         typer.Option("--caldav", metavar="URL", help="A calendar's URL: meetings go there."),
     ] = None,
+    push_new: Annotated[
+        bool,
+        typer.Option(
+            "--push-new/--no-push-new",
+            help="Also create cards for the people you have in nextmove that the address "
+            "book lacks (default); with --no-push-new only the address book's people sync.",
+        ),
+    ] = True,
     password_stdin: Annotated[
         bool,
         typer.Option(
@@ -72,6 +80,7 @@ def add(
         password=_password(password_stdin),
         config_dir=st.settings.config_dir,
         now=now(),
+        push_new=push_new,
     )
     console.print(f"Added {escape(view.name)}: {escape(view.carddav_url)}")
     console.print(f"Sync it: nextmove sync run {escape(view.name)} (--dry-run to see first)")

@@ -98,8 +98,15 @@ class CardDAVStorage:
             ) from None
         if response.status_code in (301, 302, 307, 308) and redirects < 5:
             target = urljoin(url, response.headers.get("location", ""))
-            if urlsplit(target).scheme not in ("http", "https"):
-                raise RemoteError(f"{_where(url)}: the server redirected to {target!r}")
+            here, there = urlsplit(url), urlsplit(target)
+            # The password goes with every request: never to another host, never from
+            # https down to http.
+            if there.hostname != here.hostname or (here.scheme, there.scheme) == ("https", "http"):
+                raise RemoteError(
+                    f"{_where(url)}: the server sends nextmove to {_where(target)}, another "
+                    "address; your password is not sent there",
+                    hint=f"If that is your server, add the account with --carddav {_where(target)}",
+                )
             return self._request(
                 method, target, body=body, headers=headers, ok=ok, redirects=redirects + 1
             )

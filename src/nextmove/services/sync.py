@@ -249,7 +249,8 @@ class _Run:
                     self._sync_card(session, card, etags, fetched, people.get(pid or -1))
                 new = [h for h in etags if h not in known and h in fetched]
                 self._import_new(session, new, fetched)
-                self._push_new(session)
+                if account.push_new:
+                    self._push_new(session)
             except RemoteError as exc:
                 failure = exc
             if not self.dry_run:

@@ -39,6 +39,7 @@ class AccountView:
     carddav_url: str
     caldav_url: str | None
     username: str
+    push_new: bool
     cards: int
     last_run_at: datetime | None
     last_summary: dict[str, Any] | None
@@ -50,6 +51,7 @@ class AccountView:
             "carddav": self.carddav_url,
             "caldav": self.caldav_url,
             "user": self.username,
+            "push_new": self.push_new,
             "cards": self.cards,
             "last_run_at": self.last_run_at.isoformat() if self.last_run_at else None,
             "last_summary": self.last_summary,
@@ -77,6 +79,7 @@ def add_account(
     password: str,
     config_dir: Path,
     now: datetime,
+    push_new: bool = True,
 ) -> AccountView:
     """Find the address book (the URL itself, or discovered from a server root), then save
     the account and its password. Nothing is saved when the server cannot be used."""
@@ -110,6 +113,7 @@ def add_account(
                     carddav_url=collection,
                     caldav_url=caldav_url,
                     username=username,
+                    push_new=push_new,
                     secret_ref=ref,
                     created_at=now,
                 ),
@@ -131,6 +135,7 @@ def _view(session: Any, account: SyncAccount) -> AccountView:
         carddav_url=account.carddav_url,
         caldav_url=account.caldav_url,
         username=account.username,
+        push_new=account.push_new,
         cards=repo.count_cards(session, account.id),
         last_run_at=account.last_run_at,
         last_summary=account.last_summary,

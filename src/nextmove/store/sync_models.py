@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     ForeignKeyConstraint,
     Index,
     Integer,
@@ -46,6 +47,9 @@ class SyncAccount(WorkspaceScoped, Base):
     carddav_url: Mapped[str] = mapped_column(Text)
     caldav_url: Mapped[str | None] = mapped_column(Text)
     username: Mapped[str] = mapped_column(Text, default="")
+    # Whether people nextmove has and the address book has not are created there; without
+    # it only the address book's people are synced.
+    push_new: Mapped[bool] = mapped_column(Boolean, default=True)
     secret_ref: Mapped[str] = mapped_column(String(80))
     sync_token: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

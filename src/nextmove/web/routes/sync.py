@@ -18,7 +18,7 @@ from nextmove.web.render import link_for, render
 
 router = APIRouter(include_in_schema=False)
 AccountName = Annotated[str, Path(max_length=40, description="The sync account's name.")]
-FIELDS = ("name", "carddav", "user", "caldav")
+FIELDS = ("name", "carddav", "user", "caldav", "push_new")
 
 
 def sync_page(
@@ -64,6 +64,7 @@ async def add_account(request: Request, db: DbDep, settings: SettingsDep, now: N
             password=password,
             config_dir=settings.config_dir,
             now=now,
+            push_new=data.get("push_new") == "yes",
         )
     except NextmoveError as exc:
         return sync_page(

@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("carddav_url", sa.Text(), nullable=False),
         sa.Column("caldav_url", sa.Text(), nullable=True),
         sa.Column("username", sa.Text(), nullable=False),
+        sa.Column("push_new", sa.Boolean(), nullable=False),
         sa.Column("secret_ref", sa.String(length=80), nullable=False),
         sa.Column("sync_token", sa.Text(), nullable=True),
         sa.Column("created_at", UTCDateTime(), nullable=False),
