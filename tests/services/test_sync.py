@@ -564,7 +564,7 @@ def test_without_push_new_only_the_address_books_people_sync(
 
 
 class _Elsewhere(BaseHTTPRequestHandler):
-    def do_PROPFIND(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_PROPFIND(self) -> None:
         self.send_response(301)
         self.send_header("Location", "http://collector.example/steal")
         self.send_header("Content-Length", "0")
