@@ -101,6 +101,8 @@ def test_add_list_run_and_remove(cli: Cli, radicale: DavServer, book: str, tmp_p
         assert "conflict" in table and "VP Design" in table
 
         assert "0 updated" in cli("sync run").stdout
+        assert "1 contact(s)" in cli("sync dismiss phone").stdout
+        assert json.loads(cli("sync list --json").stdout)["accounts"][0]["conflicts"] == []
         result = cli("sync remove phone")
         assert result.exit_code == 0 and "unchanged" in result.stdout
         assert json.loads(cli("sync list --json").stdout) == {"accounts": []}

@@ -54,6 +54,11 @@ def test_add_sync_and_remove_from_the_settings_page(
     assert "Synced: in nextmove 1 new" in page.text
     assert "Eve Moreau" in web.get("/people").text
 
+    assert "Mark these as seen" not in page.text  # no conflict yet
+    response = web.submit("/settings/sync/phone/dismiss", {}, page="/settings")
+    assert response.status_code == 303
+    assert "marked as seen" in web.get(response.headers["location"]).text
+
     response = web.submit("/settings/sync/phone/remove", {}, page="/settings")
     assert response.status_code == 303
     assert "No address book yet." in web.get("/settings").text

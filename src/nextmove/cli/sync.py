@@ -191,6 +191,15 @@ def run(
             console.print(f"[yellow]problem[/] {escape(p)}")
 
 
+@app.command("dismiss")
+def dismiss(ctx: typer.Context, name: Name) -> None:
+    """Mark an account's conflicts as seen: `sync list` stops showing them."""
+    from nextmove.services.sync_accounts import clear_conflicts
+
+    cleared = clear_conflicts(state(ctx).db(), name)
+    console.print(f"{escape(name)}: the conflicts of {cleared} contact(s) are marked as seen.")
+
+
 @app.command("remove")
 def remove(ctx: typer.Context, name: Name) -> None:
     """Stop syncing with an account: its status and password go; people and cards stay."""

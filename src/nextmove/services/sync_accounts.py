@@ -166,7 +166,9 @@ def clear_conflicts(db: Workspace, name: str) -> int:
     with db.session() as session:
         account = repo.get_account(session, name)
         if account is None:
-            raise NotFound(f"no sync account named {name!r}")
+            raise NotFound(
+                f"no sync account named {name!r}", hint="See them with `nextmove sync list`."
+            )
         cleared = 0
         for card in repo.cards_of(session, account.id):
             if card.conflicts:

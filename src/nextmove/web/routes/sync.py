@@ -108,6 +108,17 @@ def run_account(
     )
 
 
+@router.post("/settings/sync/{name}/dismiss", response_class=HTMLResponse, summary="Conflicts seen")
+def dismiss_conflicts(
+    request: Request, name: AccountName, db: DbDep, settings: SettingsDep
+) -> Response:
+    sync_accounts.clear_conflicts(db, name)
+    return RedirectResponse(
+        link_for(request, "/settings", done="dismissed", account=name) + f"#sync-{name}",
+        status_code=303,
+    )
+
+
 @router.post("/settings/sync/{name}/remove", response_class=HTMLResponse, summary="Stop syncing")
 def remove_account(
     request: Request, name: AccountName, db: DbDep, settings: SettingsDep
