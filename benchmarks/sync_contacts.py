@@ -28,6 +28,7 @@ from nextmove.services import people as people_service  # noqa: E402
 from nextmove.services.carddav import CardDAVStorage  # noqa: E402
 from nextmove.services.sync import run_sync  # noqa: E402
 from nextmove.services.sync_accounts import add_account  # noqa: E402
+from nextmove.services.workspace import Workspace, open_workspace  # noqa: E402
 from nextmove.store.db import Database  # noqa: E402
 
 SUFFIX = ["Ortiz", "Novak", "Sato", "Okafor", "Silva", "Berg", "Kaur", "Rossi"] * 4
@@ -75,7 +76,7 @@ def main(n: int) -> None:
                 phone.create(f"bench-{i}.vcf", card(i))
             put = time.perf_counter() - start
             print(f"{'(floor) a plain client PUTs ' + str(n) + ' cards':<48} {put:6.2f} s")
-            db = Database.open(f"sqlite:///{folder / 'pull.db'}")
+            db = open_workspace(Database.open(f"sqlite:///{folder / 'pull.db'}"))
             add_account(
                 db,
                 "phone",
@@ -87,7 +88,7 @@ def main(n: int) -> None:
                 now=NOW,
             )
 
-            def sync(database: Database = db):  # type: ignore[no-untyped-def]
+            def sync(database: Workspace = db):  # type: ignore[no-untyped-def]
                 return run_sync(database, "phone", config_dir=config, now=NOW, today=TODAY)[0]
 
             first = timed(f"first sync, {n} cards from the server", n, sync)
@@ -98,7 +99,7 @@ def main(n: int) -> None:
             timed("50 cards edited on the phone, then a sync", n, sync)
 
         book2 = server.make_collection()
-        db2 = Database.open(f"sqlite:///{folder / 'push.db'}")
+        db2 = open_workspace(Database.open(f"sqlite:///{folder / 'push.db'}"))
         for i in range(n):
             people_service.add_person(
                 db2,

@@ -115,8 +115,9 @@ class CardDAVStorage:
         if response.status_code == 401:
             raise RemoteError(
                 f"{_where(url)}: the server refused the user name or password (HTTP 401)",
-                hint="Remove the account and add it again with the right password "
-                "(nextmove sync remove NAME; nextmove sync add … --password-stdin).",
+                hint="Check the user name and password (an app password where your provider "
+                "asks for one). To change a saved password, remove the account and add it "
+                "again.",
             )
         if response.status_code == 403:
             raise RemoteError(

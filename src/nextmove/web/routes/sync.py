@@ -46,7 +46,7 @@ def sync_page(
 
 
 def _message(exc: NextmoveError) -> str:
-    return exc.message + (f" {exc.hint}" if exc.hint else "")
+    return exc.message + (f"\n{exc.hint}" if exc.hint else "")
 
 
 @router.post("/settings/sync", response_class=HTMLResponse, summary="Add a sync account")
