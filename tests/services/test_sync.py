@@ -595,3 +595,45 @@ def test_a_redirect_to_another_host_is_refused_so_the_password_stays(
     finally:
         httpd.shutdown()
         db.db.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_server_that_stops_mid_push_leaves_what_reached_it_recorded(
+    backend: str, tmp_path: Path, config_dir: Path
+) -> None:
+    dav = start_radicale(tmp_path / "dying")
+    db = open_workspace(Database.open(f"sqlite:///{tmp_path / 'n.db'}"))
+    try:
+        book = dav.make_collection()
+        add_account(
+            db,
+            "phone",
+            carddav_url=book,
+            caldav_url=None,
+            username=dav.user,
+            password=dav.password,
+            config_dir=config_dir,
+            now=NOW,
+        )
+        for name in ("Ann Lee", "Bo Chen", "Cara Diaz", "Dev Patel", "Eve Moreau"):
+            people_service.add_person(db, {"name": name}, now=NOW, today=TODAY)
+
+        class Dying(CardDAVStorage):
+            uploads = 0
+
+            def create(self, href: str, card: str) -> str:
+                if Dying.uploads == 3:
+                    dav.stop()  # the server goes away for real
+                Dying.uploads += 1
+                return super().create(href, card)
+
+        with pytest.raises(RemoteError, match="stopped part-way"):
+            run_sync(
+                db, "phone", config_dir=config_dir, now=NOW, today=TODAY, storage_factory=Dying
+            )
+        (view,) = list_accounts(db)
+        assert view.cards == 3
+        assert view.last_summary is not None and "cannot reach" in view.last_summary["error"]
+    finally:
+        dav.stop()
+        db.db.dispose()

@@ -20,9 +20,11 @@ Per card:
   `If-None-Match: *` and a stable UID.
 
 A side that lost every card since the last sync (a wiped phone, an emptied database, a wrong
-address) stops the run unless `force`. Local changes are written in one transaction; when the
-server fails part-way, what was already done on both sides is recorded before the error is
-reported, so no card is half-synced and the next run carries on.
+address) stops the run unless `force`. The changes to known cards and the new cards from the
+server are written in one transaction; new people are then pushed in batches, uploaded with
+no transaction open and recorded in short ones, so a first push of thousands never holds the
+database. When the server fails part-way, what was already done on both sides is recorded
+before the error is reported, so no card is half-synced and the next run carries on.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ from nextmove.store.people import cached_name_key as name_key
 from nextmove.store.sync_models import SyncAccount, SyncCard
 
 MAX_CONFLICTS_KEPT = 20
+PUSH_BATCH = 200
 
 
 @dataclass(slots=True)
@@ -249,11 +252,20 @@ class _Run:
                     self._sync_card(session, card, etags, fetched, people.get(pid or -1))
                 new = [h for h in etags if h not in known and h in fetched]
                 self._import_new(session, new, fetched)
-                if account.push_new:
-                    self._push_new(session)
+                if account.push_new and self.dry_run:
+                    ids = repo.unlinked_people(session, self.account.id)
+                    self._push_new(session, people_repo.load_people(session, ids), ids)
             except RemoteError as exc:
                 failure = exc
-            if not self.dry_run:
+        if failure is None and self.account.push_new and not self.dry_run:
+            try:
+                self._push_new_in_batches()
+            except RemoteError as exc:
+                failure = exc
+        if not self.dry_run:
+            with self.db.session() as session:
+                account = session.get(SyncAccount, self.account.id)
+                assert account is not None
                 if failure is None:
                     account.sync_token = changes.token
                 account.last_run_at = self.now
@@ -526,49 +538,82 @@ class _Run:
         )
         repo.save_cards(session, new_cards)
 
-    def _push_new(self, session: Session) -> None:
-        """People the address book does not have yet, created there with a stable UID."""
-        ids = repo.unlinked_people(session, self.account.id)
-        for start in range(0, len(ids), 500):
-            people = people_repo.load_people(session, ids[start : start + 500])
-            cards, sources = [], []
-            for pid in ids[start : start + 500]:
-                person = people.get(pid)
-                if person is None:
-                    continue
-                uid = f"nextmove-person-{pid}"
-                href = str(PurePosixPath(self.collection) / f"{uid}.vcf")
-                local = Projection.of_person(person)
-                links = [person.profile_url] if person.profile_url else []
-                links += [x.value for x in person.links if safe_link(x.value)]
-                text = new_card(uid, local, links)
-                try:
-                    etag = self.remote.create(href, text)
-                except Changed:
-                    self.report.problems.append(
-                        f"{href}: a card is already there; the next run links it"
-                    )
-                    continue
-                self.report.created_remote += 1
-                cards.append(
-                    SyncCard(
-                        account_id=self.account.id,
-                        uid=uid,
-                        href=href,
-                        etag=etag,
-                        raw=text,
-                        base=local.to_json(),
-                        remote_hash=local.digest(),
-                        local_hash=local.digest(),
-                        updated_at=self.now,
-                    )
+    def _push_new_in_batches(self) -> None:
+        """The first push of a network can be a thousand PUTs: people are read in one short
+        transaction, uploaded with none open, and each batch recorded in a short one of its
+        own — so the database is never held while the server works."""
+        with self.db.session() as session:
+            ids = repo.unlinked_people(session, self.account.id)
+        for start in range(0, len(ids), PUSH_BATCH):
+            batch = ids[start : start + PUSH_BATCH]
+            with self.db.session() as session:
+                people = people_repo.load_people(session, batch)
+            cards: list[SyncCard] = []
+            sources: list[tuple[int, str, str, str]] = []
+            try:
+                self._upload(people, batch, cards, sources)
+            finally:  # what reached the server is recorded, even when the server stops
+                with self.db.session() as session:
+                    self._record_pushed(session, cards, sources)
+
+    def _push_new(self, session: Session, people: dict[int, Person], ids: list[int]) -> None:
+        """People the address book does not have yet, created there (in one transaction:
+        the dry run's)."""
+        cards: list[SyncCard] = []
+        sources: list[tuple[int, str, str, str]] = []
+        self._upload(people, ids, cards, sources)
+        self._record_pushed(session, cards, sources)
+
+    def _record_pushed(
+        self, session: Session, cards: list[SyncCard], sources: list[tuple[int, str, str, str]]
+    ) -> None:
+        repo.save_cards(session, cards)
+        people_repo.add_sources(
+            session, sources, kind=repo.CARD_SOURCE, import_id=None, now=self.now
+        )
+
+    def _upload(
+        self,
+        people: dict[int, Person],
+        ids: list[int],
+        cards: list[SyncCard],
+        sources: list[tuple[int, str, str, str]],
+    ) -> None:
+        """Create a card with a stable UID for each person; what to record goes into `cards`
+        and `sources` as each upload succeeds."""
+        for pid in ids:
+            person = people.get(pid)
+            if person is None:
+                continue
+            uid = f"nextmove-person-{pid}"
+            href = str(PurePosixPath(self.collection) / f"{uid}.vcf")
+            local = Projection.of_person(person)
+            links = [person.profile_url] if person.profile_url else []
+            links += [x.value for x in person.links if safe_link(x.value)]
+            text = new_card(uid, local, links)
+            try:
+                etag = self.remote.create(href, text)
+            except Changed:
+                self.report.problems.append(
+                    f"{href}: a card is already there; the next run links it"
                 )
-                key = repo.card_key(self.account.id, uid)
-                sources.append((pid, key, self.account.name, href))
-            repo.save_cards(session, cards)
-            people_repo.add_sources(
-                session, sources, kind=repo.CARD_SOURCE, import_id=None, now=self.now
+                continue
+            self.report.created_remote += 1
+            cards.append(
+                SyncCard(
+                    account_id=self.account.id,
+                    uid=uid,
+                    href=href,
+                    etag=etag,
+                    raw=text,
+                    base=local.to_json(),
+                    remote_hash=local.digest(),
+                    local_hash=local.digest(),
+                    updated_at=self.now,
+                )
             )
+            key = repo.card_key(self.account.id, uid)
+            sources.append((pid, key, self.account.name, href))
 
 
 _EXPORTED = re.compile(r"^\d+/nextmove-person-(\d+)$")
