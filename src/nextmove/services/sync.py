@@ -29,10 +29,8 @@ before the error is reported, so no card is half-synced and the next run carries
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -43,89 +41,23 @@ from sqlalchemy.orm import Session
 from nextmove.config import Settings
 from nextmove.domain.links import safe_link
 from nextmove.domain.merge import apply_title_guess, merge_record, person_from_record
-from nextmove.domain.people import ContactRecord, Labeled, Person, normalize_email, split_name
-from nextmove.domain.sync import FieldConflict, Merged, Projection, merge, phone_key
+from nextmove.domain.people import ContactRecord, Person
+from nextmove.domain.sync import Merged, Projection, merge
 from nextmove.errors import NotFound, Problem, RemoteError, UserError
 from nextmove.formats.vcard_sync import new_card, patch_card, projection_of, read_synced_card
-from nextmove.services.calendar_sync import CalendarReport, push_meetings
+from nextmove.services.calendar_sync import push_meetings
 from nextmove.services.carddav import CardDAVStorage, Changed
-from nextmove.services.contact_import import name_org_match
 from nextmove.services.secrets import read_secret
+from nextmove.services.sync_matching import apply_projection, match_records, uid_of_href
+from nextmove.services.sync_report import Conflict, SyncReport
 from nextmove.services.titles import infer_titles
 from nextmove.services.workspace import Workspace
 from nextmove.store import people as people_repo
 from nextmove.store import sync as repo
-from nextmove.store.people import cached_name_key as name_key
 from nextmove.store.sync_models import SyncAccount, SyncCard
 
 MAX_CONFLICTS_KEPT = 20
 PUSH_BATCH = 200
-
-
-@dataclass(slots=True)
-class Conflict:
-    person: str
-    href: str
-    fields: list[FieldConflict]
-    note: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "person": self.person,
-            "href": self.href,
-            "fields": [f.to_json() for f in self.fields],
-            "note": self.note,
-        }
-
-
-@dataclass(slots=True)
-class SyncReport:
-    account: str
-    dry_run: bool
-    incremental: bool = False
-    created_local: int = 0
-    updated_local: int = 0
-    deleted_local: int = 0
-    created_remote: int = 0
-    updated_remote: int = 0
-    deleted_remote: int = 0
-    unchanged: int = 0
-    conflicts: list[Conflict] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    calendar: CalendarReport | None = None
-
-    @property
-    def changes(self) -> int:
-        return (
-            self.created_local
-            + self.updated_local
-            + self.deleted_local
-            + self.created_remote
-            + self.updated_remote
-            + self.deleted_remote
-        )
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "created_in_nextmove": self.created_local,
-            "updated_in_nextmove": self.updated_local,
-            "deleted_in_nextmove": self.deleted_local,
-            "created_on_server": self.created_remote,
-            "updated_on_server": self.updated_remote,
-            "deleted_on_server": self.deleted_remote,
-            "unchanged": self.unchanged,
-        }
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "account": self.account,
-            "dry_run": self.dry_run,
-            "incremental": self.incremental,
-            "counts": self.counts(),
-            "conflicts": [c.to_json() for c in self.conflicts],
-            "problems": self.problems,
-            "calendar": self.calendar.to_json() if self.calendar else None,
-        }
 
 
 class _Remote:
@@ -425,7 +357,7 @@ class _Run:
                 return
             self.report.updated_remote += 1
         if result.digest() != local.digest():
-            _apply_projection(person, result, record)
+            apply_projection(person, result, record)
             people_repo.update_people(session, [person], now=self.now)
             self.report.updated_local += 1
         if merged.conflicts:
@@ -478,12 +410,12 @@ class _Run:
             if isinstance(parsed, Problem):
                 self.report.problems.append(str(parsed))
                 continue
-            uid = parsed.key if not parsed.key.startswith("card:") else _uid_of_href(href)
+            uid = parsed.key if not parsed.key.startswith("card:") else uid_of_href(href)
             parsed.key = repo.card_key(self.account.id, uid)
             records.append((href, parsed))
         if not records:
             return
-        matches = _match_records(session, [r for _, r in records], self.account.id)
+        matches = match_records(session, [r for _, r in records], self.account.id)
         people = people_repo.load_people(session, set(matches.values()))
         new_people: list[Person] = []
         by_key: dict[str, Person] = {}
@@ -614,58 +546,3 @@ class _Run:
             )
             key = repo.card_key(self.account.id, uid)
             sources.append((pid, key, self.account.name, href))
-
-
-_EXPORTED = re.compile(r"^\d+/nextmove-person-(\d+)$")
-
-
-def _uid_of_href(href: str) -> str:
-    return PurePosixPath(href).name.removesuffix(".vcf") or href
-
-
-def _match_records(
-    session: Session, records: list[ContactRecord], account_id: int
-) -> dict[str, int]:
-    """Source key -> the existing person each new card belongs to, one card per person."""
-    claimed = set(repo.linked_people_of_account(session, account_id))
-    by_email = people_repo.ids_by_email(
-        session, {a for r in records for e in r.emails if (a := normalize_email(e.value))}
-    )
-    candidates = people_repo.name_candidates(session, [name_key(r.name) for r in records])
-    exported = [int(m.group(1)) for r in records if (m := _EXPORTED.match(r.key))]
-    existing = set(people_repo.names_of(session, exported))
-    found: dict[str, int] = {}
-    for r in records:
-        pid: int | None = None
-        m = _EXPORTED.match(r.key)
-        if m and int(m.group(1)) in existing:
-            pid = int(m.group(1))
-        for e in r.emails:
-            if pid is None:
-                pid = by_email.get(normalize_email(e.value) or "")
-        if pid is None:
-            pool = [c for c in candidates.get(name_key(r.name), ()) if c.id not in claimed]
-            pid = name_org_match(r, pool)
-        if pid is not None and pid not in claimed:
-            claimed.add(pid)
-            found[r.key] = pid
-    return found
-
-
-def _apply_projection(person: Person, p: Projection, record: ContactRecord | None) -> None:
-    """Set the shared fields of `person` to `p`, keeping labels where the value stays."""
-    if p.name and p.name != person.name:
-        person.name = p.name
-        if record is not None and record.name == p.name and (record.first_name or record.last_name):
-            person.first_name, person.last_name = record.first_name, record.last_name
-        else:
-            person.first_name, person.last_name = split_name(p.name)
-    person.organization, person.title = p.organization, p.title
-    person.department, person.city = p.department, p.city
-    email_labels = {normalize_email(e.value): e.label for e in person.emails}
-    phone_labels = {phone_key(x.value): x.label for x in person.phones}
-    if record is not None:
-        email_labels |= {normalize_email(e.value): e.label for e in record.emails}
-        phone_labels |= {phone_key(x.value): x.label for x in record.phones}
-    person.emails = [Labeled(v, email_labels.get(v, "") or "") for v in p.emails]
-    person.phones = [Labeled(v, phone_labels.get(phone_key(v), "") or "") for v in p.phones]
