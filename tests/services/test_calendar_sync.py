@@ -18,7 +18,7 @@ from nextmove.services import people as people_service
 from nextmove.services import scheduling
 from nextmove.services.calendar_sync import account_busy
 from nextmove.services.sync import run_sync
-from nextmove.services.sync_accounts import add_account
+from nextmove.services.sync_accounts import add_account, list_accounts
 from nextmove.services.workspace import Workspace
 from tests.dav_servers import DavServer, start_radicale, start_xandikos
 
@@ -96,6 +96,8 @@ def test_a_scheduled_meeting_goes_to_the_calendar_once(
     assert "Ann Lee" in research and "DTSTART" in research and "SEQUENCE:0" in research
     assert "ORGANIZER" not in research and "ATTENDEE" not in research and "METHOD" not in research
     assert any("Advisor check-in" in t for t in texts)
+    (view,) = list_accounts(db)
+    assert view.last_summary is not None and view.last_summary["calendar"]["created"] == 2
     again = sync(db, settings)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
 

@@ -115,6 +115,14 @@ def run_sync(
             report.calendar = push_meetings(
                 db, account, password, settings=settings, now=now, dry_run=dry_run
             )
+            if not dry_run:
+                with db.session() as session:
+                    row = session.get(SyncAccount, account.id)
+                    if row is not None:
+                        row.last_summary = {
+                            **(row.last_summary or {}),
+                            "calendar": report.calendar.to_json(),
+                        }
         reports.append(report)
     return reports
 
