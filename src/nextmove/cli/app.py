@@ -44,6 +44,7 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("people", "people", "app", "group"),
     ("import", "imports", "app", "group"),
     ("export", "export", "app", "group"),
+    ("sync", "sync", "app", "group"),
     ("touch", "people", "touch", "command"),
     ("settings", "settings", "app", "group"),
     ("demo", "demo", "demo", "command"),
@@ -82,6 +83,8 @@ SUMMARIES: dict[str, str] = {
     "import": "Import the people you know: LinkedIn, vCard, Google Contacts, an org chart, a "
     "calendar.",
     "export": "Export your network in open formats: vCard or CSV.",
+    "sync": "Two-way sync of your contacts with a CardDAV address book, and of meetings with a "
+    "CalDAV calendar (docs/sync.md).",
     "touch": "Log a contact with someone (a call, a coffee, a message): their last-contact date.",
     "settings": "Your preferences in this workspace: time zone, e-mail, working hours and "
     "days, meeting length, keep-in-touch tiers, suggestion weights.",

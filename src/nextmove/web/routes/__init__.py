@@ -17,6 +17,7 @@ from nextmove.web.routes import (
     report,
     rounds,
     suggestions,
+    sync,
     today,
     vision,
     workspace,
@@ -40,4 +41,5 @@ ROUTERS = [
     imports.router,
     workspace.router,
     accounts.router,
+    sync.router,
 ]
