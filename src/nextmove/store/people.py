@@ -799,7 +799,7 @@ def own_records(session: Session, person_id: int) -> list[str]:
             is not None
         )
 
-    found = []
+    found: list[str] = []
     person = session.get(models.Person, person_id)
     if person is None:
         return found
