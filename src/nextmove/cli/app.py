@@ -46,6 +46,7 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("export", "export", "app", "group"),
     ("touch", "people", "touch", "command"),
     ("demo", "demo", "demo", "command"),
+    ("workspace", "workspace", "app", "group"),
     ("serve", "serve", "serve", "command"),
 )
 WORDS = frozenset(word for word, *_ in COMMANDS) | {"init"}
@@ -82,6 +83,8 @@ SUMMARIES: dict[str, str] = {
     "touch": "Log a contact with someone (a call, a coffee, a message): their last-contact date.",
     "demo": "Create a demo workspace: a mid-career product manager with a vision, a month of "
     "journal entries and her network (an org chart and a few hundred contacts).",
+    "workspace": "Workspaces: separate plans, journals, people and meetings in one database (a "
+    "coach's clients, work and private planning); choose one with --workspace NAME.",
     "serve": "Start the web app on this machine and open it in your browser (Ctrl+C stops it).",
     "plan": "Alternative plans side by side: your main plan and up to three others (the path "
     "you're on, what you'd do if it vanished, the wild card), each with its own steps, "

@@ -19,6 +19,7 @@ from nextmove.domain.days import parse_day
 if TYPE_CHECKING:  # the settings (pydantic) and the store (SQLAlchemy) load on first use
     from nextmove.config import Settings
     from nextmove.services.workspace import Workspace
+    from nextmove.store.db import Database
 
 
 class _Console(Console):
@@ -43,6 +44,7 @@ class AppState:
     debug: bool = False
     workspace_name: str | None = None
     _settings: Settings | None = field(default=None, repr=False)
+    _database: Database | None = field(default=None, repr=False)
     _db: Workspace | None = field(default=None, repr=False)
 
     @property
@@ -53,28 +55,31 @@ class AppState:
             self._settings = load_settings(database_url=self.db_url)
         return self._settings
 
+    def database(self) -> Database:
+        """The database (every workspace of it), migrated to the newest schema on first use."""
+        if self._database is None:
+            from nextmove.store.db import Database
+
+            self._database = Database.open(
+                self.settings.resolved_database_url,
+                busy_timeout=self.settings.busy_timeout_seconds,
+            )
+        return self._database
+
     def db(self) -> Workspace:
         """The workspace the command works in (--workspace, $NEXTMOVE_WORKSPACE, else the
         default one), its database migrated to the newest schema on first use."""
         if self._db is None:
             from nextmove.services.workspace import open_workspace
-            from nextmove.store.db import Database
 
-            database = Database.open(
-                self.settings.resolved_database_url,
-                busy_timeout=self.settings.busy_timeout_seconds,
-            )
-            try:
-                self._db = open_workspace(database, self.workspace_name)
-            except BaseException:
-                database.dispose()
-                raise
+            self._db = open_workspace(self.database(), self.workspace_name)
         return self._db
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.dispose()
-            self._db = None
+        if self._database is not None:
+            self._database.dispose()
+        self._database = None
+        self._db = None
 
 
 def state(ctx: typer.Context) -> AppState:
