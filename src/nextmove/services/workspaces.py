@@ -26,6 +26,7 @@ __all__ = [
     "list_workspaces",
     "preview_delete",
     "rename_workspace",
+    "workspace_names",
 ]
 
 NAME_RULE = (
@@ -85,6 +86,12 @@ def list_workspaces(database: Database) -> list[WorkspaceRow]:
     """Every workspace with its number of people, oldest first (the default one first)."""
     with database.session(all_workspaces=True) as session:
         return store.list_all(session)
+
+
+def workspace_names(database: Database) -> list[WorkspaceRow]:
+    """Every workspace, oldest first, without counting anything (for a page's header)."""
+    with database.session() as session:
+        return store.list_names(session)
 
 
 def find_workspace(database: Database, name: str) -> WorkspaceRow:

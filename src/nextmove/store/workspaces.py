@@ -24,6 +24,7 @@ __all__ = [
     "find_any_case",
     "get",
     "list_all",
+    "list_names",
     "rename",
     "row_counts",
     "set_preferences",
@@ -61,6 +62,11 @@ def list_all(session: Session) -> list[WorkspaceRow]:
         _row(ws, counts.get(ws.id, 0))
         for ws in session.scalars(select(Workspace).order_by(Workspace.id))
     ]
+
+
+def list_names(session: Session) -> list[WorkspaceRow]:
+    """Every workspace without counting its people (cheap: for a page's header)."""
+    return [_row(ws) for ws in session.scalars(select(Workspace).order_by(Workspace.id))]
 
 
 def find(session: Session, name: str) -> WorkspaceRow | None:

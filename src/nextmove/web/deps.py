@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Annotated
@@ -32,20 +33,34 @@ def get_context(request: Request) -> WebContext:
 
 
 # Local mode: the workspace the user switched to (the web app's workspace switch) is kept in
-# this cookie, by name; without it, or when it names no workspace, the app's own.
+# this cookie, by name, one per port (cookies do not separate ports: two nextmove servers on
+# one machine, each with its own database, must not switch each other); without it, or when
+# it names no workspace, the app's own.
 WORKSPACE_COOKIE = "nextmove_workspace"
 
 
+def workspace_cookie(request: Request) -> str:
+    """The name of this server's workspace cookie."""
+    csrf = get_context(request).tokens.cookie_name  # nextmove_csrf_<port>
+    return f"{WORKSPACE_COOKIE}_{csrf.rsplit('_', 1)[-1]}"
+
+
 def get_db(request: Request) -> Workspace:
-    """The workspace this request works in, with its preferences as stored now."""
+    """The workspace this request works in, with its preferences as stored now (resolved
+    once per request; the page header shows it)."""
+    cached = getattr(request.state, "workspace", None)
+    if isinstance(cached, Workspace):
+        return cached
     context = get_context(request)
-    name = request.cookies.get(WORKSPACE_COOKIE)
+    workspace = None
+    name = request.cookies.get(workspace_cookie(request))
     if name:
-        try:
-            return open_workspace(context.database, name)
-        except NotFound:
-            pass
-    return open_workspace(context.database, workspace_id=context.workspace_id)
+        with suppress(NotFound):
+            workspace = open_workspace(context.database, name)
+    if workspace is None:
+        workspace = open_workspace(context.database, workspace_id=context.workspace_id)
+    request.state.workspace = workspace
+    return workspace
 
 
 def get_settings(request: Request) -> Settings:

@@ -19,6 +19,7 @@ from nextmove.web.routes import (
     today,
     vision,
     workspace,
+    workspaces,
 )
 
 ROUTERS = [
@@ -38,4 +39,5 @@ ROUTERS = [
     report.router,
     imports.router,
     workspace.router,
+    workspaces.router,
 ]

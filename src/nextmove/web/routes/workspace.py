@@ -10,13 +10,19 @@ from nextmove.services import vision as vision_service
 from nextmove.services.workspace import describe_workspace
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.render import link_for, render
+from nextmove.web.routes import workspaces
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/settings", response_class=HTMLResponse, summary="Settings")
-def settings_page(request: Request, settings: SettingsDep) -> HTMLResponse:
-    return render(request, "settings.html", info=describe_workspace(settings))
+def settings_page(request: Request, settings: SettingsDep, db: DbDep) -> HTMLResponse:
+    return render(
+        request,
+        "settings.html",
+        info=describe_workspace(settings),
+        **workspaces.settings_context(request, db),
+    )
 
 
 @router.get("/demo", response_class=HTMLResponse, summary="The demo workspace")
