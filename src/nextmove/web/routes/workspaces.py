@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from nextmove.errors import UserError
+from nextmove.errors import NotFound, UserError
 from nextmove.services import workspaces as service
 from nextmove.services.workspace import Workspace, describe_workspace
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, workspace_cookie
@@ -91,7 +91,7 @@ async def rename(request: Request, db: DbDep, settings: SettingsDep) -> Response
     try:
         row = service.rename_workspace(db.db, old, _text(form, "new"))
     except UserError as exc:
-        if exc.exit_code == 3:  # NotFound: no form to show it on
+        if isinstance(exc, NotFound):  # no form to show it on
             raise
         return _settings_with_error(request, db, settings, exc, f"rename-{old}")
     response = RedirectResponse(
