@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+from fastapi.testclient import TestClient
+
 from nextmove.services import people as people_service
 from nextmove.services import workspaces as workspaces_service
 from nextmove.services.workspace import Workspace, open_workspace
+from nextmove.web.app import app_from_environment
+from tests.conftest import Cli
 from tests.web.conftest import BASE, PORT, Web
 
 COOKIE = f"nextmove_workspace_{PORT}"
@@ -149,3 +154,27 @@ def test_the_default_workspace_has_no_delete_and_refuses_one(
     )
     assert posted.status_code == 400
     assert [w.name for w in workspaces_service.list_workspaces(web_db.db)] == ["default", "other"]
+
+
+def test_serve_starts_in_the_workspace_it_was_given(
+    db_url: str, monkeypatch: pytest.MonkeyPatch, now: datetime
+) -> None:
+    database = Workspace.open(db_url)
+    try:
+        people_service.add_person(database, {"name": "Ana Okafor"}, now=now, today=now.date())
+        make(database, "acme", now, "Bo Lindqvist")
+    finally:
+        database.dispose()
+    monkeypatch.setenv("NEXTMOVE_DATABASE_URL", db_url)
+    monkeypatch.setenv("NEXTMOVE_WORKSPACE", "acme")  # what `nextmove -w acme serve` sets
+    with TestClient(app_from_environment(), base_url="http://127.0.0.1:8765") as client:
+        page = client.get("/people").text
+    assert "Bo Lindqvist" in page and "Ana Okafor" not in page
+
+
+def test_serve_with_a_workspace_that_does_not_exist_says_so_before_starting(
+    cli_sqlite: Cli,
+) -> None:
+    result = cli_sqlite("-w nope serve --no-browser --port 8652")
+    assert result.exit_code == 3
+    assert "no workspace 'nope'" in result.stderr and "running" not in result.stdout

@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nextmove import __version__
-from nextmove.config import Settings, load_settings
+from nextmove.config import Settings, load_settings, workspace_from_environment
 from nextmove.errors import DatabaseBusy, InvalidInput, NextmoveError, UserError
 from nextmove.services.workspace import Database, Workspace, open_database, open_workspace
 from nextmove.web import api, routes
@@ -78,14 +78,21 @@ def create_app(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     db: Database | Workspace | None = None,
+    workspace: str | None = None,
 ) -> FastAPI:
     """The nextmove web app for one database, answering only at http://HOST:PORT. It works
-    in the default workspace (or `db`'s, when a workspace is given) until the user switches."""
+    in the default workspace (or `db`'s, when a workspace is given, or the one named
+    `workspace`) until the user switches."""
     owns_db = db is None
     database = db.db if isinstance(db, Workspace) else db
     if database is None:
         database = open_database(settings)
-    start = db if isinstance(db, Workspace) else open_workspace(database)
+    try:
+        start = db if isinstance(db, Workspace) else open_workspace(database, workspace)
+    except BaseException:
+        if owns_db:
+            database.dispose()
+        raise
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -207,4 +214,9 @@ def app_from_environment() -> FastAPI:
     """The factory `nextmove serve` hands to uvicorn (`factory=True`): everything comes from
     the settings (environment and config.toml), read when the server starts, not at import."""
     settings = load_settings()
-    return create_app(settings, host=settings.web_host, port=settings.web_port)
+    return create_app(
+        settings,
+        host=settings.web_host,
+        port=settings.web_port,
+        workspace=workspace_from_environment(),
+    )
