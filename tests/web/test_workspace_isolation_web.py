@@ -205,3 +205,66 @@ def test_deleting_a_workspace_on_the_settings_page_leaves_the_other_intact(
     settings = web.get(done.headers["location"])
     assert "Deleted workspace <strong>other</strong>" in settings.text
     assert "Ana Ruiz" in web.get("/people").text
+
+
+def snapshot(db: Workspace) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every workspace."""
+    from sqlalchemy import select
+
+    from nextmove.store import models  # noqa: F401  (registers every table)
+    from nextmove.store.base import Base
+
+    with db.db.session(all_workspaces=True) as session:
+        return {
+            table.name: sorted((tuple(row) for row in session.execute(select(table))), key=repr)
+            for table in Base.metadata.sorted_tables
+        }
+
+
+def test_every_write_route_given_the_others_ids_changes_nothing(
+    two: tuple[Web, Cli, Workspace, Workspace],
+) -> None:
+    """Every form (POST) and every API write (POST, PUT, PATCH, DELETE) whose address holds
+    an id, sent with the other workspace's ids: refused (404, or 400/422 for a body refused
+    before the id is looked up), never a 5xx, and not one row of either workspace changes."""
+    web, _cli, default, other = two
+    forms = [
+        route.path
+        for router in ROUTERS
+        for route in router.routes
+        if isinstance(route, APIRoute)
+        and "POST" in route.methods
+        and any(f"{{{p}}}" in route.path for p in ID_PARAMS)
+    ]
+    schema = web.get("/api/openapi.json").json()
+    api = [
+        (method.upper(), path)
+        for path, methods in schema["paths"].items()
+        for method in methods
+        if method != "get" and any(f"{{{p}}}" in path for p in ID_PARAMS)
+    ]
+    assert len(forms) > 15 and len(api) > 20
+    before = snapshot(default)
+    wrong = []
+    for workspace, theirs in ((None, other), ("other", default)):
+        use(web, workspace)
+        ids = ids_of(theirs)
+        for template in forms:
+            url = fill(template, ids)
+            response = web.submit(
+                url, {"note": "Hijacked", "name": "Hijacked", "rating[1]": "3", "text": "Hijacked"}
+            )
+            if response.status_code not in (400, 404) or "Hijacked" in response.text:
+                wrong.append((workspace, url, response.status_code))
+        for method, template in api:
+            url = fill(template, ids)
+            response = web.client.request(
+                method,
+                url,
+                json={},
+                headers={"Origin": BASE, "Sec-Fetch-Site": "same-origin"},
+            )
+            if response.status_code not in (400, 404, 422):
+                wrong.append((workspace, f"{method} {url}", response.status_code))
+    assert wrong == []
+    assert snapshot(default) == before
