@@ -118,6 +118,7 @@ def test_create_on_the_settings_page_switches_to_the_new_workspace(
         refused = web.submit("/workspace/create", {"name": bad}, page="/settings")
         assert refused.status_code == 400 and message in refused.text
         assert 'id="ws-create-error"' in refused.text
+        assert f'value="{bad}"' in refused.text  # what was typed stays in the field
     names = [w.name for w in workspaces_service.list_workspaces(web_db.db)]
     assert names == ["default", "client-cy"]
 
@@ -138,6 +139,7 @@ def test_rename_keeps_the_current_workspace_current(
     )
     assert taken.status_code == 400 and "exists already" in taken.text
     assert 'id="ws-new-2-error"' in taken.text  # next to the form it came from
+    assert 'value="Default"' in taken.text
 
 
 def test_the_default_workspace_has_no_delete_and_refuses_one(

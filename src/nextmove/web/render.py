@@ -57,6 +57,8 @@ NAV_ALIASES = {
     "/plans": "/vision",
     "/plans/edit": "/vision",
     "/workspace/delete": "/settings",
+    "/workspace/create": "/settings",
+    "/workspace/rename": "/settings",
 }
 
 

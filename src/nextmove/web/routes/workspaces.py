@@ -47,7 +47,7 @@ def _remember(response: Response, request: Request, name: str) -> None:
 
 
 def _settings_with_error(
-    request: Request, db: Workspace, settings: Any, error: UserError, form: str
+    request: Request, db: Workspace, settings: Any, error: UserError, form: str, typed: str
 ) -> HTMLResponse:
     return render(
         request,
@@ -56,6 +56,7 @@ def _settings_with_error(
         info=describe_workspace(settings),
         error=error,
         error_form=form,
+        typed=typed[:200],  # shown back in the field it came from
         **settings_context(request, db),
     )
 
@@ -73,10 +74,11 @@ async def switch(request: Request, db: DbDep) -> Response:
 @router.post("/workspace/create", summary="Create a workspace and switch to it")
 async def create(request: Request, db: DbDep, settings: SettingsDep, now: NowDep) -> Response:
     form = await request.form()
+    name = _text(form, "name")
     try:
-        row = service.create_workspace(db.db, _text(form, "name"), now=now)
+        row = service.create_workspace(db.db, name, now=now)
     except UserError as exc:
-        return _settings_with_error(request, db, settings, exc, "create")
+        return _settings_with_error(request, db, settings, exc, "create", name)
     response = RedirectResponse(
         link_for(request, "/settings", created=row.name) + "#workspaces-h", status_code=303
     )
@@ -87,13 +89,13 @@ async def create(request: Request, db: DbDep, settings: SettingsDep, now: NowDep
 @router.post("/workspace/rename", summary="Rename a workspace")
 async def rename(request: Request, db: DbDep, settings: SettingsDep) -> Response:
     form = await request.form()
-    old = _text(form, "old")
+    old, new = _text(form, "old"), _text(form, "new")
     try:
-        row = service.rename_workspace(db.db, old, _text(form, "new"))
+        row = service.rename_workspace(db.db, old, new)
     except UserError as exc:
         if isinstance(exc, NotFound):  # no form to show it on
             raise
-        return _settings_with_error(request, db, settings, exc, f"rename-{old}")
+        return _settings_with_error(request, db, settings, exc, f"rename-{old}", new)
     response = RedirectResponse(
         link_for(request, "/settings", renamed=row.name) + "#workspaces-h", status_code=303
     )
