@@ -226,6 +226,8 @@ def outputs(cli: Cli, flags: list[str], ids: dict[str, Any], tmp: Path) -> dict[
         ["opp", "show", str(ids["opp"])],
         ["opp", "people", str(ids["opp"])],
         ["plan", "show", "main"],
+        ["people", "list", "--query", "an", "--limit", "0"],  # words in both's names
+        ["people", "list", "--query", MARK],
         ["vision", "export"],
     ):
         seen[" ".join(args)] = run(cli, [*flags, *args], ok=False)

@@ -120,6 +120,18 @@ def test_no_page_or_api_route_shows_the_other_workspace(
                 leaks += [(str(workspace), url, m) for m in marks if m in text]
                 if ids is foreign and any(f"{{{p}}}" in template for p in ID_PARAMS):
                     seen[f"{workspace} {url}"] = (response.status_code, 404)
+    # Searches and the person picker, with words the other workspace's names hold.
+    # (The word searched for is shown back in the search box: the names are what must not.)
+    their_names = ["Quentin Otherland", "Ursula Otherland", "Vince Otherland", "otherland.example"]
+    for workspace, word, marks in ((None, MARK, their_names), ("other", "an", demo_names)):
+        use(web, workspace)
+        for url in (
+            f"/people?q={word}",
+            f"/api/people?query={word}&limit=1000",
+            f"/api/people/picks?q={word}",
+        ):
+            text = web.get(url).text
+            leaks += [(str(workspace), url, m) for m in marks if m in text]
     assert leaks == []
     wrong = {url: code for url, (code, want) in seen.items() if code != want}
     assert wrong == {}
