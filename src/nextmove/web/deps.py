@@ -11,7 +11,9 @@ from fastapi import Depends, Query, Request
 
 from nextmove.config import Settings
 from nextmove.errors import NotFound
+from nextmove.services.preferences import settings_for
 from nextmove.services.workspace import Database, Workspace, open_workspace
+from nextmove.web.auth import MAX_ID, ServerMode, principal_of
 from nextmove.web.security import CsrfTokens
 
 
@@ -25,6 +27,7 @@ class WebContext:
     tokens: CsrfTokens
     origins: frozenset[str]
     base_url: str
+    server: ServerMode | None = None  # None: local mode (no sign-in, one person)
 
 
 def get_context(request: Request) -> WebContext:
@@ -45,26 +48,51 @@ def workspace_cookie(request: Request) -> str:
     return f"{WORKSPACE_COOKIE}_{csrf.rsplit('_', 1)[-1]}"
 
 
-def get_db(request: Request) -> Workspace:
-    """The workspace this request works in, with its preferences as stored now (resolved
-    once per request; the page header shows it)."""
+def get_db(
+    request: Request,
+    workspace: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_ID,
+            description="Work in this workspace instead of your own: in server mode one whose "
+            "owner granted you access (a coach's client, ids from /api/coach/clients); in "
+            "local mode any workspace of the database.",
+        ),
+    ] = None,
+) -> Workspace:
+    """The workspace this request works in, with its preferences as stored now: the one
+    place a route's workspace is resolved (once per request; the page header shows it).
+    Server mode: the signed-in account's own or a granted client's (web/auth.py checked the
+    grant before any route ran). Local mode: `?workspace=ID`, else the one switched to (the
+    header's switch, a cookie by name), else the app's own."""
     cached = getattr(request.state, "workspace", None)
-    if isinstance(cached, Workspace):
+    if isinstance(cached, Workspace) and workspace is None:
         return cached
     context = get_context(request)
-    workspace = None
-    name = request.cookies.get(workspace_cookie(request))
-    if name:
-        with suppress(NotFound):
-            workspace = open_workspace(context.database, name)
-    if workspace is None:
-        workspace = open_workspace(context.database, workspace_id=context.workspace_id)
-    request.state.workspace = workspace
-    return workspace
+    principal = principal_of(request)
+    resolved: Workspace | None = None
+    if principal is not None:
+        resolved = open_workspace(context.database, workspace_id=principal.workspace_id)
+    elif context.server is not None:  # a public page in server mode: no workspace at all
+        raise NotFound("this page needs a signed-in account", hint="Sign in at /login.")
+    elif workspace is not None:
+        resolved = open_workspace(context.database, workspace_id=workspace)
+    else:
+        name = request.cookies.get(workspace_cookie(request))
+        if name:
+            with suppress(NotFound):
+                resolved = open_workspace(context.database, name)
+        if resolved is None:
+            resolved = open_workspace(context.database, workspace_id=context.workspace_id)
+    request.state.workspace = resolved
+    return resolved
 
 
-def get_settings(request: Request) -> Settings:
-    return get_context(request).settings
+def get_settings(request: Request, db: Annotated[Workspace, Depends(get_db)]) -> Settings:
+    """The settings in effect for this request's workspace: its preferences (time zone,
+    working hours, e-mail, …) as stored now, over config.toml's."""
+    return settings_for(get_context(request).settings, db)
 
 
 def get_today(

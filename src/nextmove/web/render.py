@@ -21,6 +21,7 @@ from nextmove.domain.limits import LIMITS, field_limit
 from nextmove.domain.links import safe_link
 from nextmove.domain.suggest import STRENGTH_WORDS
 from nextmove.services.workspaces import WorkspaceRow, workspace_names
+from nextmove.web.auth import CLIENT_COOKIE, principal_of
 from nextmove.web.deps import get_db
 from nextmove.web.forms import field_label
 from nextmove.web.markdown import render_markdown
@@ -130,7 +131,10 @@ class WorkspaceSwitch:
 
 def workspace_switch(request: Request) -> WorkspaceSwitch | None:
     """The header's workspace switch; None when the database cannot say (an error page about
-    the database itself must still render)."""
+    the database itself must still render), and in server mode (an account works in its
+    own workspace, or a client's through the coach's pages)."""
+    if request.app.state.nextmove.server is not None:
+        return None
     try:
         workspace = get_db(request)
         rows = workspace_names(workspace.db)
@@ -162,12 +166,21 @@ def render(
             "as_of": request.query_params.get("as_of"),
             "link": lambda p, **params: link_for(request, p, **params),
             "workspace_switch": workspace_switch(request),
+            "principal": principal_of(request),
+            "server_mode": state.server is not None,
             **context,
         },
         status_code=status_code,
     )
     if getattr(request.state, "csrf_new", False):
         response.set_cookie(
-            state.tokens.cookie_name, token, httponly=True, samesite="strict", path="/"
+            state.tokens.cookie_name,
+            token,
+            httponly=True,
+            samesite="strict",
+            path="/",
+            secure=bool(state.server and state.server.secure_cookies),
         )
+    if getattr(request.state, "forget_workspace", False):
+        response.delete_cookie(CLIENT_COOKIE, path="/")
     return response

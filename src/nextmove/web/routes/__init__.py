@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nextmove.web.routes import (
+    accounts,
     board,
     imports,
     journal,
@@ -40,4 +41,5 @@ ROUTERS = [
     imports.router,
     workspace.router,
     workspaces.router,
+    accounts.router,
 ]

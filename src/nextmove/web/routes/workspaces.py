@@ -10,8 +10,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextmove.errors import NotFound, UserError
 from nextmove.services import workspaces as service
-from nextmove.services.workspace import Workspace, describe_workspace
-from nextmove.web.deps import DbDep, NowDep, SettingsDep, workspace_cookie
+from nextmove.services.workspace import Workspace
+from nextmove.web.deps import DbDep, NowDep, get_context, workspace_cookie
 from nextmove.web.render import NAVIGATION, link_for, render
 
 router = APIRouter(include_in_schema=False)
@@ -23,7 +23,7 @@ def settings_context(request: Request, db: Workspace) -> dict[str, Any]:
     return {
         "workspaces": service.list_workspaces(db.db),
         "current_workspace": db,
-        "notice": {
+        "workspace_notice": {
             key: query.get(key)
             for key in ("created", "renamed", "deleted", "switched")
             if query.get(key)
@@ -47,17 +47,18 @@ def _remember(response: Response, request: Request, name: str) -> None:
 
 
 def _settings_with_error(
-    request: Request, db: Workspace, settings: Any, error: UserError, form: str, typed: str
+    request: Request, db: Workspace, error: UserError, form: str, typed: str
 ) -> HTMLResponse:
-    return render(
+    from nextmove.web.routes.workspace import _page  # the Settings page (imports this module)
+
+    return _page(
         request,
-        "settings.html",
+        db,
+        get_context(request),
         status_code=error.http_status,
-        info=describe_workspace(settings),
-        error=error,
+        workspace_error=error,
         error_form=form,
         typed=typed[:200],  # shown back in the field it came from
-        **settings_context(request, db),
     )
 
 
@@ -72,13 +73,13 @@ async def switch(request: Request, db: DbDep) -> Response:
 
 
 @router.post("/workspace/create", summary="Create a workspace and switch to it")
-async def create(request: Request, db: DbDep, settings: SettingsDep, now: NowDep) -> Response:
+async def create(request: Request, db: DbDep, now: NowDep) -> Response:
     form = await request.form()
     name = _text(form, "name")
     try:
         row = service.create_workspace(db.db, name, now=now)
     except UserError as exc:
-        return _settings_with_error(request, db, settings, exc, "create", name)
+        return _settings_with_error(request, db, exc, "create", name)
     response = RedirectResponse(
         link_for(request, "/settings", created=row.name) + "#workspaces-h", status_code=303
     )
@@ -87,7 +88,7 @@ async def create(request: Request, db: DbDep, settings: SettingsDep, now: NowDep
 
 
 @router.post("/workspace/rename", summary="Rename a workspace")
-async def rename(request: Request, db: DbDep, settings: SettingsDep) -> Response:
+async def rename(request: Request, db: DbDep) -> Response:
     form = await request.form()
     old, new = _text(form, "old"), _text(form, "new")
     try:
@@ -95,7 +96,7 @@ async def rename(request: Request, db: DbDep, settings: SettingsDep) -> Response
     except UserError as exc:
         if isinstance(exc, NotFound):  # no form to show it on
             raise
-        return _settings_with_error(request, db, settings, exc, f"rename-{old}", new)
+        return _settings_with_error(request, db, exc, f"rename-{old}", new)
     response = RedirectResponse(
         link_for(request, "/settings", renamed=row.name) + "#workspaces-h", status_code=303
     )
