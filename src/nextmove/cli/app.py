@@ -48,6 +48,7 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("touch", "people", "touch", "command"),
     ("settings", "settings", "app", "group"),
     ("demo", "demo", "demo", "command"),
+    ("workspace", "workspace", "app", "group"),
     ("serve", "serve", "serve", "command"),
     ("server", "server", "server", "command"),
     ("admin", "admin", "app", "group"),
@@ -90,6 +91,8 @@ SUMMARIES: dict[str, str] = {
     "days, meeting length, keep-in-touch tiers, suggestion weights.",
     "demo": "Create a demo workspace: a mid-career product manager with a vision, a month of "
     "journal entries and her network (an org chart and a few hundred contacts).",
+    "workspace": "Workspaces: separate plans, journals, people and meetings in one database (a "
+    "coach's clients, work and private planning); choose one with --workspace NAME.",
     "serve": "Start the web app on this machine and open it in your browser (Ctrl+C stops it).",
     "server": "Serve the web app to many people: accounts sign in, each to their own workspace "
     "(PostgreSQL only; docs/deploy.md).",

@@ -21,6 +21,7 @@ from nextmove.web.routes import (
     today,
     vision,
     workspace,
+    workspaces,
 )
 
 ROUTERS = [
@@ -40,6 +41,7 @@ ROUTERS = [
     report.router,
     imports.router,
     workspace.router,
+    workspaces.router,
     accounts.router,
     sync.router,
 ]
