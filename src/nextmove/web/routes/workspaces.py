@@ -49,9 +49,9 @@ def _remember(response: Response, request: Request, name: str) -> None:
 def _settings_with_error(
     request: Request, db: Workspace, error: UserError, form: str, typed: str
 ) -> HTMLResponse:
-    from nextmove.web.routes.workspace import _page  # the Settings page (imports this module)
+    from nextmove.web.routes.workspace import settings_view  # imports this module
 
-    return _page(
+    return settings_view(
         request,
         db,
         get_context(request),
