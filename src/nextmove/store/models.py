@@ -211,6 +211,13 @@ class Person(Base):
             postgresql_where=text("manager_id IS NOT NULL"),
         ),
         Index("ix_person_name_key", "name_key"),
+        Index(
+            "ix_person_directory",
+            "directory_org_id",
+            "directory_employee_id",
+            sqlite_where=text("directory_org_id IS NOT NULL"),
+            postgresql_where=text("directory_org_id IS NOT NULL"),
+        ),
         Index("ix_person_org_key", "org_key"),
     )
 
@@ -263,6 +270,11 @@ class Person(Base):
         ForeignKey("import_run.id", ondelete="SET NULL")
     )
     org_line: Mapped[int | None] = mapped_column(Integer)
+    # The person's entry in the organization directory (directory_member), when the user
+    # deals with someone on an imported chart. Not a foreign key: the entry's versions share
+    # (organization, employee id); the import keeps the link.
+    directory_org_id: Mapped[int | None] = mapped_column(Integer)
+    directory_employee_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -388,6 +400,13 @@ class OrgSnapshot(Base):
 
 
 # Tables split by noun; imported here so Alembic and `Base.metadata` see them all.
+from nextmove.store.directory_models import (  # noqa: E402
+    DirectoryMember,
+    DirectorySnapshot,
+    DirectoryTeamSize,
+    Organization,
+    WorkspaceOrganization,
+)
 from nextmove.store.meeting_models import (  # noqa: E402
     BoardSeat,
     KeepInTouch,
@@ -407,6 +426,9 @@ from nextmove.store.opportunity_models import (  # noqa: E402
 
 __all__ = [
     "BoardSeat",
+    "DirectoryMember",
+    "DirectorySnapshot",
+    "DirectoryTeamSize",
     "JournalEntry",
     "KeepInTouch",
     "Meeting",
@@ -418,9 +440,11 @@ __all__ = [
     "OpportunityPerson",
     "OpportunityRating",
     "OpportunityStatus",
+    "Organization",
     "Plan",
     "Priority",
     "Profile",
     "ResearchRound",
     "VisionStep",
+    "WorkspaceOrganization",
 ]
