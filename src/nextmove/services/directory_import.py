@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
 from nextmove.domain.imports import ImportReport
 from nextmove.domain.merge import guess_values
@@ -45,6 +46,7 @@ from nextmove.services.progress import NoProgress, Progress
 from nextmove.services.titles import infer_titles_in
 from nextmove.store import directory_people as people_links
 from nextmove.store import directory_write as w
+from nextmove.store import network as net
 from nextmove.store.db import Database
 from nextmove.store.network import my_profile_position
 
@@ -153,6 +155,9 @@ def import_directory(
             result.moves, result.title_changes = run.moves, run.title_changes
             result.changed, result.unchanged = run.changed, run.unchanged
             result.me = me
+            report.created = result.joiners
+            report.updated = result.changed + run.depth_only_count
+            report.unchanged = result.unchanged - run.depth_only_count
             if not dry_run:
                 _apply(
                     conn,
@@ -169,9 +174,6 @@ def import_directory(
                 )
         finally:
             w.drop_stage(conn)
-    report.created = result.joiners
-    report.updated = result.changed + run.depth_only_count
-    report.unchanged = result.unchanged - run.depth_only_count
     _notes(result)
     return result
 
@@ -251,6 +253,13 @@ def _apply(
                     "title_changes": result.title_changes,
                 },
             )
+            session = Session(bind=conn)
+            report = result.report
+            report.import_id = net.start_import_run(
+                session, kind="orgchart", file=file, organization=name,
+                partial=report.partial, now=now,
+            )  # fmt: skip
+            net.finish_import_run(session, report.import_id, report)
             return people_links.link_people(
                 conn, workspace_id, org_id, snap_id, key=key, me=me, now=now
             )

@@ -31,6 +31,8 @@ from nextmove.store import people as repo
 from nextmove.store.db import Database
 
 MAX_SHOWN_PROBLEMS = 25
+# The workspace an org chart links to its organization until workspaces reach the services.
+DEFAULT_WORKSPACE_ID = 1
 BULK_CONTACTS = 10_000  # a file this large into an empty network rebuilds indexes once
 
 
@@ -79,6 +81,7 @@ def import_file(
     timezone: str = "UTC",
     progress: Progress | None = None,
     source: str | None = None,
+    workspace_id: int = DEFAULT_WORKSPACE_ID,
 ) -> ImportReport:
     """Import one file (or, for vCards, a folder of them) of the given kind. `source` names
     the file in the report, its messages and the import's record (default: the path; the web
@@ -91,11 +94,12 @@ def import_file(
     if kind != "orgchart" and (organization or column_map or me):
         raise UserError("--organization, --map and --me are for `import orgchart` only")
     if kind == "orgchart":
-        from nextmove.services.orgchart_import import import_orgchart
+        from nextmove.services.directory_import import import_directory
 
-        return import_orgchart(
+        return import_directory(
             db,
             path,
+            workspace_id=workspace_id,
             organization=organization,
             column_map=column_map,
             me=me,
@@ -105,7 +109,7 @@ def import_file(
             partial=partial,
             progress=progress,
             source=source,
-        )
+        ).report
     source = source or str(path)
     if kind == "vcard":
         items = _vcard_items(path, source)

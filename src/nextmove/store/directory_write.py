@@ -200,8 +200,9 @@ def stale_snapshots(conn: Connection) -> list[tuple[int, int]]:
 def undo_snapshot(conn: Connection, snap_id: int, org_id: int, *, pause: float = 0.0) -> None:
     """Take back what an unfinished import wrote — its new versions deleted, the versions it
     closed reopened, its team sizes deleted — in short transactions walking the
-    organization's members by employee id; then mark the snapshot failed. Readers saw none
-    of it (the organization's pointer never moved)."""
+    organization's members by employee id; then the snapshot row itself, so the directory
+    is exactly as it was. Readers saw none of it (the organization's pointer never
+    moved)."""
     last = ""
     while True:
         upto = conn.execute(
@@ -243,13 +244,7 @@ def undo_snapshot(conn: Connection, snap_id: int, org_id: int, *, pause: float =
             text("DELETE FROM directory_team_size WHERE organization_id = :o AND snapshot_id = :s"),
             {"o": org_id, "s": snap_id},
         )
-        conn.execute(
-            text(
-                "UPDATE directory_snapshot SET status = 'failed', members = 0, joiners = 0, "
-                "leavers = 0, moves = 0, title_changes = 0 WHERE id = :s"
-            ),
-            {"s": snap_id},
-        )
+        conn.execute(text("DELETE FROM directory_snapshot WHERE id = :s"), {"s": snap_id})
 
     short(conn, close)
 

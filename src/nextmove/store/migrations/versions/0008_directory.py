@@ -17,7 +17,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "0008"
 down_revision = "0006"
 branch_labels = None
@@ -148,9 +147,7 @@ def upgrade() -> None:
     )
     # Nullable columns without a constraint: SQLite adds them in place (no table rebuild).
     op.add_column("person", sa.Column("directory_org_id", sa.Integer(), nullable=True))
-    op.add_column(
-        "person", sa.Column("directory_employee_id", sa.String(length=64), nullable=True)
-    )
+    op.add_column("person", sa.Column("directory_employee_id", sa.String(length=64), nullable=True))
     op.create_index(
         "ix_person_directory",
         "person",
