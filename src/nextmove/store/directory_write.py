@@ -272,12 +272,13 @@ def finish_snapshot(conn: Connection, org_id: int, snap_id: int, counts: dict[st
 def current_versions(conn: Connection, org_id: int, snapshot: int) -> Iterator[tuple[Any, ...]]:
     """(employee_id, name, title, level, function, department, manager_employee_id, city,
     email, depth) of every member at `snapshot`, streamed."""
-    result = conn.execution_options(stream_results=True, yield_per=20_000).execute(
+    result = conn.execute(
         text(
             f"SELECT {MEMBER_VALUES}, depth FROM directory_member WHERE organization_id = :o "
             "AND since_snapshot <= :s AND (until_snapshot IS NULL OR until_snapshot > :s)"
         ),
         {"o": org_id, "s": snapshot},
+        execution_options={"stream_results": True, "yield_per": 20_000},
     )
     for partition in result.partitions():
         yield from partition
