@@ -25,11 +25,10 @@ is gone).
 
 from __future__ import annotations
 
+import random
 import time
-from array import array
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +36,11 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from nextmove.domain.imports import ImportReport
-from nextmove.domain.merge import guess_values
-from nextmove.domain.orgtree import NONE, depths
-from nextmove.domain.people import clean_text, normalize_email, org_key
+from nextmove.domain.people import clean_text, org_key
 from nextmove.errors import UserError
-from nextmove.formats.orgchart import OrgChartFile, open_orgchart
+from nextmove.formats.orgchart import open_orgchart
+from nextmove.services.directory_plan import ChartPlan
 from nextmove.services.progress import NoProgress, Progress
-from nextmove.services.titles import infer_titles_in
 from nextmove.store import directory_people as people_links
 from nextmove.store import directory_write as w
 from nextmove.store import network as net
@@ -55,7 +52,7 @@ APPLY_CHUNK = 20_000  # staged rows per apply transaction
 SMALL_CHUNK = 5_000  # leavers, depth-only changes, team sizes per transaction
 # Between two apply transactions on SQLite, the import sleeps this fraction of the time the
 # last one took (at least MIN_PAUSE), so writers waiting on the busy timeout get the lock.
-PAUSE_SHARE = 0.5
+PAUSE_SHARE = 0.3
 MIN_PAUSE = 0.005
 MAX_ID = 64
 MAX_CELL = 500
@@ -113,7 +110,7 @@ def import_directory(
     progress = progress or NoProgress()
     report = ImportReport("orgchart", source, dry_run=dry_run, partial=partial)
     result = DirectoryImport(name, report=report)
-    with db.engine.connect() as conn, w.import_lock(db.engine, conn):
+    with db.engine.connect() as conn, w.import_lock(db.engine, conn), w.import_cache(conn):
         for stale, stale_org in w.stale_snapshots(conn):
             conn.rollback()
             w.undo_snapshot(conn, stale, stale_org)
@@ -127,7 +124,7 @@ def import_directory(
         w.create_stage(conn)
         conn.commit()
         try:
-            run = _Run(conn, chart, report, progress)
+            run = ChartPlan(conn, chart, report, progress)
             if current is not None and org_id is not None:
                 run.load_current(org_id, current)
             run.read()
@@ -156,8 +153,8 @@ def import_directory(
             result.changed, result.unchanged = run.changed, run.unchanged
             result.me = me
             report.created = result.joiners
-            report.updated = result.changed + run.depth_only_count
-            report.unchanged = result.unchanged - run.depth_only_count
+            report.updated = result.changed + len(run.depth_only)
+            report.unchanged = result.unchanged - len(run.depth_only)
             if not dry_run:
                 _apply(
                     conn,
@@ -195,7 +192,7 @@ def _notes(result: DirectoryImport) -> None:
 
 def _apply(
     conn: Connection,
-    run: _Run,
+    run: ChartPlan,
     result: DirectoryImport,
     workspace_id: int,
     key: str,
@@ -223,22 +220,30 @@ def _apply(
             started = time.perf_counter()
             w.short(conn, work)
             if sqlite:
-                time.sleep(max(MIN_PAUSE, (time.perf_counter() - started) * PAUSE_SHARE))
+                # Jittered, so a waiting writer's retries do not keep falling on our turns.
+                share = PAUSE_SHARE * random.uniform(0.5, 1.5)
+                time.sleep(max(MIN_PAUSE, (time.perf_counter() - started) * share))
 
-        staged = run.staged
-        for start in range(0, len(staged), APPLY_CHUNK):
-            lo = staged[start]
-            end = start + APPLY_CHUNK
-            hi = staged[end] if end < len(staged) else staged[-1] + 1
-            paced(lambda lo=lo, hi=hi: w.apply_staged(conn, org_id, snap_id, lo, hi, close=close))
-            progress.advance(min(APPLY_CHUNK, len(staged) - start))
+        after = ""
+        while True:
+            upto = w.stage_boundary(conn, after, APPLY_CHUNK)
+            conn.rollback()
+            paced(
+                lambda after=after, upto=upto: w.apply_staged(
+                    conn, org_id, snap_id, after, upto, close=close
+                )
+            )
+            progress.advance(APPLY_CHUNK if upto is not None else len(run.staged) % APPLY_CHUNK)
+            if upto is None:
+                break
+            after = upto
         for part in _parts(run.depth_only):
             paced(lambda part=part: w.apply_copies(conn, org_id, snap_id, part))
         for part in _parts(run.leavers):
             paced(lambda part=part: w.apply_leavers(conn, org_id, snap_id, part))
         for part in _parts(run.team_changes):
             paced(lambda part=part: w.apply_team_sizes(conn, org_id, snap_id, part))
-        progress.advance(run.members - len(staged))
+        progress.advance(run.members - len(run.staged))
 
         def finish() -> int:
             w.finish_snapshot(
@@ -279,256 +284,3 @@ def _apply(
 
 def _parts(items: list[Any]) -> list[list[Any]]:
     return [items[i : i + SMALL_CHUNK] for i in range(0, len(items), SMALL_CHUNK)]
-
-
-class _Run:
-    """One import's reading and planning: the tree in arrays indexed by member (`idx`),
-    the members of the last snapshot first."""
-
-    def __init__(
-        self, conn: Connection, chart: OrgChartFile, report: ImportReport, progress: Progress
-    ):
-        self.conn, self.chart, self.report, self.progress = conn, chart, report, progress
-        self.index: dict[str, int] = {}  # employee id -> idx
-        self.emps: list[str] = []  # idx -> employee id
-        self.seen = bytearray()  # idx -> 1 when a row of the file has it
-        self.lines = array("l")  # idx -> the row's line (0: no row)
-        self.manager = array("l")  # idx -> the manager's idx, or NONE
-        # The last snapshot, per idx (idx < n_old): hashes of (manager, department), of the
-        # title, of the rest; and the depth.
-        self.n_old = 0
-        self.old_move = array("q")
-        self.old_title = array("q")
-        self.old_rest = array("q")
-        self.old_depth = array("l")
-        self.old_sizes: dict[str, tuple[int, int]] = {}
-        self.has_current = False
-        self.staged = array("l")  # idx of staged rows (joiners and changed rows)
-        self.joiners = self.moves = self.title_changes = self.changed = self.unchanged = 0
-        self.members = 0
-        self.cleared: set[int] = set()
-        self.leavers: list[str] = []
-        self.depth_only: list[tuple[str, int, bool]] = []
-        self.depth_only_count = 0
-        self.team_changes: list[tuple[str, int, int]] = []
-        self.guesses: dict[tuple[str, str], tuple[int | None, str | None]] = {}
-
-    def _new(self, emp: str) -> int:
-        idx = len(self.emps)
-        self.index[emp] = idx
-        self.emps.append(emp)
-        self.seen.append(0)
-        self.lines.append(0)
-        self.manager.append(NONE)
-        return idx
-
-    def present(self, emp: str) -> bool:
-        idx = self.index.get(emp)
-        return idx is not None and bool(self.seen[idx])
-
-    # ------------------------------------------------------------------ the last snapshot
-
-    def load_current(self, org_id: int, snapshot: int) -> None:
-        self.has_current = True
-        for emp, name, title, level, function, dept, mgr, city, email, depth in w.current_versions(
-            self.conn, org_id, snapshot
-        ):
-            self._new(emp)
-            self.old_move.append(hash((mgr or "", dept)))
-            self.old_title.append(hash(title))
-            self.old_rest.append(hash((name, level, function, city, email)))
-            self.old_depth.append(depth)
-        self.n_old = len(self.emps)
-        self.old_sizes = w.latest_team_sizes(self.conn, org_id, snapshot)
-        self.conn.rollback()
-
-    # ------------------------------------------------------------------ the pass
-
-    def read(self) -> None:
-        c = self.chart.columns
-        width = max(c.values()) + 1
-        blank = width
-        ci, ce, cn, cf, cl, ct, cd, cc, cm = (
-            c.get(f, blank)
-            for f in (
-                "employee_id", "email", "name", "first_name", "last_name", "title",
-                "department", "city", "manager_id",
-            )
-        )  # fmt: skip
-        pad = [""] * (width + 1)
-        strip = str.strip
-        problem = self.report.problem
-        index, seen, lines, manager = self.index, self.seen, self.lines, self.manager
-        n_old = self.n_old
-        old_move, old_title, old_rest = self.old_move, self.old_title, self.old_rest
-        guesses = self.guesses
-
-        def cells(rows: list[list[str]], i: int) -> list[str]:
-            if i == blank:
-                return [""] * len(rows)
-            return list(map(strip, map(itemgetter(i), rows)))
-
-        self.progress.start("Reading the org chart", None)
-        records = 0
-        for batch_lines, rows in self.chart.batches(BATCH):
-            records += len(rows)
-            rows = [r if len(r) > width else r + pad[len(r) :] for r in rows]
-            emps, mgrs = cells(rows, ci), cells(rows, cm)
-            if cn != blank:
-                firsts, lasts = cells(rows, cf), cells(rows, cl)
-                names = [
-                    clean_text(n) or f"{f} {la}".strip()
-                    for n, f, la in zip(map(itemgetter(cn), rows), firsts, lasts, strict=True)
-                ]
-            else:
-                names = list(
-                    map(strip, map(" ".join, zip(cells(rows, cf), cells(rows, cl), strict=True)))
-                )
-            titles, depts, cities = cells(rows, ct), cells(rows, cd), cells(rows, cc)
-            emails = cells(rows, ce)
-            new_keys = set(zip(titles, depts, strict=True)) - guesses.keys()
-            if new_keys:
-                for k, guess in infer_titles_in(new_keys).items():
-                    values = guess_values(guess)
-                    guesses[k] = (values[0], values[3])
-            staged: list[tuple[Any, ...]] = []
-            for i, emp in enumerate(emps):
-                line = batch_lines[i]
-                name = names[i]
-                if not emp:
-                    problem(f"line {line}", "no employee id")
-                    continue
-                if len(emp) > MAX_ID:
-                    problem(f"line {line}", f"employee id longer than {MAX_ID} characters")
-                    continue
-                if not name:
-                    problem(f"line {line}", f"employee {emp}: no name")
-                    continue
-                title, dept, city, mgr = titles[i], depts[i], cities[i], mgrs[i]
-                if max(len(name), len(title), len(dept), len(city)) > MAX_CELL:
-                    problem(
-                        f"line {line}",
-                        f"employee {emp}: a name, title, department or city longer than "
-                        f"{MAX_CELL} characters",
-                    )
-                    continue
-                if len(mgr) > MAX_ID:
-                    problem(
-                        f"line {line}",
-                        f"employee {emp}: manager id longer than {MAX_ID} characters",
-                    )
-                    continue
-                email = normalize_email(emails[i]) if emails[i] else None
-                if email is not None and len(email) > MAX_EMAIL:
-                    email = None
-                idx = index.get(emp)
-                if idx is None:
-                    idx = self._new(emp)
-                elif seen[idx]:
-                    problem(
-                        f"line {line}",
-                        f"duplicate employee id {emp} (first on line {lines[idx]})",
-                    )
-                    continue
-                seen[idx] = 1
-                lines[idx] = line
-                if mgr:
-                    m = index.get(mgr)
-                    manager[idx] = self._new(mgr) if m is None else m
-                level, function = guesses[title, dept]
-                if idx < n_old:
-                    moved = hash((mgr, dept)) != old_move[idx]
-                    retitled = hash(title) != old_title[idx]
-                    if (
-                        not moved
-                        and not retitled
-                        and hash((name, level, function, city, email)) == old_rest[idx]
-                    ):
-                        self.unchanged += 1
-                        continue
-                    self.changed += 1
-                    self.moves += moved
-                    self.title_changes += retitled
-                else:
-                    self.joiners += 1
-                self.staged.append(idx)
-                staged.append(
-                    (idx, emp, name, title, level, function, dept, mgr or None, city, email)
-                )
-            if staged:
-                with self.conn.begin():
-                    w.stage_rows(self.conn, staged)
-            self.progress.advance(len(rows))
-        self.report.records = records
-        self.members = records
-        self.progress.finish()
-
-    # ------------------------------------------------------------------ the tree
-
-    def check(self) -> None:
-        """Unknown managers and cycles, as problems with their lines. With --partial the
-        link is cut (the member becomes a root)."""
-        report, seen, manager, lines = self.report, self.seen, self.manager, self.lines
-        n = len(self.emps)
-        missing: list[tuple[int, int]] = []
-        for k in range(n):
-            m = manager[k]
-            if m != NONE and not seen[m]:
-                missing.append((lines[k], k))
-        for line, k in sorted(missing):
-            report.problem(
-                f"line {line}",
-                f"employee {self.emps[k]}: manager id {self.emps[manager[k]]} is not an "
-                "employee id in the file",
-            )
-            manager[k] = NONE
-            self.cleared.add(k)
-        self.depth, broken = depths(manager, self.emps.__getitem__, lines, report)
-        self.cleared.update(broken)
-
-    def plan(self) -> None:
-        """What to write besides the staged rows: leavers, members whose depth alone
-        changed (or whose manager --partial cut), team sizes; and the staged rows' depths."""
-        n, seen, depth, manager = len(self.emps), self.seen, self.depth, self.manager
-        self.members = sum(seen)
-        staged_set = set(self.staged)
-        if self.cleared:
-            # Staged rows whose manager was cut: staged again without it.
-            with self.conn.begin():
-                w.clear_staged_managers(
-                    self.conn, sorted(k for k in self.cleared if k in staged_set)
-                )
-        for k in range(self.n_old):
-            if not seen[k]:
-                self.leavers.append(self.emps[k])
-            elif k not in staged_set and (depth[k] != self.old_depth[k] or k in self.cleared):
-                self.depth_only.append((self.emps[k], depth[k], k in self.cleared))
-        self.depth_only_count = len(self.depth_only)
-        self.staged = array("l", sorted(self.staged))
-        with self.conn.begin():
-            w.stage_depths(self.conn, self.staged, [depth[k] for k in self.staged])
-        # Team sizes: direct reports, and everyone below (deepest first).
-        direct = array("l", [0]) * n
-        size = array("l", [0]) * n
-        by_depth: list[list[int]] = []
-        for k in range(n):
-            if seen[k]:
-                d = depth[k]
-                while d >= len(by_depth):
-                    by_depth.append([])
-                by_depth[d].append(k)
-        for level in reversed(by_depth):
-            for k in level:
-                m = manager[k]
-                if m != NONE:
-                    direct[m] += 1
-                    size[m] += size[k] + 1
-        old = self.old_sizes
-        emps = self.emps
-        for k in range(n):
-            if direct[k] and old.get(emps[k]) != (direct[k], size[k]):
-                self.team_changes.append((emps[k], direct[k], size[k]))
-        for emp in old:
-            j = self.index.get(emp)
-            if j is None or not direct[j]:
-                self.team_changes.append((emp, 0, 0))

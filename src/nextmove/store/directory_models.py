@@ -30,7 +30,6 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -91,13 +90,9 @@ class DirectoryMember(Base):
         PrimaryKeyConstraint("organization_id", "employee_id", "since_snapshot"),
         # reports(): the members under a manager.
         Index("ix_directory_member_manager", "organization_id", "manager_employee_id"),
-        # find_by_email(): a workspace person's directory entry.
-        Index(
-            "ix_directory_member_email",
-            "email",
-            sqlite_where=text("email IS NOT NULL"),
-            postgresql_where=text("email IS NOT NULL"),
-        ),
+        # No index on e-mail: it would cost 40% more disk than the rows themselves (measured
+        # by benchmarks/directory_import.py); e-mail lookups read an organization's members
+        # once for a whole set of addresses (store.directory.emails_in).
         {"sqlite_with_rowid": False},
     )
 

@@ -43,21 +43,45 @@ def link_people(
         ),
         params,
     ).rowcount
-    by_email = conn.execute(
-        text(
-            "UPDATE person SET directory_org_id = :o, directory_employee_id = "
-            f"(SELECT min(m.employee_id) FROM directory_member m WHERE {_VISIBLE} "
-            "AND m.email = person.email) "
-            "WHERE email IS NOT NULL AND directory_org_id IS NULL "
-            f"AND EXISTS (SELECT 1 FROM directory_member m WHERE {_VISIBLE} "
-            "AND m.email = person.email)"
-        ),
-        params,
-    ).rowcount
+    by_email = _link_by_email(conn, org_id, snap_id)
     linked = max(0, by_id or 0) + max(0, by_email or 0)
     if me is not None:
         linked += _link_me(conn, org_id, snap_id, me, now)
     return linked
+
+
+def _link_by_email(conn: Connection, org_id: int, snap_id: int) -> int:
+    """People not linked yet whose e-mail is a member's: one read of the organization's
+    members (there is no e-mail index), only when there are such people."""
+    people = conn.execute(
+        text("SELECT id, email FROM person WHERE email IS NOT NULL AND directory_org_id IS NULL")
+    ).all()
+    if not people:
+        return 0
+    wanted = {email for _, email in people}
+    found: dict[str, str] = {}
+    rows = conn.execute(
+        text(
+            f"SELECT m.email, m.employee_id FROM directory_member m WHERE {_VISIBLE} "
+            "AND m.email IS NOT NULL"
+        ),
+        {"o": org_id, "s": snap_id},
+        execution_options={"stream_results": True, "yield_per": 20_000},
+    )
+    for email, emp in rows:
+        if email in wanted and (email not in found or emp < found[email]):
+            found[email] = emp
+    updates = [
+        {"o": org_id, "e": found[email], "p": pid} for pid, email in people if email in found
+    ]
+    if updates:
+        conn.execute(
+            text(
+                "UPDATE person SET directory_org_id = :o, directory_employee_id = :e WHERE id = :p"
+            ),
+            updates,
+        )
+    return len(updates)
 
 
 def _link_me(conn: Connection, org_id: int, snap_id: int, me: str, now: datetime) -> int:

@@ -15,7 +15,7 @@ import fcntl
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -46,6 +46,7 @@ MEMBER_VALUES = ", ".join(STAGE_COLUMNS)
 RETRIES = 4
 RETRY_PAUSE = 0.25
 UNDO_CHUNK = 20_000
+IMPORT_CACHE_KIB = 96 * 1024
 BUSY_MESSAGE = "the database is busy with an import; try again in a moment"
 # A lock key for PostgreSQL's advisory locks: "nextmove directory import".
 PG_LOCK_KEY = 0x6E6D_6469
@@ -119,6 +120,23 @@ def short(conn: Connection, work: Callable[[], T], *, pause: float = RETRY_PAUSE
                 raise
             time.sleep(pause * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+@contextmanager
+def import_cache(conn: Connection) -> Iterator[None]:
+    """A larger page cache for the import's connection (SQLite): the directory's B-trees and
+    the staged rows stay in memory instead of being spilled and read again; the default
+    again afterwards (the connection goes back to the pool)."""
+    if not is_sqlite(conn):
+        yield
+        return
+    conn.exec_driver_sql(f"PRAGMA main.cache_size=-{IMPORT_CACHE_KIB}")
+    conn.exec_driver_sql(f"PRAGMA temp.cache_size=-{IMPORT_CACHE_KIB // 2}")
+    try:
+        yield
+    finally:
+        with suppress(DBAPIError):
+            conn.exec_driver_sql("PRAGMA main.cache_size=-2000")
 
 
 # ---------------------------------------------------------------------- organizations
@@ -269,9 +287,9 @@ def finish_snapshot(conn: Connection, org_id: int, snap_id: int, counts: dict[st
 # ---------------------------------------------------------------------- reading the last snapshot
 
 
-def current_versions(conn: Connection, org_id: int, snapshot: int) -> Iterator[tuple[Any, ...]]:
+def current_versions(conn: Connection, org_id: int, snapshot: int) -> Iterator[Sequence[Any]]:
     """(employee_id, name, title, level, function, department, manager_employee_id, city,
-    email, depth) of every member at `snapshot`, streamed."""
+    email, depth) of every member at `snapshot`, streamed in lists of up to 20,000."""
     result = conn.execute(
         text(
             f"SELECT {MEMBER_VALUES}, depth FROM directory_member WHERE organization_id = :o "
@@ -280,8 +298,7 @@ def current_versions(conn: Connection, org_id: int, snapshot: int) -> Iterator[t
         {"o": org_id, "s": snapshot},
         execution_options={"stream_results": True, "yield_per": 20_000},
     )
-    for partition in result.partitions():
-        yield from partition
+    yield from result.partitions(20_000)
 
 
 def latest_team_sizes(conn: Connection, org_id: int, snapshot: int) -> dict[str, tuple[int, int]]:
@@ -382,19 +399,42 @@ def stage_depths(conn: Connection, idx: Sequence[int], depths: Sequence[int]) ->
 # ---------------------------------------------------------------------- applying
 
 
-def apply_staged(
-    conn: Connection, org_id: int, snap_id: int, lo: int, hi: int, *, close: bool
-) -> None:
-    """The staged rows with lo <= idx < hi become versions since this snapshot; with `close`,
-    the versions they replace are closed first (in the caller's transaction)."""
+def index_stage(conn: Connection) -> None:
+    """Index the staged rows by employee id (one sort, once they are all there): they are
+    applied in employee-id order, so the directory's key grows in order."""
     prefix = "temp." if is_sqlite(conn) else ""
-    params = {"o": org_id, "s": snap_id, "lo": lo, "hi": hi}
+    conn.exec_driver_sql(
+        f"CREATE INDEX {prefix}directory_stage_employee ON directory_stage (employee_id)"
+    )
+
+
+def stage_boundary(conn: Connection, after: str, rows: int) -> str | None:
+    """The employee id `rows` staged rows after `after` (None: fewer are left)."""
+    prefix = "temp." if is_sqlite(conn) else ""
+    return conn.execute(
+        text(
+            f"SELECT employee_id FROM {prefix}directory_stage WHERE employee_id > :a "
+            "ORDER BY employee_id LIMIT 1 OFFSET :n"
+        ),
+        {"a": after, "n": rows - 1},
+    ).scalar_one_or_none()
+
+
+def apply_staged(
+    conn: Connection, org_id: int, snap_id: int, after: str, upto: str | None, *, close: bool
+) -> None:
+    """The staged rows with employee ids in (after, upto] (upto None: to the end) become
+    versions since this snapshot; with `close`, the versions they replace are closed first
+    (in the caller's transaction)."""
+    prefix = "temp." if is_sqlite(conn) else ""
+    params = {"o": org_id, "s": snap_id, "a": after, "u": upto}
+    bounds = "st.employee_id > :a" + ("" if upto is None else " AND st.employee_id <= :u")
     if close:
         conn.execute(
             text(
                 "UPDATE directory_member SET until_snapshot = :s WHERE organization_id = :o "
                 "AND until_snapshot IS NULL AND since_snapshot < :s AND employee_id IN "
-                f"(SELECT employee_id FROM {prefix}directory_stage WHERE idx >= :lo AND idx < :hi)"
+                f"(SELECT st.employee_id FROM {prefix}directory_stage st WHERE {bounds})"
             ),
             params,
         )
@@ -404,7 +444,7 @@ def apply_staged(
             "INSERT INTO directory_member (organization_id, since_snapshot, until_snapshot, "
             f"{MEMBER_VALUES}, depth) SELECT :o, :s, NULL, {values}, d.depth "
             f"FROM {prefix}directory_stage st JOIN {prefix}directory_depth d ON d.idx = st.idx "
-            "WHERE st.idx >= :lo AND st.idx < :hi ORDER BY st.employee_id"
+            f"WHERE {bounds} ORDER BY st.employee_id"
         ),
         params,
     )

@@ -95,14 +95,6 @@ def upgrade() -> None:
         ["organization_id", "manager_employee_id"],
         unique=False,
     )
-    op.create_index(
-        "ix_directory_member_email",
-        "directory_member",
-        ["email"],
-        unique=False,
-        sqlite_where=sa.text("email IS NOT NULL"),
-        postgresql_where=sa.text("email IS NOT NULL"),
-    )
     op.create_table(
         "directory_team_size",
         sa.Column("organization_id", sa.Integer(), nullable=False),
@@ -168,7 +160,6 @@ def downgrade() -> None:
     )
     op.drop_table("workspace_organization")
     op.drop_table("directory_team_size")
-    op.drop_index("ix_directory_member_email", table_name="directory_member")
     op.drop_index("ix_directory_member_manager", table_name="directory_member")
     op.drop_table("directory_member")
     op.drop_table("directory_snapshot")
