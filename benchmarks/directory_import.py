@@ -123,13 +123,21 @@ def bench_sqlite(folder: Path, chart: Path, refresh: Path, people: int, repeat: 
     size_ours = sqlite_size(ours_db, ("directory_member", "directory_team_size"))
     size_floor = sqlite_size(floor_db, ("raw",))
     print(f"Directory import, {people:,} people, SQLite (best of {repeat})")
-    print(f"  {'floor: csv + executemany, no index':<34} wall {f.wall:6.2f} s  cpu {f.cpu:6.2f} s  peak {f.peak_mb:5.0f} MB")
+    print(
+        f"  {'floor: csv + executemany, no index':<34} wall {f.wall:6.2f} s  cpu {f.cpu:6.2f} s  peak {f.peak_mb:5.0f} MB"
+    )
     print(line("first import (snapshot 1)", o, f))
     print(line("weekly refresh, 1% changed", r, f))
-    print(f"  first import: {o.wall / f.wall:.2f}× (target ≤ {TARGET_FIRST:g}×: {status(o.wall / f.wall, TARGET_FIRST)})")
-    print(f"  refresh:      {r.wall / f.wall:.2f}× (target ≤ {TARGET_REFRESH:g}×: {status(r.wall / f.wall, TARGET_REFRESH)})")
+    print(
+        f"  first import: {o.wall / f.wall:.2f}× (target ≤ {TARGET_FIRST:g}×: {status(o.wall / f.wall, TARGET_FIRST)})"
+    )
+    print(
+        f"  refresh:      {r.wall / f.wall:.2f}× (target ≤ {TARGET_REFRESH:g}×: {status(r.wall / f.wall, TARGET_REFRESH)})"
+    )
     peak = max(o.peak_mb, r.peak_mb)
-    print(f"  peak memory:  {peak:.0f} MB (target < {TARGET_MB} MB: {'meets the target' if peak < TARGET_MB else 'MISSES the target'})")
+    print(
+        f"  peak memory:  {peak:.0f} MB (target < {TARGET_MB} MB: {'meets the target' if peak < TARGET_MB else 'MISSES the target'})"
+    )
     ratio = size_ours / size_floor
     print(
         f"  size on disk: directory {size_ours / 2**20:.1f} MB (both snapshots), floor table "
@@ -140,7 +148,6 @@ def bench_sqlite(folder: Path, chart: Path, refresh: Path, people: int, repeat: 
 def bench_postgresql(folder: Path, chart: Path, refresh: Path, people: int, repeat: int) -> None:
     sys.path.insert(0, str(ROOT))
     import psycopg
-
     from tests.pg_server import PostgresServer, find_bindir
 
     bindir = find_bindir()
@@ -161,7 +168,16 @@ def bench_postgresql(folder: Path, chart: Path, refresh: Path, people: int, repe
                 conn.execute(f"DROP DATABASE IF EXISTS floor{n}")
                 conn.execute(f"CREATE DATABASE floor{n}")
             url = server.url(f"ours{n}")
-            floors.append(measure([python, str(HERE / "floor_directory_pg.py"), str(chart), server.url(f"floor{n}")]))
+            floors.append(
+                measure(
+                    [
+                        python,
+                        str(HERE / "floor_directory_pg.py"),
+                        str(chart),
+                        server.url(f"floor{n}"),
+                    ]
+                )
+            )
             firsts.append(measure([nextmove, "--db", url, "import", "orgchart", str(chart),
                                    "--organization", "Benchmark Corp", "--as-of", "2026-11-02"]))  # fmt: skip
             refreshes.append(measure([nextmove, "--db", url, "import", "orgchart", str(refresh),
@@ -177,13 +193,21 @@ def bench_postgresql(folder: Path, chart: Path, refresh: Path, people: int, repe
         with psycopg.connect(server.url(f"floor{last}").replace("+psycopg", "")) as conn:
             floor_size = conn.execute("SELECT pg_total_relation_size('raw')").fetchone()[0]  # type: ignore[index]
         print(f"Directory import, {people:,} people, PostgreSQL (best of {repeat})")
-        print(f"  {'floor: csv + COPY, no index':<34} wall {f.wall:6.2f} s  cpu {f.cpu:6.2f} s  peak {f.peak_mb:5.0f} MB")
+        print(
+            f"  {'floor: csv + COPY, no index':<34} wall {f.wall:6.2f} s  cpu {f.cpu:6.2f} s  peak {f.peak_mb:5.0f} MB"
+        )
         print(line("first import (snapshot 1)", o, f))
         print(line("weekly refresh, 1% changed", r, f))
-        print(f"  first import: {o.wall / f.wall:.2f}× (target ≤ {TARGET_FIRST:g}×: {status(o.wall / f.wall, TARGET_FIRST)})")
-        print(f"  refresh:      {r.wall / f.wall:.2f}× (target ≤ {TARGET_REFRESH:g}×: {status(r.wall / f.wall, TARGET_REFRESH)})")
+        print(
+            f"  first import: {o.wall / f.wall:.2f}× (target ≤ {TARGET_FIRST:g}×: {status(o.wall / f.wall, TARGET_FIRST)})"
+        )
+        print(
+            f"  refresh:      {r.wall / f.wall:.2f}× (target ≤ {TARGET_REFRESH:g}×: {status(r.wall / f.wall, TARGET_REFRESH)})"
+        )
         peak = max(o.peak_mb, r.peak_mb)
-        print(f"  peak memory:  {peak:.0f} MB (target < {TARGET_MB} MB: {'meets the target' if peak < TARGET_MB else 'MISSES the target'})")
+        print(
+            f"  peak memory:  {peak:.0f} MB (target < {TARGET_MB} MB: {'meets the target' if peak < TARGET_MB else 'MISSES the target'})"
+        )
         ratio = ours_size / floor_size
         print(
             f"  size on disk: directory {ours_size / 2**20:.1f} MB, floor table {floor_size / 2**20:.1f} MB: "
