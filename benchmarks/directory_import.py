@@ -184,7 +184,9 @@ def bench_postgresql(folder: Path, chart: Path, refresh: Path, people: int, repe
                                       "--organization", "Benchmark Corp", "--as-of", "2026-11-09"]))  # fmt: skip
         f, o, r = best(floors), best(firsts), best(refreshes)
         last = repeat - 1
-        with psycopg.connect(server.url(f"ours{last}").replace("+psycopg", "")) as conn:
+        with psycopg.connect(
+            server.url(f"ours{last}").replace("+psycopg", ""), autocommit=True
+        ) as conn:
             conn.execute("VACUUM")
             ours_size = conn.execute(
                 "SELECT pg_total_relation_size('directory_member') + "

@@ -48,7 +48,7 @@ from nextmove.store.db import Database
 from nextmove.store.network import my_profile_position
 
 BATCH = 5000
-APPLY_CHUNK = 20_000  # staged rows per apply transaction
+APPLY_CHUNK = 10_000  # staged rows per apply transaction
 SMALL_CHUNK = 5_000  # leavers, depth-only changes, team sizes per transaction
 # Between two apply transactions on SQLite, the import sleeps this fraction of the time the
 # last one took (at least MIN_PAUSE), so writers waiting on the busy timeout get the lock.
@@ -265,6 +265,8 @@ def _apply(
                 partial=report.partial, now=now,
             )  # fmt: skip
             net.finish_import_run(session, report.import_id, report)
+            # The headcount per department, as the suggestions read it.
+            net.save_snapshot(session, report.import_id, name, dict(run.departments))
             return people_links.link_people(
                 conn, workspace_id, org_id, snap_id, key=key, me=me, now=now
             )

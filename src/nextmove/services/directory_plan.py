@@ -12,6 +12,7 @@ before, cells of sane length — and row by row, with a problem per bad row, whe
 from __future__ import annotations
 
 from array import array
+from collections import Counter
 from itertools import compress, count, repeat
 from operator import itemgetter, ne
 
@@ -63,6 +64,10 @@ class ChartPlan:
         self.depth_only: list[tuple[str, int, bool]] = []  # (employee id, depth, link cut)
         self.team_changes: list[tuple[str, int, int]] = []  # (manager, direct, size)
         self.guesses: dict[tuple[str, str], tuple[int | None, str | None]] = {}
+        self.departments: Counter[str] = Counter()  # headcount per department
+        # Changed rows of the last snapshot: (title or rest changed, the same but for a
+        # manager link --partial may cut).
+        self.changes: dict[int, tuple[bool, bool]] = {}
 
     def present(self, emp: str) -> bool:
         idx = self.index.get(emp)
@@ -151,6 +156,7 @@ class ChartPlan:
                 )
                 emails = [emails[i] for i in keep]
                 idxs = self._kept_idx
+            self.departments.update(depts)
             if max(map(len, filter(None, emails)), default=0) > MAX_EMAIL:
                 emails = [e if e is None or len(e) <= MAX_EMAIL else None for e in emails]
             keys = list(zip(titles, depts, strict=True))
@@ -302,7 +308,7 @@ class ChartPlan:
             )
         )
         mask: list[bool] = []
-        for i, m, t, r in zip(idxs, moved, retitled, rest, strict=True):
+        for i, m, t, r, dept in zip(idxs, moved, retitled, rest, depts, strict=True):
             if i >= n_old:
                 self.joiners += 1
                 mask.append(True)
@@ -311,6 +317,9 @@ class ChartPlan:
                 self.moves += m
                 self.title_changes += t
                 mask.append(True)
+                # Whether the row would be unchanged without its manager (--partial may cut
+                # the link, as it did last time).
+                self.changes[i] = (t or r, m and hash(("", dept)) == old_move[i])
             else:
                 self.unchanged += 1
                 mask.append(False)
@@ -344,8 +353,20 @@ class ChartPlan:
         (or whose manager --partial cut), team sizes; and the staged rows' depths."""
         n, seen, depth, manager = len(self.emps), self.seen, self.depth, self.manager
         staged_set = set(self.staged)
+        same_set: set[int] = set()
         if self.cleared:
+            # A row whose only change was the manager link --partial cut again is unchanged.
+            same = [
+                k for k in self.cleared if k in self.changes and self.changes[k] == (False, True)
+            ]
+            same_set.update(same)
+            for k in same:
+                staged_set.discard(k)
+            self.changed -= len(same)
+            self.moves -= len(same)
+            self.unchanged += len(same)
             with self.conn.begin():
+                w.unstage(self.conn, same)
                 w.clear_staged_managers(
                     self.conn, sorted(k for k in self.cleared if k in staged_set)
                 )
@@ -353,9 +374,13 @@ class ChartPlan:
         for k in range(self.n_old):
             if not seen[k]:
                 self.leavers.append(self.emps[k])
-            elif k not in staged_set and (depth[k] != old_depth[k] or k in self.cleared):
-                self.depth_only.append((self.emps[k], depth[k], k in self.cleared))
-        self.staged = array("l", sorted(self.staged))
+            elif k not in staged_set:
+                # Unchanged rows: a new version where the depth changed, or where --partial
+                # cut a manager link the last snapshot still has.
+                cut = k in self.cleared and k not in same_set
+                if cut or depth[k] != old_depth[k]:
+                    self.depth_only.append((self.emps[k], depth[k], k in self.cleared))
+        self.staged = array("l", sorted(staged_set))
         with self.conn.begin():
             w.stage_depths(self.conn, self.staged, list(map(depth.__getitem__, self.staged)))
             w.index_stage(self.conn)

@@ -480,6 +480,16 @@ def apply_copies(
     apply_leavers(conn, org_id, snap_id, [emp for emp, _, _ in rows])
 
 
+def unstage(conn: Connection, idx: Sequence[int]) -> None:
+    """Take staged rows back (they turned out unchanged)."""
+    if not idx:
+        return
+    prefix = "temp." if is_sqlite(conn) else ""
+    conn.execute(
+        text(f"DELETE FROM {prefix}directory_stage WHERE idx = :i"), [{"i": i} for i in idx]
+    )
+
+
 def clear_staged_managers(conn: Connection, idx: Sequence[int]) -> None:
     """Staged rows whose manager link --partial cut (an unknown manager, a cycle)."""
     if not idx:
