@@ -100,12 +100,12 @@ def _link_me(conn: Connection, org_id: int, snap_id: int, me: str, now: datetime
     row = conn.execute(
         text(
             "SELECT m.name, m.title, m.department, m.city, m.email, m.level, m.function, "
-            f"o.name FROM directory_member m JOIN organization o ON o.id = m.organization_id "
+            f"o.name, m.depth FROM directory_member m JOIN organization o ON o.id = m.organization_id "
             f"WHERE {_VISIBLE} AND m.employee_id = :e"
         ),
         {"o": org_id, "s": snap_id, "e": me},
     ).one()
-    name, title, department, city, email, level, function, organization = row
+    name, title, department, city, email, level, function, organization, depth = row
     person = Person(
         name=name,
         title=title,
@@ -119,6 +119,7 @@ def _link_me(conn: Connection, org_id: int, snap_id: int, me: str, now: datetime
         function_source="inferred" if function is not None else None,
         position_source="orgchart",
         employee_id=me,
+        org_depth=depth,
     )
     session = Session(bind=conn)
     person_id = repo.add_person(session, person, now=now)
