@@ -152,9 +152,10 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_person_directory", table_name="person")
-    with op.batch_alter_table("person") as batch_op:
-        batch_op.drop_column("directory_employee_id")
-        batch_op.drop_column("directory_org_id")
+    # In place on both backends (SQLite 3.35+): a batch copy of `person` would cascade to
+    # every row that names a person.
+    op.execute("ALTER TABLE person DROP COLUMN directory_employee_id")
+    op.execute("ALTER TABLE person DROP COLUMN directory_org_id")
     op.drop_index(
         op.f("ix_workspace_organization_organization_id"), table_name="workspace_organization"
     )
