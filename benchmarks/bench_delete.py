@@ -25,20 +25,20 @@ from bench_linkedin import write_files
 
 from nextmove.services import imports as import_service
 from nextmove.services import people as people_service
+from nextmove.services.workspace import Workspace
 from nextmove.store import people as repo
-from nextmove.store.db import Database
 
 TODAY = date(2026, 11, 22)
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 TARGET_SECONDS = 1.0
 
 
-def _bare(db: Database, person_id: int) -> None:
+def _bare(db: Workspace, person_id: int) -> None:
     with db.session() as session:
         repo.delete_person(session, person_id)
 
 
-def _full(db: Database, person_id: int) -> None:
+def _full(db: Workspace, person_id: int) -> None:
     people_service.delete_person(db, str(person_id))
 
 
@@ -47,7 +47,7 @@ def main(repeat: int = 5) -> dict[str, float]:
         folder = Path(tmp)
         export, _plain = write_files(folder)
         base = folder / "base.db"
-        db = Database.open(f"sqlite:///{base}")
+        db = Workspace.open(f"sqlite:///{base}")
         import_service.import_file(db, "linkedin", export, now=NOW, today=TODAY)
         with db.session() as session:
             ids = [line.id for line in repo.iter_people(session)][::997][: 2 * repeat]
@@ -57,7 +57,7 @@ def main(repeat: int = 5) -> dict[str, float]:
             for name, run in (("bare", _bare), ("full", _full)):
                 copy = folder / f"{name}-{i}.db"
                 shutil.copy(base, copy)
-                target = Database.open(f"sqlite:///{copy}")
+                target = Workspace.open(f"sqlite:///{copy}")
                 start = time.perf_counter()
                 run(target, ids[i])
                 times[name].append(time.perf_counter() - start)

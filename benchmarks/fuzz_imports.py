@@ -20,7 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.fuzzing import Hang, Tally, check_busy, check_import, inputs  # noqa: E402
 
-from nextmove.store.db import Database, make_engine, migrate  # noqa: E402
+from nextmove.services.workspace import Workspace  # noqa: E402
+from nextmove.store.db import make_engine, migrate  # noqa: E402
 
 FORMATS = ("linkedin", "linkedin-zip", "google", "vcard", "orgchart", "ics", "slots")
 SUFFIX = {"linkedin-zip": ".zip", "vcard": ".vcf", "ics": ".ics", "slots": ".ics"}
@@ -46,7 +47,7 @@ def campaign(kind: str, count: int, seed: int, work: Path) -> tuple[Tally, list[
     engine = make_engine(url)
     migrate(engine)
     engine.dispose()
-    db = Database.open(url)
+    db = Workspace.open(url)
     tally, broken = Tally(), []
     if kind == "ics":
         people = work / "attendees.vcf"

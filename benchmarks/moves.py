@@ -22,8 +22,8 @@ from benchmarks.common import best, measure, status
 from sqlalchemy import text
 
 from nextmove.domain.vision import Position, RoleOutline, Vision
+from nextmove.services.workspace import Workspace
 from nextmove.store import vision as vision_repo
-from nextmove.store.db import Database
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 NEXTMOVE = str(Path(sys.executable).with_name("nextmove"))
@@ -44,7 +44,7 @@ ORGS = [f"Company {i}" for i in range(600)]
 
 
 def build(url: str, n: int) -> int:
-    db = Database.open(url)
+    db = Workspace.open(url)
     rng = random.Random(14)
     people, jobs = [], []
     for i in range(1, n + 1):

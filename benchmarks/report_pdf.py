@@ -20,7 +20,7 @@ from pathlib import Path
 
 from nextmove.config import load_settings
 from nextmove.services import demo, meeting_brief, pdf_files, report
-from nextmove.store.db import Database
+from nextmove.services.workspace import Workspace
 
 TODAY = date(2026, 11, 22)
 NOW = datetime(2026, 11, 22, 9, tzinfo=UTC)
@@ -49,7 +49,7 @@ def timed(label: str, work: Callable[[], object]) -> float:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'demo.db'}"
-        db = Database.open(url)
+        db = Workspace.open(url)
         demo.create_demo(db, today=TODAY, now=NOW)
         settings = load_settings(database_url=url)
         args = {"settings": settings, "today": TODAY, "now": NOW}

@@ -26,9 +26,9 @@ from sqlalchemy import select, text
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.vision import Position, Priority, RoleOutline, Vision
 from nextmove.services.suggest import suggest_people
+from nextmove.services.workspace import Workspace
 from nextmove.store import network as network_repo
 from nextmove.store import vision as vision_repo
-from nextmove.store.db import Database
 from nextmove.store.people import P
 from nextmove.store.suggest import CANDIDATE_COLUMNS, WITH_POSITION
 
@@ -86,7 +86,7 @@ def vision() -> Vision:
     )
 
 
-def insert_rows(db: Database, rows: list[tuple]) -> None:  # type: ignore[type-arg]
+def insert_rows(db: Workspace, rows: list[tuple]) -> None:  # type: ignore[type-arg]
     placeholders = ", ".join(f":{c}" for c in COLUMNS)
     statement = text(f"INSERT INTO person ({', '.join(COLUMNS)}) VALUES ({placeholders})")
     with db.session() as session:
@@ -139,7 +139,7 @@ def row(
 
 
 def build_contacts(url: str, n: int) -> None:
-    db = Database.open(url)
+    db = Workspace.open(url)
     rng = random.Random(4)
     rows = [
         row(
@@ -175,7 +175,7 @@ def build_contacts(url: str, n: int) -> None:
 
 def build_org(url: str, n: int, fanout: int = 8) -> int:
     """A tree: depth 0 is the CEO; levels fall with depth. Returns the user's person id."""
-    db = Database.open(url)
+    db = Workspace.open(url)
     rng = random.Random(7)
     rows = []
     depth_of = {1: 0}
@@ -271,7 +271,7 @@ def main() -> None:
     print(
         f"\n2. top 20 over a {args.org:,}-person org chart (built in {time.perf_counter() - start:.0f} s)"
     )
-    db = Database.open(url)
+    db = Workspace.open(url)
     scans, ranks = [], []
     for _ in range(max(1, args.runs // 2)):
         start = time.perf_counter()

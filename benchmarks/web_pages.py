@@ -19,7 +19,7 @@ from pathlib import Path
 
 from nextmove.config import load_settings
 from nextmove.services.demo import create_demo
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.web.app import create_app
 
 GOAL_MS = 100.0
@@ -90,7 +90,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="nextmove-bench-") as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'demo.db'}"
-        db = Database.open(url)
+        db = Workspace.open(url)
         create_demo(db, today=date.today(), now=datetime.now(UTC), replace=True)
         settings = load_settings(database_url=url, email="maya.chen@example.com")
         app = create_app(settings, port=PORT, db=db)

@@ -15,8 +15,10 @@ import psycopg
 import pytest
 
 from nextmove.cli.app import main
+from nextmove.services.workspace import Workspace, open_workspace
 from nextmove.store.db import Database, make_engine, migrate
 from tests.pg_server import PostgresServer, find_bindir
+from tests.workspace_guard import Guard
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -69,10 +71,31 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def db(db_url: str) -> Iterator[Database]:
+def db(db_url: str) -> Iterator[Workspace]:
+    """The default workspace of a fresh database (what services receive)."""
     database = Database.open(db_url)
-    yield database
+    yield open_workspace(database)
     database.dispose()
+
+
+@pytest.fixture(autouse=True)
+def workspace_predicates() -> Iterator[None]:
+    """Fails the test if any statement on a per-workspace table ran without a workspace
+    predicate (tests/workspace_guard.py)."""
+    guard = Guard()
+    guard.install()
+    yield
+    guard.remove()
+    if guard.violations:
+        lines = [
+            f"{', '.join(missing)}: {' '.join(sql.split())[:300]}"
+            for sql, missing in guard.violations[:5]
+        ]
+        pytest.fail(
+            f"{len(guard.violations)} statement(s) on per-workspace tables without a "
+            "workspace predicate:\n" + "\n".join(lines),
+            pytrace=False,
+        )
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ from sqlalchemy import text
 
 from nextmove.errors import UserError
 from nextmove.services import imports
-from nextmove.store.db import Database
+from nextmove.services.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "formats" / "fixtures"
@@ -234,10 +234,10 @@ def time_bound(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def snapshot(db: Database) -> dict[str, list[tuple[object, ...]]]:
+def snapshot(db: Workspace) -> dict[str, list[tuple[object, ...]]]:
     """Every row an import may write, in a stable order."""
     found: dict[str, list[tuple[object, ...]]] = {}
-    with db.session() as session:
+    with db.db.session(all_workspaces=True) as session:  # the whole database, as stored
         for table in TABLES:
             rows = session.execute(text(f"SELECT * FROM {table}")).all()
             found[table] = sorted((tuple(r) for r in rows), key=repr)
@@ -261,7 +261,7 @@ class Tally:
 
 
 def check_import(
-    db: Database, kind: str, path: Path, *, partial: bool, tally: Tally, source: str
+    db: Workspace, kind: str, path: Path, *, partial: bool, tally: Tally, source: str
 ) -> None:
     """Hold one import of `path` to the contract above; AssertionError (or the importer's
     own exception, or Hang) when it breaks it."""

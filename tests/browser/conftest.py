@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from nextmove.services.demo import create_demo
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.conftest import NOW, ROOT, TODAY
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -72,7 +72,7 @@ def configured_server(tmp_path: Path) -> Iterator[str]:
 
 def _serve(tmp_path: Path, *, demo: bool, env: dict[str, str] | None = None) -> Iterator[str]:
     url = f"sqlite:///{tmp_path / 'demo.db'}"
-    db = Database.open(url)
+    db = Workspace.open(url)
     if demo:
         create_demo(db, today=TODAY, now=NOW)
     db.dispose()

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from nextmove.domain.people import Interaction, Person, Tie
-from nextmove.store.db import Database
+from nextmove.services.workspace import Workspace
 from nextmove.store.network import add_interaction, add_tie, link_me
 from nextmove.store.people import add_person
 from tests.cli.test_meeting_cli import VISION, add_people, ok
@@ -38,7 +38,7 @@ def people(cli: Cli) -> dict[str, int]:
 
 
 def log_touch(url: str, person_id: int, day: date, kind: str = "call") -> None:
-    db = Database.open(url)
+    db = Workspace.open(url)
     try:
         with db.session() as session:
             add_interaction(session, Interaction(person_id, kind, day), now=NOW)
@@ -116,7 +116,7 @@ def test_an_empty_seat_suggests_people_senior_to_you_whom_you_know_never_strange
         Person(name="Gia Grant", title="Director of Product", level=7),
         Person(name="Hal Hughes", title="Chief Product Officer", level=11, offered_help=True),
     )
-    db = Database.open(cli.url)
+    db = Workspace.open(cli.url)
     with db.session() as session:
         link_me(session, me)
         add_tie(session, Tie(me, dev, "stated", strength=5), now=NOW)
@@ -272,7 +272,7 @@ def test_an_interaction_for_a_person_added_directly_counts(
     cli: Cli, people: dict[str, int]
 ) -> None:
     assert cli.url
-    db = Database.open(cli.url)
+    db = Workspace.open(cli.url)
     with db.session() as session:
         dana = add_person(session, Person(name="Dana Fox", tier="B"), now=NOW)
     db.dispose()
@@ -312,7 +312,7 @@ def test_today_lists_the_best_suggestions_as_the_next_people(cli: Cli) -> None:
     from tests.services.world import World, plan
 
     assert cli.url
-    db = Database.open(cli.url)
+    db = Workspace.open(cli.url)
     w = World(db)
     w.person("Me", title="Account Executive", function="sales", level=2)
     w.person(

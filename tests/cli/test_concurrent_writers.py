@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from nextmove.services.people import add_person
-from nextmove.store.db import Database
+from nextmove.services.workspace import Workspace
 from tests.conftest import NOW, TODAY
 
 # Each process loads the CLI, says it is ready, waits for the start file, then runs one
@@ -83,7 +83,7 @@ def _run_round(url: str, first: int, tmp_path: Path) -> list[subprocess.Complete
 
 
 def test_concurrent_cli_writers_lose_nothing_and_never_fail(db_url: str, tmp_path: Path) -> None:
-    db = Database.open(db_url)
+    db = Workspace.open(db_url)
     try:
         add_person(db, {"name": "Target Person"}, now=NOW, today=TODAY)
     finally:
@@ -102,7 +102,7 @@ def test_concurrent_cli_writers_lose_nothing_and_never_fail(db_url: str, tmp_pat
     touches = {f"touch {i}" for i in plain if i % 4 == 2}
     activities = {f"activity {i}" for i in plain if i % 4 == 3}
 
-    db = Database.open(db_url)
+    db = Workspace.open(db_url)
     try:
         with db.session() as s:
             names = set(s.execute(text("SELECT name FROM person")).scalars())

@@ -14,7 +14,7 @@ import pytest
 import vobject
 
 from nextmove.domain.people import Labeled, Person
-from nextmove.store.db import Database
+from nextmove.services.workspace import Workspace
 from nextmove.store.people import add_person
 from tests.conftest import Cli
 
@@ -40,7 +40,7 @@ name = "family life"
 
 
 def add_people(url: str, *people: Person) -> list[int]:
-    db = Database.open(url)
+    db = Workspace.open(url)
     try:
         with db.session() as session:
             return [add_person(session, p, now=NOW) for p in people]

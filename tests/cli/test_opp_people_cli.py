@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from nextmove.domain.vision import Position, RoleOutline
-from nextmove.store.db import Database
+from nextmove.services.workspace import Workspace
 from tests.conftest import Cli
 from tests.services.world import World, plan
 
 
 def world(db_url: str) -> None:
-    db = Database.open(db_url)
+    db = Workspace.open(db_url)
     w = World(db)
     w.person("Me", title="Senior Product Manager", function="product", level=3, organization="Home")
     w.person(

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from nextmove.domain.vision import Position, RoleOutline
-from nextmove.store.db import Database
+from nextmove.services.workspace import Workspace
 from tests.conftest import Cli
 from tests.services.world import World, plan
 
 
 def small_world(db_url: str) -> None:
-    db = Database.open(db_url)
+    db = Workspace.open(db_url)
     w = World(db)
     w.person("Boss", title="VP Sales", function="sales", level=9, depth=0)
     w.person("Mid", title="Sales Director", function="sales", level=7, depth=1, manager="Boss")
@@ -89,7 +89,7 @@ def test_weights_come_from_the_config_file(cli: Cli, db_url: str, tmp_path) -> N
 
 
 def round_world(db_url: str) -> None:
-    db = Database.open(db_url)
+    db = Workspace.open(db_url)
     w = World(db)
     w.person("Me", title="Account Executive", function="sales", level=2)
     for org in ("Alpha", "Beta", "Gamma"):

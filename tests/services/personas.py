@@ -21,9 +21,9 @@ from pathlib import Path
 from nextmove.domain.people import Job, Tie
 from nextmove.services import imports
 from nextmove.services import vision as vision_service
+from nextmove.services.workspace import Workspace
 from nextmove.store import network as network_repo
 from nextmove.store import people as people_repo
-from nextmove.store.db import Database
 
 TODAY = date(2026, 11, 22)
 FIRST_IMPORT = date(2026, 3, 2)
@@ -58,7 +58,7 @@ def _write_linkedin(path: Path, rows: list[tuple[str, str, str, str, str]]) -> P
     return path
 
 
-def _import(db: Database, kind: str, path: Path, day: date, **options: object) -> None:
+def _import(db: Workspace, kind: str, path: Path, day: date, **options: object) -> None:
     imports.import_file(
         db,
         kind,
@@ -69,14 +69,14 @@ def _import(db: Database, kind: str, path: Path, day: date, **options: object) -
     )
 
 
-def _id(db: Database, name: str) -> int:
+def _id(db: Workspace, name: str) -> int:
     with db.session() as session:
         found = people_repo.ids_named(session, name)
     assert len(found) == 1, (name, found)
     return found[0][0]
 
 
-def _history(db: Database, name: str, jobs: list[Job]) -> None:
+def _history(db: Workspace, name: str, jobs: list[Job]) -> None:
     """People's own employment history, as `people edit` or a fuller import records it."""
     pid = _id(db, name)
     with db.session() as session:
@@ -86,12 +86,12 @@ def _history(db: Database, name: str, jobs: list[Job]) -> None:
         people_repo.update_person(session, person, now=NOW)
 
 
-def _tie(db: Database, a: str, b: str, strength: int, source: str = "met-at") -> None:
+def _tie(db: Workspace, a: str, b: str, strength: int, source: str = "met-at") -> None:
     with db.session() as session:
         network_repo.add_tie(session, Tie(_id(db, a), _id(db, b), source, strength), now=NOW)
 
 
-def _flag(db: Database, name: str, **flags: object) -> None:
+def _flag(db: Workspace, name: str, **flags: object) -> None:
     pid = _id(db, name)
     with db.session() as session:
         person = people_repo.get_person(session, pid)
@@ -179,7 +179,7 @@ def _clinic_rows(grown: bool) -> list[OrgRow]:
     return rows
 
 
-def build_clinician(db: Database, tmp: Path) -> dict[str, str]:
+def build_clinician(db: Workspace, tmp: Path) -> dict[str, str]:
     vision_service.import_vision(db, CLINICIAN_VISION, source="vision.toml", now=NOW)
     first = _write_orgchart(tmp / "st-brigid-2026-03.csv", _clinic_rows(grown=False))
     _import(db, "orgchart", first, FIRST_IMPORT, organization=CLINIC, me="7")
@@ -267,7 +267,7 @@ ENGINEER_CONNECTIONS = [
 ]
 
 
-def build_engineer(db: Database, tmp: Path) -> dict[str, str]:
+def build_engineer(db: Workspace, tmp: Path) -> dict[str, str]:
     vision_service.import_vision(db, ENGINEER_VISION, source="vision.toml", now=NOW)
     older = [c for c in ENGINEER_CONNECTIONS if c[0] != "Lu"]
     older = [
@@ -341,7 +341,7 @@ def _harbor_rows(grown: bool) -> list[OrgRow]:
     return rows
 
 
-def build_executive(db: Database, tmp: Path) -> dict[str, str]:
+def build_executive(db: Workspace, tmp: Path) -> dict[str, str]:
     vision_service.import_vision(db, EXECUTIVE_VISION, source="vision.toml", now=NOW)
     first = _write_orgchart(tmp / "harbor-1.csv", _harbor_rows(grown=False))
     _import(db, "orgchart", first, FIRST_IMPORT, organization=HARBOR, me="3")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from nextmove.services import demo, people
+from nextmove.services.workspace import Workspace
 from nextmove.store import network as net
-from nextmove.store.db import Database
 
 
 def test_the_demo_network_places_maya_among_the_people_her_plan_needs(
-    db: Database, today: date, now: datetime
+    db: Workspace, today: date, now: datetime
 ) -> None:
     counts = demo.create_demo(db, today=today, now=now)
     assert counts["people"] >= 300 and counts["org_chart_people"] >= 80
@@ -34,7 +34,7 @@ def test_the_demo_network_places_maya_among_the_people_her_plan_needs(
 
 
 def test_the_demo_is_deterministic_and_replaceable(
-    db: Database, today: date, now: datetime
+    db: Workspace, today: date, now: datetime
 ) -> None:
     first = demo.create_demo(db, today=today, now=now)
     names = [p.name for p in people.list_people(db, limit=None)[0]]
@@ -44,7 +44,7 @@ def test_the_demo_is_deterministic_and_replaceable(
 
 
 def test_the_demo_still_tells_its_story_her_predecessor_in_a_growing_team_is_first(
-    db: Database, today: date, now: datetime
+    db: Workspace, today: date, now: datetime
 ) -> None:
     from nextmove.services.suggest import suggest_people
 

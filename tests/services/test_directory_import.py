@@ -17,9 +17,10 @@ from sqlalchemy import text
 
 from nextmove.errors import InvalidInput, UserError
 from nextmove.services.directory_import import DirectoryImport, import_directory
+from nextmove.services.workspace import Workspace, open_workspace
 from nextmove.store import directory as d
 from nextmove.store import people as repo
-from nextmove.store.db import Database
+from nextmove.store import workspaces
 
 HEADER = "employee_id,name,title,manager_id,department,city,email\n"
 WEEK1 = HEADER + (
@@ -57,22 +58,20 @@ def chart(tmp_path: Path, name: str, content: str) -> Path:
     return path
 
 
-def run(
-    db: Database, path: Path, now: datetime, day: date, *, workspace: int = 1, **options: Any
-) -> DirectoryImport:
+def run(db: Workspace, path: Path, now: datetime, day: date, **options: Any) -> DirectoryImport:
     options.setdefault("organization", "Acme, Inc.")
     options.setdefault("column_map", None)
     options.setdefault("me", None)
-    return import_directory(db, path, workspace_id=workspace, now=now, today=day, **options)
+    return import_directory(db, path, now=now, today=day, **options)
 
 
-def org_id(db: Database, workspace: int = 1) -> int:
+def org_id(db: Workspace) -> int:
     with db.session() as session:
-        (org,) = d.organizations_of(session, workspace)
+        (org,) = d.organizations_of(session, db.id)
     return org.id
 
 
-def everything(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+def everything(db: Workspace) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of the directory's tables, to compare before and after."""
     tables = {
         "organization": "id",
@@ -90,14 +89,14 @@ def everything(db: Database) -> dict[str, list[tuple[Any, ...]]]:
         }
 
 
-def three_imports(db: Database, tmp_path: Path, now: datetime) -> int:
+def three_imports(db: Workspace, tmp_path: Path, now: datetime) -> int:
     for n, content in enumerate((WEEK1, WEEK2, WEEK3)):
         run(db, chart(tmp_path, f"acme-week{n + 1}.csv", content), now, DAY1 + timedelta(weeks=n))
     return org_id(db)
 
 
 def test_three_imports_keep_the_history_of_joiners_leavers_moves_and_titles(
-    db: Database, tmp_path: Path, now: datetime
+    db: Workspace, tmp_path: Path, now: datetime
 ) -> None:
     oid = three_imports(db, tmp_path, now)
     with db.session() as session:
@@ -158,7 +157,7 @@ def test_three_imports_keep_the_history_of_joiners_leavers_moves_and_titles(
 
 
 def test_reimporting_the_same_chart_writes_no_new_versions(
-    db: Database, tmp_path: Path, now: datetime
+    db: Workspace, tmp_path: Path, now: datetime
 ) -> None:
     path = chart(tmp_path, "acme.csv", WEEK1)
     run(db, path, now, DAY1)
@@ -177,7 +176,7 @@ def test_reimporting_the_same_chart_writes_no_new_versions(
 
 
 def test_a_manager_who_moves_takes_a_new_depth_to_the_whole_team(
-    db: Database, tmp_path: Path, now: datetime
+    db: Workspace, tmp_path: Path, now: datetime
 ) -> None:
     run(db, chart(tmp_path, "a.csv", WEEK1), now, DAY1)
     # Margaret now reports to Grace: she and Ken are one level deeper, nothing else changed
@@ -196,7 +195,7 @@ def test_a_manager_who_moves_takes_a_new_depth_to_the_whole_team(
 
 
 def test_a_bad_line_in_the_middle_leaves_the_directory_as_it_was(
-    db: Database, tmp_path: Path, now: datetime
+    db: Workspace, tmp_path: Path, now: datetime
 ) -> None:
     three_imports(db, tmp_path, now)
     before = everything(db)
@@ -214,7 +213,7 @@ def test_a_bad_line_in_the_middle_leaves_the_directory_as_it_was(
 
 
 def test_unknown_managers_and_cycles_are_reported_with_their_lines(
-    db: Database, tmp_path: Path, now: datetime
+    db: Workspace, tmp_path: Path, now: datetime
 ) -> None:
     content = HEADER + (
         "1,Ada,CEO,,Exec,,\n2,Bo,Engineer,99,Eng,,\n3,Cy,Engineer,4,Eng,,\n4,Di,Engineer,3,Eng,,\n"
@@ -236,7 +235,7 @@ def test_unknown_managers_and_cycles_are_reported_with_their_lines(
 
 
 def test_an_empty_chart_and_an_unknown_me_are_refused(
-    db: Database, tmp_path: Path, now: datetime
+    db: Workspace, tmp_path: Path, now: datetime
 ) -> None:
     with pytest.raises(UserError, match="no employees below the header"):
         run(db, chart(tmp_path, "empty.csv", HEADER), now, DAY1)
@@ -264,7 +263,7 @@ class _Interrupt:
 
 
 def test_ctrl_c_between_apply_transactions_leaves_the_directory_as_it_was(
-    db: Database, tmp_path: Path, now: datetime
+    db: Workspace, tmp_path: Path, now: datetime
 ) -> None:
     run(db, chart(tmp_path, "a.csv", WEEK1), now, DAY1)
     before = everything(db)
@@ -287,6 +286,7 @@ import os, sys
 from datetime import date, datetime, UTC
 from pathlib import Path
 from nextmove.services.directory_import import import_directory
+from nextmove.services.workspace import open_workspace
 from nextmove.store.db import Database
 
 class Crash:
@@ -301,14 +301,14 @@ class Crash:
         pass
 
 db = Database.open(sys.argv[1])
-import_directory(db, Path(sys.argv[2]), workspace_id=1, organization="Acme, Inc.",
+import_directory(open_workspace(db), Path(sys.argv[2]), organization="Acme, Inc.",
                  column_map=None, me=None, now=datetime(2026, 10, 12, tzinfo=UTC),
                  today=date(2026, 10, 12), progress=Crash())
 """
 
 
 def test_a_crash_between_apply_transactions_is_undone_by_the_next_import(
-    db: Database, db_url: str, tmp_path: Path, now: datetime
+    db: Workspace, db_url: str, tmp_path: Path, now: datetime
 ) -> None:
     run(db, chart(tmp_path, "a.csv", WEEK1), now, DAY1)
     before = everything(db)
@@ -340,24 +340,32 @@ def test_a_crash_between_apply_transactions_is_undone_by_the_next_import(
 
 
 def test_two_workspaces_importing_the_same_organization_share_one_copy(
-    db: Database, tmp_path: Path, now: datetime
+    db: Workspace, tmp_path: Path, now: datetime
 ) -> None:
+    with db.db.session() as session:
+        workspaces.create(session, "coach-client", now=now)
+    other = open_workspace(db.db, "coach-client")
     path = chart(tmp_path, "acme.csv", WEEK1)
-    run(db, path, now, DAY1, workspace=1)
+    run(db, path, now, DAY1)
     members = everything(db)["directory_member"]
-    second = run(db, path, now, DAY1 + timedelta(days=1), workspace=2, organization="ACME inc")
+    second = run(other, path, now, DAY1 + timedelta(days=1), organization="ACME inc")
     assert second.joiners == 0 and second.organization == "Acme, Inc."
     rows = everything(db)
     assert len(rows["organization"]) == 1
     assert rows["directory_member"] == members
-    assert [(w, o) for w, o, _ in rows["workspace_organization"]] == [(1, 1), (2, 1)]
-    with db.session() as session:
-        assert [o.name for o in d.organizations_of(session, 2)] == ["Acme, Inc."]
-        assert d.organizations_of(session, 3) == []
+    assert [(w, o) for w, o, _ in rows["workspace_organization"]] == [(db.id, 1), (other.id, 1)]
+    with other.session() as session:
+        assert [o.name for o in d.organizations_of(session, other.id)] == ["Acme, Inc."]
+    # Deleting a workspace takes its link, not the organization the other one shares.
+    with db.db.session(all_workspaces=True) as session:
+        workspaces.delete(session, other.id)
+    rows = everything(db)
+    assert [(w, o) for w, o, _ in rows["workspace_organization"]] == [(db.id, 1)]
+    assert rows["directory_member"] == members
 
 
 def test_people_in_the_network_are_linked_to_their_entry_and_me_is_placed(
-    db: Database, tmp_path: Path, now: datetime
+    db: Workspace, tmp_path: Path, now: datetime
 ) -> None:
     from nextmove.domain.people import Labeled, Person
 
@@ -374,10 +382,16 @@ def test_people_in_the_network_are_linked_to_their_entry_and_me_is_placed(
         rows = dict(
             (r[0], (r[1], r[2]))
             for r in session.execute(
-                text("SELECT id, directory_org_id, directory_employee_id FROM person")
+                text(
+                    "SELECT id, directory_org_id, directory_employee_id FROM person "
+                    "WHERE workspace_id = :ws"
+                ),
+                {"ws": db.id},
             )
         )
-        me = session.execute(text("SELECT person_id FROM profile WHERE id = 1")).scalar_one()
+        me = session.execute(
+            text("SELECT person_id FROM profile WHERE workspace_id = :ws"), {"ws": db.id}
+        ).scalar_one()
     oid = org_id(db)
     assert rows[grace] == (oid, "2")
     assert rows[stranger] == (None, None)
@@ -386,7 +400,7 @@ def test_people_in_the_network_are_linked_to_their_entry_and_me_is_placed(
     assert len(rows) == 3
 
 
-def test_a_dry_run_writes_nothing(db: Database, tmp_path: Path, now: datetime) -> None:
+def test_a_dry_run_writes_nothing(db: Workspace, tmp_path: Path, now: datetime) -> None:
     result = run(db, chart(tmp_path, "a.csv", WEEK1), now, DAY1, dry_run=True)
     assert (result.members, result.joiners) == (5, 5)
     assert all(rows == [] for rows in everything(db).values())

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, select
 
+from nextmove.services.workspace import Workspace
 from nextmove.store import models  # noqa: F401  (registers every table)
 from nextmove.store.base import Base
-from nextmove.store.db import Database
 from nextmove.store.models import ImportRun
 from tests.conftest import NOW, Cli
 
@@ -69,7 +69,7 @@ def use_her_everywhere(cli: Cli, tmp_path: Path) -> None:
         assert result.exit_code == 0, (args, result.output)
 
 
-def database_text(db: Database) -> str:
+def database_text(db: Workspace) -> str:
     """Every value of every row of every table, as text."""
     parts: list[str] = []
     with db.session() as session:
@@ -94,7 +94,7 @@ def test_deleting_a_person_leaves_no_trace_in_any_table(
     cli: Cli, db_url: str, tmp_path: Path
 ) -> None:
     use_her_everywhere(cli, tmp_path)
-    db = Database.open(db_url)
+    db = Workspace.open(db_url)
     try:
         with db.session() as session:  # import history as release 0.1 wrote it: whole paths
             session.execute(
@@ -144,7 +144,7 @@ def test_deleted_person_is_gone_from_the_database_file_and_its_log(
     (tmp_path / "home-jdoe-private").joinpath("zelda_quixote-marwick.vcf").unlink()
     db_file = tmp_path / "cli.db"
     # A connection kept open, as the web app keeps one: the log stays on disk meanwhile.
-    db = Database.open(f"sqlite:///{db_file}")
+    db = Workspace.open(f"sqlite:///{db_file}")
     try:
         database_text(db)
         with db.engine.connect() as connection:  # some builds (Debian's) default to it
@@ -162,7 +162,7 @@ def test_deleted_person_is_gone_from_the_database_file_and_its_log(
 def test_a_new_database_and_its_folder_are_private(cli_sqlite: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "new" / "data"
     url = f"sqlite:///{folder / 'nextmove.db'}"
-    db = Database.open(url)
+    db = Workspace.open(url)
     try:
         with db.session() as session:
             session.execute(select(1))

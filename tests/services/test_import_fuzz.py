@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from nextmove.store.db import Database, make_engine, migrate
+from nextmove.services.workspace import Workspace
+from nextmove.store.db import make_engine, migrate
 from tests.fuzzing import Tally, check_busy, check_import, inputs, seeds
 
 INPUTS = 48
@@ -21,12 +22,12 @@ SUFFIX = {"linkedin-zip": ".zip", "vcard": ".vcf", "ics": ".ics"}
 
 
 @pytest.fixture
-def sqlite_db(tmp_path: Path) -> Database:
+def sqlite_db(tmp_path: Path) -> Workspace:
     url = f"sqlite:///{tmp_path / 'fuzz.db'}"
     engine = make_engine(url)
     migrate(engine)
     engine.dispose()
-    return Database.open(url)
+    return Workspace.open(url)
 
 
 def test_every_seed_file_is_a_real_file_of_its_kind() -> None:
@@ -39,7 +40,7 @@ def test_every_seed_file_is_a_real_file_of_its_kind() -> None:
 
 @pytest.mark.parametrize("kind", ["linkedin", "linkedin-zip", "google", "vcard", "orgchart", "ics"])
 def test_damaged_files_are_refused_clearly_or_imported_cleanly_and_idempotently(
-    kind: str, sqlite_db: Database, tmp_path: Path
+    kind: str, sqlite_db: Workspace, tmp_path: Path
 ) -> None:
     tally = Tally()
     if kind == "ics":  # people to meet, so that calendar imports write interactions

@@ -12,26 +12,26 @@ from sqlalchemy import func, select
 
 from nextmove.errors import InvalidInput, UserError
 from nextmove.services import imports, people
+from nextmove.services.workspace import Workspace
 from nextmove.store import directory, models
-from nextmove.store.db import Database
 
 FIXTURES = Path(__file__).resolve().parent.parent / "formats" / "fixtures"
 
 
-def run(db: Database, kind: str, path: Path, now: datetime, today: date, **options: object):  # type: ignore[no-untyped-def]
+def run(db: Workspace, kind: str, path: Path, now: datetime, today: date, **options: object):  # type: ignore[no-untyped-def]
     return imports.import_file(db, kind, path, now=now, today=today, **options)  # type: ignore[arg-type]
 
 
-def member(db: Database, employee_id: str) -> directory.DirectoryMember:
+def member(db: Workspace, employee_id: str) -> directory.DirectoryMember:
     """The current directory entry of an employee of the one organization imported."""
     with db.session() as session:
-        (org,) = directory.organizations_of(session, 1)
+        (org,) = directory.organizations_of(session, db.id)
         found = directory.member(session, org.id, employee_id)
     assert found is not None
     return found
 
 
-def counts(db: Database) -> tuple[int, int, int]:
+def counts(db: Workspace) -> tuple[int, int, int]:
     with db.session() as session:
         return tuple(  # type: ignore[return-value]
             int(session.scalar(select(func.count()).select_from(m)) or 0)
@@ -40,7 +40,7 @@ def counts(db: Database) -> tuple[int, int, int]:
 
 
 def test_a_partial_org_chart_whose_cycle_was_cut_reimports_unchanged(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     chart = FIXTURES / "orgchart" / "cycle.csv"
     first = run(db, "orgchart", chart, now, today, partial=True, organization="Acme")
@@ -52,7 +52,7 @@ def test_a_partial_org_chart_whose_cycle_was_cut_reimports_unchanged(
 
 
 def test_a_reimported_chart_moves_a_manager_link_that_really_changed(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     chart = tmp_path / "chart.csv"
     chart.write_text("id,name,manager_id\n1,Ada Root,\n2,Bea Lead,1\n3,Cal Dev,2\n")
@@ -64,7 +64,7 @@ def test_a_reimported_chart_moves_a_manager_link_that_really_changed(
 
 
 def test_an_org_chart_with_a_header_and_no_rows_is_refused_and_changes_nothing(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     run(
         db,
@@ -84,7 +84,7 @@ def test_an_org_chart_with_a_header_and_no_rows_is_refused_and_changes_nothing(
 
 
 def test_an_org_chart_whose_last_read_block_is_all_duplicate_ids(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     rows = ["id,name,manager_id"]
     rows += [f"{i},Person {i},{i // 2 or ''}" for i in range(1, 2_001)]
@@ -101,7 +101,7 @@ def test_an_org_chart_whose_last_read_block_is_all_duplicate_ids(
 
 
 def test_two_vcards_sharing_a_uid_are_two_people_and_reimport_unchanged(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     cards = tmp_path / "shared-uid.vcf"
     cards.write_text(
@@ -124,7 +124,7 @@ def test_two_vcards_sharing_a_uid_are_two_people_and_reimport_unchanged(
 
 @pytest.mark.parametrize("order", ["with e-mail first", "without e-mail first"])
 def test_the_same_name_on_two_linkedin_rows_is_no_job_change(
-    db: Database, now: datetime, today: date, tmp_path: Path, order: str
+    db: Workspace, now: datetime, today: date, tmp_path: Path, order: str
 ) -> None:
     rows = [
         "Ana,Okafor,,ana@example.org,Acme,Product Manager,09 Oct 2024",
@@ -142,7 +142,7 @@ def test_the_same_name_on_two_linkedin_rows_is_no_job_change(
 
 
 def test_an_unreadable_recurring_series_is_a_problem_and_nothing_is_written(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     card = tmp_path / "ana.vcf"
     card.write_text(
@@ -171,7 +171,7 @@ def test_an_unreadable_recurring_series_is_a_problem_and_nothing_is_written(
 
 
 def test_a_linkedin_zip_whose_first_header_is_damaged_is_called_a_damaged_zip(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     archive = tmp_path / "export.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -185,7 +185,7 @@ def test_a_linkedin_zip_whose_first_header_is_damaged_is_called_a_damaged_zip(
 
 
 def test_two_rows_of_one_person_that_disagree_do_not_flip_them_on_every_import(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     # Found by benchmarks/fuzz_imports.py: a Google CSV with one contact twice, its
     # department spelled two ways, "updated" that contact on every re-import.

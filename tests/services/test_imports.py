@@ -12,28 +12,28 @@ from sqlalchemy import func, select
 from nextmove.errors import InvalidInput, UserError
 from nextmove.services import imports, people
 from nextmove.services.export import export_vcard
+from nextmove.services.workspace import Workspace
 from nextmove.store import models
-from nextmove.store.db import Database
 
 FIXTURES = Path(__file__).resolve().parent.parent / "formats" / "fixtures"
 LI = FIXTURES / "linkedin"
 
 
-def run(db: Database, kind: str, path: Path, now: datetime, today: date, **options: object):  # type: ignore[no-untyped-def]
+def run(db: Workspace, kind: str, path: Path, now: datetime, today: date, **options: object):  # type: ignore[no-untyped-def]
     return imports.import_file(db, kind, path, now=now, today=today, **options)  # type: ignore[arg-type]
 
 
-def count(db: Database, model: type) -> int:
+def count(db: Workspace, model: type) -> int:
     with db.session() as session:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
 
-def person_named(db: Database, name: str):  # type: ignore[no-untyped-def]
+def person_named(db: Workspace, name: str):  # type: ignore[no-untyped-def]
     return people.show_person(db, name)
 
 
 def test_importing_the_same_linkedin_file_twice_changes_nothing(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     first = run(db, "linkedin", LI / "current-export-with-notes-preamble.csv", now, today)
     assert (first.created, first.updated, first.unchanged) == (4, 0, 0)
@@ -44,7 +44,7 @@ def test_importing_the_same_linkedin_file_twice_changes_nothing(
 
 
 def test_a_newer_export_records_job_changes_as_history_and_a_reason_to_reconnect(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     run(db, "linkedin", LI / "current-export-with-notes-preamble.csv", now, today)
     later = date(2026, 12, 1)
@@ -75,7 +75,7 @@ def test_a_newer_export_records_job_changes_as_history_and_a_reason_to_reconnect
 
 
 def test_older_exports_without_urls_still_match_on_reimport(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     run(db, "linkedin", LI / "older-export-no-preamble-no-url-member-urns.csv", now, today)
     again = run(db, "linkedin", LI / "older-export-no-preamble-no-url-member-urns.csv", now, today)
@@ -83,7 +83,7 @@ def test_older_exports_without_urls_still_match_on_reimport(
 
 
 def test_hidden_profiles_are_skipped_with_their_reason(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     report = run(db, "linkedin", LI / "hidden-profiles.csv", now, today)
     assert report.created == 2
@@ -109,7 +109,7 @@ def test_hidden_profiles_are_skipped_with_their_reason(
     ],
 )
 def test_a_file_that_cannot_be_read_is_one_error_and_nothing_is_written(
-    db: Database, now: datetime, today: date, kind: str, path: Path, message: str
+    db: Workspace, now: datetime, today: date, kind: str, path: Path, message: str
 ) -> None:
     with pytest.raises(UserError, match=message) as error:
         run(db, kind, path, now, today, organization="Acme" if kind == "orgchart" else None)
@@ -119,7 +119,7 @@ def test_a_file_that_cannot_be_read_is_one_error_and_nothing_is_written(
 
 
 def test_a_row_with_a_problem_means_nothing_is_written(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     with pytest.raises(InvalidInput) as error:
         run(db, "linkedin", LI / "bad-date.csv", now, today)
@@ -131,14 +131,14 @@ def test_a_row_with_a_problem_means_nothing_is_written(
 
 
 def test_partial_imports_the_good_rows_and_reports_the_others(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     report = run(db, "linkedin", LI / "bad-date.csv", now, today, partial=True)
     assert report.created == 1 and [p.where for p in report.problems] == ["line 6"]
     assert count(db, models.Person) == 1
 
 
-def test_dry_run_reports_and_writes_nothing(db: Database, now: datetime, today: date) -> None:
+def test_dry_run_reports_and_writes_nothing(db: Workspace, now: datetime, today: date) -> None:
     report = run(
         db, "linkedin", LI / "current-export-with-notes-preamble.csv", now, today, dry_run=True
     )
@@ -148,7 +148,7 @@ def test_dry_run_reports_and_writes_nothing(db: Database, now: datetime, today: 
 
 
 def test_every_ez_vcard_sample_imports_and_a_second_import_changes_nothing(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     folder = FIXTURES / "vcard"
     first = run(db, "vcard", folder, now, today, partial=True)
@@ -159,7 +159,7 @@ def test_every_ez_vcard_sample_imports_and_a_second_import_changes_nothing(
 
 
 def test_a_vcard_export_imports_back_without_duplicates(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     run(db, "linkedin", LI / "current-export-with-notes-preamble.csv", now, today)
     run(db, "google", FIXTURES / "google" / "current-google-contacts.csv", now, today)
@@ -170,7 +170,7 @@ def test_a_vcard_export_imports_back_without_duplicates(
     assert count(db, models.Person) == before
 
 
-def test_google_current_and_legacy_exports(db: Database, now: datetime, today: date) -> None:
+def test_google_current_and_legacy_exports(db: Workspace, now: datetime, today: date) -> None:
     report = run(db, "google", FIXTURES / "google" / "current-google-contacts.csv", now, today)
     assert report.created == 3
     legacy = run(db, "google", FIXTURES / "google" / "legacy-google-csv.csv", now, today)
@@ -180,7 +180,7 @@ def test_google_current_and_legacy_exports(db: Database, now: datetime, today: d
 
 
 def test_the_same_person_from_linkedin_and_an_address_book_is_one_person(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     run(db, "linkedin", LI / "current-export-with-notes-preamble.csv", now, today)
     card = (
@@ -198,7 +198,7 @@ def test_the_same_person_from_linkedin_and_an_address_book_is_one_person(
 
 
 def test_the_linkedin_zip_adds_invitations_and_messages_as_interactions(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     archive = tmp_path / "Basic_LinkedInDataExport.zip"
     with zipfile.ZipFile(archive, "w") as zf:
@@ -216,7 +216,7 @@ def test_the_linkedin_zip_adds_invitations_and_messages_as_interactions(
 
 
 def test_calendar_events_with_people_you_know_become_last_contacts(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     run(db, "linkedin", LI / "current-export-with-notes-preamble.csv", now, today)
     people.add_person(
@@ -236,7 +236,7 @@ def test_calendar_events_with_people_you_know_become_last_contacts(
 
 
 def test_an_import_run_is_recorded_with_its_counts(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     run(db, "linkedin", LI / "hidden-profiles.csv", now, today)
     with db.session() as session:
@@ -245,7 +245,7 @@ def test_an_import_run_is_recorded_with_its_counts(
 
 
 def test_a_zip_that_is_not_a_zip_is_one_error(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     bad = tmp_path / "export.zip"
     bad.write_bytes(b"PK\x03\x04garbage")

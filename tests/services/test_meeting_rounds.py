@@ -11,17 +11,17 @@ from nextmove.domain.people import Person
 from nextmove.errors import NotFound
 from nextmove.services import meeting_rounds as rounds
 from nextmove.services import meetings as service
-from nextmove.store.db import Database
+from nextmove.services.workspace import Workspace
 from nextmove.store.people import add_person
 
 
-def _people(db: Database, now: datetime, *names: str) -> list[int]:
+def _people(db: Workspace, now: datetime, *names: str) -> list[int]:
     with db.session() as session:
         return [add_person(session, Person(name=n), now=now) for n in names]
 
 
 def test_a_saved_round_becomes_meeting_ideas_with_weeks_and_reach_out_dates(
-    db: Database, today: date, now: datetime
+    db: Workspace, today: date, now: datetime
 ) -> None:
     ana, ben, cleo = _people(db, now, "Ana Ruiz", "Ben Okafor", "Cleo Park")
     service.add_meeting(db, "Ben Okafor", today=today, now=now)  # already planned
@@ -46,7 +46,7 @@ def test_a_saved_round_becomes_meeting_ideas_with_weeks_and_reach_out_dates(
         assert rounds.planned_person_ids(session) == {ana, ben, cleo}
 
 
-def test_round_progress_counts_states_per_week(db: Database, today: date, now: datetime) -> None:
+def test_round_progress_counts_states_per_week(db: Workspace, today: date, now: datetime) -> None:
     ana, ben, cleo = _people(db, now, "Ana Ruiz", "Ben Okafor", "Cleo Park")
     round_id = rounds.save_round(
         db,
@@ -77,7 +77,7 @@ def test_round_progress_counts_states_per_week(db: Database, today: date, now: d
 
 
 def test_last_research_meetings_gives_the_latest_held_day_per_person(
-    db: Database, today: date, now: datetime
+    db: Workspace, today: date, now: datetime
 ) -> None:
     ana, ben = _people(db, now, "Ana Ruiz", "Ben Okafor")
     for day in (today - timedelta(days=40), today - timedelta(days=5)):
@@ -91,7 +91,7 @@ def test_last_research_meetings_gives_the_latest_held_day_per_person(
 
 
 def test_the_introduction_chain_is_callable_with_a_session_or_the_database(
-    db: Database, today: date, now: datetime
+    db: Workspace, today: date, now: datetime
 ) -> None:
     (ana,) = _people(db, now, "Ana Ruiz")
     meeting = service.add_meeting(db, "Ana Ruiz", today=today, now=now)

@@ -11,7 +11,7 @@ import pytest
 from nextmove.errors import UserError
 from nextmove.services import imports, moves, people
 from nextmove.services import vision as vision_service
-from nextmove.store.db import Database
+from nextmove.services.workspace import Workspace
 from tests.conftest import NEEDS_DIRECTORY_READS
 
 CHART_2024 = (
@@ -33,7 +33,7 @@ CHART_2025 = (
 )
 
 
-def import_chart(db: Database, tmp_path: Path, text: str, day: date) -> None:
+def import_chart(db: Workspace, tmp_path: Path, text: str, day: date) -> None:
     path = tmp_path / f"chart-{day.isoformat()}.csv"
     path.write_text(text, encoding="utf-8")
     now = datetime(day.year, day.month, day.day, 9, 0, tzinfo=UTC)
@@ -41,7 +41,7 @@ def import_chart(db: Database, tmp_path: Path, text: str, day: date) -> None:
 
 
 @pytest.fixture
-def hospital(db: Database, tmp_path: Path, now: datetime) -> Database:
+def hospital(db: Workspace, tmp_path: Path, now: datetime) -> Workspace:
     import_chart(db, tmp_path, CHART_2024, date(2024, 3, 1))
     import_chart(db, tmp_path, CHART_2025, date(2025, 3, 1))
     vision_service.set_position(
@@ -51,7 +51,7 @@ def hospital(db: Database, tmp_path: Path, now: datetime) -> Database:
 
 
 @NEEDS_DIRECTORY_READS
-def test_moves_lists_exactly_the_people_who_made_the_move(hospital: Database) -> None:
+def test_moves_lists_exactly_the_people_who_made_the_move(hospital: Workspace) -> None:
     report = moves.find_moves(
         hospital, to_title="Director of Clinical Operations", as_of=date(2025, 6, 1)
     )
@@ -63,7 +63,7 @@ def test_moves_lists_exactly_the_people_who_made_the_move(hospital: Database) ->
 
 
 @NEEDS_DIRECTORY_READS
-def test_where_people_in_your_role_went_next_with_counts(hospital: Database) -> None:
+def test_where_people_in_your_role_went_next_with_counts(hospital: Workspace) -> None:
     report = moves.find_moves(hospital, as_of=date(2025, 6, 1))
     assert report.origin.title == "Nurse Manager"
     (dest,) = report.destinations
@@ -71,13 +71,13 @@ def test_where_people_in_your_role_went_next_with_counts(hospital: Database) -> 
     assert {m.name for m in dest.moves} == {"Bea Moss", "Cy Park"}
 
 
-def test_as_of_before_the_second_import_sees_no_move(hospital: Database) -> None:
+def test_as_of_before_the_second_import_sees_no_move(hospital: Workspace) -> None:
     report = moves.find_moves(hospital, as_of=date(2024, 12, 31))
     assert report.destinations == [] and report.silent
 
 
 def test_a_history_edited_over_time_is_a_move_with_its_time_in_role(
-    db: Database, now: datetime
+    db: Workspace, now: datetime
 ) -> None:
     start = date(2019, 1, 15)
     people.add_person(
@@ -99,7 +99,7 @@ def test_a_history_edited_over_time_is_a_move_with_its_time_in_role(
     assert report.moves[0].to_organization == "Acme"
 
 
-def test_onet_related_roles_appear_where_the_network_is_silent(db: Database) -> None:
+def test_onet_related_roles_appear_where_the_network_is_silent(db: Workspace) -> None:
     report = moves.find_moves(db, from_title="Registered Nurse", as_of=date(2025, 1, 1))
     assert report.silent and report.destinations == []
     assert report.onet_occupation == "Registered Nurses"
@@ -111,7 +111,7 @@ def test_onet_related_roles_appear_where_the_network_is_silent(db: Database) -> 
     assert target.moves == [] and target.onet_target_related is True
 
 
-def test_no_title_to_start_from_is_a_clear_error(db: Database) -> None:
+def test_no_title_to_start_from_is_a_clear_error(db: Workspace) -> None:
     with pytest.raises(UserError, match="--from"):
         moves.find_moves(db, as_of=date(2025, 1, 1))
     with pytest.raises(UserError, match="at most"):
@@ -122,7 +122,7 @@ def test_no_title_to_start_from_is_a_clear_error(db: Database) -> None:
 
 @NEEDS_DIRECTORY_READS
 def test_the_nearest_move_is_named_when_nobody_made_yours(
-    hospital: Database, now: datetime
+    hospital: Workspace, now: datetime
 ) -> None:
     report = moves.find_moves(
         hospital, to_title="VP of Clinical Operations", as_of=date(2025, 6, 1) + timedelta(1)
@@ -133,7 +133,7 @@ def test_the_nearest_move_is_named_when_nobody_made_yours(
 
 @NEEDS_DIRECTORY_READS
 def test_vision_check_notes_a_next_step_nobody_took_and_names_the_nearest_move(
-    hospital: Database, now: datetime
+    hospital: Workspace, now: datetime
 ) -> None:
     vision = vision_service.get_vision(hospital)
     data = {
@@ -156,7 +156,7 @@ def test_vision_check_notes_a_next_step_nobody_took_and_names_the_nearest_move(
 
 
 @NEEDS_DIRECTORY_READS
-def test_suggestions_say_who_made_the_move_you_want(hospital: Database, now: datetime) -> None:
+def test_suggestions_say_who_made_the_move_you_want(hospital: Workspace, now: datetime) -> None:
     from nextmove.services import suggest
 
     data = {
@@ -178,7 +178,7 @@ LI = Path(__file__).resolve().parent.parent / "formats" / "fixtures" / "linkedin
 
 
 def test_linkedin_exports_at_two_dates_are_moves_seen_on_the_later_one(
-    db: Database, now: datetime
+    db: Workspace, now: datetime
 ) -> None:
     older, newer = date(2026, 11, 1), date(2026, 12, 1)
     for name, day in (("current-export-with-notes-preamble.csv", older),

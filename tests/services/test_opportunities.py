@@ -12,19 +12,19 @@ from nextmove.formats.vision_toml import render_vision
 from nextmove.services import opportunities as service
 from nextmove.services import vision as vision_service
 from nextmove.services.demo import demo_vision
+from nextmove.services.workspace import Workspace
 from nextmove.store import vision as repo
-from nextmove.store.db import Database
 
 
 @pytest.fixture
-def planned(db: Database, now: datetime) -> Database:
+def planned(db: Workspace, now: datetime) -> Workspace:
     with db.session() as session:
         repo.save_vision(session, demo_vision(), now=now)
     return db
 
 
 def test_an_opportunity_round_trips_with_every_field(
-    planned: Database, today: date, now: datetime
+    planned: Workspace, today: date, now: datetime
 ) -> None:
     added = service.add_opportunity(
         planned,
@@ -58,7 +58,7 @@ def test_an_opportunity_round_trips_with_every_field(
 
 
 def test_ratings_are_kept_by_priority_name_when_priorities_are_reordered(
-    planned: Database, today: date, now: datetime
+    planned: Workspace, today: date, now: datetime
 ) -> None:
     opp = service.add_opportunity(
         planned, {"title": "Director", "source": "recruiter"}, today=today, now=now
@@ -74,7 +74,7 @@ def test_ratings_are_kept_by_priority_name_when_priorities_are_reordered(
 
 
 def test_several_ratings_are_all_checked_before_any_is_written(
-    planned: Database, today: date, now: datetime
+    planned: Workspace, today: date, now: datetime
 ) -> None:
     opp = service.add_opportunity(
         planned, {"title": "Director", "source": "recruiter"}, today=today, now=now
@@ -97,7 +97,7 @@ You will lead the product managers of our patient platform.
 
 
 def test_adding_from_a_posting_fills_fields_and_what_the_person_gave_wins(
-    planned: Database, today: date, now: datetime
+    planned: Workspace, today: date, now: datetime
 ) -> None:
     added = service.add_from_input(
         planned, {"city": "Remote-first Chicago"}, posting=POSTING, today=today, now=now
@@ -114,7 +114,7 @@ def test_adding_from_a_posting_fills_fields_and_what_the_person_gave_wins(
 
 
 def test_adding_by_hand_reads_level_and_function_from_the_title(
-    planned: Database, today: date, now: datetime
+    planned: Workspace, today: date, now: datetime
 ) -> None:
     added = service.add_from_input(
         planned, {"title": "Director of Product", "source": "recruiter"}, today=today, now=now
@@ -125,7 +125,7 @@ def test_adding_by_hand_reads_level_and_function_from_the_title(
 
 
 def test_a_decision_that_names_a_status_moves_it_in_the_same_transaction(
-    planned: Database, today: date, now: datetime
+    planned: Workspace, today: date, now: datetime
 ) -> None:
     opp = service.add_opportunity(
         planned, {"title": "VP", "source": "recruiter"}, today=today, now=now
@@ -147,7 +147,7 @@ def test_a_decision_that_names_a_status_moves_it_in_the_same_transaction(
 
 
 def test_actions_on_a_missing_opportunity_are_not_found_and_write_nothing(
-    planned: Database, today: date, now: datetime
+    planned: Workspace, today: date, now: datetime
 ) -> None:
     with pytest.raises(NotFound):
         service.set_status(planned, 42, "applied", day=today, note="", now=now)
@@ -163,7 +163,7 @@ def test_actions_on_a_missing_opportunity_are_not_found_and_write_nothing(
 
 
 def test_evaluate_without_ids_takes_the_open_ones_best_first(
-    planned: Database, today: date, now: datetime
+    planned: Workspace, today: date, now: datetime
 ) -> None:
     def add(title: str, level: int, city: str, status: str | None = None) -> int:
         opp = service.add_opportunity(
@@ -192,7 +192,7 @@ def test_evaluate_without_ids_takes_the_open_ones_best_first(
 
 
 def test_a_pasted_postings_duties_are_held_against_the_journal(
-    planned: Database, today: date, now: datetime
+    planned: Workspace, today: date, now: datetime
 ) -> None:
     """Issue 14: energy no longer shows '—' for a posting that lists its duties."""
     from pathlib import Path

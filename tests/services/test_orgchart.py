@@ -13,38 +13,38 @@ from sqlalchemy import func, select, text
 from nextmove.errors import InvalidInput, UserError
 from nextmove.services import imports, people
 from nextmove.services import vision as vision_service
+from nextmove.services.workspace import Workspace
 from nextmove.store import directory as d
 from nextmove.store import models
 from nextmove.store import network as net
-from nextmove.store.db import Database
 
 ORG = Path(__file__).resolve().parent.parent / "formats" / "fixtures" / "orgchart"
 ORACLE = ORG / "oracle-hr.csv"
 
 
-def run(db: Database, path: Path, now: datetime, today: date, **options: object):  # type: ignore[no-untyped-def]
+def run(db: Workspace, path: Path, now: datetime, today: date, **options: object):  # type: ignore[no-untyped-def]
     options.setdefault("organization", "Oracle HR Sample")
     return imports.import_file(db, "orgchart", path, now=now, today=today, **options)  # type: ignore[arg-type]
 
 
-def count(db: Database, model: type) -> int:
+def count(db: Workspace, model: type) -> int:
     with db.session() as session:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
 
-def org(db: Database) -> int:
+def org(db: Workspace) -> int:
     with db.session() as session:
-        (only,) = d.organizations_of(session, 1)
+        (only,) = d.organizations_of(session, db.id)
     return only.id
 
 
-def by_name(db: Database) -> dict[str, d.DirectoryMember]:
+def by_name(db: Workspace) -> dict[str, d.DirectoryMember]:
     with db.session() as session:
         return {m.name: m for m in d.members(session, org(db))}
 
 
 def test_oracle_hr_builds_the_tree_with_exact_depths(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     report = run(db, ORACLE, now, today)
     assert (report.records, report.created, report.problems) == (107, 107, [])
@@ -66,7 +66,7 @@ def test_oracle_hr_builds_the_tree_with_exact_depths(
 
 
 def test_reimporting_the_same_chart_changes_nothing(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     run(db, ORACLE, now, today)
     again = run(db, ORACLE, now, today)
@@ -75,7 +75,7 @@ def test_reimporting_the_same_chart_changes_nothing(
 
 
 def test_each_import_keeps_a_headcount_per_department(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     first = run(db, ORACLE, now, today)
     with db.session() as session:
@@ -85,7 +85,7 @@ def test_each_import_keeps_a_headcount_per_department(
 
 
 def test_a_cycle_is_reported_with_its_lines_and_nothing_is_written(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     with pytest.raises(InvalidInput) as error:
         run(db, ORG / "cycle.csv", now, today, organization="Loop Inc")
@@ -97,7 +97,7 @@ def test_a_cycle_is_reported_with_its_lines_and_nothing_is_written(
 
 
 def test_partial_breaks_the_cycle_at_its_first_row(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     report = run(db, ORG / "cycle.csv", now, today, organization="Loop Inc", partial=True)
     assert report.created == 5 and len(report.problems) == 1
@@ -109,7 +109,9 @@ def test_partial_breaks_the_cycle_at_its_first_row(
     assert (again.created, again.updated, again.unchanged) == (0, 0, 5)
 
 
-def test_an_unknown_manager_is_reported_precisely(db: Database, now: datetime, today: date) -> None:
+def test_an_unknown_manager_is_reported_precisely(
+    db: Workspace, now: datetime, today: date
+) -> None:
     with pytest.raises(InvalidInput) as error:
         run(db, ORG / "unknown-manager.csv", now, today, organization="Acme")
     assert [str(p) for p in error.value.problems] == [
@@ -119,7 +121,7 @@ def test_an_unknown_manager_is_reported_precisely(db: Database, now: datetime, t
 
 
 def test_duplicate_ids_are_reported_with_both_lines(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     with pytest.raises(InvalidInput) as error:
         run(db, ORG / "duplicate-ids.csv", now, today, organization="Acme")
@@ -129,7 +131,7 @@ def test_duplicate_ids_are_reported_with_both_lines(
     assert count(db, models.DirectoryMember) == 0
 
 
-def test_columns_can_be_renamed(db: Database, now: datetime, today: date) -> None:
+def test_columns_can_be_renamed(db: Workspace, now: datetime, today: date) -> None:
     report = run(
         db, ORG / "renamed-columns.csv", now, today, organization="Acme",
         column_map={"employee_id": "EmpNo", "manager_id": "Boss", "name": "Full Name"},
@@ -144,7 +146,7 @@ def test_columns_can_be_renamed(db: Database, now: datetime, today: date) -> Non
     )
 
 
-def test_the_organization_defaults_to_your_own(db: Database, now: datetime, today: date) -> None:
+def test_the_organization_defaults_to_your_own(db: Workspace, now: datetime, today: date) -> None:
     with pytest.raises(UserError, match="which organization"):
         imports.import_file(db, "orgchart", ORACLE, now=now, today=today)
     vision_service.set_position(
@@ -154,7 +156,7 @@ def test_the_organization_defaults_to_your_own(db: Database, now: datetime, toda
     assert report.created == 107
 
 
-def test_me_links_you_to_your_entry(db: Database, now: datetime, today: date) -> None:
+def test_me_links_you_to_your_entry(db: Workspace, now: datetime, today: date) -> None:
     vision_service.set_position(
         db, {"organization": "Oracle HR Sample", "level": "senior"}, now=now
     )
@@ -163,7 +165,11 @@ def test_me_links_you_to_your_entry(db: Database, now: datetime, today: date) ->
     assert detail.is_me
     with db.session() as session:
         linked = session.execute(
-            text("SELECT directory_org_id, directory_employee_id FROM person")
+            text(
+                "SELECT directory_org_id, directory_employee_id FROM person "
+                "WHERE workspace_id = :ws"
+            ),
+            {"ws": db.id},
         ).all()
     assert [tuple(r) for r in linked] == [(org(db), "104")]
     with pytest.raises(UserError, match="999: there is no employee with that id") as refused:
@@ -172,7 +178,7 @@ def test_me_links_you_to_your_entry(db: Database, now: datetime, today: date) ->
 
 
 def test_a_newer_chart_moves_people_and_lets_leavers_go(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     run(db, ORACLE, now, today)
     lines = ORACLE.read_text().splitlines()
@@ -197,7 +203,7 @@ def test_a_newer_chart_moves_people_and_lets_leavers_go(
 
 
 def test_people_you_already_know_are_linked_to_their_entry(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     people.add_person(
         db,
@@ -212,14 +218,18 @@ def test_people_you_already_know_are_linked_to_their_entry(
     assert neena.tier == "A"
     with db.session() as session:
         linked = session.execute(
-            text("SELECT directory_employee_id FROM person WHERE name = 'Neena Yang'")
+            text(
+                "SELECT directory_employee_id FROM person "
+                "WHERE workspace_id = :ws AND name = 'Neena Yang'"
+            ),
+            {"ws": db.id},
         ).scalar_one()
     assert linked == "101"
     assert count(db, models.Person) == 1
 
 
 def test_partial_places_a_row_whose_id_first_appeared_on_a_row_without_a_name(
-    db: Database, tmp_path: Path, now: datetime, today: date
+    db: Workspace, tmp_path: Path, now: datetime, today: date
 ) -> None:
     chart = tmp_path / "chart.csv"
     chart.write_text(
@@ -240,7 +250,7 @@ def test_partial_places_a_row_whose_id_first_appeared_on_a_row_without_a_name(
 
 
 def test_a_column_nextmove_does_not_read_fills_no_field(
-    db: Database, tmp_path: Path, now: datetime, today: date
+    db: Workspace, tmp_path: Path, now: datetime, today: date
 ) -> None:
     """A chart without title, department, city or email but with another column after the
     ones read (a hire date): those fields stay empty, not that column's values."""
@@ -257,7 +267,7 @@ def test_a_column_nextmove_does_not_read_fills_no_field(
 
 
 def test_the_department_column_gives_a_function_where_the_title_names_none(
-    db: Database, now: datetime, today: date, tmp_path: Path
+    db: Workspace, now: datetime, today: date, tmp_path: Path
 ) -> None:
     chart = tmp_path / "hospital.csv"
     chart.write_text(

@@ -10,14 +10,14 @@ from sqlalchemy import func, select
 
 from nextmove.errors import Ambiguous, NotFound, UserError
 from nextmove.services import imports, people
+from nextmove.services.workspace import Workspace
 from nextmove.store import models
-from nextmove.store.db import Database
 from tests.conftest import NEEDS_DIRECTORY_READS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "formats" / "fixtures"
 
 
-def count(db: Database, model: type, **where: object) -> int:
+def count(db: Workspace, model: type, **where: object) -> int:
     with db.session() as session:
         statement = select(func.count()).select_from(model)
         for key, value in where.items():
@@ -25,12 +25,12 @@ def count(db: Database, model: type, **where: object) -> int:
         return int(session.scalar(statement) or 0)
 
 
-def add(db: Database, now: datetime, today: date, name: str, **fields: object):  # type: ignore[no-untyped-def]
+def add(db: Workspace, now: datetime, today: date, name: str, **fields: object):  # type: ignore[no-untyped-def]
     return people.add_person(db, {"name": name, **fields}, now=now, today=today)
 
 
 @NEEDS_DIRECTORY_READS
-def test_delete_removes_a_person_everywhere(db: Database, now: datetime, today: date) -> None:
+def test_delete_removes_a_person_everywhere(db: Workspace, now: datetime, today: date) -> None:
     imports.import_file(
         db, "orgchart", FIXTURES / "orgchart" / "oracle-hr.csv", now=now, today=today,
         organization="Oracle HR Sample", me="104",
@@ -52,7 +52,7 @@ def test_delete_removes_a_person_everywhere(db: Database, now: datetime, today: 
         people.show_person(db, str(neena))
 
 
-def test_deleting_yourself_unlinks_your_profile(db: Database, now: datetime, today: date) -> None:
+def test_deleting_yourself_unlinks_your_profile(db: Workspace, now: datetime, today: date) -> None:
     me = add(db, now, today, "Maya Chen")
     people.link_me(db, str(me.id))
     people.delete_person(db, str(me.id))
@@ -60,7 +60,7 @@ def test_deleting_yourself_unlinks_your_profile(db: Database, now: datetime, tod
         assert session.get(models.Profile, 1).person_id is None  # type: ignore[union-attr]
 
 
-def test_an_ambiguous_name_lists_the_candidates(db: Database, now: datetime, today: date) -> None:
+def test_an_ambiguous_name_lists_the_candidates(db: Workspace, now: datetime, today: date) -> None:
     add(db, now, today, "Sam Lee", organization="Acme", title="Designer")
     add(db, now, today, "Sam Lee", organization="Globex")
     with pytest.raises(Ambiguous) as error:
@@ -69,7 +69,7 @@ def test_an_ambiguous_name_lists_the_candidates(db: Database, now: datetime, tod
     assert "Designer at Acme" in error.value.message and "Globex" in error.value.message
 
 
-def test_a_level_you_set_survives_every_import(db: Database, now: datetime, today: date) -> None:
+def test_a_level_you_set_survives_every_import(db: Workspace, now: datetime, today: date) -> None:
     li = FIXTURES / "linkedin" / "current-export-with-notes-preamble.csv"
     imports.import_file(db, "linkedin", li, now=now, today=today)
     edited = people.edit_person(
@@ -88,7 +88,7 @@ def test_a_level_you_set_survives_every_import(db: Database, now: datetime, toda
 
 
 def test_a_position_you_set_is_yours_and_the_old_one_goes_into_history(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     add(db, now, today, "Ana Okafor", organization="Acme", title="PM")
     ana = people.edit_person(
@@ -98,7 +98,9 @@ def test_a_position_you_set_is_yours_and_the_old_one_goes_into_history(
     assert ana.position_source == "user"
 
 
-def test_merge_combines_two_records_of_one_person(db: Database, now: datetime, today: date) -> None:
+def test_merge_combines_two_records_of_one_person(
+    db: Workspace, now: datetime, today: date
+) -> None:
     a = add(
         db,
         now,
@@ -134,7 +136,7 @@ def test_merge_combines_two_records_of_one_person(db: Database, now: datetime, t
         people.merge_people(db, str(a.id), str(a.id), now=now, today=today)
 
 
-def test_touch_sets_the_last_contact_date(db: Database, now: datetime, today: date) -> None:
+def test_touch_sets_the_last_contact_date(db: Workspace, now: datetime, today: date) -> None:
     add(db, now, today, "Ana Okafor")
     people.touch(db, "Ana Okafor", kind="call", note="", day=date(2026, 10, 1), now=now)
     people.touch(db, "Ana Okafor", kind="email", note="", day=date(2026, 9, 1), now=now)
@@ -143,7 +145,7 @@ def test_touch_sets_the_last_contact_date(db: Database, now: datetime, today: da
         people.touch(db, "Ana Okafor", kind="smoke signal", note="", day=today, now=now)
 
 
-def test_list_filters_by_query_tag_tier_and_flag(db: Database, now: datetime, today: date) -> None:
+def test_list_filters_by_query_tag_tier_and_flag(db: Workspace, now: datetime, today: date) -> None:
     add(
         db,
         now,
@@ -167,7 +169,7 @@ def test_list_filters_by_query_tag_tier_and_flag(db: Database, now: datetime, to
         people.list_people(db, flags=["famous"])
 
 
-def test_bad_input_is_refused_with_advice(db: Database, now: datetime, today: date) -> None:
+def test_bad_input_is_refused_with_advice(db: Workspace, now: datetime, today: date) -> None:
     with pytest.raises(UserError, match="tier"):
         add(db, now, today, "Ana", tier="D")
     with pytest.raises(UserError, match="not an email address"):
@@ -182,7 +184,7 @@ def test_bad_input_is_refused_with_advice(db: Database, now: datetime, today: da
 
 
 def test_someone_you_add_by_hand_is_a_direct_contact(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     from nextmove.store import suggest as suggest_repo
 
@@ -196,7 +198,7 @@ def test_someone_you_add_by_hand_is_a_direct_contact(
 
 
 def test_a_picked_name_with_its_id_resolves_to_that_person(
-    db: Database, now: datetime, today: date
+    db: Workspace, now: datetime, today: date
 ) -> None:
     first = add(db, now, today, "Sam Park")
     second = add(db, now, today, "Sam Park")

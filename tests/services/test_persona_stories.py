@@ -13,7 +13,7 @@ from nextmove.services import opportunities as opp_service
 from nextmove.services import people as people_service
 from nextmove.services.suggest import suggest_people
 from nextmove.services.titles import read_title
-from nextmove.store.db import Database
+from nextmove.services.workspace import Workspace
 from tests.conftest import NEEDS_DIRECTORY_READS
 from tests.services.personas import (
     NOW,
@@ -26,7 +26,7 @@ from tests.services.personas import (
 LEADER_CODES = {"target-role", "target-function-leader"}
 
 
-def top(db: Database, limit: int = 50) -> list[Suggestion]:
+def top(db: Workspace, limit: int = 50) -> list[Suggestion]:
     return suggest_people(db, today=TODAY, limit=limit).suggestions
 
 
@@ -46,7 +46,7 @@ def text(s: Suggestion, code: str) -> str:
     return next(r.text for r in s.reasons if r.code == code)
 
 
-def board(db: Database) -> list[board_service.Seat]:
+def board(db: Workspace) -> list[board_service.Seat]:
     return board_service.show_board(db, settings=Settings(), today=TODAY, now=NOW, with_extras=True)
 
 
@@ -55,7 +55,7 @@ def board(db: Database) -> list[board_service.Seat]:
 
 @NEEDS_DIRECTORY_READS
 def test_the_assistant_nurse_manager_below_her_is_not_her_predecessor_the_one_in_her_seat_is(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     build_clinician(db, tmp_path)
     people = by_name(top(db))
@@ -70,7 +70,7 @@ def test_the_assistant_nurse_manager_below_her_is_not_her_predecessor_the_one_in
 
 @NEEDS_DIRECTORY_READS
 def test_a_colleague_with_the_same_title_at_the_same_time_is_not_her_predecessor(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     build_clinician(db, tmp_path)
     paula = by_name(top(db, 200))["Paula Park"]
@@ -80,7 +80,7 @@ def test_a_colleague_with_the_same_title_at_the_same_time_is_not_her_predecessor
 
 @NEEDS_DIRECTORY_READS
 def test_the_director_who_holds_her_next_job_is_in_her_top_three_with_the_job_named(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     build_clinician(db, tmp_path)
     ranked = top(db, 10)
@@ -93,7 +93,7 @@ def test_the_director_who_holds_her_next_job_is_in_her_top_three_with_the_job_na
 
 @NEEDS_DIRECTORY_READS
 def test_a_contact_elsewhere_with_her_next_job_title_is_told_as_holding_it(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     """LinkedIn only, no department: the title alone says it is the job she wants next."""
     build_clinician(db, tmp_path)
@@ -106,7 +106,7 @@ def test_a_contact_elsewhere_with_her_next_job_title_is_told_as_holding_it(
 
 @NEEDS_DIRECTORY_READS
 def test_a_recruiter_in_another_branch_is_not_levels_above_her_by_org_chart_depth(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     build_clinician(db, tmp_path)
     rex = by_name(top(db, 100))["Rex Reed"]
@@ -118,7 +118,7 @@ def test_a_recruiter_in_another_branch_is_not_levels_above_her_by_org_chart_dept
 
 @NEEDS_DIRECTORY_READS
 def test_her_own_report_gets_no_leader_or_next_job_credit_and_is_marked_as_a_report(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     build_clinician(db, tmp_path)
     amy = by_name(top(db, 100))["Amy Ames"]
@@ -128,7 +128,7 @@ def test_her_own_report_gets_no_leader_or_next_job_credit_and_is_marked_as_a_rep
 
 
 @NEEDS_DIRECTORY_READS
-def test_her_top_five_reasons_do_not_all_read_the_same(db: Database, tmp_path: Path) -> None:
+def test_her_top_five_reasons_do_not_all_read_the_same(db: Workspace, tmp_path: Path) -> None:
     build_clinician(db, tmp_path)
     firsts = [tuple(r.text for r in s.reasons[:3]) for s in top(db, 5)]
     assert len(set(firsts)) == 5
@@ -136,7 +136,7 @@ def test_her_top_five_reasons_do_not_all_read_the_same(db: Database, tmp_path: P
 
 @NEEDS_DIRECTORY_READS
 def test_her_board_candidates_are_known_seniors_her_manager_among_them_never_her_reports(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     build_clinician(db, tmp_path)
     seats = board(db)
@@ -151,7 +151,7 @@ def test_her_board_candidates_are_known_seniors_her_manager_among_them_never_her
 
 @NEEDS_DIRECTORY_READS
 def test_a_lateral_move_into_operations_counts_toward_her_trajectory(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     build_clinician(db, tmp_path)
     added = opp_service.add_opportunity(
@@ -178,7 +178,7 @@ def test_a_lateral_move_into_operations_counts_toward_her_trajectory(
 
 
 def test_the_person_holding_his_next_job_is_first_and_the_domain_is_named(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     build_engineer(db, tmp_path)
     ranked = top(db, 10)
@@ -189,7 +189,7 @@ def test_the_person_holding_his_next_job_is_first_and_the_domain_is_named(
 
 
 def test_a_colleague_with_his_generic_title_is_not_his_predecessor(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     build_engineer(db, tmp_path)
     sven = by_name(top(db))["Sven Stone"]
@@ -197,14 +197,14 @@ def test_a_colleague_with_his_generic_title_is_not_his_predecessor(
     assert "predecessor" not in codes(sven)
 
 
-def test_a_recruiter_ranks_below_everyone_on_his_path(db: Database, tmp_path: Path) -> None:
+def test_a_recruiter_ranks_below_everyone_on_his_path(db: Workspace, tmp_path: Path) -> None:
     build_engineer(db, tmp_path)
     order = names(top(db))
     for on_path in ("Mara Mendez", "Lu Lam", "Dev Dutta"):
         assert order.index(on_path) < order.index("Rae Rowe")
 
 
-def test_people_below_him_get_no_next_job_credit(db: Database, tmp_path: Path) -> None:
+def test_people_below_him_get_no_next_job_credit(db: Workspace, tmp_path: Path) -> None:
     build_engineer(db, tmp_path)
     people = by_name(top(db))
     for below in ("Tia Tran", "Bo Berg"):
@@ -214,7 +214,7 @@ def test_people_below_him_get_no_next_job_credit(db: Database, tmp_path: Path) -
 # ---------------------------------------------------------------------------- the executive
 
 
-def test_a_lateral_vp_offer_is_not_impressive_but_misaligned(db: Database, tmp_path: Path) -> None:
+def test_a_lateral_vp_offer_is_not_impressive_but_misaligned(db: Workspace, tmp_path: Path) -> None:
     build_executive(db, tmp_path)
     lateral = opp_service.add_opportunity(
         db,
@@ -236,7 +236,7 @@ def test_a_lateral_vp_offer_is_not_impressive_but_misaligned(db: Database, tmp_p
 
 
 @NEEDS_DIRECTORY_READS
-def test_her_direct_reports_are_not_leaders_she_should_meet(db: Database, tmp_path: Path) -> None:
+def test_her_direct_reports_are_not_leaders_she_should_meet(db: Workspace, tmp_path: Path) -> None:
     build_executive(db, tmp_path)
     ranked = top(db)
     people = by_name(ranked)
@@ -246,7 +246,9 @@ def test_her_direct_reports_are_not_leaders_she_should_meet(db: Database, tmp_pa
         assert all(names(ranked).index(o) < names(ranked).index(report) for o in outside)
 
 
-def test_outside_seniors_are_read_on_purpose_for_an_executive(db: Database, tmp_path: Path) -> None:
+def test_outside_seniors_are_read_on_purpose_for_an_executive(
+    db: Workspace, tmp_path: Path
+) -> None:
     build_executive(db, tmp_path)
     people = by_name(top(db))
     assert "sits on boards" in text(people["Nico Nash"], "level-gap")
@@ -259,7 +261,7 @@ def test_outside_seniors_are_read_on_purpose_for_an_executive(db: Database, tmp_
 
 @NEEDS_DIRECTORY_READS
 def test_her_board_has_her_manager_and_known_outside_seniors_never_her_reports(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     build_executive(db, tmp_path)
     seats = board(db)
@@ -276,7 +278,7 @@ def test_her_board_has_her_manager_and_known_outside_seniors_never_her_reports(
 
 @NEEDS_DIRECTORY_READS
 def test_her_contact_with_her_next_job_title_is_stored_in_operations(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     """'Director of Clinical Operations' from LinkedIn (no department) reads as operations
     with enough confidence to be stored: "clinical" says where the operations are run."""
@@ -285,7 +287,7 @@ def test_her_contact_with_her_next_job_title_is_stored_in_operations(
 
 
 def test_an_executive_search_partner_is_read_as_one_not_as_a_senior_vp(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     """'Partner, CFO Practice' at a search firm: the practice names the work, not the rank."""
     build_executive(db, tmp_path)
@@ -299,7 +301,7 @@ def test_an_executive_search_partner_is_read_as_one_not_as_a_senior_vp(
 
 @NEEDS_DIRECTORY_READS
 def test_a_vp_of_sales_is_not_close_to_her_cfo_seat_nor_a_recruiter_to_his_manager_job(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     """'works close to your next job' with nothing in common but a level two away named
     nothing: a VP of Sales is not close to a CFO seat."""
@@ -312,7 +314,7 @@ def test_a_vp_of_sales_is_not_close_to_her_cfo_seat_nor_a_recruiter_to_his_manag
 
 
 def test_the_engineers_recruiter_does_not_work_close_to_his_next_job(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     build_engineer(db, tmp_path)
     assert "target-role" not in codes(by_name(top(db))["Rae Rowe"])
@@ -320,7 +322,7 @@ def test_the_engineers_recruiter_does_not_work_close_to_his_next_job(
 
 @NEEDS_DIRECTORY_READS
 def test_her_predecessor_who_moved_on_is_told_once_that_he_held_her_role(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     build_clinician(db, tmp_path)
     gwen = by_name(top(db))["Gwen Gale"]
@@ -330,7 +332,7 @@ def test_her_predecessor_who_moved_on_is_told_once_that_he_held_her_role(
 
 
 def test_an_operating_partners_rank_is_not_a_seat_close_to_her_cfo_job(
-    db: Database, tmp_path: Path
+    db: Workspace, tmp_path: Path
 ) -> None:
     """'Operating Partner' reads as a senior VP, but that rank is no seat on her path: no
     'works close to your next job: senior vp level'. He stays a senior outside advisor."""

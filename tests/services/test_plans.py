@@ -16,8 +16,8 @@ from nextmove.services import plans as service
 from nextmove.services import suggest as suggest_service
 from nextmove.services import vision as vision_service
 from nextmove.services.demo import create_demo, demo_vision
+from nextmove.services.workspace import Workspace
 from nextmove.store import vision as repo
-from nextmove.store.db import Database
 
 WILD_CARD = """\
 name = "wild card"
@@ -52,18 +52,18 @@ def one_plan() -> Vision:
 
 
 @pytest.fixture
-def planned(db: Database, now: datetime) -> Database:
+def planned(db: Workspace, now: datetime) -> Workspace:
     with db.session() as session:
         repo.save_vision(session, one_plan(), now=now)
     return db
 
 
-def _names(db: Database, today: date) -> list[str]:
+def _names(db: Workspace, today: date) -> list[str]:
     return [s.name for s in service.list_plans(db, today=today)]
 
 
 def test_a_new_plan_copies_the_main_plan_and_lists_after_it(
-    planned: Database, today: date, now: datetime
+    planned: Workspace, today: date, now: datetime
 ) -> None:
     plan = service.create_plan(planned, "if it vanished", source="main", now=now)
     assert [s.title for s in plan.steps] == [s.title for s in demo_vision().steps]
@@ -82,7 +82,7 @@ def test_a_new_plan_copies_the_main_plan_and_lists_after_it(
 
 
 def test_a_fourth_alternative_a_duplicate_and_main_are_refused_and_nothing_changes(
-    planned: Database, today: date, now: datetime
+    planned: Workspace, today: date, now: datetime
 ) -> None:
     for name in ("a", "b", "c"):
         service.create_plan(planned, name, source="main", now=now)
@@ -101,7 +101,7 @@ def test_a_fourth_alternative_a_duplicate_and_main_are_refused_and_nothing_chang
 
 
 def test_gauges_outside_0_to_100_name_the_gauge_and_change_nothing(
-    planned: Database, now: datetime
+    planned: Workspace, now: datetime
 ) -> None:
     service.create_plan(planned, "wild card", source=None, now=now)
     service.change_plan(planned, "wild card", gauges={"confidence": 70}, now=now)
@@ -122,7 +122,7 @@ def test_gauges_outside_0_to_100_name_the_gauge_and_change_nothing(
 
 
 def test_promote_swaps_the_main_plan_and_keeps_the_old_one_as_an_alternative(
-    planned: Database, today: date, now: datetime
+    planned: Workspace, today: date, now: datetime
 ) -> None:
     service.import_plan(
         planned,
@@ -149,7 +149,7 @@ def test_promote_swaps_the_main_plan_and_keeps_the_old_one_as_an_alternative(
 
 
 def test_edit_round_trips_the_plan_file_and_a_bad_file_changes_nothing(
-    planned: Database, now: datetime
+    planned: Workspace, now: datetime
 ) -> None:
     service.create_plan(planned, "wild card", source=None, now=now)
     service.import_plan(planned, "wild card", WILD_CARD, source="plan.toml", now=now)
@@ -176,7 +176,7 @@ def test_edit_round_trips_the_plan_file_and_a_bad_file_changes_nothing(
 
 
 def test_an_opportunity_on_the_wild_card_path_says_it_serves_that_plan_not_the_main(
-    planned: Database, today: date, now: datetime
+    planned: Workspace, today: date, now: datetime
 ) -> None:
     service.create_plan(planned, "wild card", source=None, now=now)
     service.import_plan(planned, "wild card", WILD_CARD, source="plan.toml", now=now)
@@ -220,7 +220,7 @@ def test_an_opportunity_on_the_wild_card_path_says_it_serves_that_plan_not_the_m
 
 
 def test_a_plan_with_no_steps_yet_serves_no_opportunity(
-    planned: Database, today: date, now: datetime
+    planned: Workspace, today: date, now: datetime
 ) -> None:
     service.create_plan(planned, "blank", source=None, now=now)
     on_path = opp_service.add_opportunity(
@@ -249,7 +249,7 @@ def test_a_plan_with_no_steps_yet_serves_no_opportunity(
 
 
 def test_steps_of_every_plan_survive_a_save_of_the_whole_vision(
-    planned: Database, now: datetime
+    planned: Workspace, now: datetime
 ) -> None:
     service.create_plan(planned, "wild card", source=None, now=now)
     service.import_plan(planned, "wild card", WILD_CARD, source="plan.toml", now=now)
@@ -266,7 +266,7 @@ def test_steps_of_every_plan_survive_a_save_of_the_whole_vision(
 
 
 def test_suggestions_and_a_round_aimed_at_a_plan_and_its_meetings_record_it(
-    db: Database, today: date, now: datetime
+    db: Workspace, today: date, now: datetime
 ) -> None:
     create_demo(db, today=today, now=now)
     main = suggest_service.suggest_people(db, today=today, limit=5)

@@ -16,8 +16,8 @@ from nextmove.domain.meetings import MeetingState
 from nextmove.errors import NotFound, UserError
 from nextmove.services import demo, meeting_brief, meetings, opportunities, plans, report
 from nextmove.services.suggest import plan_research_round
+from nextmove.services.workspace import Workspace
 from nextmove.store import people as people_repo
-from nextmove.store.db import Database
 
 
 def pdf_text(path: Path) -> str:
@@ -58,22 +58,22 @@ def out(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo_db(db: Database, today: date, now: datetime) -> Database:
+def demo_db(db: Workspace, today: date, now: datetime) -> Workspace:
     demo.create_demo(db, today=today, now=now)
     return db
 
 
-def _write(db: Database, path: Path, settings: Settings, today: date, now: datetime, **kw):  # type: ignore[no-untyped-def]
+def _write(db: Workspace, path: Path, settings: Settings, today: date, now: datetime, **kw):  # type: ignore[no-untyped-def]
     return report.write_report(db, path, settings=settings, today=today, now=now, **kw)
 
 
-def _contact_names(db: Database) -> list[str]:
+def _contact_names(db: Workspace) -> list[str]:
     with db.session() as session:
         return [p.name for p in people_repo.iter_people(session) if p.name != "Maya Chen"]
 
 
 def test_the_report_of_the_demo_shows_the_plan_evidence_board_meetings_and_next_steps(
-    demo_db: Database, settings: Settings, today: date, now: datetime, out: Path
+    demo_db: Workspace, settings: Settings, today: date, now: datetime, out: Path
 ) -> None:
     target = out / "plan.pdf"
     written = _write(demo_db, target, settings, today, now)
@@ -107,7 +107,7 @@ def test_the_report_of_the_demo_shows_the_plan_evidence_board_meetings_and_next_
 
 
 def test_the_private_report_names_no_contact_anywhere(
-    demo_db: Database, settings: Settings, today: date, now: datetime, out: Path
+    demo_db: Workspace, settings: Settings, today: date, now: datetime, out: Path
 ) -> None:
     held = next(m for m in meetings.list_meetings(demo_db) if m.person_name == "Ben Okafor")
     assert held.id is not None
@@ -160,7 +160,7 @@ industry = "non-profit"
 
 
 @pytest.fixture
-def two_plans(demo_db: Database, now: datetime) -> Database:
+def two_plans(demo_db: Workspace, now: datetime) -> Workspace:
     if "wild card" not in [p.name for p in plans.list_plans(demo_db, today=now.date())]:
         plans.create_plan(demo_db, "wild card", source=None, now=now)
     plans.import_plan(demo_db, "wild card", WILD_CARD, source="test", now=now)
@@ -181,7 +181,7 @@ def two_plans(demo_db: Database, now: datetime) -> Database:
 
 
 def test_every_plan_with_its_gauges_and_the_opportunities_it_serves(
-    two_plans: Database, settings: Settings, today: date, now: datetime, out: Path
+    two_plans: Workspace, settings: Settings, today: date, now: datetime, out: Path
 ) -> None:
     target = out / "plans.pdf"
     _write(two_plans, target, settings, today, now)
@@ -207,7 +207,7 @@ def test_every_plan_with_its_gauges_and_the_opportunities_it_serves(
 
 
 def test_a_plans_choices_gauges_and_check_are_never_split_across_pages(
-    db: Database, settings: Settings, out: Path
+    db: Workspace, settings: Settings, out: Path
 ) -> None:
     # On 4 December the demo's third plan reaches the foot of page 1: its gauges went over.
     today, now = date(2026, 12, 4), datetime(2026, 12, 4, 20, 0, tzinfo=UTC)
@@ -225,7 +225,7 @@ def test_a_plans_choices_gauges_and_check_are_never_split_across_pages(
 
 
 def test_only_the_named_plan_and_an_unknown_plan_is_refused_writing_nothing(
-    two_plans: Database, settings: Settings, today: date, now: datetime, out: Path
+    two_plans: Workspace, settings: Settings, today: date, now: datetime, out: Path
 ) -> None:
     view = report.report_view(two_plans, settings=settings, today=today, now=now, plan="WILD card")
     assert [p["name"] for p in view["plans"]] == ["wild card"]
@@ -246,7 +246,13 @@ def test_only_the_named_plan_and_an_unknown_plan_is_refused_writing_nothing(
     [("missing/plan.pdf", "does not exist"), (".", "is a folder"), ("plan.txt", "end in .pdf")],
 )
 def test_a_bad_target_is_refused_before_any_work(
-    db: Database, settings: Settings, today: date, now: datetime, out: Path, name: str, message: str
+    db: Workspace,
+    settings: Settings,
+    today: date,
+    now: datetime,
+    out: Path,
+    name: str,
+    message: str,
 ) -> None:
     with pytest.raises(UserError, match=message):
         _write(db, out / name, settings, today, now)
@@ -254,7 +260,7 @@ def test_a_bad_target_is_refused_before_any_work(
 
 
 def test_a_new_report_replaces_the_old_one_whole(
-    demo_db: Database, settings: Settings, today: date, now: datetime, out: Path
+    demo_db: Workspace, settings: Settings, today: date, now: datetime, out: Path
 ) -> None:
     target = out / "plan.pdf"
     target.write_bytes(b"an old report")
@@ -264,7 +270,7 @@ def test_a_new_report_replaces_the_old_one_whole(
 
 
 def test_an_empty_workspace_gets_a_short_report_that_says_what_to_do(
-    db: Database, settings: Settings, today: date, now: datetime, out: Path
+    db: Workspace, settings: Settings, today: date, now: datetime, out: Path
 ) -> None:
     target = out / "empty.pdf"
     _write(db, target, settings, today, now)
@@ -276,7 +282,7 @@ def test_an_empty_workspace_gets_a_short_report_that_says_what_to_do(
 
 
 def test_a_round_shows_with_its_chart(
-    demo_db: Database, settings: Settings, today: date, now: datetime, out: Path
+    demo_db: Workspace, settings: Settings, today: date, now: datetime, out: Path
 ) -> None:
     plan_research_round(demo_db, today=today, size=4, weeks=2)
     view = report.report_view(demo_db, settings=settings, today=today, now=now)
@@ -291,7 +297,7 @@ def test_a_round_shows_with_its_chart(
 
 
 def test_the_same_data_gives_the_same_pdf(
-    demo_db: Database, settings: Settings, today: date, now: datetime
+    demo_db: Workspace, settings: Settings, today: date, now: datetime
 ) -> None:
     first = report.report_pdf(demo_db, settings=settings, today=today, now=now)
     assert report.report_pdf(demo_db, settings=settings, today=today, now=now) == first
@@ -300,14 +306,14 @@ def test_the_same_data_gives_the_same_pdf(
 # ---------------------------------------------------------------------------- the brief
 
 
-def _meeting_with(db: Database, name: str) -> int:
+def _meeting_with(db: Workspace, name: str) -> int:
     found = next(m for m in meetings.list_meetings(db) if m.person_name == name)
     assert found.id is not None
     return found.id
 
 
 def test_the_brief_fits_one_page_with_the_person_the_way_the_agenda_and_the_plan(
-    demo_db: Database, settings: Settings, today: date, out: Path
+    demo_db: Workspace, settings: Settings, today: date, out: Path
 ) -> None:
     scheduled = next(
         m for m in meetings.list_meetings(demo_db) if m.state is MeetingState.SCHEDULED
@@ -333,7 +339,7 @@ def test_the_brief_fits_one_page_with_the_person_the_way_the_agenda_and_the_plan
 
 
 def test_the_brief_tells_how_they_got_there_from_their_history(
-    demo_db: Database, settings: Settings, today: date, now: datetime, out: Path
+    demo_db: Workspace, settings: Settings, today: date, now: datetime, out: Path
 ) -> None:
     meeting = meetings.add_meeting(demo_db, "Tom Becker", today=today, now=now)
     assert meeting.id is not None
@@ -347,7 +353,7 @@ def test_the_brief_tells_how_they_got_there_from_their_history(
 
 
 def test_the_brief_of_a_meeting_exploring_an_alternative_shares_that_plan(
-    two_plans: Database, settings: Settings, today: date, now: datetime, out: Path
+    two_plans: Workspace, settings: Settings, today: date, now: datetime, out: Path
 ) -> None:
     meeting = meetings.add_meeting(two_plans, "Tom Becker", today=today, now=now)
     assert meeting.id is not None
@@ -362,7 +368,7 @@ def test_the_brief_of_a_meeting_exploring_an_alternative_shares_that_plan(
 
 
 def test_the_brief_keeps_the_agenda_you_edited_and_what_you_learned(
-    demo_db: Database, settings: Settings, today: date, now: datetime, out: Path
+    demo_db: Workspace, settings: Settings, today: date, now: datetime, out: Path
 ) -> None:
     meeting_id = _meeting_with(demo_db, "Ben Okafor")
     meetings.set_agenda(
@@ -376,7 +382,7 @@ def test_the_brief_keeps_the_agenda_you_edited_and_what_you_learned(
 
 
 def test_the_brief_of_an_unknown_meeting_is_refused_writing_nothing(
-    db: Database, settings: Settings, today: date, out: Path
+    db: Workspace, settings: Settings, today: date, out: Path
 ) -> None:
     with pytest.raises(NotFound, match="no meeting 999"):
         meeting_brief.write_brief(db, 999, out / "b.pdf", settings=settings, today=today)
@@ -384,7 +390,7 @@ def test_the_brief_of_an_unknown_meeting_is_refused_writing_nothing(
 
 
 def test_what_you_wrote_is_printed_as_written_never_run_as_typst(
-    db: Database, settings: Settings, today: date, now: datetime, out: Path
+    db: Workspace, settings: Settings, today: date, now: datetime, out: Path
 ) -> None:
     from nextmove.services import vision
 
@@ -415,7 +421,7 @@ def test_release_01s_database_gives_a_report_and_a_brief(
     copy = tmp_path / "release-0.1.db"
     shutil.copy(Path(__file__).parents[1] / "fixtures" / "release-0.1" / "nextmove.db", copy)
     url = f"sqlite:///{copy}"
-    db = Database.open(url)
+    db = Workspace.open(url)
     try:
         settings = load_settings(database_url=url)
         _write(db, out / "old.pdf", settings, today, now)

@@ -7,13 +7,13 @@ from typing import Any
 
 from nextmove.domain.vision import Position, RoleOutline
 from nextmove.services.suggest import suggest_people, warm_paths
-from nextmove.store.db import Database
+from nextmove.services.workspace import Workspace
 from tests.services.world import World, plan
 
 TODAY = date(2026, 11, 22)
 
 
-def ranks(db: Database, limit: int = 50) -> list[str]:
+def ranks(db: Workspace, limit: int = 50) -> list[str]:
     return [s.candidate.name for s in suggest_people(db, today=TODAY, limit=limit).suggestions]
 
 
@@ -92,7 +92,7 @@ def me_in_acme_sales(w: World, title: str, *steps: RoleOutline) -> None:
     )
 
 
-def test_a_predecessor_now_hiring_in_a_growing_product_team_is_near_the_top(db: Database) -> None:
+def test_a_predecessor_now_hiring_in_a_growing_product_team_is_near_the_top(db: Workspace) -> None:
     w = World(db)
     acme(w)
     w.person(
@@ -134,7 +134,7 @@ def test_a_predecessor_now_hiring_in_a_growing_product_team_is_near_the_top(db: 
     assert paths.described[0][-1] == "Priya Predecessor"
 
 
-def test_a_senior_leader_who_offered_to_help_ranks_above_same_level_peers(db: Database) -> None:
+def test_a_senior_leader_who_offered_to_help_ranks_above_same_level_peers(db: Workspace) -> None:
     w = World(db)
     acme(w)
     in_sales(
@@ -164,7 +164,7 @@ def test_a_senior_leader_who_offered_to_help_ranks_above_same_level_peers(db: Da
 
 
 def test_someone_whose_peers_do_not_get_her_work_gets_suggestions_outside_her_team(
-    db: Database,
+    db: Workspace,
 ) -> None:
     w = World(db)
     w.person(
@@ -235,7 +235,7 @@ def test_someone_whose_peers_do_not_get_her_work_gets_suggestions_outside_her_te
 
 
 def test_someone_met_last_week_is_not_suggested_but_is_again_after_the_cooldown(
-    db: Database,
+    db: Workspace,
 ) -> None:
     w = World(db)
     w.person("Lee Leader", title="VP Sales", function="sales", level=9, contact=True)
@@ -254,7 +254,7 @@ def test_someone_met_last_week_is_not_suggested_but_is_again_after_the_cooldown(
 
 
 def test_every_suggestion_has_two_reasons_and_unconnected_ones_a_path_when_one_exists(
-    db: Database,
+    db: Workspace,
 ) -> None:
     w = World(db)
     acme(w)
@@ -272,7 +272,7 @@ def test_every_suggestion_has_two_reasons_and_unconnected_ones_a_path_when_one_e
 
 
 def test_a_fuller_form_of_your_title_makes_a_predecessor_but_a_junior_one_does_not(
-    db: Database,
+    db: Workspace,
 ) -> None:
     w = World(db)
     past_roles = {

@@ -8,17 +8,17 @@ from datetime import UTC, date, datetime
 
 from nextmove.domain.people import Interaction, Job, Person, Tie
 from nextmove.domain.vision import Position, Priority, RoleOutline, Vision
+from nextmove.services.workspace import Workspace
 from nextmove.store import network as network_repo
 from nextmove.store import people as people_repo
 from nextmove.store import vision as vision_repo
-from nextmove.store.db import Database
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
 
 @dataclass
 class World:
-    db: Database
+    db: Workspace
     ids: dict[str, int] = field(default_factory=dict)
 
     def person(

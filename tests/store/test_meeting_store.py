@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 
 from nextmove.domain.meetings import Insight, Meeting, Task
 from nextmove.domain.people import Person
+from nextmove.services.workspace import Workspace
 from nextmove.store import board as board_repo
 from nextmove.store import meetings as repo
-from nextmove.store.db import Database
 from nextmove.store.meeting_models import (
     BoardSeat,
     KeepInTouch,
@@ -28,7 +28,7 @@ def _count(session, table) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_deleting_a_person_removes_their_meetings_seat_referrals_and_cadence(
-    db: Database, today: date, now: datetime
+    db: Workspace, today: date, now: datetime
 ) -> None:
     with db.session() as session:
         ana = add_person(session, Person(name="Ana Ruiz"), now=now)
@@ -51,7 +51,7 @@ def test_deleting_a_person_removes_their_meetings_seat_referrals_and_cadence(
 
 
 def test_deleting_a_referred_person_keeps_the_meeting_where_they_were_named(
-    db: Database, today: date, now: datetime
+    db: Workspace, today: date, now: datetime
 ) -> None:
     with db.session() as session:
         ana = add_person(session, Person(name="Ana Ruiz"), now=now)
@@ -67,7 +67,7 @@ def test_deleting_a_referred_person_keeps_the_meeting_where_they_were_named(
 
 
 def test_merging_two_people_keeps_the_dropped_ones_meetings_and_seat(
-    db: Database, today: date, now: datetime
+    db: Workspace, today: date, now: datetime
 ) -> None:
     from nextmove.store.people import get_person, merge_into
 

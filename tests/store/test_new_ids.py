@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import Table
 
 from nextmove.errors import DatabaseBusy
+from nextmove.services.workspace import Workspace
 from nextmove.store import bulk
-from nextmove.store.db import Database
 from nextmove.store.models import Person
 
 
@@ -23,14 +23,14 @@ def _table() -> Table:
 
 
 @pytest.fixture
-def other(db_url: str) -> Iterator[Database]:
+def other(db_url: str) -> Iterator[Workspace]:
     """A second writer that gives up after a fifth of a second instead of five."""
-    database = Database.open(db_url, busy_timeout=0.2)
+    database = Workspace.open(db_url, busy_timeout=0.2)
     yield database
     database.dispose()
 
 
-def test_second_writer_never_gets_the_ids_the_first_holds(db: Database, other: Database) -> None:
+def test_second_writer_never_gets_the_ids_the_first_holds(db: Workspace, other: Workspace) -> None:
     with db.session() as first:
         mine = list(bulk.reserve_ids(first, _table(), 3))
         if db.engine.dialect.name == "sqlite":
@@ -45,7 +45,7 @@ def test_second_writer_never_gets_the_ids_the_first_holds(db: Database, other: D
 
 
 def test_writer_waits_for_an_org_chart_import_numbering_from_max_id(
-    db: Database, other: Database
+    db: Workspace, other: Workspace
 ) -> None:
     with db.session() as importing:
         bulk.next_free_id(importing, _table())
@@ -55,7 +55,7 @@ def test_writer_waits_for_an_org_chart_import_numbering_from_max_id(
             bulk.reserve_ids(second, _table(), 1)
 
 
-def test_two_position_edits_at_once_both_land(db: Database, db_url: str) -> None:
+def test_two_position_edits_at_once_both_land(db: Workspace, db_url: str) -> None:
     """One edit holds the vision (not committed yet) while another starts: the second waits,
     then reads the first's change and adds its own, instead of overwriting it (or failing to
     create the single profile row twice). PostgreSQL only: there the waiting writer can be
@@ -70,7 +70,7 @@ def test_two_position_edits_at_once_both_land(db: Database, db_url: str) -> None
     from nextmove.store import vision as vision_repo
     from tests.conftest import NOW
 
-    second = Database.open(db_url, busy_timeout=30)
+    second = Workspace.open(db_url, busy_timeout=30)
     failures: list[BaseException] = []
 
     def edit_city() -> None:

@@ -11,7 +11,8 @@ from alembic import command
 from sqlalchemy import inspect, text
 
 from nextmove.domain.vision import DEFAULT_PLAN_NAME, Plan, RoleOutline
-from nextmove.store.db import Database, alembic_config, current_revision, head_revision, make_engine
+from nextmove.services.workspace import Workspace
+from nextmove.store.db import alembic_config, current_revision, head_revision, make_engine
 from nextmove.store.vision import load_vision, save_vision
 
 RELEASE_01 = Path(__file__).parent.parent / "fixtures" / "release-0.1" / "nextmove.db"
@@ -43,7 +44,7 @@ def test_a_release_01_database_upgrades_with_its_vision_as_the_main_plan(tmp_pat
     command.upgrade(alembic_config(engine), "head")
     assert current_revision(engine) == head_revision()
     engine.dispose()
-    db = Database.open(url)
+    db = Workspace.open(url)
     with db.session() as session:
         vision = load_vision(session)
     db.dispose()
@@ -57,7 +58,7 @@ def test_a_release_01_database_upgrades_with_its_vision_as_the_main_plan(tmp_pat
 
 
 def test_downgrading_0006_keeps_the_main_plan_and_upgrading_again_restores_it(db_url: str) -> None:
-    db = Database.open(db_url)
+    db = Workspace.open(db_url)
     with db.session() as session:
         vision = load_vision(session)
         vision.steps = [RoleOutline(title="Head of Product"), RoleOutline(title="VP Product")]
@@ -73,7 +74,7 @@ def test_downgrading_0006_keeps_the_main_plan_and_upgrading_again_restores_it(db
         assert list(titles) == ["Head of Product", "VP Product"]
     command.upgrade(config, "head")
     engine.dispose()
-    db = Database.open(db_url)
+    db = Workspace.open(db_url)
     with db.session() as session:
         again = load_vision(session)
     db.dispose()

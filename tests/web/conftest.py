@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from nextmove.config import load_settings
 from nextmove.services.demo import create_demo
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.web.app import create_app
 
 PORT = 8765
@@ -49,27 +49,27 @@ class Web:
 
 
 @pytest.fixture
-def web_db(db_url: str) -> Iterator[Database]:
-    database = Database.open(db_url)
+def web_db(db_url: str) -> Iterator[Workspace]:
+    database = Workspace.open(db_url)
     yield database
     database.dispose()
 
 
 @pytest.fixture
-def web(web_db: Database, db_url: str) -> Iterator[Web]:
+def web(web_db: Workspace, db_url: str) -> Iterator[Web]:
     app = create_app(load_settings(database_url=db_url), port=PORT, db=web_db)
     with TestClient(app, base_url=BASE) as client:
         yield Web(client)
 
 
 @pytest.fixture
-def demo_web(web: Web, web_db: Database, today: date, now: datetime) -> Web:
+def demo_web(web: Web, web_db: Workspace, today: date, now: datetime) -> Web:
     create_demo(web_db, today=today, now=now)
     return web
 
 
 @pytest.fixture
-def small_limit_web(db_url: str, web_db: Database) -> Iterator[Web]:
+def small_limit_web(db_url: str, web_db: Workspace) -> Iterator[Web]:
     """The app with an upload limit of 10 kB."""
     settings = load_settings(database_url=db_url, upload_limit_mb=0.01)
     with TestClient(create_app(settings, port=PORT, db=web_db), base_url=BASE) as client:

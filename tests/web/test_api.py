@@ -6,7 +6,7 @@ from typing import Any
 
 from nextmove.formats.json_shapes import vision_json
 from nextmove.services import vision as vision_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.web.conftest import AS_OF, BASE, Web
 
 JSON = {"Origin": BASE, "Sec-Fetch-Site": "same-origin"}
@@ -16,7 +16,7 @@ def _put(web: Web, body: dict[str, Any]):  # type: ignore[no-untyped-def]
     return web.client.put("/api/vision", json=body, headers=JSON)
 
 
-def test_get_vision_has_the_shape_of_vision_show_json(demo_web: Web, web_db: Database) -> None:
+def test_get_vision_has_the_shape_of_vision_show_json(demo_web: Web, web_db: Workspace) -> None:
     response = demo_web.get("/api/vision")
     assert response.status_code == 200
     assert response.json() == vision_json(vision_service.get_vision(web_db))

@@ -14,7 +14,7 @@ from schemathesis.checks import not_a_server_error
 
 from nextmove.config import load_settings
 from nextmove.services.demo import create_demo
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.web.app import create_app
 from tests.conftest import NOW, TODAY
 from tests.web.conftest import BASE, PORT
@@ -48,7 +48,7 @@ def _exercise(operation: Any) -> set[int]:
 
 @pytest.mark.parametrize("workspace", ["empty", "demo"])
 def test_no_request_to_the_api_gets_a_server_error(
-    web_db: Database, db_url: str, workspace: str
+    web_db: Workspace, db_url: str, workspace: str
 ) -> None:
     if workspace == "demo":
         create_demo(web_db, today=TODAY, now=NOW)

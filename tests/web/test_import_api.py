@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from nextmove.services import people
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.store import directory
 from tests.web.conftest import BASE, Web
 from tests.web.test_import_pages import BAD_DATE, FIXTURES, VCARDS, finished, upload
@@ -25,12 +25,12 @@ def post(web: Web, path: Path, **params: Any) -> Any:
     )
 
 
-def count_people(db: Database) -> int:
+def count_people(db: Workspace) -> int:
     return people.list_people(db, limit=1)[1]
 
 
 def test_posting_vcards_imports_them_and_answers_with_the_report(
-    web: Web, web_db: Database, uploads: Path
+    web: Web, web_db: Workspace, uploads: Path
 ) -> None:
     response = post(web, VCARDS, kind="vcard")
     assert response.status_code == 200, response.text
@@ -43,14 +43,14 @@ def test_posting_vcards_imports_them_and_answers_with_the_report(
     assert (again["created"], again["unchanged"]) == (0, 3)
 
 
-def test_a_dry_run_reports_and_writes_nothing(web: Web, web_db: Database) -> None:
+def test_a_dry_run_reports_and_writes_nothing(web: Web, web_db: Workspace) -> None:
     report = post(web, VCARDS, kind="vcard", dry_run="true").json()
     assert report["created"] == 3 and report["dry_run"] is True and report["import_id"] is None
     assert count_people(web_db) == 0
 
 
 def test_a_refused_file_is_400_with_every_problem_and_nothing_is_written(
-    web: Web, web_db: Database, uploads: Path
+    web: Web, web_db: Workspace, uploads: Path
 ) -> None:
     response = post(web, BAD_DATE, kind="linkedin")
     assert response.status_code == 400
@@ -70,7 +70,7 @@ def test_a_file_that_is_not_what_it_says_is_400_naming_it(web: Web) -> None:
     assert response.json()["error"].startswith("not-a-vcard.vcf: not a vCard file")
 
 
-def test_partial_imports_the_good_rows_and_lists_the_problems(web: Web, web_db: Database) -> None:
+def test_partial_imports_the_good_rows_and_lists_the_problems(web: Web, web_db: Workspace) -> None:
     report = post(web, BAD_DATE, kind="linkedin", partial="true").json()
     assert report["created"] == 1
     assert report["problems"] == [
@@ -79,7 +79,7 @@ def test_partial_imports_the_good_rows_and_lists_the_problems(web: Web, web_db: 
     assert count_people(web_db) == 1
 
 
-def test_an_org_chart_with_its_options(web: Web, web_db: Database) -> None:
+def test_an_org_chart_with_its_options(web: Web, web_db: Workspace) -> None:
     report = post(
         web,
         FIXTURES / "orgchart" / "renamed-columns.csv",
@@ -98,11 +98,11 @@ def test_an_org_chart_with_its_options(web: Web, web_db: Database) -> None:
     assert report["created"] == 3, report
     assert count_people(web_db) == 0  # the chart goes into the directory, not your people
     with web_db.session() as session:
-        (org,) = directory.organizations_of(session, 1)
+        (org,) = directory.organizations_of(session, web_db.id)
         assert org.members == 3 and org.name == "Acme"
 
 
-def test_the_upload_must_be_octet_stream_and_from_this_app(web: Web, web_db: Database) -> None:
+def test_the_upload_must_be_octet_stream_and_from_this_app(web: Web, web_db: Workspace) -> None:
     body = VCARDS.read_bytes()
     for headers in (
         {**SAME_SITE, "Content-Type": "application/json"},
@@ -128,7 +128,7 @@ def test_an_empty_body_is_400(web: Web) -> None:
     assert "no body" in response.json()["error"]
 
 
-def test_an_upload_over_the_limit_is_413(small_limit_web: Web, web_db: Database) -> None:
+def test_an_upload_over_the_limit_is_413(small_limit_web: Web, web_db: Workspace) -> None:
     big = b"BEGIN:VCARD\nVERSION:3.0\nFN:Someone\nEND:VCARD\n" * 400
     response = small_limit_web.client.post("/api/imports?kind=vcard", content=big, headers=OCTETS)
     assert response.status_code == 413

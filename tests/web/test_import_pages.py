@@ -11,7 +11,7 @@ import pytest
 
 from nextmove.services import imports as import_service
 from nextmove.services import people
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.store import directory
 from tests.web.conftest import BASE, Web
 
@@ -49,7 +49,7 @@ def import_and_wait(web: Web, path: Path, kind: str, **fields: str) -> tuple[str
     return job_url, web.get(job_url)
 
 
-def names(db: Database) -> list[str]:
+def names(db: Workspace) -> list[str]:
     lines, _ = people.list_people(db, limit=None)
     return sorted(p.name for p in lines)
 
@@ -68,7 +68,7 @@ def test_the_import_page_offers_every_kind_with_where_to_get_the_file(web: Web) 
 
 
 def test_uploading_vcards_imports_the_people_and_shows_the_report(
-    web: Web, web_db: Database, uploads: Path
+    web: Web, web_db: Workspace, uploads: Path
 ) -> None:
     job_url, page = import_and_wait(web, VCARDS, "vcard")
     assert page.status_code == 200
@@ -84,7 +84,7 @@ def test_uploading_vcards_imports_the_people_and_shows_the_report(
 
 
 def test_a_dry_run_shows_what_would_happen_and_writes_nothing(
-    web: Web, web_db: Database, uploads: Path
+    web: Web, web_db: Workspace, uploads: Path
 ) -> None:
     _, page = import_and_wait(web, VCARDS, "vcard", dry_run="on")
     assert "Dry run: nothing was written." in page.text
@@ -95,7 +95,7 @@ def test_a_dry_run_shows_what_would_happen_and_writes_nothing(
 
 
 def test_a_broken_file_shows_the_importers_message_and_writes_nothing(
-    web: Web, web_db: Database, uploads: Path
+    web: Web, web_db: Workspace, uploads: Path
 ) -> None:
     job_url, page = import_and_wait(web, FIXTURES / "bad" / "truncated.vcf", "vcard")
     assert page.status_code == 400
@@ -108,7 +108,7 @@ def test_a_broken_file_shows_the_importers_message_and_writes_nothing(
 
 
 def test_a_row_with_a_problem_names_its_line_and_nothing_is_imported(
-    web: Web, web_db: Database
+    web: Web, web_db: Workspace
 ) -> None:
     _, page = import_and_wait(web, BAD_DATE, "linkedin")
     assert page.status_code == 400
@@ -120,7 +120,7 @@ def test_a_row_with_a_problem_names_its_line_and_nothing_is_imported(
     assert names(web_db) == []
 
 
-def test_partial_imports_the_good_rows_and_lists_the_problems(web: Web, web_db: Database) -> None:
+def test_partial_imports_the_good_rows_and_lists_the_problems(web: Web, web_db: Workspace) -> None:
     _, page = import_and_wait(web, BAD_DATE, "linkedin", partial="on")
     assert page.status_code == 200
     assert "<dt>Created</dt><dd>1</dd>" in page.text
@@ -130,7 +130,7 @@ def test_partial_imports_the_good_rows_and_lists_the_problems(web: Web, web_db: 
 
 
 def test_an_org_chart_with_its_organization_and_column_names_is_imported(
-    web: Web, web_db: Database
+    web: Web, web_db: Workspace
 ) -> None:
     _, page = import_and_wait(
         web,
@@ -144,7 +144,7 @@ def test_an_org_chart_with_its_organization_and_column_names_is_imported(
     assert page.status_code == 200, page.text
     assert "<dt>Created</dt><dd>3</dd>" in page.text
     with web_db.session() as session:
-        (org,) = directory.organizations_of(session, 1)
+        (org,) = directory.organizations_of(session, web_db.id)
         assert sorted(m.name for m in directory.members(session, org.id)) == [
             "Ada Root", "Bea Branch", "Cal Leaf",
         ]  # fmt: skip
@@ -170,7 +170,7 @@ def test_the_form_without_a_kind_or_a_file_says_what_is_missing(web: Web) -> Non
     assert "Choose the file to import." in response.text
 
 
-def test_a_post_without_the_security_token_is_refused(web: Web, web_db: Database) -> None:
+def test_a_post_without_the_security_token_is_refused(web: Web, web_db: Workspace) -> None:
     response = web.client.post(
         "/import",
         data={"kind": "vcard"},
@@ -183,7 +183,7 @@ def test_a_post_without_the_security_token_is_refused(web: Web, web_db: Database
 
 
 def test_an_upload_over_the_limit_gets_413_and_a_page_that_says_what_to_do(
-    small_limit_web: Web, web_db: Database, uploads: Path
+    small_limit_web: Web, web_db: Workspace, uploads: Path
 ) -> None:
     big = b"BEGIN:VCARD\nVERSION:3.0\nFN:Someone\nEND:VCARD\n" * 400  # 18 kB > 10 kB
     response = small_limit_web.submit(
@@ -209,7 +209,7 @@ def test_the_status_reports_progress_then_completion(web: Web) -> None:
 
 
 def test_an_import_waits_for_the_one_before_it_and_its_page_refreshes_itself(
-    web: Web, web_db: Database
+    web: Web, web_db: Workspace
 ) -> None:
     jobs = web.client.app.state.import_jobs  # type: ignore[attr-defined]
     with jobs.one_at_a_time:  # as while another import is writing

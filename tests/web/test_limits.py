@@ -12,7 +12,7 @@ from nextmove.domain import limits
 from nextmove.errors import UserError
 from nextmove.services import opportunities as opp_service
 from nextmove.services import people as people_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.conftest import Cli
 from tests.web.conftest import Web
 
@@ -20,7 +20,7 @@ LONG_NAME = "Ana " + "x" * 9_195  # 9,199 characters, as in the report
 
 
 def test_a_9199_character_name_is_refused_by_the_service_and_nothing_is_written(
-    web_db: Database, today: date, now: datetime
+    web_db: Workspace, today: date, now: datetime
 ) -> None:
     with pytest.raises(UserError) as refused:
         people_service.add_person(web_db, {"name": LONG_NAME}, now=now, today=today)
@@ -31,7 +31,7 @@ def test_a_9199_character_name_is_refused_by_the_service_and_nothing_is_written(
 
 
 def test_the_person_form_has_maxlength_and_the_server_refuses_without_echoing(
-    web: Web, web_db: Database
+    web: Web, web_db: Workspace
 ) -> None:
     page = web.get("/people/new").text
     assert f'name="name" value="" maxlength="{limits.NAME}"' in page
@@ -49,7 +49,7 @@ def test_the_api_refuses_a_too_long_name_with_its_field(web: Web) -> None:
 
 
 def test_an_opportunity_title_past_the_limit_is_refused(
-    web_db: Database, today: date, now: datetime
+    web_db: Workspace, today: date, now: datetime
 ) -> None:
     with pytest.raises(UserError, match="title: is 201 characters long; at most 200 fit"):
         opp_service.add_opportunity(

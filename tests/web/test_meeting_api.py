@@ -13,7 +13,7 @@ from nextmove.config import load_settings
 from nextmove.formats.meeting_json import meeting_detail_json, meeting_json
 from nextmove.services import meetings as meeting_service
 from nextmove.services import people as people_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.web.app import create_app
 from tests.web.conftest import AS_OF, BASE, PORT
 
@@ -22,14 +22,14 @@ ZONE = "Europe/Berlin"
 
 
 @pytest.fixture
-def api(web_db: Database, db_url: str) -> Iterator[TestClient]:
+def api(web_db: Workspace, db_url: str) -> Iterator[TestClient]:
     settings = load_settings(database_url=db_url, email="me@example.com", timezone=ZONE)
     with TestClient(create_app(settings, port=PORT, db=web_db), base_url=BASE) as client:
         yield client
 
 
 @pytest.fixture
-def ana(web_db: Database, today: date, now: datetime) -> int:
+def ana(web_db: Workspace, today: date, now: datetime) -> int:
     person = people_service.add_person(
         web_db,
         {
@@ -55,7 +55,7 @@ def _plan(api: TestClient, person: int | str) -> dict:  # type: ignore[type-arg]
 
 
 def test_planning_returns_the_idea_in_the_shape_of_meeting_list_json(
-    api: TestClient, web_db: Database, ana: int
+    api: TestClient, web_db: Workspace, ana: int
 ) -> None:
     created = _plan(api, "Ana Ruiz")
     assert created["person"] == {"id": ana, "name": "Ana Ruiz"}
@@ -72,7 +72,7 @@ def test_planning_returns_the_idea_in_the_shape_of_meeting_list_json(
 
 
 def test_one_meeting_has_the_shape_of_meeting_show_json(
-    api: TestClient, web_db: Database, ana: int, today: date
+    api: TestClient, web_db: Workspace, ana: int, today: date
 ) -> None:
     meeting_id = _plan(api, ana)["id"]
     shown = api.get(f"/api/meetings/{meeting_id}?{AS_OF}").json()
@@ -163,7 +163,7 @@ def test_a_draft_has_its_subject_and_body(demo_web) -> None:  # type: ignore[no-
 
 
 def test_notes_insights_referrals_and_tasks_round_trip(
-    api: TestClient, web_db: Database, ana: int
+    api: TestClient, web_db: Workspace, ana: int
 ) -> None:
     meeting_id = _plan(api, ana)["id"]
     note = api.post(
@@ -207,7 +207,7 @@ def test_notes_insights_referrals_and_tasks_round_trip(
     assert [t["text"] for t in shown["tasks"]] == ["Send the deck"]
 
 
-def test_deleting_a_meeting_keeps_the_people(api: TestClient, web_db: Database, ana: int) -> None:
+def test_deleting_a_meeting_keeps_the_people(api: TestClient, web_db: Workspace, ana: int) -> None:
     meeting_id = _plan(api, ana)["id"]
     assert api.delete(f"/api/meetings/{meeting_id}", headers=JSON).status_code == 204
     assert api.get(f"/api/meetings/{meeting_id}").status_code == 404

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from nextmove.config import load_settings
 from nextmove.services import meetings as meeting_service
 from nextmove.services import people as people_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.web.app import create_app
 from tests.web.conftest import AS_OF, BASE, PORT, Web
 from tests.web.test_pages import (
@@ -25,7 +25,7 @@ ZONE = "America/New_York"
 
 
 @pytest.fixture
-def mweb(web_db: Database, db_url: str) -> Iterator[Web]:
+def mweb(web_db: Workspace, db_url: str) -> Iterator[Web]:
     """The app with an e-mail address (the invitation's organizer) and a time zone not UTC."""
     settings = load_settings(database_url=db_url, email="me@example.com", timezone=ZONE)
     app = create_app(settings, port=PORT, db=web_db)
@@ -33,7 +33,7 @@ def mweb(web_db: Database, db_url: str) -> Iterator[Web]:
         yield Web(client)
 
 
-def _person(db: Database, today: date, now: datetime, name: str = "Ana Ruiz", **more: str) -> int:
+def _person(db: Workspace, today: date, now: datetime, name: str = "Ana Ruiz", **more: str) -> int:
     fields = {"name": name, "title": "VP Product", "organization": "Caremark", **more}
     person = people_service.add_person(db, fields, now=now, today=today)
     assert person.id is not None
@@ -70,7 +70,7 @@ def _post(web: Web, meeting_id: int, action: str, data: dict[str, str]):  # type
 
 
 def test_planning_from_a_suggestion_creates_an_idea_and_lands_on_its_page(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     ana = _person(web_db, today, now)
     form = mweb.get(f"/meetings/new?person_id={ana}&{AS_OF}")
@@ -103,7 +103,7 @@ def test_planning_from_a_suggestion_creates_an_idea_and_lands_on_its_page(
 
 
 def test_planning_by_a_name_several_people_share_says_so_next_to_the_field(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     _person(web_db, today, now, "Sam Lee", organization="A")
     _person(web_db, today, now, "Sam Lee", organization="B")
@@ -135,7 +135,7 @@ def test_planning_with_nobody_named_asks_who(mweb: Web) -> None:
 
 
 def test_the_board_shows_each_meeting_in_the_column_of_its_state(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     empty = mweb.get("/meetings").text
     assert "No meetings yet" in empty
@@ -158,7 +158,7 @@ def test_the_board_shows_each_meeting_in_the_column_of_its_state(
 
 
 def test_each_step_moves_the_meeting_on_and_dates_its_history(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(mweb, _person(web_db, today, now))
     page = mweb.get(f"/meetings/{meeting}?{AS_OF}").text
@@ -178,7 +178,7 @@ def test_each_step_moves_the_meeting_on_and_dates_its_history(
 
 
 def test_a_step_out_of_order_shows_the_services_words(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(mweb, _person(web_db, today, now))
     response = _post(mweb, meeting, "state", {"state": "followed-up", "date": ""})
@@ -191,7 +191,7 @@ def test_a_step_out_of_order_shows_the_services_words(
 
 
 def test_scheduling_shows_your_time_and_the_invitation_parses_and_a_reschedule_bumps_it(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     ana = _person(web_db, today, now, add_email=["ana@example.com"])  # type: ignore[arg-type]
     meeting = _plan(mweb, ana)
@@ -234,7 +234,7 @@ def test_scheduling_shows_your_time_and_the_invitation_parses_and_a_reschedule_b
 
 
 def test_a_time_the_clocks_skip_is_refused_next_to_the_field(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(mweb, _person(web_db, today, now))
     response = _post(mweb, meeting, "schedule", {"at": "2027-03-14T02:30", "minutes": "30"})
@@ -253,7 +253,7 @@ def test_a_time_the_clocks_skip_is_refused_next_to_the_field(
 
 
 def test_slots_are_proposed_and_one_click_schedules_the_meeting(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(mweb, _person(web_db, today, now))
     page = mweb.get(f"/meetings/{meeting}?{AS_OF}").text
@@ -269,7 +269,7 @@ def test_slots_are_proposed_and_one_click_schedules_the_meeting(
 
 
 def test_notes_insights_and_tasks_appear_on_the_page(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(mweb, _person(web_db, today, now))
     assert (
@@ -309,7 +309,7 @@ def test_notes_insights_and_tasks_appear_on_the_page(
 
 
 def test_a_referral_creates_the_person_and_a_meeting_idea_introduced_by_them(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     ana = _person(web_db, today, now)
     meeting = _plan(mweb, ana)
@@ -344,7 +344,7 @@ def test_a_referral_creates_the_person_and_a_meeting_idea_introduced_by_them(
 
 
 def test_a_referral_picked_from_the_suggestions_is_that_person_not_a_new_one(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     ana = _person(web_db, today, now)
     meeting = _plan(mweb, ana)
@@ -370,7 +370,7 @@ def test_the_drafts_that_fit_the_state_are_on_the_page_ready_to_copy(demo_web: W
 
 
 def test_without_a_vision_the_request_draft_says_what_is_missing(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(mweb, _person(web_db, today, now))
     page = mweb.get(f"/meetings/{meeting}?{AS_OF}").text
@@ -379,7 +379,7 @@ def test_without_a_vision_the_request_draft_says_what_is_missing(
 
 
 def test_the_agenda_can_be_replaced(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(mweb, _person(web_db, today, now))
     assert (
@@ -389,7 +389,7 @@ def test_the_agenda_can_be_replaced(
 
 
 def test_deleting_asks_first_then_the_meeting_is_gone(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(mweb, _person(web_db, today, now))
     confirm = mweb.get(f"/meetings/{meeting}/delete")
@@ -408,7 +408,7 @@ def test_an_unknown_meeting_is_the_apps_404(mweb: Web) -> None:
 
 
 def test_the_calendar_feed_downloads_with_every_scheduled_meeting(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(mweb, _person(web_db, today, now))
     _post(mweb, meeting, "schedule", {"at": "2026-11-24 10:00"})
@@ -462,7 +462,7 @@ END:VCALENDAR
 
 
 def test_an_uploaded_calendar_keeps_the_slots_off_its_busy_times(
-    mweb: Web, web_db: Database, today: date, now: datetime
+    mweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(mweb, _person(web_db, today, now))
     assert "Book </span>Mon 23 Nov" in mweb.get(f"/meetings/{meeting}?{AS_OF}").text

@@ -11,7 +11,7 @@ import icalendar
 
 from nextmove.services import meetings as meeting_service
 from nextmove.services import people as people_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.web.conftest import AS_OF, Web
 from tests.web.test_meeting_pages import _person, _plan, _post, _seen
 
@@ -36,7 +36,7 @@ def _page(web: Web, meeting: int) -> str:
 
 
 def test_an_idea_opens_prepare_only_with_the_request_to_send(
-    web: Web, web_db: Database, today: date, now: datetime
+    web: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(web, _person(web_db, today, now))
     page = _page(web, meeting)
@@ -47,7 +47,7 @@ def test_an_idea_opens_prepare_only_with_the_request_to_send(
 
 
 def test_a_request_opens_schedule_only_and_says_whether_the_nudge_is_due(
-    web: Web, web_db: Database, today: date, now: datetime
+    web: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(web, _person(web_db, today, now))
     _post(web, meeting, "state", {"state": "requested", "date": "2026-11-10"})
@@ -61,7 +61,7 @@ def test_a_request_opens_schedule_only_and_says_whether_the_nudge_is_due(
 
 
 def test_a_scheduled_meeting_opens_prepare_only_its_time_on_the_schedule_line(
-    web: Web, web_db: Database, today: date, now: datetime
+    web: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(web, _person(web_db, today, now))
     scheduled = _post(web, meeting, "schedule", {"at": "2026-11-24 10:00", "mode": "in-person"})
@@ -88,7 +88,7 @@ def test_a_scheduled_meeting_opens_prepare_only_its_time_on_the_schedule_line(
 
 
 def test_held_and_followed_up_open_after_only_with_what_is_recorded(
-    web: Web, web_db: Database, today: date, now: datetime
+    web: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(web, _person(web_db, today, now))
     _post(web, meeting, "state", {"state": "requested", "date": "2026-11-10"})
@@ -112,7 +112,7 @@ def test_held_and_followed_up_open_after_only_with_what_is_recorded(
 
 
 def test_a_refused_after_form_on_an_idea_opens_after_alone(
-    web: Web, web_db: Database, today: date, now: datetime
+    web: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(web, _person(web_db, today, now))
     refused = _post(web, meeting, "notes", {"text": ""})
@@ -121,7 +121,7 @@ def test_a_refused_after_form_on_an_idea_opens_after_alone(
 
 
 def test_closed_meetings_keep_every_section_collapsed(
-    web: Web, web_db: Database, today: date, now: datetime
+    web: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     for state in ("declined", "no-reply"):
         meeting = _plan(web, _person(web_db, today, now, name=f"Someone {state}"))
@@ -133,7 +133,7 @@ def test_closed_meetings_keep_every_section_collapsed(
 
 
 def test_the_agenda_is_rendered_from_markdown_with_html_escaped(
-    web: Web, web_db: Database, today: date, now: datetime
+    web: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(web, _person(web_db, today, now))
     agenda = "# Questions\n\n- How did you move up?\n- <script>alert(1)</script>\n\n[x](javascript:alert(1))"
@@ -148,7 +148,7 @@ def test_the_agenda_is_rendered_from_markdown_with_html_escaped(
 
 
 def test_held_before_its_time_asks_to_confirm_and_changes_nothing_until_then(
-    web: Web, web_db: Database, today: date, now: datetime
+    web: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(web, _person(web_db, today, now))
     assert _post(web, meeting, "schedule", {"at": "2026-11-24 10:00"}).status_code == 303
@@ -164,7 +164,7 @@ def test_held_before_its_time_asks_to_confirm_and_changes_nothing_until_then(
 
 
 def test_held_before_its_time_is_409_in_the_api_until_early_is_sent(
-    web: Web, web_db: Database, today: date, now: datetime
+    web: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(web, _person(web_db, today, now))
     _post(web, meeting, "schedule", {"at": "2026-11-24 10:00"})
@@ -177,7 +177,7 @@ def test_held_before_its_time_is_409_in_the_api_until_early_is_sent(
     assert done.status_code == 200 and done.json()["state"] == "held"
 
 
-def test_no_meeting_with_yourself(web: Web, web_db: Database, today: date, now: datetime) -> None:
+def test_no_meeting_with_yourself(web: Web, web_db: Workspace, today: date, now: datetime) -> None:
     me = _person(web_db, today, now, "Maya Chen")
     people_service.link_me(web_db, str(me))
     response = web.submit(
@@ -191,7 +191,7 @@ def test_no_meeting_with_yourself(web: Web, web_db: Database, today: date, now: 
 
 
 def test_without_an_email_the_invitation_says_what_is_missing_and_where_to_add_it(
-    web: Web, web_db: Database, today: date, now: datetime
+    web: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     me = _person(web_db, today, now, "Maya Chen")
     people_service.link_me(web_db, str(me))
@@ -214,7 +214,7 @@ def test_without_an_email_the_invitation_says_what_is_missing_and_where_to_add_i
 
 
 def test_your_own_calendar_feed_needs_no_organizer_address(
-    web: Web, web_db: Database, today: date, now: datetime
+    web: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _plan(web, _person(web_db, today, now, add_email=["ana@example.com"]))  # type: ignore[arg-type]
     _post(web, meeting, "schedule", {"at": "2026-11-24 10:00"})

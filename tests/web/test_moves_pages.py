@@ -6,7 +6,7 @@ import re
 
 from nextmove.formats.moves_json import moves_json
 from nextmove.services import moves as moves_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.web.conftest import AS_OF, Web
 
 
@@ -26,7 +26,7 @@ def test_the_moves_page_shows_where_people_in_your_role_went(demo_web: Web) -> N
 
 
 def test_the_moves_page_lists_exactly_who_made_a_move_with_a_meeting_step(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     page = demo_web.get(f"/suggestions/moves?{AS_OF}&to=Group+Product+Manager").text
     names = re.findall(r'<li class="card move">\s*<h3><a [^>]*>([^<]+)</a>', page)
@@ -35,7 +35,7 @@ def test_the_moves_page_lists_exactly_who_made_a_move_with_a_meeting_step(
     assert page.count("Plan a research meeting") == 2 and "/meetings/new?person_id=" in page
 
 
-def test_the_api_gives_the_cli_json_shape(demo_web: Web, web_db: Database) -> None:
+def test_the_api_gives_the_cli_json_shape(demo_web: Web, web_db: Workspace) -> None:
     got = demo_web.get(f"/api/moves?{AS_OF}&from=Senior+Product+Manager&to=Director+of+Product")
     assert got.status_code == 200
     report = moves_service.find_moves(
@@ -48,7 +48,7 @@ def test_the_api_gives_the_cli_json_shape(demo_web: Web, web_db: Database) -> No
 def test_a_silent_network_shows_onet_with_its_attribution(web: Web) -> None:
     page = web.get(f"/suggestions/moves?{AS_OF}&from=Registered+Nurse").text
     assert "Registered Nurses" in page and "Nurse Practitioners" in page
-    assert "O*NET 27.0 Database" in page and "CC BY 4.0" in page
+    assert "O*NET 27.0 Workspace" in page and "CC BY 4.0" in page
 
 
 def test_bad_input_is_a_message_not_a_crash(web: Web) -> None:

@@ -10,14 +10,14 @@ from fastapi.routing import APIRoute
 from sqlalchemy import select
 
 from nextmove.services import meetings as meetings_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.store import models  # noqa: F401  (registers every table)
 from nextmove.store.base import Base
 from nextmove.web.routes import ROUTERS
 from tests.web.conftest import AS_OF, Web
 
 
-def snapshot(db: Database) -> dict[str, list[tuple[object, ...]]]:
+def snapshot(db: Workspace) -> dict[str, list[tuple[object, ...]]]:
     with db.session() as session:
         return {
             table.name: sorted((tuple(row) for row in session.execute(select(table))), key=repr)
@@ -25,7 +25,7 @@ def snapshot(db: Database) -> dict[str, list[tuple[object, ...]]]:
         }
 
 
-def get_paths(web: Web, db: Database) -> list[str]:
+def get_paths(web: Web, db: Workspace) -> list[str]:
     """Every GET route, its parameters filled with ids that exist in the demo."""
     meeting = meetings_service.list_meetings(db)[0]
     values = {
@@ -51,7 +51,7 @@ def get_paths(web: Web, db: Database) -> list[str]:
     return [re.sub(r"\{(\w+)(?::\w+)?\}", fill, path) for path in templates]
 
 
-def test_no_get_request_changes_the_database(demo_web: Web, web_db: Database) -> None:
+def test_no_get_request_changes_the_database(demo_web: Web, web_db: Workspace) -> None:
     before = snapshot(web_db)
     paths = get_paths(demo_web, web_db)
     assert len(paths) > 40 and "/meetings/{meeting_id}" not in paths
@@ -67,7 +67,7 @@ def test_no_get_request_changes_the_database(demo_web: Web, web_db: Database) ->
 
 
 def test_viewing_a_meeting_shows_its_agenda_without_storing_it(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     meeting = next(m for m in meetings_service.list_meetings(web_db) if m.agenda is None)
     page = demo_web.get(f"/meetings/{meeting.id}?{AS_OF}")

@@ -11,27 +11,27 @@ from nextmove.formats.opportunity_json import (
     opportunity_json,
 )
 from nextmove.services import opportunities as opp_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.web.conftest import AS_OF, BASE, Web
 
 JSON = {"Origin": BASE, "Sec-Fetch-Site": "same-origin"}
 TODAY = date(2026, 11, 22)
 
 
-def test_list_has_the_shape_of_opp_list_json(demo_web: Web, web_db: Database) -> None:
+def test_list_has_the_shape_of_opp_list_json(demo_web: Web, web_db: Workspace) -> None:
     response = demo_web.get("/api/opportunities")
     assert response.status_code == 200
     assert response.json() == list_json(*opp_service.list_opportunities(web_db))
     assert response.json()["source_mix"]["network_or_self_created"] == 2
 
 
-def test_one_opportunity_has_the_shape_of_opp_show_json(demo_web: Web, web_db: Database) -> None:
+def test_one_opportunity_has_the_shape_of_opp_show_json(demo_web: Web, web_db: Workspace) -> None:
     response = demo_web.get("/api/opportunities/3")
     assert response.json() == opportunity_json(opp_service.get_opportunity(web_db, 3))
     assert demo_web.get("/api/opportunities/99").json()["error"] == "no opportunity with id 99"
 
 
-def test_evaluation_and_compare_have_the_cli_shapes(demo_web: Web, web_db: Database) -> None:
+def test_evaluation_and_compare_have_the_cli_shapes(demo_web: Web, web_db: Workspace) -> None:
     evaluated = demo_web.get(f"/api/opportunities/evaluation?{AS_OF}").json()
     assert evaluated == evaluate_json(*opp_service.evaluate(web_db, [], today=TODAY))
     one = demo_web.get(f"/api/opportunities/3/evaluation?{AS_OF}").json()
@@ -67,7 +67,7 @@ def test_adding_without_a_source_is_a_400_that_says_what_to_give(web: Web) -> No
     assert "job-board" in body["hint"]
 
 
-def test_status_rating_decision_and_delete(demo_web: Web, web_db: Database) -> None:
+def test_status_rating_decision_and_delete(demo_web: Web, web_db: Workspace) -> None:
     status = demo_web.client.post(
         "/api/opportunities/4/status",
         json={"status": "applied", "note": "sent", "date": "2026-11-20"},
@@ -107,7 +107,7 @@ def test_text_the_database_cannot_store_is_a_400(web: Web) -> None:
     assert "NUL" in response.json()["error"]
 
 
-def test_patch_changes_only_the_fields_given(demo_web: Web, web_db: Database) -> None:
+def test_patch_changes_only_the_fields_given(demo_web: Web, web_db: Workspace) -> None:
     before = opp_service.get_opportunity(web_db, 2)
     response = demo_web.client.patch(
         "/api/opportunities/2",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from nextmove.services import opportunities as opp_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.web.conftest import AS_OF, Web
 
 POSTING = """Senior Director, Product Management
@@ -35,7 +35,7 @@ def test_the_list_shows_every_option_its_verdict_and_the_source_mix(demo_web: We
 
 
 def test_a_list_mostly_from_hr_and_job_boards_says_so_and_points_to_suggestions(
-    web: Web, web_db: Database, today, now
+    web: Web, web_db: Workspace, today, now
 ) -> None:  # type: ignore[no-untyped-def]
     for title, source in (("A", "hr-proposal"), ("B", "job-board"), ("C", "recruiter")):
         opp_service.add_opportunity(
@@ -72,7 +72,9 @@ def test_the_detail_page_shows_the_whole_evaluation(demo_web: Web) -> None:
     assert "✗ broken" in text
 
 
-def test_adding_by_hand_fills_level_and_function_from_the_title(web: Web, web_db: Database) -> None:
+def test_adding_by_hand_fills_level_and_function_from_the_title(
+    web: Web, web_db: Workspace
+) -> None:
     response = web.submit(
         f"/opportunities/new?{AS_OF}",
         {"title": "Director of Product Marketing", "source": "network-referral"},
@@ -89,7 +91,7 @@ def test_adding_by_hand_fills_level_and_function_from_the_title(web: Web, web_db
 
 
 def test_a_pasted_posting_fills_in_the_role_and_counts_as_a_job_board_find(
-    web: Web, web_db: Database
+    web: Web, web_db: Workspace
 ) -> None:
     response = web.submit(
         "/opportunities/new", {"posting": POSTING, "source": ""}, page="/opportunities/new"
@@ -105,7 +107,7 @@ def test_a_pasted_posting_fills_in_the_role_and_counts_as_a_job_board_find(
     assert "Filled in from the pasted posting: check the role below" in page
 
 
-def test_what_you_type_wins_over_the_posting(web: Web, web_db: Database) -> None:
+def test_what_you_type_wins_over_the_posting(web: Web, web_db: Workspace) -> None:
     web.submit(
         "/opportunities/new",
         {"posting": POSTING, "organization": "Acme Health Group", "source": "recruiter"},
@@ -117,7 +119,7 @@ def test_what_you_type_wins_over_the_posting(web: Web, web_db: Database) -> None
 
 
 def test_a_form_without_title_or_source_shows_errors_and_adds_nothing(
-    web: Web, web_db: Database
+    web: Web, web_db: Workspace
 ) -> None:
     response = web.submit("/opportunities/new", {"title": ""}, page="/opportunities/new")
     assert response.status_code == 400
@@ -136,7 +138,7 @@ def test_a_bad_level_is_shown_next_to_the_level_field(web: Web) -> None:
     assert 'id="f-level-error"' in response.text
 
 
-def test_changing_the_status_keeps_a_dated_history(demo_web: Web, web_db: Database) -> None:
+def test_changing_the_status_keeps_a_dated_history(demo_web: Web, web_db: Workspace) -> None:
     response = demo_web.submit(
         f"/opportunities/4/status?{AS_OF}",
         {"status": "applied", "date": "2026-11-20", "note": "sent the deck"},
@@ -151,7 +153,7 @@ def test_changing_the_status_keeps_a_dated_history(demo_web: Web, web_db: Databa
     assert opp.history[-1].day.isoformat() == "2026-11-20"
 
 
-def test_rating_a_priority_changes_the_evaluation(demo_web: Web, web_db: Database) -> None:
+def test_rating_a_priority_changes_the_evaluation(demo_web: Web, web_db: Workspace) -> None:
     response = demo_web.submit(
         f"/opportunities/3/ratings?{AS_OF}",
         {"rating[1]": "1", "rating[2]": "", "rating[3]": "2"},
@@ -168,7 +170,7 @@ def test_rating_a_priority_changes_the_evaluation(demo_web: Web, web_db: Databas
 
 
 def test_a_refused_rating_saves_none_of_the_ratings_posted_with_it(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     before = opp_service.get_opportunity(web_db, 3).ratings
     response = demo_web.submit(
@@ -183,7 +185,7 @@ def test_a_refused_rating_saves_none_of_the_ratings_posted_with_it(
 
 
 def test_deciding_records_the_choice_and_why_and_sets_the_status(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     response = demo_web.submit(
         f"/opportunities/3/decide?{AS_OF}",
@@ -198,7 +200,7 @@ def test_deciding_records_the_choice_and_why_and_sets_the_status(
 
 
 def test_a_decision_without_reasons_is_refused_on_the_page_keeping_the_choice(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     response = demo_web.submit(
         "/opportunities/3/decide",
@@ -254,7 +256,7 @@ def test_compare_with_fewer_than_two_asks_for_more(demo_web: Web) -> None:
     assert "Choose at least two different opportunities." in page.text
 
 
-def test_deleting_an_opportunity_removes_it(demo_web: Web, web_db: Database) -> None:
+def test_deleting_an_opportunity_removes_it(demo_web: Web, web_db: Workspace) -> None:
     response = demo_web.submit("/opportunities/1/delete", {}, page="/opportunities/1")
     assert response.status_code == 303
     assert "Deleted opportunity #1." in demo_web.get(response.headers["location"]).text
@@ -262,7 +264,7 @@ def test_deleting_an_opportunity_removes_it(demo_web: Web, web_db: Database) -> 
 
 
 def test_without_a_vision_the_detail_page_asks_for_one(
-    web: Web, web_db: Database, today, now
+    web: Web, web_db: Workspace, today, now
 ) -> None:  # type: ignore[no-untyped-def]
     opp_service.add_opportunity(
         web_db, {"title": "Head of Data", "source": "recruiter"}, today=today, now=now
@@ -274,7 +276,7 @@ def test_without_a_vision_the_detail_page_asks_for_one(
 
 
 def test_the_edit_form_shows_what_is_saved_and_saves_every_field(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     page = demo_web.get("/opportunities/2/edit")
     assert page.status_code == 200
@@ -328,7 +330,7 @@ def test_the_list_is_a_board_with_a_column_per_open_status_and_closed_ones_apart
 
 
 def test_a_card_moves_to_the_next_column_or_any_status_and_comes_back_to_the_board(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     before = opp_service.get_opportunity(web_db, 4).status.value
     nxt = demo_web.submit(

@@ -4,7 +4,7 @@ there or near it, linking someone, and a research meeting in one step."""
 from __future__ import annotations
 
 from nextmove.services import meetings as meeting_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.web.conftest import AS_OF, Web
 
 CEDAR = 4  # the demo's referral from Priya Nayak
@@ -55,7 +55,7 @@ def test_an_unknown_name_is_shown_next_to_the_field(demo_web: Web) -> None:
 
 
 def test_planning_a_meeting_from_the_opportunity_makes_a_meeting_idea(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     people = demo_web.get(f"/api/opportunities/{CEDAR}/people").json()
     noor = next(p for p in people["nearby"] if p["name"] == "Noor Fong")

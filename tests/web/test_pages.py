@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from nextmove.services import vision as vision_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.conftest import ROOT
 from tests.web.conftest import AS_OF, Web
 
@@ -83,7 +83,7 @@ def test_vision_page_shows_every_part_of_the_plan_and_its_check(demo_web: Web) -
         assert expected in page, expected
 
 
-def test_saving_the_edit_form_replaces_the_vision(web: Web, web_db: Database) -> None:
+def test_saving_the_edit_form_replaces_the_vision(web: Web, web_db: Workspace) -> None:
     response = web.submit("/vision/edit", _vision_form(), page="/vision/edit")
     assert response.status_code == 303
     assert response.headers["location"].startswith("/vision?saved=form")
@@ -108,7 +108,7 @@ def test_the_edit_form_shows_what_is_saved(demo_web: Web) -> None:
 
 
 def test_a_bad_field_is_shown_next_to_it_and_nothing_is_saved(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     before = vision_service.get_vision(web_db)
     response = demo_web.submit(
@@ -164,7 +164,7 @@ def test_adding_a_step_slot_keeps_what_was_typed(web: Web) -> None:
     assert 'value="Analytics Manager"' in response.text
 
 
-def test_an_uploaded_vision_file_replaces_the_vision(web: Web, web_db: Database) -> None:
+def test_an_uploaded_vision_file_replaces_the_vision(web: Web, web_db: Workspace) -> None:
     response = web.submit(
         "/vision/import",
         {},
@@ -176,7 +176,7 @@ def test_an_uploaded_vision_file_replaces_the_vision(web: Web, web_db: Database)
 
 
 def test_an_uploaded_file_with_errors_names_field_and_line_and_changes_nothing(
-    demo_web: Web, web_db: Database, tmp_path: Path
+    demo_web: Web, web_db: Workspace, tmp_path: Path
 ) -> None:
     before = vision_service.get_vision(web_db)
     bad = EXAMPLE.read_text().replace('level = "manager"', 'level = "wizard"')
@@ -232,7 +232,7 @@ def test_logging_an_activity_shows_it_in_the_list(web: Web) -> None:
 
 
 def test_a_journal_entry_without_energy_shows_the_error_and_logs_nothing(
-    web: Web, web_db: Database
+    web: Web, web_db: Workspace
 ) -> None:
     response = web.submit(
         "/journal", {"activity": "", "energy": "", "engagement": "3", "date": "2026-11-21"}
@@ -244,7 +244,7 @@ def test_a_journal_entry_without_energy_shows_the_error_and_logs_nothing(
     assert vision_service.list_journal(web_db, start=None, end=None) == []
 
 
-def test_deleting_an_entry_removes_it_from_the_list(demo_web: Web, web_db: Database) -> None:
+def test_deleting_an_entry_removes_it_from_the_list(demo_web: Web, web_db: Workspace) -> None:
     entry = vision_service.list_journal(web_db, start=None, end=None)[0]
     response = demo_web.submit(f"/journal/{entry.id}/delete", {})
     assert response.status_code == 303
@@ -256,7 +256,7 @@ def test_deleting_an_entry_removes_it_from_the_list(demo_web: Web, web_db: Datab
 
 
 def test_a_long_journal_lists_the_latest_entries_with_a_link_to_all(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     total = len(vision_service.list_journal(web_db, start=None, end=None))
     assert total > 25
@@ -277,13 +277,13 @@ def test_as_of_decides_which_days_the_journal_shows(demo_web: Web) -> None:
 
 def test_settings_show_the_database_and_folders(web: Web, db_url: str) -> None:
     page = web.get("/settings").text
-    assert "Database" in page and "Data directory" in page
+    assert "Workspace" in page and "Data directory" in page
     assert "config.toml" in page
     assert ("SQLite" in page) == db_url.startswith("sqlite")
 
 
 def test_the_demo_page_creates_the_demo_and_never_overwrites_silently(
-    web: Web, web_db: Database
+    web: Web, web_db: Workspace
 ) -> None:
     assert web.submit("/demo?as_of=2026-11-22", {}, page="/demo").status_code == 303
     assert vision_service.get_vision(web_db).me.name == "Maya Chen"

@@ -10,18 +10,18 @@ from nextmove.formats.json_shapes import person_detail_json, person_line_json
 from nextmove.formats.meeting_json import contact_json
 from nextmove.services import keep as keep_service
 from nextmove.services import people as people_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.web.conftest import AS_OF, BASE, Web
 
 JSON = {"Origin": BASE, "Sec-Fetch-Site": "same-origin"}
 TODAY = date(2026, 11, 22)
 
 
-def _id(db: Database, name: str) -> int:
+def _id(db: Workspace, name: str) -> int:
     return people_service.resolve(db, name)
 
 
-def test_the_list_has_the_shape_of_people_list_json(demo_web: Web, web_db: Database) -> None:
+def test_the_list_has_the_shape_of_people_list_json(demo_web: Web, web_db: Workspace) -> None:
     body = demo_web.get("/api/people?query=lopez&limit=5").json()
     lines, total = people_service.list_people(web_db, query="lopez", limit=5)
     assert body == {"total": total, "people": [person_line_json(p) for p in lines]}
@@ -46,7 +46,7 @@ def test_the_list_pages_and_filters(demo_web: Web) -> None:
     assert demo_web.get("/api/people?level=wizard").status_code == 400
 
 
-def test_the_keep_filter_is_the_keep_list(demo_web: Web, web_db: Database) -> None:
+def test_the_keep_filter_is_the_keep_list(demo_web: Web, web_db: Workspace) -> None:
     overdue = demo_web.get(f"/api/people?keep=overdue&limit=1000&{AS_OF}").json()
     contacts = keep_service.list_contacts(
         web_db, settings=load_settings(), today=TODAY, state="overdue"
@@ -57,7 +57,7 @@ def test_the_keep_filter_is_the_keep_list(demo_web: Web, web_db: Database) -> No
     assert keep == {"contacts": [contact_json(c) for c in contacts]}
 
 
-def test_one_person_has_the_shape_of_people_show_json(demo_web: Web, web_db: Database) -> None:
+def test_one_person_has_the_shape_of_people_show_json(demo_web: Web, web_db: Workspace) -> None:
     ana = _id(web_db, "Ana Ruiz")
     body = demo_web.get(f"/api/people/{ana}").json()
     assert body == person_detail_json(people_service.show_person(web_db, str(ana)))
@@ -67,7 +67,7 @@ def test_one_person_has_the_shape_of_people_show_json(demo_web: Web, web_db: Dat
     assert missing.json()["error"] == "no person with id 999999"
 
 
-def test_the_chain_names_who_introduced_a_referral(demo_web: Web, web_db: Database) -> None:
+def test_the_chain_names_who_introduced_a_referral(demo_web: Web, web_db: Workspace) -> None:
     maria, ana = _id(web_db, "Maria Lopez"), _id(web_db, "Ana Ruiz")
     body = demo_web.get(f"/api/people/{maria}/chain").json()
     assert body == {
@@ -211,7 +211,7 @@ def test_bad_input_is_a_client_error(web: Web) -> None:
 
 
 def test_person_picks_put_names_that_start_with_the_text_first(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     picks = demo_web.get("/api/people/picks?q=tom%20be").json()["people"]
     assert picks[0]["name"] == "Tom Becker"

@@ -10,7 +10,7 @@ import vobject
 
 from nextmove.services import meetings as meetings_service
 from nextmove.services import people as people_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.web.conftest import AS_OF, Web
 
 ROW = re.compile(r'<th scope="row"><a href="/people/(\d+)[^"]*">([^<]+)</a></th>')
@@ -20,11 +20,11 @@ def _names(html: str) -> list[str]:
     return [name for _id, name in ROW.findall(html)]
 
 
-def _id(db: Database, name: str) -> int:
+def _id(db: Workspace, name: str) -> int:
     return people_service.resolve(db, name)
 
 
-def test_the_list_shows_a_page_of_people_with_a_count(demo_web: Web, web_db: Database) -> None:
+def test_the_list_shows_a_page_of_people_with_a_count(demo_web: Web, web_db: Workspace) -> None:
     page = demo_web.get(f"/people?{AS_OF}")
     assert page.status_code == 200
     total = people_service.list_people(web_db, limit=1)[1]
@@ -38,7 +38,7 @@ def test_the_list_shows_a_page_of_people_with_a_count(demo_web: Web, web_db: Dat
 
 
 def test_a_referral_is_found_by_name_and_their_page_shows_who_introduced_them(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     found = demo_web.get(f"/people?q=maria+lopez&{AS_OF}").text
     assert _names(found) == ["Maria Lopez"]
@@ -52,7 +52,7 @@ def test_a_referral_is_found_by_name_and_their_page_shows_who_introduced_them(
 
 
 def test_a_person_page_shows_history_ties_interactions_and_meetings(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     ana = _id(web_db, "Ana Ruiz")
     page = demo_web.get(f"/people/{ana}?{AS_OF}").text
@@ -78,7 +78,7 @@ def test_a_person_page_shows_history_ties_interactions_and_meetings(
     assert (job.title or job.organization) in history
 
 
-def test_each_filter_narrows_the_list(demo_web: Web, web_db: Database) -> None:
+def test_each_filter_narrows_the_list(demo_web: Web, web_db: Workspace) -> None:
     everyone = demo_web.get(f"/people?{AS_OF}").text
     total = int(re.search(r"(\d+) people", everyone).group(1))  # type: ignore[union-attr]
     for query, check in (
@@ -103,7 +103,7 @@ def test_each_filter_narrows_the_list(demo_web: Web, web_db: Database) -> None:
     assert '<option value="A" selected>' in kept
 
 
-def test_the_keep_filter_shows_who_is_overdue(demo_web: Web, web_db: Database) -> None:
+def test_the_keep_filter_shows_who_is_overdue(demo_web: Web, web_db: Workspace) -> None:
     overdue = _names(demo_web.get(f"/people?keep=overdue&{AS_OF}").text)
     due = _names(demo_web.get(f"/people?keep=due&{AS_OF}").text)
     assert overdue and set(overdue).isdisjoint(due)
@@ -172,7 +172,7 @@ def test_a_bad_field_comes_back_with_the_message_next_to_it(web: Web) -> None:
     assert 'id="f-name-error"' in nameless.text
 
 
-def test_editing_changes_only_what_changed_and_a_blank_clears(web: Web, web_db: Database) -> None:
+def test_editing_changes_only_what_changed_and_a_blank_clears(web: Web, web_db: Workspace) -> None:
     web.submit(
         "/people/new",
         {"name": "Rosa Diaz", "title": "Director of Product", "city": "Chicago", "tier": "A"},
@@ -206,7 +206,7 @@ def test_editing_changes_only_what_changed_and_a_blank_clears(web: Web, web_db: 
     assert 'id="f-level-error"' in bad.text
 
 
-def test_touch_tie_keep_and_snooze_from_the_person_page(web: Web, web_db: Database) -> None:
+def test_touch_tie_keep_and_snooze_from_the_person_page(web: Web, web_db: Workspace) -> None:
     for name in ("Ana Ruiz", "Maria Lopez"):
         web.submit("/people/new", {"name": name}, page="/people/new")
     ana, maria = _id(web_db, "Ana Ruiz"), _id(web_db, "Maria Lopez")
@@ -239,7 +239,7 @@ def test_touch_tie_keep_and_snooze_from_the_person_page(web: Web, web_db: Databa
 
 
 def test_a_bad_action_comes_back_with_the_message_next_to_its_form(
-    web: Web, web_db: Database
+    web: Web, web_db: Workspace
 ) -> None:
     web.submit("/people/new", {"name": "Ana Ruiz"}, page="/people/new")
     ana = _id(web_db, "Ana Ruiz")
@@ -256,7 +256,7 @@ def test_a_bad_action_comes_back_with_the_message_next_to_its_form(
         assert f'id="{where}"' in response.text, url
 
 
-def test_merging_a_duplicate_moves_its_touches_over(web: Web, web_db: Database) -> None:
+def test_merging_a_duplicate_moves_its_touches_over(web: Web, web_db: Workspace) -> None:
     for name in ("Maria Lopez", "M. Lopez"):
         web.submit("/people/new", {"name": name}, page="/people/new")
     maria, dup = _id(web_db, "Maria Lopez"), _id(web_db, "M. Lopez")
@@ -270,7 +270,7 @@ def test_merging_a_duplicate_moves_its_touches_over(web: Web, web_db: Database) 
 
 
 def test_delete_asks_first_then_removes_the_person_everywhere(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     ana = _id(web_db, "Ana Ruiz")
     confirm = demo_web.get(f"/people/{ana}/delete")
@@ -302,7 +302,7 @@ def test_an_unknown_person_is_the_apps_404(demo_web: Web) -> None:
     assert "no person with id 999999" in page.text
 
 
-def test_exports_download_as_vcard_and_csv(demo_web: Web, web_db: Database) -> None:
+def test_exports_download_as_vcard_and_csv(demo_web: Web, web_db: Workspace) -> None:
     total = people_service.list_people(web_db, limit=1)[1]
     vcf = demo_web.get("/people/export.vcf")
     assert vcf.status_code == 200
@@ -320,7 +320,7 @@ def test_exports_download_as_vcard_and_csv(demo_web: Web, web_db: Database) -> N
     assert 'href="/people/export.vcf"' in page and 'href="/people/export.csv"' in page
 
 
-def test_this_is_me_links_you_to_a_record_and_unlinks_again(web: Web, web_db: Database) -> None:
+def test_this_is_me_links_you_to_a_record_and_unlinks_again(web: Web, web_db: Workspace) -> None:
     web.submit("/people/new", {"name": "Maya Chen", "title": "Group Product Manager"})
     maya = _id(web_db, "Maya Chen")
     page = f"/people/{maya}"

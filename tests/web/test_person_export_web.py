@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from nextmove.services import people as people_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.web.conftest import Web
 from tests.web.test_import_pages import SAME_SITE, VCARDS, import_and_wait
 
 
 def test_the_person_page_offers_everything_about_them_as_a_download(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     ana = people_service.resolve(web_db, "Ana Ruiz")
     page = demo_web.get(f"/people/{ana}").text
@@ -50,7 +50,7 @@ def test_the_export_of_someone_unknown_is_not_found(web: Web) -> None:
 
 @pytest.mark.parametrize("how", ["page", "api"])
 def test_deleting_someone_drops_the_import_reports_kept_in_memory(
-    web: Web, web_db: Database, uploads: Path, how: str
+    web: Web, web_db: Workspace, uploads: Path, how: str
 ) -> None:
     """A finished import's report (its page, its status, `GET /api/imports/{id}`) names the
     people it read; after a deletion the server no longer holds it."""
@@ -72,7 +72,7 @@ def test_deleting_someone_drops_the_import_reports_kept_in_memory(
 
 @pytest.mark.parametrize("how", ["page", "api"])
 def test_the_delete_confirmation_and_the_api_say_which_texts_are_rewritten(
-    demo_web: Web, web_db: Database, how: str
+    demo_web: Web, web_db: Workspace, how: str
 ) -> None:
     """Priya Nayak referred the user to an opportunity whose notes say "Priya (a former
     colleague) referred me": the confirmation page says that text will be rewritten, the

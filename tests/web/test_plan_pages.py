@@ -8,7 +8,7 @@ import html
 
 from nextmove.services import plans as plans_service
 from nextmove.services import vision as vision_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.web.conftest import AS_OF, BASE, Web
 
 HEADERS = {"Origin": BASE, "Sec-Fetch-Site": "same-origin"}
@@ -39,7 +39,7 @@ def test_the_demo_plans_are_side_by_side_with_gauges_check_opportunities_and_peo
     assert 'aria-current="page"' in text_of_page
 
 
-def test_forms_add_rate_promote_and_delete_a_plan(web: Web, web_db: Database) -> None:
+def test_forms_add_rate_promote_and_delete_a_plan(web: Web, web_db: Workspace) -> None:
     added = web.submit("/plans/add", {"name": "wild card", "from": "main"}, page="/plans")
     assert added.status_code == 303
     rated = web.submit(
@@ -58,7 +58,7 @@ def test_forms_add_rate_promote_and_delete_a_plan(web: Web, web_db: Database) ->
 
 
 def test_a_bad_gauge_or_a_duplicate_is_shown_on_the_page_and_changes_nothing(
-    web: Web, web_db: Database
+    web: Web, web_db: Workspace
 ) -> None:
     web.submit("/plans/add", {"name": "wild card"}, page="/plans")
     before = vision_service.export_vision(web_db)
@@ -75,7 +75,7 @@ def test_a_bad_gauge_or_a_duplicate_is_shown_on_the_page_and_changes_nothing(
 
 
 def test_the_edit_page_saves_a_plan_document_and_shows_problems_with_their_lines(
-    web: Web, web_db: Database
+    web: Web, web_db: Workspace
 ) -> None:
     web.submit("/plans/add", {"name": "wild card"}, page="/plans")
     page = web.get("/plans/edit?plan=wild+card")
@@ -128,7 +128,7 @@ def test_the_api_adds_edits_compares_promotes_and_deletes(demo_web: Web) -> None
 
 
 def test_a_meeting_records_the_plan_it_explores(
-    demo_web: Web, web_db: Database, today: object
+    demo_web: Web, web_db: Workspace, today: object
 ) -> None:
     meeting_id = demo_web.client.get("/api/meetings").json()["meetings"][0]["id"]
     saved = demo_web.submit(f"/meetings/{meeting_id}/plan", {"plan": "wild card"}, page="/plans")

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from nextmove.services import vision as vision_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.web.conftest import PORT, Web
 
 
-def _entries(db: Database) -> int:
+def _entries(db: Workspace) -> int:
     return len(vision_service.list_journal(db, start=None, end=None))
 
 
@@ -32,7 +32,7 @@ def test_the_right_port_is_part_of_the_host_check(web: Web) -> None:
 
 
 def test_a_cross_site_post_without_a_token_is_refused_and_changes_nothing(
-    web: Web, web_db: Database
+    web: Web, web_db: Workspace
 ) -> None:
     response = web.client.post(
         "/journal",
@@ -45,7 +45,7 @@ def test_a_cross_site_post_without_a_token_is_refused_and_changes_nothing(
 
 
 def test_a_post_without_a_token_is_refused_even_without_browser_headers(
-    web: Web, web_db: Database
+    web: Web, web_db: Workspace
 ) -> None:
     web.token()  # the browser holds the cookie, but the attacker cannot read it
     response = web.client.post("/journal", data=ENTRY, follow_redirects=False)
@@ -54,7 +54,7 @@ def test_a_post_without_a_token_is_refused_even_without_browser_headers(
     assert _entries(web_db) == 0
 
 
-def test_a_forged_token_is_refused(web: Web, web_db: Database) -> None:
+def test_a_forged_token_is_refused(web: Web, web_db: Workspace) -> None:
     forged = "abc.0123456789abcdef"
     web.client.cookies.set(f"nextmove_csrf_{PORT}", forged)
     response = web.client.post(
@@ -64,7 +64,7 @@ def test_a_forged_token_is_refused(web: Web, web_db: Database) -> None:
     assert _entries(web_db) == 0
 
 
-def test_a_valid_token_from_another_site_is_still_refused(web: Web, web_db: Database) -> None:
+def test_a_valid_token_from_another_site_is_still_refused(web: Web, web_db: Workspace) -> None:
     token = web.token()
     response = web.client.post(
         "/journal",
@@ -76,13 +76,13 @@ def test_a_valid_token_from_another_site_is_still_refused(web: Web, web_db: Data
     assert _entries(web_db) == 0
 
 
-def test_a_same_site_post_with_the_token_works(web: Web, web_db: Database) -> None:
+def test_a_same_site_post_with_the_token_works(web: Web, web_db: Workspace) -> None:
     response = web.submit("/journal", ENTRY)
     assert response.status_code == 303
     assert _entries(web_db) == 1
 
 
-def test_the_api_refuses_cross_site_and_non_json_requests(web: Web, web_db: Database) -> None:
+def test_the_api_refuses_cross_site_and_non_json_requests(web: Web, web_db: Workspace) -> None:
     body = {"activity": "planning", "energy": 1}
     cross = web.client.post(
         "/api/journal/entries", json=body, headers={"Sec-Fetch-Site": "cross-site"}
@@ -117,7 +117,7 @@ def test_pages_carry_a_content_security_policy(web: Web) -> None:
 
 
 def test_an_upload_over_the_limit_gets_a_clear_error_page(
-    small_limit_web: Web, web_db: Database, tmp_path: Path
+    small_limit_web: Web, web_db: Workspace, tmp_path: Path
 ) -> None:
     big = b"# padding\n" * 2000  # 20 kB > 10 kB
     response = small_limit_web.submit(
@@ -139,7 +139,7 @@ def test_an_upload_over_the_limit_gets_a_clear_error_page(
     ],
 )
 def test_opportunity_forms_refuse_a_cross_site_post_and_change_nothing(
-    demo_web: Web, web_db: Database, path: str, data: dict[str, str]
+    demo_web: Web, web_db: Workspace, path: str, data: dict[str, str]
 ) -> None:
     from nextmove.services import opportunities as opp_service
 

@@ -9,7 +9,7 @@ from datetime import date
 from nextmove.formats.json_shapes import suggestion_json
 from nextmove.services import suggest as suggest_service
 from nextmove.services.network_map import network_map
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.store.network import my_person_id
 from nextmove.web.network_map import GUTTER, ME, MapDrawing, draw_map
 from tests.web.conftest import AS_OF, Web
@@ -17,12 +17,12 @@ from tests.web.conftest import AS_OF, Web
 TODAY = date(2026, 11, 22)
 
 
-def _id(db: Database, name: str) -> int:
+def _id(db: Workspace, name: str) -> int:
     return suggest_service.warm_paths(db, name).person_id
 
 
 def test_suggestions_list_people_with_score_reasons_and_the_warm_path(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     page = demo_web.get(f"/suggestions?{AS_OF}")
     assert page.status_code == 200
@@ -42,7 +42,7 @@ def test_suggestions_list_people_with_score_reasons_and_the_warm_path(
 
 
 def test_the_why_disclosure_lists_every_reason_with_its_contribution_and_the_total(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     text = demo_web.get(f"/suggestions?{AS_OF}").text
     result = suggest_service.suggest_people(web_db, today=TODAY, limit=10)
@@ -58,7 +58,9 @@ def test_the_why_disclosure_lists_every_reason_with_its_contribution_and_the_tot
     assert f"<strong>{top.score:.2f}</strong>" in card
 
 
-def test_each_suggestion_has_a_real_link_to_plan_a_meeting(demo_web: Web, web_db: Database) -> None:
+def test_each_suggestion_has_a_real_link_to_plan_a_meeting(
+    demo_web: Web, web_db: Workspace
+) -> None:
     text = demo_web.get(f"/suggestions?{AS_OF}").text
     tom = _id(web_db, "Tom Becker")
     assert f'href="/meetings/new?person_id={tom}&amp;as_of=2026-11-22"' in text
@@ -80,7 +82,7 @@ def test_as_of_is_kept_and_said_in_the_header(demo_web: Web) -> None:
 
 
 def test_the_map_is_an_accessible_picture_with_a_table_alternative(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     text = demo_web.get(f"/suggestions?{AS_OF}").text
     svg = text[text.index("<svg") : text.index("</svg>")]
@@ -104,7 +106,7 @@ def test_the_map_page_shows_the_map_with_its_table_open(demo_web: Web) -> None:
     assert 'aria-current="page">Suggestions</a>' in page.text
 
 
-def test_the_path_view_shows_each_hop_with_its_tie(demo_web: Web, web_db: Database) -> None:
+def test_the_path_view_shows_each_hop_with_its_tie(demo_web: Web, web_db: Workspace) -> None:
     rachel = _id(web_db, "Rachel Goldberg")
     page = demo_web.get(f"/suggestions/paths/{rachel}?{AS_OF}")
     assert page.status_code == 200
@@ -119,7 +121,7 @@ def test_the_path_view_shows_each_hop_with_its_tie(demo_web: Web, web_db: Databa
     assert "You know Priya Nayak directly (same team, strong tie)" in priya
 
 
-def test_the_path_view_of_nobody_or_of_yourself_says_so(demo_web: Web, web_db: Database) -> None:
+def test_the_path_view_of_nobody_or_of_yourself_says_so(demo_web: Web, web_db: Workspace) -> None:
     assert demo_web.get("/suggestions/paths/99999").status_code == 404
     with web_db.session() as session:
         maya = my_person_id(session)
@@ -178,7 +180,7 @@ def _check_drawing(drawing: MapDrawing) -> None:
 
 
 def test_the_map_is_a_layered_drawing_where_no_line_crosses_a_person_or_a_name(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     data = network_map(web_db, today=TODAY, limit=40)
     for top in (8, 40):
@@ -196,7 +198,7 @@ def test_the_map_is_a_layered_drawing_where_no_line_crosses_a_person_or_a_name(
 
 
 def test_the_api_gives_suggestions_and_paths_in_the_cli_shapes(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     body = demo_web.get(f"/api/suggestions?limit=5&{AS_OF}").json()
     result = suggest_service.suggest_people(web_db, today=TODAY, limit=5)

@@ -15,7 +15,7 @@ from nextmove.services import meeting_rounds
 from nextmove.services import meetings as meeting_service
 from nextmove.services import people as people_service
 from nextmove.services import today as today_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.web.app import create_app
 from tests.web.conftest import AS_OF, BASE, PORT, Web
 
@@ -28,7 +28,7 @@ def section(html: str, section_id: str) -> str:
     return html[start : html.index("</section>", start)]
 
 
-def person_id(db: Database, name: str) -> int:
+def person_id(db: Workspace, name: str) -> int:
     return people_service.resolve(db, name)
 
 
@@ -36,7 +36,7 @@ def person_id(db: Database, name: str) -> int:
 
 
 def test_today_shows_the_demo_digest_with_meetings_replies_advisors_and_contacts(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     page = demo_web.get(f"/?{AS_OF}")
     assert page.status_code == 200
@@ -74,7 +74,7 @@ def test_today_shows_the_demo_digest_with_meetings_replies_advisors_and_contacts
 
 
 def test_today_lists_the_next_people_with_a_plan_link_and_the_round_once_planned(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     text = demo_web.get(f"/?{AS_OF}").text
     nxt = section(text, "next-people")
@@ -95,7 +95,7 @@ def test_today_lists_the_next_people_with_a_plan_link_and_the_round_once_planned
 
 
 def test_an_empty_workspace_gets_the_first_run_guide_instead_of_empty_cards(
-    web: Web, web_db: Database, now: datetime, today: date
+    web: Web, web_db: Workspace, now: datetime, today: date
 ) -> None:
     text = web.get(f"/?{AS_OF}").text
     guide = section(text, "guide-h")
@@ -117,7 +117,7 @@ def test_an_empty_workspace_gets_the_first_run_guide_instead_of_empty_cards(
 
 
 @pytest.fixture
-def berlin_web(web_db: Database, db_url: str) -> Iterator[Web]:
+def berlin_web(web_db: Workspace, db_url: str) -> Iterator[Web]:
     settings = load_settings(database_url=db_url, timezone="Europe/Berlin")
     app = create_app(settings, port=PORT, db=web_db)
     with TestClient(app, base_url=BASE) as client:
@@ -125,7 +125,7 @@ def berlin_web(web_db: Database, db_url: str) -> Iterator[Web]:
 
 
 def test_a_meeting_late_tonight_is_today_and_one_just_after_midnight_is_this_week(
-    berlin_web: Web, web_db: Database, now: datetime
+    berlin_web: Web, web_db: Workspace, now: datetime
 ) -> None:
     settings = load_settings(timezone="Europe/Berlin")
     for name, at in (("Late Tonight", "2026-11-22 23:30"), ("After Midnight", "2026-11-23 00:30")):
@@ -148,7 +148,9 @@ def test_a_meeting_late_tonight_is_today_and_one_just_after_midnight_is_this_wee
 # ---------------------------------------------------------------------------- Round
 
 
-def test_preview_shows_the_planned_round_and_saves_nothing(demo_web: Web, web_db: Database) -> None:
+def test_preview_shows_the_planned_round_and_saves_nothing(
+    demo_web: Web, web_db: Workspace
+) -> None:
     page = demo_web.get(f"/round?{AS_OF}")
     assert "No round yet." in page.text
     assert 'name="size" value="6"' in page.text and 'name="weeks" value="3"' in page.text
@@ -166,7 +168,7 @@ def test_preview_shows_the_planned_round_and_saves_nothing(demo_web: Web, web_db
 
 
 def test_save_round_saves_meeting_ideas_and_the_page_shows_each_person_by_week(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     saved = demo_web.submit(
         f"/round?{AS_OF}", {"size": "6", "weeks": "3", "action": "save"}, page="/round"
@@ -198,7 +200,7 @@ def test_save_round_saves_meeting_ideas_and_the_page_shows_each_person_by_week(
     ],
 )
 def test_a_bad_round_size_or_length_comes_back_next_to_its_field(
-    demo_web: Web, web_db: Database, size: str, weeks: str, field: str, message: str
+    demo_web: Web, web_db: Workspace, size: str, weeks: str, field: str, message: str
 ) -> None:
     answer = demo_web.submit(
         f"/round?{AS_OF}", {"size": size, "weeks": weeks, "action": "save"}, page="/round"
@@ -225,7 +227,7 @@ def test_an_empty_workspace_is_told_what_to_do_before_planning_a_round(web: Web)
 
 
 def test_the_board_shows_each_seat_with_its_state_draft_slots_and_candidates(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     text = demo_web.get(f"/board?{AS_OF}").text
     assert "<h1>Your board of three</h1>" in text
@@ -253,7 +255,7 @@ def test_the_board_shows_each_seat_with_its_state_draft_slots_and_candidates(
     assert 'href="/people?keep=due&amp;as_of=2026-11-22"' in keep
 
 
-def test_seating_a_candidate_fills_the_seat(demo_web: Web, web_db: Database) -> None:
+def test_seating_a_candidate_fills_the_seat(demo_web: Web, web_db: Workspace) -> None:
     tom = person_id(web_db, "Tom Becker")
     answer = demo_web.submit(
         f"/board/3?{AS_OF}",
@@ -286,7 +288,7 @@ def test_seating_by_name_with_a_cadence_and_a_last_chat_shows_when_it_is_due(
 
 
 def test_clearing_a_seat_empties_it_and_we_met_resets_its_cadence(
-    demo_web: Web, web_db: Database, now: datetime
+    demo_web: Web, web_db: Workspace, now: datetime
 ) -> None:
     met = demo_web.submit(f"/board/1/chat?{AS_OF}", {"date": "2026-11-20"}, page="/board")
     assert met.status_code == 303
@@ -332,7 +334,7 @@ def test_bad_input_to_seat_someone_comes_back_next_to_the_field(
 
 
 def test_an_ambiguous_name_lists_the_people_next_to_the_field(
-    demo_web: Web, web_db: Database, now: datetime
+    demo_web: Web, web_db: Workspace, now: datetime
 ) -> None:
     people_service.add_person(web_db, {"name": "Nora Kim", "title": "Nurse"}, now=now, today=TODAY)
     answer = demo_web.submit(f"/board/3?{AS_OF}", {"person": "Nora Kim", "why": "x"}, page="/board")

@@ -12,7 +12,7 @@ from nextmove.services import board as board_service
 from nextmove.services import meeting_rounds
 from nextmove.services import people as people_service
 from nextmove.services import today as today_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from tests.web.conftest import AS_OF, BASE, Web
 
 TODAY = date(2026, 11, 22)
@@ -24,7 +24,7 @@ def call(web: Web, method: str, url: str, body: dict[str, Any] | None = None):  
 
 
 def test_api_today_is_the_digest_as_today_json(
-    demo_web: Web, web_db: Database, now: datetime
+    demo_web: Web, web_db: Workspace, now: datetime
 ) -> None:
     answer = demo_web.get(f"/api/today?{AS_OF}")
     assert answer.status_code == 200
@@ -55,7 +55,7 @@ def test_api_today_is_the_digest_as_today_json(
 
 
 def test_api_round_previews_without_saving_then_saves_and_shows_progress(
-    demo_web: Web, web_db: Database
+    demo_web: Web, web_db: Workspace
 ) -> None:
     assert demo_web.get("/api/round").json() is None
     preview = call(
@@ -87,7 +87,7 @@ def test_api_round_on_an_empty_workspace_says_what_to_do(web: Web) -> None:
 
 
 def test_api_board_round_trip_set_chat_clear(
-    demo_web: Web, web_db: Database, now: datetime
+    demo_web: Web, web_db: Workspace, now: datetime
 ) -> None:
     board = demo_web.get(f"/api/board?{AS_OF}").json()
     seats = board_service.show_board(web_db, settings=load_settings(), today=TODAY, now=now)
@@ -128,7 +128,7 @@ def test_api_board_round_trip_set_chat_clear(
 
 
 def test_api_board_set_by_name_and_its_errors(
-    demo_web: Web, web_db: Database, now: datetime
+    demo_web: Web, web_db: Workspace, now: datetime
 ) -> None:
     by_name = call(demo_web, "PUT", "/api/board/3", {"person": "Nora Kim", "why": "design"})
     assert by_name.status_code == 200 and by_name.json()["person"]["name"] == "Nora Kim"

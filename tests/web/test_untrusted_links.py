@@ -19,7 +19,7 @@ from sqlalchemy import update
 from nextmove.config import load_settings
 from nextmove.services import meetings as meetings_service
 from nextmove.services import people as people_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.store.meeting_models import Meeting
 from nextmove.store.models import Person
 from nextmove.web.app import create_app
@@ -31,13 +31,13 @@ SCRIPT = "javascript:alert(document.cookie)"
 
 
 @pytest.fixture
-def cweb(web_db: Database, db_url: str) -> Iterator[Web]:
+def cweb(web_db: Workspace, db_url: str) -> Iterator[Web]:
     settings = load_settings(database_url=db_url, email="me@example.com", timezone="UTC")
     with TestClient(create_app(settings, port=PORT, db=web_db), base_url=BASE) as client:
         yield Web(client)
 
 
-def _scheduled(db: Database, today: date, now: datetime) -> int:
+def _scheduled(db: Workspace, today: date, now: datetime) -> int:
     person = people_service.add_person(
         db, {"name": "Ana Ruiz", "add_email": ["ana@example.com"]}, now=now, today=today
     )
@@ -51,7 +51,7 @@ def _scheduled(db: Database, today: date, now: datetime) -> int:
 
 
 def test_a_meeting_link_with_a_line_break_is_refused_in_the_api_and_the_form(
-    cweb: Web, web_db: Database, today: date, now: datetime
+    cweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _scheduled(web_db, today, now)
     api = cweb.client.post(
@@ -73,7 +73,7 @@ def test_a_meeting_link_with_a_line_break_is_refused_in_the_api_and_the_form(
 
 
 def test_a_bad_link_stored_before_the_check_breaks_no_calendar_and_is_not_clickable(
-    cweb: Web, web_db: Database, today: date, now: datetime
+    cweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     meeting = _scheduled(web_db, today, now)
     with web_db.session() as session:  # as release 0.1 let it in
@@ -94,7 +94,7 @@ def test_a_bad_link_stored_before_the_check_breaks_no_calendar_and_is_not_clicka
 
 @pytest.mark.parametrize("link", [SCRIPT, "data:text/html,<script>alert(1)</script>"])
 def test_script_links_are_refused_for_people_and_opportunities(
-    cweb: Web, web_db: Database, link: str
+    cweb: Web, web_db: Workspace, link: str
 ) -> None:
     person = cweb.client.post("/api/people", json={"name": "Rosa", "links": [link]}, headers=JSON)
     assert person.status_code == 400 and person.json()["error"].startswith("link: ")
@@ -120,7 +120,7 @@ FORMULAS = ['=HYPERLINK("http://x.example","click")', "+1+1", "-2+3", "@SUM(A1)"
 
 
 def test_csv_export_neutralises_formula_cells(
-    cweb: Web, web_db: Database, today: date, now: datetime
+    cweb: Web, web_db: Workspace, today: date, now: datetime
 ) -> None:
     people_service.add_person(
         web_db,

@@ -183,6 +183,18 @@ def root(
             "default: $NEXTMOVE_DATABASE_URL, then a SQLite file in your data directory.",
         ),
     ] = None,
+    workspace: Annotated[
+        str | None,
+        typer.Option(
+            "--workspace",
+            "-w",
+            metavar="NAME",
+            envvar="NEXTMOVE_WORKSPACE",
+            show_envvar=False,
+            help="The workspace to work in (`nextmove workspace list`); "
+            "default: $NEXTMOVE_WORKSPACE, then the default workspace.",
+        ),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
     version: Annotated[
         bool,
@@ -190,7 +202,7 @@ def root(
     ] = False,
 ) -> None:
     """Global options come before the command: `nextmove --db URL vision show`."""
-    ctx.obj = AppState(db_url=db, debug=debug)
+    ctx.obj = AppState(db_url=db, debug=debug, workspace_name=workspace or None)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -217,12 +229,16 @@ def init(ctx: typer.Context) -> None:
         engine.dispose()
 
 
+# Global options that take a value (the word after them is not a command).
+OPTIONS_WITH_VALUES = frozenset({"--db", "--workspace", "-w"})
+
+
 def _command_word(args: list[str]) -> str | None:
     """The command word of a command line (`nextmove --db X import …` -> 'import'), or None
     when there is none we know (then every command is loaded, for help and suggestions)."""
     rest = iter(args)
     for arg in rest:
-        if arg == "--db":
+        if arg in OPTIONS_WITH_VALUES:
             next(rest, None)
         elif not arg.startswith("-"):
             return arg if arg in WORDS else None
@@ -234,7 +250,7 @@ def _mentions_a_word(args: list[str]) -> bool:
     the real app answers it, with its suggestions)."""
     rest = iter(args)
     for arg in rest:
-        if arg == "--db":
+        if arg in OPTIONS_WITH_VALUES:
             next(rest, None)
         elif not arg.startswith("-"):
             return True

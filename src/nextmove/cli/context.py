@@ -18,7 +18,7 @@ from nextmove.domain.days import parse_day
 
 if TYPE_CHECKING:  # the settings (pydantic) and the store (SQLAlchemy) load on first use
     from nextmove.config import Settings
-    from nextmove.store.db import Database
+    from nextmove.services.workspace import Workspace
 
 
 class _Console(Console):
@@ -41,8 +41,9 @@ err_console = _Console(stderr=True, highlight=False)
 class AppState:
     db_url: str | None = None
     debug: bool = False
+    workspace_name: str | None = None
     _settings: Settings | None = field(default=None, repr=False)
-    _db: Database | None = field(default=None, repr=False)
+    _db: Workspace | None = field(default=None, repr=False)
 
     @property
     def settings(self) -> Settings:
@@ -52,15 +53,22 @@ class AppState:
             self._settings = load_settings(database_url=self.db_url)
         return self._settings
 
-    def db(self) -> Database:
-        """The database, migrated to the newest schema on first use."""
+    def db(self) -> Workspace:
+        """The workspace the command works in (--workspace, $NEXTMOVE_WORKSPACE, else the
+        default one), its database migrated to the newest schema on first use."""
         if self._db is None:
+            from nextmove.services.workspace import open_workspace
             from nextmove.store.db import Database
 
-            self._db = Database.open(
+            database = Database.open(
                 self.settings.resolved_database_url,
                 busy_timeout=self.settings.busy_timeout_seconds,
             )
+            try:
+                self._db = open_workspace(database, self.workspace_name)
+            except BaseException:
+                database.dispose()
+                raise
         return self._db
 
     def close(self) -> None:

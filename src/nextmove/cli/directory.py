@@ -10,7 +10,6 @@ from rich.table import Table
 
 from nextmove.cli.context import JsonFlag, console, print_json, state
 from nextmove.services import directory as service
-from nextmove.services.imports import DEFAULT_WORKSPACE_ID
 
 app = typer.Typer(
     help="The organization directory: the org charts you imported, stored once with their "
@@ -48,7 +47,7 @@ def _snapshot_json(snap: service.Snapshot) -> dict[str, Any]:
 def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     """The organizations whose org chart you imported: members now, snapshots (one per
     import) and the last import."""
-    orgs = service.list_organizations(state(ctx).db(), DEFAULT_WORKSPACE_ID)
+    orgs = service.list_organizations(state(ctx).db())
     if json:
         print_json({"organizations": [_organization_json(o) for o in orgs]})
         return
@@ -83,7 +82,7 @@ def history(
     """One organization's imports, oldest first: for each snapshot its date (the import's
     --as-of), file, members, joiners, leavers, moves (a new manager or department) and title
     changes."""
-    found = service.organization_history(state(ctx).db(), DEFAULT_WORKSPACE_ID, organization)
+    found = service.organization_history(state(ctx).db(), organization)
     if json:
         print_json(
             {

@@ -19,10 +19,10 @@ from nextmove.formats.drafts import Draft
 from nextmove.services import scheduling
 from nextmove.services.drafts import write_draft
 from nextmove.services.meetings import brief_of, resolve_person
+from nextmove.services.workspace import Workspace
 from nextmove.store import board as repo
 from nextmove.store import people as people_repo
 from nextmove.store import suggest as suggest_repo
-from nextmove.store.db import Database
 from nextmove.store.network import add_interaction, my_profile_position
 from nextmove.store.vision import load_vision
 
@@ -67,7 +67,7 @@ def seat_status(cadence_days: int, last_chat_on: date | None, today: date) -> Ca
 
 
 def show_board(
-    db: Database, *, settings: Settings, today: date, now: datetime, with_extras: bool = True
+    db: Workspace, *, settings: Settings, today: date, now: datetime, with_extras: bool = True
 ) -> list[Seat]:
     """The three seats with their state today; an overdue seat comes with a check-in draft
     and proposed 30-minute slots, an empty one with candidates from the network."""
@@ -154,7 +154,7 @@ def _candidates(session: Session, *, exclude: set[int]) -> list[Candidate]:
 
 
 def set_seat(
-    db: Database,
+    db: Workspace,
     seat: int,
     ref: str,
     *,
@@ -187,14 +187,14 @@ def set_seat(
         return Seat(seat, person.id, person.name, why.strip(), cadence_days, last_chat_on)
 
 
-def clear_seat(db: Database, seat: int) -> None:
+def clear_seat(db: Workspace, seat: int) -> None:
     _check_seat(seat)
     with db.session() as session:
         if not repo.clear_seat(session, seat):
             raise NotFound(f"seat {seat} is empty")
 
 
-def log_chat(db: Database, seat: int, *, day: date, now: datetime) -> Seat:
+def log_chat(db: Workspace, seat: int, *, day: date, now: datetime) -> Seat:
     """An in-person chat with the advisor in ``seat``: resets the seat's cadence and logs an
     interaction (a touch)."""
     _check_seat(seat)

@@ -23,11 +23,11 @@ from nextmove.domain.vision import (
 from nextmove.errors import UserError
 from nextmove.services.demo_meetings import add_demo_meetings
 from nextmove.services.demo_network import create_demo_network
+from nextmove.services.workspace import Workspace
 from nextmove.store import network
 from nextmove.store import opportunities as opp_repo
 from nextmove.store import people as people_repo
 from nextmove.store import vision as vision_repo
-from nextmove.store.db import Database
 
 DEMO_SEED = 20261122
 
@@ -305,7 +305,7 @@ def _add_demo_opportunities(session: Any, today: date, now: datetime) -> int:
 
 
 def create_demo(
-    db: Database, *, today: date, now: datetime, replace: bool = False, timezone: str = "UTC"
+    db: Workspace, *, today: date, now: datetime, replace: bool = False, timezone: str = "UTC"
 ) -> dict[str, int]:
     """Fill the database with the demo workspace. Refuses to touch a database that already
     holds someone's plan unless `replace` is given."""

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from nextmove.domain.people import org_key
 from nextmove.errors import NotFound
+from nextmove.services.workspace import Workspace
 from nextmove.store import directory as store
-from nextmove.store.db import Database
 from nextmove.store.directory import OrganizationSummary, Snapshot
 
 __all__ = [
@@ -26,18 +26,18 @@ class History:
     snapshots: list[Snapshot]
 
 
-def list_organizations(db: Database, workspace_id: int) -> list[OrganizationSummary]:
+def list_organizations(ws: Workspace) -> list[OrganizationSummary]:
     """The organizations this workspace works with (it imported their chart), by name."""
-    with db.session() as session:
-        return store.organizations_of(session, workspace_id)
+    with ws.session() as session:
+        return store.organizations_of(session, ws.id)
 
 
-def organization_history(db: Database, workspace_id: int, organization: str) -> History:
+def organization_history(ws: Workspace, organization: str) -> History:
     """One organization's imports, oldest first: per snapshot its date, file, members,
     joiners, leavers, moves and title changes. `organization` is its name (any spelling
     that normalises the same: "Acme, Inc." finds "Acme") or its id."""
-    with db.session() as session:
-        orgs = store.organizations_of(session, workspace_id)
+    with ws.session() as session:
+        orgs = store.organizations_of(session, ws.id)
         wanted = organization.strip()
         key = org_key(wanted)
         found = [o for o in orgs if o.key == key or str(o.id) == wanted]

@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
-from sqlalchemy.orm import Session
 
 from nextmove.domain.imports import ImportReport
 from nextmove.domain.people import clean_text, org_key
@@ -41,10 +40,10 @@ from nextmove.errors import UserError
 from nextmove.formats.orgchart import open_orgchart
 from nextmove.services.directory_plan import ChartPlan
 from nextmove.services.progress import NoProgress, Progress
+from nextmove.services.workspace import Workspace
 from nextmove.store import directory_people as people_links
 from nextmove.store import directory_write as w
 from nextmove.store import network as net
-from nextmove.store.db import Database
 from nextmove.store.network import my_profile_position
 
 BATCH = 5000
@@ -79,10 +78,9 @@ class DirectoryImport:
 
 
 def import_directory(
-    db: Database,
+    ws: Workspace,
     path: Path,
     *,
-    workspace_id: int,
     organization: str | None,
     column_map: dict[str, str] | None,
     me: str | None,
@@ -98,7 +96,7 @@ def import_directory(
 
     source = source or str(path)
     chart = open_orgchart(path, source, column_map)
-    with db.session() as session:
+    with ws.session() as session:
         profile_org, _ = my_profile_position(session)
     name = clean_text(organization or profile_org)[:200]
     key = org_key(name)
@@ -110,7 +108,7 @@ def import_directory(
     progress = progress or NoProgress()
     report = ImportReport("orgchart", source, dry_run=dry_run, partial=partial)
     result = DirectoryImport(name, report=report)
-    with db.engine.connect() as conn, w.import_lock(db.engine, conn), w.import_cache(conn):
+    with ws.engine.connect() as conn, w.import_lock(ws.engine, conn), w.import_cache(conn):
         for stale, stale_org in w.stale_snapshots(conn):
             conn.rollback()
             w.undo_snapshot(conn, stale, stale_org)
@@ -160,7 +158,7 @@ def import_directory(
                     conn,
                     run,
                     result,
-                    workspace_id,
+                    ws.id,
                     key,
                     name,
                     Path(source).name,
@@ -258,7 +256,7 @@ def _apply(
                     "title_changes": result.title_changes,
                 },
             )
-            session = Session(bind=conn)
+            session = people_links.workspace_session(conn, workspace_id)
             report = result.report
             report.import_id = net.start_import_run(
                 session, kind="orgchart", file=file, organization=name,

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from nextmove.errors import UserError
 from nextmove.formats.people_csv import render_people_csv
 from nextmove.formats.vcard import render_vcard
+from nextmove.services.workspace import Workspace
 from nextmove.store import people as repo
-from nextmove.store.db import Database
 
 
 def _write(path: Path, chunks: object) -> int:
@@ -38,26 +38,26 @@ def _vcards(session: Session) -> Iterable[str]:
     return (render_vcard(p) for p in repo.iter_people(session))
 
 
-def export_vcard(db: Database, path: Path) -> int:
+def export_vcard(db: Workspace, path: Path) -> int:
     """Write every person as a vCard; returns how many."""
     with db.session() as session:
         return _write(path, _vcards(session))
 
 
-def export_csv(db: Database, path: Path) -> int:
+def export_csv(db: Workspace, path: Path) -> int:
     with db.session() as session:
         count = repo.count_people(session)
         _write(path, render_people_csv(repo.iter_people(session)))
         return count
 
 
-def vcard_text(db: Database) -> str:
+def vcard_text(db: Workspace) -> str:
     """Every person as vCards, in one text (for a download)."""
     with db.session() as session:
         return "".join(_vcards(session))
 
 
-def csv_text(db: Database) -> str:
+def csv_text(db: Workspace) -> str:
     """Every person, every field, as one CSV text (for a download)."""
     with db.session() as session:
         return "".join(render_people_csv(repo.iter_people(session)))

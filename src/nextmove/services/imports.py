@@ -25,14 +25,12 @@ from nextmove.domain.people import ContactRecord, normalize_email
 from nextmove.errors import InvalidInput, Problem, UserError
 from nextmove.services.contact_import import BATCH, ContactMerger
 from nextmove.services.progress import NoProgress, Progress
+from nextmove.services.workspace import Workspace
 from nextmove.store import bulk
 from nextmove.store import network as net
 from nextmove.store import people as repo
-from nextmove.store.db import Database
 
 MAX_SHOWN_PROBLEMS = 25
-# The workspace an org chart links to its organization until workspaces reach the services.
-DEFAULT_WORKSPACE_ID = 1
 BULK_CONTACTS = 10_000  # a file this large into an empty network rebuilds indexes once
 
 
@@ -67,7 +65,7 @@ def problems_error(source: str, problems: list[Problem]) -> InvalidInput:
 
 
 def import_file(
-    db: Database,
+    db: Workspace,
     kind: str,
     path: Path,
     *,
@@ -81,7 +79,6 @@ def import_file(
     timezone: str = "UTC",
     progress: Progress | None = None,
     source: str | None = None,
-    workspace_id: int = DEFAULT_WORKSPACE_ID,
 ) -> ImportReport:
     """Import one file (or, for vCards, a folder of them) of the given kind. `source` names
     the file in the report, its messages and the import's record (default: the path; the web
@@ -99,7 +96,6 @@ def import_file(
         return import_directory(
             db,
             path,
-            workspace_id=workspace_id,
             organization=organization,
             column_map=column_map,
             me=me,
@@ -202,7 +198,7 @@ def _vcard_items(path: Path, source: str) -> list[Item]:
 
 
 def import_contacts(
-    db: Database,
+    db: Workspace,
     kind: str,
     items: Iterable[Item],
     *,
@@ -269,7 +265,7 @@ def _finish(session: Session, report: ImportReport) -> None:
 
 
 def import_linkedin_zip(
-    db: Database,
+    db: Workspace,
     data: bytes,
     *,
     source: str,
@@ -351,7 +347,7 @@ def import_linkedin_zip(
 
 
 def import_calendar(
-    db: Database,
+    db: Workspace,
     path: Path,
     *,
     now: datetime,
@@ -404,7 +400,7 @@ def import_calendar(
     return report
 
 
-def recent_imports(db: Database, *, limit: int = 10) -> list[net.ImportRunLine]:
+def recent_imports(db: Workspace, *, limit: int = 10) -> list[net.ImportRunLine]:
     """The last imports that wrote something (dry runs and refused files leave no record),
     newest first."""
     with db.session() as session:

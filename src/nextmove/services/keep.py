@@ -24,9 +24,9 @@ from nextmove.domain.days import check_day
 from nextmove.domain.people import TIERS
 from nextmove.errors import UserError
 from nextmove.services.meetings import resolve_person
+from nextmove.services.workspace import Workspace
 from nextmove.store import board as repo
 from nextmove.store import meetings as meeting_repo
-from nextmove.store.db import Database
 
 MAX_CADENCE_DAYS = 3650
 _ORDER = {TouchState.OVERDUE: 0, TouchState.DUE: 1, TouchState.OK: 2}
@@ -62,7 +62,7 @@ def parse_every(text: str) -> Cadence:
 
 
 def list_contacts(
-    db: Database, *, settings: Settings, today: date, state: str | None = None
+    db: Workspace, *, settings: Settings, today: date, state: str | None = None
 ) -> list[Contact]:
     """Everyone with a tier or a personal cadence, with their state today: overdue first,
     then due, then ok, each by the day they become due."""
@@ -75,7 +75,7 @@ def list_contacts(
     return out
 
 
-def ids_in_state(db: Database, state: str, *, settings: Settings, today: date) -> set[int]:
+def ids_in_state(db: Workspace, state: str, *, settings: Settings, today: date) -> set[int]:
     """The ids of the people kept in touch with who are in ``state`` (ok, due, overdue)
     today — to filter a list of people by it."""
     return {c.person_id for c in list_contacts(db, settings=settings, today=today, state=state)}
@@ -133,7 +133,7 @@ def _parse_state(value: str) -> TouchState:
 
 
 def set_keep(
-    db: Database,
+    db: Workspace,
     ref: str,
     *,
     tier: str | None = None,
@@ -162,7 +162,7 @@ def set_keep(
         return person.name, cadence
 
 
-def snooze(db: Database, ref: str, *, until: date | None) -> str:
+def snooze(db: Workspace, ref: str, *, until: date | None) -> str:
     """Keep a person out of the due list until ``until`` (None ends a snooze)."""
     if until is not None:
         check_day(until, "until")

@@ -28,9 +28,9 @@ from nextmove.services.meetings import brief_of, introduction_chain
 from nextmove.services.pdf_files import Written, check_target, write_file
 from nextmove.services.report import long_date, position_phrase
 from nextmove.services.suggest import warm_paths
+from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo
-from nextmove.store.db import Database
 from nextmove.store.vision import load_vision
 
 MAX_JOBS = 6
@@ -110,7 +110,7 @@ def parse_agenda_markdown(text: str) -> dict[str, Any]:
     return {"notes": notes, "sections": sections}
 
 
-def path_view(db: Database, person: Person) -> dict[str, Any]:
+def path_view(db: Workspace, person: Person) -> dict[str, Any]:
     """How you reach them: the chain of introductions that led to them, else the best warm
     paths through people you know."""
     assert person.id is not None
@@ -155,7 +155,9 @@ def share_view(vision: Vision) -> dict[str, Any]:
     }
 
 
-def brief_view(db: Database, meeting_id: int, *, settings: Settings, today: date) -> dict[str, Any]:
+def brief_view(
+    db: Workspace, meeting_id: int, *, settings: Settings, today: date
+) -> dict[str, Any]:
     with db.session() as session:
         meeting = repo.get_meeting(session, meeting_id)
         if meeting is None:
@@ -222,13 +224,13 @@ def brief_view(db: Database, meeting_id: int, *, settings: Settings, today: date
     }
 
 
-def brief_pdf(db: Database, meeting_id: int, *, settings: Settings, today: date) -> bytes:
+def brief_pdf(db: Workspace, meeting_id: int, *, settings: Settings, today: date) -> bytes:
     view = brief_view(db, meeting_id, settings=settings, today=today)
     return render_pdf("meeting_brief", view, as_of=today)
 
 
 def write_brief(
-    db: Database, meeting_id: int, path: Path, *, settings: Settings, today: date
+    db: Workspace, meeting_id: int, path: Path, *, settings: Settings, today: date
 ) -> Written:
     target = check_target(path, example=f"brief-{meeting_id}.pdf")
     return write_file(target, brief_pdf(db, meeting_id, settings=settings, today=today))

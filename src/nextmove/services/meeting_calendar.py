@@ -11,16 +11,16 @@ from nextmove.domain.people import Person
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.ics import Attendee, DueItem, Invitation, render_feed, render_invitation
 from nextmove.services import board as board_service
+from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo
-from nextmove.store.db import Database
 from nextmove.store.network import my_email, my_person_id
 from nextmove.store.vision import load_vision
 
 FEED_FOLLOW_UP_DAYS = 60  # due items shown from this many days back
 
 
-def namespace(db: Database) -> str:
+def namespace(db: Workspace) -> str:
     """What makes UIDs unique to this workspace: its database (without any password)."""
     return db.engine.url.render_as_string(hide_password=True)
 
@@ -31,7 +31,7 @@ NO_EMAIL_HINT = (
 )
 
 
-def organizer_email(db: Database, settings: Settings) -> str:
+def organizer_email(db: Workspace, settings: Settings) -> str:
     """Your address as the organizer of invitations: the `email` setting, else the first
     e-mail on your own person record; "" when neither is known."""
     if settings.email:
@@ -40,7 +40,7 @@ def organizer_email(db: Database, settings: Settings) -> str:
         return my_email(session)
 
 
-def where_to_set_email(db: Database) -> int | None:
+def where_to_set_email(db: Workspace) -> int | None:
     """Your own person record's id (where the web sends you to add an e-mail), if linked."""
     with db.session() as session:
         return my_person_id(session)
@@ -70,7 +70,7 @@ def _invitation(
     )
 
 
-def invitation(db: Database, meeting_id: int, *, settings: Settings, now: datetime) -> bytes:
+def invitation(db: Workspace, meeting_id: int, *, settings: Settings, now: datetime) -> bytes:
     """An invitation (METHOD:REQUEST) for a scheduled meeting: you as organizer (the
     `email` setting), the person as attendee, an alarm, a stable UID and the meeting's
     SEQUENCE."""
@@ -98,7 +98,7 @@ def invitation(db: Database, meeting_id: int, *, settings: Settings, now: dateti
     )
 
 
-def due_items(db: Database, *, settings: Settings, today: date, now: datetime) -> list[DueItem]:
+def due_items(db: Workspace, *, settings: Settings, today: date, now: datetime) -> list[DueItem]:
     """Everything due on a date: advisor check-ins, thank-yous and follow-up tasks."""
     items: list[DueItem] = []
     for seat in board_service.show_board(
@@ -137,7 +137,7 @@ def due_items(db: Database, *, settings: Settings, today: date, now: datetime) -
     return items
 
 
-def export_feed(db: Database, *, settings: Settings, today: date, now: datetime) -> bytes:
+def export_feed(db: Workspace, *, settings: Settings, today: date, now: datetime) -> bytes:
     """One calendar (METHOD:PUBLISH) with every scheduled meeting and everything due. A feed
     of your own meetings needs no organizer: with your e-mail known it carries you as the
     organizer and the person as attendee, without it neither."""

@@ -13,15 +13,15 @@ from nextmove.domain.meetings import Meeting, MeetingKind, MeetingState, RoundPr
 from nextmove.domain.plans import get_plan
 from nextmove.domain.vision import plan_key
 from nextmove.errors import NotFound
+from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo
 from nextmove.store import vision as vision_repo
-from nextmove.store.db import Database
 from nextmove.store.network import my_person_id
 
 
 def save_round(
-    db: Database,
+    db: Workspace,
     people: Sequence[tuple[int, int, date | None, str]],
     *,
     today: date,
@@ -68,7 +68,7 @@ def save_round(
         return round_id
 
 
-def round_progress(db: Database, round_id: int) -> RoundProgress:
+def round_progress(db: Workspace, round_id: int) -> RoundProgress:
     """Counts of the round's meetings per state (idea, requested, scheduled, held — held
     counts followed-up too), per week and in all."""
     with db.session() as session:
@@ -91,7 +91,7 @@ def round_progress(db: Database, round_id: int) -> RoundProgress:
         return progress
 
 
-def current_round_id(db: Database) -> int | None:
+def current_round_id(db: Workspace) -> int | None:
     with db.session() as session:
         return repo.latest_round_id(session)
 
@@ -106,7 +106,7 @@ def last_research_meetings(session: Session) -> dict[int, date]:
     return repo.last_held(session, kind=MeetingKind.RESEARCH)
 
 
-def round_meetings(db: Database, round_id: int) -> list[Meeting]:
+def round_meetings(db: Workspace, round_id: int) -> list[Meeting]:
     """The meetings of a round (each with the person's name), by week then id."""
     with db.session() as session:
         found = repo.list_meetings(session, round_id=round_id)

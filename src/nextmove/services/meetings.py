@@ -39,10 +39,10 @@ from nextmove.formats.drafts import Draft
 from nextmove.services import scheduling
 from nextmove.services.drafts import write_draft
 from nextmove.services.people import new_person, picked_person, resolve_id
+from nextmove.services.workspace import Workspace
 from nextmove.store import board as board_repo
 from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo
-from nextmove.store.db import Database
 from nextmove.store.network import add_interaction, add_tie, my_person_id
 from nextmove.store.vision import load_vision
 
@@ -61,7 +61,7 @@ def resolve_person(session: Session, ref: str) -> Person:
     return person
 
 
-def planning_for(db: Database, ref: str) -> tuple[Person, str]:
+def planning_for(db: Workspace, ref: str) -> tuple[Person, str]:
     """The person a meeting is planned with, and why to ask them in a sentence (what the
     request draft says when the meeting has no `why` of its own)."""
     with db.session() as session:
@@ -103,7 +103,7 @@ def refuse_me(session: Session, person_id: int, name: str) -> None:
 
 
 def add_meeting(
-    db: Database,
+    db: Workspace,
     ref: str,
     *,
     why: str = "",
@@ -138,7 +138,7 @@ def add_meeting(
         return meeting
 
 
-def list_meetings(db: Database, *, state: str | None = None) -> list[Meeting]:
+def list_meetings(db: Workspace, *, state: str | None = None) -> list[Meeting]:
     states = [dm.parse_state(state)] if state else None
     with db.session() as session:
         return repo.list_meetings(session, states=states)
@@ -152,7 +152,7 @@ def nudge_of(meeting: Meeting, today: date, after_days: int) -> NudgeStatus | No
 
 
 def advance(
-    db: Database,
+    db: Workspace,
     meeting_id: int,
     target: str | MeetingState,
     *,
@@ -208,7 +208,7 @@ def _refuse_early(meeting: Meeting, *, now: datetime, timezone: str) -> None:
     )
 
 
-def delete_meeting(db: Database, meeting_id: int) -> Meeting:
+def delete_meeting(db: Workspace, meeting_id: int) -> Meeting:
     """Delete a meeting with its notes, insights, tasks and referral records (the people
     and ties a referral created stay)."""
     with db.session() as session:
@@ -255,7 +255,7 @@ def parse_start(text: str, timezone: str) -> datetime:
 
 
 def schedule_meeting(
-    db: Database,
+    db: Workspace,
     meeting_id: int,
     *,
     settings: Settings,
@@ -328,7 +328,7 @@ def drafts_available(meeting: Meeting) -> list[str]:
 
 
 def show_meeting(
-    db: Database, meeting_id: int, *, settings: Settings, today: date
+    db: Workspace, meeting_id: int, *, settings: Settings, today: date
 ) -> MeetingDetail:
     with db.session() as session:
         meeting = _meeting(session, meeting_id)
@@ -348,7 +348,7 @@ def show_meeting(
         )
 
 
-def meeting_agenda(db: Database, meeting_id: int) -> str:
+def meeting_agenda(db: Workspace, meeting_id: int) -> str:
     """The meeting's agenda: the one the user saved, else one written from the vision and
     the person on the spot. Reading it never stores it (a page view is not a change; the
     generated agenda follows the vision until the user saves their own)."""
@@ -362,7 +362,7 @@ def meeting_agenda(db: Database, meeting_id: int) -> str:
         return agenda.as_markdown()
 
 
-def set_agenda(db: Database, meeting_id: int, text: str, *, now: datetime) -> None:
+def set_agenda(db: Workspace, meeting_id: int, text: str, *, now: datetime) -> None:
     limits.check_length(text, limits.NOTES, field="agenda")
     with db.session() as session:
         meeting = _meeting(session, meeting_id)
@@ -370,7 +370,7 @@ def set_agenda(db: Database, meeting_id: int, text: str, *, now: datetime) -> No
         repo.save_meeting(session, meeting, now=now)
 
 
-def add_note(db: Database, meeting_id: int, text: str, *, today: date, now: datetime) -> Meeting:
+def add_note(db: Workspace, meeting_id: int, text: str, *, today: date, now: datetime) -> Meeting:
     limits.check_length(text.strip(), limits.NOTES, field="note")
     """Append a dated note to the meeting's notes."""
     if not text.strip():
@@ -384,7 +384,7 @@ def add_note(db: Database, meeting_id: int, text: str, *, today: date, now: date
 
 
 def add_insight(
-    db: Database, meeting_id: int, text: str, *, affects: str | None, today: date
+    db: Workspace, meeting_id: int, text: str, *, affects: str | None, today: date
 ) -> Insight:
     if not text.strip():
         raise UserError("the insight is empty", hint="Write what you learned.")
@@ -408,7 +408,7 @@ class ReferralResult:
 
 
 def refer(
-    db: Database,
+    db: Workspace,
     meeting_id: int,
     name: str,
     *,
@@ -500,7 +500,7 @@ def _match_person(session: Session, name: str, organization: str, email: str) ->
     return candidates[0][0] if candidates else None
 
 
-def add_task(db: Database, meeting_id: int, text: str, *, due: date, now: datetime) -> Task:
+def add_task(db: Workspace, meeting_id: int, text: str, *, due: date, now: datetime) -> Task:
     limits.check_length(text.strip(), limits.SHORT, field="task")
     if not text.strip():
         raise UserError("the task is empty", hint="Write what you will do.")
@@ -516,7 +516,7 @@ def add_task(db: Database, meeting_id: int, text: str, *, due: date, now: dateti
         )
 
 
-def complete_task(db: Database, task_id: int, *, day: date) -> Task:
+def complete_task(db: Workspace, task_id: int, *, day: date) -> Task:
     with db.session() as session:
         task = repo.get_task(session, task_id)
         if task is None:
@@ -529,7 +529,7 @@ def complete_task(db: Database, task_id: int, *, day: date) -> Task:
 
 
 def draft_for_meeting(
-    db: Database,
+    db: Workspace,
     meeting_id: int,
     kind: str,
     *,
@@ -581,7 +581,7 @@ def _last_chat(session: Session, person_id: int) -> date | None:
 
 
 def meeting_slots(
-    db: Database,
+    db: Workspace,
     meeting_id: int,
     *,
     settings: Settings,
@@ -602,11 +602,11 @@ def meeting_slots(
 # ---------------------------------------------------------------------------- introductions
 
 
-def introduction_chain(session_or_db: Session | Database, person_id: int) -> list[ChainLink]:
+def introduction_chain(session_or_db: Session | Workspace, person_id: int) -> list[ChainLink]:
     """The chain of introductions that led to a person, first contact first: you met A →
     A introduced B → B introduced C gives [A, B, C] for C; just [C] when nobody
     introduced C. Introductions are ties `introduced-by` (made by referrals, or imported)."""
-    if isinstance(session_or_db, Database):
+    if isinstance(session_or_db, Workspace):
         with session_or_db.session() as session:
             return introduction_chain(session, person_id)
     session = session_or_db
@@ -624,7 +624,7 @@ def introduction_chain(session_or_db: Session | Database, person_id: int) -> lis
     return dm.introduction_chain(person_id, introducer_of, names)
 
 
-def person_chain(db: Database, ref: str) -> tuple[Person, list[ChainLink]]:
+def person_chain(db: Workspace, ref: str) -> tuple[Person, list[ChainLink]]:
     with db.session() as session:
         person = resolve_person(session, ref)
         assert person.id is not None

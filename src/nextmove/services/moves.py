@@ -31,9 +31,9 @@ from nextmove.domain.moves import (
 from nextmove.domain.vision import Vision
 from nextmove.errors import UserError
 from nextmove.formats.onet_related import parse_onet_related
+from nextmove.services.workspace import Workspace
 from nextmove.store import moves as repo
 from nextmove.store import vision as vision_repo
-from nextmove.store.db import Database
 
 ONET_FILE = "onet_related.tsv.gz"
 MAX_TITLE = 200
@@ -47,7 +47,7 @@ def load_onet_related() -> OnetRelated:
 
 
 def find_moves(
-    db: Database,
+    db: Workspace,
     *,
     from_title: str | None = None,
     to_title: str | None = None,
@@ -161,7 +161,7 @@ def made_the_move(careers: list[Career], vision: Vision) -> dict[int, str]:
     return out
 
 
-def untrodden_next_step(db: Database, *, today: date) -> Finding | None:
+def untrodden_next_step(db: Workspace, *, today: date) -> Finding | None:
     """For `vision check`: a note when nobody in your network made the move from your role
     to your next step, naming who made the nearest move."""
     with db.session() as session:

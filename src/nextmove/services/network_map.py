@@ -8,10 +8,10 @@ from datetime import date
 
 from nextmove.domain.suggest import DEFAULT_COOLDOWN_DAYS, Weights
 from nextmove.services.suggest import SuggestResult, suggest_people
+from nextmove.services.workspace import Workspace
 from nextmove.store import people as people_repo
 from nextmove.store import suggest as repo
 from nextmove.store import vision as vision_repo
-from nextmove.store.db import Database
 
 DIRECT_SHOWN = 8  # direct ties drawn besides those on a path
 
@@ -33,7 +33,7 @@ class NetworkMap:
 
 
 def network_map(
-    db: Database,
+    db: Workspace,
     *,
     today: date,
     limit: int = 8,

@@ -31,9 +31,9 @@ from nextmove.domain.titles import TitleGuess
 from nextmove.domain.vision import Vision
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.posting import Posting, decode_posting, parse_posting
+from nextmove.services.workspace import Workspace
 from nextmove.store import opportunities as repo
 from nextmove.store import vision as vision_repo
-from nextmove.store.db import Database
 
 EVIDENCE_WINDOW_DAYS = 90  # journal evidence for evaluations: the last 90 days
 JOURNAL_LIMIT = 50  # activities and themes per list the evaluation can match against
@@ -203,7 +203,7 @@ class Added:
 
 
 def add_from_input(
-    db: Database,
+    db: Workspace,
     given: dict[str, Any],
     *,
     posting: bytes | None = None,
@@ -236,7 +236,7 @@ def add_from_input(
 
 
 def add_opportunity(
-    db: Database, changes: dict[str, Any], *, today: date, now: datetime
+    db: Workspace, changes: dict[str, Any], *, today: date, now: datetime
 ) -> Opportunity:
     clean = clean_fields(changes)
     if not clean.get("title"):
@@ -255,7 +255,7 @@ def add_opportunity(
     return added
 
 
-def get_opportunity(db: Database, opp_id: int) -> Opportunity:
+def get_opportunity(db: Workspace, opp_id: int) -> Opportunity:
     with db.session() as session:
         opp = repo.get_opportunity(session, opp_id)
     if opp is None:
@@ -264,7 +264,7 @@ def get_opportunity(db: Database, opp_id: int) -> Opportunity:
 
 
 def list_opportunities(
-    db: Database, *, status: str | None = None
+    db: Workspace, *, status: str | None = None
 ) -> tuple[list[Opportunity], SourceMix]:
     """The opportunities (optionally of one status) and the source mix of all of them."""
     wanted = parse_status(status, field="status") if status else None
@@ -275,7 +275,7 @@ def list_opportunities(
 
 
 def edit_opportunity(
-    db: Database, opp_id: int, changes: dict[str, Any], *, now: datetime
+    db: Workspace, opp_id: int, changes: dict[str, Any], *, now: datetime
 ) -> Opportunity:
     clean = clean_fields(changes)
     if not clean:
@@ -289,7 +289,7 @@ def edit_opportunity(
 
 
 def set_status(
-    db: Database, opp_id: int, status: str, *, day: date, note: str, now: datetime
+    db: Workspace, opp_id: int, status: str, *, day: date, note: str, now: datetime
 ) -> Opportunity:
     parsed = parse_status(status)
     _storable("note", note)
@@ -319,7 +319,7 @@ def resolve_priority(vision: Vision, name_or_rank: str) -> str:
 
 
 def rate_opportunity(
-    db: Database, opp_id: int, priority: str, rating: int | None, *, now: datetime
+    db: Workspace, opp_id: int, priority: str, rating: int | None, *, now: datetime
 ) -> tuple[str, Opportunity]:
     """Set (or clear, with None) your own 1–5 rating of an opportunity against a priority."""
     if rating is not None:
@@ -335,7 +335,7 @@ def rate_opportunity(
 
 
 def rate_many(
-    db: Database, opp_id: int, ratings: dict[str, int | None], *, now: datetime
+    db: Workspace, opp_id: int, ratings: dict[str, int | None], *, now: datetime
 ) -> tuple[list[str], Opportunity]:
     """Set (or clear, with None) several ratings at once: every rating and priority is
     checked before anything is written, then all are written in one transaction."""
@@ -355,7 +355,7 @@ def rate_many(
 
 
 def decide(
-    db: Database, opp_id: int, *, choice: str, why: str, day: date, now: datetime
+    db: Workspace, opp_id: int, *, choice: str, why: str, day: date, now: datetime
 ) -> tuple[Decision, Status | None]:
     """Record a decision and its reasons; a choice that names a status also sets it."""
     choice, why = choice.strip(), why.strip()
@@ -380,7 +380,7 @@ def decide(
     return replace(decision, id=decision_id), status
 
 
-def delete_opportunity(db: Database, opp_id: int) -> None:
+def delete_opportunity(db: Workspace, opp_id: int) -> None:
     with db.session() as session:
         if not repo.delete_opportunity(session, opp_id):
             raise _not_found(opp_id)
@@ -395,7 +395,7 @@ def _journal(session: Any, today: date) -> JournalSummary | None:
 
 
 def evaluate(
-    db: Database, opp_ids: list[int] | None, *, today: date
+    db: Workspace, opp_ids: list[int] | None, *, today: date
 ) -> tuple[list[Evaluation], SourceMix]:
     """Evaluate the given opportunities (default: every one not yet closed), best first."""
     with db.session() as session:
@@ -419,7 +419,7 @@ def evaluate(
     return (rank_evaluations(evaluations) if not opp_ids else evaluations), source_mix(everything)
 
 
-def compare(db: Database, opp_ids: list[int], *, today: date) -> list[Evaluation]:
+def compare(db: Workspace, opp_ids: list[int], *, today: date) -> list[Evaluation]:
     """Side by side, best first."""
     if len(set(opp_ids)) < 2:
         raise UserError(

@@ -12,10 +12,10 @@ from nextmove.errors import NotFound, UserError
 from nextmove.services import meetings as meetings_service
 from nextmove.services.people import resolve_id
 from nextmove.services.suggest import describe_path, path_finder
+from nextmove.services.workspace import Workspace
 from nextmove.store import opportunities as repo
 from nextmove.store import people as people_repo
 from nextmove.store import suggest as suggest_repo
-from nextmove.store.db import Database
 
 AT_ORGANIZATION = 12
 NEARBY = 5
@@ -36,7 +36,7 @@ def _opportunity(session: object, opp_id: int):  # type: ignore[no-untyped-def]
 
 
 def link_person(
-    db: Database, opp_id: int, ref: str, *, role: str, now: datetime
+    db: Workspace, opp_id: int, ref: str, *, role: str, now: datetime
 ) -> tuple[str, bool]:
     """Link someone to an opportunity in a role (hiring manager, referrer, …)."""
     role = _role(role)
@@ -48,7 +48,7 @@ def link_person(
     return name, added
 
 
-def unlink_person(db: Database, opp_id: int, ref: str, *, role: str | None) -> int:
+def unlink_person(db: Workspace, opp_id: int, ref: str, *, role: str | None) -> int:
     with db.session() as session:
         _opportunity(session, opp_id)
         person_id = resolve_id(session, ref)
@@ -58,7 +58,7 @@ def unlink_person(db: Database, opp_id: int, ref: str, *, role: str | None) -> i
     return removed
 
 
-def people_for(db: Database, opp_id: int) -> OpportunityPeople:
+def people_for(db: Workspace, opp_id: int) -> OpportunityPeople:
     """Who is involved, who you know at the organization, and who does this kind of work
     elsewhere — each with how you reach them."""
     with db.session() as session:
@@ -120,7 +120,7 @@ def people_for(db: Database, opp_id: int) -> OpportunityPeople:
 
 
 def plan_meeting(
-    db: Database, opp_id: int, ref: str, *, why: str = "", today: date, now: datetime
+    db: Workspace, opp_id: int, ref: str, *, why: str = "", today: date, now: datetime
 ) -> Meeting:
     """A research-meeting idea with someone at or near the opportunity, in one step."""
     with db.session() as session:

@@ -57,10 +57,10 @@ from nextmove.errors import UserError
 from nextmove.formats.orgchart import OrgChartFile, open_orgchart
 from nextmove.services.progress import NoProgress, Progress
 from nextmove.services.titles import infer_titles
+from nextmove.services.workspace import Workspace
 from nextmove.store import bulk
 from nextmove.store import network as net
 from nextmove.store import people as repo
-from nextmove.store.db import Database
 
 BATCH = 5000
 BULK_THRESHOLD = 50_000
@@ -70,7 +70,7 @@ _GROW = array("l", [-1]) * 65536
 
 
 def import_orgchart(
-    db: Database,
+    db: Workspace,
     path: Path,
     *,
     organization: str | None,

@@ -39,9 +39,9 @@ from nextmove.domain.people import (
 )
 from nextmove.errors import Ambiguous, NotFound, UserError
 from nextmove.services.titles import read_title
+from nextmove.services.workspace import Workspace
 from nextmove.store import network as net
 from nextmove.store import people as repo
-from nextmove.store.db import Database
 from nextmove.store.forget import linked_to, scrub_traces, strip_folders
 from nextmove.store.people import PersonLine
 
@@ -64,7 +64,7 @@ def check_text(value: str, name: str) -> str:
     return value
 
 
-def resolve(db: Database, ref: str) -> int:
+def resolve(db: Workspace, ref: str) -> int:
     """A person's id from REF: a number (their id) or a name (exact, then by first and last
     name). An ambiguous name is an error listing the candidates."""
     with db.session() as session:
@@ -113,7 +113,7 @@ def resolve_id(session: Any, ref: str) -> int:
 
 
 def list_people(
-    db: Database,
+    db: Workspace,
     *,
     query: str | None = None,
     tag: str | None = None,
@@ -154,7 +154,7 @@ def person_detail(session: Any, person_id: int) -> PersonDetail:
     )
 
 
-def show_person(db: Database, ref: str) -> PersonDetail:
+def show_person(db: Workspace, ref: str) -> PersonDetail:
     with db.session() as session:
         person_id = resolve_id(session, ref)
         return person_detail(session, person_id)
@@ -335,7 +335,7 @@ def guess_from_title(person: Person) -> None:
         apply_title_guess(person, read_title(person.title, person.department))
 
 
-def add_person(db: Database, changes: dict[str, Any], *, now: datetime, today: date) -> Person:
+def add_person(db: Workspace, changes: dict[str, Any], *, now: datetime, today: date) -> Person:
     name = clean_text(changes.get("name") or "")
     if not name:
         raise UserError("give the person's name")
@@ -358,7 +358,7 @@ def add_person(db: Database, changes: dict[str, Any], *, now: datetime, today: d
 
 
 def edit_person(
-    db: Database, ref: str, changes: dict[str, Any], *, now: datetime, today: date
+    db: Workspace, ref: str, changes: dict[str, Any], *, now: datetime, today: date
 ) -> Person:
     with db.session() as session:
         person_id = resolve_id(session, ref)
@@ -372,7 +372,7 @@ def edit_person(
         return person
 
 
-def delete_person(db: Database, ref: str) -> Person:
+def delete_person(db: Workspace, ref: str) -> Person:
     """Delete a person (see `delete_person_reported`); returns who was deleted."""
     return delete_person_reported(db, ref)[0]
 
@@ -386,7 +386,7 @@ def _delete_and_scrub(session: Session, ref: str) -> tuple[Person, Rewrites]:
     return person, scrub_traces(session, traces_of(person), linked)
 
 
-def delete_person_reported(db: Database, ref: str) -> tuple[Person, Rewrites]:
+def delete_person_reported(db: Workspace, ref: str) -> tuple[Person, Rewrites]:
     """Delete a person and everything recorded with them, scrub their name, e-mails and
     phones from the texts that stay (domain.forget), then make sure the deleted data is
     gone from disk too (zeroed pages, an emptied write-ahead log). Returns who was deleted
@@ -398,7 +398,7 @@ def delete_person_reported(db: Database, ref: str) -> tuple[Person, Rewrites]:
     return person, rewrites
 
 
-def preview_delete(db: Database, ref: str) -> tuple[Person, Rewrites]:
+def preview_delete(db: Workspace, ref: str) -> tuple[Person, Rewrites]:
     """What deleting a person would rewrite, for the confirmation: the delete is done and
     rolled back, so the count is exactly what `delete_person_reported` will do."""
     with db.session() as session:
@@ -409,7 +409,7 @@ def preview_delete(db: Database, ref: str) -> tuple[Person, Rewrites]:
 
 
 def merge_people(
-    db: Database, keep_ref: str, drop_ref: str, *, now: datetime, today: date
+    db: Workspace, keep_ref: str, drop_ref: str, *, now: datetime, today: date
 ) -> Person:
     """Merge the second person into the first: lists are combined, the first's fields win,
     the second's fill its gaps; ties, interactions and sources move over."""
@@ -482,7 +482,7 @@ def merge_people(
 
 
 def touch(
-    db: Database, ref: str, *, kind: str, note: str, day: date, now: datetime
+    db: Workspace, ref: str, *, kind: str, note: str, day: date, now: datetime
 ) -> tuple[Person, Interaction]:
     """Log a contact with someone: it becomes their last-contact date if it is the latest."""
     try:
@@ -504,7 +504,7 @@ def touch(
 
 
 def add_tie(
-    db: Database, ref: str, other_ref: str, *, source: str, strength: int, note: str, now: datetime
+    db: Workspace, ref: str, other_ref: str, *, source: str, strength: int, note: str, now: datetime
 ) -> Tie:
     try:
         source = TieSource(source).value
@@ -527,7 +527,7 @@ def add_tie(
         return tie
 
 
-def link_me(db: Database, ref: str | None) -> Person | None:
+def link_me(db: Workspace, ref: str | None) -> Person | None:
     with db.session() as session:
         if ref is None:
             net.link_me(session, None)

@@ -16,10 +16,10 @@ from nextmove.services import keep as keep_service
 from nextmove.services.keep import Contact
 from nextmove.services.meetings import introduction_chain
 from nextmove.services.people import FLAGS, PersonDetail, check_text, person_detail, resolve_id
+from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as meeting_repo
 from nextmove.store import opportunities as opp_repo
 from nextmove.store import people as repo
-from nextmove.store.db import Database
 from nextmove.store.people import PersonLine
 
 KEEP_STATES = ("ok", "due", "overdue")
@@ -47,7 +47,7 @@ class PeopleFilters:
 
 
 def search_people(
-    db: Database,
+    db: Workspace,
     filters: PeopleFilters,
     *,
     settings: Settings,
@@ -89,7 +89,7 @@ def search_people(
 PICK_LIMIT = 20
 
 
-def pick_people(db: Database, text: str, *, limit: int = 8) -> list[tuple[int, str, str, str]]:
+def pick_people(db: Workspace, text: str, *, limit: int = 8) -> list[tuple[int, str, str, str]]:
     """Suggestions for a person field as its text is typed: (id, name, title, organization),
     the names that start with the text first (`store.people.pick_people`)."""
     check_text(text, "q")
@@ -97,7 +97,7 @@ def pick_people(db: Database, text: str, *, limit: int = 8) -> list[tuple[int, s
         return repo.pick_people(session, text[:200], limit=max(1, min(limit, PICK_LIMIT)))
 
 
-def any_people(db: Database) -> bool:
+def any_people(db: Workspace) -> bool:
     with db.session() as session:
         return repo.any_people(session)
 
@@ -127,7 +127,7 @@ class PersonPage:
         return len(self.chain) > 1
 
 
-def person_page(db: Database, ref: str, *, settings: Settings, today: date) -> PersonPage:
+def person_page(db: Workspace, ref: str, *, settings: Settings, today: date) -> PersonPage:
     """A person with their ties, interactions, sources, meetings, introduction chain,
     keep-in-touch state and the opportunities they are linked to (one unit of work)."""
     with db.session() as session:
@@ -157,7 +157,7 @@ class KeepState:
     snooze_until: date | None
 
 
-def keep_state(db: Database, ref: str, *, settings: Settings, today: date) -> KeepState:
+def keep_state(db: Workspace, ref: str, *, settings: Settings, today: date) -> KeepState:
     """One person's keep-in-touch state today."""
     with db.session() as session:
         person_id = resolve_id(session, ref)

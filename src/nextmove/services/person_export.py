@@ -15,11 +15,11 @@ from nextmove.domain.meetings import Insight, Meeting, Referral, Task
 from nextmove.errors import UserError
 from nextmove.formats.person_export_json import person_export_json
 from nextmove.services.people import PersonDetail, person_detail, resolve_id
+from nextmove.services.workspace import Workspace
 from nextmove.store import board as board_repo
 from nextmove.store import meetings as meeting_repo
 from nextmove.store import opportunities as opp_repo
 from nextmove.store.board import KeepRow, SeatRow
-from nextmove.store.db import Database
 
 
 @dataclass(slots=True)
@@ -42,7 +42,7 @@ class PersonRecord:
     opportunities: list[tuple[int, str, str, str, str]]  # id, title, organization, status, role
 
 
-def person_record(db: Database, ref: str) -> PersonRecord:
+def person_record(db: Workspace, ref: str) -> PersonRecord:
     with db.session() as session:
         person_id = resolve_id(session, ref)
         detail = person_detail(session, person_id)
@@ -69,16 +69,16 @@ def person_record(db: Database, ref: str) -> PersonRecord:
         )
 
 
-def export_data(db: Database, ref: str, *, now: datetime) -> dict[str, Any]:
+def export_data(db: Workspace, ref: str, *, now: datetime) -> dict[str, Any]:
     """The export as JSON data (for the API and the download)."""
     return person_export_json(person_record(db, ref), now=now)
 
 
-def export_text(db: Database, ref: str, *, now: datetime) -> str:
+def export_text(db: Workspace, ref: str, *, now: datetime) -> str:
     return json.dumps(export_data(db, ref, now=now), ensure_ascii=False, indent=2) + "\n"
 
 
-def export_person(db: Database, ref: str, path: Path, *, now: datetime) -> str:
+def export_person(db: Workspace, ref: str, path: Path, *, now: datetime) -> str:
     """Write the export to `path` (readable by its owner only: it is personal data); returns
     the person's name."""
     data = export_data(db, ref, now=now)

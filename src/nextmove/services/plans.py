@@ -30,9 +30,9 @@ from nextmove.errors import NotFound
 from nextmove.formats.vision_toml import PLAN_HEADER, parse_plan, render_plan
 from nextmove.services import suggest as suggest_service
 from nextmove.services.vision import EVIDENCE_WINDOW_DAYS, journal_window
+from nextmove.services.workspace import Workspace
 from nextmove.store import opportunities as opp_repo
 from nextmove.store import vision as repo
-from nextmove.store.db import Database
 
 
 @dataclass(slots=True)
@@ -52,7 +52,7 @@ class PlanSummary:
 
 
 def _change(
-    db: Database, operation: Any, *, now: datetime, renamed: dict[str, str] | None = None
+    db: Workspace, operation: Any, *, now: datetime, renamed: dict[str, str] | None = None
 ) -> Vision:
     """Load, change (a pure function of the vision), save: one transaction."""
     with db.session() as session:
@@ -62,7 +62,7 @@ def _change(
     return vision
 
 
-def list_plans(db: Database, *, today: date) -> list[PlanSummary]:
+def list_plans(db: Workspace, *, today: date) -> list[PlanSummary]:
     """Every plan, the main plan first, each with its check (the journal of the last 90 days
     as evidence), the open opportunities it serves and its research meetings."""
     start, end = journal_window(today, EVIDENCE_WINDOW_DAYS)
@@ -88,20 +88,20 @@ def list_plans(db: Database, *, today: date) -> list[PlanSummary]:
     ]
 
 
-def show_plan(db: Database, name: str, *, today: date) -> PlanSummary:
+def show_plan(db: Workspace, name: str, *, today: date) -> PlanSummary:
     with db.session() as session:
         vision = repo.load_vision(session)
     wanted = plan_key(get_plan(vision, name).name)
     return next(s for s in list_plans(db, today=today) if plan_key(s.name) == wanted)
 
 
-def create_plan(db: Database, name: str, *, source: str | None, now: datetime) -> Plan:
+def create_plan(db: Workspace, name: str, *, source: str | None, now: datetime) -> Plan:
     vision = _change(db, lambda v: add_plan(v, name, source=source), now=now)
     return vision.alternatives[-1]
 
 
 def change_plan(
-    db: Database,
+    db: Workspace,
     name: str,
     *,
     gauges: dict[str, int | None] | None = None,
@@ -121,11 +121,11 @@ def change_plan(
     return get_plan(vision, rename or old)
 
 
-def promote(db: Database, name: str, *, now: datetime) -> Vision:
+def promote(db: Workspace, name: str, *, now: datetime) -> Vision:
     return _change(db, lambda v: promote_plan(v, name), now=now)
 
 
-def plan_to_delete(db: Database, name: str) -> Plan:
+def plan_to_delete(db: Workspace, name: str) -> Plan:
     """The plan `remove_plan` would delete, or the error it would raise (an unknown name, the
     main plan): checked before asking the user to confirm, so nobody confirms a refusal."""
     with db.session() as session:
@@ -134,20 +134,20 @@ def plan_to_delete(db: Database, name: str) -> Plan:
     return get_plan(vision, name)
 
 
-def remove_plan(db: Database, name: str, *, now: datetime) -> Plan:
+def remove_plan(db: Workspace, name: str, *, now: datetime) -> Plan:
     with db.session() as session:
         plan = get_plan(repo.load_vision(session), name)
     _change(db, lambda v: delete_plan(v, name), now=now)
     return plan
 
 
-def export_plan(db: Database, name: str) -> str:
+def export_plan(db: Workspace, name: str) -> str:
     with db.session() as session:
         plan = get_plan(repo.load_vision(session), name)
     return PLAN_HEADER + render_plan(plan)
 
 
-def import_plan(db: Database, name: str, text: str, *, source: str, now: datetime) -> Plan:
+def import_plan(db: Workspace, name: str, text: str, *, source: str, now: datetime) -> Plan:
     """Replace the plan called `name` with the plan document `text` (`plan edit`); a new name
     in the document renames the plan."""
     plan = parse_plan(text, source)
@@ -157,14 +157,14 @@ def import_plan(db: Database, name: str, text: str, *, source: str, now: datetim
     return get_plan(vision, plan.name)
 
 
-def plan_is_main(db: Database, name: str) -> bool:
+def plan_is_main(db: Workspace, name: str) -> bool:
     with db.session() as session:
         vision = repo.load_vision(session)
     return is_main(vision, get_plan(vision, name))
 
 
 def set_meeting_plan(
-    db: Database, meeting_id: int, name: str | None, *, now: datetime
+    db: Workspace, meeting_id: int, name: str | None, *, now: datetime
 ) -> str | None:
     """Record which plan a meeting explores; None or "" clears it. Returns the plan's name."""
     with db.session() as session:
@@ -185,19 +185,19 @@ def set_meeting_plan(
     return plan_name
 
 
-def meeting_plan(db: Database, meeting_id: int) -> str | None:
+def meeting_plan(db: Workspace, meeting_id: int) -> str | None:
     with db.session() as session:
         return repo.meeting_plan_names(session, [meeting_id]).get(meeting_id)
 
 
-def meeting_plans(db: Database) -> dict[int, str]:
+def meeting_plans(db: Workspace) -> dict[int, str]:
     """meeting id -> the plan it explores, for every meeting that names one."""
     with db.session() as session:
         return repo.meeting_plan_names(session)
 
 
 def people_for_plans(
-    db: Database,
+    db: Workspace,
     *,
     today: date,
     limit: int = 3,

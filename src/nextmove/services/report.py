@@ -35,11 +35,11 @@ from nextmove.services.pdf_files import Written, check_target, write_file
 from nextmove.services.plans import PlanSummary
 from nextmove.services.today import build_digest
 from nextmove.services.vision import EVIDENCE_WINDOW_DAYS
+from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as meetings_repo
 from nextmove.store import models
 from nextmove.store import people as people_repo
 from nextmove.store import vision as vision_repo
-from nextmove.store.db import Database
 
 MAIN_PLAN = "main"
 CHART_DAYS = 30
@@ -62,7 +62,7 @@ def position_phrase(title: str, organization: str) -> str:
 class People:
     """How the report names people: by name, or with ``private`` by their role only."""
 
-    def __init__(self, db: Database, *, private: bool, me: str):
+    def __init__(self, db: Workspace, *, private: bool, me: str):
         self.private = private
         self.roles: dict[int, str] = {}
         self.tokens = NameWords()
@@ -72,7 +72,7 @@ class People:
                 names = session.execute(select(models.Person.name)).scalars()
                 self.tokens = name_tokens((n for n in names if n), keep=[me])
 
-    def load(self, db: Database, ids: set[int]) -> None:
+    def load(self, db: Workspace, ids: set[int]) -> None:
         missing = ids - set(self.roles)
         if not missing:
             return
@@ -215,7 +215,7 @@ SHOWN_STATES = (
 )
 
 
-def meetings_view(db: Database, vision: Vision, people: People) -> dict[str, Any]:
+def meetings_view(db: Workspace, vision: Vision, people: People) -> dict[str, Any]:
     with db.session() as session:
         research = [
             m for m in meetings_repo.list_meetings(session) if m.kind is MeetingKind.RESEARCH
@@ -258,7 +258,7 @@ def meetings_view(db: Database, vision: Vision, people: People) -> dict[str, Any
     }
 
 
-def round_view(db: Database, people: People) -> dict[str, Any] | None:
+def round_view(db: Workspace, people: People) -> dict[str, Any] | None:
     round_id = meeting_rounds.current_round_id(db)
     if round_id is None:
         return None
@@ -286,7 +286,7 @@ def round_view(db: Database, people: People) -> dict[str, Any] | None:
 
 
 def board_view(
-    db: Database, *, settings: Settings, today: date, now: datetime, people: People
+    db: Workspace, *, settings: Settings, today: date, now: datetime, people: People
 ) -> list[dict[str, Any]]:
     seats = board_service.show_board(db, settings=settings, today=today, now=now, with_extras=False)
     people.load(db, {s.person_id for s in seats if s.person_id is not None})
@@ -338,7 +338,7 @@ def _opportunity(ev: Evaluation, people: People, plan: str | None) -> dict[str, 
 
 
 def opportunities_view(
-    db: Database, vision: Vision, *, today: date, people: People, plan: str | None = None
+    db: Workspace, vision: Vision, *, today: date, people: People, plan: str | None = None
 ) -> dict[str, Any]:
     if not vision.priorities and not vision.steps:
         return {"items": [], "total": 0, "mix": ""}
@@ -352,7 +352,7 @@ def opportunities_view(
 
 
 def next_steps(
-    db: Database,
+    db: Workspace,
     plans: list[dict[str, Any]],
     *,
     settings: Settings,
@@ -395,7 +395,7 @@ def next_steps(
 
 
 def report_view(
-    db: Database,
+    db: Workspace,
     *,
     settings: Settings,
     today: date,
@@ -443,7 +443,7 @@ def report_view(
 
 
 def report_pdf(
-    db: Database,
+    db: Workspace,
     *,
     settings: Settings,
     today: date,
@@ -456,7 +456,7 @@ def report_pdf(
 
 
 def write_report(
-    db: Database,
+    db: Workspace,
     path: Path,
     *,
     settings: Settings,

@@ -20,8 +20,8 @@ from nextmove.domain.slots import (
     propose_slots,
 )
 from nextmove.errors import UserError
+from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as meetings_repo
-from nextmove.store.db import Database
 
 
 def working_hours(settings: Settings) -> WorkingHours:
@@ -112,7 +112,7 @@ def booked_times(session: Session) -> list[Interval]:
     ]
 
 
-def scheduled_times(db: Database) -> list[Interval]:
+def scheduled_times(db: Workspace) -> list[Interval]:
     """`booked_times` in a unit of work of its own."""
     with db.session() as session:
         return booked_times(session)

@@ -32,13 +32,13 @@ from nextmove.domain.vision import Vision
 from nextmove.errors import UserError
 from nextmove.services import meeting_rounds
 from nextmove.services.meetings import resolve_person
+from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as meetings_repo
 from nextmove.store import moves as moves_repo
 from nextmove.store import network as network_repo
 from nextmove.store import people as people_repo
 from nextmove.store import suggest as repo
 from nextmove.store import vision as vision_repo
-from nextmove.store.db import Database
 
 ME = -1  # the user in path search when they have no person record of their own
 PREFILTER_ABOVE = 50_000  # below this many people, everyone is scored
@@ -262,7 +262,7 @@ def describe_path(path: WarmPath, names: dict[int, str]) -> tuple[str, ...]:
 
 
 def suggest_people(
-    db: Database,
+    db: Workspace,
     *,
     today: date,
     limit: int = 10,
@@ -318,7 +318,7 @@ class PathResult:
     described: list[tuple[str, ...]]
 
 
-def warm_paths(db: Database, ref: str, *, limit: int = 3) -> PathResult:
+def warm_paths(db: Workspace, ref: str, *, limit: int = 3) -> PathResult:
     """The best warm-introduction paths to a person, up to three hops."""
     with db.session() as session:
         target = resolve_person(session, ref).id
@@ -343,7 +343,7 @@ class RoundPlan:
 
 
 def plan_research_round(
-    db: Database,
+    db: Workspace,
     *,
     today: date,
     size: int = 6,

@@ -20,11 +20,11 @@ from nextmove.services import meetings as meeting_service
 from nextmove.services.board import Seat
 from nextmove.services.keep import Contact
 from nextmove.services.suggest import suggest_people
+from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo
 from nextmove.store import suggest as suggest_repo
 from nextmove.store import vision as vision_repo
-from nextmove.store.db import Database
 
 SUGGEST_LIMIT = 3
 
@@ -47,7 +47,7 @@ class Digest:
     next_people: list[Suggestion] = field(default_factory=list)
 
 
-def build_digest(db: Database, *, settings: Settings, today: date, now: datetime) -> Digest:
+def build_digest(db: Workspace, *, settings: Settings, today: date, now: datetime) -> Digest:
     tz = ZoneInfo(settings.timezone)
     digest = Digest(today)
     week_end = today + timedelta(days=7)
@@ -101,7 +101,7 @@ class GuideStep:
     done: bool
 
 
-def first_run_guide(db: Database, vision: Vision | None = None) -> list[GuideStep]:
+def first_run_guide(db: Workspace, vision: Vision | None = None) -> list[GuideStep]:
     """The four steps of the method a new workspace walks through — who you are, your plan two
     jobs out, your people, whom to meet — each ticked once done. (`vision`: when the caller
     has it already.)"""
@@ -138,7 +138,7 @@ def first_run_guide(db: Database, vision: Vision | None = None) -> list[GuideSte
     ]
 
 
-def rank_contacts_due(db: Database, digest: Digest, due: list[Contact]) -> None:
+def rank_contacts_due(db: Workspace, digest: Digest, due: list[Contact]) -> None:
     """Order the contacts due the way to reach them: by tier, how overdue, the strength of your
     tie and how relevant their role is to your plan (`domain.cadence.keep_in_touch_key`)."""
     if due:
@@ -177,7 +177,7 @@ def rank_contacts_due(db: Database, digest: Digest, due: list[Contact]) -> None:
     )
 
 
-def next_people(db: Database, *, settings: Settings, today: date) -> list[Suggestion]:
+def next_people(db: Workspace, *, settings: Settings, today: date) -> list[Suggestion]:
     """The next people to reach out to: the best few suggestions (`nextmove suggest`)."""
     return suggest_people(
         db,

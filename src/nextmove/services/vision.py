@@ -22,19 +22,19 @@ from nextmove.domain.plans import PlanCheck, check_plans
 from nextmove.domain.vision import Position, Vision
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.vision_toml import parse_vision, render_vision, vision_from_data
+from nextmove.services.workspace import Workspace
 from nextmove.store import vision as repo
-from nextmove.store.db import Database
 
 EVIDENCE_WINDOW_DAYS = 90
 POSITION_FIELDS = ("name", "title", "organization", "function", "level", "industry", "city")
 
 
-def get_vision(db: Database) -> Vision:
+def get_vision(db: Workspace) -> Vision:
     with db.session() as session:
         return repo.load_vision(session)
 
 
-def import_vision(db: Database, text: str, *, source: str, now: datetime) -> Vision:
+def import_vision(db: Workspace, text: str, *, source: str, now: datetime) -> Vision:
     """Parse and validate first, then replace the saved vision in one transaction."""
     vision = parse_vision(text, source)
     with db.session() as session:
@@ -43,7 +43,7 @@ def import_vision(db: Database, text: str, *, source: str, now: datetime) -> Vis
     return vision
 
 
-def save_vision_data(db: Database, data: dict[str, Any], *, source: str, now: datetime) -> Vision:
+def save_vision_data(db: Workspace, data: dict[str, Any], *, source: str, now: datetime) -> Vision:
     """Validate a vision given as plain data (a web form, a JSON body; the vision file's shape),
     then replace the saved vision in one transaction. Problems name each field."""
     vision = vision_from_data(data, source)
@@ -60,11 +60,11 @@ def save_vision_data(db: Database, data: dict[str, Any], *, source: str, now: da
     return vision
 
 
-def export_vision(db: Database) -> str:
+def export_vision(db: Workspace) -> str:
     return render_vision(get_vision(db))
 
 
-def set_position(db: Database, changes: dict[str, Any], *, now: datetime) -> Position:
+def set_position(db: Workspace, changes: dict[str, Any], *, now: datetime) -> Position:
     """Change some fields of the current position; levels and functions are validated."""
     unknown = set(changes) - set(POSITION_FIELDS)
     if unknown:
@@ -93,12 +93,12 @@ def journal_window(today: date, days: int) -> tuple[date, date]:
     return today - timedelta(days=days - 1), today
 
 
-def run_check(db: Database, *, today: date) -> list[Finding]:
+def run_check(db: Workspace, *, today: date) -> list[Finding]:
     """The check of the main plan (with the person's position, priorities, energizers)."""
     return run_plan_checks(db, today=today)[0].findings
 
 
-def run_plan_checks(db: Database, *, today: date) -> list[PlanCheck]:
+def run_plan_checks(db: Workspace, *, today: date) -> list[PlanCheck]:
     """The check per plan: the main plan's in full, then each alternative's own."""
     start, end = journal_window(today, EVIDENCE_WINDOW_DAYS)
     with db.session() as session:
@@ -147,7 +147,7 @@ def validate_journal_entry(entry: JournalEntry) -> None:
         )
 
 
-def add_journal_entry(db: Database, entry: JournalEntry, *, now: datetime) -> JournalEntry:
+def add_journal_entry(db: Workspace, entry: JournalEntry, *, now: datetime) -> JournalEntry:
     validate_journal_entry(entry)
     entry = replace(
         entry,
@@ -159,12 +159,12 @@ def add_journal_entry(db: Database, entry: JournalEntry, *, now: datetime) -> Jo
     return replace(entry, id=entry_id)
 
 
-def list_journal(db: Database, *, start: date | None, end: date | None) -> list[JournalEntry]:
+def list_journal(db: Workspace, *, start: date | None, end: date | None) -> list[JournalEntry]:
     with db.session() as session:
         return repo.list_journal_entries(session, start=start, end=end)
 
 
-def delete_journal_entry(db: Database, entry_id: int) -> None:
+def delete_journal_entry(db: Workspace, entry_id: int) -> None:
     with db.session() as session:
         if not repo.delete_journal_entry(session, entry_id):
             raise NotFound(
@@ -172,7 +172,7 @@ def delete_journal_entry(db: Database, entry_id: int) -> None:
             )
 
 
-def summarize(db: Database, *, today: date, days: int, limit: int = 5) -> JournalSummary:
+def summarize(db: Workspace, *, today: date, days: int, limit: int = 5) -> JournalSummary:
     start, end = journal_window(today, days)
     entries = list_journal(db, start=start, end=end)
     return summarize_journal(entries, start=start, end=end, limit=limit)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import JSON, DateTime, MetaData, TypeDecorator
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, MetaData, TypeDecorator
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -42,3 +43,27 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class WorkspaceScoped:
+    """A per-workspace table: `workspace_id` leads its primary key, unique constraints and
+    indexes, and references to other per-workspace rows are composite foreign keys
+    ``(workspace_id, x_id) → x(workspace_id, id)`` (docs/architecture.md). A session opened
+    for a workspace (``Database.session(workspace_id=…)``) filters every ORM statement on
+    these models by it and stamps it on new rows; ``session.get(Model, id)`` takes the id
+    without the workspace. `__identity__` names the key columns after `workspace_id`."""
+
+    __identity__: tuple[str, ...] = ("id",)
+
+    @declared_attr
+    def workspace_id(cls) -> Mapped[int]:
+        from nextmove.store.ids import current_workspace
+
+        return mapped_column(
+            Integer, ForeignKey("workspace.id", ondelete="CASCADE"), default=current_workspace
+        )
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        table = cls.__table__  # type: ignore[attr-defined]
+        return {"primary_key": [table.c.workspace_id, *(table.c[n] for n in cls.__identity__)]}

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session
 
 from nextmove.store import models
+from nextmove.store.ids import same_row
 from nextmove.store.meeting_models import BoardSeat, KeepInTouch
 
 MAX_OFFERED_HELP = 5000  # people flagged as offering help, read for board candidates
@@ -30,7 +31,7 @@ class SeatRow:
 def seats(session: Session) -> list[SeatRow]:
     rows = session.execute(
         select(BoardSeat, models.Person.name)
-        .join(models.Person, models.Person.id == BoardSeat.person_id)
+        .join(models.Person, same_row(models.Person, BoardSeat, "person_id"))
         .order_by(BoardSeat.seat)
     ).all()
     return [
@@ -113,7 +114,9 @@ def kept(session: Session, *, person_id: int | None = None) -> list[KeepRow]:
             keep.snooze_until,
             person.last_contact,
         )
-        .outerjoin(keep, keep.person_id == person.id)
+        .outerjoin(
+            keep, and_(keep.workspace_id == person.workspace_id, keep.person_id == person.id)
+        )
         .where(or_(person.tier.is_not(None), keep.person_id.is_not(None)))
         .order_by(person.name_key, person.id)
     )

@@ -38,6 +38,8 @@ from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.schema import CreateIndex
 
+from nextmove.store.ids import forget_next_id, next_ids, sequence_name, workspace_of
+
 
 def connection(session: Session) -> Connection:
     return session.connection()
@@ -157,6 +159,16 @@ def bulk_insert(
         return
     conn = session.connection()
     dialect = conn.dialect
+    constants = _in_workspace(session, table, columns, constants)
+    if "id" in columns:
+        forget_next_id(conn, table.name)
+    elif "workspace_id" in table.c and "id" in table.c and table.name != "profile":
+        # Rows that leave their id to the database: numbered here (store/ids.py).
+        hold_write_lock(session, table)
+        numbers = next_ids(conn, table.name, len(rows))
+        columns = ["id", *columns]
+        rows = [(number, *row) for number, row in zip(numbers, rows, strict=True)]
+        checked = False
     consts = tuple((constants or {}).items())
     if dialect.name != "sqlite":
         names = tuple(columns)
@@ -181,6 +193,17 @@ def bulk_insert(
     if procs:
         rows = [_processed(row, procs) for row in rows]
     conn.exec_driver_sql(sql, list(rows) if not isinstance(rows, list) else rows)
+
+
+def _in_workspace(
+    session: Session, table: Table, columns: Sequence[str], constants: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """A per-workspace table's rows go to the session's workspace."""
+    if "workspace_id" not in table.c or "workspace_id" in columns:
+        return constants
+    if constants and "workspace_id" in constants:
+        return constants
+    return {**(constants or {}), "workspace_id": workspace_of(session)}
 
 
 def insert_columns(
@@ -226,9 +249,10 @@ def insert_numbered(
     if conn.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= JSON_EACH:
         quote = conn.dialect.identifier_preparer.quote
         conn.exec_driver_sql(
-            f"INSERT INTO {quote(table.name)} ({quote(columns[0])}, {quote(columns[1])}) "
-            "SELECT ? + key, value FROM json_each(?) WHERE value <> ?",
-            (first, "[" + ",".join(map(str, values)) + "]", skip),
+            f"INSERT INTO {quote(table.name)} "
+            f"(workspace_id, {quote(columns[0])}, {quote(columns[1])}) "
+            "SELECT ?, ? + key, value FROM json_each(?) WHERE value <> ?",
+            (workspace_of(session), first, "[" + ",".join(map(str, values)) + "]", skip),
         )
         return
     ids: Sequence[int] = range(first, first + len(values))
@@ -287,20 +311,7 @@ def reserve_ids(session: Session, table: Table, count: int) -> Sequence[int]:
     if count <= 0:
         return range(0)
     hold_write_lock(session, table)
-    conn = session.connection()
-    if conn.dialect.name == "sqlite":
-        current = conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table.name}")).scalar()
-        first = int(current or 0) + 1
-        return range(first, first + count)
-    sequence = conn.execute(
-        text("SELECT pg_get_serial_sequence(:table, 'id')"), {"table": table.name}
-    ).scalar()
-    return list(
-        conn.execute(
-            text("SELECT nextval(CAST(:seq AS regclass)) FROM generate_series(1, :n)"),
-            {"seq": sequence, "n": count},
-        ).scalars()
-    )
+    return next_ids(session.connection(), table.name, count)
 
 
 def secondary_indexes(table: Table) -> list[Index]:
@@ -389,6 +400,7 @@ def next_free_id(session: Session, table: Table) -> int:
         conn.execute(text(f"LOCK TABLE {table.name} IN SHARE ROW EXCLUSIVE MODE"))
     else:
         hold_write_lock(session, table)
+    forget_next_id(conn, table.name)
     current = conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table.name}")).scalar()
     return int(current or 0) + 1
 
@@ -398,10 +410,10 @@ def sync_id_sequence(session: Session, table: Table) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(
             text(
-                "SELECT setval(pg_get_serial_sequence(:table, 'id'), "
+                "SELECT setval(CAST(:seq AS regclass), "
                 f"(SELECT coalesce(max(id), 0) + 1 FROM {table.name}), false)"
             ),
-            {"table": table.name},
+            {"seq": sequence_name(table.name)},
         )
 
 
@@ -412,12 +424,17 @@ def update_column(
     if not rows:
         return
     conn = session.connection()
+    workspace_id = workspace_of(session)
     if conn.dialect.name == "sqlite":
         quote = conn.dialect.identifier_preparer.quote
-        sql = f"UPDATE {quote(table.name)} SET {quote(column)} = ? WHERE id = ?"
-        conn.exec_driver_sql(sql, [(value, row_id) for row_id, value in rows])
+        sql = (
+            f"UPDATE {quote(table.name)} SET {quote(column)} = ? WHERE workspace_id = ? AND id = ?"
+        )
+        conn.exec_driver_sql(sql, [(value, workspace_id, row_id) for row_id, value in rows])
         return
     conn.execute(
-        update(table).where(table.c.id == bindparam("row_id")).values({column: bindparam("value")}),
+        update(table)
+        .where(table.c.workspace_id == workspace_id, table.c.id == bindparam("row_id"))
+        .values({column: bindparam("value")}),
         [{"row_id": row_id, "value": value} for row_id, value in rows],
     )

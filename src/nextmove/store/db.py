@@ -6,10 +6,23 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import (
+    Delete,
+    Engine,
+    Join,
+    Select,
+    Table,
+    Update,
+    and_,
+    create_engine,
+    event,
+    inspect,
+    text,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -18,7 +31,8 @@ from sqlalchemy.exc import (
     ProgrammingError,
     SQLAlchemyError,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker, with_loader_criteria
+from sqlalchemy.sql import visitors
 
 from nextmove.errors import DatabaseBusy, DatabaseNotReady, UserError
 
@@ -37,6 +51,9 @@ PG_BUSY_STATES = frozenset({"55P03", "40001", "40P01"})
 # it here lets every command start without importing Alembic (a second of start-up).
 SCHEMA_HEAD = "0008"
 VERSION_TABLE = "alembic_version"
+# The workspace every database has from the start (0.1's single user became it).
+DEFAULT_WORKSPACE_ID = 1
+DEFAULT_WORKSPACE_NAME = "default"
 
 
 def is_busy(error: BaseException) -> bool:
@@ -217,6 +234,15 @@ def _create_from_models(engine: Engine) -> None:
             text(f"INSERT INTO {VERSION_TABLE} (version_num) VALUES (:head)"),
             {"head": head_revision()},
         )
+        connection.execute(
+            text(
+                "INSERT INTO workspace (id, name, preferences, created_at) "
+                "VALUES (:id, :name, '{}', :now)"
+            ),
+            {"id": DEFAULT_WORKSPACE_ID, "name": DEFAULT_WORKSPACE_NAME, "now": datetime.now(UTC)},
+        )
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT setval('workspace_id_seq', 1)"))
 
 
 def _checked_revision(engine: Engine) -> str | None:
@@ -244,12 +270,154 @@ def _checked_revision(engine: Engine) -> str | None:
     return revision
 
 
+class WorkspaceSession(Session):
+    """A session for one workspace (``info["workspace_id"]``): `get` takes a per-workspace
+    row's key without the workspace, which it adds. Without a workspace (the shared tables:
+    workspaces, the directory), a statement on a per-workspace table is refused unless the
+    session was opened for every workspace (``info["all_workspaces"]``: upgrades, deleting
+    a workspace)."""
+
+    def get(self, entity: Any, ident: Any, **kwargs: Any) -> Any:
+        if _is_scoped(entity):
+            workspace_id = self.info.get("workspace_id")
+            if workspace_id is not None and not isinstance(ident, dict):
+                rest = tuple(ident) if isinstance(ident, (tuple, list)) else (ident,)
+                ident = (workspace_id, *rest)
+        return super().get(entity, ident, **kwargs)
+
+
+def _is_scoped(entity: Any) -> bool:
+    from nextmove.store.base import WorkspaceScoped
+
+    return isinstance(entity, type) and issubclass(entity, WorkspaceScoped)
+
+
+@event.listens_for(WorkspaceSession, "do_orm_execute")
+def _filter_by_workspace(state: ORMExecuteState) -> None:
+    """Every ORM select, update and delete on per-workspace models sees only the session's
+    workspace (lazy loads and `get` included)."""
+    if not (state.is_select or state.is_update or state.is_delete):
+        return
+    from nextmove.store.base import WorkspaceScoped
+
+    workspace_id = state.session.info.get("workspace_id")
+    if workspace_id is None:
+        if state.session.info.get("all_workspaces"):
+            return
+        if any(_is_scoped(mapper.class_) for mapper in state.all_mappers):
+            raise RuntimeError("a per-workspace table was queried outside a workspace")
+        return
+    if not state.all_mappers:  # Core: scoped as the connection runs it (_scope_core)
+        return
+    state.statement = state.statement.options(
+        with_loader_criteria(
+            WorkspaceScoped,
+            lambda cls: cls.workspace_id == workspace_id,
+            include_aliases=True,
+        )
+    )
+
+
+def _scoped_table(table: Any) -> bool:
+    return isinstance(table, Table) and "workspace_id" in table.c and table.name != "workspace"
+
+
+def scoped_core(statement: Any, workspace_id: int) -> Any:
+    """A Core select, update or delete on per-workspace tables, limited to one workspace:
+    each such table in its FROM list (and in its joins: in the ON clause of an outer join's
+    inner side) gets ``workspace_id = :ws``. Subqueries are the writer's to scope (the
+    statement guard in the tests finds any left out)."""
+    if isinstance(statement, (Update, Delete)):
+        if _scoped_table(statement.table):
+            return statement.where(statement.table.c.workspace_id == workspace_id)
+        return statement
+    if not isinstance(statement, Select):
+        return statement
+    conditions = []
+
+    def scope_join(join: Join) -> Join:
+        left = scope_join(join.left) if isinstance(join.left, Join) else join.left
+        if _scoped_table(left) and not isinstance(join.left, Join):
+            conditions.append(left.c.workspace_id == workspace_id)
+        right = join.right
+        onclause = join.onclause
+        if _scoped_table(right):
+            if join.isouter or join.full:
+                onclause = and_(onclause, right.c.workspace_id == workspace_id)  # type: ignore[arg-type]
+            else:
+                conditions.append(right.c.workspace_id == workspace_id)
+        return Join(left, right, onclause, isouter=join.isouter, full=join.full)
+
+    froms = statement.get_final_froms()
+    orm = statement._propagate_attrs.get("compile_state_plugin") == "orm"
+    replaced = {}
+    for frm in froms:
+        if isinstance(frm, Join):
+            if orm:  # the ORM's loader criteria scope its joins
+                continue
+            replaced[frm] = scope_join(frm)
+        elif _scoped_table(frm):
+            conditions.append(frm.c.workspace_id == workspace_id)
+    if replaced:
+        statement = visitors.replacement_traverse(  # type: ignore[call-overload]
+            statement, {}, lambda element: replaced.get(element)
+        )
+    return statement.where(*conditions) if conditions else statement
+
+
+def _scope_core(
+    conn: Any, statement: Any, multiparams: Any, params: Any, _options: Any
+) -> tuple[Any, Any, Any]:
+    """Core selects, updates and deletes run by a workspace's session (through
+    `session.execute` or `session.connection()`) see only that workspace."""
+    from nextmove.store.ids import bound_workspace
+
+    bound, workspace_id, _every = bound_workspace(conn)
+    if bound and workspace_id is not None and isinstance(statement, (Select, Update, Delete)):
+        statement = scoped_core(statement, workspace_id)
+    return statement, multiparams, params
+
+
+@event.listens_for(WorkspaceSession, "before_flush")
+def _stamp_workspace(session: Session, _context: Any, _instances: Any) -> None:
+    """New per-workspace rows belong to the session's workspace; a row of another workspace
+    cannot be added through it."""
+    from nextmove.store.base import WorkspaceScoped
+
+    workspace_id = session.info.get("workspace_id")
+    for obj in session.new:
+        if not isinstance(obj, WorkspaceScoped):
+            continue
+        if workspace_id is None:
+            if obj.workspace_id is None or not session.info.get("all_workspaces"):
+                raise RuntimeError("a per-workspace row was added outside a workspace")
+        elif obj.workspace_id is None:
+            obj.workspace_id = workspace_id
+        elif obj.workspace_id != workspace_id:
+            raise RuntimeError("a row of another workspace was added to this one")
+
+
+@event.listens_for(WorkspaceSession, "after_begin")
+def _bind_workspace(session: Session, _transaction: Any, connection: Any) -> None:
+    from nextmove.store.ids import bind_workspace
+
+    bind_workspace(
+        connection,
+        session.info.get("workspace_id"),
+        all_workspaces=bool(session.info.get("all_workspaces")),
+    )
+
+
 class Database:
     """An engine and a session factory; `session()` is one transaction."""
 
     def __init__(self, engine: Engine):
+        from nextmove.store.ids import forget_ids_on_begin
+
         self.engine = engine
-        self._factory = sessionmaker(engine, expire_on_commit=False)
+        forget_ids_on_begin(engine)
+        event.listen(engine, "before_execute", _scope_core, retval=True)
+        self._factory = sessionmaker(engine, class_=WorkspaceSession, expire_on_commit=False)
 
     @classmethod
     def open(
@@ -269,10 +437,17 @@ class Database:
         return cls(engine)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(
+        self, workspace_id: int | None = None, *, all_workspaces: bool = False
+    ) -> Iterator[Session]:
         """One unit of work: commits at the end, rolls everything back on any error. Another
-        writer holding the database past the busy timeout is DatabaseBusy."""
-        session = self._factory()
+        writer holding the database past the busy timeout is DatabaseBusy. With a
+        `workspace_id`, per-workspace tables are read and written in that workspace only
+        (services get their sessions from a `Workspace`); without one, only the shared
+        tables can be used, or every workspace's rows with `all_workspaces`."""
+        session = self._factory(
+            info={"workspace_id": workspace_id, "all_workspaces": all_workspaces}
+        )
         try:
             with busy_translated():
                 yield session

@@ -131,12 +131,14 @@ class DirectoryTeamSize(Base):
 
 
 class WorkspaceOrganization(Base):
-    """Which organizations a workspace works with: importing a chart links it."""
+    """Which organizations a workspace works with: importing a chart links it. Deleting the
+    workspace deletes its links; the organization's chart stays (other workspaces may share
+    it)."""
 
     __tablename__ = "workspace_organization"
     __table_args__ = (PrimaryKeyConstraint("workspace_id", "organization_id"),)
 
-    workspace_id: Mapped[int] = mapped_column(Integer)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"))
     organization_id: Mapped[int] = mapped_column(
         ForeignKey("organization.id", ondelete="CASCADE"), index=True
     )

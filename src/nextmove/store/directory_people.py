@@ -12,11 +12,18 @@ from sqlalchemy.orm import Session
 
 from nextmove.domain.people import Labeled, Person
 from nextmove.store import people as repo
+from nextmove.store.db import WorkspaceSession
 
 _VISIBLE = (
     "m.organization_id = :o AND m.since_snapshot <= :s "
     "AND (m.until_snapshot IS NULL OR m.until_snapshot > :s)"
 )
+
+
+def workspace_session(conn: Connection, workspace_id: int) -> Session:
+    """A session of this workspace on the import's connection, inside its transaction: what
+    it writes commits with the directory's last step."""
+    return WorkspaceSession(bind=conn, info={"workspace_id": workspace_id, "all_workspaces": False})
 
 
 def link_people(
@@ -33,28 +40,33 @@ def link_people(
     snapshot — by employee id (people of this organization), then by e-mail — and the user
     (`me`, an employee id) to theirs, made a person if the user has none yet. Returns how
     many people were newly linked. In the caller's transaction."""
-    params = {"o": org_id, "s": snap_id, "key": key}
+    params = {"o": org_id, "s": snap_id, "key": key, "ws": workspace_id}
     by_id = conn.execute(
         text(
             "UPDATE person SET directory_org_id = :o, directory_employee_id = employee_id "
-            "WHERE org_key = :key AND employee_id IS NOT NULL AND directory_org_id IS NULL "
+            "WHERE workspace_id = :ws AND org_key = :key AND employee_id IS NOT NULL "
+            "AND directory_org_id IS NULL "
             f"AND EXISTS (SELECT 1 FROM directory_member m WHERE {_VISIBLE} "
             "AND m.employee_id = person.employee_id)"
         ),
         params,
     ).rowcount
-    by_email = _link_by_email(conn, org_id, snap_id)
+    by_email = _link_by_email(conn, workspace_id, org_id, snap_id)
     linked = max(0, by_id or 0) + max(0, by_email or 0)
     if me is not None:
-        linked += _link_me(conn, org_id, snap_id, me, now)
+        linked += _link_me(conn, workspace_id, org_id, snap_id, me, now)
     return linked
 
 
-def _link_by_email(conn: Connection, org_id: int, snap_id: int) -> int:
+def _link_by_email(conn: Connection, workspace_id: int, org_id: int, snap_id: int) -> int:
     """People not linked yet whose e-mail is a member's: one read of the organization's
     members (there is no e-mail index), only when there are such people."""
     people = conn.execute(
-        text("SELECT id, email FROM person WHERE email IS NOT NULL AND directory_org_id IS NULL")
+        text(
+            "SELECT id, email FROM person WHERE workspace_id = :ws AND email IS NOT NULL "
+            "AND directory_org_id IS NULL"
+        ),
+        {"ws": workspace_id},
     ).all()
     if not people:
         return 0
@@ -72,30 +84,37 @@ def _link_by_email(conn: Connection, org_id: int, snap_id: int) -> int:
         if email in wanted and (email not in found or emp < found[email]):
             found[email] = emp
     updates = [
-        {"o": org_id, "e": found[email], "p": pid} for pid, email in people if email in found
+        {"o": org_id, "e": found[email], "p": pid, "ws": workspace_id}
+        for pid, email in people
+        if email in found
     ]
     if updates:
         conn.execute(
             text(
-                "UPDATE person SET directory_org_id = :o, directory_employee_id = :e WHERE id = :p"
+                "UPDATE person SET directory_org_id = :o, directory_employee_id = :e "
+                "WHERE workspace_id = :ws AND id = :p"
             ),
             updates,
         )
     return len(updates)
 
 
-def _link_me(conn: Connection, org_id: int, snap_id: int, me: str, now: datetime) -> int:
+def _link_me(
+    conn: Connection, workspace_id: int, org_id: int, snap_id: int, me: str, now: datetime
+) -> int:
     """The user's own person linked to their entry (`--me EMPLOYEE_ID`): the profile's
     person, or a new person made from the entry."""
-    mine = conn.execute(text("SELECT person_id FROM profile WHERE id = 1")).scalar_one_or_none()
+    mine = conn.execute(
+        text("SELECT person_id FROM profile WHERE workspace_id = :ws"), {"ws": workspace_id}
+    ).scalar_one_or_none()
     if mine is not None:
         return conn.execute(
             text(
                 "UPDATE person SET directory_org_id = :o, directory_employee_id = :e "
-                "WHERE id = :p AND (directory_org_id IS NULL OR directory_org_id <> :o "
-                "OR directory_employee_id <> :e)"
+                "WHERE workspace_id = :ws AND id = :p AND (directory_org_id IS NULL "
+                "OR directory_org_id <> :o OR directory_employee_id <> :e)"
             ),
-            {"o": org_id, "e": me, "p": mine},
+            {"o": org_id, "e": me, "p": mine, "ws": workspace_id},
         ).rowcount
     row = conn.execute(
         text(
@@ -121,12 +140,15 @@ def _link_me(conn: Connection, org_id: int, snap_id: int, me: str, now: datetime
         employee_id=me,
         org_depth=depth,
     )
-    session = Session(bind=conn)
+    session = workspace_session(conn, workspace_id)
     person_id = repo.add_person(session, person, now=now)
     session.flush()
     conn.execute(
-        text("UPDATE person SET directory_org_id = :o, directory_employee_id = :e WHERE id = :p"),
-        {"o": org_id, "e": me, "p": person_id},
+        text(
+            "UPDATE person SET directory_org_id = :o, directory_employee_id = :e "
+            "WHERE workspace_id = :ws AND id = :p"
+        ),
+        {"o": org_id, "e": me, "p": person_id, "ws": workspace_id},
     )
     from nextmove.store.network import link_me
 

@@ -20,6 +20,7 @@ from nextmove.domain.forget import (
     scrubbed_file_name,
 )
 from nextmove.store import models
+from nextmove.store.ids import workspace_of
 from nextmove.store.meeting_models import Meeting, MeetingReferral
 from nextmove.store.opportunity_models import OpportunityPerson
 
@@ -83,7 +84,9 @@ def linked_to(session: Session, person_id: int) -> dict[str, set[int]]:
     people = set(conn.scalars(select(tie.c.other_id).where(tie.c.person_id == person_id)))
     people |= set(conn.scalars(select(tie.c.person_id).where(tie.c.other_id == person_id)))
     people |= set(conn.scalars(select(person.c.id).where(person.c.manager_id == person_id)))
-    theirs = select(meeting.c.id).where(meeting.c.person_id == person_id)
+    theirs = select(meeting.c.id).where(
+        meeting.c.workspace_id == workspace_of(session), meeting.c.person_id == person_id
+    )
     suggested = conn.execute(
         select(referral.c.person_id, referral.c.new_meeting_id).where(
             referral.c.meeting_id.in_(theirs)

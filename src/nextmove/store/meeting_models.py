@@ -12,8 +12,10 @@ from datetime import date, datetime
 from sqlalchemy import (
     CheckConstraint,
     Date,
-    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
     Integer,
+    PrimaryKeyConstraint,
     SmallInteger,
     String,
     Text,
@@ -21,7 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from nextmove.store.base import Base, UTCDateTime
+from nextmove.store.base import Base, UTCDateTime, WorkspaceScoped
+from nextmove.store.ids import allocate_id
 
 MEETING_STATES = (
     "idea",
@@ -41,19 +44,20 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN (" + ",".join(f"'{v}'" for v in values) + ")"
 
 
-class ResearchRound(Base):
+class ResearchRound(WorkspaceScoped, Base):
     """A round of informational interviews: its people are meetings with this round_id."""
 
     __tablename__ = "research_round"
+    __table_args__ = (PrimaryKeyConstraint("workspace_id", "id"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
     created_on: Mapped[date] = mapped_column(Date)
     size: Mapped[int] = mapped_column(SmallInteger)
     weeks: Mapped[int] = mapped_column(SmallInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class Meeting(Base):
+class Meeting(WorkspaceScoped, Base):
     """A meeting with a person: a research meeting or an advisor check-in. The state moves
     idea → requested → scheduled → held → followed-up, or ends declined / no-reply; each
     state's date is kept in its own column. ``sequence`` counts changes to a scheduled
@@ -62,16 +66,27 @@ class Meeting(Base):
 
     __tablename__ = "meeting"
     __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
+        Index("ix_meeting_person_id", "workspace_id", "person_id"),
+        Index("ix_meeting_state", "workspace_id", "state"),
+        Index("ix_meeting_round_id", "workspace_id", "round_id"),
+        Index("ix_meeting_plan_id", "workspace_id", "plan_id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "person_id"],
+            ["person.workspace_id", "person.id"],
+            ondelete="CASCADE",
+            name="fk_meeting_person_id_person",
+        ),
         CheckConstraint(_in("state", MEETING_STATES), name="state"),
         CheckConstraint(_in("kind", MEETING_KINDS), name="kind"),
         CheckConstraint(_in("mode", MEETING_MODES), name="mode"),
         CheckConstraint("minutes BETWEEN 5 AND 480", name="minutes_range"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    person_id: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(20), default="research")
-    state: Mapped[str] = mapped_column(String(20), default="idea", index=True)
+    state: Mapped[str] = mapped_column(String(20), default="idea")
     minutes: Mapped[int] = mapped_column(SmallInteger, default=30)
     mode: Mapped[str] = mapped_column(String(10), default="video")
     place: Mapped[str] = mapped_column(Text, default="")
@@ -81,14 +96,12 @@ class Meeting(Base):
     agenda: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str] = mapped_column(Text, default="")
     why: Mapped[str] = mapped_column(Text, default="")
-    round_id: Mapped[int | None] = mapped_column(
-        ForeignKey("research_round.id", ondelete="SET NULL"), index=True
-    )
+    # The round and the plan are not foreign keys: a composite reference cannot be set to
+    # NULL alone, so deleting a round or a plan clears them (store.meetings, store.plans).
+    round_id: Mapped[int | None] = mapped_column(Integer)
     week: Mapped[int | None] = mapped_column(SmallInteger)
     # The plan this meeting explores (None: not said, or the plan was deleted).
-    plan_id: Mapped[int | None] = mapped_column(
-        ForeignKey("plan.id", ondelete="SET NULL"), index=True
-    )
+    plan_id: Mapped[int | None] = mapped_column(Integer)
     reach_out_by: Mapped[date | None] = mapped_column(Date)
     idea_on: Mapped[date] = mapped_column(Date)
     requested_on: Mapped[date | None] = mapped_column(Date)
@@ -101,85 +114,133 @@ class Meeting(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class MeetingInsight(Base):
+class MeetingInsight(WorkspaceScoped, Base):
     """Something learned in a meeting, linked to the part of the vision it affects: a step
     (its index, 1 = the next job), a priority (its rank) or a stay-or-change choice."""
 
     __tablename__ = "meeting_insight"
-    __table_args__ = (CheckConstraint(_in("affects", AFFECTS), name="affects"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
+        Index("ix_meeting_insight_meeting_id", "workspace_id", "meeting_id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "meeting_id"],
+            ["meeting.workspace_id", "meeting.id"],
+            ondelete="CASCADE",
+            name="fk_meeting_insight_meeting_id_meeting",
+        ),
+        CheckConstraint(_in("affects", AFFECTS), name="affects"),
     )
+
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    meeting_id: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     affects: Mapped[str | None] = mapped_column(String(10))
     affects_key: Mapped[str] = mapped_column(String(20), default="")
     created_on: Mapped[date] = mapped_column(Date)
 
 
-class MeetingReferral(Base):
+class MeetingReferral(WorkspaceScoped, Base):
     """ "Talk to Maria at X": the person referred in a meeting, and the meeting idea made."""
 
     __tablename__ = "meeting_referral"
-    __table_args__ = (UniqueConstraint("meeting_id", "person_id"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    new_meeting_id: Mapped[int | None] = mapped_column(
-        ForeignKey("meeting.id", ondelete="SET NULL")
+    __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
+        UniqueConstraint(
+            "workspace_id", "meeting_id", "person_id", name="uq_meeting_referral_meeting_id"
+        ),
+        Index("ix_meeting_referral_person_id", "workspace_id", "person_id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "meeting_id"],
+            ["meeting.workspace_id", "meeting.id"],
+            ondelete="CASCADE",
+            name="fk_meeting_referral_meeting_id_meeting",
+        ),
+        ForeignKeyConstraint(
+            ["workspace_id", "person_id"],
+            ["person.workspace_id", "person.id"],
+            ondelete="CASCADE",
+            name="fk_meeting_referral_person_id_person",
+        ),
     )
+
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    meeting_id: Mapped[int] = mapped_column(Integer)
+    person_id: Mapped[int] = mapped_column(Integer)
+    # Not a foreign key (see Meeting.round_id): deleting that meeting clears it.
+    new_meeting_id: Mapped[int | None] = mapped_column(Integer)
     created_on: Mapped[date] = mapped_column(Date)
 
 
-class MeetingTask(Base):
+class MeetingTask(WorkspaceScoped, Base):
     """A follow-up to do after a meeting, due on a date; done when done_on is set."""
 
     __tablename__ = "meeting_task"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
+        Index("ix_meeting_task_meeting_id", "workspace_id", "meeting_id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "meeting_id"],
+            ["meeting.workspace_id", "meeting.id"],
+            ondelete="CASCADE",
+            name="fk_meeting_task_meeting_id_meeting",
+        ),
     )
+
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    meeting_id: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     due_on: Mapped[date] = mapped_column(Date)
     done_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class BoardSeat(Base):
+class BoardSeat(WorkspaceScoped, Base):
     """One of the three seats of the user's board of advisors."""
 
     __tablename__ = "board_seat"
+    __identity__ = ("seat",)
     __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "seat"),
+        UniqueConstraint("workspace_id", "person_id", name="uq_board_seat_person_id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "person_id"],
+            ["person.workspace_id", "person.id"],
+            ondelete="CASCADE",
+            name="fk_board_seat_person_id_person",
+        ),
         CheckConstraint("seat BETWEEN 1 AND 3", name="seat_range"),
         CheckConstraint("cadence_days >= 1", name="cadence_positive"),
     )
 
-    seat: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), unique=True)
+    seat: Mapped[int] = mapped_column(SmallInteger, autoincrement=False)
+    person_id: Mapped[int] = mapped_column(Integer)
     why: Mapped[str] = mapped_column(Text, default="")
     cadence_days: Mapped[int] = mapped_column(Integer, default=90)
     last_chat_on: Mapped[date | None] = mapped_column(Date)
     since: Mapped[date] = mapped_column(Date)
 
 
-class KeepInTouch(Base):
+class KeepInTouch(WorkspaceScoped, Base):
     """A personal cadence (ideal and maximum days) and a snooze, per person. The tier lives
     in person.tier; a personal cadence wins over the tier."""
 
     __tablename__ = "keep_in_touch"
+    __identity__ = ("person_id",)
     __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "person_id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "person_id"],
+            ["person.workspace_id", "person.id"],
+            ondelete="CASCADE",
+            name="fk_keep_in_touch_person_id_person",
+        ),
         CheckConstraint(
             "ideal_days IS NULL OR (ideal_days >= 1 AND max_days >= ideal_days)",
             name="cadence_range",
         ),
     )
 
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
-    )
+    person_id: Mapped[int] = mapped_column(Integer, autoincrement=False)
     ideal_days: Mapped[int | None] = mapped_column(Integer)
     max_days: Mapped[int | None] = mapped_column(Integer)
     snooze_until: Mapped[date | None] = mapped_column(Date)

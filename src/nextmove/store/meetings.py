@@ -21,6 +21,7 @@ from nextmove.domain.meetings import (
     Task,
 )
 from nextmove.store import models
+from nextmove.store.ids import same_row
 from nextmove.store.meeting_models import (
     BoardSeat,
     KeepInTouch,
@@ -81,7 +82,7 @@ def _values(meeting: Meeting) -> dict[str, Any]:
 
 def _named(session: Session, statement: Any) -> list[Meeting]:
     rows = session.execute(
-        statement.join(models.Person, models.Person.id == MeetingRow.person_id).add_columns(
+        statement.join(models.Person, same_row(models.Person, MeetingRow, "person_id")).add_columns(
             models.Person.name
         )
     ).all()
@@ -249,7 +250,7 @@ def referrer_of(session: Session, person_id: int) -> int | None:
     """Who first referred this person in a meeting, if anyone."""
     return session.scalars(
         select(MeetingRow.person_id)
-        .join(MeetingReferral, MeetingReferral.meeting_id == MeetingRow.id)
+        .join(MeetingReferral, same_row(MeetingRow, MeetingReferral, "meeting_id"))
         .where(MeetingReferral.person_id == person_id)
         .order_by(MeetingReferral.id)
         .limit(1)
@@ -260,8 +261,8 @@ def referred_in(session: Session, person_id: int) -> list[tuple[int, str]]:
     """The meetings in which this person was referred: (meeting id, name of the person met)."""
     rows = session.execute(
         select(MeetingRow.id, models.Person.name)
-        .join(MeetingReferral, MeetingReferral.meeting_id == MeetingRow.id)
-        .join(models.Person, models.Person.id == MeetingRow.person_id)
+        .join(MeetingReferral, same_row(MeetingRow, MeetingReferral, "meeting_id"))
+        .join(models.Person, same_row(models.Person, MeetingRow, "person_id"))
         .where(MeetingReferral.person_id == person_id)
         .order_by(MeetingReferral.id)
     ).all()
@@ -282,8 +283,8 @@ def add_task(session: Session, task: Task, *, now: datetime) -> int:
 
 def _tasks(session: Session, statement: Any) -> list[Task]:
     rows = session.execute(
-        statement.join(MeetingRow, MeetingRow.id == MeetingTask.meeting_id)
-        .join(models.Person, models.Person.id == MeetingRow.person_id)
+        statement.join(MeetingRow, same_row(MeetingRow, MeetingTask, "meeting_id"))
+        .join(models.Person, same_row(models.Person, MeetingRow, "person_id"))
         .add_columns(models.Person.name)
     ).all()
     return [

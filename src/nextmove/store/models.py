@@ -9,9 +9,11 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     Float,
-    ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
+    PrimaryKeyConstraint,
+    Sequence,
     SmallInteger,
     String,
     Text,
@@ -21,22 +23,45 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from nextmove.store.base import Base, JSONType, UTCDateTime
+from nextmove.store.base import Base, JSONType, UTCDateTime, WorkspaceScoped
+from nextmove.store.ids import allocate_id, sequence_name
 
 
-class Profile(Base):
+class Workspace(Base):
+    """Everything personal belongs to one workspace: a person's plan, journal, people,
+    meetings, board, opportunities, imports and preferences. Local mode has one (the
+    default, id 1) unless the user makes more; a server has one per account."""
+
+    __tablename__ = "workspace"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    preferences: Mapped[dict[str, object]] = mapped_column(
+        JSONType, default=dict, server_default="{}"
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Profile(WorkspaceScoped, Base):
     """The person using nextmove: their current position and the parts of their vision that
-    are not lists of rows. There is one row (id = 1) per database."""
+    are not lists of rows. There is one row (id = 1) per workspace: one "me"."""
 
     __tablename__ = "profile"
     __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "person_id"],
+            ["person.workspace_id", "person.id"],
+            name="fk_profile_person",
+        ),
+        Index("ix_profile_person_id", "workspace_id", "person_id"),
         CheckConstraint("id = 1", name="single_row"),
         CheckConstraint("choice_industry IN ('stay','change','open')", name="choice_industry"),
         CheckConstraint("choice_company IN ('stay','change','open')", name="choice_company"),
         CheckConstraint("choice_city IN ('stay','change','open')", name="choice_city"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    id: Mapped[int] = mapped_column(Integer, default=1)
     name: Mapped[str] = mapped_column(String(200), default="")
     title: Mapped[str] = mapped_column(String(300), default="")
     organization: Mapped[str] = mapped_column(String(300), default="")
@@ -50,18 +75,21 @@ class Profile(Base):
     energizers: Mapped[list[str]] = mapped_column(JSONType, default=list)
     strengths: Mapped[list[str]] = mapped_column(JSONType, default=list)
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # The user's own record in the network, so an org chart can place "me".
-    person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL"), index=True
-    )
+    # The user's own record in the network, so an org chart can place "me". Deleting that
+    # person clears it (store.people.delete_person): a composite reference cannot be set to
+    # NULL by the database without nulling the workspace too.
+    person_id: Mapped[int | None] = mapped_column(Integer)
 
 
-class Plan(Base):
+class Plan(WorkspaceScoped, Base):
     """One Odyssey plan: rank 0 is the main plan, 1–3 the alternatives in order. The main
     plan's choices are also kept on the profile (older readers find them there)."""
 
     __tablename__ = "plan"
     __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
+        UniqueConstraint("workspace_id", "name", name="uq_plan_name"),
+        UniqueConstraint("workspace_id", "rank", name="uq_plan_rank"),
         CheckConstraint("choice_industry IN ('stay','change','open')", name="choice_industry"),
         CheckConstraint("choice_company IN ('stay','change','open')", name="choice_company"),
         CheckConstraint("choice_city IN ('stay','change','open')", name="choice_city"),
@@ -74,9 +102,9 @@ class Plan(Base):
         ),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(60), unique=True)
-    rank: Mapped[int] = mapped_column(SmallInteger, unique=True)
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    name: Mapped[str] = mapped_column(String(60))
+    rank: Mapped[int] = mapped_column(SmallInteger)
     note: Mapped[str] = mapped_column(Text, default="")
     choice_industry: Mapped[str] = mapped_column(String(10), default="open")
     choice_company: Mapped[str] = mapped_column(String(10), default="open")
@@ -88,14 +116,25 @@ class Plan(Base):
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class VisionStep(Base):
+class VisionStep(WorkspaceScoped, Base):
     """One role outline of a plan; position 0 is the next job, 1 two jobs from now."""
 
     __tablename__ = "vision_step"
-    __table_args__ = (UniqueConstraint("plan_id", "position", name="uq_vision_step_plan_position"),)
+    __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
+        UniqueConstraint(
+            "workspace_id", "plan_id", "position", name="uq_vision_step_plan_position"
+        ),
+        ForeignKeyConstraint(
+            ["workspace_id", "plan_id"],
+            ["plan.workspace_id", "plan.id"],
+            ondelete="CASCADE",
+            name="fk_vision_step_plan",
+        ),
+    )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    plan_id: Mapped[int] = mapped_column(Integer)
     position: Mapped[int] = mapped_column(SmallInteger)
     title: Mapped[str] = mapped_column(String(300), default="")
     function: Mapped[str | None] = mapped_column(String(40))
@@ -109,28 +148,34 @@ class VisionStep(Base):
     problems: Mapped[list[str]] = mapped_column(JSONType, default=list)
 
 
-class Priority(Base):
+class Priority(WorkspaceScoped, Base):
     """One of the (at most) three ranked priorities."""
 
     __tablename__ = "priority"
-    __table_args__ = (CheckConstraint("rank BETWEEN 1 AND 3", name="rank_range"),)
+    __identity__ = ("rank",)
+    __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "rank"),
+        CheckConstraint("rank BETWEEN 1 AND 3", name="rank_range"),
+    )
 
-    rank: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    rank: Mapped[int] = mapped_column(SmallInteger, autoincrement=False)
     name: Mapped[str] = mapped_column(String(200))
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-class JournalEntry(Base):
+class JournalEntry(WorkspaceScoped, Base):
     """A dated activity rated for energy (−2 … +2) and engagement (1 … 5)."""
 
     __tablename__ = "journal_entry"
     __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
+        Index("ix_journal_entry_day", "workspace_id", "day"),
         CheckConstraint("energy BETWEEN -2 AND 2", name="energy_range"),
         CheckConstraint("engagement BETWEEN 1 AND 5", name="engagement_range"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    day: Mapped[date] = mapped_column(Date, index=True)
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    day: Mapped[date] = mapped_column(Date)
     activity: Mapped[str] = mapped_column(String(300))
     energy: Mapped[int] = mapped_column(SmallInteger)
     engagement: Mapped[int] = mapped_column(SmallInteger, default=3)
@@ -160,12 +205,13 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return " OR ".join(f"{column} = '{v}'" for v in values)
 
 
-class ImportRun(Base):
+class ImportRun(WorkspaceScoped, Base):
     """One import of one file (not written for --dry-run): what it was and what it did."""
 
     __tablename__ = "import_run"
+    __table_args__ = (PrimaryKeyConstraint("workspace_id", "id"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
     kind: Mapped[str] = mapped_column(String(20))
     file: Mapped[str] = mapped_column(Text, default="")
     organization: Mapped[str] = mapped_column(Text, default="")
@@ -180,7 +226,7 @@ class ImportRun(Base):
     interactions: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Person(Base):
+class Person(WorkspaceScoped, Base):
     """Someone the user knows. Emails, phones, links and tags are JSON lists; the first email
     is also kept in `email` (and the others in person_email) so lookups use an index. The
     org-chart columns place the person in their organization's chart: employee id, manager
@@ -188,40 +234,45 @@ class Person(Base):
 
     __tablename__ = "person"
     __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
         CheckConstraint(_in("tier", ("A", "B", "C")), name="tier"),
         CheckConstraint(_in("level_source", LEVEL_SOURCES), name="level_source"),
         CheckConstraint(_in("function_source", LEVEL_SOURCES), name="function_source"),
         CheckConstraint("level BETWEEN 0 AND 11", name="level_range"),
         Index(
             "ix_person_email",
+            "workspace_id",
             "email",
             sqlite_where=text("email IS NOT NULL"),
             postgresql_where=text("email IS NOT NULL"),
         ),
         Index(
             "ix_person_profile_url",
+            "workspace_id",
             "profile_url",
             sqlite_where=text("profile_url IS NOT NULL"),
             postgresql_where=text("profile_url IS NOT NULL"),
         ),
         Index(
             "ix_person_manager_id",
+            "workspace_id",
             "manager_id",
             sqlite_where=text("manager_id IS NOT NULL"),
             postgresql_where=text("manager_id IS NOT NULL"),
         ),
-        Index("ix_person_name_key", "name_key"),
+        Index("ix_person_name_key", "workspace_id", "name_key"),
+        Index("ix_person_org_key", "workspace_id", "org_key"),
         Index(
             "ix_person_directory",
+            "workspace_id",
             "directory_org_id",
             "directory_employee_id",
             sqlite_where=text("directory_org_id IS NOT NULL"),
             postgresql_where=text("directory_org_id IS NOT NULL"),
         ),
-        Index("ix_person_org_key", "org_key"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
     name: Mapped[str] = mapped_column(Text)
     first_name: Mapped[str] = mapped_column(Text, default="", server_default="")
     last_name: Mapped[str] = mapped_column(Text, default="", server_default="")
@@ -266,9 +317,10 @@ class Person(Base):
     # manager inserted after their reports (quadratic on a large chart). The store keeps it
     # consistent: deleting a person clears their reports' manager_id, merging repoints it.
     manager_id: Mapped[int | None] = mapped_column(Integer)
-    org_import_id: Mapped[int | None] = mapped_column(
-        ForeignKey("import_run.id", ondelete="SET NULL")
-    )
+    # The import that placed them in the chart. Import runs are never deleted apart from
+    # their workspace, so this is not a foreign key (a composite one could not be set to
+    # NULL alone).
+    org_import_id: Mapped[int | None] = mapped_column(Integer)
     org_line: Mapped[int | None] = mapped_column(Integer)
     # The person's entry in the organization directory (directory_member), when the user
     # deals with someone on an imported chart. Not a foreign key: the entry's versions share
@@ -279,37 +331,65 @@ class Person(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class OrgPosition(Base):
+class OrgPosition(WorkspaceScoped, Base):
     """A person's exact depth in their organization's chart (0 for the root). Kept apart from
     person because it is only known once the whole chart has been read: a narrow row written
     after the people costs far less than updating a million wide ones."""
 
     __tablename__ = "org_position"
-
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    __identity__ = ("person_id",)
+    __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "person_id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "person_id"],
+            ["person.workspace_id", "person.id"],
+            ondelete="CASCADE",
+            name="fk_org_position_person",
+        ),
     )
+
+    person_id: Mapped[int] = mapped_column(Integer, autoincrement=False)
     depth: Mapped[int] = mapped_column(Integer)
 
 
-class PersonEmail(Base):
+class PersonEmail(WorkspaceScoped, Base):
     """Every email address of a person after the first (which is person.email): for lookups."""
 
     __tablename__ = "person_email"
-    __table_args__ = (UniqueConstraint("person_id", "address"),)
+    __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
+        UniqueConstraint("workspace_id", "person_id", "address", name="uq_person_email_person_id"),
+        Index("ix_person_email_address", "workspace_id", "address"),
+        ForeignKeyConstraint(
+            ["workspace_id", "person_id"],
+            ["person.workspace_id", "person.id"],
+            ondelete="CASCADE",
+            name="fk_person_email_person_id_person",
+        ),
+    )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
-    address: Mapped[str] = mapped_column(Text, index=True)
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    person_id: Mapped[int] = mapped_column(Integer)
+    address: Mapped[str] = mapped_column(Text)
 
 
-class Employment(Base):
+class Employment(WorkspaceScoped, Base):
     """A past position: organization and title, with dates where known."""
 
     __tablename__ = "employment"
+    __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
+        Index("ix_employment_person_id", "workspace_id", "person_id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "person_id"],
+            ["person.workspace_id", "person.id"],
+            ondelete="CASCADE",
+            name="fk_employment_person_id_person",
+        ),
+    )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    person_id: Mapped[int] = mapped_column(Integer)
     position: Mapped[int] = mapped_column(SmallInteger, default=0)
     organization: Mapped[str] = mapped_column(Text, default="")
     title: Mapped[str] = mapped_column(Text, default="")
@@ -318,21 +398,30 @@ class Employment(Base):
     source: Mapped[str] = mapped_column(String(20), default="")
 
 
-class PersonSource(Base):
+class PersonSource(WorkspaceScoped, Base):
     """Where a person came from: which import, file and row or card. `key` identifies the
     record within its kind of source (a profile URL, a vCard UID …), so re-imports find it."""
 
     __tablename__ = "person_source"
     __table_args__ = (
-        UniqueConstraint("person_id", "kind", "key"),
-        Index("ix_person_source_kind_key", "kind", "key"),
+        PrimaryKeyConstraint("workspace_id", "id"),
+        UniqueConstraint(
+            "workspace_id", "person_id", "kind", "key", name="uq_person_source_person_id"
+        ),
+        Index("ix_person_source_kind_key", "workspace_id", "kind", "key"),
+        Index("ix_person_source_import_id", "workspace_id", "import_id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "person_id"],
+            ["person.workspace_id", "person.id"],
+            ondelete="CASCADE",
+            name="fk_person_source_person_id_person",
+        ),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
-    import_id: Mapped[int | None] = mapped_column(
-        ForeignKey("import_run.id", ondelete="SET NULL"), index=True
-    )
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    person_id: Mapped[int] = mapped_column(Integer)
+    # Not a foreign key: see Person.org_import_id.
+    import_id: Mapped[int | None] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(20))
     key: Mapped[str] = mapped_column(Text)
     file: Mapped[str] = mapped_column(Text, default="")
@@ -340,60 +429,96 @@ class PersonSource(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class Tie(Base):
+class Tie(WorkspaceScoped, Base):
     """`other` is `person`'s … (source), with a strength 1 … 5. Org-chart manager ties are
     person.manager_id; this table holds every other tie."""
 
     __tablename__ = "tie"
     __table_args__ = (
-        UniqueConstraint("person_id", "other_id", "source"),
+        PrimaryKeyConstraint("workspace_id", "id"),
+        UniqueConstraint(
+            "workspace_id", "person_id", "other_id", "source", name="uq_tie_person_id"
+        ),
+        Index("ix_tie_other_id", "workspace_id", "other_id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "person_id"],
+            ["person.workspace_id", "person.id"],
+            ondelete="CASCADE",
+            name="fk_tie_person_id_person",
+        ),
+        ForeignKeyConstraint(
+            ["workspace_id", "other_id"],
+            ["person.workspace_id", "person.id"],
+            ondelete="CASCADE",
+            name="fk_tie_other_id_person",
+        ),
         CheckConstraint(_in("source", TIE_SOURCES), name="source"),
         CheckConstraint("strength BETWEEN 1 AND 5", name="strength_range"),
         CheckConstraint("person_id <> other_id", name="not_self"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
-    other_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    person_id: Mapped[int] = mapped_column(Integer)
+    other_id: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(20))
     strength: Mapped[int] = mapped_column(SmallInteger, default=3)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class Interaction(Base):
+class Interaction(WorkspaceScoped, Base):
     """A contact with a person on a day: met, call, email, message, meeting, calendar event.
     `external_key` (an event UID, a message id) makes re-imports idempotent."""
 
     __tablename__ = "interaction"
     __table_args__ = (
         CheckConstraint(_in("kind", INTERACTION_KINDS), name="kind"),
-        UniqueConstraint("person_id", "external_key"),
-        Index("ix_interaction_person_id_day", "person_id", "day"),
+        PrimaryKeyConstraint("workspace_id", "id"),
+        UniqueConstraint(
+            "workspace_id", "person_id", "external_key", name="uq_interaction_person_id"
+        ),
+        Index("ix_interaction_person_id_day", "workspace_id", "person_id", "day"),
+        Index("ix_interaction_import_id", "workspace_id", "import_id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "person_id"],
+            ["person.workspace_id", "person.id"],
+            ondelete="CASCADE",
+            name="fk_interaction_person_id_person",
+        ),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    person_id: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(20))
     day: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(20), default="user")
     external_key: Mapped[str | None] = mapped_column(Text)
-    import_id: Mapped[int | None] = mapped_column(
-        ForeignKey("import_run.id", ondelete="SET NULL"), index=True
-    )
+    # Not a foreign key: see Person.org_import_id.
+    import_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class OrgSnapshot(Base):
+class OrgSnapshot(WorkspaceScoped, Base):
     """Headcount per department at one org-chart import: compare two imports to see which
     parts of the organization grew."""
 
     __tablename__ = "org_snapshot"
-    __table_args__ = (UniqueConstraint("import_id", "department"),)
+    __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
+        UniqueConstraint(
+            "workspace_id", "import_id", "department", name="uq_org_snapshot_import_id"
+        ),
+        ForeignKeyConstraint(
+            ["workspace_id", "import_id"],
+            ["import_run.workspace_id", "import_run.id"],
+            ondelete="CASCADE",
+            name="fk_org_snapshot_import_id_import_run",
+        ),
+    )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    import_id: Mapped[int] = mapped_column(ForeignKey("import_run.id", ondelete="CASCADE"))
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    import_id: Mapped[int] = mapped_column(Integer)
     organization: Mapped[str] = mapped_column(Text)
     department: Mapped[str] = mapped_column(Text)
     headcount: Mapped[int] = mapped_column(Integer)
@@ -448,3 +573,9 @@ __all__ = [
     "VisionStep",
     "WorkspaceOrganization",
 ]
+
+# PostgreSQL numbers per-workspace rows from one sequence per table (store/ids.py); SQLite
+# has no sequences and skips these.
+for _table in list(Base.metadata.sorted_tables):
+    if "workspace_id" in _table.c and "id" in _table.c and _table.name != "profile":
+        Sequence(sequence_name(_table.name), metadata=Base.metadata)

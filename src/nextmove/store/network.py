@@ -16,6 +16,7 @@ from nextmove.domain.imports import ImportReport
 from nextmove.domain.people import Interaction, Tie, TieSource
 from nextmove.store import models
 from nextmove.store.bulk import bulk_insert
+from nextmove.store.ids import same_row
 from nextmove.store.people import (
     INTERACTION,
     POSITION,
@@ -313,7 +314,7 @@ def org_depths(session: Session, organization_key: str) -> dict[int, int]:
         session.connection()
         .execute(
             select(POSITION.c.person_id, POSITION.c.depth)
-            .join(P, P.c.id == POSITION.c.person_id)
+            .join(P, same_row(P, POSITION, "person_id"))
             .where(P.c.org_key == organization_key)
         )
         .all()  # type: ignore[arg-type]
@@ -334,7 +335,9 @@ def my_email(session: Session) -> str:
     found = (
         session.connection()
         .execute(
-            select(P.c.email).join(PROFILE, PROFILE.c.person_id == P.c.id).where(PROFILE.c.id == 1)
+            select(P.c.email)
+            .join(PROFILE, same_row(P, PROFILE, "person_id"))
+            .where(PROFILE.c.id == 1)
         )
         .scalar()
     )

@@ -17,6 +17,7 @@ from nextmove.domain.opportunities import (
     priority_key,
 )
 from nextmove.store import models
+from nextmove.store.ids import same_row
 from nextmove.store.opportunity_models import (
     Opportunity as OpportunityRow,
 )
@@ -237,7 +238,7 @@ def opportunities_of_person(
             OpportunityRow.status,
             OpportunityPerson.role,
         )
-        .join(OpportunityPerson, OpportunityPerson.opportunity_id == OpportunityRow.id)
+        .join(OpportunityPerson, same_row(OpportunityRow, OpportunityPerson, "opportunity_id"))
         .where(OpportunityPerson.person_id == person_id)
         .order_by(OpportunityRow.id, OpportunityPerson.role)
     ).all()

@@ -12,15 +12,18 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
     Integer,
+    PrimaryKeyConstraint,
     SmallInteger,
     String,
     Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from nextmove.store.base import Base, JSONType, UTCDateTime
+from nextmove.store.base import Base, JSONType, UTCDateTime, WorkspaceScoped
+from nextmove.store.ids import allocate_id
 
 SOURCES = "'hr-proposal','job-board','recruiter','network-referral','self-created'"
 STATUSES = (
@@ -28,16 +31,19 @@ STATUSES = (
 )
 
 
-class Opportunity(Base):
+class Opportunity(WorkspaceScoped, Base):
     """One option the person is weighing, whatever its source."""
 
     __tablename__ = "opportunity"
     __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
+        Index("ix_opportunity_source", "workspace_id", "source"),
+        Index("ix_opportunity_status", "workspace_id", "status"),
         CheckConstraint(f"source IN ({SOURCES})", name="source"),
         CheckConstraint(f"status IN ({STATUSES})", name="status"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
     title: Mapped[str] = mapped_column(String(300))
     organization: Mapped[str] = mapped_column(String(300), default="")
     function: Mapped[str | None] = mapped_column(String(40))
@@ -45,12 +51,12 @@ class Opportunity(Base):
     industry: Mapped[str] = mapped_column(String(200), default="")
     city: Mapped[str] = mapped_column(String(200), default="")
     remote: Mapped[bool] = mapped_column(Boolean, default=False)
-    source: Mapped[str] = mapped_column(String(20), index=True)
+    source: Mapped[str] = mapped_column(String(20))
     link: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     brand: Mapped[bool] = mapped_column(Boolean, default=False)
     involves: Mapped[list[str]] = mapped_column(JSONType, default=list)
-    status: Mapped[str] = mapped_column(String(20), default="considering", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="considering")
     added_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -70,44 +76,68 @@ class Opportunity(Base):
     )
 
 
-class OpportunityRating(Base):
+class OpportunityRating(WorkspaceScoped, Base):
     """The person's own 1–5 rating of an opportunity against one priority (kept by name)."""
 
     __tablename__ = "opportunity_rating"
-    __table_args__ = (CheckConstraint("rating BETWEEN 1 AND 5", name="rating_range"),)
-
-    opportunity_id: Mapped[int] = mapped_column(
-        ForeignKey("opportunity.id", ondelete="CASCADE"), primary_key=True
+    __identity__ = ("opportunity_id", "priority")
+    __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "opportunity_id", "priority"),
+        ForeignKeyConstraint(
+            ["workspace_id", "opportunity_id"],
+            ["opportunity.workspace_id", "opportunity.id"],
+            ondelete="CASCADE",
+            name="fk_opportunity_rating_opportunity_id_opportunity",
+        ),
+        CheckConstraint("rating BETWEEN 1 AND 5", name="rating_range"),
     )
-    priority: Mapped[str] = mapped_column(String(200), primary_key=True)
+
+    opportunity_id: Mapped[int] = mapped_column(Integer)
+    priority: Mapped[str] = mapped_column(String(200))
     rating: Mapped[int] = mapped_column(SmallInteger)
 
 
-class OpportunityStatus(Base):
+class OpportunityStatus(WorkspaceScoped, Base):
     """One dated step of an opportunity's status history."""
 
     __tablename__ = "opportunity_status"
-    __table_args__ = (CheckConstraint(f"status IN ({STATUSES})", name="status"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    opportunity_id: Mapped[int] = mapped_column(
-        ForeignKey("opportunity.id", ondelete="CASCADE"), index=True
+    __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
+        Index("ix_opportunity_status_opportunity_id", "workspace_id", "opportunity_id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "opportunity_id"],
+            ["opportunity.workspace_id", "opportunity.id"],
+            ondelete="CASCADE",
+            name="fk_opportunity_status_opportunity_id_opportunity",
+        ),
+        CheckConstraint(f"status IN ({STATUSES})", name="status"),
     )
+
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    opportunity_id: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(20))
     day: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class OpportunityDecision(Base):
+class OpportunityDecision(WorkspaceScoped, Base):
     """A decision about an opportunity and why, kept for later reflection."""
 
     __tablename__ = "opportunity_decision"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    opportunity_id: Mapped[int] = mapped_column(
-        ForeignKey("opportunity.id", ondelete="CASCADE"), index=True
+    __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "id"),
+        Index("ix_opportunity_decision_opportunity_id", "workspace_id", "opportunity_id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "opportunity_id"],
+            ["opportunity.workspace_id", "opportunity.id"],
+            ondelete="CASCADE",
+            name="fk_opportunity_decision_opportunity_id_opportunity",
+        ),
     )
+
+    id: Mapped[int] = mapped_column(Integer, default=allocate_id)
+    opportunity_id: Mapped[int] = mapped_column(Integer)
     day: Mapped[date] = mapped_column(Date)
     choice: Mapped[str] = mapped_column(String(100))
     why: Mapped[str] = mapped_column(Text)
@@ -117,18 +147,31 @@ class OpportunityDecision(Base):
 PERSON_ROLES = "'hiring-manager','referrer','contact','interviewer','recruiter'"
 
 
-class OpportunityPerson(Base):
+class OpportunityPerson(WorkspaceScoped, Base):
     """Someone involved in an opportunity: its hiring manager, who referred you, a contact
     there. Deleting either side deletes the link."""
 
     __tablename__ = "opportunity_person"
-    __table_args__ = (CheckConstraint(f"role IN ({PERSON_ROLES})", name="role"),)
+    __identity__ = ("opportunity_id", "person_id", "role")
+    __table_args__ = (
+        PrimaryKeyConstraint("workspace_id", "opportunity_id", "person_id", "role"),
+        Index("ix_opportunity_person_person_id", "workspace_id", "person_id"),
+        ForeignKeyConstraint(
+            ["workspace_id", "opportunity_id"],
+            ["opportunity.workspace_id", "opportunity.id"],
+            ondelete="CASCADE",
+            name="fk_opportunity_person_opportunity_id_opportunity",
+        ),
+        ForeignKeyConstraint(
+            ["workspace_id", "person_id"],
+            ["person.workspace_id", "person.id"],
+            ondelete="CASCADE",
+            name="fk_opportunity_person_person_id_person",
+        ),
+        CheckConstraint(f"role IN ({PERSON_ROLES})", name="role"),
+    )
 
-    opportunity_id: Mapped[int] = mapped_column(
-        ForeignKey("opportunity.id", ondelete="CASCADE"), primary_key=True
-    )
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
-    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    opportunity_id: Mapped[int] = mapped_column(Integer)
+    person_id: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -28,6 +28,7 @@ from nextmove.domain.people import (
 )
 from nextmove.store import models
 from nextmove.store.bulk import bulk_insert, reserve_ids, update_column
+from nextmove.store.ids import same_row
 from nextmove.store.meetings import repoint_person
 from nextmove.store.opportunities import repoint_opportunity_people
 
@@ -453,7 +454,7 @@ def sources_of(session: Session, person_id: int) -> list[SourceRef]:
     R = RUN
     rows = session.connection().execute(
         select(SOURCE, R.c.started_at)
-        .join(R, R.c.id == SOURCE.c.import_id, isouter=True)
+        .join(R, same_row(R, SOURCE, "import_id"), isouter=True)
         .where(SOURCE.c.person_id == person_id)
         .order_by(SOURCE.c.id)
     )
@@ -472,7 +473,7 @@ def sources_of(session: Session, person_id: int) -> list[SourceRef]:
         session.connection()
         .execute(
             select(P.c.employee_id, P.c.org_line, P.c.org_import_id, R.c.file, R.c.started_at)
-            .join(R, R.c.id == P.c.org_import_id, isouter=True)
+            .join(R, same_row(R, P, "org_import_id"), isouter=True)
             .where(P.c.id == person_id, P.c.employee_id.is_not(None))
         )
         .first()
@@ -710,7 +711,10 @@ def refresh_last_contact(session: Session, person_ids: Iterable[int]) -> None:
     for chunk in _chunks(list(set(person_ids))):
         latest = (
             select(func.max(INTERACTION.c.day))
-            .where(INTERACTION.c.person_id == P.c.id)
+            .where(
+                INTERACTION.c.workspace_id == P.c.workspace_id,
+                INTERACTION.c.person_id == P.c.id,
+            )
             .scalar_subquery()
         )
         conn.execute(update(P).where(P.c.id.in_(chunk)).values(last_contact=latest))

@@ -12,9 +12,10 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from nextmove.store.ids import same_row
 from nextmove.store.people import INTERACTION, JOB, POSITION, PROFILE, SOURCE, TIE, P, _chunks
 
-WITH_POSITION = P.outerjoin(POSITION, POSITION.c.person_id == P.c.id)
+WITH_POSITION = P.outerjoin(POSITION, same_row(P, POSITION, "person_id"))
 ORG_TIE_STRENGTH = 4  # a manager or a direct report
 CONTACT_STRENGTH = 2  # someone in your imported contacts, with no tie recorded
 CONTACT_SOURCES = ("linkedin", "vcard", "google", "manual", "ics")

@@ -22,6 +22,7 @@ from nextmove.domain.vision import (
 )
 from nextmove.store import models
 from nextmove.store.bulk import serialize_writers
+from nextmove.store.ids import same_row
 
 # Ranks are moved out of the way by this much while plans are reordered (rank is unique).
 _RANK_SHIFT = 1000
@@ -274,7 +275,7 @@ def plan_meeting_counts(session: Session) -> dict[str, int]:
     """plan_key(name) -> how many meetings recorded that they explored the plan."""
     rows = session.execute(
         select(models.Plan.name, func.count(models.Meeting.id))
-        .join(models.Meeting, models.Meeting.plan_id == models.Plan.id)
+        .join(models.Meeting, same_row(models.Plan, models.Meeting, "plan_id"))
         .group_by(models.Plan.name)
     ).all()
     return {plan_key(name): count for name, count in rows}
@@ -291,7 +292,7 @@ def set_meeting_plan(session: Session, meeting_id: int, plan_id: int | None) -> 
 def meeting_plan_names(session: Session, meeting_ids: list[int] | None = None) -> dict[int, str]:
     """meeting id -> the name of the plan it explores, for meetings that name one."""
     query = select(models.Meeting.id, models.Plan.name).join(
-        models.Plan, models.Plan.id == models.Meeting.plan_id
+        models.Plan, same_row(models.Plan, models.Meeting, "plan_id")
     )
     if meeting_ids is not None:
         query = query.where(models.Meeting.id.in_(meeting_ids))

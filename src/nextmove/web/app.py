@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from nextmove import __version__
 from nextmove.config import Settings, load_settings
 from nextmove.errors import DatabaseBusy, InvalidInput, NextmoveError, UserError
-from nextmove.services.workspace import Database, open_database
+from nextmove.services.workspace import Database, Workspace, open_database, open_workspace
 from nextmove.web import api, routes
 from nextmove.web.deps import WebContext
 from nextmove.web.import_jobs import ImportJobs
@@ -77,11 +77,15 @@ def create_app(
     *,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
-    db: Database | None = None,
+    db: Database | Workspace | None = None,
 ) -> FastAPI:
-    """The nextmove web app for one database, answering only at http://HOST:PORT."""
+    """The nextmove web app for one database, answering only at http://HOST:PORT. It works
+    in the default workspace (or `db`'s, when a workspace is given) until the user switches."""
     owns_db = db is None
-    database = db if db is not None else open_database(settings)
+    database = db.db if isinstance(db, Workspace) else db
+    if database is None:
+        database = open_database(settings)
+    start = db if isinstance(db, Workspace) else open_workspace(database)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -102,7 +106,8 @@ def create_app(
     hosts = allowed_hosts(host, port)
     app.state.nextmove = WebContext(
         settings=settings,
-        db=database,
+        database=database,
+        workspace_id=start.id,
         tokens=CsrfTokens(secrets.token_bytes(32), port),
         origins=allowed_origins(host, port),
         base_url=f"http://{'[' + host + ']' if ':' in host else host}:{port}",

@@ -9,7 +9,8 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from nextmove.config import Settings
-from nextmove.services.workspace import Database
+from nextmove.errors import NotFound
+from nextmove.services.workspace import Database, Workspace, open_workspace
 from nextmove.web.security import CsrfTokens
 
 
@@ -18,7 +19,8 @@ class WebContext:
     """Everything create_app builds once per app (never at import time)."""
 
     settings: Settings
-    db: Database
+    database: Database
+    workspace_id: int
     tokens: CsrfTokens
     origins: frozenset[str]
     base_url: str
@@ -29,8 +31,21 @@ def get_context(request: Request) -> WebContext:
     return context
 
 
-def get_db(request: Request) -> Database:
-    return get_context(request).db
+# Local mode: the workspace the user switched to (the web app's workspace switch) is kept in
+# this cookie, by name; without it, or when it names no workspace, the app's own.
+WORKSPACE_COOKIE = "nextmove_workspace"
+
+
+def get_db(request: Request) -> Workspace:
+    """The workspace this request works in, with its preferences as stored now."""
+    context = get_context(request)
+    name = request.cookies.get(WORKSPACE_COOKIE)
+    if name:
+        try:
+            return open_workspace(context.database, name)
+        except NotFound:
+            pass
+    return open_workspace(context.database, workspace_id=context.workspace_id)
 
 
 def get_settings(request: Request) -> Settings:
@@ -56,7 +71,7 @@ def get_now() -> datetime:
 
 
 ContextDep = Annotated[WebContext, Depends(get_context)]
-DbDep = Annotated[Database, Depends(get_db)]
+DbDep = Annotated[Workspace, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 TodayDep = Annotated[date, Depends(get_today)]
 NowDep = Annotated[datetime, Depends(get_now)]

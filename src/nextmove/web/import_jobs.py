@@ -27,7 +27,7 @@ from nextmove.domain.imports import ImportReport
 from nextmove.errors import InvalidInput, NextmoveError, Problem, UserError
 from nextmove.formats.json_shapes import import_report_json
 from nextmove.services import imports as import_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ def private_copy(data: BinaryIO | bytes, filename: str) -> Iterator[Path]:
 
 
 def run_import(
-    db: Database,
+    db: Workspace,
     request: ImportRequest,
     path: Path,
     *,

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Response
 from nextmove.config import Settings
 from nextmove.formats.digest_json import board_json, seat_json
 from nextmove.services import board as board_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.web.api.board_models import BoardPublic, ChatCreate, SeatPublic, SeatUpdate
 from nextmove.web.api.models import ErrorPublic
 from nextmove.web.clock import moment
@@ -24,7 +24,7 @@ EMPTY: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _seat(db: Database, settings: Settings, today: date, now: datetime, number: int) -> SeatPublic:
+def _seat(db: Workspace, settings: Settings, today: date, now: datetime, number: int) -> SeatPublic:
     seats = board_service.show_board(
         db, settings=settings, today=today, now=moment(today, now, settings.timezone)
     )

@@ -15,7 +15,7 @@ from nextmove.domain.cadence import BOARD_CADENCE_DAYS, TouchState
 from nextmove.errors import UserError
 from nextmove.services import board as board_service
 from nextmove.services import keep as keep_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.web.board_forms import (
     CADENCE_MAX,
     SeatForm,
@@ -35,7 +35,7 @@ CONTACTS_SHOWN = 20
 
 def _page(
     request: Request,
-    db: Database,
+    db: Workspace,
     settings: Settings,
     today: date,
     now: datetime,

@@ -15,7 +15,7 @@ from nextmove.domain.imports import ImportReport
 from nextmove.errors import NotFound
 from nextmove.services import imports as import_service
 from nextmove.services import vision as vision_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.import_forms import (
     ACCEPT_ANY,
@@ -52,7 +52,7 @@ def _job(request: Request, job_id: str) -> ImportJob:
 
 
 def _form_page(
-    request: Request, db: Database, settings: Settings, form: ImportForm, *, status_code: int = 200
+    request: Request, db: Workspace, settings: Settings, form: ImportForm, *, status_code: int = 200
 ) -> HTMLResponse:
     return render(
         request,

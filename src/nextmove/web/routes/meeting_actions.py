@@ -18,7 +18,7 @@ from starlette.datastructures import UploadFile
 from nextmove.config import Settings
 from nextmove.errors import NeedsConfirmation, NotFound, UserError
 from nextmove.services import meetings as service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.forms import said
 from nextmove.web.meeting_view import MAX_ID, STEP_VALUES, form_day, form_text, start_of
@@ -36,7 +36,7 @@ class Posted:
 
     request: Request
     meeting_id: int
-    db: Database
+    db: Workspace
     settings: Settings
     today: date
     now: datetime

@@ -24,7 +24,7 @@ from nextmove.errors import UserError
 from nextmove.services import meeting_calendar
 from nextmove.services import meetings as service
 from nextmove.services import plans as plans_service
-from nextmove.services.workspace import Database
+from nextmove.services.workspace import Workspace
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.forms import said
 from nextmove.web.meeting_view import (
@@ -148,7 +148,7 @@ async def plan(request: Request, db: DbDep, today: TodayDep, now: NowDep) -> Res
 
 def meeting_page(
     request: Request,
-    db: Database,
+    db: Workspace,
     settings: Settings,
     meeting_id: int,
     today: date,

@@ -8,7 +8,7 @@ with). `person.directory_org_id` / `person.directory_employee_id` link a workspa
 their directory entry.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-04 22:10:00
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
@@ -127,6 +127,12 @@ def upgrade() -> None:
             name=op.f("fk_workspace_organization_organization_id_organization"),
             ondelete="CASCADE",
         ),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspace.id"],
+            name=op.f("fk_workspace_organization_workspace_id_workspace"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint(
             "workspace_id", "organization_id", name=op.f("pk_workspace_organization")
         ),
@@ -143,7 +149,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_person_directory",
         "person",
-        ["directory_org_id", "directory_employee_id"],
+        ["workspace_id", "directory_org_id", "directory_employee_id"],
         unique=False,
         sqlite_where=sa.text("directory_org_id IS NOT NULL"),
         postgresql_where=sa.text("directory_org_id IS NOT NULL"),

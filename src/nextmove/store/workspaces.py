@@ -1,0 +1,110 @@
+"""The workspaces of a database: list, find, create, rename, delete."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from nextmove.store.base import Base, WorkspaceScoped
+from nextmove.store.db import DEFAULT_WORKSPACE_ID
+from nextmove.store.models import Person, Workspace
+
+__all__ = [
+    "DEFAULT_WORKSPACE_ID",
+    "NAME_PATTERN",
+    "WorkspaceRow",
+    "create",
+    "delete",
+    "find",
+    "get",
+    "list_all",
+    "rename",
+    "set_preferences",
+]
+
+# A name a user types after --workspace: letters, digits, dot, dash, underscore, 1–60.
+NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceRow:
+    id: int
+    name: str
+    preferences: dict[str, Any]
+    created_at: datetime
+    people: int = 0
+
+    @property
+    def is_default(self) -> bool:
+        return self.id == DEFAULT_WORKSPACE_ID
+
+
+def _row(ws: Workspace, people: int = 0) -> WorkspaceRow:
+    return WorkspaceRow(ws.id, ws.name, dict(ws.preferences or {}), ws.created_at, people)
+
+
+def list_all(session: Session) -> list[WorkspaceRow]:
+    counts = dict(
+        session.execute(
+            select(Person.workspace_id, func.count()).group_by(Person.workspace_id)
+        ).tuples()
+    )
+    return [
+        _row(ws, counts.get(ws.id, 0))
+        for ws in session.scalars(select(Workspace).order_by(Workspace.id))
+    ]
+
+
+def find(session: Session, name: str) -> WorkspaceRow | None:
+    ws = session.scalars(select(Workspace).where(Workspace.name == name)).first()
+    return None if ws is None else _row(ws)
+
+
+def get(session: Session, workspace_id: int) -> WorkspaceRow | None:
+    ws = session.get(Workspace, workspace_id)
+    return None if ws is None else _row(ws)
+
+
+def create(
+    session: Session, name: str, *, now: datetime, preferences: dict[str, Any] | None = None
+) -> WorkspaceRow:
+    ws = Workspace(name=name, preferences=dict(preferences or {}), created_at=now)
+    session.add(ws)
+    session.flush()
+    return _row(ws)
+
+
+def rename(session: Session, workspace_id: int, new_name: str) -> None:
+    ws = session.get(Workspace, workspace_id)
+    if ws is not None:
+        ws.name = new_name
+
+
+def set_preferences(session: Session, workspace_id: int, preferences: dict[str, Any]) -> None:
+    ws = session.get(Workspace, workspace_id)
+    if ws is not None:
+        ws.preferences = dict(preferences)
+
+
+def delete(session: Session, workspace_id: int) -> None:
+    """Every row of the workspace, table by table (children first, so it does not depend on
+    the database cascading), then the workspace."""
+    from sqlalchemy import delete as sql_delete
+
+    for table in reversed(Base.metadata.sorted_tables):
+        if "workspace_id" in table.c and _is_per_workspace(table.name):
+            session.execute(sql_delete(table).where(table.c.workspace_id == workspace_id))
+    session.execute(sql_delete(Workspace).where(Workspace.id == workspace_id))
+
+
+def _is_per_workspace(name: str) -> bool:
+    return any(
+        getattr(mapper.class_, "__tablename__", None) == name
+        and issubclass(mapper.class_, WorkspaceScoped)
+        for mapper in Base.registry.mappers
+    )
