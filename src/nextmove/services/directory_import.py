@@ -95,7 +95,7 @@ def import_directory(
     source: str | None = None,
 ) -> DirectoryImport:
     """Import the chart at `path` as the organization's next snapshot (see the module)."""
-    from nextmove.services.imports import problems_error
+    from nextmove.services.imports import gc_paused, problems_error
 
     source = source or str(path)
     chart = open_orgchart(path, source, column_map)
@@ -111,7 +111,12 @@ def import_directory(
     progress = progress or NoProgress()
     report = ImportReport("orgchart", source, dry_run=dry_run, partial=partial)
     result = DirectoryImport(name, report=report)
-    with ws.engine.connect() as conn, w.import_lock(ws.engine, conn), w.import_cache(conn):
+    with (
+        gc_paused(),
+        ws.engine.connect() as conn,
+        w.import_lock(ws.engine, conn),
+        w.import_cache(conn),
+    ):
         for stale, stale_org in w.stale_snapshots(conn):
             conn.rollback()
             w.undo_snapshot(conn, stale, stale_org)
