@@ -120,6 +120,7 @@ class ChartPlan:
         pad = [""] * (width + 1)
         strip = str.strip
         guesses = self.guesses
+        managers: dict[str, str] = {}
 
         def cells(rows: list[list[str]], i: int) -> list[str]:
             if i == blank:
@@ -135,6 +136,9 @@ class ChartPlan:
             records += len(rows)
             rows = [r if len(r) > width else r + pad[len(r) :] for r in rows]
             emps, mgrs = cells(rows, ci), cells(rows, cm)
+            # One string per manager id, not one per row naming them (a million rows name
+            # some 170,000 managers).
+            mgrs = list(map(managers.setdefault, mgrs, mgrs))
             if cn != blank:
                 firsts, lasts = cells(rows, cf), cells(rows, cl)
                 names = [
