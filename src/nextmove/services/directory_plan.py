@@ -364,7 +364,9 @@ class ChartPlan:
         """What to write besides the staged rows: leavers, members whose depth alone changed
         (or whose manager --partial cut), team sizes; and the staged rows' depths."""
         n, seen, depth, manager = len(self.emps), self.seen, self.depth, self.manager
-        staged_set = set(self.staged)
+        # Which rows are staged — needed only against a last snapshot, or where --partial cut
+        # links (a first import stages every row: no set of a million).
+        staged_set = set(self.staged) if self.n_old or self.cleared else set()
         same_set: set[int] = set()
         if self.cleared:
             # A row whose only change was the manager link --partial cut again is unchanged.
@@ -392,9 +394,11 @@ class ChartPlan:
                 cut = k in self.cleared and k not in same_set
                 if cut or depth[k] != old_depth[k]:
                     self.depth_only.append((self.emps[k], depth[k], k in self.cleared))
-        self.staged = array("l", sorted(staged_set))
+        if self.n_old or self.cleared:
+            self.staged = array("l", sorted(staged_set))
+        # (else a first import: every row staged, in idx order already)
         with self.conn.begin():
-            w.stage_depths(self.conn, self.staged, list(map(depth.__getitem__, self.staged)))
+            w.stage_depths(self.conn, self.staged, depth)
             w.index_stage(self.conn)
         # Team sizes: direct reports, and everyone below (deepest first).
         direct = array("l", [0]) * n
