@@ -45,10 +45,13 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("import", "imports", "app", "group"),
     ("directory", "directory", "app", "group"),
     ("export", "export", "app", "group"),
+    ("sync", "sync", "app", "group"),
     ("touch", "people", "touch", "command"),
     ("settings", "settings", "app", "group"),
     ("demo", "demo", "demo", "command"),
     ("serve", "serve", "serve", "command"),
+    ("server", "server", "server", "command"),
+    ("admin", "admin", "app", "group"),
 )
 WORDS = frozenset(word for word, *_ in COMMANDS) | {"init"}
 
@@ -83,12 +86,18 @@ SUMMARIES: dict[str, str] = {
     "directory": "The organization directory: the org charts you imported, stored once with "
     "their history (docs/directory.md).",
     "export": "Export your network in open formats: vCard or CSV.",
+    "sync": "Two-way sync of your contacts with a CardDAV address book, and of meetings with a "
+    "CalDAV calendar (docs/sync.md).",
     "touch": "Log a contact with someone (a call, a coffee, a message): their last-contact date.",
     "settings": "Your preferences in this workspace: time zone, e-mail, working hours and "
     "days, meeting length, keep-in-touch tiers, suggestion weights.",
     "demo": "Create a demo workspace: a mid-career product manager with a vision, a month of "
     "journal entries and her network (an org chart and a few hundred contacts).",
     "serve": "Start the web app on this machine and open it in your browser (Ctrl+C stops it).",
+    "server": "Serve the web app to many people: accounts sign in, each to their own workspace "
+    "(PostgreSQL only; docs/deploy.md).",
+    "admin": "Accounts of a `nextmove server`: create, list, disable, reset a password, API "
+    "tokens, and coaches' access to clients' workspaces (docs/deploy.md).",
     "plan": "Alternative plans side by side: your main plan and up to three others (the path "
     "you're on, what you'd do if it vanished, the wild card), each with its own steps, "
     "choices, note and four gauges.",

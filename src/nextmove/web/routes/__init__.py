@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nextmove.web.routes import (
+    accounts,
     board,
     imports,
     journal,
@@ -16,6 +17,7 @@ from nextmove.web.routes import (
     report,
     rounds,
     suggestions,
+    sync,
     today,
     vision,
     workspace,
@@ -38,4 +40,6 @@ ROUTERS = [
     report.router,
     imports.router,
     workspace.router,
+    accounts.router,
+    sync.router,
 ]
