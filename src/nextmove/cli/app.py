@@ -43,6 +43,7 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("report", "report", "report", "command"),
     ("people", "people", "app", "group"),
     ("import", "imports", "app", "group"),
+    ("directory", "directory", "app", "group"),
     ("export", "export", "app", "group"),
     ("sync", "sync", "app", "group"),
     ("touch", "people", "touch", "command"),
@@ -83,6 +84,8 @@ SUMMARIES: dict[str, str] = {
     "people": "The people you know: list, show, add, edit, merge, delete, tie.",
     "import": "Import the people you know: LinkedIn, vCard, Google Contacts, an org chart, a "
     "calendar.",
+    "directory": "The organization directory: the org charts you imported, stored once with "
+    "their history (docs/directory.md).",
     "export": "Export your network in open formats: vCard or CSV.",
     "sync": "Two-way sync of your contacts with a CardDAV address book, and of meetings with a "
     "CalDAV calendar (docs/sync.md).",
