@@ -88,8 +88,9 @@ REGISTRY: tuple[ImportKind, ...] = (
         label="An org chart (CSV)",
         summary="Import an org chart: people, manager/report ties and exact depth in the tree. "
         "Cycles, unknown managers and duplicate ids are reported with their lines.",
-        what="One row per employee with their id and their manager's id: the people, who "
-        "reports to whom, and how deep each is in the tree.",
+        what="One row per employee with their id and their manager's id: kept in your "
+        "organization directory as a snapshot — who reports to whom, who joined, left or moved "
+        "since the last one.",
         where="Ask HR or export your company directory; fill in the org chart options below.",
         path_help="A CSV of the organization, one row per employee.",
         accept=".csv,text/csv",

@@ -165,9 +165,9 @@ def _read_vcard(db: Workspace, job: FileImport) -> ImportReport:
 
 
 def _read_orgchart(db: Workspace, job: FileImport) -> ImportReport:
-    from nextmove.services.orgchart_import import import_orgchart
+    from nextmove.services.directory_import import import_directory
 
-    return import_orgchart(
+    return import_directory(
         db,
         job.path,
         organization=job.organization,
@@ -179,7 +179,7 @@ def _read_orgchart(db: Workspace, job: FileImport) -> ImportReport:
         partial=job.partial,
         progress=job.progress,
         source=job.source,
-    )
+    ).report
 
 
 def _read_ics(db: Workspace, job: FileImport) -> ImportReport:

@@ -46,7 +46,7 @@ def where_to_set_email(db: Workspace) -> int | None:
         return my_person_id(session)
 
 
-def _invitation(
+def meeting_event(
     meeting: Meeting, person: Person, *, me_name: str, email: str, settings: Settings
 ) -> Invitation:
     """The meeting as a calendar event; with no organizer address (a feed of your own
@@ -74,6 +74,10 @@ def invitation(db: Workspace, meeting_id: int, *, settings: Settings, now: datet
     """An invitation (METHOD:REQUEST) for a scheduled meeting: you as organizer (the
     `email` setting), the person as attendee, an alarm, a stable UID and the meeting's
     SEQUENCE."""
+    with db.session() as session:
+        meeting = repo.get_meeting(session, meeting_id)
+        if meeting is None:
+            raise NotFound(f"no meeting {meeting_id}", hint="See `nextmove meeting list`.")
     email = organizer_email(db, settings)
     if not email:
         raise UserError(
@@ -81,7 +85,7 @@ def invitation(db: Workspace, meeting_id: int, *, settings: Settings, now: datet
         )
     with db.session() as session:
         meeting = repo.get_meeting(session, meeting_id)
-        if meeting is None:
+        if meeting is None:  # deleted meanwhile
             raise NotFound(f"no meeting {meeting_id}", hint="See `nextmove meeting list`.")
         if meeting.starts_at is None or meeting.state is not MeetingState.SCHEDULED:
             raise UserError(
@@ -92,7 +96,7 @@ def invitation(db: Workspace, meeting_id: int, *, settings: Settings, now: datet
         assert person is not None
         me = load_vision(session).me.name
     return render_invitation(
-        _invitation(meeting, person, me_name=me, email=email, settings=settings),
+        meeting_event(meeting, person, me_name=me, email=email, settings=settings),
         now=now,
         namespace=namespace(db),
     )
@@ -147,7 +151,7 @@ def export_feed(db: Workspace, *, settings: Settings, today: date, now: datetime
         people = people_repo.load_people(session, [m.person_id for m in meetings])
         me = load_vision(session).me.name
     invitations = [
-        _invitation(m, people[m.person_id], me_name=me, email=email, settings=settings)
+        meeting_event(m, people[m.person_id], me_name=me, email=email, settings=settings)
         for m in meetings
         if m.starts_at is not None
     ]

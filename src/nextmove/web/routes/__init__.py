@@ -17,9 +17,11 @@ from nextmove.web.routes import (
     report,
     rounds,
     suggestions,
+    sync,
     today,
     vision,
     workspace,
+    workspaces,
 )
 
 ROUTERS = [
@@ -39,5 +41,7 @@ ROUTERS = [
     report.router,
     imports.router,
     workspace.router,
+    workspaces.router,
     accounts.router,
+    sync.router,
 ]

@@ -4,6 +4,7 @@ demo workspace."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -13,11 +14,13 @@ from nextmove.domain.slots import WEEKDAYS, parse_working_days
 from nextmove.errors import InvalidInput, UserError
 from nextmove.services import demo as demo_service
 from nextmove.services import preferences as preferences_service
+from nextmove.services import sync_accounts
 from nextmove.services import vision as vision_service
 from nextmove.services.workspace import Workspace, describe_workspace
 from nextmove.web.auth import principal_of
 from nextmove.web.deps import ContextDep, DbDep, FormDep, NowDep, TodayDep
 from nextmove.web.render import link_for, render
+from nextmove.web.routes import workspaces
 from nextmove.web.routes.accounts import account_settings
 
 router = APIRouter(include_in_schema=False)
@@ -77,14 +80,18 @@ def _form_values(form: dict[str, list[str]]) -> dict[str, str]:
     return values
 
 
-def _page(
+def settings_view(
     request: Request,
     db: Workspace,
     context: ContextDep,
     form: SettingsForm | None = None,
     *,
     status_code: int = 200,
+    **extra: Any,
 ) -> HTMLResponse:
+    """The Settings page: the workspace's preferences, its address-book sync accounts, and in
+    local mode its workspaces and where the installation keeps things, or in server mode the
+    account. `extra` fills in a form's state or error (routes/sync.py, routes/workspaces.py)."""
     resolved = preferences_service.resolve(db, context.settings)
     if form is None:
         form = SettingsForm({r.key: r.shown for r in resolved})
@@ -99,6 +106,17 @@ def _page(
         status_code=status_code,
         info=None if account else describe_workspace(context.settings),
         **account,
+        # Local mode: the database's workspaces (switch, create, rename, delete).
+        **(workspaces.settings_context(request, db) if context.server is None else {}),
+        **{
+            "accounts": sync_accounts.list_accounts(db),
+            "sync_form": {},
+            "form_error": None,
+            "run_error": None,
+            "notice": request.query_params.get("done"),
+            "notice_account": request.query_params.get("account", ""),
+            **extra,
+        },
         workspace=db,
         form=form,
         sections=[(title, [by_key[k] for k in keys]) for title, keys in SECTIONS],
@@ -115,7 +133,7 @@ def _page(
 
 @router.get("/settings", response_class=HTMLResponse, summary="Settings")
 def settings_page(request: Request, db: DbDep, context: ContextDep) -> HTMLResponse:
-    return _page(request, db, context)
+    return settings_view(request, db, context)
 
 
 @router.post("/settings", response_class=HTMLResponse, summary="Save the preferences")
@@ -126,7 +144,7 @@ def save_settings(request: Request, posted: FormDep, db: DbDep, context: Context
         _ws, changed = preferences_service.update_preferences(db, context.settings, values)
     except InvalidInput as exc:
         errors = {p.where: p.message for p in exc.problems}
-        return _page(request, db, context, SettingsForm(values, errors), status_code=400)
+        return settings_view(request, db, context, SettingsForm(values, errors), status_code=400)
     return RedirectResponse(
         link_for(request, "/settings", saved=",".join(changed) or "none"), status_code=303
     )
