@@ -44,6 +44,8 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("people", "people", "app", "group"),
     ("import", "imports", "app", "group"),
     ("export", "export", "app", "group"),
+    ("backup", "backup", "backup", "command"),
+    ("restore", "backup", "restore", "command"),
     ("touch", "people", "touch", "command"),
     ("demo", "demo", "demo", "command"),
     ("serve", "serve", "serve", "command"),
@@ -79,6 +81,11 @@ SUMMARIES: dict[str, str] = {
     "import": "Import the people you know: LinkedIn, vCard, Google Contacts, an org chart, a "
     "calendar.",
     "export": "Export your network in open formats: vCard or CSV.",
+    "backup": "Back up the workspace (--workspace) to one archive: plan, journal, people with "
+    "their history, ties, interactions, meetings with notes, insights, tasks and referrals, "
+    "board, cadences, opportunities with their history and decisions, and preferences.",
+    "restore": "Restore a backup into an empty workspace, in one transaction (on any problem "
+    "nothing is written).",
     "touch": "Log a contact with someone (a call, a coffee, a message): their last-contact date.",
     "demo": "Create a demo workspace: a mid-career product manager with a vision, a month of "
     "journal entries and her network (an org chart and a few hundred contacts).",
