@@ -14,9 +14,10 @@ import json
 import os
 import re
 import tempfile
+import time
 import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -121,7 +122,7 @@ class ArchiveWriter:
     def table(self, name: str, columns: list[str], rows: Iterator[dict[str, Any]]) -> int:
         """Write one table's rows (JSON objects) as a JSON Lines member."""
         out = _TableOut(list(columns))
-        with self._zip.open(member_name(name), "w", force_zip64=True) as member:
+        with self._zip.open(_member_info(member_name(name)), "w", force_zip64=True) as member:
             for row in rows:
                 line = json.dumps(row, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
                 data = line.encode() + b"\n"
@@ -156,13 +157,15 @@ class ArchiveWriter:
                 for name, out in self._tables.items()
             },
         )
-        self._zip.writestr(MANIFEST, manifest.model_dump_json(indent=2) + "\n")
+        self._zip.writestr(_member_info(MANIFEST), manifest.model_dump_json(indent=2) + "\n")
         self._zip.close()
         if self.passphrase:
             import pyrage
 
             assert isinstance(self._zip_target, io.BytesIO)
-            self._file.write(pyrage.passphrase.encrypt(self._zip_target.getvalue(), self.passphrase))
+            self._file.write(
+                pyrage.passphrase.encrypt(self._zip_target.getvalue(), self.passphrase)
+            )
         self._file.flush()
         os.fsync(self._file.fileno())
         self._file.close()
@@ -172,12 +175,18 @@ class ArchiveWriter:
 
     def abort(self) -> None:
         """Leave nothing behind (the target, if it existed, is untouched)."""
-        try:
+        with suppress(Exception):  # the archive is being thrown away
             self._zip.close()
-        except Exception:  # noqa: S110 - the archive is being thrown away
-            pass
         self._file.close()
         self._temp.unlink(missing_ok=True)
+
+
+def _member_info(name: str) -> zipfile.ZipInfo:
+    """A member dated now (ZIP dates are local time), deflated, readable by its owner."""
+    info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    return info
 
 
 @contextmanager

@@ -74,6 +74,15 @@ class RestoreSummary:
         return _headline(self.counts)
 
 
+def _holdings(counts: dict[str, int]) -> str:
+    """What a workspace holds, in words: "438 people, 8 meetings" (or its tables' rows)."""
+    nouns = dict(HEADLINE)
+    named = [f"{counts[t]} {noun}" for t, noun in HEADLINE if counts.get(t)]
+    if named:
+        return ", ".join(named[:3])
+    return ", ".join(f"{n} {t} rows" for t, n in counts.items() if t not in nouns)
+
+
 def _headline(counts: dict[str, int]) -> str:
     parts = [f"{counts.get(table, 0)} {noun}" for table, noun in HEADLINE]
     total = sum(counts.values())
@@ -231,9 +240,8 @@ def _restore(
             conn = session.connection()
             filled = rows_store.has_rows(conn, (loader.spec for loader in loaders), row.id)
             if filled:
-                what = ", ".join(f"{n} {t}" for t, n in list(filled.items())[:3])
                 raise UserError(
-                    f"the workspace {name!r} is not empty ({what} rows …); a backup is "
+                    f"the workspace {name!r} already holds {_holdings(filled)}; a backup is "
                     "restored into an empty workspace only",
                     hint="Restore it into a new workspace: `nextmove restore FILE "
                     "--workspace NEW-NAME` (created for you).",

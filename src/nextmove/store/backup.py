@@ -36,7 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from nextmove.store import models  # noqa: F401  (registers every table)
+from nextmove.store import models  # registers every table
 from nextmove.store.base import Base, UTCDateTime, WorkspaceScoped
 from nextmove.store.db import SCHEMA_HEAD, Database
 from nextmove.store.ids import allocate_id, next_ids
@@ -361,7 +361,9 @@ def schema_age(revision: str) -> str:
     return "older" if revision in known else "unknown"
 
 
-def workspace_details(conn: Connection, workspace_id: int) -> tuple[datetime | None, dict[str, Any]]:
+def workspace_details(
+    conn: Connection, workspace_id: int
+) -> tuple[datetime | None, dict[str, Any]]:
     """The workspace's creation time and preferences, read in the backup's snapshot."""
     table = models.Workspace.__table__
     row = conn.execute(

@@ -312,9 +312,7 @@ class Person(WorkspaceScoped, Base):
     # The import that placed them in the chart. Import runs are never deleted apart from
     # their workspace, so this is not a foreign key (a composite one could not be set to
     # NULL alone).
-    org_import_id: Mapped[int | None] = mapped_column(
-        Integer, info={"references": "import_run"}
-    )
+    org_import_id: Mapped[int | None] = mapped_column(Integer, info={"references": "import_run"})
     org_line: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
