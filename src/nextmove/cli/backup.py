@@ -76,9 +76,11 @@ def restore(
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Restore a backup into an empty workspace, in one transaction (on any problem nothing
-    is written). Every row gets a new id, so a backup can be restored beside the workspace
-    it came from; backing up on SQLite and restoring with `--db postgresql://…` moves a
-    workspace to PostgreSQL."""
+    is written).
+
+    Every row gets a new id, so a backup can be restored beside the workspace it came from;
+    backing up on SQLite and restoring with `--db postgresql://…` moves a workspace to
+    PostgreSQL."""
     from nextmove.services.backup import restore_workspace
     from nextmove.services.workspace import open_database
     from nextmove.store.db import DEFAULT_WORKSPACE_NAME
