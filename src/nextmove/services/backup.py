@@ -139,11 +139,13 @@ def restore_workspace(
     now: datetime,
     passphrase: str | None = None,
     label: str | None = None,
+    new: bool = False,
 ) -> RestoreSummary:
     """Restore the archive at `source` into the workspace `name` (created when missing;
     refused when it holds anything), in one transaction: on any problem nothing is written.
     Every id is new (store/ids.py) and every reference follows its row, so the archive can
-    be restored beside the workspace it came from."""
+    be restored beside the workspace it came from. With `new`, an existing workspace of
+    that name is refused even when empty (the web form restores into a new one)."""
     if not workspaces_store.NAME_PATTERN.match(name):
         raise UserError(
             f"{name!r} is not a valid workspace name",
@@ -154,7 +156,7 @@ def restore_workspace(
     with archive_format.reading(source, label=label, passphrase=passphrase) as archive:
         loaders = _plan(archive)
         try:
-            return _restore(db, archive, loaders, name=name, now=now)
+            return _restore(db, archive, loaders, name=name, now=now, new=new)
         except IntegrityError as exc:
             raise archive.error(
                 f"its rows do not fit this database ({_first_line(exc)})",
@@ -227,6 +229,7 @@ def _restore(
     *,
     name: str,
     now: datetime,
+    new: bool,
 ) -> RestoreSummary:
     manifest = archive.manifest
     with rows_store.restoring(db) as session:
@@ -234,6 +237,11 @@ def _restore(
         if existing is None:
             row = workspaces_store.create(
                 session, name, now=now, preferences=manifest.workspace.preferences
+            )
+        elif new:
+            raise UserError(
+                f"a workspace named {name!r} exists already; choose another name",
+                field="workspace",
             )
         else:
             row = existing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nextmove.web.routes import (
+    backup,
     board,
     imports,
     journal,
@@ -38,4 +39,5 @@ ROUTERS = [
     report.router,
     imports.router,
     workspace.router,
+    backup.router,
 ]

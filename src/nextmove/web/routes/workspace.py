@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextmove.services import demo as demo_service
@@ -15,8 +17,21 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/settings", response_class=HTMLResponse, summary="Settings")
-def settings_page(request: Request, settings: SettingsDep) -> HTMLResponse:
-    return render(request, "settings.html", info=describe_workspace(settings))
+def settings_page(
+    request: Request,
+    settings: SettingsDep,
+    db: DbDep,
+    restored: Annotated[str | None, Query(max_length=60)] = None,
+    people: Annotated[int | None, Query(ge=0)] = None,
+) -> HTMLResponse:
+    return render(
+        request,
+        "settings.html",
+        info=describe_workspace(settings),
+        workspace_name=db.name,
+        restored=restored,
+        restored_people=people,
+    )
 
 
 @router.get("/demo", response_class=HTMLResponse, summary="The demo workspace")

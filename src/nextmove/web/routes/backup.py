@@ -1,0 +1,143 @@
+"""Backup and restore on the Settings page (docs/backup.md): download the current workspace as
+an archive (optionally encrypted), upload an archive to restore it into a new workspace."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from nextmove.errors import UserError
+from nextmove.services import backup as backup_service
+from nextmove.services.workspace import Workspace, describe_workspace
+from nextmove.web.deps import DbDep, NowDep, SettingsDep
+from nextmove.web.forms import said
+from nextmove.web.render import link_for, render
+
+router = APIRouter(include_in_schema=False)
+
+SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass
+class BackupForms:
+    """The two forms of the section: values to show again and a problem per field."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    general_errors: list[str] = field(default_factory=list)
+    which: str = ""  # "backup" or "restore": the form the problems belong to
+
+
+def settings_page(
+    request: Request, settings: Any, ws: Workspace, forms: BackupForms, status_code: int
+) -> HTMLResponse:
+    return render(
+        request,
+        "settings.html",
+        status_code=status_code,
+        info=describe_workspace(settings),
+        backup=forms,
+        workspace_name=ws.name,
+    )
+
+
+def _download(ws: Workspace, now: Any, passphrase: str | None) -> FileResponse:
+    folder = Path(tempfile.mkdtemp(prefix="nextmove-backup-"))
+    suffix = ".zip.age" if passphrase else ".zip"
+    filename = f"nextmove-{SAFE_NAME.sub('-', ws.name)}-{now:%Y-%m-%d}{suffix}"
+    try:
+        backup_service.backup_workspace(ws, folder / filename, now=now, passphrase=passphrase)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return FileResponse(
+        folder / filename,
+        media_type="application/age-encryption" if passphrase else "application/zip",
+        filename=filename,
+        headers={"Cache-Control": "no-store"},
+        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
+    )
+
+
+@router.get("/settings/backup", summary="Download a backup of this workspace")
+async def download_backup(db: DbDep, now: NowDep) -> Response:
+    return await run_in_threadpool(_download, db, now, None)
+
+
+@router.post("/settings/backup", summary="Download an encrypted backup of this workspace")
+async def download_encrypted_backup(
+    request: Request, db: DbDep, settings: SettingsDep, now: NowDep
+) -> Response:
+    form = await request.form()
+    passphrase = _text(form.get("passphrase"))
+    again = _text(form.get("passphrase_again"))
+    forms = BackupForms(which="backup")
+    if not passphrase:
+        forms.errors["passphrase"] = "Enter a passphrase, or download the backup unencrypted."
+    elif len(passphrase) > backup_service.MAX_PASSPHRASE:
+        forms.errors["passphrase"] = (
+            f"A passphrase has at most {backup_service.MAX_PASSPHRASE} characters."
+        )
+    elif passphrase != again:
+        forms.errors["passphrase_again"] = "The two passphrases differ: type it again."
+    if forms.errors:
+        return settings_page(request, settings, db, forms, 400)
+    return await run_in_threadpool(_download, db, now, passphrase)
+
+
+@router.post("/settings/restore", summary="Restore a backup into a new workspace")
+async def restore_backup(
+    request: Request, db: DbDep, settings: SettingsDep, now: NowDep
+) -> Response:
+    form = await request.form()
+    name = _text(form.get("workspace")).strip()
+    passphrase = _text(form.get("passphrase")) or None
+    upload = form.get("file")
+    forms = BackupForms(values={"workspace": name}, which="restore")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        forms.errors["file"] = "Choose the backup file (.zip or .zip.age)."
+    if not name:
+        forms.errors["workspace"] = "Name the new workspace, e.g. restored."
+    if forms.errors:
+        return settings_page(request, settings, db, forms, 400)
+    assert isinstance(upload, UploadFile)
+    label = Path(upload.filename or "backup").name[:200]
+    folder = Path(tempfile.mkdtemp(prefix="nextmove-restore-"))
+    try:
+        path = folder / "upload"
+        with path.open("wb") as out:
+            await run_in_threadpool(shutil.copyfileobj, upload.file, out, 1 << 20)
+        summary = await run_in_threadpool(
+            lambda: backup_service.restore_workspace(
+                db.db, path, name=name, now=now, passphrase=passphrase, label=label, new=True
+            )
+        )
+    except UserError as exc:
+        if exc.field == "workspace":
+            forms.errors["workspace"] = said(exc)
+        else:
+            forms.general_errors.append(said(exc))
+        return settings_page(request, settings, db, forms, 400)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    where = link_for(
+        request,
+        "/settings#restore-h",
+        restored=summary.workspace,
+        people=summary.counts.get("person", 0),
+    )
+    return RedirectResponse(where, status_code=303)
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
