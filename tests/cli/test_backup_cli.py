@@ -185,3 +185,13 @@ def test_an_empty_passphrase_is_refused(tmp_path: Path, cli_sqlite: Cli) -> None
     assert out.exit_code == 2
     assert "no passphrase on standard input" in out.stderr
     assert not (tmp_path / "b.zip").exists()
+
+
+def test_backup_refuses_to_replace_the_database_itself(sqlite_url: str, cli_sqlite: Cli) -> None:
+    cli = Cli(cli_sqlite.capsys, cli_sqlite.monkeypatch, sqlite_url)
+    database = Path(sqlite_url.removeprefix("sqlite:///"))
+    before = database.stat().st_size
+    out = cli(["backup", str(database)])
+    assert out.exit_code == 2
+    assert "is the database itself" in out.stderr
+    assert database.stat().st_size == before and counts(sqlite_url) == (1, {"default": 438})

@@ -110,6 +110,11 @@ def backup_workspace(
     (replaced only once the new archive is complete)."""
     if path.is_dir():
         raise UserError(f"{path} is a folder", hint="Give the backup file's name: FILE.zip.")
+    if _is_database_file(ws.db, path):
+        raise UserError(
+            f"{path} is the database itself; a backup must not replace it",
+            hint="Give the backup another name, e.g. nextmove-backup.zip.",
+        )
     counts: dict[str, int] = {}
     with archive_format.writing(path, passphrase=passphrase) as writer:
         with rows_store.snapshot(ws.db, ws.id) as conn:
@@ -129,6 +134,16 @@ def backup_workspace(
             ),
         )
     return BackupSummary(path, ws.name, counts, bool(passphrase), path.stat().st_size)
+
+
+def _is_database_file(db: Database, path: Path) -> bool:
+    """Whether `path` is the SQLite database (or its write-ahead log) the workspace is in."""
+    name = db.engine.url.database
+    if db.engine.dialect.name != "sqlite" or not name or name == ":memory:":
+        return False
+    target = path.expanduser().resolve()
+    database = Path(name).expanduser().resolve()
+    return target in {database, Path(f"{database}-wal"), Path(f"{database}-shm")}
 
 
 def restore_workspace(
