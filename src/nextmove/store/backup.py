@@ -122,14 +122,32 @@ def table_specs() -> list[TableSpec]:
 # ------------------------------------------------------------------------------ reading
 
 
-def _to_json(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
+def _datetime_to_json(value: datetime | None) -> str | None:
+    return None if value is None else value.astimezone(UTC).isoformat()
+
+
+def _date_to_json(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _float_to_json(value: float | None) -> float | None:
+    return value if value is None or math.isfinite(value) else None
+
+
+def _json_writers(spec: TableSpec) -> list[tuple[int, Callable[[Any], Any]]]:
+    """(position, conversion) for the columns JSON cannot take as they are read."""
+    writers: list[tuple[int, Callable[[Any], Any]]] = []
+    for position, name in enumerate(spec.columns):
+        kind = spec.table.c[name].type
+        if isinstance(kind, UTCDateTime):
+            kind = kind.impl_instance
+        if isinstance(kind, DateTime):
+            writers.append((position, _datetime_to_json))
+        elif isinstance(kind, Date):
+            writers.append((position, _date_to_json))
+        elif isinstance(kind, Float):
+            writers.append((position, _float_to_json))
+    return writers
 
 
 def read_rows(conn: Connection, spec: TableSpec, workspace_id: int) -> Iterator[dict[str, Any]]:
@@ -140,9 +158,14 @@ def read_rows(conn: Connection, spec: TableSpec, workspace_id: int) -> Iterator[
         .where(table.c.workspace_id == workspace_id)
         .order_by(*(table.c[name] for name in spec.key))
     )
+    writers = _json_writers(spec)
+    columns = spec.columns
     result = conn.execution_options(stream_results=True, yield_per=BATCH).execute(statement)
     for row in result:
-        yield {name: _to_json(value) for name, value in zip(spec.columns, row, strict=True)}
+        values = list(row)
+        for position, convert in writers:
+            values[position] = convert(values[position])
+        yield dict(zip(columns, values, strict=True))
 
 
 def count_rows(conn: Connection, spec: TableSpec, workspace_id: int) -> int:
