@@ -195,3 +195,15 @@ def test_backup_refuses_to_replace_the_database_itself(sqlite_url: str, cli_sqli
     assert out.exit_code == 2
     assert "is the database itself" in out.stderr
     assert database.stat().st_size == before and counts(sqlite_url) == (1, {"default": 438})
+
+
+def test_backup_of_a_named_workspace(sqlite_url: str, tmp_path: Path, cli_sqlite: Cli) -> None:
+    cli = Cli(cli_sqlite.capsys, cli_sqlite.monkeypatch, sqlite_url)
+    assert cli(f"backup {tmp_path / 'a.zip'}").exit_code == 0
+    assert cli(f"restore {tmp_path / 'a.zip'} -w second").exit_code == 0
+    out = cli(f"backup {tmp_path / 'b.zip'} --workspace second")
+    assert out.exit_code == 0 and "workspace 'second'" in out.stdout
+    assert canonical(tmp_path / "b.zip") == canonical(tmp_path / "a.zip")
+    missing = cli(f"backup {tmp_path / 'c.zip'} --workspace nowhere")
+    assert missing.exit_code == 3 and "no workspace 'nowhere'" in missing.stderr
+    assert not (tmp_path / "c.zip").exists()

@@ -39,6 +39,16 @@ def backup(
     file: Annotated[
         Path, typer.Argument(help="The archive to write, e.g. nextmove-backup.zip (replaced).")
     ],
+    workspace: Annotated[
+        str | None,
+        typer.Option(
+            "--workspace",
+            "-w",
+            metavar="NAME",
+            help="The workspace to back up; default: the global --workspace, then the "
+            "default workspace.",
+        ),
+    ] = None,
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Back up the workspace (--workspace) to one archive: plan, journal, people with their
@@ -51,7 +61,10 @@ def backup(
     from nextmove.services.backup import backup_workspace
 
     passphrase = _passphrase(passphrase_stdin)
-    ws = state(ctx).db()
+    st = state(ctx)
+    if workspace:
+        st.workspace_name = workspace
+    ws = st.db()
     summary = backup_workspace(ws, file, now=now(), passphrase=passphrase)
     how = "encrypted, " if summary.encrypted else ""
     console.print(
