@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from sqlalchemy import func, select
 from nextmove.services.workspace import Workspace
 from nextmove.store.models import Person
 from nextmove.store.models import Workspace as WorkspaceRow
-from tests.conftest import Cli
+from tests.conftest import ROOT, Cli
 from tests.pg_server import PostgresServer
 from tests.services.test_backup import canonical, fill
 
@@ -207,3 +208,22 @@ def test_backup_of_a_named_workspace(sqlite_url: str, tmp_path: Path, cli_sqlite
     missing = cli(f"backup {tmp_path / 'c.zip'} --workspace nowhere")
     assert missing.exit_code == 3 and "no workspace 'nowhere'" in missing.stderr
     assert not (tmp_path / "c.zip").exists()
+
+
+def test_release_0_1_database_moves_to_postgresql_with_every_row(
+    tmp_path: Path, db_url_postgresql: str, cli_sqlite: Cli
+) -> None:
+    """0.1's database, upgraded, backed up and restored on PostgreSQL: every table counted
+    equal, the same content apart from ids."""
+    copy = tmp_path / "release.db"
+    shutil.copy(ROOT / "tests" / "fixtures" / "release-0.1" / "nextmove.db", copy)
+    cli = Cli(cli_sqlite.capsys, cli_sqlite.monkeypatch, None)
+    first, second = tmp_path / "first.zip", tmp_path / "second.zip"
+    out = cli(["--db", f"sqlite:///{copy}", "backup", str(first)])
+    assert out.exit_code == 0, out.output
+    assert cli(["--db", db_url_postgresql, "restore", str(first)]).exit_code == 0
+    assert cli(["--db", db_url_postgresql, "backup", str(second)]).exit_code == 0
+    counts_first, _p, content_first = canonical(first)
+    assert sum(counts_first.values()) > 100
+    assert canonical(second) == canonical(first)
+    assert content_first["person"]
