@@ -200,3 +200,17 @@ def test_a_member_missing_from_the_archive(tmp_path: Path) -> None:
     bad = rezip(write(tmp_path / "b.zip"), tmp_path / "d.zip", drop)
     with pytest.raises(ArchiveError, match=r"tables/tie.jsonl is missing"):
         read_all(bad)
+
+
+def test_an_encrypted_archive_asking_for_excessive_work_is_refused_at_once(tmp_path: Path) -> None:
+    """An age header may name any scrypt work factor; one far above what nextmove writes
+    would keep the restore busy for days. It is refused before any work is done."""
+    import re
+
+    data = write(tmp_path / "b.zip.age", passphrase="pw").read_bytes()
+    stanza = data.split(b"\n")[1]
+    assert stanza.startswith(b"-> scrypt ")
+    heavy = tmp_path / "heavy.age"
+    heavy.write_bytes(data.replace(stanza, re.sub(rb" \d+$", b" 40", stanza)))
+    with pytest.raises(ArchiveError, match=r"heavy.age: asks for far more decryption work"):
+        read_all(heavy, "pw")

@@ -263,6 +263,12 @@ class ArchiveReader:
             try:
                 return io.BytesIO(pyrage.passphrase.decrypt(source.read_bytes(), passphrase))
             except pyrage.DecryptError as exc:
+                if "excessive work" in str(exc).lower():
+                    raise self.error(
+                        "asks for far more decryption work than a nextmove backup does (its "
+                        "scrypt work factor was raised), so it was not decrypted",
+                        hint="It was not written by nextmove, or was changed since.",
+                    ) from None
                 if "header" in str(exc).lower():
                     raise self.error(
                         f"is corrupt or truncated (its encryption header: {exc})",
