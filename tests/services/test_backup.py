@@ -283,3 +283,28 @@ def rewrite(source: Path, target: Path, table: str, change: Any) -> None:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in members.items():
             z.writestr(name, data)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_plain_reference_to_a_row_not_in_the_archive_is_left_empty(
+    db: Workspace, tmp_path: Path
+) -> None:
+    fill(db)
+    good = tmp_path / "good.zip"
+    backup_workspace(db, good, now=NOW)
+    _m, rows = archive_rows(good)
+    bad = tmp_path / "bad.zip"
+
+    def orphan(row: dict[str, Any]) -> dict[str, Any]:
+        return {**row, "manager_id": 987654} if row["id"] == rows["person"][0]["id"] else row
+
+    rewrite(good, bad, "person", orphan)
+    summary = restore_workspace(db.db, bad, name="copy", now=LATER)
+    assert summary.cleared_references == 1
+    copy = open_workspace(db.db, "copy")
+    with copy.session() as s:
+        first = s.scalars(select(Person).order_by(Person.id)).first()
+        assert first is not None and first.manager_id is None
+        assert s.scalar(select(func.count()).where(Person.manager_id.is_not(None))) == sum(
+            1 for r in rows["person"] if r["manager_id"] is not None
+        ) - (1 if rows["person"][0]["manager_id"] is not None else 0)

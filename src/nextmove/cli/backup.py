@@ -112,6 +112,11 @@ def restore(
         f"(backed up {summary.backed_up_at:%Y-%m-%d %H:%M} UTC by nextmove "
         f"{escape(summary.written_by)}): {summary.headline()}."
     )
+    if summary.cleared_references:
+        console.print(
+            f"{summary.cleared_references} references named rows that were not in the backup "
+            "(already gone when it was taken) and were left empty."
+        )
     if summary.workspace != DEFAULT_WORKSPACE_NAME:
         console.print(
             f"Work in it with `nextmove --workspace {escape(summary.workspace)} …`.",
