@@ -75,11 +75,8 @@ class Manifest(_Strict):
     nextmove_version: str
     created: datetime
     workspace: WorkspaceEntry
+    counts: dict[str, int]  # rows per table, at a glance (the same as each table's `rows`)
     tables: dict[str, TableEntry]
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return {name: entry.rows for name, entry in self.tables.items()}
 
 
 def member_name(table: str) -> str:
@@ -147,6 +144,7 @@ class ArchiveWriter:
             nextmove_version=nextmove_version,
             created=created,
             workspace=workspace,
+            counts={name: out.rows for name, out in self._tables.items()},
             tables={
                 name: TableEntry(
                     file=member_name(name),
@@ -407,6 +405,11 @@ class ArchiveReader:
                     hint="Use a complete copy of the backup.",
                 )
             listed.add(entry.file)
+        if self.manifest.counts != {t: e.rows for t, e in self.manifest.tables.items()}:
+            raise self.error(
+                "manifest.json: its counts differ from its tables' rows",
+                hint="The archive was edited or is damaged; use a complete copy.",
+            )
         extra = sorted(names - listed)
         if extra:
             raise self.error(f"{extra[0]} is not listed in manifest.json")
