@@ -47,8 +47,11 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("backup", "backup", "backup", "command"),
     ("restore", "backup", "restore", "command"),
     ("touch", "people", "touch", "command"),
+    ("settings", "settings", "app", "group"),
     ("demo", "demo", "demo", "command"),
     ("serve", "serve", "serve", "command"),
+    ("server", "server", "server", "command"),
+    ("admin", "admin", "app", "group"),
 )
 WORDS = frozenset(word for word, *_ in COMMANDS) | {"init"}
 
@@ -87,9 +90,15 @@ SUMMARIES: dict[str, str] = {
     "restore": "Restore a backup into an empty workspace, in one transaction (on any problem "
     "nothing is written).",
     "touch": "Log a contact with someone (a call, a coffee, a message): their last-contact date.",
+    "settings": "Your preferences in this workspace: time zone, e-mail, working hours and "
+    "days, meeting length, keep-in-touch tiers, suggestion weights.",
     "demo": "Create a demo workspace: a mid-career product manager with a vision, a month of "
     "journal entries and her network (an org chart and a few hundred contacts).",
     "serve": "Start the web app on this machine and open it in your browser (Ctrl+C stops it).",
+    "server": "Serve the web app to many people: accounts sign in, each to their own workspace "
+    "(PostgreSQL only; docs/deploy.md).",
+    "admin": "Accounts of a `nextmove server`: create, list, disable, reset a password, API "
+    "tokens, and coaches' access to clients' workspaces (docs/deploy.md).",
     "plan": "Alternative plans side by side: your main plan and up to three others (the path "
     "you're on, what you'd do if it vanished, the wild card), each with its own steps, "
     "choices, note and four gauges.",
@@ -216,7 +225,7 @@ def init(ctx: typer.Context) -> None:
     from nextmove.store.db import busy_translated, current_revision, make_engine, migrate
 
     engine = make_engine(
-        st.settings.resolved_database_url, busy_timeout=st.settings.busy_timeout_seconds
+        st.config.resolved_database_url, busy_timeout=st.config.busy_timeout_seconds
     )
     try:
         with busy_translated():

@@ -49,7 +49,7 @@ SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 PG_BUSY_STATES = frozenset({"55P03", "40001", "40P01"})
 # The newest migration. A test checks it against Alembic's head, so it cannot go stale; keeping
 # it here lets every command start without importing Alembic (a second of start-up).
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0010"
 VERSION_TABLE = "alembic_version"
 # The workspace every database has from the start (0.1's single user became it).
 DEFAULT_WORKSPACE_ID = 1
@@ -243,6 +243,9 @@ def _create_from_models(engine: Engine) -> None:
         )
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT setval('workspace_id_seq', 1)"))
+            from nextmove.store.row_security import enable_row_security
+
+            enable_row_security(connection)
 
 
 def _checked_revision(engine: Engine) -> str | None:
@@ -319,7 +322,12 @@ def _filter_by_workspace(state: ORMExecuteState) -> None:
 
 
 def _scoped_table(table: Any) -> bool:
-    return isinstance(table, Table) and "workspace_id" in table.c and table.name != "workspace"
+    """A per-workspace table: `workspace_id` leads its primary key. Shared tables that merely
+    name a workspace (an account's own, an audit entry's) are not filtered by it."""
+    if not isinstance(table, Table):
+        return False
+    key = list(table.primary_key.columns)
+    return bool(key) and key[0].name == "workspace_id"
 
 
 def scoped_core(statement: Any, workspace_id: int) -> Any:
@@ -402,6 +410,18 @@ def _bind_workspace(session: Session, _transaction: Any, connection: Any) -> Non
     from nextmove.store.ids import bind_workspace
 
     bind_workspace(
+        connection,
+        session.info.get("workspace_id"),
+        all_workspaces=bool(session.info.get("all_workspaces")),
+    )
+
+
+@event.listens_for(WorkspaceSession, "after_begin")
+def _bind_row_security(session: Session, _transaction: Any, connection: Any) -> None:
+    """PostgreSQL's row-level security sees the same workspace (store/row_security.py)."""
+    from nextmove.store.row_security import bind_transaction
+
+    bind_transaction(
         connection,
         session.info.get("workspace_id"),
         all_workspaces=bool(session.info.get("all_workspaces")),

@@ -512,6 +512,16 @@ class OrgSnapshot(WorkspaceScoped, Base):
 
 
 # Tables split by noun; imported here so Alembic and `Base.metadata` see them all.
+from nextmove.store.account_models import (  # noqa: E402
+    Account,
+    ApiToken,
+    AuditEntry,
+    CoachGrant,
+    CoachInvitation,
+    CoachNote,
+    LoginAttempt,
+    LoginSession,
+)
 from nextmove.store.meeting_models import (  # noqa: E402
     BoardSeat,
     KeepInTouch,
@@ -530,9 +540,17 @@ from nextmove.store.opportunity_models import (  # noqa: E402
 )
 
 __all__ = [
+    "Account",
+    "ApiToken",
+    "AuditEntry",
     "BoardSeat",
+    "CoachGrant",
+    "CoachInvitation",
+    "CoachNote",
     "JournalEntry",
     "KeepInTouch",
+    "LoginAttempt",
+    "LoginSession",
     "Meeting",
     "MeetingInsight",
     "MeetingReferral",

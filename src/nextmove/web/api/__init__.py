@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from nextmove.web.api import (
+    accounts,
     board,
     imports,
     journal,
@@ -16,6 +17,7 @@ from nextmove.web.api import (
     people,
     plans,
     rounds,
+    settings,
     suggestions,
     today,
     vision,
@@ -36,5 +38,7 @@ for _module in (
     board,
     meetings,
     imports,
+    settings,
+    accounts,
 ):
     router.include_router(_module.router)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nextmove.web.routes import (
+    accounts,
     backup,
     board,
     imports,
@@ -39,5 +40,6 @@ ROUTERS = [
     report.router,
     imports.router,
     workspace.router,
+    accounts.router,
     backup.router,
 ]

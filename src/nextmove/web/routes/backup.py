@@ -18,10 +18,12 @@ from starlette.datastructures import UploadFile
 
 from nextmove.errors import UserError
 from nextmove.services import backup as backup_service
-from nextmove.services.workspace import Workspace, describe_workspace
-from nextmove.web.deps import DbDep, NowDep, SettingsDep
+from nextmove.services.workspace import Workspace
+from nextmove.web.auth import principal_of
+from nextmove.web.deps import ContextDep, DbDep, NowDep, WebContext
 from nextmove.web.forms import said
-from nextmove.web.render import link_for, render
+from nextmove.web.render import link_for
+from nextmove.web.security import Forbidden
 
 router = APIRouter(include_in_schema=False)
 
@@ -39,16 +41,27 @@ class BackupForms:
 
 
 def settings_page(
-    request: Request, settings: Any, ws: Workspace, forms: BackupForms, status_code: int
+    request: Request, context: WebContext, ws: Workspace, forms: BackupForms, status_code: int
 ) -> HTMLResponse:
-    return render(
-        request,
-        "settings.html",
-        status_code=status_code,
-        info=describe_workspace(settings),
-        backup=forms,
-        workspace_name=ws.name,
-    )
+    from nextmove.web.routes.workspace import _page
+
+    return _page(request, ws, context, status_code=status_code, backup=forms)
+
+
+def _refuse_foreign(request: Request, *, restore: bool) -> None:
+    """Server mode: a backup is of your own workspace only (a coach's access to a client's is
+    for working in it, not for carrying it away); a restore creates a workspace outside any
+    account, so it is an administrator's `nextmove restore`, not a page's."""
+    principal = principal_of(request)
+    if principal is None:
+        return
+    if restore:
+        raise Forbidden(
+            "restoring a backup is not offered on a server",
+            hint="An administrator restores it with nextmove restore on the server.",
+        )
+    if not principal.in_own_workspace:
+        raise Forbidden("only the workspace's owner can download its backup")
 
 
 def _download(ws: Workspace, now: Any, passphrase: str | None) -> FileResponse:
@@ -70,14 +83,16 @@ def _download(ws: Workspace, now: Any, passphrase: str | None) -> FileResponse:
 
 
 @router.get("/settings/backup", summary="Download a backup of this workspace")
-async def download_backup(db: DbDep, now: NowDep) -> Response:
+async def download_backup(request: Request, db: DbDep, now: NowDep) -> Response:
+    _refuse_foreign(request, restore=False)
     return await run_in_threadpool(_download, db, now, None)
 
 
 @router.post("/settings/backup", summary="Download an encrypted backup of this workspace")
 async def download_encrypted_backup(
-    request: Request, db: DbDep, settings: SettingsDep, now: NowDep
+    request: Request, db: DbDep, context: ContextDep, now: NowDep
 ) -> Response:
+    _refuse_foreign(request, restore=False)
     form = await request.form()
     passphrase = _text(form.get("passphrase"))
     again = _text(form.get("passphrase_again"))
@@ -91,14 +106,15 @@ async def download_encrypted_backup(
     elif passphrase != again:
         forms.errors["passphrase_again"] = "The two passphrases differ: type it again."
     if forms.errors:
-        return settings_page(request, settings, db, forms, 400)
+        return settings_page(request, context, db, forms, 400)
     return await run_in_threadpool(_download, db, now, passphrase)
 
 
 @router.post("/settings/restore", summary="Restore a backup into a new workspace")
 async def restore_backup(
-    request: Request, db: DbDep, settings: SettingsDep, now: NowDep
+    request: Request, db: DbDep, context: ContextDep, now: NowDep
 ) -> Response:
+    _refuse_foreign(request, restore=True)
     form = await request.form()
     name = _text(form.get("workspace")).strip()
     passphrase = _text(form.get("passphrase")) or None
@@ -109,7 +125,7 @@ async def restore_backup(
     if not name:
         forms.errors["workspace"] = "Name the new workspace, e.g. restored."
     if forms.errors:
-        return settings_page(request, settings, db, forms, 400)
+        return settings_page(request, context, db, forms, 400)
     assert isinstance(upload, UploadFile)
     label = Path(upload.filename or "backup").name[:200]
     folder = Path(tempfile.mkdtemp(prefix="nextmove-restore-"))
@@ -127,7 +143,7 @@ async def restore_backup(
             forms.errors["workspace"] = said(exc)
         else:
             forms.general_errors.append(said(exc))
-        return settings_page(request, settings, db, forms, 400)
+        return settings_page(request, context, db, forms, 400)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     where = link_for(
