@@ -4,6 +4,7 @@ restored into a new workspace beside the current one, and every refusal writes n
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -12,9 +13,14 @@ from sqlalchemy import func, select
 from nextmove.services.workspace import Workspace
 from nextmove.store.models import Person
 from nextmove.store.models import Workspace as WorkspaceRow
+from tests.web import test_server_mode as server
 from tests.web.conftest import BASE, Web
 
 SAME_SITE = {"Origin": BASE, "Sec-Fetch-Site": "same-origin"}
+# Server mode's fixtures (accounts signed in through real pages), shared with its own tests.
+server_db = server.server_db
+make_browser = server.make_browser
+people = server.people
 
 
 def people_per_workspace(ws: Workspace) -> dict[str, int]:
@@ -133,3 +139,22 @@ def test_encrypted_download_and_restore(demo_web: Web, web_db: Workspace) -> Non
     right = restore(demo_web, download.content, "copy", "b.zip.age", passphrase="tea time")
     assert right.status_code == 303
     assert people_per_workspace(web_db) == {"default": 438, "copy": 438}
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_server_mode_backs_up_your_own_workspace_and_offers_no_restore(  # type: ignore[no-untyped-def]
+    make_browser, people, server_db
+) -> None:
+    ann = make_browser()
+    assert ann.sign_in("ann@example.org").status_code == 303
+    page = ann.client.get("/settings").text
+    assert "Download a backup" in page and "Restore a backup" not in page
+    download = ann.client.get("/settings/backup")
+    assert download.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(download.content)) as z:
+        manifest = json.loads(z.read("manifest.json"))
+    with server_db.session() as s:
+        own = s.get(WorkspaceRow, people["ann"].workspace_id)
+        assert own is not None and manifest["workspace"]["name"] == own.name
+    refused = ann.post_form("/settings/restore", {"workspace": "mine"})
+    assert refused.status_code == 403
