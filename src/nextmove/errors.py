@@ -144,3 +144,12 @@ class TooManyAttempts(NextmoveError):
     def __init__(self, message: str, *, retry_after_seconds: int, hint: str | None = None):
         super().__init__(message, hint=hint)
         self.retry_after_seconds = retry_after_seconds
+
+
+class RemoteError(NextmoveError):
+    """A server the user configured (a CardDAV address book, a CalDAV calendar) could not be
+    reached, refused the credentials or answered with something that is not the protocol.
+    Nothing was changed locally. Exit code 69 is sysexits' EX_UNAVAILABLE."""
+
+    exit_code = 69
+    http_status = 502

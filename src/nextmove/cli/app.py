@@ -44,6 +44,7 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("people", "people", "app", "group"),
     ("import", "imports", "app", "group"),
     ("export", "export", "app", "group"),
+    ("sync", "sync", "app", "group"),
     ("backup", "backup", "backup", "command"),
     ("restore", "backup", "restore", "command"),
     ("touch", "people", "touch", "command"),
@@ -84,6 +85,8 @@ SUMMARIES: dict[str, str] = {
     "import": "Import the people you know: LinkedIn, vCard, Google Contacts, an org chart, a "
     "calendar.",
     "export": "Export your network in open formats: vCard or CSV.",
+    "sync": "Two-way sync of your contacts with a CardDAV address book, and of meetings with a "
+    "CalDAV calendar (docs/sync.md).",
     "backup": "Back up the workspace (--workspace) to one archive: plan, journal, people with "
     "their history, ties, interactions, meetings with notes, insights, tasks and referrals, "
     "board, cadences, opportunities with their history and decisions, and preferences.",

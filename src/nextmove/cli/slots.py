@@ -22,6 +22,15 @@ def slots(
             help="An .ics export of your calendar; its busy times are avoided.",
         ),
     ] = None,
+    calendar: Annotated[
+        str | None,
+        typer.Option(
+            "--calendar",
+            metavar="ACCOUNT",
+            help="A sync account's CalDAV calendar (nextmove sync add … --caldav URL); its "
+            "busy times are avoided.",
+        ),
+    ] = None,
     days: Annotated[
         int, typer.Option("--days", min=1, max=366, help="How many days to look ahead.")
     ] = 10,
@@ -31,13 +40,19 @@ def slots(
 ) -> None:
     """Propose meeting slots within your working hours, spread over the coming days."""
     settings = state(ctx).settings
+    start = now_from(as_of, settings.timezone)
+    booked = scheduling.scheduled_times(state(ctx).db())
+    if calendar:
+        from nextmove.services.calendar_sync import account_busy
+
+        booked += account_busy(state(ctx).db(), calendar, settings=settings, now=start, days=days)
     proposed = scheduling.propose_meeting_slots(
         settings,
-        now=now_from(as_of, settings.timezone),
+        now=start,
         busy_file=busy,
         days=days,
         count=count,
-        booked=scheduling.scheduled_times(state(ctx).db()),
+        booked=booked,
     )
     if json:
         print_json(

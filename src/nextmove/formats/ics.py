@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -321,12 +321,26 @@ def render_feed(
     return _finish(cal)
 
 
-def _calendar(*, method: str) -> icalendar.Calendar:
+def render_calendar_object(invitation: Invitation, *, now: datetime, namespace: str) -> bytes:
+    """One meeting as a CalDAV calendar object (RFC 4791: no METHOD, one event, its
+    VTIMEZONE), for the user's own calendar: neither ORGANIZER nor ATTENDEE, so no server
+    sends an invitation on the user's behalf. Same UID and SEQUENCE as the invitation."""
+    cal = _calendar(method=None)
+    cal.add_component(
+        _meeting_event(
+            replace(invitation, organizer=None, attendees=()), now=now, namespace=namespace
+        )
+    )
+    return _finish(cal)
+
+
+def _calendar(*, method: str | None) -> icalendar.Calendar:
     cal = icalendar.Calendar()
     cal.add("PRODID", PRODID)
     cal.add("VERSION", "2.0")
     cal.add("CALSCALE", "GREGORIAN")
-    cal.add("METHOD", method)
+    if method:
+        cal.add("METHOD", method)
     return cal
 
 

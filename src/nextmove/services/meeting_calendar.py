@@ -46,7 +46,7 @@ def where_to_set_email(db: Workspace) -> int | None:
         return my_person_id(session)
 
 
-def _invitation(
+def meeting_event(
     meeting: Meeting, person: Person, *, me_name: str, email: str, settings: Settings
 ) -> Invitation:
     """The meeting as a calendar event; with no organizer address (a feed of your own
@@ -92,7 +92,7 @@ def invitation(db: Workspace, meeting_id: int, *, settings: Settings, now: datet
         assert person is not None
         me = load_vision(session).me.name
     return render_invitation(
-        _invitation(meeting, person, me_name=me, email=email, settings=settings),
+        meeting_event(meeting, person, me_name=me, email=email, settings=settings),
         now=now,
         namespace=namespace(db),
     )
@@ -147,7 +147,7 @@ def export_feed(db: Workspace, *, settings: Settings, today: date, now: datetime
         people = people_repo.load_people(session, [m.person_id for m in meetings])
         me = load_vision(session).me.name
     invitations = [
-        _invitation(m, people[m.person_id], me_name=me, email=email, settings=settings)
+        meeting_event(m, people[m.person_id], me_name=me, email=email, settings=settings)
         for m in meetings
         if m.starts_at is not None
     ]

@@ -388,3 +388,12 @@ def repoint_person(session: Session, drop_id: int, keep_id: int) -> None:
                 update(table).where(table.person_id == drop_id).values(person_id=keep_id)
             )
     session.flush()
+
+
+def states_of(session: Session, meeting_ids: Iterable[int]) -> dict[int, MeetingState]:
+    """The state of each meeting that still exists."""
+    wanted = list(meeting_ids)
+    if not wanted:
+        return {}
+    rows = session.execute(select(MeetingRow.id, MeetingRow.state).where(MeetingRow.id.in_(wanted)))
+    return {row.id: MeetingState(row.state) for row in rows}

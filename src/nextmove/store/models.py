@@ -538,6 +538,7 @@ from nextmove.store.opportunity_models import (  # noqa: E402
     OpportunityRating,
     OpportunityStatus,
 )
+from nextmove.store.sync_models import SyncAccount, SyncCard, SyncEvent  # noqa: E402
 
 __all__ = [
     "Account",
@@ -564,6 +565,9 @@ __all__ = [
     "Priority",
     "Profile",
     "ResearchRound",
+    "SyncAccount",
+    "SyncCard",
+    "SyncEvent",
     "VisionStep",
 ]
 

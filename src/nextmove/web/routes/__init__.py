@@ -18,6 +18,7 @@ from nextmove.web.routes import (
     report,
     rounds,
     suggestions,
+    sync,
     today,
     vision,
     workspace,
@@ -41,5 +42,6 @@ ROUTERS = [
     imports.router,
     workspace.router,
     accounts.router,
+    sync.router,
     backup.router,
 ]

@@ -43,9 +43,9 @@ class BackupForms:
 def settings_page(
     request: Request, context: WebContext, ws: Workspace, forms: BackupForms, status_code: int
 ) -> HTMLResponse:
-    from nextmove.web.routes.workspace import _page
+    from nextmove.web.routes.workspace import settings_view
 
-    return _page(request, ws, context, status_code=status_code, backup=forms)
+    return settings_view(request, ws, context, status_code=status_code, backup=forms)
 
 
 def _refuse_foreign(request: Request, *, restore: bool) -> None:

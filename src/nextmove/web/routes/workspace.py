@@ -14,6 +14,7 @@ from nextmove.domain.slots import WEEKDAYS, parse_working_days
 from nextmove.errors import InvalidInput, UserError
 from nextmove.services import demo as demo_service
 from nextmove.services import preferences as preferences_service
+from nextmove.services import sync_accounts
 from nextmove.services import vision as vision_service
 from nextmove.services.workspace import Workspace, describe_workspace
 from nextmove.web.auth import principal_of
@@ -78,15 +79,17 @@ def _form_values(form: dict[str, list[str]]) -> dict[str, str]:
     return values
 
 
-def _page(
+def settings_view(
     request: Request,
     db: Workspace,
     context: ContextDep,
     form: SettingsForm | None = None,
     *,
     status_code: int = 200,
-    **extra: Any,
+    **sections: Any,
 ) -> HTMLResponse:
+    """The Settings page: the workspace's preferences, its address-book sync accounts, and
+    (local mode) where the installation keeps things or (server mode) the account."""
     resolved = preferences_service.resolve(db, context.settings)
     if form is None:
         form = SettingsForm({r.key: r.shown for r in resolved})
@@ -101,6 +104,15 @@ def _page(
         status_code=status_code,
         info=None if account else describe_workspace(context.settings),
         **account,
+        **{
+            "accounts": sync_accounts.list_accounts(db),
+            "sync_form": {},
+            "form_error": None,
+            "run_error": None,
+            "notice": request.query_params.get("done"),
+            "notice_account": request.query_params.get("account", ""),
+            **sections,
+        },
         workspace=db,
         form=form,
         sections=[(title, [by_key[k] for k in keys]) for title, keys in SECTIONS],
@@ -116,13 +128,12 @@ def _page(
         server_mode=bool(account),
         restored=request.query_params.get("restored", "")[:60] or None,
         restored_people=request.query_params.get("people", "")[:9] or None,
-        **extra,
     )
 
 
 @router.get("/settings", response_class=HTMLResponse, summary="Settings")
 def settings_page(request: Request, db: DbDep, context: ContextDep) -> HTMLResponse:
-    return _page(request, db, context)
+    return settings_view(request, db, context)
 
 
 @router.post("/settings", response_class=HTMLResponse, summary="Save the preferences")
@@ -134,7 +145,7 @@ async def save_settings(request: Request, db: DbDep, context: ContextDep) -> Res
         _ws, changed = preferences_service.update_preferences(db, context.settings, values)
     except InvalidInput as exc:
         errors = {p.where: p.message for p in exc.problems}
-        return _page(request, db, context, SettingsForm(values, errors), status_code=400)
+        return settings_view(request, db, context, SettingsForm(values, errors), status_code=400)
     return RedirectResponse(
         link_for(request, "/settings", saved=",".join(changed) or "none"), status_code=303
     )

@@ -6,7 +6,7 @@ mode: `account` (each owning a workspace), `login_session`, `api_token`,
 per-workspace); nothing existing changes.
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0009
 Create Date: 2026-12-04 22:00:00
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 from nextmove.store.row_security import disable_row_security, enable_row_security
 
 revision = "0010"
-down_revision = "0007"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,177 @@
+"""Sync accounts: adding one (its address book found and checked before anything is saved),
+listing them with their conflicts, removing one. The password goes to services.secrets,
+never into the database, a log or a JSON output."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from nextmove.errors import NotFound, UserError
+from nextmove.services.carddav import CardDAVStorage, check_url
+from nextmove.services.secrets import delete_secret, new_ref, store_secret
+from nextmove.services.workspace import Workspace
+from nextmove.store import sync as repo
+from nextmove.store.sync_models import SyncAccount
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+MAX_CONFLICTS_SHOWN = 50
+
+
+@dataclass(frozen=True, slots=True)
+class CardConflict:
+    person: str
+    href: str
+    fields: list[dict[str, Any]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"person": self.person, "href": self.href, "fields": self.fields}
+
+
+@dataclass(frozen=True, slots=True)
+class AccountView:
+    """An account as the CLI, the API and the Settings page show it (no password)."""
+
+    name: str
+    carddav_url: str
+    caldav_url: str | None
+    username: str
+    push_new: bool
+    cards: int
+    last_run_at: datetime | None
+    last_summary: dict[str, Any] | None
+    conflicts: list[CardConflict] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "carddav": self.carddav_url,
+            "caldav": self.caldav_url,
+            "user": self.username,
+            "push_new": self.push_new,
+            "cards": self.cards,
+            "last_run_at": self.last_run_at.isoformat() if self.last_run_at else None,
+            "last_summary": self.last_summary,
+            "conflicts": [c.to_json() for c in self.conflicts],
+        }
+
+
+def check_name(name: str) -> str:
+    if not _NAME.match(name):
+        raise UserError(
+            f"{name!r} is not a sync account name",
+            field="name",
+            hint="Use up to 40 letters, digits, dots, dashes or underscores, e.g. phone.",
+        )
+    return name
+
+
+def add_account(
+    db: Workspace,
+    name: str,
+    *,
+    carddav_url: str,
+    caldav_url: str | None,
+    username: str,
+    password: str,
+    config_dir: Path,
+    now: datetime,
+    push_new: bool = True,
+) -> AccountView:
+    """Find the address book (the URL itself, or discovered from a server root), then save
+    the account and its password. Nothing is saved when the server cannot be used."""
+    check_name(name)
+    carddav_url = check_url(carddav_url, field="carddav")
+    if caldav_url:
+        caldav_url = check_url(caldav_url, field="caldav")
+    if not password or "\n" in password.strip("\n") or len(password) > 1024:
+        raise UserError(
+            "the password is empty or more than one line",
+            field="password",
+            hint='Pipe exactly one line: printf %s "$PW" | nextmove sync add … --password-stdin',
+        )
+    password = password.strip("\n")
+    with db.session() as session:
+        if repo.get_account(session, name) is not None:
+            raise UserError(
+                f"there is already a sync account named {name!r}",
+                hint="Choose another name, or remove it first (nextmove sync remove NAME).",
+            )
+    with CardDAVStorage(carddav_url, username=username, password=password) as storage:
+        collection = storage.discover()
+    ref = new_ref(name)
+    store_secret(config_dir, ref, password)
+    try:
+        with db.session() as session:
+            account = repo.add_account(
+                session,
+                SyncAccount(
+                    name=name,
+                    carddav_url=collection,
+                    caldav_url=caldav_url,
+                    username=username,
+                    push_new=push_new,
+                    secret_ref=ref,
+                    created_at=now,
+                ),
+            )
+            return _view(session, account)
+    except BaseException:
+        delete_secret(config_dir, ref)
+        raise
+
+
+def _view(session: Any, account: SyncAccount) -> AccountView:
+    conflicts: list[CardConflict] = []
+    for card in repo.cards_of(session, account.id):
+        if card.conflicts:
+            person = (card.base or {}).get("name", "") or card.uid
+            conflicts.append(CardConflict(person, card.href, list(card.conflicts)))
+    return AccountView(
+        name=account.name,
+        carddav_url=account.carddav_url,
+        caldav_url=account.caldav_url,
+        username=account.username,
+        push_new=account.push_new,
+        cards=repo.count_cards(session, account.id),
+        last_run_at=account.last_run_at,
+        last_summary=account.last_summary,
+        conflicts=conflicts[:MAX_CONFLICTS_SHOWN],
+    )
+
+
+def list_accounts(db: Workspace) -> list[AccountView]:
+    with db.session() as session:
+        return [_view(session, a) for a in repo.list_accounts(session)]
+
+
+def remove_account(db: Workspace, name: str, *, config_dir: Path) -> None:
+    """Forget the account, its status and its password; people and the server's cards stay."""
+    with db.session() as session:
+        account = repo.get_account(session, name)
+        if account is None:
+            raise NotFound(
+                f"no sync account named {name!r}", hint="See them with `nextmove sync list`."
+            )
+        ref = account.secret_ref
+        repo.delete_account(session, account)
+    delete_secret(config_dir, ref)
+
+
+def clear_conflicts(db: Workspace, name: str) -> int:
+    """Mark the conflicts of an account seen; returns how many cards had some."""
+    with db.session() as session:
+        account = repo.get_account(session, name)
+        if account is None:
+            raise NotFound(
+                f"no sync account named {name!r}", hint="See them with `nextmove sync list`."
+            )
+        cleared = 0
+        for card in repo.cards_of(session, account.id):
+            if card.conflicts:
+                card.conflicts = None
+                cleared += 1
+        return cleared
