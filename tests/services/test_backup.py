@@ -32,6 +32,7 @@ from nextmove.store.models import (
     ResearchRound,
 )
 from nextmove.store.models import Workspace as WorkspaceRow
+from nextmove.store.sync_models import SyncAccount, SyncCard, SyncEvent
 
 TODAY = date(2026, 11, 22)
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -62,6 +63,37 @@ def fill(ws: Workspace) -> None:
         meeting = session.scalars(select(Meeting).order_by(Meeting.id)).all()[-1]
         assert referral is not None
         referral.new_meeting_id = meeting.id
+        account = SyncAccount(
+            name="phone",
+            carddav_url="http://127.0.0.1:1/dav/",
+            secret_ref="phone",
+            created_at=NOW,
+        )
+        session.add(account)
+        session.flush()
+        session.add(
+            SyncCard(
+                account_id=account.id,
+                uid="u1",
+                href="/dav/u1.vcf",
+                etag='"1"',
+                remote_hash="a" * 64,
+                local_hash="b" * 64,
+                base={"fn": "Ana"},
+                raw="BEGIN:VCARD\r\nEND:VCARD\r\n",
+                updated_at=NOW,
+            )
+        )
+        session.add(
+            SyncEvent(
+                account_id=account.id,
+                meeting_id=meeting.id,
+                uid="m1",
+                href="/cal/m1.ics",
+                content_hash="c" * 64,
+                updated_at=NOW,
+            )
+        )
     with ws.db.session() as session:
         workspaces_store.set_preferences(session, ws.id, {"week_starts": "monday", "n": 3})
 
@@ -147,6 +179,8 @@ def test_the_plain_references_are_all_known() -> None:
         ("meeting_referral", "new_meeting_id"): "meeting",
         ("tie", "other_id"): "person",
         ("vision_step", "plan_id"): "plan",
+        ("sync_event", "meeting_id"): "meeting",
+        ("sync_card", "account_id"): "sync_account",
     }.items():
         assert refs.get((table, column)) == target, (table, column)
 
@@ -310,3 +344,21 @@ def test_a_plain_reference_to_a_row_not_in_the_archive_is_left_empty(
         assert s.scalar(select(func.count()).where(Person.manager_id.is_not(None))) == sum(
             1 for r in rows["person"] if r["manager_id"] is not None
         ) - (1 if rows["person"][0]["manager_id"] is not None else 0)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_deleted_meetings_calendar_event_still_names_no_meeting(
+    db: Workspace, tmp_path: Path
+) -> None:
+    """sync_event outlives its meeting (it says which event to delete on the server): its
+    meeting_id cannot be empty, so it names no row after the restore either."""
+    fill(db)
+    good, bad = tmp_path / "good.zip", tmp_path / "bad.zip"
+    backup_workspace(db, good, now=NOW)
+    rewrite(good, bad, "sync_event", lambda row: {**row, "meeting_id": 987654})
+    summary = restore_workspace(db.db, bad, name="copy", now=LATER)
+    assert summary.cleared_references == 1
+    with open_workspace(db.db, "copy").session() as s:
+        event = s.scalars(select(SyncEvent)).one()
+        assert event.meeting_id == -987654
+        assert s.get(Meeting, event.meeting_id) is None

@@ -327,8 +327,12 @@ class TableLoader:
                 declared_fk = ref.column not in (
                     c.name for c in self.spec.table.c if c.info.get("references")
                 )
-                if declared_fk or not ref.nullable:
+                if declared_fk:
                     raise RowProblem(f"{name}: {old} names no row of {ref.table} in the backup")
+                # A plain reference to a row already gone (a deleted meeting's calendar event,
+                # still to be deleted on the server): empty, or where it cannot be, the
+                # negative of its old id, which names no row either.
+                new = None if ref.nullable else -abs(old)
                 self.cleared += 1
             values[name] = new
         values["workspace_id"] = self.workspace_id
