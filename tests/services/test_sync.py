@@ -237,6 +237,26 @@ def test_a_delete_on_either_side_propagates(
     assert sync(db, config_dir).changes == 0
 
 
+def test_a_phone_delete_never_takes_what_nextmove_holds_of_its_own(
+    db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
+) -> None:
+    phone.create("ann.vcf", ANN)
+    phone.create("bo.vcf", BO)
+    sync(db, config_dir)
+    bo = people(db)["Bo Chen"]
+    people_service.touch(
+        db, str(bo.id), kind="call", day=TODAY, note="Talked about the CPO role", now=NOW
+    )
+    href, etag, _ = card_of(phone, "bo-uid-2")
+    phone.delete(href, etag)
+    report = sync(db, config_dir)
+    # The card is gone from the sync; Bo and the call stay, and the report says why.
+    assert report.deleted_local == 0
+    assert "Bo Chen" in people(db)
+    assert any("Bo Chen" in p and "contacts logged" in p for p in report.problems)
+    assert sync(db, config_dir).changes == 0
+
+
 def test_deleted_on_the_phone_but_changed_in_nextmove_comes_back_and_is_shown(
     db: Workspace, phone: CardDAVStorage, account: str, config_dir: Path
 ) -> None:

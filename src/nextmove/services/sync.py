@@ -270,8 +270,16 @@ class _Run:
             assert person is not None
             local = Projection.of_person(person)
             if local.digest() == card.local_hash:
-                people_repo.delete_person(session, person.id)  # type: ignore[arg-type]
+                kept = people_repo.own_records(session, person.id)  # type: ignore[arg-type]
                 repo.delete_card(session, card)
+                if kept:
+                    # Nothing a user has is lost: the card goes, what nextmove holds stays.
+                    self.report.problems.append(
+                        f"{person.name}: deleted in the address book; kept in nextmove with "
+                        f"their {', '.join(kept)} (`nextmove people delete` removes them)"
+                    )
+                    return
+                people_repo.delete_person(session, person.id)  # type: ignore[arg-type]
                 self.report.deleted_local += 1
                 return
             # Deleted on the phone, changed in nextmove: the changed person goes back.

@@ -782,3 +782,54 @@ def set_managers(session: Session, rows: Sequence[tuple[int, int]]) -> None:
     """Manager ties known only after the rows were written: (person id, manager id)."""
     for chunk in _chunks(list(rows), 50_000):
         update_column(session, P, "manager_id", chunk)
+
+
+def own_records(session: Session, person_id: int) -> list[str]:
+    """What nextmove holds of its own about a person, beyond their contact card: meetings,
+    contacts logged, ties, a board seat, opportunities, referrals, a cadence, notes, a tier,
+    flags, being you. An address book deleting the card must not take these with it."""
+    from nextmove.store.meeting_models import BoardSeat, KeepInTouch, Meeting, MeetingReferral
+    from nextmove.store.opportunity_models import OpportunityPerson
+
+    def exists(model: Any, *conditions: Any) -> bool:
+        return (
+            session.scalars(
+                select(literal_one()).select_from(model).where(*conditions).limit(1)
+            ).first()
+            is not None
+        )
+
+    found: list[str] = []
+    person = session.get(models.Person, person_id)
+    if person is None:
+        return found
+    checks = (
+        ("meetings", Meeting, (Meeting.person_id == person_id,)),
+        ("contacts logged", models.Interaction, (models.Interaction.person_id == person_id,)),
+        (
+            "ties",
+            models.Tie,
+            (or_(models.Tie.person_id == person_id, models.Tie.other_id == person_id),),
+        ),
+        ("a board seat", BoardSeat, (BoardSeat.person_id == person_id,)),
+        ("opportunities", OpportunityPerson, (OpportunityPerson.person_id == person_id,)),
+        ("referrals", MeetingReferral, (MeetingReferral.person_id == person_id,)),
+        ("a cadence", KeepInTouch, (KeepInTouch.person_id == person_id,)),
+        ("being you", models.Profile, (models.Profile.person_id == person_id,)),
+    )
+    for label, model, conditions in checks:
+        if exists(model, *conditions):
+            found.append(label)
+    if person.notes.strip():
+        found.append("notes")
+    if person.tier:
+        found.append("a tier")
+    if person.offered_help or person.navigated_transition or person.peer:
+        found.append("flags")
+    return found
+
+
+def literal_one() -> Any:
+    from sqlalchemy import literal
+
+    return literal(1)
