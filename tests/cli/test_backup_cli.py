@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from nextmove.services.workspace import Workspace
+from nextmove.store.db import SCHEMA_HEAD
 from nextmove.store.models import Person
 from nextmove.store.models import Workspace as WorkspaceRow
 from tests.conftest import ROOT, Cli
@@ -145,7 +146,9 @@ def test_restore_refuses_a_workspace_that_holds_data(
         (lambda data: b"not a zip" + data, "is not a nextmove backup"),
         (lambda data: data.replace(b'"format_version":1', b'"format_version":7'), "format 7"),
         (
-            lambda data: data.replace(b'"schema_revision":"0007"', b'"schema_revision":"0099"'),
+            lambda data: data.replace(
+                f'"schema_revision":"{SCHEMA_HEAD}"'.encode(), b'"schema_revision":"0099"'
+            ),
             "schema 0099",
         ),
     ],
