@@ -111,9 +111,7 @@ async def download_encrypted_backup(
 
 
 @router.post("/settings/restore", summary="Restore a backup into a new workspace")
-async def restore_backup(
-    request: Request, db: DbDep, context: ContextDep, now: NowDep
-) -> Response:
+async def restore_backup(request: Request, db: DbDep, context: ContextDep, now: NowDep) -> Response:
     _refuse_foreign(request, restore=True)
     form = await request.form()
     name = _text(form.get("workspace")).strip()
