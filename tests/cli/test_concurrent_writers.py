@@ -104,7 +104,7 @@ def test_concurrent_cli_writers_lose_nothing_and_never_fail(db_url: str, tmp_pat
 
     db = Workspace.open(db_url)
     try:
-        with db.session() as s:
+        with db.db.session(all_workspaces=True) as s:  # everything written, as stored
             names = set(s.execute(text("SELECT name FROM person")).scalars())
             notes = set(s.execute(text("SELECT note FROM interaction")).scalars())
             journal = set(s.execute(text("SELECT activity FROM journal_entry")).scalars())

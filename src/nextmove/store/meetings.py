@@ -149,6 +149,12 @@ def last_held(session: Session, *, kind: MeetingKind | None = None) -> dict[int,
 
 
 def delete_meeting(session: Session, meeting_id: int) -> bool:
+    # A referral that led to it stays, no longer naming the meeting it made.
+    session.execute(
+        update(MeetingReferral)
+        .where(MeetingReferral.new_meeting_id == meeting_id)
+        .values(new_meeting_id=None)
+    )
     result = session.execute(delete(MeetingRow).where(MeetingRow.id == meeting_id))
     return bool(getattr(result, "rowcount", 0))
 

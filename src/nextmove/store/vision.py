@@ -168,6 +168,10 @@ def save_plans(
     wanted = {plan_key(p.name) for p in vision.plans}
     for key, row in by_new_key.items():
         if key not in wanted:
+            # The meetings that explored it stay, no longer naming a plan.
+            session.execute(
+                update(models.Meeting).where(models.Meeting.plan_id == row.id).values(plan_id=None)
+            )
             session.delete(row)
     session.flush()
     session.execute(update(models.Plan).values(rank=models.Plan.rank + _RANK_SHIFT))
