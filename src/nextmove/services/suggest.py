@@ -32,6 +32,7 @@ from nextmove.domain.vision import Vision
 from nextmove.errors import UserError
 from nextmove.services import meeting_rounds
 from nextmove.services.meetings import resolve_person
+from nextmove.services.suggest_directory import ChartView, chart_view
 from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as meetings_repo
 from nextmove.store import moves as moves_repo
@@ -114,9 +115,19 @@ def _candidates(
         me=me,
         prefilter=total > PREFILTER_ABOVE,
     )
-    ids = [r[0] for r in rows]
+    growth = _department_growth(session, vision.me.organization)
+    chart = chart_view(
+        session,
+        me_person_id=me.person_id,
+        prefilter=total > PREFILTER_ABOVE,
+        min_level=vision.me.level,
+        functions=targets,
+        department_growth=growth,
+    )
+    rows = [*rows, *chart.rows]
+    ids = [r[0] for r in rows if r[0] > 0]
     history = _past_roles(session, ids)
-    made = _made_the_move(session, vision, list(history))
+    made = _made_the_move(session, vision, list(history), chart)
     chain = repo.chain_of_command(session, me)
     seats = repo.roles_at(session, vision.me.organization)
     mine = _my_seat(vision, seats.get(me.person_id, []) if me.person_id is not None else [])
@@ -125,7 +136,6 @@ def _candidates(
         if pid not in met or met[pid] < day:
             met[pid] = day
     planned = meetings_repo.open_meeting_person_ids(session)
-    growth = _department_growth(session, vision.me.organization)
     candidates = []
     my_depth, my_org, my_manager = me.org_depth, me.org_key, me.manager_id
     for (
@@ -198,18 +208,27 @@ def _candidates(
                 made_move=made.get(pid, ""),
             )
         )
-    return candidates, me, total
+        if pid in chart.facts:
+            candidates[-1] = replace(candidates[-1], **chart.facts[pid])
+    return candidates, me, total + chart.people
 
 
-def _made_the_move(session: Session, vision: Vision, ids: list[int]) -> dict[int, str]:
+def _made_the_move(
+    session: Session, vision: Vision, ids: list[int], chart: ChartView
+) -> dict[int, str]:
     """Who among these people made the move you want — from a role like yours to one like
-    your next step — as "Data Scientist → Product Manager, 2021" (docs/moves.md)."""
+    your next step — as "Data Scientist → Product Manager, 2021" (docs/moves.md); from
+    their recorded histories and from the org charts' imports."""
     step = vision.next_step
-    if not ids or step is None or not vision.me.title.strip() or not step.title.strip():
+    if step is None or not vision.me.title.strip() or not step.title.strip():
         return {}
     from nextmove.services.moves import made_the_move  # loaded only when there is history
+    from nextmove.services.moves_directory import chart_careers
 
-    return made_the_move(moves_repo.careers(session, ids), vision)
+    careers = moves_repo.careers(session, ids) if ids else []
+    members = {(m.organization_id, m.employee_id): pid for pid, m in chart.members.items()}
+    careers += chart_careers(session, members) if chart.rows or chart.facts else []
+    return made_the_move(careers, vision) if careers else {}
 
 
 def path_finder(
@@ -379,7 +398,7 @@ def plan_research_round(
             db,
             [
                 (
-                    s.suggestion.candidate.person_id,
+                    s.suggestion.candidate.member_ref or s.suggestion.candidate.person_id,
                     s.week,
                     s.reach_out_by,
                     "; ".join([s.why_chosen, *(r.text for r in s.suggestion.reasons[:2])]),

@@ -207,6 +207,7 @@ class PersonLine:
     navigated_transition: bool
     peer: bool
     tags: list[str]
+    member_ref: str = ""  # a member of an org chart, not one of your people (id 0)
 
 
 def find_people(
