@@ -112,7 +112,7 @@ def test_members_show_with_their_org_chart_facts_and_list_with_your_people(
     assert {p["name"] for p in found["people"]} == {"Ana Alves", "Kai Kim"}
 
     shown = json.loads(cli("people show northwind:NW3 --json").stdout)
-    chart = shown["org_chart"]
+    chart = shown["directory"]
     assert shown["member"] == "northwind:NW3" and shown["id"] is None
     assert [m["name"] for m in chart["managers"]] == ["Gil Grant", "Cora Cole"]
     assert {m["name"] for m in chart["reports"]} == {"Ida Ink", "Jo Jay", "Kai Kim"}
@@ -125,7 +125,7 @@ def test_members_show_with_their_org_chart_facts_and_list_with_your_people(
     assert "from the Northwind org chart" in text and "Reports to: Gil Grant" in text
     # Yan's own page: the chart says who held the seat before.
     mine = json.loads(cli("people show 'Yan Yu' --json").stdout)
-    assert [h["name"] for h in mine["org_chart"]["held_seat_before"]] == ["Ana Alves"]
+    assert [h["name"] for h in mine["directory"]["held_seat_before"]] == ["Ana Alves"]
 
 
 def test_a_member_becomes_one_of_your_people_the_moment_you_act(cli: Cli, tmp_path: Path) -> None:
@@ -136,7 +136,7 @@ def test_a_member_becomes_one_of_your_people_the_moment_you_act(cli: Cli, tmp_pa
     shown = json.loads(cli("people show 'Ana Alves' --json").stdout)
     assert shown["id"] > 0 and shown["member"] is None
     assert shown["organization"] == "Northwind" and shown["title"] == "Product Analytics Manager"
-    assert shown["org_chart"]["ref"] == "northwind:NW3"  # linked: the chart's facts stay
+    assert shown["directory"]["ref"] == "northwind:NW3"  # linked: the chart's facts stay
     # Once, as one of your people; the count a user sees does not change.
     listed = json.loads(cli("people list --json --limit 0").stdout)
     assert listed["total"] == before

@@ -303,7 +303,7 @@ def person_detail_json(detail: Any) -> dict[str, Any]:
         "interactions": [interaction_json(i) for i in detail.interactions],
         "sources": [source_json(s) for s in detail.sources],
         "member": detail.member_ref or None,
-        "org_chart": org_facts_json(detail.org) if detail.org is not None else None,
+        "directory": org_facts_json(detail.org) if detail.org is not None else None,
     }
 
 

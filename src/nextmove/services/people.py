@@ -182,18 +182,40 @@ def list_people(
         )
         if tag or tier or flags:
             return lines, total  # what only your people have
-        # Then the members of your org charts who are not your people yet, as one list.
-        room = None if limit is None else max(0, limit - len(lines))
-        page = members.member_lines(
+        return with_members(
             session,
+            lines,
+            total,
             query=query,
             organization=organization,
-            limit=room,
-            offset=max(0, offset - total),
+            limit=limit,
+            offset=offset,
         )
-        if room != 0:
-            lines = lines + [_member_line(m, page.refs) for m in page.lines]
-        return lines, total + page.total
+
+
+def with_members(
+    session: Any,
+    lines: list[PersonLine],
+    total: int,
+    *,
+    query: str | None,
+    organization: str | None,
+    limit: int | None,
+    offset: int,
+) -> tuple[list[PersonLine], int]:
+    """A page of your people followed by the members of your org charts who are not your
+    people yet, as one list: your people by name first, then members by employee id."""
+    room = None if limit is None else max(0, limit - len(lines))
+    page = members.member_lines(
+        session,
+        query=query,
+        organization=organization,
+        limit=room,
+        offset=max(0, offset - total),
+    )
+    if room != 0:
+        lines = lines + [_member_line(m, page.refs) for m in page.lines]
+    return lines, total + page.total
 
 
 def _member_line(m: DirectoryMember, refs: dict[tuple[int, str], str]) -> PersonLine:

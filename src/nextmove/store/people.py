@@ -209,6 +209,11 @@ class PersonLine:
     tags: list[str]
     member_ref: str = ""  # a member of an org chart, not one of your people (id 0)
 
+    @property
+    def page(self) -> str:
+        """The web page about them."""
+        return f"/people/m/{self.member_ref}" if self.member_ref else f"/people/{self.id}"
+
 
 def find_people(
     session: Session,
