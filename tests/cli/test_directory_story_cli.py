@@ -106,6 +106,10 @@ def test_members_show_with_their_org_chart_facts_and_list_with_your_people(
     assert listed["total"] == 12 and sorted(names) == sorted(set(names))  # each once
     you = next(p for p in listed["people"] if p["name"] == "Yan Yu")
     assert you["id"] > 0 and you["member"] is None  # you are one of your people
+    members = [p["name"] for p in listed["people"] if p["member"]]
+    assert members == sorted(members) and listed["people"][0]["name"] == "Yan Yu"
+    page = json.loads(cli("people list --json --limit 5 --offset 5").stdout)["people"]
+    assert [p["name"] for p in page] == members[4:9]  # your people first, then members
     ana = next(p for p in listed["people"] if p["name"] == "Ana Alves")
     assert ana["id"] == 0 and ana["member"] == "northwind:NW3"
     found = json.loads(cli("people list --json --query analytics").stdout)

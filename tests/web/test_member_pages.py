@@ -74,3 +74,24 @@ def test_an_unknown_member_is_a_404_and_a_bad_reference_a_400(
     assert web.get("/people/m/northwind:NW99").status_code == 404
     assert web.get("/people/m/nowhere:NW1").status_code == 404
     assert web.get("/people/m/no-colon").status_code == 400
+
+
+def test_a_suggested_member_links_to_their_page_and_plan_a_meeting_adds_them(
+    web: Web, web_db: Workspace, tmp_path: Path
+) -> None:
+    _charts(web_db, tmp_path)
+    from nextmove.services import vision as vision_service
+    from tests.cli.test_directory_story_cli import VISION
+
+    vision_service.import_vision(web_db, VISION, source="vision.toml", now=datetime.now(UTC))
+    page = web.get("/suggestions?as_of=2026-06-15").text
+    first = page.split('class="card suggestion"', 2)[1]
+    assert "Ana Alves" in first and 'href="/people/m/northwind:NW3?as_of=2026-06-15"' in first
+    assert "held your role before you" in first and "org chart" in first
+    planned = web.submit(
+        "/people/m/northwind:NW3/add", {"next": "meeting"}, page="/suggestions?as_of=2026-06-15"
+    )
+    assert planned.status_code == 303
+    assert planned.headers["location"].startswith("/meetings/new?person_id=")
+    form = web.get(planned.headers["location"]).text
+    assert "Plan a meeting with Ana Alves" in form

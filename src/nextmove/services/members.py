@@ -31,6 +31,9 @@ from nextmove.store.people import P
 
 # ORGANIZATION:EMPLOYEE_ID. The organization part has no spaces (dashes stand for them), the
 # employee id no spaces or colons.
+# Charts up to this size list their members by name; larger ones by employee id (the key's
+# order, no sort of the whole chart for each page).
+SORT_BY_NAME_UP_TO = 50_000
 # How sure a level or function read from a chart's title is (the title lexicon's reading).
 MEMBER_CONFIDENCE = 0.8
 _REF = re.compile(r"^([^\s:#]+):([^\s:]{1,64})$")
@@ -224,7 +227,8 @@ def member_lines(
 ) -> MemberPage:
     """Members of your org charts who are not your people, for a list after your people:
     those matching `query` (name, title, department, city, e-mail, employee id) or, without
-    one, everyone, by employee id; `organization` keeps one organization."""
+    one, everyone — by name, or by employee id in a chart too large to sort at each page
+    (over SORT_BY_NAME_UP_TO members); `organization` keeps one organization."""
     orgs = reads.workspace_orgs(session)
     if organization:
         from nextmove.domain.people import org_key
@@ -257,7 +261,13 @@ def member_lines(
             # Page through the chart by employee id, leaving out your people.
             start, batch = 0, max(100, (limit or 1000) + skip)
             while limit is None or len(page) < limit:
-                rows = directory_store.members(session, org_id, limit=batch, offset=start)
+                rows = reads.members_page(
+                    session,
+                    org_id,
+                    by_name=counts.get(org_id, 0) <= SORT_BY_NAME_UP_TO,
+                    limit=batch,
+                    offset=start,
+                )
                 if not rows:
                     break
                 start += len(rows)

@@ -265,3 +265,19 @@ def people_with_history(session: Session, ids: Iterable[int]) -> set[int]:
             .scalars()
         )
     return found
+
+
+def members_page(
+    session: Session, org_id: int, *, by_name: bool, limit: int, offset: int
+) -> list[DirectoryMember]:
+    """One page of the organization's current members, by name (a sort of the whole chart:
+    for charts of modest size) or by employee id (the key's order: any size)."""
+    order = (MEMBER.c.name, MEMBER.c.employee_id) if by_name else (MEMBER.c.employee_id,)
+    rows = session.execute(
+        _member_select()
+        .where(MEMBER.c.organization_id == org_id, CURRENT)
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+    )
+    return [_row(r) for r in rows]

@@ -206,8 +206,15 @@ def member_page(request: Request, ref: MemberRef, db: DbDep) -> Response:
 
 
 @router.post("/people/m/{ref}/add", summary="Add a member of an org chart to your people")
-def add_member(request: Request, ref: MemberRef, db: DbDep, now: NowDep) -> Response:
+async def add_member(request: Request, ref: MemberRef, db: DbDep, now: NowDep) -> Response:
+    """Add them, then show their page — or, from a suggestion's "Plan a meeting"
+    (next=meeting), the meeting form with them."""
+    then = (await request.form()).get("next")
     person_id = people_view.add_member(db, ref, now=now)
+    if then == "meeting":
+        return RedirectResponse(
+            link_for(request, "/meetings/new", person_id=person_id), status_code=303
+        )
     return RedirectResponse(link_for(request, f"/people/{person_id}"), status_code=303)
 
 
