@@ -27,6 +27,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bench_orgchart import write_chart
 from common import ROOT, child_env, tool
@@ -161,6 +162,35 @@ def reader(
     conn.close()  # type: ignore[attr-defined]
 
 
+def lock_probe(
+    url: str, stop: threading.Event, phase: dict[str, bool], waits: dict[str, list[float]]
+) -> None:
+    """How long a writer waits for the database itself, apart from the CPU the machine has to
+    spare: every 50 ms, take the write lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: update a row
+    the import never touches) and give it back, timing the wait."""
+    if url.startswith("sqlite"):
+        import sqlite3
+
+        conn: Any = sqlite3.connect(
+            url.removeprefix("sqlite:///"), timeout=60, isolation_level=None
+        )
+        take, give = "BEGIN IMMEDIATE", "ROLLBACK"
+    else:
+        import psycopg
+
+        conn = psycopg.connect(url.replace("+psycopg", ""), autocommit=True)
+        conn.execute("BEGIN")
+        conn.execute("ROLLBACK")
+        take, give = "BEGIN; UPDATE workspace SET name = name WHERE id = 1", "ROLLBACK"
+    while not stop.is_set():
+        started = time.perf_counter()
+        conn.execute(take)
+        waits["during" if phase["importing"] else "before"].append(time.perf_counter() - started)
+        conn.execute(give)
+        time.sleep(0.05)
+    conn.close()
+
+
 def wait_for_server() -> None:
     for _ in range(200):
         try:
@@ -198,6 +228,7 @@ def stress(url: str, chart: Path, label: str) -> None:
     )  # fmt: skip
     cli, http = Tally(), Tally()
     reads: dict[str, list[float]] = {"before": [], "during": []}
+    waits: dict[str, list[float]] = {"before": [], "during": []}
     try:
         wait_for_server()
         stop = threading.Event()
@@ -211,6 +242,7 @@ def stress(url: str, chart: Path, label: str) -> None:
             for k in range(WRITERS)
         ]
         threads.append(threading.Thread(target=reader, args=(url, stop, phase, reads)))
+        threads.append(threading.Thread(target=lock_probe, args=(url, stop, phase, waits)))
         for t in threads:
             t.start()
         time.sleep(6)  # the writers' times without an import
@@ -255,6 +287,8 @@ def stress(url: str, chart: Path, label: str) -> None:
         print("   ", failure)
     print(f"  CLI writes ({len(cli.during)} during the import): {worst(cli)}")
     print(f"  HTTP writes ({len(http.during)} during the import): {worst(http)}")
+    print(f"  write-lock probe ({len(waits['during'])} during the import): longest wait "
+          f"{max(waits['during'], default=0) * 1000:.0f} ms (before: {max(waits['before'], default=0) * 1000:.0f} ms)")  # fmt: skip
     print(f"  reader queries ({len(reads['during'])} during the import): max {max(reads['during'], default=0) * 1000:.0f} ms "
           f"(max {max(reads['before'], default=0) * 1000:.0f} ms before)")  # fmt: skip
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from itertools import compress, count, repeat
-from operator import itemgetter, ne
+from operator import itemgetter, ne, or_
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -224,6 +225,13 @@ class ChartPlan:
                     idxs = [i if i is not None else next(fresh) for i in found]
         if clean:
             lines_, mgr_ids = self.lines, self.mgr_ids
+            first, k = idxs[0], len(idxs)
+            if idxs[-1] - first == k - 1 and idxs == list(range(first, first + k)):
+                # New members in a row (a first import): whole slices at once.
+                seen[first : first + k] = b"\x01" * k
+                lines_[first : first + k] = array("l", lines)
+                mgr_ids[first : first + k] = mgrs
+                return idxs
             for i, line, mgr in zip(idxs, lines, mgrs, strict=True):
                 seen[i] = 1
                 lines_[i] = line
@@ -290,39 +298,39 @@ class ChartPlan:
             self.joiners += len(idxs)
             return True
         old_move, old_title, old_rest = self.old_move, self.old_title, self.old_rest
+        if max(idxs) < n_old:  # every row was there last time (the usual refresh batch)
+            olds: Any = idxs
+        else:
+            olds = [i if i < n_old else 0 for i in idxs]
         moved = list(
-            map(
-                ne,
-                map(hash, zip(mgrs, depts, strict=True)),
-                (old_move[i] if i < n_old else 0 for i in idxs),
-            )
+            map(ne, map(hash, zip(mgrs, depts, strict=True)), map(old_move.__getitem__, olds))
         )
-        retitled = list(
-            map(ne, map(hash, titles), (old_title[i] if i < n_old else 0 for i in idxs))
-        )
+        retitled = list(map(ne, map(hash, titles), map(old_title.__getitem__, olds)))
         rest = list(
             map(
                 ne,
                 map(hash, zip(names, levels, functions, cities, emails, strict=True)),
-                (old_rest[i] if i < n_old else 0 for i in idxs),
+                map(old_rest.__getitem__, olds),
             )
         )
-        mask: list[bool] = []
-        for i, m, t, r, dept in zip(idxs, moved, retitled, rest, depts, strict=True):
+        mask = list(map(or_, map(or_, moved, retitled), rest))
+        if olds is not idxs:  # new members are joiners, whatever row 0 holds
+            for p, i in enumerate(idxs):
+                if i >= n_old:
+                    mask[p] = True
+        for p in compress(range(len(idxs)), mask):
+            i = idxs[p]
             if i >= n_old:
                 self.joiners += 1
-                mask.append(True)
-            elif m or t or r:
-                self.changed += 1
-                self.moves += m
-                self.title_changes += t
-                mask.append(True)
-                # Whether the row would be unchanged without its manager (--partial may cut
-                # the link, as it did last time).
-                self.changes[i] = (t or r, m and hash(("", dept)) == old_move[i])
-            else:
-                self.unchanged += 1
-                mask.append(False)
+                continue
+            m, t = moved[p], retitled[p]
+            self.changed += 1
+            self.moves += m
+            self.title_changes += t
+            # Whether the row would be unchanged but for a manager link --partial may cut
+            # again, as it did last time.
+            self.changes[i] = (t or rest[p], m and hash(("", depts[p])) == old_move[i])
+        self.unchanged += mask.count(False)
         return mask if any(mask) else None
 
     # ------------------------------------------------------------------ the tree
