@@ -149,8 +149,17 @@ def test_a_member_becomes_one_of_your_people_the_moment_you_act(cli: Cli, tmp_pa
     met = cli("meeting add 'Ana Alves'")
     assert met.exit_code == 0, met.output
     assert json.loads(cli("people list --json --limit 0").stdout)["total"] == before
-    # Reading never stores: showing a member leaves nothing behind.
+    # Reading never stores: showing a member, asking for a path to them, exporting or
+    # deleting them leaves nothing behind.
     cli("people show northwind:NW6")
+    for command in (
+        "path 'Hal Hart'",
+        "people export northwind:NW6 -",
+        "people delete 'Hal Hart' --yes",
+    ):
+        refused = cli(command)
+        assert refused.exit_code == 3, (command, refused.output)
+        assert "not one of your people yet" in refused.stderr
     hal = json.loads(cli("people list --json --query Hal").stdout)["people"]
     assert hal[0]["member"] == "northwind:NW6"
 

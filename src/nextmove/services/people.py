@@ -489,7 +489,7 @@ def delete_person(db: Workspace, ref: str) -> Person:
 
 
 def _delete_and_scrub(session: Session, ref: str) -> tuple[Person, Rewrites]:
-    person_id = resolve_id(session, ref)
+    person_id = resolve_id(session, ref, act=False)
     person = repo.get_person(session, person_id)
     assert person is not None
     linked = linked_to(session, person_id)
@@ -525,8 +525,8 @@ def merge_people(
     """Merge the second person into the first: lists are combined, the first's fields win,
     the second's fill its gaps; ties, interactions and sources move over."""
     with db.session() as session:
-        keep_id = resolve_id(session, keep_ref)
-        drop_id = resolve_id(session, drop_ref)
+        keep_id = resolve_id(session, keep_ref, act=False)
+        drop_id = resolve_id(session, drop_ref, act=False)
         if keep_id == drop_id:
             raise UserError("that is the same person twice")
         people = repo.load_people(session, [keep_id, drop_id])

@@ -183,7 +183,7 @@ class KeepState:
 def keep_state(db: Workspace, ref: str, *, settings: Settings, today: date) -> KeepState:
     """One person's keep-in-touch state today."""
     with db.session() as session:
-        person_id = resolve_id(session, ref)
+        person_id = resolve_id(session, ref, act=False)
         name = repo.names_of(session, [person_id]).get(person_id, "")
         contact, until = keep_service.keep_of(session, person_id, settings=settings, today=today)
         return KeepState(person_id, name, contact, until)

@@ -340,7 +340,7 @@ class PathResult:
 def warm_paths(db: Workspace, ref: str, *, limit: int = 3) -> PathResult:
     """The best warm-introduction paths to a person, up to three hops."""
     with db.session() as session:
-        target = resolve_person(session, ref).id
+        target = resolve_person(session, ref, act=False).id
         assert target is not None
         me = repo.load_me(session)
         if target == me.person_id:
