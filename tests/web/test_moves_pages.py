@@ -48,7 +48,7 @@ def test_the_api_gives_the_cli_json_shape(demo_web: Web, web_db: Workspace) -> N
 def test_a_silent_network_shows_onet_with_its_attribution(web: Web) -> None:
     page = web.get(f"/suggestions/moves?{AS_OF}&from=Registered+Nurse").text
     assert "Registered Nurses" in page and "Nurse Practitioners" in page
-    assert "O*NET 27.0 Workspace" in page and "CC BY 4.0" in page
+    assert "O*NET 27.0 Database" in page and "CC BY 4.0" in page
 
 
 def test_bad_input_is_a_message_not_a_crash(web: Web) -> None:

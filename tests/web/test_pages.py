@@ -277,7 +277,7 @@ def test_as_of_decides_which_days_the_journal_shows(demo_web: Web) -> None:
 
 def test_settings_show_the_database_and_folders(web: Web, db_url: str) -> None:
     page = web.get("/settings").text
-    assert "Workspace" in page and "Data directory" in page
+    assert "Database" in page and "Data directory" in page
     assert "config.toml" in page
     assert ("SQLite" in page) == db_url.startswith("sqlite")
 

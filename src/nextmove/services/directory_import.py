@@ -47,11 +47,14 @@ from nextmove.store import network as net
 from nextmove.store.network import my_profile_position
 
 BATCH = 5000
-APPLY_CHUNK = 10_000  # staged rows per apply transaction
-SMALL_CHUNK = 5_000  # leavers, depth-only changes, team sizes per transaction
+# Staged rows per apply transaction. SQLite has one writer at a time: short transactions, so
+# a writer waiting behind one is not kept long (PostgreSQL's writers and readers never wait
+# for the import's rows).
+APPLY_CHUNK = {"sqlite": 5_000, "postgresql": 20_000}
+SMALL_CHUNK = 2_000  # leavers, depth-only changes, team sizes per transaction
 # Between two apply transactions on SQLite, the import sleeps this fraction of the time the
 # last one took (at least MIN_PAUSE), so writers waiting on the busy timeout get the lock.
-PAUSE_SHARE = 0.3
+PAUSE_SHARE = 0.5
 MIN_PAUSE = 0.005
 MAX_ID = 64
 MAX_CELL = 500
@@ -92,7 +95,7 @@ def import_directory(
     source: str | None = None,
 ) -> DirectoryImport:
     """Import the chart at `path` as the organization's next snapshot (see the module)."""
-    from nextmove.services.imports import problems_error
+    from nextmove.services.imports import gc_paused, problems_error
 
     source = source or str(path)
     chart = open_orgchart(path, source, column_map)
@@ -108,7 +111,12 @@ def import_directory(
     progress = progress or NoProgress()
     report = ImportReport("orgchart", source, dry_run=dry_run, partial=partial)
     result = DirectoryImport(name, report=report)
-    with ws.engine.connect() as conn, w.import_lock(ws.engine, conn), w.import_cache(conn):
+    with (
+        gc_paused(),
+        ws.engine.connect() as conn,
+        w.import_lock(ws.engine, conn),
+        w.import_cache(conn),
+    ):
         for stale, stale_org in w.stale_snapshots(conn):
             conn.rollback()
             w.undo_snapshot(conn, stale, stale_org)
@@ -202,6 +210,7 @@ def _apply(
     progress: Progress,
 ) -> None:
     sqlite = w.is_sqlite(conn)
+    chunk = APPLY_CHUNK["sqlite" if sqlite else "postgresql"]
 
     def begin() -> tuple[int, int, int]:
         org_id = w.ensure_organization(conn, key, name, now)
@@ -224,14 +233,14 @@ def _apply(
 
         after = ""
         while True:
-            upto = w.stage_boundary(conn, after, APPLY_CHUNK)
+            upto = w.stage_boundary(conn, after, chunk)
             conn.rollback()
             paced(
                 lambda after=after, upto=upto: w.apply_staged(
                     conn, org_id, snap_id, after, upto, close=close
                 )
             )
-            progress.advance(APPLY_CHUNK if upto is not None else len(run.staged) % APPLY_CHUNK)
+            progress.advance(chunk if upto is not None else len(run.staged) % chunk)
             if upto is None:
                 break
             after = upto

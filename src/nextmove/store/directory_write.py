@@ -406,6 +406,11 @@ def index_stage(conn: Connection) -> None:
     conn.exec_driver_sql(
         f"CREATE INDEX {prefix}directory_stage_employee ON directory_stage (employee_id)"
     )
+    if not is_sqlite(conn):
+        # Temporary tables are never analysed by autovacuum: without statistics the planner
+        # may scan the whole directory for each batch instead of looking its rows up.
+        conn.exec_driver_sql("ANALYZE directory_stage")
+        conn.exec_driver_sql("ANALYZE directory_depth")
 
 
 def stage_boundary(conn: Connection, after: str, rows: int) -> str | None:
