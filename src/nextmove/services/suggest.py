@@ -32,7 +32,7 @@ from nextmove.domain.vision import Vision
 from nextmove.errors import UserError
 from nextmove.services import meeting_rounds
 from nextmove.services.meetings import resolve_person
-from nextmove.services.suggest_directory import ChartView, chart_view
+from nextmove.services.suggest_directory import ChartView, chart_size, chart_view
 from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as meetings_repo
 from nextmove.store import moves as moves_repo
@@ -104,6 +104,9 @@ def _candidates(
 ) -> tuple[list[Candidate], repo.Me, int]:
     me = repo.load_me(session)
     total = people_repo.count_people(session)
+    # Everyone the ranking could read: your people and the members of your org charts (from
+    # the snapshots' counts, no scan). A large chart is prefiltered like a large network.
+    everyone = total + chart_size(session)
     direct = repo.direct_ties(session, me)
     targets = {s.function for s in vision.steps[:2] if s.function}
     rows = repo.candidate_rows(
@@ -113,13 +116,13 @@ def _candidates(
         target_functions=targets,
         direct_ids=direct.keys(),
         me=me,
-        prefilter=total > PREFILTER_ABOVE,
+        prefilter=everyone > PREFILTER_ABOVE,
     )
     growth = _department_growth(session, vision.me.organization)
     chart = chart_view(
         session,
         me_person_id=me.person_id,
-        prefilter=total > PREFILTER_ABOVE,
+        prefilter=everyone > PREFILTER_ABOVE,
         min_level=vision.me.level,
         functions=targets,
         department_growth=growth,

@@ -33,6 +33,12 @@ class ChartView:
     people: int = 0  # members who are not your people
 
 
+def chart_size(session: Session) -> int:
+    """How many members the workspace's org charts hold now (from the snapshots' counts)."""
+    orgs = reads.workspace_orgs(session)
+    return sum(directory_store.member_counts(session, list(orgs)).values()) if orgs else 0
+
+
 def _predecessor(session: Session, me: DirectoryMember) -> tuple[Holder, str] | None:
     """Who held your seat — your title under your manager — before you, in an earlier import,
     and the words for it."""

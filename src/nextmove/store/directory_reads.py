@@ -147,6 +147,17 @@ def team_growth(session: Session, org_id: int) -> dict[str, tuple[int, int]]:
     ).scalar_one_or_none()
     if current is None:
         return {}
+    earlier = session.execute(
+        select(func.count())
+        .select_from(SNAP)
+        .where(
+            SNAP.c.organization_id == org_id,
+            SNAP.c.status == "complete",
+            SNAP.c.id < current,
+        )
+    ).scalar()
+    if not earlier:
+        return {}  # one import: nothing grew yet
     now = dict(
         session.execute(
             select(TEAM.c.manager_employee_id, TEAM.c.size).where(
@@ -169,17 +180,6 @@ def team_growth(session: Session, org_id: int) -> dict[str, tuple[int, int]]:
             .order_by(TEAM.c.snapshot_id)
         )
         before.update({emp: size for emp, size in rows})  # the latest earlier size wins
-    earlier = session.execute(
-        select(func.count())
-        .select_from(SNAP)
-        .where(
-            SNAP.c.organization_id == org_id,
-            SNAP.c.status == "complete",
-            SNAP.c.id < current,
-        )
-    ).scalar()
-    if not earlier:
-        return {}  # one import: nothing grew yet
     return {
         emp: (before.get(emp, 0), size) for emp, size in now.items() if size > before.get(emp, 0)
     }
