@@ -104,7 +104,20 @@ def linked_person(session: Session, member: DirectoryMember) -> int | None:
 
 
 def person_from_member(member: DirectoryMember, org_name: str) -> Person:
-    """A workspace person as the chart describes the member now (no personal facts)."""
+    """A workspace person as the chart describes the member now (no personal facts). Level
+    and function were read from the title at the import; their confidence is the title
+    reader's, as for any title."""
+    from nextmove.services.titles import read_title
+
+    guess = read_title(member.title, member.department) if member.title else None
+    level_confidence = (
+        guess.level_confidence if guess and guess.level == member.level else MEMBER_CONFIDENCE
+    )
+    function_confidence = (
+        guess.function_confidence
+        if guess and guess.function == member.function
+        else MEMBER_CONFIDENCE
+    )
     return Person(
         name=member.name,
         title=member.title,
@@ -114,10 +127,10 @@ def person_from_member(member: DirectoryMember, org_name: str) -> Person:
         emails=[Labeled(member.email, "work")] if member.email else [],
         level=member.level,
         level_source="inferred" if member.level is not None else None,
-        level_confidence=MEMBER_CONFIDENCE if member.level is not None else 0.0,
+        level_confidence=level_confidence if member.level is not None else 0.0,
         function=member.function,
         function_source="inferred" if member.function is not None else None,
-        function_confidence=MEMBER_CONFIDENCE if member.function is not None else 0.0,
+        function_confidence=function_confidence if member.function is not None else 0.0,
         position_source="orgchart",
         employee_id=member.employee_id,
         org_depth=member.depth,
