@@ -120,6 +120,7 @@ class ChartPlan:
         pad = [""] * (width + 1)
         strip = str.strip
         guesses = self.guesses
+        managers: dict[str, str] = {}
 
         def cells(rows: list[list[str]], i: int) -> list[str]:
             if i == blank:
@@ -135,6 +136,9 @@ class ChartPlan:
             records += len(rows)
             rows = [r if len(r) > width else r + pad[len(r) :] for r in rows]
             emps, mgrs = cells(rows, ci), cells(rows, cm)
+            # One string per manager id, not one per row naming them (a million rows name
+            # some 170,000 managers).
+            mgrs = list(map(managers.setdefault, mgrs, mgrs))
             if cn != blank:
                 firsts, lasts = cells(rows, cf), cells(rows, cl)
                 names = [
@@ -360,7 +364,9 @@ class ChartPlan:
         """What to write besides the staged rows: leavers, members whose depth alone changed
         (or whose manager --partial cut), team sizes; and the staged rows' depths."""
         n, seen, depth, manager = len(self.emps), self.seen, self.depth, self.manager
-        staged_set = set(self.staged)
+        # Which rows are staged — needed only against a last snapshot, or where --partial cut
+        # links (a first import stages every row: no set of a million).
+        staged_set = set(self.staged) if self.n_old or self.cleared else set()
         same_set: set[int] = set()
         if self.cleared:
             # A row whose only change was the manager link --partial cut again is unchanged.
@@ -388,9 +394,11 @@ class ChartPlan:
                 cut = k in self.cleared and k not in same_set
                 if cut or depth[k] != old_depth[k]:
                     self.depth_only.append((self.emps[k], depth[k], k in self.cleared))
-        self.staged = array("l", sorted(staged_set))
+        if self.n_old or self.cleared:
+            self.staged = array("l", sorted(staged_set))
+        # (else a first import: every row staged, in idx order already)
         with self.conn.begin():
-            w.stage_depths(self.conn, self.staged, list(map(depth.__getitem__, self.staged)))
+            w.stage_depths(self.conn, self.staged, depth)
             w.index_stage(self.conn)
         # Team sizes: direct reports, and everyone below (deepest first).
         direct = array("l", [0]) * n

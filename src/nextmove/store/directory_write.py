@@ -46,7 +46,7 @@ MEMBER_VALUES = ", ".join(STAGE_COLUMNS)
 RETRIES = 4
 RETRY_PAUSE = 0.25
 UNDO_CHUNK = 20_000
-IMPORT_CACHE_KIB = 96 * 1024
+IMPORT_CACHE_KIB = 48 * 1024
 BUSY_MESSAGE = "the database is busy with an import; try again in a moment"
 # A lock key for PostgreSQL's advisory locks: "nextmove directory import".
 PG_LOCK_KEY = 0x6E6D_6469
@@ -378,13 +378,15 @@ def stage_rows(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
 
 
 def stage_depths(conn: Connection, idx: Sequence[int], depths: Sequence[int]) -> None:
-    """The depth of each staged row (in the caller's transaction)."""
+    """The depth of each staged row: `depths` holds every member's, by idx (in the caller's
+    transaction). Streamed to the driver: no list of a million pairs."""
     if not idx:
         return
+    pairs = zip(idx, map(depths.__getitem__, idx), strict=True)
     if is_sqlite(conn):
-        conn.exec_driver_sql(
-            "INSERT INTO temp.directory_depth VALUES (?, ?)", list(zip(idx, depths, strict=True))
-        )
+        raw_sqlite = conn.connection.driver_connection
+        assert raw_sqlite is not None
+        raw_sqlite.executemany("INSERT INTO temp.directory_depth VALUES (?, ?)", pairs)
         return
     raw = conn.connection.driver_connection
     assert raw is not None
@@ -392,7 +394,7 @@ def stage_depths(conn: Connection, idx: Sequence[int], depths: Sequence[int]) ->
         raw.cursor() as cursor,
         cursor.copy("COPY directory_depth (idx, depth) FROM STDIN") as copy,
     ):
-        for pair in zip(idx, depths, strict=True):
+        for pair in pairs:
             copy.write_row(pair)
 
 
