@@ -200,6 +200,15 @@ class Settings(BaseSettings):
     def config_file(self) -> Path:
         return config_file_path(self.config_dir)
 
+    def source_of(self, name: str) -> str:
+        """Where a setting's value comes from: "environment" (NEXTMOVE_*), "config.toml"
+        (or an explicit argument) or "default"."""
+        if name not in self.model_fields_set:
+            return "default"
+        if f"NEXTMOVE_{name.upper()}" in {key.upper() for key in os.environ}:
+            return "environment"
+        return "config.toml"
+
 
 def _checked(parse: Callable[[str], Any], value: str) -> Any:
     """Run a domain parser; its UserError becomes the ValueError pydantic reports."""

@@ -146,6 +146,8 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/plans/{name}", "delete"),
         ("/api/plans/{name}/promote", "post"),
         ("/api/meetings/{meeting_id}/plan", "put"),
+        ("/api/settings", "get"),
+        ("/api/settings", "patch"),
         ("/api/journal/entries", "get"),
         ("/api/journal/entries", "post"),
         ("/api/journal/entries/{entry_id}", "delete"),

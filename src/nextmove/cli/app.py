@@ -46,6 +46,7 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("directory", "directory", "app", "group"),
     ("export", "export", "app", "group"),
     ("touch", "people", "touch", "command"),
+    ("settings", "settings", "app", "group"),
     ("demo", "demo", "demo", "command"),
     ("serve", "serve", "serve", "command"),
 )
@@ -83,6 +84,8 @@ SUMMARIES: dict[str, str] = {
     "their history (docs/directory.md).",
     "export": "Export your network in open formats: vCard or CSV.",
     "touch": "Log a contact with someone (a call, a coffee, a message): their last-contact date.",
+    "settings": "Your preferences in this workspace: time zone, e-mail, working hours and "
+    "days, meeting length, keep-in-touch tiers, suggestion weights.",
     "demo": "Create a demo workspace: a mid-career product manager with a vision, a month of "
     "journal entries and her network (an org chart and a few hundred contacts).",
     "serve": "Start the web app on this machine and open it in your browser (Ctrl+C stops it).",
@@ -212,7 +215,7 @@ def init(ctx: typer.Context) -> None:
     from nextmove.store.db import busy_translated, current_revision, make_engine, migrate
 
     engine = make_engine(
-        st.settings.resolved_database_url, busy_timeout=st.settings.busy_timeout_seconds
+        st.config.resolved_database_url, busy_timeout=st.config.busy_timeout_seconds
     )
     try:
         with busy_translated():

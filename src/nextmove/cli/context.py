@@ -42,15 +42,28 @@ class AppState:
     db_url: str | None = None
     debug: bool = False
     workspace_name: str | None = None
+    _config: Settings | None = field(default=None, repr=False)
     _settings: Settings | None = field(default=None, repr=False)
     _db: Workspace | None = field(default=None, repr=False)
 
     @property
-    def settings(self) -> Settings:
-        if self._settings is None:
+    def config(self) -> Settings:
+        """The deployment's settings (config.toml, NEXTMOVE_*, --db), without any workspace's
+        preferences: where the database is, host and port."""
+        if self._config is None:
             from nextmove.config import load_settings
 
-            self._settings = load_settings(database_url=self.db_url)
+            self._config = load_settings(database_url=self.db_url)
+        return self._config
+
+    @property
+    def settings(self) -> Settings:
+        """The settings in effect for the command's workspace: its own preferences (time
+        zone, working hours, …) over config.toml's and the defaults."""
+        if self._settings is None:
+            from nextmove.services.preferences import settings_for
+
+            self._settings = settings_for(self.config, self.db())
         return self._settings
 
     def db(self) -> Workspace:
@@ -61,8 +74,8 @@ class AppState:
             from nextmove.store.db import Database
 
             database = Database.open(
-                self.settings.resolved_database_url,
-                busy_timeout=self.settings.busy_timeout_seconds,
+                self.config.resolved_database_url,
+                busy_timeout=self.config.busy_timeout_seconds,
             )
             try:
                 self._db = open_workspace(database, self.workspace_name)
@@ -75,6 +88,7 @@ class AppState:
         if self._db is not None:
             self._db.dispose()
             self._db = None
+        self._settings = None
 
 
 def state(ctx: typer.Context) -> AppState:

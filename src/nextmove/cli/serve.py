@@ -62,7 +62,7 @@ def serve(
 ) -> None:
     """Start the web app on this machine and open it in your browser (Ctrl+C stops it)."""
     st = state(ctx)
-    settings = st.settings
+    settings = st.config
     host = host or settings.web_host
     port = port or settings.web_port
     if host in ("0.0.0.0", "::", ""):

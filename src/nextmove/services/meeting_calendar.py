@@ -26,8 +26,8 @@ def namespace(db: Workspace) -> str:
 
 
 NO_EMAIL_HINT = (
-    "Set `email` in config.toml (or NEXTMOVE_EMAIL), or give your own person record "
-    "(`nextmove me link REF`) an e-mail address."
+    "Set the `email` preference (`nextmove settings set email you@example.com`, or on the "
+    "Settings page), or give your own person record (`nextmove me link REF`) an e-mail address."
 )
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "find",
     "get",
     "list_all",
+    "preferences_for_update",
     "rename",
     "set_preferences",
 ]
@@ -89,6 +90,15 @@ def set_preferences(session: Session, workspace_id: int, preferences: dict[str, 
     ws = session.get(Workspace, workspace_id)
     if ws is not None:
         ws.preferences = dict(preferences)
+
+
+def preferences_for_update(session: Session, workspace_id: int) -> dict[str, Any] | None:
+    """The workspace's stored preferences, its row locked until the transaction ends (so two
+    writers changing different preferences both keep their change); None: no workspace."""
+    stored = session.execute(
+        select(Workspace.preferences).where(Workspace.id == workspace_id).with_for_update()
+    ).first()
+    return None if stored is None else dict(stored[0] or {})
 
 
 def delete(session: Session, workspace_id: int) -> None:

@@ -10,6 +10,7 @@ from fastapi import Depends, Query, Request
 
 from nextmove.config import Settings
 from nextmove.errors import NotFound
+from nextmove.services.preferences import settings_for
 from nextmove.services.workspace import Database, Workspace, open_workspace
 from nextmove.web.security import CsrfTokens
 
@@ -48,8 +49,10 @@ def get_db(request: Request) -> Workspace:
     return open_workspace(context.database, workspace_id=context.workspace_id)
 
 
-def get_settings(request: Request) -> Settings:
-    return get_context(request).settings
+def get_settings(request: Request, db: Annotated[Workspace, Depends(get_db)]) -> Settings:
+    """The settings in effect for this request's workspace: its preferences (time zone,
+    working hours, e-mail, …) as stored now, over config.toml's."""
+    return settings_for(get_context(request).settings, db)
 
 
 def get_today(

@@ -16,6 +16,7 @@ from nextmove.web.api import (
     people,
     plans,
     rounds,
+    settings,
     suggestions,
     today,
     vision,
@@ -36,5 +37,6 @@ for _module in (
     board,
     meetings,
     imports,
+    settings,
 ):
     router.include_router(_module.router)

@@ -1,22 +1,131 @@
-"""Settings (where things are) and the demo workspace."""
+"""Settings (the workspace's preferences, editable; where things are, read-only) and the
+demo workspace."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from nextmove.domain.preferences import SPECS, WEIGHT_PREFIX, time_zones
+from nextmove.domain.slots import WEEKDAYS, parse_working_days
+from nextmove.errors import InvalidInput, UserError
 from nextmove.services import demo as demo_service
+from nextmove.services import preferences as preferences_service
 from nextmove.services import vision as vision_service
-from nextmove.services.workspace import describe_workspace
-from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
+from nextmove.services.workspace import Workspace, describe_workspace
+from nextmove.web.deps import ContextDep, DbDep, NowDep, TodayDep
 from nextmove.web.render import link_for, render
 
 router = APIRouter(include_in_schema=False)
 
+# The form's sections: (heading, keys). The suggestion weights follow, folded away.
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("You", ("timezone", "email")),
+    (
+        "Meetings",
+        (
+            "working_days",
+            "working_hours",
+            "meeting_minutes",
+            "slot_lead_hours",
+            "meeting_buffer_minutes",
+            "nudge_after_days",
+        ),
+    ),
+    ("Keeping in touch", ("tier_a_days", "tier_b_days", "tier_c_days")),
+    ("Suggestions", ("suggest_cooldown_days",)),
+)
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass
+class SettingsForm:
+    """The preferences form: each field's text as shown or typed, and its error."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def days(self) -> set[str]:
+        try:
+            return {WEEKDAYS[d] for d in parse_working_days(self.values.get("working_days", ""))}
+        except UserError:
+            return set()
+
+    def hours(self) -> tuple[str, str]:
+        start, _, end = self.values.get("working_hours", "").partition("-")
+        return start.strip(), end.strip()
+
+
+def _form_values(form: dict[str, list[str]]) -> dict[str, str]:
+    """What the page posted, one text per preference key: the day boxes joined, the two
+    times of the working hours joined. A key not posted is left as it is."""
+    values: dict[str, str] = {}
+    for spec in SPECS:
+        if spec.key == "working_days" and "working_days.shown" in form:
+            # Boxes: none ticked sends nothing, hence the marker the page sends with them.
+            values[spec.key] = ",".join(d for d in WEEKDAYS if d in form.get("working_days", []))
+        elif spec.key == "working_hours" and "working_hours.start" in form:
+            start = (form.get("working_hours.start") or [""])[0]
+            end = (form.get("working_hours.end") or [""])[0]
+            values[spec.key] = f"{start}-{end}"
+        elif spec.key in form:
+            values[spec.key] = form[spec.key][0]
+    return values
+
+
+def _page(
+    request: Request,
+    db: Workspace,
+    context: ContextDep,
+    form: SettingsForm | None = None,
+    *,
+    status_code: int = 200,
+) -> HTMLResponse:
+    resolved = preferences_service.resolve(db, context.settings)
+    if form is None:
+        form = SettingsForm({r.key: r.shown for r in resolved})
+    by_key = {r.key: r for r in resolved}
+    weights = [r for r in resolved if r.key.startswith(WEIGHT_PREFIX)]
+    changed = request.query_params.get("saved")
+    return render(
+        request,
+        "settings.html",
+        status_code=status_code,
+        info=describe_workspace(context.settings),
+        workspace=db,
+        form=form,
+        sections=[(title, [by_key[k] for k in keys]) for title, keys in SECTIONS],
+        weights=weights,
+        weights_open=any(k.startswith(WEIGHT_PREFIX) for k in form.errors)
+        or any(r.source != "default" for r in weights),
+        weekdays=list(zip(WEEKDAYS, DAY_NAMES, strict=True)),
+        zones=time_zones(),
+        saved=changed is not None,
+        changed=[k for k in (changed or "").split(",") if k in by_key],
+        labels={r.key: r.spec.label for r in resolved},
+    )
+
 
 @router.get("/settings", response_class=HTMLResponse, summary="Settings")
-def settings_page(request: Request, settings: SettingsDep) -> HTMLResponse:
-    return render(request, "settings.html", info=describe_workspace(settings))
+def settings_page(request: Request, db: DbDep, context: ContextDep) -> HTMLResponse:
+    return _page(request, db, context)
+
+
+@router.post("/settings", response_class=HTMLResponse, summary="Save the preferences")
+async def save_settings(request: Request, db: DbDep, context: ContextDep) -> Response:
+    posted = await request.form()
+    form = {key: [v for v in posted.getlist(key) if isinstance(v, str)] for key in posted}
+    values = _form_values(form)
+    try:
+        _ws, changed = preferences_service.update_preferences(db, context.settings, values)
+    except InvalidInput as exc:
+        errors = {p.where: p.message for p in exc.problems}
+        return _page(request, db, context, SettingsForm(values, errors), status_code=400)
+    return RedirectResponse(
+        link_for(request, "/settings", saved=",".join(changed) or "none"), status_code=303
+    )
 
 
 @router.get("/demo", response_class=HTMLResponse, summary="The demo workspace")

@@ -29,6 +29,22 @@
       });
     }
 
+    // Settings: offer this device's time zone when the field holds another one.
+    document.querySelectorAll("button[data-device-zone]").forEach(function (button) {
+      var field = document.getElementById(button.dataset.deviceZone);
+      var zone = "";
+      try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { zone = ""; }
+      var known = field && field.list && Array.prototype.some.call(field.list.options, function (o) { return o.value === zone; });
+      if (!field || !zone || !known || field.value === zone) { return; }
+      button.textContent = "Use this device's time zone: " + zone;
+      button.parentElement.hidden = false;
+      button.addEventListener("click", function () {
+        field.value = zone;
+        button.parentElement.hidden = true;
+        field.focus();
+      });
+    });
+
     // Move focus to an error summary so keyboard and screen-reader users hear it first.
     var summary = document.querySelector(".error-summary");
     if (summary) {

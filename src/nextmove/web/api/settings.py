@@ -1,0 +1,71 @@
+"""/api/settings: the workspace's preferences with where each comes from (as `nextmove settings
+show --json`), and changing several at once (as `nextmove settings set`/`unset`)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Body
+from pydantic import BaseModel, Field
+
+from nextmove.services import preferences as service
+from nextmove.web.deps import ContextDep, DbDep
+
+router = APIRouter(tags=["settings"])
+
+Source = Literal["workspace", "environment", "config.toml", "default"]
+Value = str | int | float
+
+
+class PreferencePublic(BaseModel):
+    value: Value
+    source: Source
+    inherited: Value = Field(description="The value without the workspace's own.")
+    inherited_from: Source
+
+
+class DeploymentPublic(BaseModel):
+    database: str = Field(description="The database URL, never with its password.")
+    backend: Literal["sqlite", "postgresql"]
+    data_dir: str
+    config_file: str
+    web_host: str
+    web_port: int
+    upload_limit_mb: float
+
+
+class SettingsPublic(BaseModel):
+    workspace: str
+    preferences: dict[str, PreferencePublic]
+    deployment: DeploymentPublic
+
+
+SettingsChange = Annotated[
+    dict[
+        Annotated[str, Field(max_length=80)],
+        Annotated[Value, Field(union_mode="left_to_right")] | None,
+    ],
+    Body(
+        description="Preferences to change by key (docs/configuration.md): a value sets it, "
+        "null goes back to config.toml's or the default. All or nothing.",
+        examples=[{"timezone": "Europe/Berlin", "meeting_minutes": 45, "email": None}],
+        max_length=60,
+    ),
+]
+
+
+@router.get("/settings", response_model=SettingsPublic, summary="The workspace's preferences")
+def get_settings(db: DbDep, context: ContextDep) -> SettingsPublic:
+    resolved = service.resolve(db, context.settings)
+    return SettingsPublic.model_validate(service.preferences_json(db, resolved, context.settings))
+
+
+@router.patch(
+    "/settings", response_model=SettingsPublic, summary="Change some preferences (all or nothing)"
+)
+def patch_settings(body: SettingsChange, db: DbDep, context: ContextDep) -> SettingsPublic:
+    values = {key: None if value is None else str(value) for key, value in body.items()}
+    resolved = service.change_preferences(db, context.settings, values)
+    return SettingsPublic.model_validate(
+        service.preferences_json(db.reloaded(), resolved, context.settings)
+    )
