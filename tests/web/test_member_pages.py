@@ -88,6 +88,8 @@ def test_a_suggested_member_links_to_their_page_and_plan_a_meeting_adds_them(
     first = page.split('class="card suggestion"', 2)[1]
     assert "Ana Alves" in first and 'href="/people/m/northwind:NW3?as_of=2026-06-15"' in first
     assert "held your role before you" in first and "org chart" in first
+    # The network map knows your manager from the chart.
+    assert 'Bo Berg <span class="muted">(your manager' in page
     planned = web.submit(
         "/people/m/northwind:NW3/add", {"next": "meeting"}, page="/suggestions?as_of=2026-06-15"
     )
