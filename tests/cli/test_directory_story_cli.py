@@ -152,8 +152,13 @@ def test_a_member_becomes_one_of_your_people_the_moment_you_act(cli: Cli, tmp_pa
     # Reading never stores: showing a member, asking for a path to them, exporting or
     # deleting them leaves nothing behind.
     cli("people show northwind:NW6")
+    way = cli("path northwind:NW4 --json")
+    assert way.exit_code == 0, way.output
+    assert json.loads(way.stdout)["paths"][0]["text"] == (
+        "you → Bo Berg (your manager, strong) → Dan Dale"
+    )
+    assert cli("path 'Hal Hart'").exit_code == 0  # four people away: no warm path yet
     for command in (
-        "path 'Hal Hart'",
         "people export northwind:NW6 -",
         "people delete 'Hal Hart' --yes",
     ):

@@ -30,9 +30,9 @@ from nextmove.domain.suggest import (
 )
 from nextmove.domain.vision import Vision
 from nextmove.errors import UserError
-from nextmove.services import meeting_rounds
+from nextmove.services import meeting_rounds, members
 from nextmove.services.meetings import resolve_person
-from nextmove.services.suggest_directory import ChartView, chart_size, chart_view
+from nextmove.services.suggest_directory import ChartView, chart_path, chart_size, chart_view
 from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as meetings_repo
 from nextmove.store import moves as moves_repo
@@ -283,6 +283,13 @@ def describe_path(path: WarmPath, names: dict[int, str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _describe_names(path: WarmPath, names: tuple[str, ...]) -> tuple[str, ...]:
+    """describe_path for a path whose people are named in order (members have no ids)."""
+    return describe_path(
+        path, {hop.person_id: name for hop, name in zip(path.hops, names, strict=True)}
+    )
+
+
 def suggest_people(
     db: Workspace,
     *,
@@ -313,12 +320,20 @@ def suggest_people(
             direct = repo.direct_ties(session, me)
             finder = path_finder(session, me, direct, [s.candidate.person_id for s in pool])
             rescored: dict[int, Suggestion] = {}
+            chart_ids = {c.member_ref: c.person_id for c in candidates if c.member_ref}
             for s in pool:
                 found, names = finder(s.candidate.person_id, 1)
-                if found:
-                    c = replace(
-                        s.candidate, path=found[0], path_names=describe_path(found[0], names)
+                described = describe_path(found[0], names) if found else ()
+                if not found and s.candidate.member_ref:
+                    # A member of your chart: the way through it (your chain of command).
+                    member = members.find_member(session, s.candidate.member_ref)
+                    through = (
+                        chart_path(session, me.person_id, member, chart_ids) if member else None
                     )
+                    if through is not None:
+                        found, described = [through[0]], _describe_names(*through)
+                if found:
+                    c = replace(s.candidate, path=found[0], path_names=described)
                     better = score_candidate(vision, c, explain=False, **options)  # type: ignore[arg-type]
                     if better is not None:
                         rescored[c.person_id] = better
@@ -343,6 +358,15 @@ class PathResult:
 def warm_paths(db: Workspace, ref: str, *, limit: int = 3) -> PathResult:
     """The best warm-introduction paths to a person, up to three hops."""
     with db.session() as session:
+        member = members.unlinked_member(session, ref)
+        if member is not None:
+            # A member of your org chart: the way through the chart, nothing stored.
+            me = repo.load_me(session)
+            found_path = chart_path(session, me.person_id, member)
+            if found_path is None:
+                return PathResult(0, member.name, None, [], [])
+            way, names = found_path
+            return PathResult(0, member.name, None, [way], [_describe_names(way, names)])
         target = resolve_person(session, ref, act=False).id
         assert target is not None
         me = repo.load_me(session)

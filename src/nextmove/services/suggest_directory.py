@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from nextmove.domain.paths import Hop, WarmPath
 from nextmove.services.members import member_ref
 from nextmove.store import directory as directory_store
 from nextmove.store import directory_reads as reads
@@ -215,3 +216,51 @@ def chart_ties(session: Session, me_person_id: int | None) -> list[ChartTie]:
         ref = member_ref(orgs[m.organization_id][0], m.employee_id)
         out.append(ChartTie(pid, m, ref, relation))
     return out
+
+
+def chart_path(
+    session: Session,
+    me_person_id: int | None,
+    target: DirectoryMember,
+    ids: dict[str, int] | None = None,
+) -> tuple[WarmPath, tuple[str, ...]] | None:
+    """The way to a member of your organization's chart through it: up your chain of
+    command to the manager you share, then down theirs — at most three people, the last
+    being them. Each hop is an org-chart tie ("your manager", "their manager", "direct
+    report"); people who are members get the ids `ids` gives their references, else
+    negative ids from -1,000,002 down (valid for this answer only).
+    None when you are not in their organization's chart or the way is longer."""
+    if me_person_id is None:
+        return None
+    link = reads.link_of(session, [me_person_id]).get(me_person_id)
+    if link is None or link[0] != target.organization_id:
+        return None
+    mine = directory_store.chain(session, link[0], link[1])
+    theirs = directory_store.chain(session, target.organization_id, target.employee_id)
+    up = [link[1], *(m.employee_id for m in mine)]
+    down = [target, *theirs]
+    at = {m.employee_id: k for k, m in enumerate(down)}
+    for k, emp in enumerate(up):
+        if emp not in at:
+            continue
+        j = at[emp]
+        above = mine[:k]  # the managers you go up to, the shared one last (k >= 1)
+        below = list(reversed(down[:j]))  # from the shared manager's report to the target
+        people = [*above, *below]
+        if not people or len(people) > 3:
+            return None
+        linked = reads.linked_people(session, [target.organization_id])
+        hops, names = [], []
+        for index, m in enumerate(people):
+            pid = linked.get((m.organization_id, m.employee_id))
+            if pid is None:
+                ref = member_ref(reads.workspace_orgs(session)[m.organization_id][0], m.employee_id)
+                pid = (ids or {}).get(ref, -(1_000_002 + index))
+            if index < len(above):
+                relation = "your manager" if index == 0 else "manager"
+            else:
+                relation = "direct report"
+            hops.append(Hop(pid, ORG_TIE_STRENGTH, relation))
+            names.append(m.name)
+        return WarmPath(tuple(hops)), tuple(names)
+    return None
