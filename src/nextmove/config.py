@@ -8,6 +8,7 @@ the file named by ``NEXTMOVE_CONFIG``), then the defaults below.
 from __future__ import annotations
 
 import os
+import secrets
 import tomllib
 from collections.abc import Callable
 from dataclasses import replace
@@ -150,6 +151,30 @@ class Settings(BaseSettings):
         gt=0,
         description="Largest request body the web app accepts (file uploads), in megabytes.",
     )
+    base_url: str = Field(
+        default="",
+        description="Server mode (`nextmove server`): the public address people open, e.g. "
+        "`https://career.example.org` behind a TLS proxy. Cookies are marked Secure when it is "
+        "https; form and API origins are checked against it.",
+    )
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="Server mode: Host header values the server answers to, e.g. "
+        '`["career.example.org"]`; default: the host of base_url.',
+    )
+    secret_key: str | None = Field(
+        default=None,
+        min_length=32,
+        description="Server mode: the key that signs form tokens, shared by every worker. When "
+        "none is set, one is generated on first start and kept in `secret_key` in the config "
+        "directory (mode 0600). Never shown or logged.",
+    )
+    session_hours: int = Field(
+        default=24 * 14,
+        ge=1,
+        le=24 * 365,
+        description="Server mode: how long a sign-in lasts, in hours (then sign in again).",
+    )
     suggest_weights: dict[str, float] = Field(
         default_factory=dict,
         description="Weights of the factors `nextmove suggest` adds up, by name (a table "
@@ -162,6 +187,19 @@ class Settings(BaseSettings):
         le=3650,
         description="Days after a research meeting before `suggest` proposes that person again.",
     )
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        if not value:
+            return value
+        scheme, sep, rest = value.rstrip("/").partition("://")
+        if scheme not in ("http", "https") or not sep or not rest or "/" in rest:
+            raise ValueError(
+                f"{value!r} is not an address like https://career.example.org (a scheme and "
+                "a host, no path)"
+            )
+        return value.rstrip("/")
 
     @field_validator("suggest_weights")
     @classmethod
@@ -247,6 +285,45 @@ class _ConfigFileSource(PydanticBaseSettingsSource):
         return {k.replace("-", "_"): v for k, v in data.items() if not isinstance(v, dict)} | {
             k.replace("-", "_"): v for k, v in data.items() if isinstance(v, dict)
         }
+
+
+def server_secret(settings: Settings) -> bytes:
+    """Server mode's signing key: the setting, else the file `secret_key` in the config
+    directory, created (mode 0600, only by its owner) with random bytes on first use."""
+    if settings.secret_key:
+        return settings.secret_key.encode()
+    path = settings.config_dir / "secret_key"
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _read_secret(path)
+    except OSError as exc:
+        raise UserError(
+            f"cannot create the server's secret key file {path}: {exc.strerror}",
+            hint="Check the config directory is writable, or set secret_key (NEXTMOVE_SECRET_KEY).",
+        ) from None
+    key = secrets.token_urlsafe(48)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key + "\n")
+    return key.encode()
+
+
+def _read_secret(path: Path) -> bytes:
+    try:
+        key = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(
+            f"{path}: cannot read the server's secret key: {exc}",
+            hint="Fix its permissions, or delete it to have a new one made (sessions "
+            "survive it; pages open in a browser must be reloaded).",
+        ) from None
+    if len(key) < 32:
+        raise UserError(
+            f"{path}: the secret key is too short (at least 32 characters)",
+            hint="Delete the file to have a new one generated on the next start.",
+        )
+    return key.encode()
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -118,3 +118,29 @@ class InvalidInput(UserError):
         lines = "\n".join(f"  {p}" for p in problems)
         noun = "problem" if len(problems) == 1 else "problems"
         super().__init__(f"{source}: {len(problems)} {noun}\n{lines}", hint=hint)
+
+
+class NotSignedIn(NextmoveError):
+    """Server mode: the request carries no valid session or API token (or it has expired)."""
+
+    exit_code = 2
+    http_status = 401
+
+
+class AccessDenied(NextmoveError):
+    """Server mode: the account may not do this (a disabled account, a workspace without a
+    grant, a write with view access, an admin command by a member)."""
+
+    exit_code = 2
+    http_status = 403
+
+
+class TooManyAttempts(NextmoveError):
+    """Server mode: sign-ins refused for a while after too many failures."""
+
+    exit_code = 2
+    http_status = 429
+
+    def __init__(self, message: str, *, retry_after_seconds: int, hint: str | None = None):
+        super().__init__(message, hint=hint)
+        self.retry_after_seconds = retry_after_seconds

@@ -209,6 +209,16 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/meetings/{meeting_id}/tasks", "post"),
         ("/api/tasks/{task_id}/done", "post"),
         ("/api/meetings/{meeting_id}/invite.ics", "get"),
+        ("/api/me", "get"),
+        ("/api/me/sessions", "delete"),
+        ("/api/audit", "get"),
+        ("/api/coach/clients", "get"),
+        ("/api/coach/clients/{workspace_id}/notes", "get"),
+        ("/api/coach/clients/{workspace_id}/notes", "put"),
+        ("/api/coach/invitations", "post"),
+        ("/api/invitations", "get"),
+        ("/api/invitations/{invitation_id}/accept", "post"),
+        ("/api/invitations/{invitation_id}", "delete"),
     }
     assert {"VisionCreate", "VisionPublic", "JournalEntryCreate", "JournalEntryPublic"} <= set(
         schema["components"]["schemas"]

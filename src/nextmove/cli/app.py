@@ -49,6 +49,8 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("settings", "settings", "app", "group"),
     ("demo", "demo", "demo", "command"),
     ("serve", "serve", "serve", "command"),
+    ("server", "server", "server", "command"),
+    ("admin", "admin", "app", "group"),
 )
 WORDS = frozenset(word for word, *_ in COMMANDS) | {"init"}
 
@@ -89,6 +91,10 @@ SUMMARIES: dict[str, str] = {
     "demo": "Create a demo workspace: a mid-career product manager with a vision, a month of "
     "journal entries and her network (an org chart and a few hundred contacts).",
     "serve": "Start the web app on this machine and open it in your browser (Ctrl+C stops it).",
+    "server": "Serve the web app to many people: accounts sign in, each to their own workspace "
+    "(PostgreSQL only; docs/deploy.md).",
+    "admin": "Accounts of a `nextmove server`: create, list, disable, reset a password, API "
+    "tokens, and coaches' access to clients' workspaces (docs/deploy.md).",
     "plan": "Alternative plans side by side: your main plan and up to three others (the path "
     "you're on, what you'd do if it vanished, the wild card), each with its own steps, "
     "choices, note and four gauges.",

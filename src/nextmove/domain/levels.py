@@ -72,7 +72,7 @@ def parse_level(value: str | int, *, field: str = "level") -> int:
             f"{value} is not on the ladder ({MIN_RANK}–{MAX_RANK})", hint=levels_hint(), field=field
         )
     text = str(value).strip().lower()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # not "¹" or "٣": isdigit() takes those too
         return parse_level(int(text), field=field)
     text = _ALIASES.get(text, text).replace("_", "-").replace(" ", "-")
     text = _ALIASES.get(text, text)

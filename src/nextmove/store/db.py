@@ -243,6 +243,9 @@ def _create_from_models(engine: Engine) -> None:
         )
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT setval('workspace_id_seq', 1)"))
+            from nextmove.store.row_security import enable_row_security
+
+            enable_row_security(connection)
 
 
 def _checked_revision(engine: Engine) -> str | None:
@@ -319,7 +322,12 @@ def _filter_by_workspace(state: ORMExecuteState) -> None:
 
 
 def _scoped_table(table: Any) -> bool:
-    return isinstance(table, Table) and "workspace_id" in table.c and table.name != "workspace"
+    """A per-workspace table: `workspace_id` leads its primary key. Shared tables that merely
+    name a workspace (an account's own, an audit entry's) are not filtered by it."""
+    if not isinstance(table, Table):
+        return False
+    key = list(table.primary_key.columns)
+    return bool(key) and key[0].name == "workspace_id"
 
 
 def scoped_core(statement: Any, workspace_id: int) -> Any:
@@ -402,6 +410,18 @@ def _bind_workspace(session: Session, _transaction: Any, connection: Any) -> Non
     from nextmove.store.ids import bind_workspace
 
     bind_workspace(
+        connection,
+        session.info.get("workspace_id"),
+        all_workspaces=bool(session.info.get("all_workspaces")),
+    )
+
+
+@event.listens_for(WorkspaceSession, "after_begin")
+def _bind_row_security(session: Session, _transaction: Any, connection: Any) -> None:
+    """PostgreSQL's row-level security sees the same workspace (store/row_security.py)."""
+    from nextmove.store.row_security import bind_transaction
+
+    bind_transaction(
         connection,
         session.info.get("workspace_id"),
         all_workspaces=bool(session.info.get("all_workspaces")),

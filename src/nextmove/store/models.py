@@ -525,6 +525,16 @@ class OrgSnapshot(WorkspaceScoped, Base):
 
 
 # Tables split by noun; imported here so Alembic and `Base.metadata` see them all.
+from nextmove.store.account_models import (  # noqa: E402
+    Account,
+    ApiToken,
+    AuditEntry,
+    CoachGrant,
+    CoachInvitation,
+    CoachNote,
+    LoginAttempt,
+    LoginSession,
+)
 from nextmove.store.directory_models import (  # noqa: E402
     DirectoryMember,
     DirectorySnapshot,
@@ -550,12 +560,20 @@ from nextmove.store.opportunity_models import (  # noqa: E402
 )
 
 __all__ = [
+    "Account",
+    "ApiToken",
+    "AuditEntry",
     "BoardSeat",
+    "CoachGrant",
+    "CoachInvitation",
+    "CoachNote",
     "DirectoryMember",
     "DirectorySnapshot",
     "DirectoryTeamSize",
     "JournalEntry",
     "KeepInTouch",
+    "LoginAttempt",
+    "LoginSession",
     "Meeting",
     "MeetingInsight",
     "MeetingReferral",

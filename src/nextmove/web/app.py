@@ -7,19 +7,29 @@ import json
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nextmove import __version__
-from nextmove.config import Settings, load_settings
-from nextmove.errors import DatabaseBusy, InvalidInput, NextmoveError, UserError
+from nextmove.config import Settings, load_settings, server_secret
+from nextmove.errors import (
+    DatabaseBusy,
+    InvalidInput,
+    NextmoveError,
+    NotSignedIn,
+    TooManyAttempts,
+    UserError,
+)
 from nextmove.services.workspace import Database, Workspace, open_database, open_workspace
 from nextmove.web import api, routes
+from nextmove.web.auth import ServerMode, authenticate
 from nextmove.web.deps import WebContext
 from nextmove.web.import_jobs import ImportJobs
 from nextmove.web.render import STATIC_DIR, make_templates, render
@@ -78,9 +88,14 @@ def create_app(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     db: Database | Workspace | None = None,
+    server: ServerMode | None = None,
+    base_url: str | None = None,
+    hosts: frozenset[str] | None = None,
 ) -> FastAPI:
-    """The nextmove web app for one database, answering only at http://HOST:PORT. It works
-    in the default workspace (or `db`'s, when a workspace is given) until the user switches."""
+    """The nextmove web app for one database, answering only at http://HOST:PORT (local
+    mode), or with `server` at `base_url` to the Host values `hosts` (server mode: accounts
+    sign in, each works in their own workspace). Local mode works in the default workspace
+    (or `db`'s, when a workspace is given) until the user switches."""
     owns_db = db is None
     database = db.db if isinstance(db, Workspace) else db
     if database is None:
@@ -100,17 +115,26 @@ def create_app(
         docs_url=None,  # Swagger UI loads from a CDN; the app must work offline
         redoc_url=None,
         openapi_url="/api/openapi.json",
-        dependencies=[Depends(guard_request)],
+        dependencies=[Depends(guard_request), Depends(authenticate)],
         lifespan=lifespan,
     )
-    hosts = allowed_hosts(host, port)
+    if server is None:
+        hosts = allowed_hosts(host, port)
+        origins = allowed_origins(host, port)
+        base_url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
+        secret = secrets.token_bytes(32)
+    else:
+        assert base_url is not None and hosts is not None
+        origins = frozenset({base_url.rstrip("/")})
+        secret = server.secret  # shared by every worker process
     app.state.nextmove = WebContext(
         settings=settings,
         database=database,
         workspace_id=start.id,
-        tokens=CsrfTokens(secrets.token_bytes(32), port),
-        origins=allowed_origins(host, port),
-        base_url=f"http://{'[' + host + ']' if ':' in host else host}:{port}",
+        tokens=CsrfTokens(secret, port),
+        origins=origins,
+        base_url=base_url.rstrip("/"),
+        server=server,
     )
     app.state.templates = make_templates()
     app.state.import_jobs = ImportJobs()
@@ -149,12 +173,16 @@ def _install_error_boundary(app: FastAPI) -> None:
     async def on_nextmove_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, NextmoveError)
         response: Response
+        if isinstance(exc, NotSignedIn) and not is_api(request.url.path):
+            return _to_login(request, exc)
         if is_api(request.url.path):
             response = JSONResponse(error_json(exc), status_code=exc.http_status)
         else:
             response = render(request, "error.html", status_code=exc.http_status, error=exc)
-        if isinstance(exc, DatabaseBusy):
+        if isinstance(exc, DatabaseBusy | TooManyAttempts):
             response.headers["Retry-After"] = str(exc.retry_after_seconds)
+        if isinstance(exc, NotSignedIn):
+            response.headers["WWW-Authenticate"] = "Bearer"
         return response
 
     async def on_validation_error(request: Request, exc: Exception) -> Response:
@@ -203,8 +231,44 @@ def _install_error_boundary(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, on_http_error)
 
 
+def _to_login(request: Request, error: NotSignedIn) -> Response:
+    """A page asked for without signing in: to /login, coming back here afterwards."""
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    query = urlencode({"next": target, **({"why": error.message} if request.cookies else {})})
+    return RedirectResponse(f"/login?{query}", status_code=303)
+
+
 def app_from_environment() -> FastAPI:
     """The factory `nextmove serve` hands to uvicorn (`factory=True`): everything comes from
     the settings (environment and config.toml), read when the server starts, not at import."""
     settings = load_settings()
     return create_app(settings, host=settings.web_host, port=settings.web_port)
+
+
+def server_mode(settings: Settings) -> tuple[ServerMode, str, frozenset[str]]:
+    """Server mode's options from the settings: (mode, public base URL, Host values)."""
+    shown = f"[{settings.web_host}]" if ":" in settings.web_host else settings.web_host
+    base_url = (settings.base_url or f"http://{shown}:{settings.web_port}").rstrip("/")
+    parsed = urlsplit(base_url)  # checked by the setting's validator
+    hosts = frozenset({parsed.netloc.lower(), *(h.lower() for h in settings.allowed_hosts)})
+    mode = ServerMode(
+        secret=server_secret(settings),
+        secure_cookies=parsed.scheme == "https",
+        session_lifetime=timedelta(hours=settings.session_hours),
+    )
+    return mode, base_url, hosts
+
+
+def server_app_from_environment() -> FastAPI:
+    """The factory `nextmove server` hands to uvicorn: one per worker process, each reading
+    the same settings and the same secret key."""
+    settings = load_settings()
+    mode, base_url, hosts = server_mode(settings)
+    return create_app(
+        settings,
+        host=settings.web_host,
+        port=settings.web_port,
+        server=mode,
+        base_url=base_url,
+        hosts=hosts,
+    )

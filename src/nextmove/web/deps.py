@@ -12,6 +12,7 @@ from nextmove.config import Settings
 from nextmove.errors import NotFound
 from nextmove.services.preferences import settings_for
 from nextmove.services.workspace import Database, Workspace, open_workspace
+from nextmove.web.auth import MAX_ID, ServerMode, principal_of
 from nextmove.web.security import CsrfTokens
 
 
@@ -25,6 +26,7 @@ class WebContext:
     tokens: CsrfTokens
     origins: frozenset[str]
     base_url: str
+    server: ServerMode | None = None  # None: local mode (no sign-in, one person)
 
 
 def get_context(request: Request) -> WebContext:
@@ -37,9 +39,31 @@ def get_context(request: Request) -> WebContext:
 WORKSPACE_COOKIE = "nextmove_workspace"
 
 
-def get_db(request: Request) -> Workspace:
-    """The workspace this request works in, with its preferences as stored now."""
+def get_db(
+    request: Request,
+    workspace: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_ID,
+            description="Work in this workspace instead of your own: in server mode one whose "
+            "owner granted you access (a coach's client, ids from /api/coach/clients); in "
+            "local mode any workspace of the database.",
+        ),
+    ] = None,
+) -> Workspace:
+    """The workspace this request works in, with its preferences as stored now: the one
+    place a route's workspace is resolved. Server mode: the signed-in account's own or a
+    granted client's (web/auth.py checked the grant before any route ran). Local mode:
+    `?workspace=ID`, else the one switched to, else the app's own."""
     context = get_context(request)
+    principal = principal_of(request)
+    if principal is not None:
+        return open_workspace(context.database, workspace_id=principal.workspace_id)
+    if context.server is not None:  # a public page in server mode: no workspace at all
+        raise NotFound("this page needs a signed-in account", hint="Sign in at /login.")
+    if workspace is not None:
+        return open_workspace(context.database, workspace_id=workspace)
     name = request.cookies.get(WORKSPACE_COOKIE)
     if name:
         try:

@@ -20,6 +20,7 @@ from nextmove.domain.levels import LADDER, level_label
 from nextmove.domain.limits import LIMITS, field_limit
 from nextmove.domain.links import safe_link
 from nextmove.domain.suggest import STRENGTH_WORDS
+from nextmove.web.auth import CLIENT_COOKIE, principal_of
 from nextmove.web.forms import field_label
 from nextmove.web.markdown import render_markdown
 from nextmove.web.security import CSRF_FIELD
@@ -132,12 +133,21 @@ def render(
             "current": current,
             "as_of": request.query_params.get("as_of"),
             "link": lambda p, **params: link_for(request, p, **params),
+            "principal": principal_of(request),
+            "server_mode": state.server is not None,
             **context,
         },
         status_code=status_code,
     )
     if getattr(request.state, "csrf_new", False):
         response.set_cookie(
-            state.tokens.cookie_name, token, httponly=True, samesite="strict", path="/"
+            state.tokens.cookie_name,
+            token,
+            httponly=True,
+            samesite="strict",
+            path="/",
+            secure=bool(state.server and state.server.secure_cookies),
         )
+    if getattr(request.state, "forget_workspace", False):
+        response.delete_cookie(CLIENT_COOKIE, path="/")
     return response

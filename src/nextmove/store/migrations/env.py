@@ -29,6 +29,9 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> Any:
 def run_migrations_online() -> None:
     engine = context.config.attributes["engine"]
     with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            # Migrations work on every workspace's rows (store/row_security.py).
+            connection.exec_driver_sql("SELECT set_config('nextmove.all_workspaces', 'on', false)")
         context.configure(
             connection=connection,
             target_metadata=target_metadata,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from nextmove.web.api import (
+    accounts,
     board,
     imports,
     journal,
@@ -38,5 +39,6 @@ for _module in (
     meetings,
     imports,
     settings,
+    accounts,
 ):
     router.include_router(_module.router)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nextmove.web.routes import (
+    accounts,
     board,
     imports,
     journal,
@@ -38,4 +39,5 @@ ROUTERS = [
     report.router,
     imports.router,
     workspace.router,
+    accounts.router,
 ]

@@ -15,8 +15,10 @@ from nextmove.services import demo as demo_service
 from nextmove.services import preferences as preferences_service
 from nextmove.services import vision as vision_service
 from nextmove.services.workspace import Workspace, describe_workspace
+from nextmove.web.auth import principal_of
 from nextmove.web.deps import ContextDep, DbDep, NowDep, TodayDep
 from nextmove.web.render import link_for, render
+from nextmove.web.routes.accounts import account_settings
 
 router = APIRouter(include_in_schema=False)
 
@@ -89,11 +91,14 @@ def _page(
     by_key = {r.key: r for r in resolved}
     weights = [r for r in resolved if r.key.startswith(WEIGHT_PREFIX)]
     changed = request.query_params.get("saved")
+    # Server mode: the account's own settings; the server's paths are not the user's business.
+    account = account_settings(request) if principal_of(request) is not None else {}
     return render(
         request,
         "settings.html",
         status_code=status_code,
-        info=describe_workspace(context.settings),
+        info=None if account else describe_workspace(context.settings),
+        **account,
         workspace=db,
         form=form,
         sections=[(title, [by_key[k] for k in keys]) for title, keys in SECTIONS],

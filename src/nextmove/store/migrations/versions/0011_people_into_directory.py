@@ -16,7 +16,7 @@ person rows go, and they are found as members from then on. Everyone else stays,
 Nothing a user saw is lost: a person is moved only when the member shows all of it.
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0008, 0010
 Create Date: 2026-12-04 22:50:00
 """
 
@@ -31,7 +31,8 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0008"
+# Merges the directory (0008) and accounts (0010) lines: the lead may re-chain it.
+down_revision = ("0008", "0010")
 branch_labels = None
 depends_on = None
 
