@@ -207,6 +207,12 @@ class PersonLine:
     navigated_transition: bool
     peer: bool
     tags: list[str]
+    member_ref: str = ""  # a member of an org chart, not one of your people (id 0)
+
+    @property
+    def page(self) -> str:
+        """The web page about them."""
+        return f"/people/m/{self.member_ref}" if self.member_ref else f"/people/{self.id}"
 
 
 def find_people(
