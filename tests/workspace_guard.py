@@ -67,6 +67,13 @@ NUMBERING = re.compile(
 )
 
 
+def _compared(column: str, statement: str) -> bool:
+    """Whether `column` is compared (=, IN) somewhere in the statement: named in its select
+    list only (`SELECT count(*) FROM (SELECT person.workspace_id, … FROM person)`) it limits
+    nothing."""
+    return bool(re.search(rf"{column}\s*(=|\bIN\b)|(=|\bIN)\s*\(?\s*{column}", statement, re.I))
+
+
 def unscoped_references(statement: str) -> list[str]:
     """The per-workspace tables (or aliases) a statement reads or writes without naming
     their workspace_id."""
@@ -88,8 +95,8 @@ def unscoped_references(statement: str) -> list[str]:
         if name is None:
             if "workspace_id" not in statement:
                 missing.append(table)
-        elif not re.search(rf'\b"?{re.escape(name)}"?\."?workspace_id\b', statement) and not (
-            len(refs) == 1 and re.search(r"\bworkspace_id\b", statement)
+        elif not _compared(rf'\b"?{re.escape(name)}"?\."?workspace_id"?', statement) and not (
+            len(refs) == 1 and _compared(r'(?<![."])\b"?workspace_id"?', statement)
         ):
             missing.append(name if name == table else f"{table} AS {name}")
     return missing

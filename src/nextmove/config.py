@@ -256,6 +256,12 @@ def _checked(parse: Callable[[str], Any], value: str) -> Any:
         raise ValueError(f"{exc.message}. {exc.hint or ''}".strip()) from None
 
 
+def workspace_from_environment() -> str | None:
+    """$NEXTMOVE_WORKSPACE: the workspace to work in (the CLI reads it as --workspace's
+    default; `nextmove serve` hands --workspace to the web app through it)."""
+    return os.environ.get("NEXTMOVE_WORKSPACE") or None
+
+
 def config_file_path(config_dir: Path | None = None) -> Path:
     explicit = os.environ.get("NEXTMOVE_CONFIG")
     if explicit:

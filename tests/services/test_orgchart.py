@@ -1,18 +1,20 @@
-"""Org charts: manager/report ties, exact depth, problems reported precisely, re-imports."""
+"""Org charts through `import orgchart`: the directory's tree with exact depths, problems
+reported precisely with nothing written, re-imports, renamed columns, you and your people
+linked to your entries. (The directory's history: tests/services/test_directory_import.py.)"""
 
 from __future__ import annotations
 
-import csv
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from nextmove.errors import InvalidInput, UserError
-from nextmove.services import imports, orgchart_import, people
+from nextmove.services import imports, people
 from nextmove.services import vision as vision_service
 from nextmove.services.workspace import Workspace
+from nextmove.store import directory as d
 from nextmove.store import models
 from nextmove.store import network as net
 
@@ -30,26 +32,37 @@ def count(db: Workspace, model: type) -> int:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
 
+def org(db: Workspace) -> int:
+    with db.session() as session:
+        (only,) = d.organizations_of(session, db.id)
+    return only.id
+
+
+def by_name(db: Workspace) -> dict[str, d.DirectoryMember]:
+    with db.session() as session:
+        return {m.name: m for m in d.members(session, org(db))}
+
+
 def test_oracle_hr_builds_the_tree_with_exact_depths(
     db: Workspace, now: datetime, today: date
 ) -> None:
     report = run(db, ORACLE, now, today)
     assert (report.records, report.created, report.problems) == (107, 107, [])
-    king = people.show_person(db, "Steven King")
-    assert (king.person.org_depth, king.person.manager_id, king.person.employee_id) == (
-        0,
-        None,
-        "100",
-    )
-    reports = {t.other_name for t in king.ties if t.source == "orgchart-report"}
-    assert {"Neena Yang", "Lex Garcia"} <= reports and len(reports) == 14
-    bruce = people.show_person(db, "Bruce Miller")  # 104 -> 103 -> 102 -> 100
-    assert bruce.person.org_depth == 3
-    managers = [t.other_name for t in bruce.ties if t.source == "orgchart-manager"]
-    assert managers == ["Alexander James"]
+    members = by_name(db)
+    king = members["Steven King"]
+    assert (king.depth, king.manager_employee_id, king.employee_id) == (0, None, "100")
     with db.session() as session:
-        depths = net.org_depths(session, "oracle hr sample")
-    assert max(depths.values()) == 3 and sorted(depths.values()).count(0) == 1
+        reports = {m.name for m in d.reports(session, king.organization_id, "100")}
+        assert {"Neena Yang", "Lex Garcia"} <= reports and len(reports) == 14
+        bruce = members["Bruce Miller"]  # 104 -> 103 -> 102 -> 100
+        assert bruce.depth == 3
+        assert [m.name for m in d.chain(session, bruce.organization_id, "104")] == [
+            "Alexander James", "Lex Garcia", "Steven King",
+        ]  # fmt: skip
+    assert max(m.depth for m in members.values()) == 3
+    assert sorted(m.depth for m in members.values()).count(0) == 1
+    # The chart is the directory's, not your contacts: nobody became a person.
+    assert count(db, models.Person) == 0
 
 
 def test_reimporting_the_same_chart_changes_nothing(
@@ -58,34 +71,7 @@ def test_reimporting_the_same_chart_changes_nothing(
     run(db, ORACLE, now, today)
     again = run(db, ORACLE, now, today)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 107)
-    assert count(db, models.Person) == 107
-
-
-def test_a_reimport_merges_people_a_batch_at_a_time(
-    db: Workspace, now: datetime, today: date, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """People already there are merged a batch at a time, not all at the end: a re-import
-    of a large chart keeps its memory bounded (it once held the whole file: 3 GB for a
-    million people)."""
-    run(db, ORACLE, now, today)
-    moved = tmp_path / "oracle-hr-moved.csv"  # everyone moved to Austin: every row merges
-    with ORACLE.open(newline="") as source, moved.open("w", newline="") as target:
-        rows = list(csv.DictReader(source))
-        writer = csv.DictWriter(target, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows({**row, "city": "Austin"} for row in rows)
-    monkeypatch.setattr(orgchart_import, "BATCH", 10)
-    merged: list[int] = []
-    merge = orgchart_import._Run._merge
-
-    def spy(self: orgchart_import._Run, pending: list[tuple[int, int, list[str]]]) -> None:
-        merged.append(len(pending))
-        merge(self, pending)
-
-    monkeypatch.setattr(orgchart_import._Run, "_merge", spy)
-    report = run(db, moved, now, today)
-    assert report.updated == 107
-    assert sum(merged) == 107 and len(merged) >= 5 and max(merged) < 30
+    assert count(db, models.DirectoryMember) == 107
 
 
 def test_each_import_keeps_a_headcount_per_department(
@@ -106,7 +92,8 @@ def test_a_cycle_is_reported_with_its_lines_and_nothing_is_written(
     assert [str(p) for p in error.value.problems] == [
         "lines 3, 4, 5: management cycle: 2 → 4 → 3 → 2"
     ]
-    assert count(db, models.Person) == 0 and count(db, models.ImportRun) == 0
+    assert count(db, models.DirectoryMember) == 0 and count(db, models.ImportRun) == 0
+    assert count(db, models.Organization) == 0
 
 
 def test_partial_breaks_the_cycle_at_its_first_row(
@@ -114,9 +101,12 @@ def test_partial_breaks_the_cycle_at_its_first_row(
 ) -> None:
     report = run(db, ORG / "cycle.csv", now, today, organization="Loop Inc", partial=True)
     assert report.created == 5 and len(report.problems) == 1
-    bea = people.show_person(db, "Bea Loop").person
-    assert (bea.manager_id, bea.org_depth) == (None, 0)
-    assert people.show_person(db, "Eve Leaf").person.org_depth == 3
+    members = by_name(db)
+    assert (members["Bea Loop"].manager_employee_id, members["Bea Loop"].depth) == (None, 0)
+    assert members["Eve Leaf"].depth == 3
+    # Re-importing the same chart cuts the cycle there again: nothing changed.
+    again = run(db, ORG / "cycle.csv", now, today, organization="Loop Inc", partial=True)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 5)
 
 
 def test_an_unknown_manager_is_reported_precisely(
@@ -127,7 +117,7 @@ def test_an_unknown_manager_is_reported_precisely(
     assert [str(p) for p in error.value.problems] == [
         "line 3: employee 2: manager id 99 is not an employee id in the file"
     ]
-    assert count(db, models.Person) == 0
+    assert count(db, models.DirectoryMember) == 0
 
 
 def test_duplicate_ids_are_reported_with_both_lines(
@@ -138,7 +128,7 @@ def test_duplicate_ids_are_reported_with_both_lines(
     assert [str(p) for p in error.value.problems] == [
         "line 4: duplicate employee id 2 (first on line 3)"
     ]
-    assert count(db, models.Person) == 0
+    assert count(db, models.DirectoryMember) == 0
 
 
 def test_columns_can_be_renamed(db: Workspace, now: datetime, today: date) -> None:
@@ -147,8 +137,8 @@ def test_columns_can_be_renamed(db: Workspace, now: datetime, today: date) -> No
         column_map={"employee_id": "EmpNo", "manager_id": "Boss", "name": "Full Name"},
     )  # fmt: skip
     assert report.created == 3
-    cal = people.show_person(db, "Cal Leaf").person
-    assert (cal.title, cal.city, cal.org_depth, cal.email) == (
+    cal = by_name(db)["Cal Leaf"]
+    assert (cal.title, cal.city, cal.depth, cal.email) == (
         "Software Engineer",
         "Austin",
         2,
@@ -166,28 +156,22 @@ def test_the_organization_defaults_to_your_own(db: Workspace, now: datetime, tod
     assert report.created == 107
 
 
-def test_me_links_your_record_and_places_your_chain_on_the_ladder(
-    db: Workspace, now: datetime, today: date
-) -> None:
+def test_me_links_you_to_your_entry(db: Workspace, now: datetime, today: date) -> None:
     vision_service.set_position(
         db, {"organization": "Oracle HR Sample", "level": "senior"}, now=now
     )
     run(db, ORACLE, now, today, me="104")
     detail = people.show_person(db, "Bruce Miller")
     assert detail.is_me
-    # The tree places my chain exactly: my manager one level above me, theirs two, the
-    # president at the root; my peers at my depth. (Levels themselves come from the titles,
-    # which the title inference reads: "Administration Vice President" is a VP.)
-    me = detail.person
-    chain = [
-        people.show_person(db, n).person for n in ("Alexander James", "Lex Garcia", "Steven King")
-    ]
-    assert me.org_depth is not None
-    assert [p.org_depth for p in chain] == [me.org_depth - 1, me.org_depth - 2, 0]
-    assert [p.manager_id for p in (me, *chain[:2])] == [p.id for p in chain]
-    assert (chain[1].level, chain[2].level) == (9, 11)
-    peer = people.show_person(db, "David Williams").person
-    assert peer.org_depth == me.org_depth and peer.manager_id == me.manager_id
+    with db.session() as session:
+        linked = session.execute(
+            text(
+                "SELECT directory_org_id, directory_employee_id FROM person "
+                "WHERE workspace_id = :ws"
+            ),
+            {"ws": db.id},
+        ).all()
+    assert [tuple(r) for r in linked] == [(org(db), "104")]
     with pytest.raises(UserError, match="999: there is no employee with that id") as refused:
         run(db, ORACLE, now, today, me="999")
     assert refused.value.field == "me"
@@ -208,16 +192,17 @@ def test_a_newer_chart_moves_people_and_lets_leavers_go(
     newer = tmp_path / "oracle-hr-newer.csv"
     newer.write_text("\n".join([header, *rows]) + "\n")
     report = run(db, newer, now, today)
-    assert report.created == 0
-    assert report.updated == 2  # Bruce moved, Diana left the chart
-    assert "1 people are no longer in this org chart" in report.notes
-    bruce = people.show_person(db, "Bruce Miller").person
-    assert bruce.org_depth == 1
-    assert people.show_person(db, "Diana Nguyen").person.employee_id is None
-    assert count(db, models.Person) == 107
+    assert (report.created, report.updated) == (0, 1)  # Bruce moved
+    assert any("106 members — 0 joined, 1 left, 1 moved" in note for note in report.notes)
+    members = by_name(db)
+    assert members["Bruce Miller"].depth == 1
+    assert "Diana Nguyen" not in members
+    with db.session() as session:
+        (diana,) = d.positions(session, org(db), "107")
+    assert diana.until is not None
 
 
-def test_org_chart_people_merge_with_people_you_already_know(
+def test_people_you_already_know_are_linked_to_their_entry(
     db: Workspace, now: datetime, today: date
 ) -> None:
     people.add_person(
@@ -227,11 +212,20 @@ def test_org_chart_people_merge_with_people_you_already_know(
         today=today,
     )
     report = run(db, ORACLE, now, today)
-    assert (report.created, report.updated) == (106, 1)
+    assert report.created == 107
+    assert any("1 of your people linked" in note for note in report.notes)
     neena = people.show_person(db, "Neena Yang").person
-    assert (neena.tier, neena.employee_id, neena.org_depth) == ("A", "101", 1)
-    again = run(db, ORACLE, now, today)
-    assert (again.created, again.updated) == (0, 0)
+    assert neena.tier == "A"
+    with db.session() as session:
+        linked = session.execute(
+            text(
+                "SELECT directory_employee_id FROM person "
+                "WHERE workspace_id = :ws AND name = 'Neena Yang'"
+            ),
+            {"ws": db.id},
+        ).scalar_one()
+    assert linked == "101"
+    assert count(db, models.Person) == 1
 
 
 def test_partial_places_a_row_whose_id_first_appeared_on_a_row_without_a_name(
@@ -249,14 +243,10 @@ def test_partial_places_a_row_whose_id_first_appeared_on_a_row_without_a_name(
     )
     report = run(db, chart, now, today, organization="Acme", partial=True)
     assert report.created == 4 and len(report.problems) == 1
-    depths = {
-        name: people.show_person(db, name).person.org_depth
-        for name in ("Ana Root", "Ben Middle", "Cy Leaf", "Di Leaf")
-    }
+    members = by_name(db)
+    depths = {name: m.depth for name, m in members.items()}
     assert depths == {"Ana Root": 0, "Ben Middle": 1, "Cy Leaf": 2, "Di Leaf": 3}
-    assert people.show_person(db, "Di Leaf").person.manager_id == (
-        people.show_person(db, "Cy Leaf").person.id
-    )
+    assert members["Di Leaf"].manager_employee_id == "3"
 
 
 def test_a_column_nextmove_does_not_read_fills_no_field(
@@ -270,9 +260,10 @@ def test_a_column_nextmove_does_not_read_fills_no_field(
         encoding="utf-8",
     )
     run(db, chart, now, today, organization="Acme")
-    ana = people.show_person(db, "Ana Root").person
+    members = by_name(db)
+    ana = members["Ana Root"]
     assert (ana.title, ana.department, ana.city, ana.email) == ("", "", "", None)
-    assert people.show_person(db, "Ben Leaf").person.manager_id == ana.id
+    assert members["Ben Leaf"].manager_employee_id == "1"
 
 
 def test_the_department_column_gives_a_function_where_the_title_names_none(
@@ -288,13 +279,8 @@ def test_the_department_column_gives_a_function_where_the_title_names_none(
         encoding="utf-8",
     )
     run(db, chart, now, today, organization="Mercy Health")
-    functions = {
-        name: people.show_person(db, name).person.function
-        for name in ("Bea Moss", "Cy Park", "Dee Ray")
-    }
+    functions = {n: by_name(db)[n].function for n in ("Bea Moss", "Cy Park", "Dee Ray")}
     # The title's own function wins; the department fills in where the title is silent.
     assert functions == {"Bea Moss": "operations", "Cy Park": "finance", "Dee Ray": "product"}
-    # A re-import (the merge path) reads the same.
     again = run(db, chart, now, today, organization="Mercy Health")
     assert again.unchanged == 4
-    assert people.show_person(db, "Bea Moss").person.function == "operations"

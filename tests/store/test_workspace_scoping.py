@@ -155,6 +155,19 @@ def test_the_guard_catches_a_statement_without_its_workspace(db: Workspace) -> N
         ("UPDATE person SET notes = '' WHERE id = 3", ["person"]),
         ("INSERT INTO tie (id, person_id) VALUES (1, 2)", ["tie"]),
         ("SELECT name FROM workspace", []),
+        # people list's total once counted every workspace: the column in the select list
+        # of a subquery limits nothing.
+        (
+            "SELECT count(*) AS count_1 FROM (SELECT person.workspace_id AS workspace_id, "
+            "person.id AS id FROM person) AS anon_1",
+            ["person"],
+        ),
+        (
+            "SELECT count(*) AS count_1 FROM (SELECT person.workspace_id AS workspace_id, "
+            "person.id AS id FROM person WHERE person.workspace_id = ?) AS anon_1",
+            [],
+        ),
+        ("DELETE FROM tie WHERE workspace_id = %(workspace_id_1)s", []),
     ],
 )
 def test_the_guard_reads_joins_subqueries_and_writes(statement: str, missing: list[str]) -> None:

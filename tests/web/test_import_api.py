@@ -8,6 +8,7 @@ from typing import Any
 
 from nextmove.services import people
 from nextmove.services.workspace import Workspace
+from nextmove.store import directory
 from tests.web.conftest import BASE, Web
 from tests.web.test_import_pages import BAD_DATE, FIXTURES, VCARDS, finished, upload
 
@@ -95,7 +96,10 @@ def test_an_org_chart_with_its_options(web: Web, web_db: Workspace) -> None:
         ],
     ).json()
     assert report["created"] == 3, report
-    assert count_people(web_db) == 3
+    assert count_people(web_db) == 0  # the chart goes into the directory, not your people
+    with web_db.session() as session:
+        (org,) = directory.organizations_of(session, web_db.id)
+        assert org.members == 3 and org.name == "Acme"
 
 
 def test_the_upload_must_be_octet_stream_and_from_this_app(web: Web, web_db: Workspace) -> None:

@@ -12,6 +12,7 @@ import pytest
 from nextmove.services import imports as import_service
 from nextmove.services import people
 from nextmove.services.workspace import Workspace
+from nextmove.store import directory
 from tests.web.conftest import BASE, Web
 
 FIXTURES = Path(__file__).resolve().parent.parent / "formats" / "fixtures"
@@ -142,7 +143,12 @@ def test_an_org_chart_with_its_organization_and_column_names_is_imported(
     )
     assert page.status_code == 200, page.text
     assert "<dt>Created</dt><dd>3</dd>" in page.text
-    assert names(web_db) == ["Ada Root", "Bea Branch", "Cal Leaf"]
+    with web_db.session() as session:
+        (org,) = directory.organizations_of(session, web_db.id)
+        assert sorted(m.name for m in directory.members(session, org.id)) == [
+            "Ada Root", "Bea Branch", "Cal Leaf",
+        ]  # fmt: skip
+    assert names(web_db) == ["Cal Leaf"]  # the chart is in the directory; you are a person
     assert "renamed-columns.csv" in web.get("/import").text
     assert "Acme" in web.get("/import").text
 

@@ -16,7 +16,7 @@ from nextmove.services import preferences as preferences_service
 from nextmove.services.workspace import Workspace, open_workspace
 from nextmove.store import workspaces as workspace_store
 from nextmove.web.deps import WORKSPACE_COOKIE
-from tests.web.conftest import BASE, Web
+from tests.web.conftest import BASE, PORT, Web
 
 WHEN = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
@@ -78,7 +78,7 @@ def test_the_first_run_fix_on_the_settings_page_applies_at_once_to_this_workspac
     assert str(event["ORGANIZER"]) == "mailto:maya@example.com"
 
     # Workspace B keeps the defaults: UTC, and still no address.
-    web.client.cookies.set(WORKSPACE_COOKIE, "b")
+    web.client.cookies.set(f"{WORKSPACE_COOKIE}_{PORT}", "b")  # one cookie per port
     page_b = web.get(f"/meetings/{other}").text
     assert "09:00 (UTC)" in page_b and "Europe/Berlin" not in page_b
     assert web.get(f"/meetings/{other}/invite.ics").status_code == 400

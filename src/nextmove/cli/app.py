@@ -43,6 +43,7 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("report", "report", "report", "command"),
     ("people", "people", "app", "group"),
     ("import", "imports", "app", "group"),
+    ("directory", "directory", "app", "group"),
     ("export", "export", "app", "group"),
     ("sync", "sync", "app", "group"),
     ("backup", "backup", "backup", "command"),
@@ -50,6 +51,7 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("touch", "people", "touch", "command"),
     ("settings", "settings", "app", "group"),
     ("demo", "demo", "demo", "command"),
+    ("workspace", "workspace", "app", "group"),
     ("serve", "serve", "serve", "command"),
     ("server", "server", "server", "command"),
     ("admin", "admin", "app", "group"),
@@ -84,6 +86,8 @@ SUMMARIES: dict[str, str] = {
     "people": "The people you know: list, show, add, edit, merge, delete, tie.",
     "import": "Import the people you know: LinkedIn, vCard, Google Contacts, an org chart, a "
     "calendar.",
+    "directory": "The organization directory: the org charts you imported, stored once with "
+    "their history (docs/directory.md).",
     "export": "Export your network in open formats: vCard or CSV.",
     "sync": "Two-way sync of your contacts with a CardDAV address book, and of meetings with a "
     "CalDAV calendar (docs/sync.md).",
@@ -97,6 +101,8 @@ SUMMARIES: dict[str, str] = {
     "days, meeting length, keep-in-touch tiers, suggestion weights.",
     "demo": "Create a demo workspace: a mid-career product manager with a vision, a month of "
     "journal entries and her network (an org chart and a few hundred contacts).",
+    "workspace": "Workspaces: separate plans, journals, people and meetings in one database (a "
+    "coach's clients, work and private planning); choose one with --workspace NAME.",
     "serve": "Start the web app on this machine and open it in your browser (Ctrl+C stops it).",
     "server": "Serve the web app to many people: accounts sign in, each to their own workspace "
     "(PostgreSQL only; docs/deploy.md).",

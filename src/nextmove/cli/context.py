@@ -19,6 +19,7 @@ from nextmove.domain.days import parse_day
 if TYPE_CHECKING:  # the settings (pydantic) and the store (SQLAlchemy) load on first use
     from nextmove.config import Settings
     from nextmove.services.workspace import Workspace
+    from nextmove.store.db import Database
 
 
 class _Console(Console):
@@ -44,6 +45,7 @@ class AppState:
     workspace_name: str | None = None
     _config: Settings | None = field(default=None, repr=False)
     _settings: Settings | None = field(default=None, repr=False)
+    _database: Database | None = field(default=None, repr=False)
     _db: Workspace | None = field(default=None, repr=False)
 
     @property
@@ -66,28 +68,31 @@ class AppState:
             self._settings = settings_for(self.config, self.db())
         return self._settings
 
+    def database(self) -> Database:
+        """The database (every workspace of it), migrated to the newest schema on first use."""
+        if self._database is None:
+            from nextmove.store.db import Database
+
+            self._database = Database.open(
+                self.config.resolved_database_url,
+                busy_timeout=self.config.busy_timeout_seconds,
+            )
+        return self._database
+
     def db(self) -> Workspace:
         """The workspace the command works in (--workspace, $NEXTMOVE_WORKSPACE, else the
         default one), its database migrated to the newest schema on first use."""
         if self._db is None:
             from nextmove.services.workspace import open_workspace
-            from nextmove.store.db import Database
 
-            database = Database.open(
-                self.config.resolved_database_url,
-                busy_timeout=self.config.busy_timeout_seconds,
-            )
-            try:
-                self._db = open_workspace(database, self.workspace_name)
-            except BaseException:
-                database.dispose()
-                raise
+            self._db = open_workspace(self.database(), self.workspace_name)
         return self._db
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.dispose()
-            self._db = None
+        if self._database is not None:
+            self._database.dispose()
+        self._database = None
+        self._db = None
         self._settings = None
 
 

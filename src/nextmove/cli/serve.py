@@ -76,6 +76,8 @@ def serve(
     st.close()
     _check_port_free(host, port)
     os.environ["NEXTMOVE_DATABASE_URL"] = settings.resolved_database_url
+    if st.workspace_name:  # the app starts in --workspace's workspace
+        os.environ["NEXTMOVE_WORKSPACE"] = st.workspace_name
     os.environ["NEXTMOVE_WEB_HOST"] = host
     os.environ["NEXTMOVE_WEB_PORT"] = str(port)
     shown = f"[{host}]" if ":" in host else host

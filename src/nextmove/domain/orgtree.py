@@ -31,7 +31,7 @@ def depths(
         while j >= 0 and depth[j] < 0:
             if stamp[j] == i:
                 cycle = path[path.index(j) :]
-                members = sorted(cycle)
+                members = sorted(cycle, key=lines.__getitem__)  # in file order
                 chain = " → ".join(emp(k) for k in cycle) + f" → {emp(j)}"
                 report.problem(
                     "lines " + ", ".join(str(lines[k]) for k in members),

@@ -91,9 +91,9 @@ def import_file(
     if kind != "orgchart" and (organization or column_map or me):
         raise UserError("--organization, --map and --me are for `import orgchart` only")
     if kind == "orgchart":
-        from nextmove.services.orgchart_import import import_orgchart
+        from nextmove.services.directory_import import import_directory
 
-        return import_orgchart(
+        return import_directory(
             db,
             path,
             organization=organization,
@@ -105,7 +105,7 @@ def import_file(
             partial=partial,
             progress=progress,
             source=source,
-        )
+        ).report
     source = source or str(path)
     if kind == "vcard":
         items = _vcard_items(path, source)

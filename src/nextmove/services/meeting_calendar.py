@@ -74,6 +74,10 @@ def invitation(db: Workspace, meeting_id: int, *, settings: Settings, now: datet
     """An invitation (METHOD:REQUEST) for a scheduled meeting: you as organizer (the
     `email` setting), the person as attendee, an alarm, a stable UID and the meeting's
     SEQUENCE."""
+    with db.session() as session:
+        meeting = repo.get_meeting(session, meeting_id)
+        if meeting is None:
+            raise NotFound(f"no meeting {meeting_id}", hint="See `nextmove meeting list`.")
     email = organizer_email(db, settings)
     if not email:
         raise UserError(
@@ -81,7 +85,7 @@ def invitation(db: Workspace, meeting_id: int, *, settings: Settings, now: datet
         )
     with db.session() as session:
         meeting = repo.get_meeting(session, meeting_id)
-        if meeting is None:
+        if meeting is None:  # deleted meanwhile
             raise NotFound(f"no meeting {meeting_id}", hint="See `nextmove meeting list`.")
         if meeting.starts_at is None or meeting.state is not MeetingState.SCHEDULED:
             raise UserError(

@@ -262,6 +262,14 @@ class Person(WorkspaceScoped, Base):
         ),
         Index("ix_person_name_key", "workspace_id", "name_key"),
         Index("ix_person_org_key", "workspace_id", "org_key"),
+        Index(
+            "ix_person_directory",
+            "workspace_id",
+            "directory_org_id",
+            "directory_employee_id",
+            sqlite_where=text("directory_org_id IS NOT NULL"),
+            postgresql_where=text("directory_org_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, default=allocate_id)
@@ -314,6 +322,11 @@ class Person(WorkspaceScoped, Base):
     # NULL alone).
     org_import_id: Mapped[int | None] = mapped_column(Integer, info={"references": "import_run"})
     org_line: Mapped[int | None] = mapped_column(Integer)
+    # The person's entry in the organization directory (directory_member), when the user
+    # deals with someone on an imported chart. Not a foreign key: the entry's versions share
+    # (organization, employee id); the import keeps the link.
+    directory_org_id: Mapped[int | None] = mapped_column(Integer)
+    directory_employee_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -522,6 +535,13 @@ from nextmove.store.account_models import (  # noqa: E402
     LoginAttempt,
     LoginSession,
 )
+from nextmove.store.directory_models import (  # noqa: E402
+    DirectoryMember,
+    DirectorySnapshot,
+    DirectoryTeamSize,
+    Organization,
+    WorkspaceOrganization,
+)
 from nextmove.store.meeting_models import (  # noqa: E402
     BoardSeat,
     KeepInTouch,
@@ -548,6 +568,9 @@ __all__ = [
     "CoachGrant",
     "CoachInvitation",
     "CoachNote",
+    "DirectoryMember",
+    "DirectorySnapshot",
+    "DirectoryTeamSize",
     "JournalEntry",
     "KeepInTouch",
     "LoginAttempt",
@@ -561,6 +584,7 @@ __all__ = [
     "OpportunityPerson",
     "OpportunityRating",
     "OpportunityStatus",
+    "Organization",
     "Plan",
     "Priority",
     "Profile",
@@ -569,6 +593,7 @@ __all__ = [
     "SyncCard",
     "SyncEvent",
     "VisionStep",
+    "WorkspaceOrganization",
 ]
 
 # PostgreSQL numbers per-workspace rows from one sequence per table (store/ids.py); SQLite

@@ -11,6 +11,7 @@ from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from nextmove.domain.moves import Career, Role
+from nextmove.store.ids import workspace_of
 from nextmove.store.people import JOB, PROFILE, P, _chunks
 from nextmove.store.suggest import _for_ids
 
@@ -42,7 +43,15 @@ def careers(session: Session, ids: Iterable[int] | None = None) -> list[Career]:
     found: Iterable[Any]
     if ids is None:
         found = conn.execute(
-            people.where(or_(P.c.id.in_(select(JOB.c.person_id)), P.c.changed_jobs_on.is_not(None)))
+            people.where(
+                or_(
+                    # A subquery: the session scopes only the outer FROM list.
+                    P.c.id.in_(
+                        select(JOB.c.person_id).where(JOB.c.workspace_id == workspace_of(session))
+                    ),
+                    P.c.changed_jobs_on.is_not(None),
+                )
+            )
         ).all()
     else:
         found = _for_ids(session, people, P.c.id, ids)

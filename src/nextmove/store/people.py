@@ -28,7 +28,7 @@ from nextmove.domain.people import (
 )
 from nextmove.store import models
 from nextmove.store.bulk import bulk_insert, reserve_ids, update_column
-from nextmove.store.ids import same_row
+from nextmove.store.ids import same_row, workspace_of
 from nextmove.store.meetings import repoint_person
 from nextmove.store.opportunities import repoint_opportunity_people
 
@@ -207,6 +207,12 @@ class PersonLine:
     navigated_transition: bool
     peer: bool
     tags: list[str]
+    member_ref: str = ""  # a member of an org chart, not one of your people (id 0)
+
+    @property
+    def page(self) -> str:
+        """The web page about them."""
+        return f"/people/m/{self.member_ref}" if self.member_ref else f"/people/{self.id}"
 
 
 def find_people(
@@ -225,7 +231,9 @@ def find_people(
 ) -> tuple[list[PersonLine], int]:
     """People matching every filter, by name; and how many match in all. ``among``
     restricts the search to those ids (e.g. the contacts due today)."""
-    where: list[ColumnElement[bool]] = []
+    # Named here, not left to the session's scoping: the count below reads `base` as a
+    # subquery, which the session does not scope.
+    where: list[ColumnElement[bool]] = [P.c.workspace_id == workspace_of(session)]
     if among is not None:
         where.append(P.c.id.in_(sorted(among)) if among else P.c.id.is_(None))
     if level is not None:
@@ -254,7 +262,7 @@ def find_people(
         else:
             where.append(P.c[flag.replace("-", "_")].is_(True))
     conn = session.connection()
-    base = select(P).where(and_(*where)) if where else select(P)
+    base = select(P).where(and_(*where))
     if tag:
         # JSON lists are small; filter tags in Python for portability across both backends.
         rows = [

@@ -21,10 +21,13 @@ __all__ = [
     "create",
     "delete",
     "find",
+    "find_any_case",
     "get",
     "list_all",
+    "list_names",
     "preferences_for_update",
     "rename",
+    "row_counts",
     "set_preferences",
 ]
 
@@ -50,20 +53,36 @@ def _row(ws: Workspace, people: int = 0) -> WorkspaceRow:
 
 
 def list_all(session: Session) -> list[WorkspaceRow]:
-    counts = dict(
-        session.execute(
+    counts: dict[int, int] = {
+        workspace_id: count
+        for workspace_id, count in session.execute(
             select(Person.workspace_id, func.count()).group_by(Person.workspace_id)
-        ).tuples()
-    )
+        )
+    }
     return [
         _row(ws, counts.get(ws.id, 0))
         for ws in session.scalars(select(Workspace).order_by(Workspace.id))
     ]
 
 
+def list_names(session: Session) -> list[WorkspaceRow]:
+    """Every workspace without counting its people (cheap: for a page's header)."""
+    return [_row(ws) for ws in session.scalars(select(Workspace).order_by(Workspace.id))]
+
+
 def find(session: Session, name: str) -> WorkspaceRow | None:
     ws = session.scalars(select(Workspace).where(Workspace.name == name)).first()
     return None if ws is None else _row(ws)
+
+
+def find_any_case(session: Session, name: str) -> list[WorkspaceRow]:
+    """The workspaces whose name is `name` in any letter case (names are ASCII)."""
+    return [
+        _row(ws)
+        for ws in session.scalars(
+            select(Workspace).where(func.lower(Workspace.name) == name.lower())
+        )
+    ]
 
 
 def get(session: Session, workspace_id: int) -> WorkspaceRow | None:
@@ -118,3 +137,17 @@ def _is_per_workspace(name: str) -> bool:
         and issubclass(mapper.class_, WorkspaceScoped)
         for mapper in Base.registry.mappers
     )
+
+
+def row_counts(session: Session, workspace_id: int) -> dict[str, int]:
+    """How many rows each per-workspace table holds for the workspace (empty tables left
+    out): what deleting it would remove."""
+    counts: dict[str, int] = {}
+    for table in Base.metadata.sorted_tables:
+        if "workspace_id" in table.c and _is_per_workspace(table.name):
+            count = session.execute(
+                select(func.count()).select_from(table).where(table.c.workspace_id == workspace_id)
+            ).scalar_one()
+            if count:
+                counts[table.name] = int(count)
+    return counts

@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nextmove import __version__
-from nextmove.config import Settings, load_settings, server_secret
+from nextmove.config import Settings, load_settings, server_secret, workspace_from_environment
 from nextmove.errors import (
     DatabaseBusy,
     InvalidInput,
@@ -91,16 +91,23 @@ def create_app(
     server: ServerMode | None = None,
     base_url: str | None = None,
     hosts: frozenset[str] | None = None,
+    workspace: str | None = None,
 ) -> FastAPI:
     """The nextmove web app for one database, answering only at http://HOST:PORT (local
     mode), or with `server` at `base_url` to the Host values `hosts` (server mode: accounts
     sign in, each works in their own workspace). Local mode works in the default workspace
-    (or `db`'s, when a workspace is given) until the user switches."""
+    (or `db`'s, when a workspace is given, or the one named `workspace`) until the user
+    switches."""
     owns_db = db is None
     database = db.db if isinstance(db, Workspace) else db
     if database is None:
         database = open_database(settings)
-    start = db if isinstance(db, Workspace) else open_workspace(database)
+    try:
+        start = db if isinstance(db, Workspace) else open_workspace(database, workspace)
+    except BaseException:
+        if owns_db:
+            database.dispose()
+        raise
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -242,7 +249,12 @@ def app_from_environment() -> FastAPI:
     """The factory `nextmove serve` hands to uvicorn (`factory=True`): everything comes from
     the settings (environment and config.toml), read when the server starts, not at import."""
     settings = load_settings()
-    return create_app(settings, host=settings.web_host, port=settings.web_port)
+    return create_app(
+        settings,
+        host=settings.web_host,
+        port=settings.web_port,
+        workspace=workspace_from_environment(),
+    )
 
 
 def server_mode(settings: Settings) -> tuple[ServerMode, str, frozenset[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Annotated
@@ -35,8 +36,16 @@ def get_context(request: Request) -> WebContext:
 
 
 # Local mode: the workspace the user switched to (the web app's workspace switch) is kept in
-# this cookie, by name; without it, or when it names no workspace, the app's own.
+# this cookie, by name, one per port (cookies do not separate ports: two nextmove servers on
+# one machine, each with its own database, must not switch each other); without it, or when
+# it names no workspace, the app's own.
 WORKSPACE_COOKIE = "nextmove_workspace"
+
+
+def workspace_cookie(request: Request) -> str:
+    """The name of this server's workspace cookie."""
+    csrf = get_context(request).tokens.cookie_name  # nextmove_csrf_<port>
+    return f"{WORKSPACE_COOKIE}_{csrf.rsplit('_', 1)[-1]}"
 
 
 def get_db(
@@ -53,24 +62,31 @@ def get_db(
     ] = None,
 ) -> Workspace:
     """The workspace this request works in, with its preferences as stored now: the one
-    place a route's workspace is resolved. Server mode: the signed-in account's own or a
-    granted client's (web/auth.py checked the grant before any route ran). Local mode:
-    `?workspace=ID`, else the one switched to, else the app's own."""
+    place a route's workspace is resolved (once per request; the page header shows it).
+    Server mode: the signed-in account's own or a granted client's (web/auth.py checked the
+    grant before any route ran). Local mode: `?workspace=ID`, else the one switched to (the
+    header's switch, a cookie by name), else the app's own."""
+    cached = getattr(request.state, "workspace", None)
+    if isinstance(cached, Workspace) and workspace is None:
+        return cached
     context = get_context(request)
     principal = principal_of(request)
+    resolved: Workspace | None = None
     if principal is not None:
-        return open_workspace(context.database, workspace_id=principal.workspace_id)
-    if context.server is not None:  # a public page in server mode: no workspace at all
+        resolved = open_workspace(context.database, workspace_id=principal.workspace_id)
+    elif context.server is not None:  # a public page in server mode: no workspace at all
         raise NotFound("this page needs a signed-in account", hint="Sign in at /login.")
-    if workspace is not None:
-        return open_workspace(context.database, workspace_id=workspace)
-    name = request.cookies.get(WORKSPACE_COOKIE)
-    if name:
-        try:
-            return open_workspace(context.database, name)
-        except NotFound:
-            pass
-    return open_workspace(context.database, workspace_id=context.workspace_id)
+    elif workspace is not None:
+        resolved = open_workspace(context.database, workspace_id=workspace)
+    else:
+        name = request.cookies.get(workspace_cookie(request))
+        if name:
+            with suppress(NotFound):
+                resolved = open_workspace(context.database, name)
+        if resolved is None:
+            resolved = open_workspace(context.database, workspace_id=context.workspace_id)
+    request.state.workspace = resolved
+    return resolved
 
 
 def get_settings(request: Request, db: Annotated[Workspace, Depends(get_db)]) -> Settings:

@@ -55,8 +55,9 @@ KINDS: tuple[ImportKind, ...] = (
     ImportKind(
         "orgchart",
         "An org chart (CSV)",
-        "One row per employee with their id and their manager's id: the people, who reports "
-        "to whom, and how deep each is in the tree.",
+        "One row per employee with their id and their manager's id: kept in your organization "
+        "directory as a snapshot — who reports to whom, who joined, left or moved since the "
+        "last one.",
         "Ask HR or export your company directory; fill in the org chart options below.",
         ".csv,text/csv",
     ),

@@ -20,7 +20,9 @@ from nextmove.domain.levels import LADDER, level_label
 from nextmove.domain.limits import LIMITS, field_limit
 from nextmove.domain.links import safe_link
 from nextmove.domain.suggest import STRENGTH_WORDS
+from nextmove.services.workspaces import WorkspaceRow, workspace_names
 from nextmove.web.auth import CLIENT_COOKIE, principal_of
+from nextmove.web.deps import get_db
 from nextmove.web.forms import field_label
 from nextmove.web.markdown import render_markdown
 from nextmove.web.security import CSRF_FIELD
@@ -51,7 +53,14 @@ NAVIGATION: tuple[NavItem, ...] = (
 
 
 # Pages without their own navigation entry, shown under another one.
-NAV_ALIASES = {"/map": "/suggestions", "/plans": "/vision", "/plans/edit": "/vision"}
+NAV_ALIASES = {
+    "/map": "/suggestions",
+    "/plans": "/vision",
+    "/plans/edit": "/vision",
+    "/workspace/delete": "/settings",
+    "/workspace/create": "/settings",
+    "/workspace/rename": "/settings",
+}
 
 
 def make_templates() -> Jinja2Templates:
@@ -111,6 +120,29 @@ def link_for(request: Request, path: str, **params: Any) -> str:
     return path + ("?" + urlencode(query, doseq=True) if query else "") + hash_ + fragment
 
 
+@dataclass(frozen=True, slots=True)
+class WorkspaceSwitch:
+    """What the header shows: the current workspace and the others to switch to."""
+
+    current: str
+    current_id: int
+    all: list[WorkspaceRow]
+
+
+def workspace_switch(request: Request) -> WorkspaceSwitch | None:
+    """The header's workspace switch; None when the database cannot say (an error page about
+    the database itself must still render), and in server mode (an account works in its
+    own workspace, or a client's through the coach's pages)."""
+    if request.app.state.nextmove.server is not None:
+        return None
+    try:
+        workspace = get_db(request)
+        rows = workspace_names(workspace.db)
+    except Exception:  # the header is not worth a second error
+        return None
+    return WorkspaceSwitch(workspace.name, workspace.id, rows)
+
+
 def render(
     request: Request, template: str, *, status_code: int = 200, **context: Any
 ) -> HTMLResponse:
@@ -133,6 +165,7 @@ def render(
             "current": current,
             "as_of": request.query_params.get("as_of"),
             "link": lambda p, **params: link_for(request, p, **params),
+            "workspace_switch": workspace_switch(request),
             "principal": principal_of(request),
             "server_mode": state.server is not None,
             **context,

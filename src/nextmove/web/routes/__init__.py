@@ -22,6 +22,7 @@ from nextmove.web.routes import (
     today,
     vision,
     workspace,
+    workspaces,
 )
 
 ROUTERS = [
@@ -41,6 +42,7 @@ ROUTERS = [
     report.router,
     imports.router,
     workspace.router,
+    workspaces.router,
     accounts.router,
     sync.router,
     backup.router,

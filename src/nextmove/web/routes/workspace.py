@@ -20,6 +20,7 @@ from nextmove.services.workspace import Workspace, describe_workspace
 from nextmove.web.auth import principal_of
 from nextmove.web.deps import ContextDep, DbDep, NowDep, TodayDep
 from nextmove.web.render import link_for, render
+from nextmove.web.routes import workspaces
 from nextmove.web.routes.accounts import account_settings
 
 router = APIRouter(include_in_schema=False)
@@ -86,10 +87,11 @@ def settings_view(
     form: SettingsForm | None = None,
     *,
     status_code: int = 200,
-    **sections: Any,
+    **extra: Any,
 ) -> HTMLResponse:
-    """The Settings page: the workspace's preferences, its address-book sync accounts, and
-    (local mode) where the installation keeps things or (server mode) the account."""
+    """The Settings page: the workspace's preferences, its address-book sync accounts, and in
+    local mode its workspaces and where the installation keeps things, or in server mode the
+    account. `extra` fills in a form's state or error (routes/sync.py, routes/workspaces.py)."""
     resolved = preferences_service.resolve(db, context.settings)
     if form is None:
         form = SettingsForm({r.key: r.shown for r in resolved})
@@ -104,6 +106,8 @@ def settings_view(
         status_code=status_code,
         info=None if account else describe_workspace(context.settings),
         **account,
+        # Local mode: the database's workspaces (switch, create, rename, delete).
+        **(workspaces.settings_context(request, db) if context.server is None else {}),
         **{
             "accounts": sync_accounts.list_accounts(db),
             "sync_form": {},
@@ -111,7 +115,7 @@ def settings_view(
             "run_error": None,
             "notice": request.query_params.get("done"),
             "notice_account": request.query_params.get("account", ""),
-            **sections,
+            **extra,
         },
         workspace=db,
         form=form,

@@ -6,7 +6,7 @@ content hashes, the shared fields at the last sync, the raw card) and `sync_even
 pushed to the calendar: UID, href, etag, SEQUENCE).
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-04 22:10:00
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 from nextmove.store.base import JSONType, UTCDateTime
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

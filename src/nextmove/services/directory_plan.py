@@ -1,0 +1,425 @@
+"""The reading and planning half of a directory import (services/directory_import.py): the
+file read once against the organization's last snapshot, the rows to write staged, and the
+tree checked — before anything is written to the directory.
+
+Every member has an `idx`: the members of the last snapshot first (in the order they are
+read), then the new employee ids in file order. The tree and the comparison with the last
+snapshot are compact arrays indexed by idx. A batch of rows is worked on column by column
+(maps and zips that run in C) when it is clean — every row with an id and a name, no id seen
+before, cells of sane length — and row by row, with a problem per bad row, when it is not.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from itertools import compress, count, repeat
+from operator import itemgetter, ne, or_
+from typing import Any
+
+from sqlalchemy import Connection
+
+from nextmove.domain.imports import ImportReport
+from nextmove.domain.merge import guess_values
+from nextmove.domain.orgtree import NONE, depths
+from nextmove.domain.people import clean_text, normalize_emails
+from nextmove.formats.orgchart import OrgChartFile
+from nextmove.services.progress import Progress
+from nextmove.services.titles import infer_titles_in
+from nextmove.store import directory_write as w
+
+BATCH = 5000
+MAX_ID = 64
+MAX_CELL = 500
+MAX_EMAIL = 320
+
+
+class ChartPlan:
+    """One import's reading and planning."""
+
+    def __init__(
+        self, conn: Connection, chart: OrgChartFile, report: ImportReport, progress: Progress
+    ):
+        self.conn, self.chart, self.report, self.progress = conn, chart, report, progress
+        self.index: dict[str, int] = {}  # employee id -> idx
+        self.emps: list[str] = []  # idx -> employee id
+        self.seen = bytearray()  # idx -> 1 when a row of the file has it
+        self.lines = array("l")  # idx -> the row's line (0: no row)
+        self.mgr_ids: list[str | None] = []  # idx -> the manager's employee id in the file
+        self.manager = array("l")  # idx -> the manager's idx, or NONE (after check())
+        self.depth = array("l")
+        # The last snapshot, per idx < n_old: hashes of (manager, department), of the title,
+        # of the rest of the row; and the depth.
+        self.n_old = 0
+        self.old_move = array("q")
+        self.old_title = array("q")
+        self.old_rest = array("q")
+        self.old_depth = array("l")
+        self.old_sizes: dict[str, tuple[int, int]] = {}
+        self.has_current = False
+        self.staged = array("l")  # idx of staged rows (joiners and changed rows)
+        self.joiners = self.moves = self.title_changes = self.changed = self.unchanged = 0
+        self.members = 0
+        self.cleared: set[int] = set()  # idx whose manager link --partial cut
+        self.leavers: list[str] = []
+        self.depth_only: list[tuple[str, int, bool]] = []  # (employee id, depth, link cut)
+        self.team_changes: list[tuple[str, int, int]] = []  # (manager, direct, size)
+        self.guesses: dict[tuple[str, str], tuple[int | None, str | None]] = {}
+        self.departments: Counter[str] = Counter()  # headcount per department
+        # Changed rows of the last snapshot: (title or rest changed, the same but for a
+        # manager link --partial may cut).
+        self.changes: dict[int, tuple[bool, bool]] = {}
+
+    def present(self, emp: str) -> bool:
+        idx = self.index.get(emp)
+        return idx is not None and bool(self.seen[idx])
+
+    def _grow(self, emps: list[str]) -> range:
+        """New idx for these (new, distinct) employee ids."""
+        start = len(self.emps)
+        k = len(emps)
+        self.emps.extend(emps)
+        self.index.update(zip(emps, count(start)))
+        self.seen.extend(bytes(k))
+        self.lines.extend(repeat(0, k))
+        self.mgr_ids.extend(repeat(None, k))
+        return range(start, start + k)
+
+    # ------------------------------------------------------------------ the last snapshot
+
+    def load_current(self, org_id: int, snapshot: int) -> None:
+        self.has_current = True
+        for part in w.current_versions(self.conn, org_id, snapshot):
+            emps, names, titles, levels, functions, depts, mgrs, cities, emails, depths_ = (
+                list(c) for c in zip(*part, strict=True)
+            )
+            self._grow(emps)
+            self.old_move.extend(map(hash, zip([m or "" for m in mgrs], depts, strict=True)))
+            self.old_title.extend(map(hash, titles))
+            self.old_rest.extend(
+                map(hash, zip(names, levels, functions, cities, emails, strict=True))
+            )
+            self.old_depth.extend(depths_)
+        self.n_old = len(self.emps)
+        self.old_sizes = w.latest_team_sizes(self.conn, org_id, snapshot)
+        self.conn.rollback()
+
+    # ------------------------------------------------------------------ the pass
+
+    def read(self) -> None:
+        c = self.chart.columns
+        width = max(c.values()) + 1
+        blank = width
+        ci, ce, cn, cf, cl, ct, cd, cc, cm = (
+            c.get(f, blank)
+            for f in (
+                "employee_id", "email", "name", "first_name", "last_name", "title",
+                "department", "city", "manager_id",
+            )
+        )  # fmt: skip
+        pad = [""] * (width + 1)
+        strip = str.strip
+        guesses = self.guesses
+        managers: dict[str, str] = {}
+
+        def cells(rows: list[list[str]], i: int) -> list[str]:
+            if i == blank:
+                return [""] * len(rows)
+            return list(map(strip, map(itemgetter(i), rows)))
+
+        self.progress.start("Reading the org chart", None)
+        # One transaction on the temporary tables for the whole pass (it locks nothing).
+        if not self.conn.in_transaction():
+            self.conn.begin()
+        records = 0
+        for lines, rows in self.chart.batches(BATCH):
+            records += len(rows)
+            rows = [r if len(r) > width else r + pad[len(r) :] for r in rows]
+            emps, mgrs = cells(rows, ci), cells(rows, cm)
+            # One string per manager id, not one per row naming them (a million rows name
+            # some 170,000 managers).
+            mgrs = list(map(managers.setdefault, mgrs, mgrs))
+            if cn != blank:
+                firsts, lasts = cells(rows, cf), cells(rows, cl)
+                names = [
+                    clean_text(n) or f"{f} {la}".strip()
+                    for n, f, la in zip(map(itemgetter(cn), rows), firsts, lasts, strict=True)
+                ]
+            else:
+                names = list(
+                    map(strip, map(" ".join, zip(cells(rows, cf), cells(rows, cl), strict=True)))
+                )
+            titles, depts, cities = cells(rows, ct), cells(rows, cd), cells(rows, cc)
+            emails = normalize_emails(cells(rows, ce))
+            idxs = self._place(lines, emps, names, titles, depts, cities, mgrs)
+            if idxs is None:
+                keep = [i for i in range(len(emps)) if self._keep[i]]
+                if not keep:
+                    continue
+                emps, names, titles, depts, cities, mgrs = (
+                    [x[i] for i in keep] for x in (emps, names, titles, depts, cities, mgrs)
+                )
+                emails = [emails[i] for i in keep]
+                idxs = self._kept_idx
+            self.departments.update(depts)
+            if max(map(len, filter(None, emails)), default=0) > MAX_EMAIL:
+                emails = [e if e is None or len(e) <= MAX_EMAIL else None for e in emails]
+            keys = list(zip(titles, depts, strict=True))
+            new_keys = set(keys) - guesses.keys()
+            if new_keys:
+                for k, guess in infer_titles_in(new_keys).items():
+                    values = guess_values(guess)
+                    guesses[k] = (values[0], values[3])
+            levels, functions = (list(x) for x in zip(*map(guesses.__getitem__, keys), strict=True))
+            stage = self._compare(
+                idxs, names, titles, levels, functions, depts, cities, mgrs, emails
+            )
+            if stage is not None:
+                rows_out = zip(
+                    idxs, emps, names, titles, levels, functions, depts,
+                    [m or None for m in mgrs], cities, emails, strict=True,
+                )  # fmt: skip
+                if not isinstance(stage, list):
+                    staged = list(rows_out)
+                    self.staged.extend(idxs)
+                else:
+                    staged = list(compress(rows_out, stage))
+                    self.staged.extend(compress(idxs, stage))
+                if staged:
+                    w.stage_rows(self.conn, staged)
+            self.progress.advance(len(rows))
+        self.conn.commit()
+        self.report.records = records
+        self.members = sum(self.seen)
+        self.progress.finish()
+
+    def _place(
+        self,
+        lines: list[int],
+        emps: list[str],
+        names: list[str],
+        titles: list[str],
+        depts: list[str],
+        cities: list[str],
+        mgrs: list[str],
+    ) -> list[int] | None:
+        """The idx of each row of a clean batch (marked seen, with its line and manager); None
+        when a row needs checking one by one — then `_keep` and `_kept_idx` say which rows
+        are kept and their idx, and the others are problems."""
+        index, seen = self.index, self.seen
+        clean = (
+            all(emps)
+            and all(names)
+            and max(map(len, emps)) <= MAX_ID
+            and max(map(len, mgrs)) <= MAX_ID
+            and max(max(map(len, x)) for x in (names, titles, depts, cities)) <= MAX_CELL
+            and len(set(emps)) == len(emps)
+        )
+        if clean:
+            found = list(map(index.get, emps))
+            if found.count(None) == len(found):
+                idxs = list(self._grow(emps))
+            else:
+                known = [i for i in found if i is not None]
+                if any(map(seen.__getitem__, known)):
+                    clean = False
+                else:
+                    new = [e for e, i in zip(emps, found, strict=True) if i is None]
+                    fresh = iter(self._grow(new))
+                    idxs = [i if i is not None else next(fresh) for i in found]
+        if clean:
+            lines_, mgr_ids = self.lines, self.mgr_ids
+            first, k = idxs[0], len(idxs)
+            if idxs[-1] - first == k - 1 and idxs == list(range(first, first + k)):
+                # New members in a row (a first import): whole slices at once.
+                seen[first : first + k] = b"\x01" * k
+                lines_[first : first + k] = array("l", lines)
+                mgr_ids[first : first + k] = mgrs
+                return idxs
+            for i, line, mgr in zip(idxs, lines, mgrs, strict=True):
+                seen[i] = 1
+                lines_[i] = line
+                mgr_ids[i] = mgr
+            return idxs
+        problem = self.report.problem
+        self._keep = [False] * len(emps)
+        self._kept_idx = []
+        for i, emp in enumerate(emps):
+            line, name, mgr = lines[i], names[i], mgrs[i]
+            if not emp:
+                problem(f"line {line}", "no employee id")
+                continue
+            if len(emp) > MAX_ID:
+                problem(f"line {line}", f"employee id longer than {MAX_ID} characters")
+                continue
+            if not name:
+                problem(f"line {line}", f"employee {emp}: no name")
+                continue
+            if max(len(name), len(titles[i]), len(depts[i]), len(cities[i])) > MAX_CELL:
+                problem(
+                    f"line {line}",
+                    f"employee {emp}: a name, title, department or city longer than "
+                    f"{MAX_CELL} characters",
+                )
+                continue
+            if len(mgr) > MAX_ID:
+                problem(
+                    f"line {line}", f"employee {emp}: manager id longer than {MAX_ID} characters"
+                )
+                continue
+            idx = index.get(emp)
+            if idx is None:
+                idx = self._grow([emp])[0]
+            elif seen[idx]:
+                problem(
+                    f"line {line}",
+                    f"duplicate employee id {emp} (first on line {self.lines[idx]})",
+                )
+                continue
+            seen[idx] = 1
+            self.lines[idx] = line
+            self.mgr_ids[idx] = mgr
+            self._keep[i] = True
+            self._kept_idx.append(idx)
+        return None
+
+    def _compare(
+        self,
+        idxs: list[int],
+        names: list[str],
+        titles: list[str],
+        levels: list[int | None],
+        functions: list[str | None],
+        depts: list[str],
+        cities: list[str],
+        mgrs: list[str],
+        emails: list[str | None],
+    ) -> list[bool] | bool | None:
+        """Which rows to stage: True (all: none was in the last snapshot), a mask, or None
+        (none changed). Counts joiners, moves, title changes, changed and unchanged rows."""
+        n_old = self.n_old
+        if not n_old or min(idxs) >= n_old:
+            self.joiners += len(idxs)
+            return True
+        old_move, old_title, old_rest = self.old_move, self.old_title, self.old_rest
+        if max(idxs) < n_old:  # every row was there last time (the usual refresh batch)
+            olds: Any = idxs
+        else:
+            olds = [i if i < n_old else 0 for i in idxs]
+        moved = list(
+            map(ne, map(hash, zip(mgrs, depts, strict=True)), map(old_move.__getitem__, olds))
+        )
+        retitled = list(map(ne, map(hash, titles), map(old_title.__getitem__, olds)))
+        rest = list(
+            map(
+                ne,
+                map(hash, zip(names, levels, functions, cities, emails, strict=True)),
+                map(old_rest.__getitem__, olds),
+            )
+        )
+        mask = list(map(or_, map(or_, moved, retitled), rest))
+        if olds is not idxs:  # new members are joiners, whatever row 0 holds
+            for p, i in enumerate(idxs):
+                if i >= n_old:
+                    mask[p] = True
+        for p in compress(range(len(idxs)), mask):
+            i = idxs[p]
+            if i >= n_old:
+                self.joiners += 1
+                continue
+            m, t = moved[p], retitled[p]
+            self.changed += 1
+            self.moves += m
+            self.title_changes += t
+            # Whether the row would be unchanged but for a manager link --partial may cut
+            # again, as it did last time.
+            self.changes[i] = (t or rest[p], m and hash(("", depts[p])) == old_move[i])
+        self.unchanged += mask.count(False)
+        return mask if any(mask) else None
+
+    # ------------------------------------------------------------------ the tree
+
+    def check(self) -> None:
+        """Unknown managers and cycles, as problems with their lines. With --partial the
+        link is cut (the member becomes a root)."""
+        report, seen, lines = self.report, self.seen, self.lines
+        index = self.index
+        manager = array("l", [index.get(m, NONE) if m else NONE for m in self.mgr_ids])
+        missing: list[tuple[int, int, str]] = []
+        for k, (m, mgr) in enumerate(zip(manager, self.mgr_ids, strict=True)):
+            if mgr and seen[k] and (m == NONE or not seen[m]):
+                missing.append((lines[k], k, mgr))
+                manager[k] = NONE
+        for line, k, mgr in sorted(missing):
+            report.problem(
+                f"line {line}",
+                f"employee {self.emps[k]}: manager id {mgr} is not an employee id in the file",
+            )
+            self.cleared.add(k)
+        self.manager = manager
+        self.depth, broken = depths(manager, self.emps.__getitem__, lines, report)
+        self.cleared.update(broken)
+
+    def plan(self) -> None:
+        """What to write besides the staged rows: leavers, members whose depth alone changed
+        (or whose manager --partial cut), team sizes; and the staged rows' depths."""
+        n, seen, depth, manager = len(self.emps), self.seen, self.depth, self.manager
+        # Which rows are staged — needed only against a last snapshot, or where --partial cut
+        # links (a first import stages every row: no set of a million).
+        staged_set = set(self.staged) if self.n_old or self.cleared else set()
+        same_set: set[int] = set()
+        if self.cleared:
+            # A row whose only change was the manager link --partial cut again is unchanged.
+            same = [
+                k for k in self.cleared if k in self.changes and self.changes[k] == (False, True)
+            ]
+            same_set.update(same)
+            for k in same:
+                staged_set.discard(k)
+            self.changed -= len(same)
+            self.moves -= len(same)
+            self.unchanged += len(same)
+            with self.conn.begin():
+                w.unstage(self.conn, same)
+                w.clear_staged_managers(
+                    self.conn, sorted(k for k in self.cleared if k in staged_set)
+                )
+        old_depth = self.old_depth
+        for k in range(self.n_old):
+            if not seen[k]:
+                self.leavers.append(self.emps[k])
+            elif k not in staged_set:
+                # Unchanged rows: a new version where the depth changed, or where --partial
+                # cut a manager link the last snapshot still has.
+                cut = k in self.cleared and k not in same_set
+                if cut or depth[k] != old_depth[k]:
+                    self.depth_only.append((self.emps[k], depth[k], k in self.cleared))
+        if self.n_old or self.cleared:
+            self.staged = array("l", sorted(staged_set))
+        # (else a first import: every row staged, in idx order already)
+        with self.conn.begin():
+            w.stage_depths(self.conn, self.staged, depth)
+            w.index_stage(self.conn)
+        # Team sizes: direct reports, and everyone below (deepest first).
+        direct = array("l", [0]) * n
+        size = array("l", [0]) * n
+        by_depth: list[list[int]] = []
+        for k in compress(range(n), seen):
+            d = depth[k]
+            while d >= len(by_depth):
+                by_depth.append([])
+            by_depth[d].append(k)
+        for level in reversed(by_depth):
+            for k in level:
+                m = manager[k]
+                if m != NONE:
+                    direct[m] += 1
+                    size[m] += size[k] + 1
+        old, emps = self.old_sizes, self.emps
+        for k in compress(range(n), direct):
+            if old.get(emps[k]) != (direct[k], size[k]):
+                self.team_changes.append((emps[k], direct[k], size[k]))
+        for emp in old:
+            j = self.index.get(emp)
+            if j is None or not direct[j]:
+                self.team_changes.append((emp, 0, 0))

@@ -1,0 +1,537 @@
+"""Writing the organization directory: the store side of an import, in short transactions on
+one connection the import holds for its whole run.
+
+The import stages the rows it will write in temporary tables of its own connection
+(`directory_stage`, `directory_depth`): on SQLite they live in the connection's temporary
+database, so staging takes no lock on the main file; on PostgreSQL they are session-local and
+not logged. Then each `apply_*` call is one short transaction; `finish` moves the
+organization's `current_snapshot_id` last, and `undo_snapshot` takes back what a failed or
+interrupted import wrote. Nothing here drops an index or locks a table.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError
+
+from nextmove.errors import DatabaseBusy
+from nextmove.store.db import is_busy
+from nextmove.store.directory import LINK, ORG, SNAP
+
+STAGE_COLUMNS = (
+    "employee_id",
+    "name",
+    "title",
+    "level",
+    "function",
+    "department",
+    "manager_employee_id",
+    "city",
+    "email",
+)
+MEMBER_VALUES = ", ".join(STAGE_COLUMNS)
+# How often a short transaction that found the database busy is tried again, and the pause
+# between tries.
+RETRIES = 4
+RETRY_PAUSE = 0.25
+UNDO_CHUNK = 20_000
+IMPORT_CACHE_KIB = 48 * 1024
+BUSY_MESSAGE = "the database is busy with an import; try again in a moment"
+# A lock key for PostgreSQL's advisory locks: "nextmove directory import".
+PG_LOCK_KEY = 0x6E6D_6469
+
+T = TypeVar("T")
+
+
+def is_sqlite(conn: Connection) -> bool:
+    return conn.dialect.name == "sqlite"
+
+
+# ---------------------------------------------------------------------- the import's lock
+
+
+@contextmanager
+def import_lock(engine: Engine, conn: Connection) -> Iterator[None]:
+    """One directory import at a time per database, held for the import's whole run and
+    released by the operating system or the server if the process dies — so a snapshot
+    left 'applying' when this lock is taken is stale (its import is gone). Another import
+    already running is DatabaseBusy, at once.
+
+    SQLite: an advisory lock (flock) on a file beside the database; PostgreSQL: a
+    session-level advisory lock on the import's connection."""
+    if is_sqlite(conn):
+        database = engine.url.database
+        if not database or database == ":memory:":
+            yield
+            return
+        path = Path(database + ".import-lock")
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise DatabaseBusy(
+                    "another org-chart import is running on this database; try again when it "
+                    "has finished"
+                ) from None
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+        return
+    got = conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": PG_LOCK_KEY}).scalar()
+    conn.commit()
+    if not got:
+        raise DatabaseBusy(
+            "another org-chart import is running on this database; try again when it has finished"
+        )
+    try:
+        yield
+    finally:
+        try:
+            conn.rollback()
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": PG_LOCK_KEY})
+            conn.commit()
+        except DBAPIError:  # the connection is gone: so is the lock
+            pass
+
+
+def short(conn: Connection, work: Callable[[], T], *, pause: float = RETRY_PAUSE) -> T:
+    """Run `work` as one transaction on `conn`, tried again a few times when another writer
+    holds the database; then DatabaseBusy."""
+    for attempt in range(RETRIES):
+        try:
+            with conn.begin():
+                return work()
+        except DBAPIError as exc:
+            if not is_busy(exc) or attempt == RETRIES - 1:
+                if is_busy(exc):
+                    raise DatabaseBusy(BUSY_MESSAGE) from exc
+                raise
+            time.sleep(pause * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+@contextmanager
+def import_cache(conn: Connection) -> Iterator[None]:
+    """A larger page cache for the import's connection (SQLite): the directory's B-trees and
+    the staged rows stay in memory instead of being spilled and read again; the default
+    again afterwards (the connection goes back to the pool)."""
+    if not is_sqlite(conn):
+        yield
+        return
+    conn.exec_driver_sql(f"PRAGMA main.cache_size=-{IMPORT_CACHE_KIB}")
+    conn.exec_driver_sql(f"PRAGMA temp.cache_size=-{IMPORT_CACHE_KIB // 2}")
+    try:
+        yield
+    finally:
+        with suppress(DBAPIError):
+            conn.exec_driver_sql("PRAGMA main.cache_size=-2000")
+
+
+# ---------------------------------------------------------------------- organizations
+
+
+def ensure_organization(conn: Connection, key: str, name: str, now: datetime) -> int:
+    """The organization's id, created on first import (two at once make one row)."""
+    insert = pg_insert if not is_sqlite(conn) else sqlite_insert
+    conn.execute(
+        insert(ORG)
+        .values(key=key, name=name, current_snapshot_id=None, created_at=now)
+        .on_conflict_do_nothing(index_elements=["key"])
+    )
+    return int(
+        conn.execute(text("SELECT id FROM organization WHERE key = :k"), {"k": key}).scalar_one()
+    )
+
+
+def link_workspace(conn: Connection, workspace_id: int, org_id: int, now: datetime) -> None:
+    insert = pg_insert if not is_sqlite(conn) else sqlite_insert
+    conn.execute(
+        insert(LINK)
+        .values(workspace_id=workspace_id, organization_id=org_id, linked_at=now)
+        .on_conflict_do_nothing(index_elements=["workspace_id", "organization_id"])
+    )
+
+
+def find_organization(conn: Connection, key: str) -> tuple[int, str] | None:
+    row = conn.execute(text("SELECT id, name FROM organization WHERE key = :k"), {"k": key}).first()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def current_of(conn: Connection, org_id: int) -> int | None:
+    return conn.execute(
+        text("SELECT current_snapshot_id FROM organization WHERE id = :o"), {"o": org_id}
+    ).scalar_one_or_none()
+
+
+# ---------------------------------------------------------------------- snapshots
+
+
+def begin_snapshot(
+    conn: Connection, org_id: int, *, file: str, taken_on: date, now: datetime
+) -> tuple[int, int]:
+    """A new snapshot in state 'applying': (id, number)."""
+    number = int(
+        conn.execute(
+            text(
+                "SELECT coalesce(max(number), 0) + 1 FROM directory_snapshot WHERE organization_id = :o"
+            ),
+            {"o": org_id},
+        ).scalar_one()
+    )
+    snap_id = conn.execute(
+        SNAP.insert()
+        .values(
+            organization_id=org_id,
+            number=number,
+            file=file[:255],
+            taken_on=taken_on,
+            imported_at=now,
+            status="applying",
+        )
+        .returning(SNAP.c.id)
+    ).scalar_one()
+    return int(snap_id), number
+
+
+def stale_snapshots(conn: Connection) -> list[tuple[int, int]]:
+    """(snapshot, organization) of imports that never finished (call under import_lock)."""
+    rows = conn.execute(
+        text(
+            "SELECT id, organization_id FROM directory_snapshot WHERE status = 'applying' ORDER BY id"
+        )
+    )
+    return [(int(a), int(b)) for a, b in rows]
+
+
+def undo_snapshot(conn: Connection, snap_id: int, org_id: int, *, pause: float = 0.0) -> None:
+    """Take back what an unfinished import wrote — its new versions deleted, the versions it
+    closed reopened, its team sizes deleted — in short transactions walking the
+    organization's members by employee id; then the snapshot row itself, so the directory
+    is exactly as it was. Readers saw none of it (the organization's pointer never
+    moved)."""
+    last = ""
+    while True:
+        upto = conn.execute(
+            text(
+                "SELECT employee_id FROM directory_member WHERE organization_id = :o "
+                "AND employee_id > :last ORDER BY employee_id LIMIT 1 OFFSET :n"
+            ),
+            {"o": org_id, "last": last, "n": UNDO_CHUNK},
+        ).scalar_one_or_none()
+        conn.rollback()
+        bounds = "employee_id > :last" + (" AND employee_id <= :upto" if upto is not None else "")
+        params = {"o": org_id, "s": snap_id, "last": last, "upto": upto}
+
+        def step(bounds: str = bounds, params: dict[str, Any] = params) -> None:
+            conn.execute(
+                text(
+                    f"DELETE FROM directory_member WHERE organization_id = :o AND {bounds} "
+                    "AND since_snapshot = :s"
+                ),
+                params,
+            )
+            conn.execute(
+                text(
+                    "UPDATE directory_member SET until_snapshot = NULL WHERE organization_id = :o "
+                    f"AND {bounds} AND until_snapshot = :s"
+                ),
+                params,
+            )
+
+        short(conn, step)
+        if upto is None:
+            break
+        last = upto
+        if pause:
+            time.sleep(pause)
+
+    def close() -> None:
+        conn.execute(
+            text("DELETE FROM directory_team_size WHERE organization_id = :o AND snapshot_id = :s"),
+            {"o": org_id, "s": snap_id},
+        )
+        conn.execute(text("DELETE FROM directory_snapshot WHERE id = :s"), {"s": snap_id})
+
+    short(conn, close)
+
+
+def finish_snapshot(conn: Connection, org_id: int, snap_id: int, counts: dict[str, int]) -> None:
+    """The import's last step (inside its last transaction): the snapshot complete, and the
+    organization's readers moved to it."""
+    conn.execute(
+        text(
+            "UPDATE directory_snapshot SET status = 'complete', members = :members, "
+            "joiners = :joiners, leavers = :leavers, moves = :moves, "
+            "title_changes = :title_changes WHERE id = :s"
+        ),
+        {"s": snap_id, **counts},
+    )
+    conn.execute(
+        text("UPDATE organization SET current_snapshot_id = :s WHERE id = :o"),
+        {"s": snap_id, "o": org_id},
+    )
+
+
+# ---------------------------------------------------------------------- reading the last snapshot
+
+
+def current_versions(conn: Connection, org_id: int, snapshot: int) -> Iterator[Sequence[Any]]:
+    """(employee_id, name, title, level, function, department, manager_employee_id, city,
+    email, depth) of every member at `snapshot`, streamed in lists of up to 20,000."""
+    result = conn.execute(
+        text(
+            f"SELECT {MEMBER_VALUES}, depth FROM directory_member WHERE organization_id = :o "
+            "AND since_snapshot <= :s AND (until_snapshot IS NULL OR until_snapshot > :s)"
+        ),
+        {"o": org_id, "s": snapshot},
+        execution_options={"stream_results": True, "yield_per": 20_000},
+    )
+    yield from result.partitions(20_000)
+
+
+def latest_team_sizes(conn: Connection, org_id: int, snapshot: int) -> dict[str, tuple[int, int]]:
+    """manager -> (direct, size) as of `snapshot` (managers whose team is 0 left out)."""
+    out: dict[str, tuple[int, int]] = {}
+    rows = conn.execute(
+        text(
+            "SELECT manager_employee_id, direct, size FROM directory_team_size "
+            "WHERE organization_id = :o AND snapshot_id <= :s "
+            "ORDER BY manager_employee_id, snapshot_id"
+        ),
+        {"o": org_id, "s": snapshot},
+    )
+    for manager, direct, size in rows:
+        out[manager] = (direct, size)
+    return {m: v for m, v in out.items() if v[1] > 0}
+
+
+# ---------------------------------------------------------------------- staging
+
+
+def create_stage(conn: Connection) -> None:
+    """The import's temporary tables (on this connection only)."""
+    if is_sqlite(conn):
+        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.directory_stage")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.directory_depth")
+        conn.exec_driver_sql(
+            "CREATE TEMP TABLE directory_stage (idx INTEGER PRIMARY KEY, employee_id TEXT, "
+            "name TEXT, title TEXT, level INTEGER, function TEXT, department TEXT, "
+            "manager_employee_id TEXT, city TEXT, email TEXT)"
+        )
+        conn.exec_driver_sql(
+            "CREATE TEMP TABLE directory_depth (idx INTEGER PRIMARY KEY, depth INTEGER)"
+        )
+        return
+    conn.exec_driver_sql("DROP TABLE IF EXISTS directory_stage")
+    conn.exec_driver_sql("DROP TABLE IF EXISTS directory_depth")
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE directory_stage (idx integer PRIMARY KEY, employee_id text, "
+        "name text, title text, level smallint, function text, department text, "
+        "manager_employee_id text, city text, email text)"
+    )
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE directory_depth (idx integer PRIMARY KEY, depth integer)"
+    )
+
+
+def drop_stage(conn: Connection) -> None:
+    try:
+        conn.rollback()
+        prefix = "temp." if is_sqlite(conn) else ""
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {prefix}directory_stage")
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {prefix}directory_depth")
+        conn.commit()
+    except DBAPIError:
+        pass
+
+
+def stage_rows(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Stage (idx, employee_id, name, title, level, function, department, manager, city,
+    email) rows (in the caller's transaction)."""
+    if not rows:
+        return
+    if is_sqlite(conn):
+        conn.exec_driver_sql(
+            "INSERT INTO temp.directory_stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", list(rows)
+        )
+        return
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    with (
+        raw.cursor() as cursor,
+        cursor.copy(f"COPY directory_stage (idx, {MEMBER_VALUES}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
+
+
+def stage_depths(conn: Connection, idx: Sequence[int], depths: Sequence[int]) -> None:
+    """The depth of each staged row: `depths` holds every member's, by idx (in the caller's
+    transaction). Streamed to the driver: no list of a million pairs."""
+    if not idx:
+        return
+    pairs = zip(idx, map(depths.__getitem__, idx), strict=True)
+    if is_sqlite(conn):
+        raw_sqlite = conn.connection.driver_connection
+        assert raw_sqlite is not None
+        raw_sqlite.executemany("INSERT INTO temp.directory_depth VALUES (?, ?)", pairs)
+        return
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    with (
+        raw.cursor() as cursor,
+        cursor.copy("COPY directory_depth (idx, depth) FROM STDIN") as copy,
+    ):
+        for pair in pairs:
+            copy.write_row(pair)
+
+
+# ---------------------------------------------------------------------- applying
+
+
+def index_stage(conn: Connection) -> None:
+    """Index the staged rows by employee id (one sort, once they are all there): they are
+    applied in employee-id order, so the directory's key grows in order."""
+    prefix = "temp." if is_sqlite(conn) else ""
+    conn.exec_driver_sql(
+        f"CREATE INDEX {prefix}directory_stage_employee ON directory_stage (employee_id)"
+    )
+    if not is_sqlite(conn):
+        # Temporary tables are never analysed by autovacuum: without statistics the planner
+        # may scan the whole directory for each batch instead of looking its rows up.
+        conn.exec_driver_sql("ANALYZE directory_stage")
+        conn.exec_driver_sql("ANALYZE directory_depth")
+
+
+def stage_boundary(conn: Connection, after: str, rows: int) -> str | None:
+    """The employee id `rows` staged rows after `after` (None: fewer are left)."""
+    prefix = "temp." if is_sqlite(conn) else ""
+    return conn.execute(
+        text(
+            f"SELECT employee_id FROM {prefix}directory_stage WHERE employee_id > :a "
+            "ORDER BY employee_id LIMIT 1 OFFSET :n"
+        ),
+        {"a": after, "n": rows - 1},
+    ).scalar_one_or_none()
+
+
+def apply_staged(
+    conn: Connection, org_id: int, snap_id: int, after: str, upto: str | None, *, close: bool
+) -> None:
+    """The staged rows with employee ids in (after, upto] (upto None: to the end) become
+    versions since this snapshot; with `close`, the versions they replace are closed first
+    (in the caller's transaction)."""
+    prefix = "temp." if is_sqlite(conn) else ""
+    params = {"o": org_id, "s": snap_id, "a": after, "u": upto}
+    bounds = "st.employee_id > :a" + ("" if upto is None else " AND st.employee_id <= :u")
+    if close:
+        conn.execute(
+            text(
+                "UPDATE directory_member SET until_snapshot = :s WHERE organization_id = :o "
+                "AND until_snapshot IS NULL AND since_snapshot < :s AND employee_id IN "
+                f"(SELECT st.employee_id FROM {prefix}directory_stage st WHERE {bounds})"
+            ),
+            params,
+        )
+    values = ", ".join(f"st.{c}" for c in STAGE_COLUMNS)
+    conn.execute(
+        text(
+            "INSERT INTO directory_member (organization_id, since_snapshot, until_snapshot, "
+            f"{MEMBER_VALUES}, depth) SELECT :o, :s, NULL, {values}, d.depth "
+            f"FROM {prefix}directory_stage st JOIN {prefix}directory_depth d ON d.idx = st.idx "
+            f"WHERE {bounds} ORDER BY st.employee_id"
+        ),
+        params,
+    )
+
+
+def apply_copies(
+    conn: Connection, org_id: int, snap_id: int, rows: Sequence[tuple[str, int, bool]]
+) -> None:
+    """Members whose row did not change but whose depth did (someone above them moved), or
+    whose manager --partial cut: (employee id, depth, cut). A new version — a copy of the
+    current one at the new depth, without the manager where cut — and the old one closed."""
+    if not rows:
+        return
+    copied = ", ".join(
+        "CASE WHEN :cut = 1 THEN NULL ELSE manager_employee_id END"
+        if c == "manager_employee_id"
+        else c
+        for c in STAGE_COLUMNS
+    )
+    params = [
+        {"o": org_id, "s": snap_id, "e": emp, "d": depth, "cut": int(cut)}
+        for emp, depth, cut in rows
+    ]
+    conn.execute(
+        text(
+            "INSERT INTO directory_member (organization_id, since_snapshot, until_snapshot, "
+            f"{MEMBER_VALUES}, depth) SELECT organization_id, :s, NULL, {copied}, :d "
+            "FROM directory_member WHERE organization_id = :o AND employee_id = :e "
+            "AND until_snapshot IS NULL AND since_snapshot < :s"
+        ),
+        params,
+    )
+    apply_leavers(conn, org_id, snap_id, [emp for emp, _, _ in rows])
+
+
+def unstage(conn: Connection, idx: Sequence[int]) -> None:
+    """Take staged rows back (they turned out unchanged)."""
+    if not idx:
+        return
+    prefix = "temp." if is_sqlite(conn) else ""
+    conn.execute(
+        text(f"DELETE FROM {prefix}directory_stage WHERE idx = :i"), [{"i": i} for i in idx]
+    )
+
+
+def clear_staged_managers(conn: Connection, idx: Sequence[int]) -> None:
+    """Staged rows whose manager link --partial cut (an unknown manager, a cycle)."""
+    if not idx:
+        return
+    prefix = "temp." if is_sqlite(conn) else ""
+    conn.execute(
+        text(f"UPDATE {prefix}directory_stage SET manager_employee_id = NULL WHERE idx = :i"),
+        [{"i": i} for i in idx],
+    )
+
+
+def apply_leavers(conn: Connection, org_id: int, snap_id: int, employee_ids: Sequence[str]) -> None:
+    """Close the current versions of these members (they left, or a new version replaces
+    them)."""
+    if not employee_ids:
+        return
+    conn.execute(
+        text(
+            "UPDATE directory_member SET until_snapshot = :s WHERE organization_id = :o "
+            "AND employee_id = :e AND until_snapshot IS NULL AND since_snapshot < :s"
+        ),
+        [{"o": org_id, "s": snap_id, "e": emp} for emp in employee_ids],
+    )
+
+
+def apply_team_sizes(
+    conn: Connection, org_id: int, snap_id: int, rows: Sequence[tuple[str, int, int]]
+) -> None:
+    """(manager, direct, size) from this snapshot on."""
+    if not rows:
+        return
+    conn.execute(
+        text(
+            "INSERT INTO directory_team_size (organization_id, manager_employee_id, "
+            "snapshot_id, direct, size) VALUES (:o, :m, :s, :d, :z)"
+        ),
+        [{"o": org_id, "s": snap_id, "m": m, "d": d, "z": z} for m, d, z in rows],
+    )
