@@ -61,6 +61,12 @@ def test_download_then_restore_beside_the_original(demo_web: Web, web_db: Worksp
     assert people_per_workspace(web_db) == {"default": 438, "copy": 438}
     shown = demo_web.get(answer.headers["location"]).text
     assert "restored into the new workspace <strong>copy</strong> (438 people)" in shown
+    assert "Switch to copy" in shown
+    switched = demo_web.submit(
+        "/workspace/switch", {"workspace": "copy", "next": "/"}, page="/settings"
+    )
+    assert switched.status_code == 303
+    assert "Workspace <strong>copy</strong>" in demo_web.get("/settings").text
 
     again = restore(demo_web, download.content, "copy")
     assert again.status_code == 400
