@@ -274,6 +274,7 @@ def _restore(
         numbering = rows_store.Renumbering()
         for loader in loaders:
             loader.workspace_id = row.id
+            loader.load_shared(conn)
             if loader.spec.renumbered and loader.spec.name in manifest.tables:
                 numbering.allocate(conn, loader.spec.name, _old_ids(archive, loader.spec.name))
         counts: dict[str, int] = {}

@@ -308,6 +308,20 @@ class TableLoader:
         self.workspace_id = workspace_id
         self._refs = {ref.column: ref for ref in spec.references}
         self.cleared = 0  # plain references whose row was not in the archive
+        # Columns naming a row of a shared table (the organization directory): kept where
+        # that row exists in this database, cleared elsewhere (a backup does not carry it).
+        self._shared = {
+            name: table.c[name].info["shared"]
+            for name in self.columns
+            if table.c[name].info.get("shared")
+        }
+        self.shared_ids: dict[str, set[int]] = {}
+
+    def load_shared(self, conn: Connection) -> None:
+        """The ids the shared tables this table names hold in this database."""
+        for target in set(self._shared.values()):
+            shared = Base.metadata.tables[target]
+            self.shared_ids[target] = set(conn.execute(select(shared.c.id)).scalars())
 
     def convert(self, row: Mapping[str, Any], numbering: Renumbering) -> dict[str, Any]:
         if row.keys() != set(self.columns):
@@ -335,6 +349,10 @@ class TableLoader:
                 new = None if ref.nullable else -abs(old)
                 self.cleared += 1
             values[name] = new
+        for name, target in self._shared.items():
+            if values.get(name) is not None and values[name] not in self.shared_ids[target]:
+                values[name] = None
+                self.cleared += 1
         values["workspace_id"] = self.workspace_id
         return values
 

@@ -325,7 +325,11 @@ class Person(WorkspaceScoped, Base):
     # The person's entry in the organization directory (directory_member), when the user
     # deals with someone on an imported chart. Not a foreign key: the entry's versions share
     # (organization, employee id); the import keeps the link.
-    directory_org_id: Mapped[int | None] = mapped_column(Integer)
+    # A backup keeps it where the organization exists in the database restored into
+    # (store/backup.py: "shared"), and clears it elsewhere.
+    directory_org_id: Mapped[int | None] = mapped_column(
+        Integer, info={"references": None, "shared": "organization"}
+    )
     directory_employee_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
