@@ -21,6 +21,7 @@ from pathlib import Path
 from nextmove.domain.people import Job, Tie
 from nextmove.services import imports
 from nextmove.services import vision as vision_service
+from nextmove.services.people import resolve_id
 from nextmove.services.workspace import Workspace
 from nextmove.store import network as network_repo
 from nextmove.store import people as people_repo
@@ -70,10 +71,10 @@ def _import(db: Workspace, kind: str, path: Path, day: date, **options: object) 
 
 
 def _id(db: Workspace, name: str) -> int:
+    """The one person called `name`. A member of an imported org chart becomes one of your
+    people here, as when the user acts on them (records their history, a tie, a flag)."""
     with db.session() as session:
-        found = people_repo.ids_named(session, name)
-    assert len(found) == 1, (name, found)
-    return found[0][0]
+        return resolve_id(session, name)
 
 
 def _history(db: Workspace, name: str, jobs: list[Job]) -> None:

@@ -13,7 +13,6 @@ from nextmove.errors import UserError
 from nextmove.services import imports, moves, people
 from nextmove.services import vision as vision_service
 from nextmove.services.workspace import Workspace
-from tests.conftest import NEEDS_DIRECTORY_READS
 
 CHART_2024 = (
     "employee_id,name,title,department,manager_id\n"
@@ -51,7 +50,6 @@ def hospital(db: Workspace, tmp_path: Path, now: datetime) -> Workspace:
     return db
 
 
-@NEEDS_DIRECTORY_READS
 def test_moves_lists_exactly_the_people_who_made_the_move(hospital: Workspace) -> None:
     report = moves.find_moves(
         hospital, to_title="Director of Clinical Operations", as_of=date(2025, 6, 1)
@@ -63,7 +61,6 @@ def test_moves_lists_exactly_the_people_who_made_the_move(hospital: Workspace) -
     assert not report.nearest and report.onet_occupation == ""
 
 
-@NEEDS_DIRECTORY_READS
 def test_where_people_in_your_role_went_next_with_counts(hospital: Workspace) -> None:
     report = moves.find_moves(hospital, as_of=date(2025, 6, 1))
     assert report.origin.title == "Nurse Manager"
@@ -121,7 +118,6 @@ def test_no_title_to_start_from_is_a_clear_error(db: Workspace) -> None:
         moves.find_moves(db, from_title="Nurse", to_title="  ", as_of=date(2025, 1, 1))
 
 
-@NEEDS_DIRECTORY_READS
 def test_the_nearest_move_is_named_when_nobody_made_yours(
     hospital: Workspace, now: datetime
 ) -> None:
@@ -132,7 +128,6 @@ def test_the_nearest_move_is_named_when_nobody_made_yours(
     assert [m.name for m in report.nearest] == ["Bea Moss", "Cy Park"]
 
 
-@NEEDS_DIRECTORY_READS
 def test_vision_check_notes_a_next_step_nobody_took_and_names_the_nearest_move(
     hospital: Workspace, now: datetime
 ) -> None:
@@ -156,7 +151,6 @@ def test_vision_check_notes_a_next_step_nobody_took_and_names_the_nearest_move(
     assert "untrodden-move" not in {f.code for f in findings}
 
 
-@NEEDS_DIRECTORY_READS
 def test_suggestions_say_who_made_the_move_you_want(hospital: Workspace, now: datetime) -> None:
     from nextmove.services import suggest
 

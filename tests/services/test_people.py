@@ -13,7 +13,6 @@ from nextmove.errors import Ambiguous, NotFound, UserError
 from nextmove.services import imports, people
 from nextmove.services.workspace import Workspace
 from nextmove.store import models
-from tests.conftest import NEEDS_DIRECTORY_READS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "formats" / "fixtures"
 
@@ -30,7 +29,6 @@ def add(db: Workspace, now: datetime, today: date, name: str, **fields: object):
     return people.add_person(db, PersonEdit(name=name, **fields), now=now, today=today)
 
 
-@NEEDS_DIRECTORY_READS
 def test_delete_removes_a_person_everywhere(db: Workspace, now: datetime, today: date) -> None:
     imports.import_file(
         db, "orgchart", FIXTURES / "orgchart" / "oracle-hr.csv", now=now, today=today,

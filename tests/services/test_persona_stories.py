@@ -15,7 +15,6 @@ from nextmove.services import people as people_service
 from nextmove.services.suggest import suggest_people
 from nextmove.services.titles import read_title
 from nextmove.services.workspace import Workspace
-from tests.conftest import NEEDS_DIRECTORY_READS
 from tests.services.personas import (
     NOW,
     TODAY,
@@ -54,7 +53,6 @@ def board(db: Workspace) -> list[board_service.Seat]:
 # ---------------------------------------------------------------------------- the clinician
 
 
-@NEEDS_DIRECTORY_READS
 def test_the_assistant_nurse_manager_below_her_is_not_her_predecessor_the_one_in_her_seat_is(
     db: Workspace, tmp_path: Path
 ) -> None:
@@ -69,7 +67,6 @@ def test_the_assistant_nurse_manager_below_her_is_not_her_predecessor_the_one_in
     assert names(top(db, 1)) == ["Gwen Gale"]
 
 
-@NEEDS_DIRECTORY_READS
 def test_a_colleague_with_the_same_title_at_the_same_time_is_not_her_predecessor(
     db: Workspace, tmp_path: Path
 ) -> None:
@@ -79,7 +76,6 @@ def test_a_colleague_with_the_same_title_at_the_same_time_is_not_her_predecessor
     assert "predecessor" not in codes(paula)
 
 
-@NEEDS_DIRECTORY_READS
 def test_the_director_who_holds_her_next_job_is_in_her_top_three_with_the_job_named(
     db: Workspace, tmp_path: Path
 ) -> None:
@@ -92,7 +88,6 @@ def test_the_director_who_holds_her_next_job_is_in_her_top_three_with_the_job_na
     assert "operations" in said
 
 
-@NEEDS_DIRECTORY_READS
 def test_a_contact_elsewhere_with_her_next_job_title_is_told_as_holding_it(
     db: Workspace, tmp_path: Path
 ) -> None:
@@ -105,7 +100,6 @@ def test_a_contact_elsewhere_with_her_next_job_title_is_told_as_holding_it(
     assert names(ranked).index("Rosa Reyes") < names(ranked).index("Dee Dunn")
 
 
-@NEEDS_DIRECTORY_READS
 def test_a_recruiter_in_another_branch_is_not_levels_above_her_by_org_chart_depth(
     db: Workspace, tmp_path: Path
 ) -> None:
@@ -117,7 +111,6 @@ def test_a_recruiter_in_another_branch_is_not_levels_above_her_by_org_chart_dept
     assert "above you" not in gap
 
 
-@NEEDS_DIRECTORY_READS
 def test_her_own_report_gets_no_leader_or_next_job_credit_and_is_marked_as_a_report(
     db: Workspace, tmp_path: Path
 ) -> None:
@@ -128,14 +121,12 @@ def test_her_own_report_gets_no_leader_or_next_job_credit_and_is_marked_as_a_rep
     assert amy.candidate.levels_above_me == -1
 
 
-@NEEDS_DIRECTORY_READS
 def test_her_top_five_reasons_do_not_all_read_the_same(db: Workspace, tmp_path: Path) -> None:
     build_clinician(db, tmp_path)
     firsts = [tuple(r.text for r in s.reasons[:3]) for s in top(db, 5)]
     assert len(set(firsts)) == 5
 
 
-@NEEDS_DIRECTORY_READS
 def test_her_board_candidates_are_known_seniors_her_manager_among_them_never_her_reports(
     db: Workspace, tmp_path: Path
 ) -> None:
@@ -150,7 +141,6 @@ def test_her_board_candidates_are_known_seniors_her_manager_among_them_never_her
     assert dee.reasons[0] == "your manager"
 
 
-@NEEDS_DIRECTORY_READS
 def test_a_lateral_move_into_operations_counts_toward_her_trajectory(
     db: Workspace, tmp_path: Path
 ) -> None:
@@ -236,7 +226,6 @@ def test_a_lateral_vp_offer_is_not_impressive_but_misaligned(db: Workspace, tmp_
     assert evaluation.verdict.key != "misaligned"
 
 
-@NEEDS_DIRECTORY_READS
 def test_her_direct_reports_are_not_leaders_she_should_meet(db: Workspace, tmp_path: Path) -> None:
     build_executive(db, tmp_path)
     ranked = top(db)
@@ -260,7 +249,6 @@ def test_outside_seniors_are_read_on_purpose_for_an_executive(
     assert "target-function-leader" not in codes(pat)  # a search partner is not a CFO
 
 
-@NEEDS_DIRECTORY_READS
 def test_her_board_has_her_manager_and_known_outside_seniors_never_her_reports(
     db: Workspace, tmp_path: Path
 ) -> None:
@@ -277,7 +265,6 @@ def test_her_board_has_her_manager_and_known_outside_seniors_never_her_reports(
 # ---------------------------------------------------------------- title reading (titles-moves)
 
 
-@NEEDS_DIRECTORY_READS
 def test_her_contact_with_her_next_job_title_is_stored_in_operations(
     db: Workspace, tmp_path: Path
 ) -> None:
@@ -300,7 +287,6 @@ def test_an_executive_search_partner_is_read_as_one_not_as_a_senior_vp(
 # ------------------------------------------------------- a coach's read of the reasons (advice2)
 
 
-@NEEDS_DIRECTORY_READS
 def test_a_vp_of_sales_is_not_close_to_her_cfo_seat_nor_a_recruiter_to_his_manager_job(
     db: Workspace, tmp_path: Path
 ) -> None:
@@ -321,7 +307,6 @@ def test_the_engineers_recruiter_does_not_work_close_to_his_next_job(
     assert "target-role" not in codes(by_name(top(db))["Rae Rowe"])
 
 
-@NEEDS_DIRECTORY_READS
 def test_her_predecessor_who_moved_on_is_told_once_that_he_held_her_role(
     db: Workspace, tmp_path: Path
 ) -> None:

@@ -74,7 +74,8 @@ def snapshot(run: Run) -> dict[str, Any]:
     listed = read("people", "list", "--limit", "0")
     people = {}
     for row in listed["people"]:
-        page = read("people", "show", f"#{row['id']}")
+        # A member of an org chart (after the directory) is shown by their reference.
+        page = read("people", "show", row.get("member") or f"#{row['id']}")
         people[page["name"]] = _clean(page)
     meetings = [
         _clean(read("meeting", "show", str(m["id"]))) for m in read("meeting", "list")["meetings"]

@@ -151,3 +151,61 @@ def test_a_release_01_user_has_exactly_their_old_vision_as_the_main_plan(
     assert cli(["meeting", "plan", str(meeting_id), "wild card"]).exit_code == 0
     shown = json.loads(cli(["meeting", "show", str(meeting_id), "--json"]).stdout)
     assert shown["plan"] == "wild card"
+
+
+def test_org_chart_people_without_dealings_move_into_the_directory_and_are_found_as_before(
+    release_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 0.1 demo stamped an industry on every org-chart person (which the directory has no
+    place for), so none of them could move; without it, those who were only on the chart
+    move, and `people list`, their pages and everyone else's read the same."""
+    engine = make_engine(release_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE person SET industry = '' WHERE employee_id IS NOT NULL"))
+        before = {
+            r.name: r
+            for r in conn.execute(
+                text(
+                    "SELECT id, name, title, organization, department, city, email, level, "
+                    "function, employee_id FROM person WHERE employee_id IS NOT NULL"
+                )
+            )
+        }
+        me = conn.execute(text("SELECT person_id FROM profile")).scalar_one()
+    engine.dispose()
+    cli = Cli(capsys, monkeypatch, release_url)
+
+    def read(*args: str) -> Any:
+        result = cli([*args, "--json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    listed = read("people", "list", "--limit", "0")
+    expected = json.loads((RELEASE / "expected.json").read_text(encoding="utf-8"))
+    assert listed["total"] == expected["people_total"]
+    assert sorted(p["name"] for p in listed["people"]) == sorted(expected["people"])
+    members = [p for p in listed["people"] if p["member"]]
+    stayed = [p for p in listed["people"] if not p["member"] and p["name"] in before]
+    assert members and stayed  # some moved; those with dealings (you among them) stayed
+    assert any(before[p["name"]].id == me for p in stayed)
+    for line in members:
+        old = before[line["name"]]
+        page = read("people", "show", line["member"])
+        assert line["member"].endswith(":" + old.employee_id)
+        assert (page["title"], page["organization"], page["department"], page["city"]) == (
+            old.title,
+            old.organization,
+            old.department,
+            old.city,
+        )
+        assert [e["address"] for e in page["emails"]] == ([old.email] if old.email else [])
+        assert (page["level"] or {}).get("rank") == old.level
+        assert page["function"] == old.function
+        assert page["directory"]["employee_id"] == old.employee_id
+    # A person with dealings keeps their page and gains the chart's facts.
+    mine = read("people", "show", f"#{me}")
+    assert mine["directory"] is not None and mine["is_me"]
+    history = read("directory", "list")
+    assert [o["members"] for o in history["organizations"]] == [
+        sum(1 for r in before.values() if r.employee_id)
+    ]

@@ -46,6 +46,8 @@ COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("directory", "directory", "app", "group"),
     ("export", "export", "app", "group"),
     ("sync", "sync", "app", "group"),
+    ("backup", "backup", "backup", "command"),
+    ("restore", "backup", "restore", "command"),
     ("touch", "people", "touch", "command"),
     ("settings", "settings", "app", "group"),
     ("demo", "demo", "demo", "command"),
@@ -89,6 +91,11 @@ SUMMARIES: dict[str, str] = {
     "export": "Export your network in open formats: vCard or CSV.",
     "sync": "Two-way sync of your contacts with a CardDAV address book, and of meetings with a "
     "CalDAV calendar (docs/sync.md).",
+    "backup": "Back up the workspace (--workspace) to one archive: plan, journal, people with "
+    "their history, ties, interactions, meetings with notes, insights, tasks and referrals, "
+    "board, cadences, opportunities with their history and decisions, and preferences.",
+    "restore": "Restore a backup into an empty workspace, in one transaction (on any problem "
+    "nothing is written).",
     "touch": "Log a contact with someone (a call, a coffee, a message): their last-contact date.",
     "settings": "Your preferences in this workspace: time zone, e-mail, working hours and "
     "days, meeting length, keep-in-touch tiers, suggestion weights.",

@@ -50,7 +50,7 @@ def show(ctx: typer.Context, as_of: AsOf = None, json: JsonFlag = False) -> None
             for c in seat.candidates:
                 role = ", ".join(x for x in (c.title, c.organization) if x)
                 console.print(
-                    f"  candidate #{c.person_id} {escape(c.name)}"
+                    f"  candidate {escape(c.ref)} {escape(c.name)}"
                     + (f" ({escape(role)})" if role else "")
                     + f": {', '.join(c.reasons)}"
                 )

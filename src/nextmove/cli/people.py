@@ -20,6 +20,7 @@ from nextmove.cli.context import (
     state,
     today_from,
 )
+from nextmove.cli.org_facts import print_org_facts
 from nextmove.domain.edits import PersonEdit
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import LADDER, level_label
@@ -114,8 +115,8 @@ def list_(
     for p in lines:
         flags = person_line_json(p)["flags"]
         table.add_row(
-            str(p.id),
-            escape(p.name),
+            p.member_ref or str(p.id),
+            escape(p.name) + ("\n[dim]from the org chart[/]" if p.member_ref else ""),
             escape(describe_position(p.organization, p.title))
             if (p.organization or p.title)
             else "",
@@ -135,7 +136,14 @@ def show(ctx: typer.Context, ref: Ref, json: JsonFlag = False) -> None:
         print_json(person_detail_json(detail))
         return
     p = detail.person
-    console.print(f"[bold]#{p.id} {escape(p.name)}[/]" + (" (you)" if detail.is_me else ""))
+    if detail.member_ref:
+        console.print(
+            f"[bold]{escape(p.name)}[/] [dim]{escape(detail.member_ref)}[/] — "
+            f"from the {escape(detail.org.organization if detail.org else '')} org chart, "
+            "not one of your people yet"
+        )
+    else:
+        console.print(f"[bold]#{p.id} {escape(p.name)}[/]" + (" (you)" if detail.is_me else ""))
     if p.organization or p.title:
         console.print(
             f"  {describe_position(p.organization, p.title)}"
@@ -176,7 +184,9 @@ def show(ctx: typer.Context, ref: Ref, json: JsonFlag = False) -> None:
         )
     if p.tags:
         console.print("  Tags: " + ", ".join(p.tags), markup=False)
-    if p.employee_id is not None:
+    if detail.org is not None:
+        print_org_facts(detail.org)
+    elif p.employee_id is not None:
         console.print(f"  Org chart: employee {p.employee_id}, depth {p.org_depth}")
     if p.history:
         console.print("[bold]History[/]")

@@ -67,6 +67,8 @@ def suggest(
         )
         if c.level is not None:
             who += f"\n[dim]{level_label(c.level)}{' · ' + c.function if c.function else ''}[/]"
+        if c.member_ref:
+            who += f"\n[dim]from the {escape(c.source_org)} org chart · {escape(c.member_ref)}[/]"
         reasons = [r for r in s.reasons if r.contribution][:why]
         lines = [
             f"{'[green]+[/]' if r.contribution > 0 else '[red]−[/]'} {escape(r.text)}"

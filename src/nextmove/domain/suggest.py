@@ -83,6 +83,9 @@ class Candidate:
     reports_to_me: bool = False  # your direct report in the org chart
     department: str = ""
     department_growth: float | None = None  # e.g. 0.25 = grew 25 % between org-chart imports
+    # (before, after): the team they manage, everyone below them, at the last two imports of
+    # the organization's chart, when it grew (a manager who is hiring).
+    team_growth: tuple[int, int] | None = None
     direct_strength: int | None = None  # 1..5 when you know them directly
     direct_relation: str = ""  # "your manager", "in your contacts", …
     last_contact: date | None = None
@@ -93,6 +96,10 @@ class Candidate:
     # The move you want, as they made it ("Data Scientist → Product Manager, 2021"): from a
     # role like yours to one like your next step (domain/moves.py).
     made_move: str = ""
+    # "northwind:NW1042" for a member of an organization's chart who is not one of your
+    # people yet (person_id is then negative, valid only within one ranking).
+    member_ref: str = ""
+    source_org: str = ""  # the organization whose chart they come from, for a member
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,7 +510,19 @@ def score_candidate(
                 or "held your current role before you: knows it and where it leads"
             ),
         )
-    if c.department_growth is not None and c.department_growth > 0.1:
+    if c.team_growth is not None:
+        before, after = c.team_growth
+        add(
+            "growing-team",
+            w.growing_team,
+            min(1.0, (after - before) / max(before, 1)),
+            lambda: (
+                f"hiring: their team grew from {before} to {after} since the last org chart"
+                if before
+                else f"hiring: they built a team of {after} since the last org chart"
+            ),
+        )
+    elif c.department_growth is not None and c.department_growth > 0.1:
         add(
             "growing-team",
             w.growing_team,

@@ -28,7 +28,8 @@ def seat_json(seat: Any) -> dict[str, Any]:
         ],
         "candidates": [
             {
-                "id": c.person_id,
+                "id": c.person_id if c.person_id > 0 else None,
+                "member": c.member_ref or None,
                 "name": c.name,
                 "title": c.title,
                 "organization": c.organization,

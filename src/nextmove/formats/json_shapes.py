@@ -147,7 +147,9 @@ def suggestion_json(rank: int, s: Suggestion) -> dict[str, Any]:
     return {
         "rank": rank,
         "person": {
-            "id": c.person_id,
+            "id": c.person_id if c.person_id > 0 else None,
+            # A member of an org chart who is not one of your people: their reference.
+            "member": c.member_ref or None,
             "name": c.name,
             "title": c.title,
             "organization": c.organization,
@@ -187,6 +189,8 @@ def person_line_json(line: Any) -> dict[str, Any]:
         "tags": list(line.tags),
         "last_contact": _day(line.last_contact),
         "flags": _flags(line),
+        # "northwind:NW1042": a member of an org chart, not one of your people (id 0).
+        "member": getattr(line, "member_ref", "") or None,
     }
 
 
@@ -298,6 +302,45 @@ def person_detail_json(detail: Any) -> dict[str, Any]:
         "ties": [tie_json(t) for t in detail.ties],
         "interactions": [interaction_json(i) for i in detail.interactions],
         "sources": [source_json(s) for s in detail.sources],
+        "member": detail.member_ref or None,
+        "directory": org_facts_json(detail.org) if detail.org is not None else None,
+    }
+
+
+def _member_json(m: Any) -> dict[str, Any]:
+    return {"employee_id": m.employee_id, "name": m.name, "title": m.title}
+
+
+def org_facts_json(org: Any) -> dict[str, Any]:
+    """What an organization's chart says about someone (`people show --json`)."""
+    m = org.member
+    return {
+        "organization": org.organization,
+        "ref": org.ref,
+        "employee_id": m.employee_id,
+        "title": m.title,
+        "level": level_json(m.level),
+        "function": m.function,
+        "department": m.department,
+        "city": m.city,
+        "depth": m.depth,
+        "managers": [_member_json(c) for c in org.chain],
+        "reports": [_member_json(r) for r in org.reports],
+        "team": [{"date": _day(t.taken_on), "direct": t.direct, "size": t.size} for t in org.team],
+        "positions": [
+            {
+                "title": p.title,
+                "department": p.department,
+                "manager_employee_id": p.manager_employee_id,
+                "since": _day(p.since),
+                "until": _day(p.until),
+            }
+            for p in org.positions
+        ],
+        "held_seat_before": [
+            {"employee_id": h.employee_id, "name": h.name, "title": h.title, "until": _day(h.until)}
+            for h in org.predecessors
+        ],
     }
 
 

@@ -19,6 +19,7 @@ from nextmove.formats.drafts import Draft
 from nextmove.services import scheduling
 from nextmove.services.drafts import write_draft
 from nextmove.services.meetings import brief_of, resolve_person
+from nextmove.services.suggest_directory import ORG_TIE_STRENGTH, chart_ties
 from nextmove.services.workspace import Workspace
 from nextmove.store import board as repo
 from nextmove.store import people as people_repo
@@ -32,11 +33,24 @@ CANDIDATES_PER_SEAT = 3
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    person_id: int
+    person_id: int  # negative: a member of your org chart, not one of your people yet
     name: str
     title: str
     organization: str
     reasons: tuple[str, ...]
+    member_ref: str = ""  # "northwind:NW12" for a member of your org chart
+    member: tuple[int, str] | None = None  # (organization id, employee id) of that member
+
+    @property
+    def ref(self) -> str:
+        """What names them to `board set` and the web form."""
+        return self.member_ref or f"#{self.person_id}"
+
+    @property
+    def page(self) -> str:
+        if self.member is not None:
+            return f"/people/m/{self.member[0]}/{self.member[1]}"
+        return f"/people/{self.person_id}"
 
 
 @dataclass(slots=True)
@@ -129,6 +143,16 @@ def _candidates(session: Session, *, exclude: set[int]) -> list[Candidate]:
     _, my_level = my_profile_position(session)
     organization = load_vision(session).me.organization
     known = suggest_repo.direct_ties(session, me)
+    # Your manager and reports in your organization's chart (the directory).
+    ties = chart_ties(session, me.person_id)
+    members = {t.person_id: t for t in ties if t.person_id < 0}
+    manager_id = me.manager_id
+    for t in ties:
+        if t.person_id > 0:
+            known.setdefault(t.person_id, (ORG_TIE_STRENGTH, t.relation))
+        if t.relation == "your manager":
+            manager_id = t.person_id
+    reports = {t.person_id for t in ties if t.relation == "reports to you"}
     people = [
         advisors.Person(
             pid,
@@ -139,18 +163,41 @@ def _candidates(session: Session, *, exclude: set[int]) -> list[Candidate]:
             known.get(pid, (None, ""))[0],
             known.get(pid, (None, ""))[1],
             bool(offered),
-            reports_to_me=me.person_id is not None and manager_id == me.person_id,
+            reports_to_me=(me.person_id is not None and boss == me.person_id) or pid in reports,
         )
-        for pid, name, title, org, level, offered, manager_id in repo.advisor_rows(session, known)
+        for pid, name, title, org, level, offered, boss in repo.advisor_rows(session, known)
         if pid not in exclude and pid != me.person_id
     ]
-    ranked = advisors.rank_advisors(advisors.Me(my_level, organization, me.manager_id), people)
-    return [
-        Candidate(
-            c.person.person_id, c.person.name, c.person.title, c.person.organization, c.reasons
+    people += [
+        advisors.Person(
+            pid,
+            t.member.name,
+            t.member.title,
+            t.member.organization,
+            t.member.level,
+            ORG_TIE_STRENGTH,
+            t.relation,
+            False,
+            reports_to_me=t.relation == "reports to you",
         )
-        for c in ranked[: CANDIDATES_PER_SEAT * len(SEATS)]
+        for pid, t in members.items()
     ]
+    ranked = advisors.rank_advisors(advisors.Me(my_level, organization, manager_id), people)
+    out = []
+    for c in ranked[: CANDIDATES_PER_SEAT * len(SEATS)]:
+        tie = members.get(c.person.person_id)
+        out.append(
+            Candidate(
+                c.person.person_id,
+                c.person.name,
+                c.person.title,
+                c.person.organization,
+                c.reasons,
+                tie.ref if tie else "",
+                (tie.member.organization_id, tie.member.employee_id) if tie else None,
+            )
+        )
+    return out
 
 
 def set_seat(

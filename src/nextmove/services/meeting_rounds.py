@@ -13,6 +13,7 @@ from nextmove.domain.meetings import Meeting, MeetingKind, MeetingState, RoundPr
 from nextmove.domain.plans import get_plan
 from nextmove.domain.vision import plan_key
 from nextmove.errors import NotFound
+from nextmove.services.people import resolve_id
 from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as repo
 from nextmove.store import people as people_repo
@@ -22,7 +23,7 @@ from nextmove.store.network import my_person_id
 
 def save_round(
     db: Workspace,
-    people: Sequence[tuple[int, int, date | None, str]],
+    people: Sequence[tuple[int | str, int, date | None, str]],
     *,
     today: date,
     size: int,
@@ -30,7 +31,8 @@ def save_round(
     now: datetime | None = None,
     plan: str | None = None,
 ) -> int:
-    """Save a planned round: ``people`` are (person_id, week, reach_out_by, why). Each
+    """Save a planned round: ``people`` are (person id or member reference, week,
+    reach_out_by, why). Each
     becomes a meeting idea of the round, except people who already have an open meeting
     (idea, requested, scheduled) and you, recorded as exploring ``plan`` when one is named.
     Returns the round's id."""
@@ -45,7 +47,9 @@ def save_round(
         me = my_person_id(session)
         if me is not None:
             planned.add(me)  # never a meeting with yourself
-        for person_id, week, reach_out_by, why in people:
+        for who, week, reach_out_by, why in people:
+            # A member of an org chart (their reference) becomes one of your people now.
+            person_id = resolve_id(session, who) if isinstance(who, str) else who
             if person_id in planned:
                 continue
             if not people_repo.person_exists(session, person_id):

@@ -36,7 +36,7 @@ from nextmove.domain.slots import Interval, slot_phrase
 from nextmove.domain.vision import Vision
 from nextmove.errors import Ambiguous, NeedsConfirmation, NotFound, UserError
 from nextmove.formats.drafts import Draft
-from nextmove.services import scheduling
+from nextmove.services import members, scheduling
 from nextmove.services.drafts import write_draft
 from nextmove.services.people import new_person, picked_person, resolve_id
 from nextmove.services.workspace import Workspace
@@ -53,10 +53,11 @@ MIN_YEAR, MAX_YEAR = 1900, 2999  # times a meeting can be scheduled at
 # ---------------------------------------------------------------------------- people
 
 
-def resolve_person(session: Session, ref: str) -> Person:
+def resolve_person(session: Session, ref: str, *, act: bool = True) -> Person:
     """A person by id (``12`` or ``#12``) or by name, through the network's resolver: an
-    unknown reference is NotFound, a name shared by several people Ambiguous (listed)."""
-    person = people_repo.get_person(session, resolve_id(session, ref))
+    unknown reference is NotFound, a name shared by several people Ambiguous (listed). A
+    member of your org charts becomes one of your people unless `act` is False (a read)."""
+    person = people_repo.get_person(session, resolve_id(session, ref, act=act))
     assert person is not None
     return person
 
@@ -497,7 +498,17 @@ def _match_person(session: Session, name: str, organization: str, email: str) ->
             f"{len(candidates)} people match {name!r}: {listed}",
             hint="Add --org or --email to say which one, or use their #.",
         )
-    return candidates[0][0] if candidates else None
+    if candidates:
+        return candidates[0][0]
+    # Someone in your org charts: referred to you, they become one of your people.
+    in_chart = [
+        m
+        for m in members.members_named(session, name)
+        if not organization.strip() or org_key(m.organization) == org_key(organization)
+    ]
+    if email.strip():
+        in_chart = [m for m in in_chart if (m.email or "") == email.strip().lower()] or in_chart
+    return members.person_for(session, in_chart[0]) if len(in_chart) == 1 else None
 
 
 def add_task(db: Workspace, meeting_id: int, text: str, *, due: date, now: datetime) -> Task:
@@ -626,6 +637,6 @@ def introduction_chain(session_or_db: Session | Workspace, person_id: int) -> li
 
 def person_chain(db: Workspace, ref: str) -> tuple[Person, list[ChainLink]]:
     with db.session() as session:
-        person = resolve_person(session, ref)
+        person = resolve_person(session, ref, act=False)
         assert person.id is not None
         return person, introduction_chain(session, person.id)

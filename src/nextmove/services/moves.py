@@ -31,6 +31,7 @@ from nextmove.domain.moves import (
 from nextmove.domain.vision import Vision
 from nextmove.errors import UserError
 from nextmove.formats.onet_related import parse_onet_related
+from nextmove.services.moves_directory import chart_careers
 from nextmove.services.workspace import Workspace
 from nextmove.store import moves as repo
 from nextmove.store import vision as vision_repo
@@ -68,9 +69,15 @@ def find_moves(
                 hint="`nextmove moves --from 'Data Scientist'`, or `nextmove me set --title …`.",
             )
         origin = _origin(origin_title, vision if from_title is None else None)
-        held = _like_titles(origin, repo.past_titles(session))
+        # Histories recorded for your people, and those the org charts' imports show.
+        chart = chart_careers(session)
+        chart_titles = {r.title for c in chart for r in c.roles[:-1]}
+        held = _like_titles(origin, sorted(set(repo.past_titles(session)) | chart_titles))
         careers = repo.careers(session, repo.people_who_held(session, held)) if held else []
+        careers += [c for c in chart if any(r.title in held for r in c.roles[:-1])]
         histories, positions = repo.history_counts(session)
+        histories += len(chart)
+        positions += sum(len(c.roles) - 1 for c in chart)
         my_id = repo.my_person_id(session)
         target = None
         if to_title is not None:
@@ -84,9 +91,13 @@ def find_moves(
                 # Nobody did: the nearest moves may start anywhere near your role.
                 # A nearest move starts at a role in your function at least (role_closeness
                 # >= 1 on that side, since the other gives at most 2).
-                near = _titles_where(origin, repo.past_titles(session), at_least=1.0)
+                near = _titles_where(
+                    origin, sorted(set(repo.past_titles(session)) | chart_titles), at_least=1.0
+                )
                 ids = repo.people_who_held(session, near) if near else set()
-                every = observed_moves(repo.careers(session, ids), as_of=as_of) if ids else []
+                found = repo.careers(session, ids) if ids else []
+                found += [c for c in chart if any(r.title in near for r in c.roles[:-1])]
+                every = observed_moves(found, as_of=as_of)
                 read = _reader(every, [target.title])
                 report.nearest = nearest_moves(origin, target, every, read, exclude=my_id)
         else:

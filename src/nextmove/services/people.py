@@ -33,10 +33,12 @@ from nextmove.domain.people import (
     validate_tier,
 )
 from nextmove.errors import Ambiguous, NotFound, UserError
+from nextmove.services import members
 from nextmove.services.titles import read_title
 from nextmove.services.workspace import Workspace
 from nextmove.store import network as net
 from nextmove.store import people as repo
+from nextmove.store.directory import DirectoryMember
 from nextmove.store.forget import linked_to, scrub_traces, strip_folders
 from nextmove.store.people import PersonLine
 
@@ -50,6 +52,9 @@ class PersonDetail:
     interactions: list[Interaction] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
     is_me: bool = False
+    # What the organization's chart says (members, and your people linked to one).
+    org: members.OrgFacts | None = None
+    member_ref: str = ""  # set when they are a member of a chart, not one of your people
 
 
 def resolve(db: Workspace, ref: str) -> int:
@@ -67,9 +72,19 @@ def picked_person(ref: str) -> bool:
     return _PICKED.search(ref.strip()) is not None
 
 
-def resolve_id(session: Any, ref: str) -> int:
-    """`resolve` inside a unit of work that is already open (the one resolver of the app)."""
+def resolve_id(session: Any, ref: str, *, act: bool = True) -> int:
+    """`resolve` inside a unit of work that is already open (the one resolver of the app).
+
+    A member of one of your organizations' charts — by reference (``northwind:NW1042``) or,
+    when none of your people has the name, by name — becomes one of your people here
+    (services/members.py `person_for`): resolving is the first step of acting on someone.
+    Reads that must not store anything pass ``act=False`` and get NotFound for a member who
+    is not one of your people yet."""
     text = check_text(ref, "person").strip().lstrip("#")
+    if members.looks_like_member_ref(text):
+        member = members.find_member(session, text)
+        if member is not None:
+            return _member_person(session, member, ref, act=act)
     picked = _PICKED.search(text)
     if picked:  # "Dana Lee #12", as the person pickers fill in: the id decides
         text = picked.group(1)
@@ -84,6 +99,19 @@ def resolve_id(session: Any, ref: str) -> int:
         raise UserError("give a person's id or name")
     found = repo.ids_named(session, text)
     if not found:
+        in_chart = members.members_named(session, text)
+        if len(in_chart) == 1:
+            return _member_person(session, in_chart[0], ref, act=act)
+        if in_chart:
+            lines = "\n".join(
+                f"  {members.ref_of(session, m)} {m.name} — "
+                f"{describe_position(m.organization, m.title)}"
+                for m in in_chart[:20]
+            )
+            raise Ambiguous(
+                f"{len(in_chart)} people in your org charts are called {ref!r}:\n{lines}",
+                hint=f"Use the reference instead, e.g. `{members.ref_of(session, in_chart[0])}`.",
+            )
         raise NotFound(
             f"nobody called {ref!r} in your network",
             hint=f"Search with `nextmove people list --query {text.split()[0]!r}`.",
@@ -98,6 +126,19 @@ def resolve_id(session: Any, ref: str) -> int:
             hint="Use the id instead, e.g. `nextmove people show " + str(found[0][0]) + "`.",
         )
     return found[0][0]
+
+
+def _member_person(session: Any, member: DirectoryMember, ref: str, *, act: bool) -> int:
+    if act:
+        return members.person_for(session, member)
+    linked = members.linked_person(session, member)
+    if linked is None:
+        raise NotFound(
+            f"{ref!r} is {member.name}, from the {member.organization} org chart, "
+            "not one of your people yet",
+            hint=f"`nextmove people show {members.ref_of(session, member)}` shows them.",
+        )
+    return linked
 
 
 def list_people(
@@ -117,7 +158,7 @@ def list_people(
                 f"{flag!r} is not a flag", hint="Flags: " + ", ".join(FLAGS) + ".", field="flag"
             )
     with db.session() as session:
-        return repo.find_people(
+        lines, total = repo.find_people(
             session,
             query=query,
             tag=tag,
@@ -127,6 +168,62 @@ def list_people(
             limit=limit,
             offset=offset,
         )
+        if tag or tier or flags:
+            return lines, total  # what only your people have
+        return with_members(
+            session,
+            lines,
+            total,
+            query=query,
+            organization=organization,
+            limit=limit,
+            offset=offset,
+        )
+
+
+def with_members(
+    session: Any,
+    lines: list[PersonLine],
+    total: int,
+    *,
+    query: str | None,
+    organization: str | None,
+    limit: int | None,
+    offset: int,
+) -> tuple[list[PersonLine], int]:
+    """A page of your people followed by the members of your org charts who are not your
+    people yet, as one list: your people by name first, then members by employee id."""
+    room = None if limit is None else max(0, limit - len(lines))
+    page = members.member_lines(
+        session,
+        query=query,
+        organization=organization,
+        limit=room,
+        offset=max(0, offset - total),
+    )
+    if room != 0:
+        lines = lines + [_member_line(m, page.refs) for m in page.lines]
+    return lines, total + page.total
+
+
+def _member_line(m: DirectoryMember, refs: dict[tuple[int, str], str]) -> PersonLine:
+    return PersonLine(
+        id=0,
+        name=m.name,
+        title=m.title,
+        organization=m.organization,
+        level=m.level,
+        function=m.function,
+        city=m.city,
+        tier=None,
+        last_contact=None,
+        changed_jobs_on=None,
+        offered_help=False,
+        navigated_transition=False,
+        peer=False,
+        tags=[],
+        member_ref=refs[(m.organization_id, m.employee_id)],
+    )
 
 
 def person_detail(session: Any, person_id: int) -> PersonDetail:
@@ -143,9 +240,23 @@ def person_detail(session: Any, person_id: int) -> PersonDetail:
 
 
 def show_person(db: Workspace, ref: str) -> PersonDetail:
+    """A person, or a member of your org charts who is not one of your people (their
+    org-chart facts, nothing stored), with what the chart says about them."""
     with db.session() as session:
-        person_id = resolve_id(session, ref)
-        return person_detail(session, person_id)
+        member = members.unlinked_member(session, ref)
+        if member is not None:
+            return member_detail(session, member)
+        person_id = resolve_id(session, ref, act=False)
+        detail = person_detail(session, person_id)
+        detail.org = members.org_facts_of_person(session, person_id)
+        return detail
+
+
+def member_detail(session: Any, member: DirectoryMember) -> PersonDetail:
+    facts = members.org_facts(session, member)
+    return PersonDetail(
+        members.person_from_member(member, member.organization), org=facts, member_ref=facts.ref
+    )
 
 
 # The longest text each field of a person keeps (nextmove.domain.limits).
@@ -229,7 +340,7 @@ def delete_person(db: Workspace, ref: str) -> Person:
 
 
 def _delete_and_scrub(session: Session, ref: str) -> tuple[Person, Rewrites]:
-    person_id = resolve_id(session, ref)
+    person_id = resolve_id(session, ref, act=False)
     person = repo.get_person(session, person_id)
     assert person is not None
     linked = linked_to(session, person_id)
@@ -265,8 +376,8 @@ def merge_people(
     """Merge the second person into the first: lists are combined, the first's fields win,
     the second's fill its gaps; ties, interactions and sources move over."""
     with db.session() as session:
-        keep_id = resolve_id(session, keep_ref)
-        drop_id = resolve_id(session, drop_ref)
+        keep_id = resolve_id(session, keep_ref, act=False)
+        drop_id = resolve_id(session, drop_ref, act=False)
         if keep_id == drop_id:
             raise UserError("that is the same person twice")
         people = repo.load_people(session, [keep_id, drop_id])

@@ -4,22 +4,33 @@ results, counted in the query), and everything about one person on one page."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from nextmove.config import Settings
 from nextmove.domain.functions import parse_function
 from nextmove.domain.levels import parse_level
 from nextmove.domain.meetings import ChainLink, Meeting
 from nextmove.domain.people import validate_tier
-from nextmove.errors import UserError
+from nextmove.errors import NotFound, UserError
 from nextmove.services import keep as keep_service
+from nextmove.services import members
 from nextmove.services.keep import Contact
 from nextmove.services.meetings import introduction_chain
-from nextmove.services.people import FLAGS, PersonDetail, check_text, person_detail, resolve_id
+from nextmove.services.people import (
+    FLAGS,
+    PersonDetail,
+    check_text,
+    member_detail,
+    person_detail,
+    resolve_id,
+    with_members,
+)
 from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as meeting_repo
 from nextmove.store import opportunities as opp_repo
 from nextmove.store import people as repo
+from nextmove.store.directory import DirectoryMember
 from nextmove.store.people import PersonLine
 
 KEEP_STATES = ("ok", "due", "overdue")
@@ -71,7 +82,7 @@ def search_people(
             raise UserError(f"keep: {filters.keep!r} is not ok, due or overdue")
         among = keep_service.ids_in_state(db, filters.keep, settings=settings, today=today)
     with db.session() as session:
-        return repo.find_people(
+        lines, total = repo.find_people(
             session,
             query=filters.query.strip() or None,
             tag=filters.tag.strip() or None,
@@ -81,6 +92,17 @@ def search_people(
             level=level,
             function=function,
             among=among,
+            limit=limit,
+            offset=offset,
+        )
+        if tier or among is not None or filters.tag.strip() or filters.flags or level or function:
+            return lines, total  # what only your people have
+        return with_members(
+            session,
+            lines,
+            total,
+            query=filters.query.strip() or None,
+            organization=filters.organization.strip() or None,
             limit=limit,
             offset=offset,
         )
@@ -131,8 +153,9 @@ def person_page(db: Workspace, ref: str, *, settings: Settings, today: date) -> 
     """A person with their ties, interactions, sources, meetings, introduction chain,
     keep-in-touch state and the opportunities they are linked to (one unit of work)."""
     with db.session() as session:
-        person_id = resolve_id(session, ref)
+        person_id = resolve_id(session, ref, act=False)
         detail = person_detail(session, person_id)
+        detail.org = members.org_facts_of_person(session, person_id)
         contact, snooze_until = keep_service.keep_of(
             session, person_id, settings=settings, today=today
         )
@@ -160,7 +183,37 @@ class KeepState:
 def keep_state(db: Workspace, ref: str, *, settings: Settings, today: date) -> KeepState:
     """One person's keep-in-touch state today."""
     with db.session() as session:
-        person_id = resolve_id(session, ref)
+        person_id = resolve_id(session, ref, act=False)
         name = repo.names_of(session, [person_id]).get(person_id, "")
         contact, until = keep_service.keep_of(session, person_id, settings=settings, today=today)
         return KeepState(person_id, name, contact, until)
+
+
+def member_page(db: Workspace, ref: str) -> PersonDetail:
+    """A member of one of your org charts by reference: what the chart says, nothing stored
+    (or, when they are one of your people already, that person with the chart's facts)."""
+    with db.session() as session:
+        member = _member(session, ref)
+        linked = members.linked_person(session, member)
+        if linked is not None:
+            detail = person_detail(session, linked)
+            detail.org = members.org_facts(session, member)
+            return detail
+        return member_detail(session, member)
+
+
+def add_member(db: Workspace, ref: str, *, now: datetime) -> int:
+    """Make a member of your org chart one of your people (the web's "Add to your people");
+    their id."""
+    with db.session() as session:
+        return members.person_for(session, _member(session, ref), now=now)
+
+
+def _member(session: Any, ref: str) -> DirectoryMember:
+    member = members.find_member(session, check_text(ref, "member"))
+    if member is None:
+        raise NotFound(
+            f"no member {ref!r} in your org charts",
+            hint="Members are named ORGANIZATION:EMPLOYEE_ID, e.g. northwind:NW1042.",
+        )
+    return member

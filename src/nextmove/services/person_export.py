@@ -44,7 +44,7 @@ class PersonRecord:
 
 def person_record(db: Workspace, ref: str) -> PersonRecord:
     with db.session() as session:
-        person_id = resolve_id(session, ref)
+        person_id = resolve_id(session, ref, act=False)
         detail = person_detail(session, person_id)
         meetings = [
             MeetingRecord(

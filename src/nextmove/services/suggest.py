@@ -30,8 +30,9 @@ from nextmove.domain.suggest import (
 )
 from nextmove.domain.vision import Vision
 from nextmove.errors import UserError
-from nextmove.services import meeting_rounds
+from nextmove.services import meeting_rounds, members
 from nextmove.services.meetings import resolve_person
+from nextmove.services.suggest_directory import ChartView, chart_path, chart_size, chart_view
 from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as meetings_repo
 from nextmove.store import moves as moves_repo
@@ -103,6 +104,9 @@ def _candidates(
 ) -> tuple[list[Candidate], repo.Me, int]:
     me = repo.load_me(session)
     total = people_repo.count_people(session)
+    # Everyone the ranking could read: your people and the members of your org charts (from
+    # the snapshots' counts, no scan). A large chart is prefiltered like a large network.
+    everyone = total + chart_size(session)
     direct = repo.direct_ties(session, me)
     targets = {s.function for s in vision.steps[:2] if s.function}
     rows = repo.candidate_rows(
@@ -112,11 +116,22 @@ def _candidates(
         target_functions=targets,
         direct_ids=direct.keys(),
         me=me,
-        prefilter=total > PREFILTER_ABOVE,
+        prefilter=everyone > PREFILTER_ABOVE,
     )
-    ids = [r.id for r in rows]
+    growth = _department_growth(session, vision.me.organization)
+    chart = chart_view(
+        session,
+        me_person_id=me.person_id,
+        prefilter=everyone > PREFILTER_ABOVE,
+        min_level=vision.me.level,
+        functions=targets,
+        department_growth=growth,
+    )
+    # Members of the org charts, read as the same named rows as your people.
+    rows = [*rows, *map(repo.CandidateRow._make, chart.rows)]
+    ids = [r.id for r in rows if r.id > 0]
     history = _past_roles(session, ids)
-    made = _made_the_move(session, vision, list(history))
+    made = _made_the_move(session, vision, list(history), chart)
     chain = repo.chain_of_command(session, me)
     seats = repo.roles_at(session, vision.me.organization)
     mine = _my_seat(vision, seats.get(me.person_id, []) if me.person_id is not None else [])
@@ -125,7 +140,6 @@ def _candidates(
         if pid not in met or met[pid] < day:
             met[pid] = day
     planned = meetings_repo.open_meeting_person_ids(session)
-    growth = _department_growth(session, vision.me.organization)
     candidates = []
     my_depth, my_org, my_manager = me.org_depth, me.org_key, me.manager_id
     for row in rows:
@@ -180,18 +194,27 @@ def _candidates(
                 made_move=made.get(pid, ""),
             )
         )
-    return candidates, me, total
+        if pid in chart.facts:
+            candidates[-1] = replace(candidates[-1], **chart.facts[pid])
+    return candidates, me, total + chart.people
 
 
-def _made_the_move(session: Session, vision: Vision, ids: list[int]) -> dict[int, str]:
+def _made_the_move(
+    session: Session, vision: Vision, ids: list[int], chart: ChartView
+) -> dict[int, str]:
     """Who among these people made the move you want — from a role like yours to one like
-    your next step — as "Data Scientist → Product Manager, 2021" (docs/moves.md)."""
+    your next step — as "Data Scientist → Product Manager, 2021" (docs/moves.md); from
+    their recorded histories and from the org charts' imports."""
     step = vision.next_step
-    if not ids or step is None or not vision.me.title.strip() or not step.title.strip():
+    if step is None or not vision.me.title.strip() or not step.title.strip():
         return {}
     from nextmove.services.moves import made_the_move  # loaded only when there is history
+    from nextmove.services.moves_directory import chart_careers
 
-    return made_the_move(moves_repo.careers(session, ids), vision)
+    careers = moves_repo.careers(session, ids) if ids else []
+    members = {(m.organization_id, m.employee_id): pid for pid, m in chart.members.items()}
+    careers += chart_careers(session, members) if chart.rows or chart.facts else []
+    return made_the_move(careers, vision) if careers else {}
 
 
 def path_finder(
@@ -243,6 +266,13 @@ def describe_path(path: WarmPath, names: dict[int, str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _describe_names(path: WarmPath, names: tuple[str, ...]) -> tuple[str, ...]:
+    """describe_path for a path whose people are named in order (members have no ids)."""
+    return describe_path(
+        path, {hop.person_id: name for hop, name in zip(path.hops, names, strict=True)}
+    )
+
+
 def suggest_people(
     db: Workspace,
     *,
@@ -273,12 +303,20 @@ def suggest_people(
             direct = repo.direct_ties(session, me)
             finder = path_finder(session, me, direct, [s.candidate.person_id for s in pool])
             rescored: dict[int, Suggestion] = {}
+            chart_ids = {c.member_ref: c.person_id for c in candidates if c.member_ref}
             for s in pool:
                 found, names = finder(s.candidate.person_id, 1)
-                if found:
-                    c = replace(
-                        s.candidate, path=found[0], path_names=describe_path(found[0], names)
+                described = describe_path(found[0], names) if found else ()
+                if not found and s.candidate.member_ref:
+                    # A member of your chart: the way through it (your chain of command).
+                    member = members.find_member(session, s.candidate.member_ref)
+                    through = (
+                        chart_path(session, me.person_id, member, chart_ids) if member else None
                     )
+                    if through is not None:
+                        found, described = [through[0]], _describe_names(*through)
+                if found:
+                    c = replace(s.candidate, path=found[0], path_names=described)
                     better = score_candidate(vision, c, explain=False, **options)  # type: ignore[arg-type]
                     if better is not None:
                         rescored[c.person_id] = better
@@ -303,7 +341,16 @@ class PathResult:
 def warm_paths(db: Workspace, ref: str, *, limit: int = 3) -> PathResult:
     """The best warm-introduction paths to a person, up to three hops."""
     with db.session() as session:
-        target = resolve_person(session, ref).id
+        member = members.unlinked_member(session, ref)
+        if member is not None:
+            # A member of your org chart: the way through the chart, nothing stored.
+            me = repo.load_me(session)
+            found_path = chart_path(session, me.person_id, member)
+            if found_path is None:
+                return PathResult(0, member.name, None, [], [])
+            way, names = found_path
+            return PathResult(0, member.name, None, [way], [_describe_names(way, names)])
+        target = resolve_person(session, ref, act=False).id
         assert target is not None
         me = repo.load_me(session)
         if target == me.person_id:
@@ -361,7 +408,7 @@ def plan_research_round(
             db,
             [
                 (
-                    s.suggestion.candidate.person_id,
+                    s.suggestion.candidate.member_ref or s.suggestion.candidate.person_id,
                     s.week,
                     s.reach_out_by,
                     "; ".join([s.why_chosen, *(r.text for r in s.suggestion.reasons[:2])]),

@@ -270,7 +270,12 @@ class _Run:
             assert person is not None
             local = Projection.of_person(person)
             if local.digest() == card.local_hash:
-                kept = people_repo.own_records(session, person.id)  # type: ignore[arg-type]
+                brought = read_synced_card(card.raw, card.href)
+                kept = people_repo.own_records(
+                    session,
+                    person.id,  # type: ignore[arg-type]
+                    card_notes="" if isinstance(brought, Problem) else brought.notes,
+                )
                 repo.delete_card(session, card)
                 if kept:
                     # Nothing a user has is lost: the card goes, what nextmove holds stays.

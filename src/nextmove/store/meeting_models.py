@@ -98,10 +98,10 @@ class Meeting(WorkspaceScoped, Base):
     why: Mapped[str] = mapped_column(Text, default="")
     # The round and the plan are not foreign keys: a composite reference cannot be set to
     # NULL alone, so deleting a round or a plan clears them (store.meetings, store.plans).
-    round_id: Mapped[int | None] = mapped_column(Integer)
+    round_id: Mapped[int | None] = mapped_column(Integer, info={"references": "research_round"})
     week: Mapped[int | None] = mapped_column(SmallInteger)
     # The plan this meeting explores (None: not said, or the plan was deleted).
-    plan_id: Mapped[int | None] = mapped_column(Integer)
+    plan_id: Mapped[int | None] = mapped_column(Integer, info={"references": "plan"})
     reach_out_by: Mapped[date | None] = mapped_column(Date)
     idea_on: Mapped[date] = mapped_column(Date)
     requested_on: Mapped[date | None] = mapped_column(Date)
@@ -167,7 +167,7 @@ class MeetingReferral(WorkspaceScoped, Base):
     meeting_id: Mapped[int] = mapped_column(Integer)
     person_id: Mapped[int] = mapped_column(Integer)
     # Not a foreign key (see Meeting.round_id): deleting that meeting clears it.
-    new_meeting_id: Mapped[int | None] = mapped_column(Integer)
+    new_meeting_id: Mapped[int | None] = mapped_column(Integer, info={"references": "meeting"})
     created_on: Mapped[date] = mapped_column(Date)
 
 

@@ -78,7 +78,7 @@ class Profile(WorkspaceScoped, Base):
     # The user's own record in the network, so an org chart can place "me". Deleting that
     # person clears it (store.people.delete_person): a composite reference cannot be set to
     # NULL by the database without nulling the workspace too.
-    person_id: Mapped[int | None] = mapped_column(Integer)
+    person_id: Mapped[int | None] = mapped_column(Integer, info={"references": "person"})
 
 
 class Plan(WorkspaceScoped, Base):
@@ -316,16 +316,20 @@ class Person(WorkspaceScoped, Base):
     # their managers, and a deferred self-reference makes SQLite scan the table for every
     # manager inserted after their reports (quadratic on a large chart). The store keeps it
     # consistent: deleting a person clears their reports' manager_id, merging repoints it.
-    manager_id: Mapped[int | None] = mapped_column(Integer)
+    manager_id: Mapped[int | None] = mapped_column(Integer, info={"references": "person"})
     # The import that placed them in the chart. Import runs are never deleted apart from
     # their workspace, so this is not a foreign key (a composite one could not be set to
     # NULL alone).
-    org_import_id: Mapped[int | None] = mapped_column(Integer)
+    org_import_id: Mapped[int | None] = mapped_column(Integer, info={"references": "import_run"})
     org_line: Mapped[int | None] = mapped_column(Integer)
     # The person's entry in the organization directory (directory_member), when the user
     # deals with someone on an imported chart. Not a foreign key: the entry's versions share
     # (organization, employee id); the import keeps the link.
-    directory_org_id: Mapped[int | None] = mapped_column(Integer)
+    # A backup keeps it where the organization exists in the database restored into
+    # (store/backup.py: "shared"), and clears it elsewhere.
+    directory_org_id: Mapped[int | None] = mapped_column(
+        Integer, info={"references": None, "shared": "organization"}
+    )
     directory_employee_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -421,7 +425,7 @@ class PersonSource(WorkspaceScoped, Base):
     id: Mapped[int] = mapped_column(Integer, default=allocate_id)
     person_id: Mapped[int] = mapped_column(Integer)
     # Not a foreign key: see Person.org_import_id.
-    import_id: Mapped[int | None] = mapped_column(Integer)
+    import_id: Mapped[int | None] = mapped_column(Integer, info={"references": "import_run"})
     kind: Mapped[str] = mapped_column(String(20))
     key: Mapped[str] = mapped_column(Text)
     file: Mapped[str] = mapped_column(Text, default="")
@@ -495,7 +499,7 @@ class Interaction(WorkspaceScoped, Base):
     source: Mapped[str] = mapped_column(String(20), default="user")
     external_key: Mapped[str | None] = mapped_column(Text)
     # Not a foreign key: see Person.org_import_id.
-    import_id: Mapped[int | None] = mapped_column(Integer)
+    import_id: Mapped[int | None] = mapped_column(Integer, info={"references": "import_run"})
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

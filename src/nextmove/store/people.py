@@ -212,6 +212,12 @@ class PersonLine:
     navigated_transition: bool
     peer: bool
     tags: list[str]
+    member_ref: str = ""  # a member of an org chart, not one of your people (id 0)
+
+    @property
+    def page(self) -> str:
+        """The web page about them."""
+        return f"/people/m/{self.member_ref}" if self.member_ref else f"/people/{self.id}"
 
 
 def find_people(
@@ -791,10 +797,11 @@ def set_managers(session: Session, rows: Sequence[tuple[int, int]]) -> None:
         update_column(session, P, "manager_id", chunk)
 
 
-def own_records(session: Session, person_id: int) -> list[str]:
+def own_records(session: Session, person_id: int, *, card_notes: str = "") -> list[str]:
     """What nextmove holds of its own about a person, beyond their contact card: meetings,
     contacts logged, ties, a board seat, opportunities, referrals, a cadence, notes, a tier,
-    flags, being you. An address book deleting the card must not take these with it."""
+    flags, being you. An address book deleting the card must not take these with it.
+    `card_notes`: the notes the card itself brought, which are the address book's."""
     from nextmove.store.meeting_models import BoardSeat, KeepInTouch, Meeting, MeetingReferral
     from nextmove.store.opportunity_models import OpportunityPerson
 
@@ -827,8 +834,8 @@ def own_records(session: Session, person_id: int) -> list[str]:
     for label, model, conditions in checks:
         if exists(model, *conditions):
             found.append(label)
-    if person.notes.strip():
-        found.append("notes")
+    if person.notes.strip() and person.notes.strip() != card_notes.strip():
+        found.append("notes")  # written in nextmove, not brought by the card
     if person.tier:
         found.append("a tier")
     if person.offered_help or person.navigated_transition or person.peer:

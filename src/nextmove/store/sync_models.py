@@ -97,7 +97,9 @@ class SyncEvent(WorkspaceScoped, Base):
 
     id: Mapped[int] = mapped_column(Integer, default=allocate_id)
     account_id: Mapped[int] = mapped_column(Integer)
-    meeting_id: Mapped[int] = mapped_column(Integer)
+    # A plain reference (store/backup.py remaps it on restore; a deleted meeting's stays
+    # naming no meeting).
+    meeting_id: Mapped[int] = mapped_column(Integer, info={"references": "meeting"})
     uid: Mapped[str] = mapped_column(Text)
     href: Mapped[str] = mapped_column(Text)
     etag: Mapped[str] = mapped_column(Text, default="")

@@ -35,7 +35,8 @@ class CheckinPublic(BaseModel):
 
 
 class CandidatePublic(BaseModel):
-    id: int
+    id: int | None = Field(description="null for a member of your org chart (see `member`).")
+    member: str | None = None
     name: str
     title: str
     organization: str

@@ -58,6 +58,11 @@ class PersonLinePublic(BaseModel):
     tags: list[str]
     last_contact: dt.date | None
     flags: list[str]
+    member: str | None = Field(
+        None,
+        description="A member of one of your org charts, not one of your people yet (id 0): "
+        'their reference, e.g. "northwind:NW1042".',
+    )
 
 
 class PersonPickPublic(BaseModel):
@@ -163,11 +168,59 @@ class SourcePublic(BaseModel):
     imported_on: dt.date | None
 
 
+class ChartMemberPublic(BaseModel):
+    employee_id: str
+    name: str
+    title: str
+
+
+class ChartTeamPublic(BaseModel):
+    date: dt.date | None
+    direct: int
+    size: int
+
+
+class ChartPositionPublic(BaseModel):
+    title: str
+    department: str
+    manager_employee_id: str | None
+    since: dt.date | None
+    until: dt.date | None
+
+
+class ChartHolderPublic(BaseModel):
+    employee_id: str
+    name: str
+    title: str
+    until: dt.date | None
+
+
+class DirectoryFactsPublic(BaseModel):
+    """What an organization's chart says about someone (docs/directory.md)."""
+
+    organization: str
+    ref: str
+    employee_id: str
+    title: str
+    level: LevelPublic | None
+    function: str | None
+    department: str
+    city: str
+    depth: int
+    managers: list[ChartMemberPublic] = Field(description="The direct manager first.")
+    reports: list[ChartMemberPublic]
+    team: list[ChartTeamPublic] = Field(description="Their team at every import, oldest first.")
+    positions: list[ChartPositionPublic]
+    held_seat_before: list[ChartHolderPublic]
+
+
 class PersonDetailPublic(PersonPublic):
     is_me: bool
     ties: list[TiePublic]
     interactions: list[InteractionPublic]
     sources: list[SourcePublic]
+    member: str | None = None
+    directory: DirectoryFactsPublic | None = None
 
 
 class TouchPublic(InteractionPublic):

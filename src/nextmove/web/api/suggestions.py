@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from nextmove.formats.json_shapes import suggestion_json, warm_path_json
 from nextmove.services import suggest as suggest_service
@@ -17,7 +17,11 @@ router = APIRouter(tags=["suggestions"])
 
 
 class SuggestedPersonPublic(PersonBriefPublic):
+    id: int | None = Field(description="null for a member of an org chart (see `member`).")  # type: ignore[assignment]
     city: str
+    member: str | None = Field(
+        None, description='A member of one of your org charts: their reference ("northwind:NW3").'
+    )
 
 
 class ReasonPublic(BaseModel):

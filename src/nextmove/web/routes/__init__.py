@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nextmove.web.routes import (
     accounts,
+    backup,
     board,
     imports,
     journal,
@@ -44,4 +45,5 @@ ROUTERS = [
     workspaces.router,
     accounts.router,
     sync.router,
+    backup.router,
 ]

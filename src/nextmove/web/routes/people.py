@@ -194,6 +194,32 @@ def person_page(
     )
 
 
+MemberRef = Annotated[str, Path(min_length=3, max_length=300, pattern=r"^[^\s:/]+:[^\s:/]+$")]
+
+
+@router.get("/people/m/{ref}", response_class=HTMLResponse, summary="A member of an org chart")
+def member_page(request: Request, ref: MemberRef, db: DbDep) -> Response:
+    detail = people_view.member_page(db, ref)
+    if not detail.member_ref:  # one of your people already
+        return RedirectResponse(link_for(request, f"/people/{detail.person.id}"), status_code=303)
+    return render(request, "member.html", detail=detail, p=detail.person)
+
+
+@router.post("/people/m/{ref}/add", summary="Add a member of an org chart to your people")
+def add_member(
+    request: Request, posted: FormDep, ref: MemberRef, db: DbDep, now: NowDep
+) -> Response:
+    """Add them, then show their page — or, from a suggestion's "Plan a meeting"
+    (next=meeting), the meeting form with them."""
+    then = posted.get("next")
+    person_id = people_view.add_member(db, ref, now=now)
+    if then == "meeting":
+        return RedirectResponse(
+            link_for(request, "/meetings/new", person_id=person_id), status_code=303
+        )
+    return RedirectResponse(link_for(request, f"/people/{person_id}"), status_code=303)
+
+
 @router.get("/people/{person_id}", response_class=HTMLResponse, summary="A person")
 def detail_page(
     request: Request, person_id: PersonId, db: DbDep, settings: SettingsDep, today: TodayDep

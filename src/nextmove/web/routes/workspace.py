@@ -128,6 +128,10 @@ def settings_view(
         saved=changed is not None,
         changed=[k for k in (changed or "").split(",") if k in by_key],
         labels={r.key: r.spec.label for r in resolved},
+        upload_limit_mb=context.settings.upload_limit_mb,
+        server_mode=bool(account),
+        restored=request.query_params.get("restored", "")[:60] or None,
+        restored_people=request.query_params.get("people", "")[:9] or None,
     )
 
 

@@ -1,0 +1,166 @@
+"""Backup and restore on the Settings page: the download is the CLI's archive, an upload is
+restored into a new workspace beside the current one, and every refusal writes nothing."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+from sqlalchemy import func, select
+
+from nextmove.services.workspace import Workspace
+from nextmove.store.models import Person
+from nextmove.store.models import Workspace as WorkspaceRow
+from tests.web import test_server_mode as server
+from tests.web.conftest import BASE, Web
+
+SAME_SITE = {"Origin": BASE, "Sec-Fetch-Site": "same-origin"}
+# Server mode's fixtures (accounts signed in through real pages), shared with its own tests.
+server_db = server.server_db
+make_browser = server.make_browser
+people = server.people
+
+
+def people_per_workspace(ws: Workspace) -> dict[str, int]:
+    with ws.db.session(all_workspaces=True) as s:
+        names = dict(s.execute(select(WorkspaceRow.id, WorkspaceRow.name)).all())
+        counts = dict(
+            s.execute(select(Person.workspace_id, func.count()).group_by(Person.workspace_id)).all()
+        )
+    return {name: counts.get(i, 0) for i, name in names.items()}
+
+
+def restore(web: Web, data: bytes, name: str, filename: str = "b.zip", **fields: str):  # type: ignore[no-untyped-def]
+    token = web.token("/settings")
+    return web.client.post(
+        "/settings/restore",
+        data={"csrf_token": token, "workspace": name, **fields},
+        files={"file": (filename, data, "application/zip")},
+        headers=SAME_SITE,
+        follow_redirects=False,
+    )
+
+
+def test_download_then_restore_beside_the_original(demo_web: Web, web_db: Workspace) -> None:
+    page = demo_web.get("/settings")
+    assert "Download a backup" in page.text and "Restore a backup" in page.text
+
+    download = demo_web.get("/settings/backup")
+    assert download.status_code == 200
+    assert download.headers["content-type"] == "application/zip"
+    assert 'attachment; filename="nextmove-default-' in download.headers["content-disposition"]
+    assert download.headers["cache-control"] == "no-store"
+    with zipfile.ZipFile(io.BytesIO(download.content)) as z:
+        assert "manifest.json" in z.namelist()
+
+    answer = restore(demo_web, download.content, "copy")
+    assert answer.status_code == 303, answer.text
+    assert answer.headers["location"].startswith("/settings?restored=copy&people=438")
+    assert people_per_workspace(web_db) == {"default": 438, "copy": 438}
+    shown = demo_web.get(answer.headers["location"]).text
+    assert "restored into the new workspace <strong>copy</strong> (438 people)" in shown
+    assert "Switch to copy" in shown
+    switched = demo_web.submit(
+        "/workspace/switch", {"workspace": "copy", "next": "/"}, page="/settings"
+    )
+    assert switched.status_code == 303
+    assert "Workspace <strong>copy</strong>" in demo_web.get("/settings").text
+
+    again = restore(demo_web, download.content, "copy")
+    assert again.status_code == 400
+    assert "a workspace named &#39;copy&#39; exists already" in again.text
+    assert people_per_workspace(web_db) == {"default": 438, "copy": 438}
+
+
+def test_a_damaged_upload_is_a_message_and_nothing_written(
+    demo_web: Web, web_db: Workspace
+) -> None:
+    data = demo_web.get("/settings/backup").content
+    answer = restore(demo_web, data[: len(data) // 2], "copy", filename="my-backup.zip")
+    assert answer.status_code == 400
+    assert "Not restored: 1 problem" in answer.text
+    assert "my-backup.zip: is corrupt or truncated" in answer.text
+    assert people_per_workspace(web_db) == {"default": 438}
+
+
+def test_restore_without_the_form_token_is_refused(demo_web: Web, web_db: Workspace) -> None:
+    data = demo_web.get("/settings/backup").content
+    answer = demo_web.client.post(
+        "/settings/restore",
+        data={"workspace": "copy"},
+        files={"file": ("b.zip", data, "application/zip")},
+        headers=SAME_SITE,
+    )
+    assert answer.status_code == 403
+    assert people_per_workspace(web_db) == {"default": 438}
+
+
+def test_restore_needs_a_file_and_a_valid_name(demo_web: Web, web_db: Workspace) -> None:
+    token = demo_web.token("/settings")
+    answer = demo_web.client.post(
+        "/settings/restore",
+        data={"csrf_token": token, "workspace": ""},
+        headers=SAME_SITE,
+    )
+    assert answer.status_code == 400
+    assert "Choose the backup file" in answer.text and "Name the new workspace" in answer.text
+    data = demo_web.get("/settings/backup").content
+    answer = restore(demo_web, data, "../evil")
+    assert answer.status_code == 400
+    assert "is not a valid workspace name" in answer.text
+    assert people_per_workspace(web_db) == {"default": 438}
+
+
+def test_an_upload_over_the_limit_is_refused(small_limit_web: Web, web_db: Workspace) -> None:
+    answer = restore(small_limit_web, b"PK\x03\x04" + b"x" * 20_000, "copy")
+    assert answer.status_code == 413
+    assert people_per_workspace(web_db) == {"default": 0}
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_encrypted_download_and_restore(demo_web: Web, web_db: Workspace) -> None:
+    token = demo_web.token("/settings")
+    differ = demo_web.client.post(
+        "/settings/backup",
+        data={"csrf_token": token, "passphrase": "one", "passphrase_again": "two"},
+        headers=SAME_SITE,
+    )
+    assert differ.status_code == 400
+    assert "The two passphrases differ" in differ.text
+
+    download = demo_web.client.post(
+        "/settings/backup",
+        data={"csrf_token": token, "passphrase": "tea time", "passphrase_again": "tea time"},
+        headers=SAME_SITE,
+    )
+    assert download.status_code == 200
+    assert download.content.startswith(b"age-encryption.org/v1\n")
+    assert download.headers["content-disposition"].endswith('.zip.age"')
+
+    wrong = restore(demo_web, download.content, "copy", "b.zip.age", passphrase="coffee")
+    assert wrong.status_code == 400
+    assert "cannot be decrypted" in wrong.text
+    right = restore(demo_web, download.content, "copy", "b.zip.age", passphrase="tea time")
+    assert right.status_code == 303
+    assert people_per_workspace(web_db) == {"default": 438, "copy": 438}
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_server_mode_backs_up_your_own_workspace_and_offers_no_restore(  # type: ignore[no-untyped-def]
+    make_browser, people, server_db
+) -> None:
+    ann = make_browser()
+    assert ann.sign_in("ann@example.org").status_code == 303
+    page = ann.client.get("/settings").text
+    assert "Download a backup" in page and "Restore a backup" not in page
+    download = ann.client.get("/settings/backup")
+    assert download.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(download.content)) as z:
+        manifest = json.loads(z.read("manifest.json"))
+    with server_db.session() as s:
+        own = s.get(WorkspaceRow, people["ann"].workspace_id)
+        assert own is not None and manifest["workspace"]["name"] == own.name
+    refused = ann.post_form("/settings/restore", {"workspace": "mine"})
+    assert refused.status_code == 403
