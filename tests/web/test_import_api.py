@@ -6,9 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select
+
 from nextmove.services import people
 from nextmove.services.workspace import Workspace
 from nextmove.store import directory
+from nextmove.store.models import Person
 from tests.web.conftest import BASE, Web
 from tests.web.test_import_pages import BAD_DATE, FIXTURES, VCARDS, finished, upload
 
@@ -96,7 +99,12 @@ def test_an_org_chart_with_its_options(web: Web, web_db: Workspace) -> None:
         ],
     ).json()
     assert report["created"] == 3, report
-    assert count_people(web_db) == 0  # the chart goes into the directory, not your people
+    # The chart goes into the directory: nobody becomes one of your people by being on it,
+    # and the people list shows its members, marked as org-chart members.
+    with web_db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Person)) == 0
+    found = people.list_people(web_db, limit=10)[0]
+    assert len(found) == 3 and all(p.id == 0 for p in found)
     with web_db.session() as session:
         (org,) = directory.organizations_of(session, web_db.id)
         assert org.members == 3 and org.name == "Acme"
