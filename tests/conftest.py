@@ -174,14 +174,3 @@ def cli_sqlite(
 ) -> Cli:
     """The CLI against a SQLite file only (for behaviour that does not depend on the backend)."""
     return Cli(capsys, monkeypatch, f"sqlite:///{tmp_path / 'cli.db'}")
-
-
-# Tests of what the user sees of org-chart people (as people, in suggestions, moves, paths)
-# that read them as person rows: since the directory (issue 13) an org chart is stored there,
-# and the read side that shows directory members and workspace people as one is being built
-# on branch `dirpeople`. Strict: the marker must go when that lands and the test passes.
-NEEDS_DIRECTORY_READS = pytest.mark.xfail(
-    strict=True,
-    reason="reads org-chart people as person rows; the directory read side (dirpeople) "
-    "shows directory members as people",
-)
