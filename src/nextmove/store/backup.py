@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from nextmove.store import models  # registers every table
 from nextmove.store.base import Base, UTCDateTime, WorkspaceScoped
 from nextmove.store.db import SCHEMA_HEAD, Database
-from nextmove.store.ids import allocate_id, next_ids
+from nextmove.store.ids import is_numbered, next_ids
 
 BATCH = 1000
 
@@ -71,6 +71,8 @@ class TableSpec:
 
 
 def _scoped_tables() -> set[str]:
+    """The WorkspaceScoped models' tables: a workspace's own rows. (workspace_organization
+    also leads with workspace_id, but names the shared directory, which a backup leaves out.)"""
     return {
         mapper.local_table.name  # type: ignore[attr-defined]
         for mapper in Base.registry.mappers
@@ -78,16 +80,11 @@ def _scoped_tables() -> set[str]:
     }
 
 
-def _is_allocated(column: Column[Any]) -> bool:
-    default = column.default
-    return default is not None and getattr(default, "arg", None) is allocate_id
-
-
 def table_specs() -> list[TableSpec]:
     """Every per-workspace table, parents before the tables that reference them."""
     scoped = _scoped_tables()
     tables = [t for t in Base.metadata.sorted_tables if t.name in scoped]
-    renumbered = {t.name for t in tables if "id" in t.c and _is_allocated(t.c.id)}
+    renumbered = {t.name for t in tables if is_numbered(t)}
     specs = []
     for table in tables:
         refs: dict[str, Reference] = {}

@@ -45,6 +45,14 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def is_per_workspace(table: Any) -> bool:
+    """A per-workspace table: `workspace_id` leads its primary key (every WorkspaceScoped
+    model's does). Shared tables that merely name a workspace (an account's own, an audit
+    entry's) are not."""
+    key = list(getattr(getattr(table, "primary_key", None), "columns", ()))
+    return bool(key) and key[0].name == "workspace_id"
+
+
 class WorkspaceScoped:
     """A per-workspace table: `workspace_id` leads its primary key, unique constraints and
     indexes, and references to other per-workspace rows are composite foreign keys

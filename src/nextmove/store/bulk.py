@@ -38,7 +38,7 @@ from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.schema import CreateIndex
 
-from nextmove.store.ids import forget_next_id, next_ids, sequence_name, workspace_of
+from nextmove.store.ids import forget_next_id, is_numbered, next_ids, sequence_name, workspace_of
 
 
 def connection(session: Session) -> Connection:
@@ -162,7 +162,7 @@ def bulk_insert(
     constants = _in_workspace(session, table, columns, constants)
     if "id" in columns:
         forget_next_id(conn, table.name)
-    elif "workspace_id" in table.c and "id" in table.c and table.name != "profile":
+    elif is_numbered(table):
         # Rows that leave their id to the database: numbered here (store/ids.py).
         hold_write_lock(session, table)
         numbers = next_ids(conn, table.name, len(rows))

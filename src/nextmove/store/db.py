@@ -322,12 +322,9 @@ def _filter_by_workspace(state: ORMExecuteState) -> None:
 
 
 def _scoped_table(table: Any) -> bool:
-    """A per-workspace table: `workspace_id` leads its primary key. Shared tables that merely
-    name a workspace (an account's own, an audit entry's) are not filtered by it."""
-    if not isinstance(table, Table):
-        return False
-    key = list(table.primary_key.columns)
-    return bool(key) and key[0].name == "workspace_id"
+    from nextmove.store.base import is_per_workspace
+
+    return isinstance(table, Table) and is_per_workspace(table)
 
 
 def scoped_core(statement: Any, workspace_id: int) -> Any:

@@ -69,6 +69,13 @@ def allocate_id(context: Any) -> int:
     return next_ids(context.connection, table.name, 1)[0]
 
 
+def is_numbered(table: Table) -> bool:
+    """Whether the table's ids come from `allocate_id` (and, on PostgreSQL, `<table>_id_seq`)."""
+    column = table.c.get("id")
+    default = None if column is None else column.default
+    return default is not None and getattr(default, "arg", None) is allocate_id
+
+
 def current_workspace(context: Any) -> int:
     """The column default of `workspace_id`: the workspace of the session whose transaction
     runs the insert (set on its connection when the transaction begins), so Core inserts

@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nextmove.store.base import Base, JSONType, UTCDateTime, WorkspaceScoped
-from nextmove.store.ids import allocate_id, sequence_name
+from nextmove.store.ids import allocate_id, is_numbered, sequence_name
 
 
 class Workspace(Base):
@@ -603,5 +603,5 @@ __all__ = [
 # PostgreSQL numbers per-workspace rows from one sequence per table (store/ids.py); SQLite
 # has no sequences and skips these.
 for _table in list(Base.metadata.sorted_tables):
-    if "workspace_id" in _table.c and "id" in _table.c and _table.name != "profile":
+    if is_numbered(_table):
         Sequence(sequence_name(_table.name), metadata=Base.metadata)

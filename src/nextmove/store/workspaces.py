@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from nextmove.store.base import Base, WorkspaceScoped
+from nextmove.store.base import Base, is_per_workspace
 from nextmove.store.db import DEFAULT_WORKSPACE_ID
 from nextmove.store.models import Person, Workspace
 
@@ -126,17 +126,9 @@ def delete(session: Session, workspace_id: int) -> None:
     from sqlalchemy import delete as sql_delete
 
     for table in reversed(Base.metadata.sorted_tables):
-        if "workspace_id" in table.c and _is_per_workspace(table.name):
+        if is_per_workspace(table):
             session.execute(sql_delete(table).where(table.c.workspace_id == workspace_id))
     session.execute(sql_delete(Workspace).where(Workspace.id == workspace_id))
-
-
-def _is_per_workspace(name: str) -> bool:
-    return any(
-        getattr(mapper.class_, "__tablename__", None) == name
-        and issubclass(mapper.class_, WorkspaceScoped)
-        for mapper in Base.registry.mappers
-    )
 
 
 def row_counts(session: Session, workspace_id: int) -> dict[str, int]:
@@ -144,7 +136,7 @@ def row_counts(session: Session, workspace_id: int) -> dict[str, int]:
     out): what deleting it would remove."""
     counts: dict[str, int] = {}
     for table in Base.metadata.sorted_tables:
-        if "workspace_id" in table.c and _is_per_workspace(table.name):
+        if is_per_workspace(table):
             count = session.execute(
                 select(func.count()).select_from(table).where(table.c.workspace_id == workspace_id)
             ).scalar_one()
