@@ -806,12 +806,7 @@ def own_records(session: Session, person_id: int, *, card_notes: str = "") -> li
     from nextmove.store.opportunity_models import OpportunityPerson
 
     def exists(model: Any, *conditions: Any) -> bool:
-        return (
-            session.scalars(
-                select(literal_one()).select_from(model).where(*conditions).limit(1)
-            ).first()
-            is not None
-        )
+        return session.scalars(select(model).where(*conditions).limit(1)).first() is not None
 
     found: list[str] = []
     person = session.get(models.Person, person_id)
@@ -841,9 +836,3 @@ def own_records(session: Session, person_id: int, *, card_notes: str = "") -> li
     if person.offered_help or person.navigated_transition or person.peer:
         found.append("flags")
     return found
-
-
-def literal_one() -> Any:
-    from sqlalchemy import literal
-
-    return literal(1)
