@@ -11,8 +11,8 @@ from nextmove.domain.import_kinds import FILE_KIND_NAMES
 from nextmove.errors import NotFound, UserError
 from nextmove.formats.json_shapes import import_report_json
 from nextmove.formats.orgchart import parse_column_map
-from nextmove.web.api.import_models import ImportErrorPublic, ImportJobPublic, ImportReportPublic
-from nextmove.web.api.models import ErrorPublic
+from nextmove.formats.schemas.core import ErrorPublic
+from nextmove.formats.schemas.imports import ImportErrorPublic, ImportJobPublic, ImportReportPublic
 from nextmove.web.deps import BodyDep, DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.import_jobs import (
     JOB_ID,

@@ -8,13 +8,13 @@ from fastapi import APIRouter, Path, Query, Response
 
 from nextmove.domain.journal import JournalEntry
 from nextmove.formats.json_shapes import journal_entry_json, journal_summary_json
-from nextmove.services import vision as vision_service
-from nextmove.web.api.models import (
+from nextmove.formats.schemas.core import (
     ErrorPublic,
     JournalEntryCreate,
     JournalEntryPublic,
     JournalSummaryPublic,
 )
+from nextmove.services import vision as vision_service
 from nextmove.web.deps import DbDep, NowDep, TodayDep
 
 router = APIRouter(prefix="/journal", tags=["journal"])

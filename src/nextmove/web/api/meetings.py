@@ -16,9 +16,8 @@ from nextmove.formats.meeting_json import (
     slots_json,
     task_json,
 )
-from nextmove.services import meeting_calendar
-from nextmove.services import meetings as service
-from nextmove.web.api.meeting_models import (
+from nextmove.formats.schemas.core import ErrorPublic
+from nextmove.formats.schemas.meetings import (
     MAX_ID,
     AgendaPublic,
     AgendaUpdate,
@@ -42,7 +41,8 @@ from nextmove.web.api.meeting_models import (
     TaskDone,
     TaskPublic,
 )
-from nextmove.web.api.models import ErrorPublic
+from nextmove.services import meeting_calendar
+from nextmove.services import meetings as service
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.meeting_view import calendar_response, person_ref, start_of
 

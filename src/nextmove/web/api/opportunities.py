@@ -14,9 +14,8 @@ from nextmove.formats.opportunity_json import (
     list_json,
     opportunity_json,
 )
-from nextmove.services import opportunities as service
-from nextmove.web.api.models import ErrorPublic
-from nextmove.web.api.opp_models import (
+from nextmove.formats.schemas.core import ErrorPublic
+from nextmove.formats.schemas.opportunities import (
     ComparePublic,
     DecisionCreate,
     DecisionResultPublic,
@@ -31,6 +30,7 @@ from nextmove.web.api.opp_models import (
     StatusCreate,
     StatusValue,
 )
+from nextmove.services import opportunities as service
 from nextmove.web.deps import DbDep, NowDep, TodayDep
 
 router = APIRouter(prefix="/opportunities", tags=["opportunities"])

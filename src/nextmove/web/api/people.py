@@ -17,13 +17,8 @@ from nextmove.formats.json_shapes import (
     touch_json,
 )
 from nextmove.formats.meeting_json import chain_json, contact_json
-from nextmove.services import keep as keep_service
-from nextmove.services import meetings as meetings_service
-from nextmove.services import people as service
-from nextmove.services import people_view, person_export
-from nextmove.services.people_view import PeopleFilters
-from nextmove.web.api.models import ErrorPublic
-from nextmove.web.api.people_models import (
+from nextmove.formats.schemas.core import ErrorPublic
+from nextmove.formats.schemas.people import (
     ChainPublic,
     FlagValue,
     KeepListPublic,
@@ -45,7 +40,12 @@ from nextmove.web.api.people_models import (
     TouchCreate,
     TouchPublic,
 )
-from nextmove.web.api.person_export_models import PersonExportPublic
+from nextmove.formats.schemas.person_export import PersonExportPublic
+from nextmove.services import keep as keep_service
+from nextmove.services import meetings as meetings_service
+from nextmove.services import people as service
+from nextmove.services import people_view, person_export
+from nextmove.services.people_view import PeopleFilters
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 
 router = APIRouter(tags=["people"])

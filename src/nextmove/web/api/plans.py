@@ -7,9 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Response
 
 from nextmove.formats.plan_json import compare_plans_json, plan_summary_json
-from nextmove.services import plans as service
-from nextmove.web.api.models import ErrorPublic
-from nextmove.web.api.plan_models import (
+from nextmove.formats.schemas.core import ErrorPublic
+from nextmove.formats.schemas.plans import (
     MeetingPlanEdit,
     MeetingPlanPublic,
     PlanComparePublic,
@@ -18,6 +17,7 @@ from nextmove.web.api.plan_models import (
     PlanListPublic,
     PlanPublic,
 )
+from nextmove.services import plans as service
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 
 router = APIRouter(tags=["plans"])

@@ -6,10 +6,10 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from nextmove.formats.digest_json import round_plan_json, round_progress_json
+from nextmove.formats.schemas.board import RoundCreate, RoundPlanPublic, RoundProgressPublic
+from nextmove.formats.schemas.core import ErrorPublic
 from nextmove.services import meeting_rounds
 from nextmove.services import suggest as suggest_service
-from nextmove.web.api.board_models import RoundCreate, RoundPlanPublic, RoundProgressPublic
-from nextmove.web.api.models import ErrorPublic
 from nextmove.web.deps import DbDep, SettingsDep, TodayDep
 
 router = APIRouter(prefix="/round", tags=["round"])

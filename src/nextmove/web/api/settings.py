@@ -3,42 +3,16 @@ show --json`), and changing several at once (as `nextmove settings set`/`unset`)
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Body
-from pydantic import BaseModel, Field
+from pydantic import Field
 
+from nextmove.formats.schemas.settings import SettingsPublic, Value
 from nextmove.services import preferences as service
 from nextmove.web.deps import ContextDep, DbDep
 
 router = APIRouter(tags=["settings"])
-
-Source = Literal["workspace", "environment", "config.toml", "default"]
-Value = str | int | float
-
-
-class PreferencePublic(BaseModel):
-    value: Value
-    source: Source
-    inherited: Value = Field(description="The value without the workspace's own.")
-    inherited_from: Source
-
-
-class DeploymentPublic(BaseModel):
-    database: str = Field(description="The database URL, never with its password.")
-    backend: Literal["sqlite", "postgresql"]
-    data_dir: str
-    config_file: str
-    web_host: str
-    web_port: int
-    upload_limit_mb: float
-
-
-class SettingsPublic(BaseModel):
-    workspace: str
-    preferences: dict[str, PreferencePublic]
-    deployment: DeploymentPublic
-
 
 SettingsChange = Annotated[
     dict[

@@ -6,8 +6,8 @@ from fastapi import APIRouter
 
 from nextmove.formats.json_shapes import vision_json
 from nextmove.formats.plan_json import checks_json
+from nextmove.formats.schemas.core import CheckPublic, ErrorPublic, VisionCreate, VisionPublic
 from nextmove.services import vision as vision_service
-from nextmove.web.api.models import CheckPublic, ErrorPublic, VisionCreate, VisionPublic
 from nextmove.web.deps import DbDep, NowDep, TodayDep
 
 router = APIRouter(prefix="/vision", tags=["vision"])

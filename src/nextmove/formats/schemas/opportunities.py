@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from nextmove.domain import limits
-from nextmove.web.api.models import LevelPublic, PersonBriefPublic
+from nextmove.formats.schemas.core import LevelPublic, PersonBriefPublic
 
 SourceValue = Literal["hr-proposal", "job-board", "recruiter", "network-referral", "self-created"]
 StatusValue = Literal[

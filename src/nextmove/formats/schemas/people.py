@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from nextmove.domain import limits
 from nextmove.domain.days import FIRST_DAY, LAST_DAY
-from nextmove.web.api.models import ChainLinkPublic, LevelPublic, PersonRefPublic
+from nextmove.formats.schemas.core import ChainLinkPublic, LevelPublic, PersonRefPublic
 
 FlagValue = Literal["offered-help", "navigated-transition", "peer", "changed-jobs"]
 TierValue = Literal["A", "B", "C"]

@@ -9,9 +9,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from nextmove.domain.days import FIRST_DAY, LAST_DAY
-from nextmove.web.api.meeting_models import MeetingPublic, SlotPublic, TaskPublic
-from nextmove.web.api.models import PersonRefPublic
-from nextmove.web.api.suggestions import SuggestionPublic
+from nextmove.formats.schemas.core import PersonRefPublic
+from nextmove.formats.schemas.meetings import MeetingPublic, SlotPublic, TaskPublic
+from nextmove.formats.schemas.suggest import SuggestionPublic
 
 TouchStateValue = Literal["ok", "due", "overdue"]
 Day = Annotated[dt.date, Field(ge=FIRST_DAY, le=LAST_DAY)]

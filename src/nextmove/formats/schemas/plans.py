@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field
 
 from nextmove.domain.vision import GAUGE_MAX, GAUGE_MIN, PLAN_NAME_MAX
-from nextmove.web.api.models import ChoicesPublic, FindingPublic, StepPublic, _In
+from nextmove.formats.schemas.core import ChoicesPublic, FindingPublic, StepPublic, _In
 
 GaugeValue = Annotated[int, Field(ge=GAUGE_MIN, le=GAUGE_MAX)]
 

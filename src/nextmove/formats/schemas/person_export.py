@@ -7,13 +7,13 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from nextmove.web.api.meeting_models import (
+from nextmove.formats.schemas.meetings import (
     InsightPublic,
     MeetingPublic,
     ReferralPublic,
     TaskPublic,
 )
-from nextmove.web.api.people_models import PersonDetailPublic
+from nextmove.formats.schemas.people import PersonDetailPublic
 
 
 class ExportedMeetingPublic(MeetingPublic):

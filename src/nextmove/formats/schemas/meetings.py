@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from nextmove.web.api.models import ChainLinkPublic, PersonRefPublic
+from nextmove.formats.schemas.core import ChainLinkPublic, PersonRefPublic
 
 StateValue = Literal[
     "idea", "requested", "scheduled", "held", "followed-up", "declined", "no-reply"
