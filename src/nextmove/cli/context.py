@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo
 
 import typer
+from pydantic import BaseModel
 from rich.console import Console
 from rich.errors import MarkupError
 from rich.text import Text
@@ -125,8 +126,16 @@ JsonFlag = Annotated[
 ]
 
 
+def _plain(value: Any) -> Any:
+    """What json.dumps cannot write itself: a shape's model as its documented JSON."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True)
+    return str(value)
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    """A `--json` shape (a model of nextmove.formats.schemas, or a list of them) on stdout."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_plain) + "\n")
 
 
 def now_from(as_of: str | None, timezone: str) -> datetime:

@@ -11,6 +11,12 @@ from nextmove.domain.paths import WarmPath
 from nextmove.domain.slots import Interval
 from nextmove.domain.suggest import Suggestion
 from nextmove.domain.vision import Position, RoleOutline, Vision, step_name
+from nextmove.formats.schemas.core import (
+    JournalEntryPublic,
+    JournalSummaryPublic,
+    PositionPublic,
+    VisionPublic,
+)
 
 
 def level_json(rank: int | None) -> dict[str, Any] | None:
@@ -19,8 +25,8 @@ def level_json(rank: int | None) -> dict[str, Any] | None:
     return {"rank": rank, "key": level_key(rank), "label": level_label(rank)}
 
 
-def position_json(me: Position) -> dict[str, Any]:
-    return {
+def position_json(me: Position) -> PositionPublic:
+    shape = {
         "name": me.name,
         "title": me.title,
         "organization": me.organization,
@@ -29,6 +35,7 @@ def position_json(me: Position) -> dict[str, Any]:
         "industry": me.industry,
         "city": me.city,
     }
+    return PositionPublic.model_validate(shape)
 
 
 def step_json(index: int, step: RoleOutline) -> dict[str, Any]:
@@ -48,8 +55,8 @@ def step_json(index: int, step: RoleOutline) -> dict[str, Any]:
     }
 
 
-def vision_json(vision: Vision) -> dict[str, Any]:
-    return {
+def vision_json(vision: Vision) -> VisionPublic:
+    shape = {
         "me": position_json(vision.me),
         "steps": [step_json(i, s) for i, s in enumerate(vision.steps)],
         "priorities": [
@@ -64,6 +71,7 @@ def vision_json(vision: Vision) -> dict[str, Any]:
         "energizers": list(vision.energizers),
         "strengths": list(vision.strengths),
     }
+    return VisionPublic.model_validate(shape)
 
 
 def findings_json(findings: list[Finding]) -> dict[str, Any]:
@@ -76,8 +84,8 @@ def findings_json(findings: list[Finding]) -> dict[str, Any]:
     }
 
 
-def journal_entry_json(entry: JournalEntry) -> dict[str, Any]:
-    return {
+def journal_entry_json(entry: JournalEntry) -> JournalEntryPublic:
+    shape = {
         "id": entry.id,
         "date": entry.day.isoformat(),
         "activity": entry.activity,
@@ -87,6 +95,7 @@ def journal_entry_json(entry: JournalEntry) -> dict[str, Any]:
         "themes": list(entry.themes),
         "note": entry.note,
     }
+    return JournalEntryPublic.model_validate(shape)
 
 
 def tally_json(tally: Tally) -> dict[str, Any]:
@@ -100,8 +109,8 @@ def tally_json(tally: Tally) -> dict[str, Any]:
     }
 
 
-def journal_summary_json(summary: JournalSummary) -> dict[str, Any]:
-    return {
+def journal_summary_json(summary: JournalSummary) -> JournalSummaryPublic:
+    shape = {
         "from": summary.start.isoformat() if summary.start else None,
         "to": summary.end.isoformat() if summary.end else None,
         "entries": summary.entries,
@@ -114,6 +123,7 @@ def journal_summary_json(summary: JournalSummary) -> dict[str, Any]:
             "draining": [tally_json(t) for t in summary.themes_draining],
         },
     }
+    return JournalSummaryPublic.model_validate(shape)
 
 
 def interval_json(interval: Interval) -> dict[str, Any]:

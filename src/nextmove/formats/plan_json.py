@@ -9,6 +9,7 @@ from nextmove.domain.opportunities import Opportunity
 from nextmove.domain.plans import PlanCheck, PlanFit, PlanVerdict
 from nextmove.domain.vision import GAUGE_MEANINGS, GAUGES, Plan
 from nextmove.formats.json_shapes import findings_json, step_json
+from nextmove.formats.schemas.core import CheckPublic
 
 
 def plan_core_json(plan: Plan, *, main: bool, rank: int) -> dict[str, Any]:
@@ -99,11 +100,11 @@ def compare_plans_json(summaries: list[Any], people: dict[str, list[Any]]) -> di
     }
 
 
-def checks_json(checks: list[PlanCheck]) -> dict[str, Any]:
+def checks_json(checks: list[PlanCheck]) -> CheckPublic:
     """`vision check --json`: the main plan's findings, and the check of every plan."""
     shape = findings_json(checks[0].findings)
     shape["plans"] = [
         {"name": c.plan.name, "main": c.main, **findings_json(c.findings)} for c in checks
     ]
     shape["ok"] = all(p["ok"] for p in shape["plans"])
-    return shape
+    return CheckPublic.model_validate(shape)

@@ -21,7 +21,7 @@ class _In(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class CadencePublic(BaseModel):
+class SeatCadencePublic(BaseModel):
     state: TouchStateValue
     due_on: dt.date | None
     overdue_on: dt.date | None
@@ -49,7 +49,7 @@ class SeatPublic(BaseModel):
     why: str
     cadence_days: int
     last_chat_on: dt.date | None
-    status: CadencePublic | None
+    status: SeatCadencePublic | None
     checkin: CheckinPublic | None = Field(description="A check-in draft for an overdue seat.")
     slots: list[SlotPublic] = Field(description="Proposed 30-minute times for an overdue seat.")
     candidates: list[CandidatePublic] = Field(description="For an empty seat.")

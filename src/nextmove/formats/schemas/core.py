@@ -11,7 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field
 ChoiceValue = Literal["stay", "change", "open"]
 
 
-class LevelPublic(BaseModel):
+class Public(BaseModel):
+    """A shape the API returns and `--json` prints. Every key is declared: a builder that adds
+    a key the model does not have fails, so no output can carry an undocumented key."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class LevelPublic(Public):
     rank: int
     key: str
     label: str
@@ -41,7 +48,7 @@ class ChainLinkPublic(BaseModel):
     introduced_by: int | None
 
 
-class PositionPublic(BaseModel):
+class PositionPublic(Public):
     name: str
     title: str
     organization: str
@@ -51,7 +58,7 @@ class PositionPublic(BaseModel):
     city: str
 
 
-class StepPublic(BaseModel):
+class StepPublic(Public):
     position: int
     name: str = Field(description="'next job', 'two jobs from now', then 'step N'.")
     title: str
@@ -66,19 +73,19 @@ class StepPublic(BaseModel):
     problems: list[str]
 
 
-class PriorityPublic(BaseModel):
+class PriorityPublic(Public):
     rank: int
     name: str
     note: str
 
 
-class ChoicesPublic(BaseModel):
+class ChoicesPublic(Public):
     industry: ChoiceValue
     company: ChoiceValue
     city: ChoiceValue
 
 
-class VisionPublic(BaseModel):
+class VisionPublic(Public):
     me: PositionPublic
     steps: list[StepPublic]
     priorities: list[PriorityPublic]
@@ -180,7 +187,7 @@ class VisionCreate(_In):
         }
 
 
-class FindingPublic(BaseModel):
+class FindingPublic(Public):
     code: str
     severity: Literal["weakness", "note"]
     field: str
@@ -188,7 +195,7 @@ class FindingPublic(BaseModel):
     advice: str
 
 
-class PlanCheckPublic(BaseModel):
+class PlanCheckPublic(Public):
     name: str
     main: bool
     ok: bool
@@ -197,7 +204,7 @@ class PlanCheckPublic(BaseModel):
     findings: list[FindingPublic]
 
 
-class CheckPublic(BaseModel):
+class CheckPublic(Public):
     ok: bool = Field(description="True when no plan has a weakness (notes may remain).")
     weaknesses: int = Field(description="The main plan's.")
     notes: int
@@ -217,7 +224,7 @@ class JournalEntryCreate(_In):
     note: str = Field(default="", max_length=10_000)
 
 
-class JournalEntryPublic(BaseModel):
+class JournalEntryPublic(Public):
     id: int
     date: dt.date
     activity: str
@@ -228,7 +235,7 @@ class JournalEntryPublic(BaseModel):
     note: str
 
 
-class TallyPublic(BaseModel):
+class TallyPublic(Public):
     name: str
     entries: int
     mean_energy: float
@@ -237,12 +244,12 @@ class TallyPublic(BaseModel):
     last: dt.date | None
 
 
-class ThemesPublic(BaseModel):
+class ThemesPublic(Public):
     energizing: list[TallyPublic]
     draining: list[TallyPublic]
 
 
-class JournalSummaryPublic(BaseModel):
+class JournalSummaryPublic(Public):
     model_config = ConfigDict(populate_by_name=True)
 
     from_: dt.date | None = Field(alias="from")

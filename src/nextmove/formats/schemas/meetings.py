@@ -142,7 +142,7 @@ class MeetingCreate(_In):
     mode: ModeValue | None = Field(default=None, description="Default: video.")
 
 
-class StepCreate(_In):
+class MeetingStepCreate(_In):
     state: StepValue
     date: dt.date | None = Field(default=None, description="Default: today (or ?as_of).")
     early: bool = Field(

@@ -233,7 +233,7 @@ class ChainPublic(BaseModel):
     chain: list[ChainLinkPublic] = Field(description="First contact first; the person last.")
 
 
-class CadencePublic(BaseModel):
+class KeepCadencePublic(BaseModel):
     ideal_days: int
     max_days: int
     personal: bool
@@ -242,7 +242,7 @@ class CadencePublic(BaseModel):
 class ContactPublic(BaseModel):
     person: PersonRefPublic
     tier: str | None
-    cadence: CadencePublic
+    cadence: KeepCadencePublic
     last_touch: dt.date | None
     snooze_until: dt.date | None
     state: KeepStateValue

@@ -1,0 +1,74 @@
+"""One schema per JSON shape: every command in formats/schemas/registry.py prints exactly its
+model (every key declared, nothing left out), and where an API route returns the same shape,
+the route and the command answer the same JSON for the same workspace. On both backends, on
+the demo workspace, with the clock fixed."""
+
+from __future__ import annotations
+
+import json
+from types import GenericAlias
+from typing import Any
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from nextmove.formats.schemas.registry import COMMANDS
+from tests.conftest import Cli
+from tests.web.conftest import Web
+
+AS_OF = "2026-11-22"
+
+# How to run each command, and its route with the same question (the registry names the route).
+RUNS: dict[str, tuple[list[str], str | None]] = {
+    "me show": (["me", "show"], None),
+    "vision show": (["vision", "show"], "/api/vision"),
+    "vision check": (["vision", "check", "--as-of", AS_OF], f"/api/vision/check?as_of={AS_OF}"),
+    "journal list": (
+        ["journal", "list", "--days", "60", "--as-of", AS_OF],
+        f"/api/journal/entries?days=60&as_of={AS_OF}",
+    ),
+    "journal summary": (
+        ["journal", "summary", "--days", "60", "--as-of", AS_OF],
+        f"/api/journal/summary?days=60&as_of={AS_OF}",
+    ),
+}
+
+
+def test_every_registered_command_is_run_here_with_its_route() -> None:
+    assert sorted(RUNS) == sorted(c.command for c in COMMANDS)
+    for entry in COMMANDS:
+        args, route = RUNS[entry.command]
+        assert args[: len(entry.command.split())] == entry.command.split()
+        # The route the registry (and so docs/json.md) names is the one compared here.
+        assert (route.split("?")[0] if route else None) == (
+            entry.route.split(" ", 1)[1] if entry.route else None
+        ), entry.command
+
+
+@pytest.mark.parametrize("entry", COMMANDS, ids=lambda c: c.command)
+def test_a_shape_refuses_a_key_it_does_not_declare(entry: Any) -> None:
+    # So a builder cannot print a key that docs/json.md does not list.
+    model = entry.shape.__args__[0] if isinstance(entry.shape, GenericAlias) else entry.shape
+    with pytest.raises(ValidationError, match=r"undocumented\n +Extra inputs are not permitted"):
+        model.model_validate({"undocumented": 1})
+
+
+def test_each_command_prints_its_model_and_the_api_answers_the_same(
+    demo_web: Web, cli: Cli
+) -> None:
+    differing: list[str] = []
+    for entry in COMMANDS:
+        args, route = RUNS[entry.command]
+        result = cli([*args, "--json"])
+        assert result.exit_code == 0, (entry.command, result.stderr)
+        printed = json.loads(result.stdout)
+        adapter: TypeAdapter[Any] = TypeAdapter(entry.shape)
+        model = adapter.validate_python(printed)  # extra keys are refused by the models
+        # Nothing the model has is missing from the output, and every value keeps its type.
+        assert adapter.dump_python(model, mode="json", by_alias=True) == printed, entry.command
+        if route is not None:
+            answer = demo_web.get(route)
+            assert answer.status_code == 200, (route, answer.text)
+            if answer.json() != printed:
+                differing.append(entry.command)
+    assert differing == []
