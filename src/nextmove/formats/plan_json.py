@@ -10,6 +10,7 @@ from nextmove.domain.plans import PlanCheck, PlanFit, PlanVerdict
 from nextmove.domain.vision import GAUGE_MEANINGS, GAUGES, Plan
 from nextmove.formats.json_shapes import findings_json, step_json
 from nextmove.formats.schemas.core import CheckPublic
+from nextmove.formats.schemas.plans import PlanComparePublic, PlanListPublic, PlanPublic
 
 
 def plan_core_json(plan: Plan, *, main: bool, rank: int) -> dict[str, Any]:
@@ -74,7 +75,7 @@ def person_to_meet_json(person: Any) -> dict[str, Any]:
     }
 
 
-def plan_summary_json(summary: Any, people: list[Any] | None = None) -> dict[str, Any]:
+def plan_summary_json(summary: Any, people: list[Any] | None = None) -> PlanPublic:
     """A services.plans.PlanSummary (with the people to meet for it, when given)."""
     shape = plan_core_json(summary.plan, main=summary.main, rank=summary.rank)
     shape["check"] = findings_json(summary.findings)
@@ -82,10 +83,15 @@ def plan_summary_json(summary: Any, people: list[Any] | None = None) -> dict[str
     shape["meetings"] = summary.meetings
     if people is not None:
         shape["people"] = [person_to_meet_json(p) for p in people]
-    return shape
+    return PlanPublic.model_validate(shape)
 
 
-def compare_plans_json(summaries: list[Any], people: dict[str, list[Any]]) -> dict[str, Any]:
+def plan_list_json(summaries: list[Any]) -> PlanListPublic:
+    """`plan list --json`: every plan, the main plan first."""
+    return PlanListPublic(plans=[plan_summary_json(s) for s in summaries])
+
+
+def compare_plans_json(summaries: list[Any], people: dict[str, list[Any]]) -> PlanComparePublic:
     best: dict[str, str | None] = {}
     for gauge in GAUGES:
         rated = [(getattr(s.plan.gauges, gauge), s.name) for s in summaries]
@@ -93,11 +99,12 @@ def compare_plans_json(summaries: list[Any], people: dict[str, list[Any]]) -> di
         top = max((v for v, _ in known), default=None)
         leaders = [n for v, n in known if v == top]
         best[gauge] = leaders[0] if len(leaders) == 1 else None
-    return {
+    shape = {
         "gauges": dict(GAUGE_MEANINGS),
         "best_by_gauge": best,
         "plans": [plan_summary_json(s, people.get(s.name, [])) for s in summaries],
     }
+    return PlanComparePublic.model_validate(shape)
 
 
 def checks_json(checks: list[PlanCheck]) -> CheckPublic:

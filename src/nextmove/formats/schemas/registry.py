@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from nextmove.formats.schemas import core
+from nextmove.formats.schemas import core, plans
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,9 @@ COMMANDS: tuple[JsonCommand, ...] = (
     JsonCommand("me show", core.PositionPublic),
     JsonCommand("vision show", core.VisionPublic, "GET /api/vision"),
     JsonCommand("vision check", core.CheckPublic, "GET /api/vision/check"),
+    JsonCommand("plan list", plans.PlanListPublic, "GET /api/plans"),
+    JsonCommand("plan show", plans.PlanPublic, "GET /api/plans/{name}"),
+    JsonCommand("plan compare", plans.PlanComparePublic, "GET /api/plans/compare"),
     JsonCommand("journal list", list[core.JournalEntryPublic], "GET /api/journal/entries"),
     JsonCommand("journal summary", core.JournalSummaryPublic, "GET /api/journal/summary"),
 )
@@ -28,9 +31,6 @@ COMMANDS: tuple[JsonCommand, ...] = (
 # Commands whose `--json` is still built as plain dicts, not yet printed through a model: their
 # sections of docs/json.md are written by hand (tests/test_docs.py keeps this list true).
 PENDING: tuple[str, ...] = (
-    "plan list",
-    "plan show",
-    "plan compare",
     "settings show",
     "calendar busy",
     "slots",
