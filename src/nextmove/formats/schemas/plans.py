@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from nextmove.domain.vision import GAUGE_MAX, GAUGE_MIN, PLAN_NAME_MAX
 from nextmove.formats.schemas.core import ChoicesPublic, FindingPublic, Public, StepPublic, _In
