@@ -38,6 +38,7 @@ RUNS: dict[str, tuple[list[str], str | None]] = {
         ["journal", "summary", "--days", "60", "--as-of", AS_OF],
         f"/api/journal/summary?days=60&as_of={AS_OF}",
     ),
+    "settings show": (["settings", "show"], "/api/settings"),
 }
 
 

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from nextmove.formats.schemas.core import Public
 
 Source = Literal["workspace", "environment", "config.toml", "default"]
 Value = str | int | float
 
 
-class PreferencePublic(BaseModel):
+class PreferencePublic(Public):
     value: Value
     source: Source
     inherited: Value = Field(description="The value without the workspace's own.")
     inherited_from: Source
 
 
-class DeploymentPublic(BaseModel):
+class DeploymentPublic(Public):
     database: str = Field(description="The database URL, never with its password.")
     backend: Literal["sqlite", "postgresql"]
     data_dir: str
@@ -27,7 +29,7 @@ class DeploymentPublic(BaseModel):
     upload_limit_mb: float
 
 
-class SettingsPublic(BaseModel):
+class SettingsPublic(Public):
     workspace: str
     preferences: dict[str, PreferencePublic]
     deployment: DeploymentPublic

@@ -31,7 +31,7 @@ SettingsChange = Annotated[
 @router.get("/settings", response_model=SettingsPublic, summary="The workspace's preferences")
 def get_settings(db: DbDep, context: ContextDep) -> SettingsPublic:
     resolved = service.resolve(db, context.settings)
-    return SettingsPublic.model_validate(service.preferences_json(db, resolved, context.settings))
+    return service.preferences_json(db, resolved, context.settings)
 
 
 @router.patch(
@@ -40,6 +40,4 @@ def get_settings(db: DbDep, context: ContextDep) -> SettingsPublic:
 def patch_settings(body: SettingsChange, db: DbDep, context: ContextDep) -> SettingsPublic:
     values = {key: None if value is None else str(value) for key, value in body.items()}
     resolved = service.change_preferences(db, context.settings, values)
-    return SettingsPublic.model_validate(
-        service.preferences_json(db.reloaded(), resolved, context.settings)
-    )
+    return service.preferences_json(db.reloaded(), resolved, context.settings)
