@@ -39,6 +39,17 @@ RUNS: dict[str, tuple[list[str], str | None]] = {
         f"/api/journal/summary?days=60&as_of={AS_OF}",
     ),
     "settings show": (["settings", "show"], "/api/settings"),
+    "opp list": (["opp", "list"], "/api/opportunities"),
+    "opp show": (["opp", "show", "3"], "/api/opportunities/3"),
+    "opp evaluate": (
+        ["opp", "evaluate", "--as-of", AS_OF],
+        f"/api/opportunities/evaluation?as_of={AS_OF}",
+    ),
+    "opp compare": (
+        ["opp", "compare", "3", "4", "--as-of", AS_OF],
+        f"/api/opportunities/compare?ids=3&ids=4&as_of={AS_OF}",
+    ),
+    "opp people": (["opp", "people", "3"], "/api/opportunities/3/people"),
 }
 
 

@@ -143,8 +143,10 @@ def models_reference(shapes: Iterable[Any]) -> str:
         model = found[name]
         out += [f"### {name}", ""]
         doc = (model.__doc__ or "").strip()
-        if doc and not doc.startswith(("A base class", "!!!")) and model.__module__.startswith(
-            "nextmove."
+        if (
+            doc
+            and not doc.startswith(("A base class", "!!!"))
+            and model.__module__.startswith("nextmove.")
         ):
             out += [" ".join(doc.split()), ""]
         if name in printed_by:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from nextmove.formats.schemas import core, plans, settings
+from nextmove.formats.schemas import core, opportunities, plans, settings
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,17 @@ COMMANDS: tuple[JsonCommand, ...] = (
     JsonCommand("journal list", list[core.JournalEntryPublic], "GET /api/journal/entries"),
     JsonCommand("journal summary", core.JournalSummaryPublic, "GET /api/journal/summary"),
     JsonCommand("settings show", settings.SettingsPublic, "GET /api/settings"),
+    JsonCommand("opp list", opportunities.OpportunityListPublic, "GET /api/opportunities"),
+    JsonCommand("opp show", opportunities.OpportunityPublic, "GET /api/opportunities/{opp_id}"),
+    JsonCommand(
+        "opp evaluate", opportunities.EvaluateListPublic, "GET /api/opportunities/evaluation"
+    ),
+    JsonCommand("opp compare", opportunities.ComparePublic, "GET /api/opportunities/compare"),
+    JsonCommand(
+        "opp people",
+        opportunities.OpportunityPeoplePublic,
+        "GET /api/opportunities/{opp_id}/people",
+    ),
 )
 
 # Commands whose `--json` is still built as plain dicts, not yet printed through a model: their
@@ -34,10 +45,6 @@ COMMANDS: tuple[JsonCommand, ...] = (
 PENDING: tuple[str, ...] = (
     "calendar busy",
     "slots",
-    "opp list",
-    "opp show",
-    "opp evaluate",
-    "opp compare",
     "suggest",
     "path",
     "moves",
@@ -58,7 +65,6 @@ PENDING: tuple[str, ...] = (
     "import linkedin",
     "directory list",
     "directory history",
-    "opp people",
     "admin list-users",
     "sync list",
     "sync run",

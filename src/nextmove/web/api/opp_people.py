@@ -37,9 +37,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     responses=ERRORS,
 )
 def people(opp_id: OppId, db: DbDep) -> OpportunityPeoplePublic:
-    return OpportunityPeoplePublic.model_validate(
-        opportunity_people_json(service.people_for(db, opp_id))
-    )
+    return opportunity_people_json(service.people_for(db, opp_id))
 
 
 @router.post(
