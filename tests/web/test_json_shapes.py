@@ -14,6 +14,8 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from nextmove.formats.schemas.registry import COMMANDS
+from nextmove.services import people as people_service
+from nextmove.services.workspace import Workspace
 from tests.conftest import Cli
 from tests.web.conftest import Web
 
@@ -39,6 +41,12 @@ RUNS: dict[str, tuple[list[str], str | None]] = {
         f"/api/journal/summary?days=60&as_of={AS_OF}",
     ),
     "settings show": (["settings", "show"], "/api/settings"),
+    "suggest": (
+        ["suggest", "--limit", "10", "--as-of", AS_OF],
+        f"/api/suggestions?limit=10&as_of={AS_OF}",
+    ),
+    "path": (["path", "PERSON"], "/api/people/PERSON/paths"),
+    "moves": (["moves", "--as-of", AS_OF], f"/api/moves?as_of={AS_OF}"),
     "opp list": (["opp", "list"], "/api/opportunities"),
     "opp show": (["opp", "show", "3"], "/api/opportunities/3"),
     "opp evaluate": (
@@ -74,11 +82,15 @@ def test_a_shape_refuses_a_key_it_does_not_declare(entry: Any) -> None:
 
 
 def test_each_command_prints_its_model_and_the_api_answers_the_same(
-    demo_web: Web, cli: Cli
+    demo_web: Web, web_db: Workspace, cli: Cli
 ) -> None:
+    # Someone of the demo two hops away (the path to them goes through people you know).
+    person = str(people_service.resolve(web_db, "Elif Gill"))
     differing: list[str] = []
     for entry in COMMANDS:
         args, route = RUNS[entry.command]
+        args = [person if a == "PERSON" else a for a in args]
+        route = route.replace("PERSON", person) if route else None
         result = cli([*args, "--json"])
         assert result.exit_code == 0, (entry.command, result.stderr)
         printed = json.loads(result.stdout)

@@ -17,6 +17,7 @@ from nextmove.formats.schemas.core import (
     PositionPublic,
     VisionPublic,
 )
+from nextmove.formats.schemas.suggest import PathsPublic, SuggestionsPublic
 
 
 def level_json(rank: int | None) -> dict[str, Any] | None:
@@ -176,6 +177,35 @@ def suggestion_json(rank: int, s: Suggestion) -> dict[str, Any]:
         ),
         "path": warm_path_json(c.path, c.path_names) if c.path is not None else None,
     }
+
+
+def suggestions_json(result: Any) -> SuggestionsPublic:
+    """`suggest --json` and GET /api/suggestions: a services.suggest.SuggestResult."""
+    return SuggestionsPublic.model_validate(
+        {
+            "people": result.people,
+            "considered": result.considered,
+            "linked": result.linked,
+            "suggestions": [
+                suggestion_json(i, s) for i, s in enumerate(result.suggestions, start=1)
+            ],
+        }
+    )
+
+
+def paths_json(result: Any) -> PathsPublic:
+    """`path --json` and GET /api/people/{id}/paths: a services.suggest.PathResult."""
+    return PathsPublic.model_validate(
+        {
+            "person": {"id": result.person_id, "name": result.name},
+            "direct": (
+                {"strength": result.direct[0], "how": result.direct[1]} if result.direct else None
+            ),
+            "paths": [
+                warm_path_json(p, d) for p, d in zip(result.paths, result.described, strict=True)
+            ],
+        }
+    )
 
 
 # ------------------------------------------------------------------------------ the network

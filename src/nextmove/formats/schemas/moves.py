@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from nextmove.formats.schemas.core import Public
 
 
-class RolePublic(BaseModel):
+class RolePublic(Public):
     title: str
     family: str
     level: str | None
     function: str | None
 
 
-class MovePersonPublic(BaseModel):
+class MovePersonPublic(Public):
     id: int
     name: str
 
 
-class PlacePublic(BaseModel):
+class PlacePublic(Public):
     title: str
     organization: str
 
 
-class MovePublic(BaseModel):
+class MovePublic(Public):
     person: MovePersonPublic
     from_: PlacePublic = Field(alias="from")
     to: PlacePublic
@@ -31,7 +33,7 @@ class MovePublic(BaseModel):
     plan: str
 
 
-class DestinationPublic(BaseModel):
+class DestinationPublic(Public):
     title: str
     level: str | None
     function: str | None
@@ -41,19 +43,19 @@ class DestinationPublic(BaseModel):
     moves: list[MovePublic]
 
 
-class RelatedPublic(BaseModel):
+class RelatedPublic(Public):
     code: str
     title: str
 
 
-class OnetPublic(BaseModel):
+class OnetPublic(Public):
     occupation: str
     related: list[RelatedPublic]
     target_related: bool | None
     source: str
 
 
-class MovesPublic(BaseModel):
+class MovesPublic(Public):
     from_: RolePublic = Field(alias="from")
     to: RolePublic | None
     careers: int

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from nextmove.formats.schemas import core, opportunities, plans, settings
+from nextmove.formats.schemas import core, moves, opportunities, plans, settings, suggest
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ COMMANDS: tuple[JsonCommand, ...] = (
     JsonCommand("journal list", list[core.JournalEntryPublic], "GET /api/journal/entries"),
     JsonCommand("journal summary", core.JournalSummaryPublic, "GET /api/journal/summary"),
     JsonCommand("settings show", settings.SettingsPublic, "GET /api/settings"),
+    JsonCommand("suggest", suggest.SuggestionsPublic, "GET /api/suggestions"),
+    JsonCommand("path", suggest.PathsPublic, "GET /api/people/{person_id}/paths"),
+    JsonCommand("moves", moves.MovesPublic, "GET /api/moves"),
     JsonCommand("opp list", opportunities.OpportunityListPublic, "GET /api/opportunities"),
     JsonCommand("opp show", opportunities.OpportunityPublic, "GET /api/opportunities/{opp_id}"),
     JsonCommand(
@@ -45,9 +48,6 @@ COMMANDS: tuple[JsonCommand, ...] = (
 PENDING: tuple[str, ...] = (
     "calendar busy",
     "slots",
-    "suggest",
-    "path",
-    "moves",
     "meeting list",
     "meeting show",
     "meeting slots",

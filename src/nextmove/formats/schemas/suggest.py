@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import ConfigDict, Field
 
-from nextmove.formats.schemas.core import PersonBriefPublic
+from nextmove.formats.schemas.core import PersonBriefPublic, Public
 
 
 class SuggestedPersonPublic(PersonBriefPublic):
+    model_config = ConfigDict(extra="forbid")
+
     id: int | None = Field(description="null for a member of an org chart (see `member`).")  # type: ignore[assignment]
     city: str
     member: str | None = Field(
@@ -15,31 +17,31 @@ class SuggestedPersonPublic(PersonBriefPublic):
     )
 
 
-class ReasonPublic(BaseModel):
+class ReasonPublic(Public):
     code: str
     text: str
     contribution: float
 
 
-class DirectPublic(BaseModel):
+class DirectPublic(Public):
     strength: int
     how: str
 
 
-class HopPublic(BaseModel):
+class HopPublic(Public):
     person_id: int
     name: str
     relation: str
     strength: int
 
 
-class WarmPathPublic(BaseModel):
+class WarmPathPublic(Public):
     hops: list[HopPublic]
     text: str
     quality: float
 
 
-class SuggestionPublic(BaseModel):
+class SuggestionPublic(Public):
     rank: int
     person: SuggestedPersonPublic
     score: float
@@ -48,19 +50,19 @@ class SuggestionPublic(BaseModel):
     path: WarmPathPublic | None
 
 
-class SuggestionsPublic(BaseModel):
+class SuggestionsPublic(Public):
     people: int
     considered: int
     linked: bool
     suggestions: list[SuggestionPublic]
 
 
-class PathTargetPublic(BaseModel):
+class PathTargetPublic(Public):
     id: int
     name: str
 
 
-class PathsPublic(BaseModel):
+class PathsPublic(Public):
     person: PathTargetPublic
     direct: DirectPublic | None
     paths: list[WarmPathPublic]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
@@ -30,7 +30,7 @@ def get_moves(
         str | None, Query(alias="from", max_length=service.MAX_TITLE, description="A job title.")
     ] = None,
     to: Title = None,
-) -> dict[str, Any]:
+) -> MovesPublic:
     """Where people in your role (or `from`) went next; with `to`, exactly who made that
     move. The shape of `nextmove moves --json` (docs/json.md)."""
     return moves_json(service.find_moves(db, from_title=from_, to_title=to, as_of=today))
