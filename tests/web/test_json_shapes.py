@@ -41,6 +41,15 @@ RUNS: dict[str, tuple[list[str], str | None]] = {
         f"/api/journal/summary?days=60&as_of={AS_OF}",
     ),
     "settings show": (["settings", "show"], "/api/settings"),
+    "meeting list": (["meeting", "list", "--as-of", AS_OF], f"/api/meetings?as_of={AS_OF}"),
+    "meeting show": (
+        ["meeting", "show", "MEETING", "--as-of", AS_OF],
+        f"/api/meetings/MEETING?as_of={AS_OF}",
+    ),
+    "meeting slots": (
+        ["meeting", "slots", "MEETING", "--days", "5", "--as-of", AS_OF],
+        f"/api/meetings/MEETING/slots?days=5&as_of={AS_OF}",
+    ),
     "suggest": (
         ["suggest", "--limit", "10", "--as-of", AS_OF],
         f"/api/suggestions?limit=10&as_of={AS_OF}",
@@ -86,11 +95,15 @@ def test_each_command_prints_its_model_and_the_api_answers_the_same(
 ) -> None:
     # Someone of the demo two hops away (the path to them goes through people you know).
     person = str(people_service.resolve(web_db, "Elif Gill"))
+    # A meeting of the demo with insights, referrals and tasks: the last one held.
+    listed = demo_web.get("/api/meetings?state=held").json()["meetings"]
+    meeting = str(listed[-1]["id"])
     differing: list[str] = []
     for entry in COMMANDS:
         args, route = RUNS[entry.command]
-        args = [person if a == "PERSON" else a for a in args]
-        route = route.replace("PERSON", person) if route else None
+        args = [{"PERSON": person, "MEETING": meeting}.get(a, a) for a in args]
+        if route:
+            route = route.replace("PERSON", person).replace("MEETING", meeting)
         result = cli([*args, "--json"])
         assert result.exit_code == 0, (entry.command, result.stderr)
         printed = json.loads(result.stdout)

@@ -18,6 +18,12 @@ from nextmove.domain.meetings import (
 from nextmove.domain.slots import Interval
 from nextmove.domain.vision import Vision
 from nextmove.formats.json_shapes import interval_json
+from nextmove.formats.schemas.meetings import (
+    MeetingDetailPublic,
+    MeetingListPublic,
+    MeetingPublic,
+    SlotsPublic,
+)
 
 
 def _day(value: date | None) -> str | None:
@@ -61,10 +67,11 @@ def meeting_detail_json(
     tasks: list[Task],
     chain: list[ChainLink],
     vision: Vision,
-) -> dict[str, Any]:
+    plan: str | None,
+) -> MeetingDetailPublic:
     """`meeting show --json`: the meeting with its agenda, notes, drafts available, insights,
-    referrals, tasks and the chain of introductions to the person."""
-    return {
+    referrals, tasks, the chain of introductions to the person and the plan it explores."""
+    shape = {
         **meeting_json(meeting, nudge=nudge),
         "agenda": meeting.agenda,
         "notes": meeting.notes,
@@ -74,17 +81,27 @@ def meeting_detail_json(
         "referrals": [referral_json(r) for r in referrals],
         "tasks": [task_json(t) for t in tasks],
         "chain": chain_json(chain),
+        "plan": plan,
     }
+    return MeetingDetailPublic.model_validate(shape)
 
 
-def slots_json(meeting: Meeting, timezone: str, slots: list[Interval]) -> dict[str, Any]:
+def meeting_list_json(meetings: list[tuple[Meeting, NudgeStatus | None]]) -> MeetingListPublic:
+    """`meeting list --json`: each meeting with its nudge."""
+    return MeetingListPublic(
+        meetings=[MeetingPublic.model_validate(meeting_json(m, nudge=n)) for m, n in meetings]
+    )
+
+
+def slots_json(meeting: Meeting, timezone: str, slots: list[Interval]) -> SlotsPublic:
     """`meeting slots --json`: proposed times for a meeting, in the user's zone."""
-    return {
+    shape = {
         "meeting_id": meeting.id,
         "timezone": timezone,
         "minutes": meeting.minutes,
         "slots": [{k: v for k, v in interval_json(s).items() if k != "summary"} for s in slots],
     }
+    return SlotsPublic.model_validate(shape)
 
 
 def insight_json(insight: Insight, described: str = "") -> dict[str, Any]:

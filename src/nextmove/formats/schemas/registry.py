@@ -7,7 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from nextmove.formats.schemas import core, moves, opportunities, plans, settings, suggest
+from nextmove.formats.schemas import (
+    core,
+    meetings,
+    moves,
+    opportunities,
+    plans,
+    settings,
+    suggest,
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,9 @@ COMMANDS: tuple[JsonCommand, ...] = (
     JsonCommand("journal list", list[core.JournalEntryPublic], "GET /api/journal/entries"),
     JsonCommand("journal summary", core.JournalSummaryPublic, "GET /api/journal/summary"),
     JsonCommand("settings show", settings.SettingsPublic, "GET /api/settings"),
+    JsonCommand("meeting list", meetings.MeetingListPublic, "GET /api/meetings"),
+    JsonCommand("meeting show", meetings.MeetingDetailPublic, "GET /api/meetings/{meeting_id}"),
+    JsonCommand("meeting slots", meetings.SlotsPublic, "GET /api/meetings/{meeting_id}/slots"),
     JsonCommand("suggest", suggest.SuggestionsPublic, "GET /api/suggestions"),
     JsonCommand("path", suggest.PathsPublic, "GET /api/people/{person_id}/paths"),
     JsonCommand("moves", moves.MovesPublic, "GET /api/moves"),
@@ -48,9 +59,6 @@ COMMANDS: tuple[JsonCommand, ...] = (
 PENDING: tuple[str, ...] = (
     "calendar busy",
     "slots",
-    "meeting list",
-    "meeting show",
-    "meeting slots",
     "people chain",
     "board show",
     "keep list",
