@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import json
 import re
-from types import GenericAlias
 from typing import Any
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
+from nextmove.formats.schemas.reference import top_model
 from nextmove.formats.schemas.registry import COMMANDS
 from nextmove.services import people as people_service
 from nextmove.services.workspace import Workspace
 from tests.conftest import Cli
-from tests.web.conftest import Web
+from tests.web.conftest import BASE, Web
 
 AS_OF = "2026-11-22"
 
@@ -50,6 +50,12 @@ RUNS: dict[str, tuple[list[str], str | None]] = {
         ["meeting", "slots", "MEETING", "--days", "5", "--as-of", AS_OF],
         f"/api/meetings/MEETING/slots?days=5&as_of={AS_OF}",
     ),
+    "board show": (["board", "show", "--as-of", AS_OF], f"/api/board?as_of={AS_OF}"),
+    "keep list": (["keep", "list", "--as-of", AS_OF], f"/api/keep?as_of={AS_OF}"),
+    "today": (["today", "--as-of", AS_OF], f"/api/today?as_of={AS_OF}"),
+    # Planned without saving, so the round shown next is the same for both (none).
+    "round plan": (["round", "plan", "--dry-run", "--as-of", AS_OF], f"/api/round?as_of={AS_OF}"),
+    "round show": (["round", "show"], "/api/round"),
     "suggest": (
         ["suggest", "--limit", "10", "--as-of", AS_OF],
         f"/api/suggestions?limit=10&as_of={AS_OF}",
@@ -68,6 +74,9 @@ RUNS: dict[str, tuple[list[str], str | None]] = {
     ),
     "opp people": (["opp", "people", "3"], "/api/opportunities/3/people"),
 }
+# What a POST route is sent: the same question as the command's options.
+BODIES: dict[str, dict[str, Any]] = {"round plan": {"dry_run": True, "size": 6, "weeks": 3}}
+JSON = {"Origin": BASE, "Sec-Fetch-Site": "same-origin"}
 
 
 def test_every_registered_command_is_run_here_with_its_route() -> None:
@@ -85,7 +94,8 @@ def test_every_registered_command_is_run_here_with_its_route() -> None:
 @pytest.mark.parametrize("entry", COMMANDS, ids=lambda c: c.command)
 def test_a_shape_refuses_a_key_it_does_not_declare(entry: Any) -> None:
     # So a builder cannot print a key that docs/json.md does not list.
-    model = entry.shape.__args__[0] if isinstance(entry.shape, GenericAlias) else entry.shape
+    _, model = top_model(entry.shape)
+    assert model is not None
     with pytest.raises(ValidationError, match=r"undocumented\n +Extra inputs are not permitted"):
         model.model_validate({"undocumented": 1})
 
@@ -112,7 +122,10 @@ def test_each_command_prints_its_model_and_the_api_answers_the_same(
         # Nothing the model has is missing from the output, and every value keeps its type.
         assert adapter.dump_python(model, mode="json", by_alias=True) == printed, entry.command
         if route is not None:
-            answer = demo_web.get(route)
+            if entry.route.startswith("POST "):
+                answer = demo_web.client.post(route, json=BODIES[entry.command], headers=JSON)
+            else:
+                answer = demo_web.get(route)
             assert answer.status_code == 200, (route, answer.text)
             if answer.json() != printed:
                 differing.append(entry.command)

@@ -24,6 +24,7 @@ from nextmove.formats.schemas.meetings import (
     MeetingPublic,
     SlotsPublic,
 )
+from nextmove.formats.schemas.people import KeepListPublic
 
 
 def _day(value: date | None) -> str | None:
@@ -162,6 +163,11 @@ def contact_json(contact: Any) -> dict[str, Any]:
         "snooze_until": _day(c.snooze_until),
         **cadence_json(c.status),
     }
+
+
+def keep_list_json(contacts: list[Any]) -> KeepListPublic:
+    """`keep list --json` and GET /api/keep: the contacts with a keep-in-touch cadence."""
+    return KeepListPublic.model_validate({"contacts": [contact_json(c) for c in contacts]})
 
 
 def round_json(progress: RoundProgress) -> dict[str, Any]:

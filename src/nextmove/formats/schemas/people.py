@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from nextmove.domain import limits
 from nextmove.domain.days import FIRST_DAY, LAST_DAY
-from nextmove.formats.schemas.core import ChainLinkPublic, LevelPublic, PersonRefPublic
+from nextmove.formats.schemas.core import ChainLinkPublic, LevelPublic, PersonRefPublic, Public
 
 FlagValue = Literal["offered-help", "navigated-transition", "peer", "changed-jobs"]
 TierValue = Literal["A", "B", "C"]
@@ -233,13 +233,13 @@ class ChainPublic(BaseModel):
     chain: list[ChainLinkPublic] = Field(description="First contact first; the person last.")
 
 
-class KeepCadencePublic(BaseModel):
+class KeepCadencePublic(Public):
     ideal_days: int
     max_days: int
     personal: bool
 
 
-class ContactPublic(BaseModel):
+class ContactPublic(Public):
     person: PersonRefPublic
     tier: str | None
     cadence: KeepCadencePublic
@@ -252,7 +252,7 @@ class ContactPublic(BaseModel):
     snoozed: bool
 
 
-class KeepListPublic(BaseModel):
+class KeepListPublic(Public):
     contacts: list[ContactPublic]
 
 

@@ -81,7 +81,7 @@ def fields_table(model: type[BaseModel], *, page: str = API_PAGE) -> str:
     return "\n".join(rows)
 
 
-def _top_model(shape: Any) -> tuple[str, type[BaseModel] | None]:
+def top_model(shape: Any) -> tuple[str, type[BaseModel] | None]:
     """("a list of ", Model) for list[Model]; ("", Model) for a model."""
     origin = typing.get_origin(shape)
     args = typing.get_args(shape)
@@ -96,7 +96,7 @@ def _top_model(shape: Any) -> tuple[str, type[BaseModel] | None]:
 def command_fields(command: str) -> str:
     """The generated part of a command's section in docs/json.md."""
     entry = _entry(command)
-    lead, model = _top_model(entry.shape)
+    lead, model = top_model(entry.shape)
     assert model is not None, f"{command}: its shape is not a model"
     lines = [
         f"{lead}{model_link(model)}" + (f", as `{entry.route}` returns." if entry.route else "."),
@@ -135,7 +135,7 @@ def models_reference(shapes: Iterable[Any]) -> str:
             found.setdefault(model.__name__, model)
     printed_by: dict[str, list[str]] = {}
     for entry in COMMANDS:
-        _, top = _top_model(entry.shape)
+        _, top = top_model(entry.shape)
         if top is not None:
             printed_by.setdefault(top.__name__, []).append(f"`nextmove {entry.command} --json`")
     out: list[str] = []

@@ -36,7 +36,7 @@ def get_board(db: DbDep, settings: SettingsDep, today: TodayDep, now: NowDep) ->
     seats = board_service.show_board(
         db, settings=settings, today=today, now=moment(today, now, settings.timezone)
     )
-    return BoardPublic.model_validate(board_json(seats))
+    return board_json(seats)
 
 
 @router.put(

@@ -16,7 +16,7 @@ from nextmove.formats.json_shapes import (
     tie_json,
     touch_json,
 )
-from nextmove.formats.meeting_json import chain_json, contact_json
+from nextmove.formats.meeting_json import chain_json, contact_json, keep_list_json
 from nextmove.formats.schemas.core import ErrorPublic
 from nextmove.formats.schemas.people import (
     ChainPublic,
@@ -159,7 +159,7 @@ def list_keep(
     state: KeepStateValue | None = None,
 ) -> KeepListPublic:
     contacts = keep_service.list_contacts(db, settings=settings, today=today, state=state)
-    return KeepListPublic.model_validate({"contacts": [contact_json(c) for c in contacts]})
+    return keep_list_json(contacts)
 
 
 @router.get(

@@ -25,7 +25,7 @@ def get_round(db: DbDep) -> RoundProgressPublic | None:
     if round_id is None:
         return None
     progress = meeting_rounds.round_progress(db, round_id)
-    return RoundProgressPublic.model_validate(round_progress_json(progress))
+    return round_progress_json(progress)
 
 
 @router.post(
@@ -47,4 +47,4 @@ def plan_round(
         save=not body.dry_run,
         plan=body.plan,
     )
-    return RoundPlanPublic.model_validate(round_plan_json(plan))
+    return round_plan_json(plan)

@@ -18,4 +18,4 @@ def get_today(db: DbDep, settings: SettingsDep, today: TodayDep, now: NowDep) ->
     digest = today_service.build_digest(
         db, settings=settings, today=today, now=moment(today, now, settings.timezone)
     )
-    return TodayPublic.model_validate(today_json(digest))
+    return today_json(digest)
