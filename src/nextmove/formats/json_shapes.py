@@ -17,6 +17,14 @@ from nextmove.formats.schemas.core import (
     PositionPublic,
     VisionPublic,
 )
+from nextmove.formats.schemas.people import (
+    PersonDetailPublic,
+    PersonLinePublic,
+    PersonListPublic,
+    PersonPublic,
+    TiePublic,
+    TouchPublic,
+)
 from nextmove.formats.schemas.suggest import PathsPublic, SuggestionsPublic
 
 
@@ -345,6 +353,32 @@ def person_detail_json(detail: Any) -> dict[str, Any]:
         "member": detail.member_ref or None,
         "directory": org_facts_json(detail.org) if detail.org is not None else None,
     }
+
+
+# The people commands' documented shapes (`people list/show/add/edit/tie`, `touch`), the models
+# the API returns; the dict builders above are their parts (and the export's).
+
+
+def person_list_json(total: int, lines: list[Any]) -> PersonListPublic:
+    return PersonListPublic(
+        total=total, people=[PersonLinePublic.model_validate(person_line_json(p)) for p in lines]
+    )
+
+
+def person_public(person: Any) -> PersonPublic:
+    return PersonPublic.model_validate(person_json(person))
+
+
+def person_detail_public(detail: Any) -> PersonDetailPublic:
+    return PersonDetailPublic.model_validate(person_detail_json(detail))
+
+
+def tie_public(tie: Any) -> TiePublic:
+    return TiePublic.model_validate(tie_json(tie))
+
+
+def touch_public(person: Any, item: Any) -> TouchPublic:
+    return TouchPublic.model_validate(touch_json(person, item))
 
 
 def _member_json(m: Any) -> dict[str, Any]:

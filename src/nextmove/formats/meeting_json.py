@@ -24,7 +24,7 @@ from nextmove.formats.schemas.meetings import (
     MeetingPublic,
     SlotsPublic,
 )
-from nextmove.formats.schemas.people import KeepListPublic
+from nextmove.formats.schemas.people import ChainPublic, KeepListPublic
 
 
 def _day(value: date | None) -> str | None:
@@ -136,6 +136,13 @@ def task_json(task: Task) -> dict[str, Any]:
 
 def chain_json(chain: list[ChainLink]) -> list[dict[str, Any]]:
     return [{"id": c.person_id, "name": c.name, "introduced_by": c.introduced_by} for c in chain]
+
+
+def person_chain_json(person: Any, chain: list[ChainLink]) -> ChainPublic:
+    """`people chain --json`: who introduced you to whom, up to the person."""
+    return ChainPublic.model_validate(
+        {"person": {"id": person.id, "name": person.name}, "chain": chain_json(chain)}
+    )
 
 
 def cadence_json(status: CadenceStatus) -> dict[str, Any]:
