@@ -17,6 +17,7 @@ from nextmove.formats.schemas.core import (
     PositionPublic,
     VisionPublic,
 )
+from nextmove.formats.schemas.imports import ImportReportPublic
 from nextmove.formats.schemas.people import (
     PersonDetailPublic,
     PersonLinePublic,
@@ -440,3 +441,8 @@ def import_report_json(report: Any) -> dict[str, Any]:
         ],
         "notes": list(report.notes),
     }
+
+
+def import_report_public(report: Any) -> ImportReportPublic:
+    """`import KIND FILE --json` and POST /api/imports/{kind}: an import's report."""
+    return ImportReportPublic.model_validate(import_report_json(report))

@@ -10,6 +10,7 @@ from typing import Any
 from nextmove.formats.schemas import (
     board,
     core,
+    imports,
     meetings,
     moves,
     opportunities,
@@ -46,6 +47,7 @@ COMMANDS: tuple[JsonCommand, ...] = (
     JsonCommand("people tie", people.TiePublic, "POST /api/people/{person_id}/ties"),
     JsonCommand("touch", people.TouchPublic, "POST /api/people/{person_id}/touches"),
     JsonCommand("people chain", people.ChainPublic, "GET /api/people/{person_id}/chain"),
+    JsonCommand("import linkedin", imports.ImportReportPublic, "POST /api/imports"),
     JsonCommand("board show", board.BoardPublic, "GET /api/board"),
     JsonCommand("keep list", people.KeepListPublic, "GET /api/keep"),
     JsonCommand("today", board.TodayPublic, "GET /api/today"),
@@ -72,7 +74,6 @@ COMMANDS: tuple[JsonCommand, ...] = (
 PENDING: tuple[str, ...] = (
     "calendar busy",
     "slots",
-    "import linkedin",
     "directory list",
     "directory history",
     "admin list-users",

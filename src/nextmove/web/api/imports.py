@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request
 
 from nextmove.domain.import_kinds import FILE_KIND_NAMES
 from nextmove.errors import NotFound, UserError
-from nextmove.formats.json_shapes import import_report_json
+from nextmove.formats.json_shapes import import_report_public
 from nextmove.formats.orgchart import parse_column_map
 from nextmove.formats.schemas.core import ErrorPublic
 from nextmove.formats.schemas.imports import ImportErrorPublic, ImportJobPublic, ImportReportPublic
@@ -111,7 +111,7 @@ def import_upload(
 
     with jobs.one_at_a_time, private_copy(body, wanted.filename) as path:
         report = run_import(db, wanted, path, now=now, today=today, timezone=settings.timezone)
-    return ImportReportPublic.model_validate(import_report_json(report))
+    return import_report_public(report)
 
 
 @router.get(
