@@ -20,6 +20,7 @@ from tests.conftest import ROOT, Cli
 from tests.web.conftest import BASE, Web
 
 AS_OF = "2026-11-22"
+CALENDAR = ROOT / "tests" / "formats" / "fixtures" / "ics" / "every_kind_of_time.ics"
 LINKEDIN = (
     ROOT / "tests" / "formats" / "fixtures" / "linkedin" / "newer-export-with-job-changes.csv"
 )
@@ -69,6 +70,11 @@ RUNS: dict[str, tuple[list[str], str | None]] = {
         ["import", "linkedin", str(LINKEDIN), "--dry-run"],
         "/api/imports?kind=linkedin&dry_run=true",
     ),
+    "calendar busy": (
+        ["calendar", "busy", str(CALENDAR), "--days", "10", "--as-of", AS_OF],
+        None,
+    ),
+    "slots": (["slots", "--days", "5", "--count", "5", "--as-of", AS_OF], None),
     "board show": (["board", "show", "--as-of", AS_OF], f"/api/board?as_of={AS_OF}"),
     "keep list": (["keep", "list", "--as-of", AS_OF], f"/api/keep?as_of={AS_OF}"),
     "today": (["today", "--as-of", AS_OF], f"/api/today?as_of={AS_OF}"),

@@ -11,6 +11,7 @@ from nextmove.domain.paths import WarmPath
 from nextmove.domain.slots import Interval
 from nextmove.domain.suggest import Suggestion
 from nextmove.domain.vision import Position, RoleOutline, Vision, step_name
+from nextmove.formats.schemas.calendar import BusyPublic, FreeSlotsPublic
 from nextmove.formats.schemas.core import (
     JournalEntryPublic,
     JournalSummaryPublic,
@@ -144,6 +145,29 @@ def interval_json(interval: Interval) -> dict[str, Any]:
         "minutes": int(interval.duration.total_seconds() // 60),
         "summary": interval.summary,
     }
+
+
+def busy_json(timezone: str, start: Any, end: Any, intervals: list[Interval]) -> BusyPublic:
+    """`calendar busy --json`: the busy times between two instants, in the user's zone."""
+    return BusyPublic.model_validate(
+        {
+            "timezone": timezone,
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "busy": [interval_json(i) for i in intervals],
+        }
+    )
+
+
+def free_slots_json(timezone: str, minutes: int, slots: list[Interval]) -> FreeSlotsPublic:
+    """`slots --json`: free slots proposed for a meeting of `minutes`, in the user's zone."""
+    return FreeSlotsPublic.model_validate(
+        {
+            "timezone": timezone,
+            "minutes": minutes,
+            "slots": [{k: v for k, v in interval_json(s).items() if k != "summary"} for s in slots],
+        }
+    )
 
 
 def warm_path_json(path: WarmPath, described: tuple[str, ...]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from nextmove.formats.schemas import (
     board,
+    calendar,
     core,
     imports,
     meetings,
@@ -48,6 +49,8 @@ COMMANDS: tuple[JsonCommand, ...] = (
     JsonCommand("touch", people.TouchPublic, "POST /api/people/{person_id}/touches"),
     JsonCommand("people chain", people.ChainPublic, "GET /api/people/{person_id}/chain"),
     JsonCommand("import linkedin", imports.ImportReportPublic, "POST /api/imports"),
+    JsonCommand("calendar busy", calendar.BusyPublic),
+    JsonCommand("slots", calendar.FreeSlotsPublic),
     JsonCommand("board show", board.BoardPublic, "GET /api/board"),
     JsonCommand("keep list", people.KeepListPublic, "GET /api/keep"),
     JsonCommand("today", board.TodayPublic, "GET /api/today"),
@@ -72,8 +75,6 @@ COMMANDS: tuple[JsonCommand, ...] = (
 # Commands whose `--json` is still built as plain dicts, not yet printed through a model: their
 # sections of docs/json.md are written by hand (tests/test_docs.py keeps this list true).
 PENDING: tuple[str, ...] = (
-    "calendar busy",
-    "slots",
     "directory list",
     "directory history",
     "admin list-users",
