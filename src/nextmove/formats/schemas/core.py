@@ -6,9 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 ChoiceValue = Literal["stay", "change", "open"]
+
+
+# An instant: written as Python's isoformat() writes it ("2026-11-22T09:00:00+00:00").
+Instant = Annotated[
+    dt.datetime, PlainSerializer(lambda v: v.isoformat(), return_type=str, when_used="json")
+]
 
 
 class Public(BaseModel):

@@ -11,6 +11,7 @@ from nextmove.formats.schemas import (
     board,
     calendar,
     core,
+    directory,
     imports,
     meetings,
     moves,
@@ -19,6 +20,7 @@ from nextmove.formats.schemas import (
     plans,
     settings,
     suggest,
+    workspaces,
 )
 
 
@@ -51,6 +53,10 @@ COMMANDS: tuple[JsonCommand, ...] = (
     JsonCommand("import linkedin", imports.ImportReportPublic, "POST /api/imports"),
     JsonCommand("calendar busy", calendar.BusyPublic),
     JsonCommand("slots", calendar.FreeSlotsPublic),
+    JsonCommand("directory list", directory.OrganizationListPublic),
+    JsonCommand("directory history", directory.OrganizationHistoryPublic),
+    JsonCommand("workspace list", workspaces.WorkspaceListPublic),
+    JsonCommand("admin list-users", list[workspaces.AccountRowPublic]),
     JsonCommand("board show", board.BoardPublic, "GET /api/board"),
     JsonCommand("keep list", people.KeepListPublic, "GET /api/keep"),
     JsonCommand("today", board.TodayPublic, "GET /api/today"),
@@ -75,10 +81,6 @@ COMMANDS: tuple[JsonCommand, ...] = (
 # Commands whose `--json` is still built as plain dicts, not yet printed through a model: their
 # sections of docs/json.md are written by hand (tests/test_docs.py keeps this list true).
 PENDING: tuple[str, ...] = (
-    "directory list",
-    "directory history",
-    "admin list-users",
     "sync list",
     "sync run",
-    "workspace list",
 )
