@@ -215,6 +215,10 @@ class DirectoryFactsPublic(Public):
 
 
 class PersonDetailPublic(PersonPublic):
+    id: int | None = Field(  # type: ignore[assignment]
+        description="null for a member of an org chart who is not one of your people "
+        "(`people show northwind:NW3`; see `member`)."
+    )
     is_me: bool
     ties: list[TiePublic]
     interactions: list[InteractionPublic]
