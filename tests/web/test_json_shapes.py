@@ -82,6 +82,9 @@ RUNS: dict[str, tuple[list[str], str | None]] = {
     "directory list": (["directory", "list"], None),
     "directory history": (["directory", "history", "Oracle HR"], None),
     "admin list-users": (["admin", "list-users"], None),
+    "sync list": (["sync", "list"], None),
+    # With a real CardDAV server: tests/cli/test_sync_cli.py, which prints through the model.
+    "sync run": (["sync", "run"], None),
     "board show": (["board", "show", "--as-of", AS_OF], f"/api/board?as_of={AS_OF}"),
     "keep list": (["keep", "list", "--as-of", AS_OF], f"/api/keep?as_of={AS_OF}"),
     "today": (["today", "--as-of", AS_OF], f"/api/today?as_of={AS_OF}"),
@@ -115,7 +118,7 @@ BODIES: dict[str, dict[str, Any]] = {
 }
 # Commands that write: the command and the route each write once, so their answers differ
 # (ids, who); each must still be exactly its model.
-OWN_WORKSPACE = {"directory list", "directory history", "admin list-users"}
+OWN_WORKSPACE = {"directory list", "directory history", "admin list-users", "sync run"}
 WRITES = {"people add", "people tie", "touch"}
 # Keys that name where the question came from, not the answer: a path, an upload's name.
 SAME: dict[str, dict[str, Any]] = {"import linkedin": {"source": "the file"}}

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from nextmove.cli.context import AsOf, JsonFlag, console, now, print_json, state, today_from
 from nextmove.errors import UserError
+from nextmove.formats.schemas.sync import SyncAccountsPublic, SyncRunsPublic
 
 app = typer.Typer(
     help="Two-way sync of your contacts with a CardDAV address book, and of meetings with a "
@@ -93,7 +94,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
 
     views = list_accounts(state(ctx).db())
     if json:
-        print_json({"accounts": [v.to_json() for v in views]})
+        print_json(SyncAccountsPublic.model_validate({"accounts": [v.to_json() for v in views]}))
         return
     if not views:
         console.print(
@@ -159,7 +160,7 @@ def run(
         settings=st.settings,
     )
     if json:
-        print_json({"runs": [r.to_json() for r in reports]})
+        print_json(SyncRunsPublic.model_validate({"runs": [r.to_json() for r in reports]}))
         return
     for r in reports:
         counts = r.counts()
