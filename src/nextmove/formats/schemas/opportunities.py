@@ -97,19 +97,35 @@ class ChoiceCheckPublic(Public):
     why: str
 
 
+class PlanFitPublic(Public):
+    plan: str
+    main: bool
+    kind: str = Field(description="step, partial, detour or off-plan.")
+    on_path: list[str] = Field(description="What of the role is on the plan's path.")
+    off_path: list[str]
+    broken_choices: list[str] = Field(description="Stay/change choices the role breaks.")
+    path_score: float
+    why: str
+
+
+class PlanVerdictPublic(Public):
+    best: str | None = Field(description="The plan it serves best, by name.")
+    text: str
+    fits: list[PlanFitPublic] = Field(description="One per plan, the main plan first.")
+
+
 class EvaluationPublic(Public):
     opportunity: dict[str, Any] = Field(description="id, title, organization, source, status.")
     verdict: VerdictPublic
+    plans: PlanVerdictPublic | None = Field(
+        default=None, description="Which of your plans it serves best, and how it fits each."
+    )
     overall: dict[str, Any] = Field(description="value (1–5 or null), method, weights, inputs.")
     priority_fit: dict[str, Any] = Field(description="value, weights by rank, per priority.")
     energy: dict[str, Any] = Field(description="value, shares, items of the work.")
     reach: dict[str, Any] = Field(description="level change, path parts, thresholds.")
     choices: list[ChoiceCheckPublic]
     flags: list[FlagPublic]
-    plans: dict[str, Any] | None = Field(
-        default=None,
-        description="Which of your plans it serves best: best, text, and a fit per plan.",
-    )
 
 
 class EvaluateListPublic(Public):

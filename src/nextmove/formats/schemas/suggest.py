@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-from nextmove.formats.schemas.core import PersonBriefPublic, Public
+from nextmove.formats.schemas.core import LevelPublic, Public
 
 
-class SuggestedPersonPublic(PersonBriefPublic):
-    model_config = ConfigDict(extra="forbid")
-
-    id: int | None = Field(description="null for a member of an org chart (see `member`).")  # type: ignore[assignment]
-    city: str
+class SuggestedPersonPublic(Public):
+    id: int | None = Field(description="null for a member of an org chart (see `member`).")
     member: str | None = Field(
         None, description='A member of one of your org charts: their reference ("northwind:NW3").'
     )
+    name: str
+    title: str
+    organization: str
+    function: str | None
+    level: LevelPublic | None
+    city: str
 
 
 class ReasonPublic(Public):
