@@ -641,12 +641,14 @@ def test_a_server_that_stops_mid_push_leaves_what_reached_it_recorded(
 
         class Dying(CardDAVStorage):
             uploads = 0
+            one_at_a_time = threading.Lock()  # the uploads run concurrently
 
             def create(self, href: str, card: str) -> str:
-                if Dying.uploads == 3:
-                    dav.stop()  # the server goes away for real
-                Dying.uploads += 1
-                return super().create(href, card)
+                with Dying.one_at_a_time:
+                    if Dying.uploads == 3:
+                        dav.stop()  # the server goes away for real
+                    Dying.uploads += 1
+                    return super().create(href, card)
 
         with pytest.raises(RemoteError, match="stopped part-way"):
             run_sync(
