@@ -109,7 +109,9 @@ def settings_view(
         # Local mode: the database's workspaces (switch, create, rename, delete).
         **(workspaces.settings_context(request, db) if context.server is None else {}),
         **{
-            "accounts": sync_accounts.list_accounts(db),
+            "accounts": sync_accounts.list_accounts(db, config_dir=context.settings.config_dir)
+            if context.server is None
+            else [],
             "sync_form": {},
             "form_error": None,
             "run_error": None,
