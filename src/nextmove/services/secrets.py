@@ -156,8 +156,16 @@ def delete_secret(config_dir: Path, ref: str) -> None:
         _path(config_dir, ref).unlink()
 
 
-def secret_location(config_dir: Path, ref: str) -> str:
-    """Where the secret is kept, for `sync list` and the Settings page (never the secret)."""
+def secret_place(config_dir: Path, ref: str) -> tuple[str, str]:
+    """Where the secret is kept: ("keyring", its entry) or ("file", its path)."""
     if ref.startswith(KEYRING_PREFIX):
-        return f"OS keyring, service {SERVICE!r}, entry {ref.removeprefix(KEYRING_PREFIX)!r}"
-    return f"file {_path(config_dir, ref)} (readable by you only)"
+        return "keyring", ref.removeprefix(KEYRING_PREFIX)
+    return "file", str(_path(config_dir, ref))
+
+
+def secret_location(config_dir: Path, ref: str) -> str:
+    """Where the secret is kept, in words, for `sync list` (never the secret)."""
+    kind, where = secret_place(config_dir, ref)
+    if kind == "keyring":
+        return f"OS keyring, service {SERVICE!r}, entry {where!r}"
+    return f"file {where} (readable by you only)"

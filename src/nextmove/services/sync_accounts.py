@@ -12,7 +12,13 @@ from typing import Any
 
 from nextmove.errors import NotFound, UserError
 from nextmove.services.carddav import CardDAVStorage, check_url
-from nextmove.services.secrets import delete_secret, new_ref, secret_location, store_secret
+from nextmove.services.secrets import (
+    delete_secret,
+    new_ref,
+    secret_location,
+    secret_place,
+    store_secret,
+)
 from nextmove.services.workspace import Workspace
 from nextmove.store import sync as repo
 from nextmove.store.sync_models import SyncAccount
@@ -45,6 +51,7 @@ class AccountView:
     last_summary: dict[str, Any] | None
     conflicts: list[CardConflict] = field(default_factory=list)
     password_kept: str = ""  # where (the OS keyring or a private file), never the password
+    password_place: tuple[str, str] | None = None  # ("keyring", entry) or ("file", path)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -142,6 +149,7 @@ def _view(session: Any, account: SyncAccount, config_dir: Path | None) -> Accoun
         last_summary=account.last_summary,
         conflicts=conflicts[:MAX_CONFLICTS_SHOWN],
         password_kept=secret_location(config_dir, account.secret_ref) if config_dir else "",
+        password_place=secret_place(config_dir, account.secret_ref) if config_dir else None,
     )
 
 
