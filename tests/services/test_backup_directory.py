@@ -181,3 +181,25 @@ def test_a_database_that_has_the_organization_keeps_its_chart_and_relinks_by_emp
         (org,) = d.organizations_of(session, moved.id)
         assert len(d.members(session, org.id)) == 5
         assert len(d.snapshots(session, org.id)) == 1  # nothing added to the shared chart
+
+
+def test_a_format_1_archive_keeps_links_where_the_organization_id_exists(
+    db: Workspace, tmp_path: Path
+) -> None:
+    """Before directory.json: a link is kept where its organization's id exists in the
+    database restored into (beside the original, here), as format 1 always did."""
+    with_chart(db, tmp_path)
+    before = linked_members(db)
+    backup_workspace(db, tmp_path / "b.zip", now=NOW)
+    with zipfile.ZipFile(tmp_path / "b.zip") as z:
+        members = {n: z.read(n) for n in z.namelist() if n != "directory.json"}
+    manifest = json.loads(members["manifest.json"])
+    manifest["format_version"] = 1
+    del manifest["directory"]
+    members["manifest.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(tmp_path / "old.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    summary = restore_workspace(db.db, tmp_path / "old.zip", name="old", now=NOW)
+    assert (summary.relinked_organizations, summary.recreated_organizations) == (0, 0)
+    assert linked_members(open_workspace(db.db, "old")) == before
