@@ -137,3 +137,23 @@ def test_a_keyring_password_with_no_keyring_left_says_what_to_do(
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     with pytest.raises(UserError, match="no keyring can be reached"):
         secrets.read_secret(tmp_path, ref)
+
+
+def test_removing_an_account_whose_keyring_is_out_of_reach_says_the_password_stays(
+    db: Workspace,
+    radicale: DavServer,
+    tmp_path: Path,
+    file_keyring: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config_dir = tmp_path / "config"
+    _add(db, radicale, config_dir)
+    (view,) = list_accounts(db, config_dir=config_dir)
+    entry = view.password_kept.split("entry ")[1].strip("'")
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    left = remove_account(db, "phone", config_dir=config_dir)
+    assert left == f"the password stays in your OS keyring (service 'nextmove', entry '{entry}')"
+    assert list_accounts(db) == []
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
+    backend = secrets.keyring_backend()
+    assert backend is not None and backend.get_password("nextmove", entry) == radicale.password

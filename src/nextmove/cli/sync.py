@@ -211,5 +211,7 @@ def remove(ctx: typer.Context, name: Name) -> None:
     from nextmove.services.sync_accounts import remove_account
 
     st = state(ctx)
-    remove_account(st.db(), name, config_dir=st.settings.config_dir)
+    left = remove_account(st.db(), name, config_dir=st.settings.config_dir)
     console.print(f"Removed {escape(name)}. Your people and the server's cards are unchanged.")
+    if left:
+        console.print(f"[yellow]Note[/]: {escape(left)}; delete it there.", soft_wrap=True)

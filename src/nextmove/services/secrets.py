@@ -145,15 +145,27 @@ def _read_keyring(name: str) -> str:
     return str(value)[:MAX_SECRET_BYTES]
 
 
-def delete_secret(config_dir: Path, ref: str) -> None:
+def delete_secret(config_dir: Path, ref: str) -> str | None:
+    """Forget the secret wherever it is kept. None when it is gone (or was never there);
+    else what is left and where, for the user to delete by hand (a keyring that cannot be
+    reached or refused)."""
     if ref.startswith(KEYRING_PREFIX):
+        name = ref.removeprefix(KEYRING_PREFIX)
         backend = keyring_backend()
-        if backend is not None:
-            with contextlib.suppress(Exception):  # already gone, or the keyring is locked
-                backend.delete_password(SERVICE, ref.removeprefix(KEYRING_PREFIX))
-        return
+        if backend is None:
+            return f"the password stays in your OS keyring (service {SERVICE!r}, entry {name!r})"
+        try:
+            if backend.get_password(SERVICE, name) is not None:
+                backend.delete_password(SERVICE, name)
+        except Exception:
+            return (
+                f"the keyring {_backend_name(backend)} did not delete the password "
+                f"(service {SERVICE!r}, entry {name!r})"
+            )
+        return None
     with contextlib.suppress(FileNotFoundError):
         _path(config_dir, ref).unlink()
+    return None
 
 
 def secret_place(config_dir: Path, ref: str) -> tuple[str, str]:

@@ -159,8 +159,9 @@ def list_accounts(db: Workspace, *, config_dir: Path | None = None) -> list[Acco
         return [_view(session, a, config_dir) for a in repo.list_accounts(session)]
 
 
-def remove_account(db: Workspace, name: str, *, config_dir: Path) -> None:
-    """Forget the account, its status and its password; people and the server's cards stay."""
+def remove_account(db: Workspace, name: str, *, config_dir: Path) -> str | None:
+    """Forget the account, its status and its password; people and the server's cards stay.
+    Returns a note when the password could not be deleted (a keyring out of reach)."""
     with db.session() as session:
         account = repo.get_account(session, name)
         if account is None:
@@ -169,7 +170,7 @@ def remove_account(db: Workspace, name: str, *, config_dir: Path) -> None:
             )
         ref = account.secret_ref
         repo.delete_account(session, account)
-    delete_secret(config_dir, ref)
+    return delete_secret(config_dir, ref)
 
 
 def clear_conflicts(db: Workspace, name: str) -> int:
