@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo
 
 import typer
-from pydantic import BaseModel
 from rich.console import Console
 from rich.errors import MarkupError
 from rich.text import Text
@@ -127,8 +126,9 @@ JsonFlag = Annotated[
 
 
 def _plain(value: Any) -> Any:
-    """What json.dumps cannot write itself: a shape's model as its documented JSON."""
-    if isinstance(value, BaseModel):
+    """What json.dumps cannot write itself: a shape's model (nextmove.formats.schemas) as its
+    documented JSON. Duck-typed: pydantic is not loaded before a command needs it."""
+    if hasattr(value, "model_dump"):
         return value.model_dump(mode="json", by_alias=True)
     return str(value)
 

@@ -39,6 +39,10 @@ class SyncAccountPublic(Public):
         description="The last run's counts, conflicts, problems and error (null before a run)."
     )
     conflicts: list[CardConflictPublic] = Field(description="Kept until dismissed.")
+    password_kept: str = Field(
+        description="Where the password is kept (the OS keyring or a private file), never the "
+        "password itself; docs/sync.md."
+    )
 
 
 class SyncAccountsPublic(Public):
