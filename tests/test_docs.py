@@ -124,3 +124,11 @@ def test_each_json_section_is_generated_from_its_model_or_listed_as_pending() ->
     assert not set(registered) & set(PENDING)
     for command in registered:
         assert f'command_fields("{command}")' in documented[command], command
+
+
+def test_every_shape_the_generated_docs_link_to_is_described() -> None:
+    api = (ROOT / "docs" / "api.md").read_text()
+    described = {name.lower() for name in re.findall(r"^### (\w+)", api, flags=re.M)}
+    linked = set(re.findall(r"\]\(#(\w+)\)", api))
+    linked |= set(re.findall(r"\]\(api\.md#(\w+)\)", (ROOT / "docs" / "json.md").read_text()))
+    assert linked and linked <= described, sorted(linked - described)

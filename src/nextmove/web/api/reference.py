@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from nextmove.formats import schemas
 from nextmove.formats.schemas.reference import models_reference
 from nextmove.formats.schemas.registry import COMMANDS
+from nextmove.web import api as api_package
 from nextmove.web.api import router
 
 _METHODS = ("get", "post", "put", "patch", "delete")
@@ -28,18 +29,20 @@ def api_schema() -> dict[str, Any]:
 
 
 def schema_models() -> dict[str, type[BaseModel]]:
-    """Every model in nextmove.formats.schemas, by class name (names are unique)."""
+    """Every model in nextmove.formats.schemas, by class name (names are unique), and those
+    still declared beside their routes (the accounts API's)."""
     found: dict[str, type[BaseModel]] = {}
-    for info in pkgutil.iter_modules(schemas.__path__):
-        module = importlib.import_module(f"{schemas.__name__}.{info.name}")
-        for name, value in vars(module).items():
-            if (
-                inspect.isclass(value)
-                and issubclass(value, BaseModel)
-                and value.__module__ == module.__name__
-                and not name.startswith("_")
-            ):
-                found[name] = value
+    for package in (schemas, api_package):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for name, value in vars(module).items():
+                if (
+                    inspect.isclass(value)
+                    and issubclass(value, BaseModel)
+                    and value.__module__ == module.__name__
+                    and not name.startswith("_")
+                ):
+                    found[name] = value
     return found
 
 
