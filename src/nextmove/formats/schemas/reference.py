@@ -96,10 +96,16 @@ def top_model(shape: Any) -> tuple[str, type[BaseModel] | None]:
 def command_fields(command: str) -> str:
     """The generated part of a command's section in docs/json.md."""
     entry = _entry(command)
-    lead, model = top_model(entry.shape)
-    assert model is not None, f"{command}: its shape is not a model"
+    return shape_fields(entry.shape, entry.route)
+
+
+def shape_fields(shape: Any, route: str | None = None) -> str:
+    """A shape's model, the route that returns it, and its fields, for docs/json.md."""
+    lead, model = top_model(shape)
+    assert model is not None, f"{shape}: not a model"
+    answer = f", as `{route}` returns it" if route else ""
     lines = [
-        f"{lead}{model_link(model)}" + (f", as `{entry.route}` returns." if entry.route else "."),
+        f"Its model: {lead.lower()}{model_link(model)}{answer}.",
         "",
         fields_table(model),
     ]

@@ -185,7 +185,7 @@ def export_person(person_id: PersonId, db: DbDep, now: NowDep) -> PersonExportPu
     """The person's details, ties, contacts, sources, meetings with their notes, insights,
     referrals and tasks, board seat, keep-in-touch settings and opportunities: the shape is
     in docs/json.md."""
-    return PersonExportPublic.model_validate(person_export.export_data(db, str(person_id), now=now))
+    return person_export.export_data(db, str(person_id), now=now)
 
 
 @router.patch(
