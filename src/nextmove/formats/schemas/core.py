@@ -25,9 +25,11 @@ class Public(BaseModel):
 
 
 class LevelPublic(Public):
-    rank: int
-    key: str
-    label: str
+    """A rung of the seniority ladder (docs/levels.md); `null` where it is unknown."""
+
+    rank: int = Field(description="0 (intern) … 11 (C-level).")
+    key: str = Field(description="The ladder key, e.g. `director`.")
+    label: str = Field(description="As people read it, e.g. `Director`.")
 
 
 class PersonBriefPublic(BaseModel):
@@ -234,9 +236,9 @@ class JournalEntryPublic(Public):
     id: int
     date: dt.date
     activity: str
-    energy: int
-    engagement: int
-    flow: bool
+    energy: int = Field(description="−2 draining … +2 energizing.")
+    engagement: int = Field(description="1 bored … 5 fully absorbed.")
+    flow: bool = Field(description="Time flew: you lost track of it.")
     themes: list[str]
     note: str
 

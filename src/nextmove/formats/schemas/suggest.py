@@ -21,9 +21,9 @@ class SuggestedPersonPublic(Public):
 
 
 class ReasonPublic(Public):
-    code: str
+    code: str = Field(description="What kind of reason, e.g. `level_gap` (docs/suggestions.md).")
     text: str
-    contribution: float
+    contribution: float = Field(description="Points it adds to the score (negative: takes).")
 
 
 class DirectPublic(Public):
@@ -45,12 +45,12 @@ class WarmPathPublic(Public):
 
 
 class SuggestionPublic(Public):
-    rank: int
+    rank: int = Field(description="1 is the best person to meet next.")
     person: SuggestedPersonPublic
-    score: float
-    reasons: list[ReasonPublic]
-    direct: DirectPublic | None
-    path: WarmPathPublic | None
+    score: float = Field(description="Higher: a better person to meet next.")
+    reasons: list[ReasonPublic] = Field(description="The weightiest first (by size).")
+    direct: DirectPublic | None = Field(description="How you know them, if directly.")
+    path: WarmPathPublic | None = Field(description="The best warm path to them otherwise.")
 
 
 class SuggestionsPublic(Public):
