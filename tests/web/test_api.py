@@ -19,7 +19,7 @@ def _put(web: Web, body: dict[str, Any]):  # type: ignore[no-untyped-def]
 def test_get_vision_has_the_shape_of_vision_show_json(demo_web: Web, web_db: Workspace) -> None:
     response = demo_web.get("/api/vision")
     assert response.status_code == 200
-    assert response.json() == vision_json(vision_service.get_vision(web_db)).model_dump(mode="json")
+    assert response.json() == vision_json(vision_service.get_vision(web_db))
     assert [p["rank"] for p in response.json()["priorities"]] == [1, 2, 3]
 
 

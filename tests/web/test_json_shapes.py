@@ -230,3 +230,15 @@ def test_directory_and_accounts_print_their_models(cli: Cli) -> None:
     )
     # An instant as isoformat() writes it: with its offset, as before the models.
     assert datetime.fromisoformat(account["created_at"]).utcoffset() is not None
+
+
+def test_a_shape_equals_its_json_document() -> None:
+    from nextmove.formats.schemas.core import LevelPublic
+
+    director = LevelPublic(rank=7, key="director", label="Director")
+    assert director == {"rank": 7, "key": "director", "label": "Director"}
+    as_json = {"rank": 7, "key": "director", "label": "Director"}
+    assert as_json == director  # as response.json() == vision_json(v) reads
+    assert director != {"rank": 7, "key": "director"}
+    assert director == LevelPublic(rank=7, key="director", label="Director")
+    assert director != LevelPublic(rank=8, key="senior-director", label="Senior director")

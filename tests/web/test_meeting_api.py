@@ -88,8 +88,7 @@ def test_one_meeting_has_the_shape_of_meeting_show_json(
         tasks=d.tasks,
         chain=d.chain,
         vision=d.vision,
-        plan=None,
-    ).model_dump(mode="json")
+    )
     assert shown["drafts"] == ["request"]
     missing = api.get("/api/meetings/4242")
     assert missing.status_code == 404 and missing.json()["error"] == "no meeting 4242"

@@ -42,7 +42,7 @@ def test_the_api_gives_the_cli_json_shape(demo_web: Web, web_db: Workspace) -> N
         web_db, from_title="Senior Product Manager", to_title="Director of Product",
         as_of=__import__("datetime").date(2026, 11, 22),
     )  # fmt: skip
-    assert got.json() == moves_json(report).model_dump(mode="json", by_alias=True)
+    assert got.json() == moves_json(report)
 
 
 def test_a_silent_network_shows_onet_with_its_attribution(web: Web) -> None:

@@ -21,32 +21,24 @@ TODAY = date(2026, 11, 22)
 def test_list_has_the_shape_of_opp_list_json(demo_web: Web, web_db: Workspace) -> None:
     response = demo_web.get("/api/opportunities")
     assert response.status_code == 200
-    assert response.json() == list_json(*opp_service.list_opportunities(web_db)).model_dump(
-        mode="json"
-    )
+    assert response.json() == list_json(*opp_service.list_opportunities(web_db))
     assert response.json()["source_mix"]["network_or_self_created"] == 2
 
 
 def test_one_opportunity_has_the_shape_of_opp_show_json(demo_web: Web, web_db: Workspace) -> None:
     response = demo_web.get("/api/opportunities/3")
-    assert response.json() == opportunity_json(opp_service.get_opportunity(web_db, 3)).model_dump(
-        mode="json"
-    )
+    assert response.json() == opportunity_json(opp_service.get_opportunity(web_db, 3))
     assert demo_web.get("/api/opportunities/99").json()["error"] == "no opportunity with id 99"
 
 
 def test_evaluation_and_compare_have_the_cli_shapes(demo_web: Web, web_db: Workspace) -> None:
     evaluated = demo_web.get(f"/api/opportunities/evaluation?{AS_OF}").json()
-    assert evaluated == evaluate_json(*opp_service.evaluate(web_db, [], today=TODAY)).model_dump(
-        mode="json"
-    )
+    assert evaluated == evaluate_json(*opp_service.evaluate(web_db, [], today=TODAY))
     one = demo_web.get(f"/api/opportunities/3/evaluation?{AS_OF}").json()
     assert one["verdict"]["key"] == "misaligned"
     assert "impressive-but-misaligned" in [f["code"] for f in one["flags"]]
     compared = demo_web.get(f"/api/opportunities/compare?ids=3&ids=4&{AS_OF}").json()
-    assert compared == compare_json(opp_service.compare(web_db, [3, 4], today=TODAY)).model_dump(
-        mode="json"
-    )
+    assert compared == compare_json(opp_service.compare(web_db, [3, 4], today=TODAY))
     assert compared["best"] == 4
     too_few = demo_web.get("/api/opportunities/compare?ids=3")
     assert too_few.status_code == 400

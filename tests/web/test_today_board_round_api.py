@@ -31,7 +31,7 @@ def test_api_today_is_the_digest_as_today_json(
     assert answer.status_code == 200
     body = answer.json()
     digest = today_service.build_digest(web_db, settings=load_settings(), today=TODAY, now=now)
-    assert body == today_json(digest).model_dump(mode="json")
+    assert body == today_json(digest)
     assert [m["person"]["name"] for m in body["meetings_this_week"]] == ["Priya Nayak"]
     assert [m["person"]["name"] for m in body["nudges_due"]] == ["Tom Berg"]
     assert [s["person"]["name"] for s in body["advisors_due"]] == ["Sofia Rossi"]
@@ -75,9 +75,7 @@ def test_api_round_previews_without_saving_then_saves_and_shows_progress(
     assert saved.status_code == 200
     assert saved.json()["round_id"] == 1
     shown = demo_web.get("/api/round").json()
-    assert shown == round_progress_json(meeting_rounds.round_progress(web_db, 1)).model_dump(
-        mode="json"
-    )
+    assert shown == round_progress_json(meeting_rounds.round_progress(web_db, 1))
     assert shown["totals"]["idea"] == 4
     assert set(shown["per_week"]) == {"1", "2"}
 
@@ -94,7 +92,7 @@ def test_api_board_round_trip_set_chat_clear(
 ) -> None:
     board = demo_web.get(f"/api/board?{AS_OF}").json()
     seats = board_service.show_board(web_db, settings=load_settings(), today=TODAY, now=now)
-    assert board == board_json(seats).model_dump(mode="json")
+    assert board == board_json(seats)
     assert [s["person"]["name"] if s["person"] else None for s in board["seats"]] == [
         "Sofia Rossi",
         "Ana Ruiz",

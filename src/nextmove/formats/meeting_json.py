@@ -68,7 +68,7 @@ def meeting_detail_json(
     tasks: list[Task],
     chain: list[ChainLink],
     vision: Vision,
-    plan: str | None,
+    plan: str | None = None,
 ) -> MeetingDetailPublic:
     """`meeting show --json`: the meeting with its agenda, notes, drafts available, insights,
     referrals, tasks, the chain of introductions to the person and the plan it explores."""

@@ -23,6 +23,14 @@ class Public(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    def __eq__(self, other: object) -> bool:
+        # A shape equals its JSON document too (`response.json() == vision_json(v)`).
+        if isinstance(other, dict):
+            return bool(self.model_dump(mode="json", by_alias=True) == other)
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
 
 class LevelPublic(Public):
     """A rung of the seniority ladder (docs/levels.md); `null` where it is unknown."""
