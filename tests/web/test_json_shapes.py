@@ -116,9 +116,10 @@ BODIES: dict[str, dict[str, Any]] = {
     "people tie": {"other_id": "OTHER", "strength": 4},
     "touch": {"kind": "call"},
 }
+# Run on a workspace of their own (an org chart, an account) or with a real CardDAV server.
+OWN_WORKSPACE = {"directory list", "directory history", "admin list-users", "sync run"}
 # Commands that write: the command and the route each write once, so their answers differ
 # (ids, who); each must still be exactly its model.
-OWN_WORKSPACE = {"directory list", "directory history", "admin list-users", "sync run"}
 WRITES = {"people add", "people tie", "touch"}
 # Keys that name where the question came from, not the answer: a path, an upload's name.
 SAME: dict[str, dict[str, Any]] = {"import linkedin": {"source": "the file"}}
