@@ -12,6 +12,7 @@ from rich.table import Table
 
 from nextmove.cli.context import AsOf, JsonFlag, console, now, print_json, state, today_from
 from nextmove.errors import UserError
+from nextmove.formats.schemas.sync import SyncAccountsPublic, SyncRunsPublic
 
 app = typer.Typer(
     help="Two-way sync of your contacts with a CardDAV address book, and of meetings with a "
@@ -96,7 +97,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     st = state(ctx)
     views = list_accounts(st.db(), config_dir=st.settings.config_dir)
     if json:
-        print_json({"accounts": [v.to_json() for v in views]})
+        print_json(SyncAccountsPublic.model_validate({"accounts": [v.to_json() for v in views]}))
         return
     if not views:
         console.print(
@@ -164,7 +165,7 @@ def run(
         settings=st.settings,
     )
     if json:
-        print_json({"runs": [r.to_json() for r in reports]})
+        print_json(SyncRunsPublic.model_validate({"runs": [r.to_json() for r in reports]}))
         return
     for r in reports:
         counts = r.counts()
