@@ -10,7 +10,8 @@ threadpool, never in the event loop, and:
 - the workspace is the account's own, or `?workspace=ID` (a browser also remembers the
   client a coach opened, in a cookie, for the pages and their scripts; a Bearer call never
   does) when a grant lets the account in — checked on every request, so a revoked grant
-  stops the very next one; a write needs `edit`;
+  stops the very next one; a write needs `edit`, but for leaving a comment, which
+  `comment` allows too;
 - an API write made with the session cookie carries `X-CSRF-Token` (from GET /api/me), a
   Bearer call needs none; every request a coach makes in a client's workspace is written
   to that workspace's audit log.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -29,6 +31,7 @@ from starlette.concurrency import run_in_threadpool
 from nextmove.errors import AccessDenied, NotSignedIn, UserError
 from nextmove.services import coaching
 from nextmove.services.accounts import AccountInfo, token_account
+from nextmove.services.comments import Author
 from nextmove.services.sign_in import session_account
 from nextmove.web.security import CSRF_HEADER, UNSAFE_METHODS
 
@@ -48,6 +51,8 @@ ACCOUNT_PATHS = (
     "/settings",
     "/account",
 )
+# Writes that comment access allows (leaving a comment); every other write needs edit.
+COMMENT_WRITES = re.compile(r"/plans/comments|/opportunities/\d{1,10}/comments|/api/comments")
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +171,10 @@ def _authenticate(request: Request) -> None:
         db, workspace_id=workspace_id, actor=account, method=request.method, path=path, now=now
     )
     if request.method in UNSAFE_METHODS:
-        coaching.check_write(access.level)
+        if COMMENT_WRITES.fullmatch(path):
+            coaching.check_comment(access.level)
+        else:
+            coaching.check_write(access.level)
 
 
 def request_workspace_id(request: Request) -> int | None:
@@ -174,3 +182,23 @@ def request_workspace_id(request: Request) -> int | None:
     mode (the database's default workspace)."""
     principal = principal_of(request)
     return principal.workspace_id if principal is not None else None
+
+
+def comment_author(request: Request) -> Author:
+    """Who writes a comment made by this request: the workspace's owner (local mode's one
+    person, or an account in its own workspace) or a coach in a client's."""
+    principal = principal_of(request)
+    if principal is None:
+        return Author("You", "", "owner")
+    role = "owner" if principal.in_own_workspace else "coach"
+    return Author(principal.account.name, principal.account.email, role)
+
+
+def require_owner(request: Request, what: str) -> None:
+    """Some things only the workspace's owner does (resolving a comment), whatever a grant."""
+    principal = principal_of(request)
+    if principal is not None and not principal.in_own_workspace:
+        raise AccessDenied(
+            f"only {principal.access.owner_name} can {what}",
+            hint="It is their workspace; leave a comment instead.",
+        )

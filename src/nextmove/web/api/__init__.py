@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from nextmove.web.api import (
     accounts,
     board,
+    comments,
     imports,
     journal,
     meetings,
@@ -30,6 +31,7 @@ for _module in (
     journal,
     opportunities,
     opp_people,
+    comments,
     suggestions,
     moves,
     people,
