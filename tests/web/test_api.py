@@ -222,6 +222,7 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/comments", "get"),
         ("/api/comments", "post"),
         ("/api/comments/{comment_id}/resolve", "post"),
+        ("/api/program", "get"),
     }
     assert {"VisionCreate", "VisionPublic", "JournalEntryCreate", "JournalEntryPublic"} <= set(
         schema["components"]["schemas"]

@@ -47,6 +47,8 @@ ACCOUNT_PATHS = (
     "/api/me",
     "/api/audit",
     "/api/invitations",
+    "/program",
+    "/api/program",
     "/logout",
     "/settings",
     "/account",
@@ -84,6 +86,11 @@ class Principal:
     @property
     def in_own_workspace(self) -> bool:
         return self.access.level == coaching.OWN
+
+
+def is_account_path(path: str) -> bool:
+    """One of ACCOUNT_PATHS or under one, by whole segments (/api/me, not /api/meetings)."""
+    return any(path == p or path.startswith(p + "/") for p in ACCOUNT_PATHS)
 
 
 def _is_api(path: str) -> bool:
@@ -152,7 +159,7 @@ def _authenticate(request: Request) -> None:
                     "(calls with a Bearer token need none).",
                 )
     try:
-        own_page = path.startswith(ACCOUNT_PATHS)
+        own_page = is_account_path(path)
         requested = None if own_page else _requested_workspace(request, via)
         access = coaching.workspace_access(db, account, requested)
     except UserError:

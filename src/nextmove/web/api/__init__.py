@@ -17,6 +17,7 @@ from nextmove.web.api import (
     opportunities,
     people,
     plans,
+    program,
     rounds,
     settings,
     suggestions,
@@ -42,5 +43,6 @@ for _module in (
     imports,
     settings,
     accounts,
+    program,
 ):
     router.include_router(_module.router)

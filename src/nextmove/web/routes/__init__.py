@@ -16,6 +16,7 @@ from nextmove.web.routes import (
     people,
     person_actions,
     plans,
+    program,
     report,
     rounds,
     suggestions,
@@ -46,6 +47,7 @@ ROUTERS = [
     workspace.router,
     workspaces.router,
     accounts.router,
+    program.router,
     sync.router,
     backup.router,
 ]
