@@ -33,13 +33,14 @@ from nextmove.services import coaching
 from nextmove.services.accounts import AccountInfo, token_account
 from nextmove.services.comments import Author
 from nextmove.services.sign_in import session_account
+from nextmove.services.single_sign_on import SsoConfig
 from nextmove.web.security import CSRF_HEADER, UNSAFE_METHODS
 
 SESSION_COOKIE = "nextmove_session"
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in both databases
 CLIENT_COOKIE = "nextmove_client"
 # Reachable without signing in (static files are a mount and never pass here).
-PUBLIC_PATHS = frozenset({"/login", "/api/openapi.json"})
+PUBLIC_PATHS = frozenset({"/login", "/login/sso", "/login/sso/callback", "/api/openapi.json"})
 # The account's own pages: always its own workspace, whatever client a coach has open.
 ACCOUNT_PATHS = (
     "/coach",
@@ -64,6 +65,7 @@ class ServerMode:
     secret: bytes
     secure_cookies: bool
     session_lifetime: timedelta
+    sso: SsoConfig | None = None  # the organization's single sign-on, when configured
 
     def api_csrf_token(self, session_token: str) -> str:
         """The session's API CSRF token: derived from the session, so it needs no storage
