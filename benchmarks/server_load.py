@@ -194,7 +194,7 @@ async def load(
         # Warm up (not measured): every page once per worker-ish, so a worker's first
         # template compilation and connection setup are not counted as load.
         warm = {"Authorization": f"Bearer {tokens[0]}"}
-        for _ in range(args.workers * 2):
+        for _ in range(args.workers):
             for path in (*EMPLOYEE_PAGES, TRIVIAL):
                 await client.get(path, headers=warm)
         deadline = time.monotonic() + args.seconds
