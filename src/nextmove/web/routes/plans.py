@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextmove.domain.check import weaknesses
 from nextmove.domain.vision import GAUGE_MEANINGS, GAUGES, MAX_ALTERNATIVES
-from nextmove.errors import InvalidInput, UserError
+from nextmove.errors import InvalidInput, NotFound, UserError
 from nextmove.services import comments as comment_service
 from nextmove.services import plans as service
 from nextmove.web.auth import comment_author
@@ -153,6 +153,8 @@ def comment_plan(
         plan_comment = comment_service.add_comment(
             db, subject="plan", about=name, author=comment_author(request), body=body, now=now
         )
+    except NotFound:
+        raise  # no such plan (renamed or deleted meanwhile): the error page says so
     except UserError as exc:
         return _page(
             request,
