@@ -190,5 +190,6 @@ def resolve_comment(
 
 
 def open_comments(ws: Workspace) -> int:
-    """How many comments wait for the owner to resolve them."""
-    return len(list_comments(ws, include_resolved=False))
+    """How many of a coach's comments wait for the owner to resolve them (the owner's own
+    replies wait for no one)."""
+    return sum(1 for c in list_comments(ws, include_resolved=False) if c.author.role == "coach")
