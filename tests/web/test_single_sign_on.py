@@ -217,3 +217,28 @@ def test_the_configuration_keeps_the_secret_out_of_sight(tmp_path: Path, monkeyp
     with pytest.raises(UserError, match="must be an https address"):
         sso_config(load_settings(sso_issuer="http://login.example.org", sso_client_id="n"), "x")
     assert sso_config(load_settings(), "x") is None
+
+
+def test_an_id_token_for_another_nonce_signs_no_one_in(sso_app) -> None:  # type: ignore[no-untyped-def]
+    """The browser's flow cookie carries the nonce the ID token must name: re-signed with a
+    different nonce (as if the token were replayed into another sign-in), it is refused."""
+    from nextmove.web.routes.sso import FLOW_COOKIE, _pack, _unpack
+
+    browser = sso_app()
+    back = _provider_says(_authorize(browser), "ann")
+    jar = browser.client.cookies
+    raw = next(c.value for c in jar.jar if c.name == FLOW_COOKIE).strip('"')
+    flow = _unpack(b"s" * 32, raw, datetime.now(UTC))
+    assert flow is not None and flow["nonce"]
+    domain = next(c.domain for c in jar.jar if c.name == FLOW_COOKIE)
+    jar.delete(FLOW_COOKIE, domain=domain, path="/login/sso")
+    jar.set(
+        FLOW_COOKIE,
+        _pack(b"s" * 32, {**flow, "nonce": "another-nonce"}),
+        domain=domain,
+        path="/login/sso",
+    )
+    refused = browser.client.get(back, follow_redirects=False)
+    assert refused.status_code == 401 and "id token was refused" in refused.text.lower()
+    assert not _session_set(refused)
+    assert browser.client.get("/api/me").status_code == 401
