@@ -19,11 +19,13 @@ from nextmove.services.workspace import Workspace, open_workspace
 from nextmove.store import workspaces as workspaces_store
 from nextmove.store.backup import table_specs
 from nextmove.store.base import Base, WorkspaceScoped
+from nextmove.store.comment_models import Comment
 from nextmove.store.models import (
     ImportRun,
     Interaction,
     Meeting,
     MeetingReferral,
+    Opportunity,
     Person,
     PersonEmail,
     PersonSource,
@@ -94,6 +96,21 @@ def fill(ws: Workspace) -> None:
                 updated_at=NOW,
             )
         )
+        opportunity = session.scalars(select(Opportunity).order_by(Opportunity.id)).first()
+        assert opportunity is not None
+        for subject in ({"plan_id": plan.id}, {"opportunity_id": opportunity.id}):
+            session.add(
+                Comment(
+                    **subject,
+                    author_name="Cat",
+                    author_email="cat@example.org",
+                    author_role="coach",
+                    body="Who had this role before?",
+                    created_at=NOW,
+                    resolved_at=NOW if "plan_id" in subject else None,
+                    resolved_by="Ana" if "plan_id" in subject else None,
+                )
+            )
     with ws.db.session() as session:
         workspaces_store.set_preferences(session, ws.id, {"week_starts": "monday", "n": 3})
 

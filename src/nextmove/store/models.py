@@ -540,6 +540,7 @@ from nextmove.store.account_models import (  # noqa: E402
     LoginAttempt,
     LoginSession,
 )
+from nextmove.store.comment_models import Comment  # noqa: E402
 from nextmove.store.directory_models import (  # noqa: E402
     DirectoryMember,
     DirectorySnapshot,
@@ -573,6 +574,7 @@ __all__ = [
     "CoachGrant",
     "CoachInvitation",
     "CoachNote",
+    "Comment",
     "DirectoryMember",
     "DirectorySnapshot",
     "DirectoryTeamSize",
