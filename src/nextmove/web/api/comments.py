@@ -9,8 +9,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
+from nextmove.formats.schemas.core import ErrorPublic
 from nextmove.services import comments as service
-from nextmove.web.api.models import ErrorPublic
 from nextmove.web.auth import comment_author, require_owner
 from nextmove.web.deps import DbDep, NowDep
 

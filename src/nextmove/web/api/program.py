@@ -8,7 +8,7 @@ from datetime import date
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from nextmove.web.api.models import ErrorPublic
+from nextmove.formats.schemas.core import ErrorPublic
 from nextmove.web.deps import ContextDep, TodayDep
 from nextmove.web.routes.program import figures_for
 
