@@ -9,7 +9,7 @@ predicate; directory rows are shared and need none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -96,6 +96,21 @@ def members_named(session: Session, org_ids: Iterable[int], name: str) -> list[D
     return [_row(r) for r in rows]
 
 
+# What the ranking reads of a member, in this order (ranking_members).
+RANKING_COLUMNS = (
+    MEMBER.c.organization_id,
+    MEMBER.c.employee_id,
+    MEMBER.c.name,
+    MEMBER.c.title,
+    MEMBER.c.level,
+    MEMBER.c.function,
+    MEMBER.c.department,
+    MEMBER.c.manager_employee_id,
+    MEMBER.c.city,
+    MEMBER.c.depth,
+)
+
+
 def ranking_members(
     session: Session,
     org_ids: Iterable[int],
@@ -105,15 +120,21 @@ def ranking_members(
     functions: Iterable[str],
     above_depth: dict[int, int],
     wanted: Iterable[tuple[int, str]] = (),
-) -> list[DirectoryMember]:
-    """Current members worth scoring. Without `prefilter`, everyone; with it, those the
-    ranking can place high: above your level (or at it in a target function), above your
-    depth in your own organization (`above_depth`: organization id -> your depth), and the
-    members named in `wanted` (your manager, your reports, your predecessor)."""
+) -> Iterator[Any]:
+    """Current members worth scoring, as rows of RANKING_COLUMNS (streamed: one pass of
+    the columns the ranking needs, nothing more). Without `prefilter`, everyone; with it,
+    those the ranking can place high: above your level (or at it in a target function),
+    above your depth in your own organization (`above_depth`: organization id -> your
+    depth), and the members named in `wanted` (your manager, your reports, your
+    predecessor)."""
     ids = list(org_ids)
     if not ids:
-        return []
-    query = _member_select().where(MEMBER.c.organization_id.in_(ids), CURRENT)
+        return iter(())
+    query = (
+        select(*RANKING_COLUMNS)
+        .join(ORG, ORG.c.id == MEMBER.c.organization_id)
+        .where(MEMBER.c.organization_id.in_(ids), CURRENT)
+    )
     if prefilter:
         targets = list(functions)
         conditions: list[Any] = []
@@ -128,14 +149,11 @@ def ranking_members(
         for org_id, emp in wanted:
             conditions.append(and_(MEMBER.c.organization_id == org_id, MEMBER.c.employee_id == emp))
         if not conditions:
-            return []
+            return iter(())
         query = query.where(or_(*conditions))
-    return [
-        _row(r)
-        for r in session.execute(
-            query, execution_options={"stream_results": True, "yield_per": 20_000}
-        )
-    ]
+    return iter(
+        session.execute(query, execution_options={"stream_results": True, "yield_per": 20_000})
+    )
 
 
 def team_growth(session: Session, org_id: int) -> dict[str, tuple[int, int]]:
