@@ -32,8 +32,6 @@ from nextmove.domain.suggest import (
 )
 from nextmove.domain.vision import Vision
 from nextmove.errors import UserError
-from nextmove.services import meeting_rounds, members
-from nextmove.services.meetings import resolve_person
 from nextmove.services.suggest_directory import (
     ChartView,
     chart_path,
@@ -404,6 +402,10 @@ class PathResult:
 
 def warm_paths(db: Workspace, ref: str, *, limit: int = 3) -> PathResult:
     """The best warm-introduction paths to a person, up to three hops."""
+    # Loaded here, not at start-up: `suggest` needs neither.
+    from nextmove.services import members
+    from nextmove.services.meetings import resolve_person
+
     with db.session() as session:
         member = members.unlinked_member(session, ref)
         if member is not None:
@@ -468,6 +470,8 @@ def plan_research_round(
     slots = plan_round(ranked, size=size, weeks=weeks, start=today)
     round_id = None
     if save:
+        from nextmove.services import meeting_rounds  # loaded only when a round is saved
+
         round_id = meeting_rounds.save_round(
             db,
             [
