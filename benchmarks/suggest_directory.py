@@ -158,8 +158,8 @@ def bench(
         f"issue 14 ≤ {TARGET_14:g}×: {status(mine / floor, TARGET_14)})"
     )
     print(f"  as commands (best of {repeat}):")
-    print(f"    floor: python + driver + the scan          {f.wall:7.3f} s  {f.peak_mb:4.0f} MB")
-    print(f"    nextmove suggest --limit 20 --json         {o.wall:7.3f} s  {o.peak_mb:4.0f} MB")
+    print(f"    floor: python + driver + the scan          {f.wall:7.3f} s ")
+    print(f"    nextmove suggest --limit 20 --json         {o.wall:7.3f} s ")
     if old_runs:
         old_run = best(old_runs)
         print(f"    before ({compare}): {old_run.wall:7.3f} s, {old_run.wall / f.wall:.2f}×")
