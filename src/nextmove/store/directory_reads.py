@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from nextmove.store.directory import (
@@ -232,11 +232,20 @@ def changed_members(session: Session, org_ids: Iterable[int]) -> list[ChartVersi
         ).scalar_one_or_none()
         if current is None:
             continue
-        several = (
-            select(MEMBER.c.employee_id)
-            .where(MEMBER.c.organization_id == org_id, MEMBER.c.since_snapshot <= current)
-            .group_by(MEMBER.c.employee_id)
-            .having(func.count() > 1)
+        # A member with several versions up to the current import has a version that ended
+        # (a later one begins where it ends) and one begun after it: found by the versions
+        # that ended, each with one look-up by key, not by grouping every version.
+        later = MEMBER.alias("later")
+        several = select(MEMBER.c.employee_id).where(
+            MEMBER.c.organization_id == org_id,
+            MEMBER.c.until_snapshot.is_not(None),
+            MEMBER.c.until_snapshot <= current,
+            exists().where(
+                later.c.organization_id == MEMBER.c.organization_id,
+                later.c.employee_id == MEMBER.c.employee_id,
+                later.c.since_snapshot > MEMBER.c.since_snapshot,
+                later.c.since_snapshot <= current,
+            ),
         )
         rows = session.execute(
             select(
