@@ -38,6 +38,7 @@ from nextmove.services.suggest_directory import (
     chart_paths,
     chart_size,
     chart_view,
+    gc_paused,
 )
 from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as meetings_repo
@@ -345,14 +346,15 @@ def suggest_people(
         vision = vision_repo.load_vision(session)
         if plan is not None:
             vision = vision.following(get_plan(vision, plan))
-        candidates, me, total, chart, scored = _candidates(
-            session,
-            vision,
-            today=today,
-            weights=weights,
-            cooldown_days=cooldown_days,
-            keep=max(limit * 3, PATH_POOL) + limit,
-        )
+        with gc_paused():
+            candidates, me, total, chart, scored = _candidates(
+                session,
+                vision,
+                today=today,
+                weights=weights,
+                cooldown_days=cooldown_days,
+                keep=max(limit * 3, PATH_POOL) + limit,
+            )
         if exclude:
             candidates = [c for c in candidates if c.person_id not in exclude]
         options = {"today": today, "weights": weights, "cooldown_days": cooldown_days}

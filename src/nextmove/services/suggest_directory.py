@@ -11,7 +11,9 @@ you); `member_ref` names them for good.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,6 +158,20 @@ class ChartView:
             for emp, m in directory_store.members_by_id(session, org_id, wanted).items():
                 out[wanted[emp]] = m
         return out
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Reading a large chart keeps hundreds of thousands of small tuples alive at once: the
+    cyclic garbage collector would walk them again and again for nothing (as imports do,
+    services/imports.py)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def chart_size(session: Session) -> int:
