@@ -18,16 +18,36 @@ def test_the_demo_network_places_maya_among_the_people_her_plan_needs(
     assert maya.is_me and maya.person.title == "Senior Product Manager, Patient App"
     manager = next(t for t in maya.ties if t.source == "orgchart-manager")
     assert manager.other_name == "Elena Vasquez"
-    skip = people.show_person(db, "Elena Vasquez").person
-    assert people.show_person(db, str(skip.manager_id)).person.name == "Marcus Reed"
-    tom = people.show_person(db, "Tom Becker").person
+    elena = people.show_person(db, "Elena Vasquez")
+    assert elena.org is not None and [m.name for m in elena.org.chain][:1] == ["Marcus Reed"]
+    tom_page = people.show_person(db, "Tom Becker")
+    tom = tom_page.person
     assert ("Northwind Health", "Senior Product Manager, Patient App") in {
         (j.organization, j.title) for j in tom.history
     }
     assert tom.navigated_transition and tom.offered_help
+    # The chart is in the directory, imported twice: Tom held Maya's seat in the earlier one.
+    assert tom_page.org is not None
+    assert [p.title for p in tom_page.org.positions] == [
+        "Senior Product Manager, Patient App",
+        "Director of Product, Scheduling",
+    ]
+    assert [t.size for t in tom_page.org.team][-1] == 13
     with db.session() as session:
         history = list(net.snapshots(session, "Northwind Health").values())
     assert history[0]["Product – Scheduling"] < history[-1]["Product – Scheduling"]
+    # Only the people Maya deals with are hers; everyone else on the chart is a member.
+    listed, total = people.list_people(db, limit=None)
+    assert total == len(listed) >= counts["people"]  # and the people of the meetings demo
+    chart = [p for p in listed if p.organization == "Northwind Health"]
+    mine = {p.name for p in chart if not p.member_ref}
+    assert mine == {
+        "Maya Chen", "Elena Vasquez", "Marcus Reed", "Tom Becker", "Priya Nayak", "Nora Kim",
+        "Jordan Blake", "Sofia Marin", "Kenji Watanabe", "Dan Cole",
+    }  # fmt: skip
+    assert len(chart) - len(mine) == counts["org_chart_people"] - counts["your_chart_people"]
+    member = people.show_person(db, next(p.member_ref for p in chart if p.member_ref))
+    assert member.person.industry == "healthcare software" and member.org is not None
     _, helpers = people.list_people(db, flags=["offered-help"])
     _, movers = people.list_people(db, flags=["navigated-transition"])
     assert helpers >= 5 and movers >= 10
