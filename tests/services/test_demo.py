@@ -30,7 +30,7 @@ def test_the_demo_network_places_maya_among_the_people_her_plan_needs(
     assert tom_page.org is not None
     assert [p.title for p in tom_page.org.positions] == [
         "Senior Product Manager, Patient App",
-        "Director of Product, Scheduling",
+        "Group Product Manager, Scheduling",
     ]
     assert [t.size for t in tom_page.org.team][-1] == 13
     with db.session() as session:

@@ -130,7 +130,7 @@ def _org_chart(rng: random.Random) -> list[_Node]:
         _Node("vp-cp", "Aisha Rahman", "VP, Product – Clinical Platform", "Product – Clinical Platform", 9, "product", "cpo"),
         _Node("dir-apps", "Elena Vasquez", "Director of Product, Patient Apps", "Product – Patient Experience", 7, "product", "vp-px"),
         _Node(
-            "dir-sched", "Tom Becker", "Director of Product, Scheduling", "Product – Scheduling", 7, "product", "vp-px",
+            "dir-sched", "Tom Becker", "Group Product Manager, Scheduling", "Product – Scheduling", 5, "product", "vp-px",
             flags={"navigated_transition": True, "offered_help": True, "tier": "A",
                    "notes": "Held my role before me; built Scheduling into a team of 13 in six months."},
         ),
@@ -421,7 +421,7 @@ def _histories(today: date) -> dict[str, list[Job]]:
     moved = today - timedelta(days=EARLIER_DAYS - 20)
     return {
         "dir-sched": [
-            Job(ORG, "Director of Product, Scheduling", moved, None, "demo"),
+            Job(ORG, "Group Product Manager, Scheduling", moved, None, "demo"),
             Job(ORG, "Senior Product Manager, Patient App", date(2021, 3, 1), moved - timedelta(days=1), "demo"),
             Job("Contoso Health", "Product Manager", date(2018, 1, 8), date(2021, 2, 26), "demo"),
         ],
