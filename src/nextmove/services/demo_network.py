@@ -554,7 +554,7 @@ def create_demo_network(session: Session, *, today: date, now: datetime) -> dict
     return {
         "people": len(nodes) + len(contacts),
         "org_chart_people": len(nodes),
-        "your_chart_people": len(ids),
+        "chart_people_you_deal_with": len(ids),
         "ties": len(ties) + sum(1 for n in nodes if n.manager),
         "interactions": len(items),
     }

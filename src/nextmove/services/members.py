@@ -220,6 +220,16 @@ def member_source(member: DirectoryMember, origin: ChartOrigin) -> SourceRef:
     )
 
 
+def chart_sources(session: Session, facts: OrgFacts, sources: list[SourceRef]) -> list[SourceRef]:
+    """A linked person's sources, the org chart's named by the directory's current chart
+    (a person made from a member has an employee id but no import of their own)."""
+    if not any(s.kind == "orgchart" and not s.file for s in sources):
+        return sources
+    origin = directory_store.chart_origin(session, facts.organization_id)
+    chart = member_source(facts.member, origin)
+    return [chart if s.kind == "orgchart" and not s.file else s for s in sources]
+
+
 def chart_ties(session: Session, facts: OrgFacts, ties: list[Tie], person_id: int) -> list[Tie]:
     """The chart's manager and direct reports as ties (strength 3, as an org chart's ties
     always were), for those not among `ties` already: `other_id` is the linked person's id, or

@@ -253,6 +253,7 @@ def show_person(db: Workspace, ref: str) -> PersonDetail:
         if detail.org is not None:
             # Their manager and reports in the chart are their ties, as an org chart's were.
             detail.ties += members.chart_ties(session, detail.org, detail.ties, person_id)
+            detail.sources = members.chart_sources(session, detail.org, detail.sources)
         return detail
 
 
