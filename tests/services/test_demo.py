@@ -48,7 +48,9 @@ def test_the_demo_network_places_maya_among_the_people_her_plan_needs(
         "Maya Chen", "Elena Vasquez", "Marcus Reed", "Tom Becker", "Priya Nayak", "Nora Kim",
         "Jordan Blake", "Sofia Marin", "Kenji Watanabe", "Dan Cole",
     }  # fmt: skip
-    assert len(chart) - len(mine) == counts["org_chart_people"] - counts["chart_people_you_deal_with"]
+    assert (
+        len(chart) - len(mine) == counts["org_chart_people"] - counts["chart_people_you_deal_with"]
+    )
     member = people.show_person(db, next(p.member_ref for p in chart if p.member_ref))
     assert member.person.industry == "healthcare software" and member.org is not None
     _, helpers = people.list_people(db, flags=["offered-help"])
