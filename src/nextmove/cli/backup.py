@@ -117,6 +117,13 @@ def restore(
             f"{summary.cleared_references} references named rows that were not in the backup "
             "(already gone when it was taken) and were left empty."
         )
+    if summary.unlinked_from_charts:
+        console.print(
+            f"{summary.unlinked_from_charts} of the people were linked to an organization's org "
+            "chart that this database's directory does not hold (a backup leaves the shared "
+            "directory out): they are kept, unlinked. Import that chart here "
+            "(`nextmove import orgchart FILE`) to link them again."
+        )
     if summary.workspace != DEFAULT_WORKSPACE_NAME:
         console.print(
             f"Work in it with `nextmove --workspace {escape(summary.workspace)} …`.",

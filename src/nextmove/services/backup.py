@@ -64,6 +64,8 @@ class RestoreSummary:
     written_by: str
     backed_up_at: datetime
     cleared_references: int = 0
+    # People linked to an organization's chart this database's directory does not hold.
+    unlinked_from_charts: int = 0
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -289,6 +291,7 @@ def _restore(
         written_by=manifest.nextmove_version,
         backed_up_at=_utc(manifest.created),
         cleared_references=sum(loader.cleared for loader in loaders),
+        unlinked_from_charts=sum(loader.unlinked for loader in loaders),
     )
 
 

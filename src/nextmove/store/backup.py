@@ -305,6 +305,8 @@ class TableLoader:
         self.workspace_id = workspace_id
         self._refs = {ref.column: ref for ref in spec.references}
         self.cleared = 0  # plain references whose row was not in the archive
+        # References to the shared directory (a person's organization) it does not hold here.
+        self.unlinked = 0
         # Columns naming a row of a shared table (the organization directory): kept where
         # that row exists in this database, cleared elsewhere (a backup does not carry it).
         self._shared = {
@@ -349,7 +351,7 @@ class TableLoader:
         for name, target in self._shared.items():
             if values.get(name) is not None and values[name] not in self.shared_ids[target]:
                 values[name] = None
-                self.cleared += 1
+                self.unlinked += 1
         values["workspace_id"] = self.workspace_id
         return values
 
