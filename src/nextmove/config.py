@@ -13,15 +13,17 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import platformdirs
 from pydantic import AfterValidator, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from nextmove.domain.slots import parse_working_days, parse_working_hours, zone
-from nextmove.domain.suggest import Weights
 from nextmove.errors import UserError
+
+if TYPE_CHECKING:  # the suggestion model loads when weights are read, not with the settings
+    from nextmove.domain.suggest import Weights
 
 APP_NAME = "nextmove"
 
@@ -204,6 +206,10 @@ class Settings(BaseSettings):
     @field_validator("suggest_weights")
     @classmethod
     def _weights(cls, value: dict[str, float]) -> dict[str, float]:
+        if not value:  # the defaults: nothing to check (nor the suggestion model to load)
+            return value
+        from nextmove.domain.suggest import Weights
+
         known = Weights.names()
         unknown = sorted(set(value) - set(known))
         if unknown:
@@ -215,6 +221,8 @@ class Settings(BaseSettings):
 
     def weights(self) -> Weights:
         """The suggestion weights: the defaults, with those set in the configuration."""
+        from nextmove.domain.suggest import Weights
+
         return replace(Weights(), **self.suggest_weights)
 
     @classmethod

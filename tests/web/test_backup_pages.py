@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -13,6 +14,7 @@ from sqlalchemy import func, select
 from nextmove.services.workspace import Workspace
 from nextmove.store.models import Person
 from nextmove.store.models import Workspace as WorkspaceRow
+from tests.services.test_backup_directory import with_chart
 from tests.web import test_server_mode as server
 from tests.web.conftest import BASE, Web
 
@@ -164,3 +166,20 @@ def test_server_mode_backs_up_your_own_workspace_and_offers_no_restore(  # type:
         assert own is not None and manifest["workspace"]["name"] == own.name
     refused = ann.post_form("/settings/restore", {"workspace": "mine"})
     assert refused.status_code == 403
+
+
+def test_a_restore_says_what_became_of_the_links_to_the_organization_directory(
+    web: Web, web_db: Workspace, tmp_path: Path
+) -> None:
+    with_chart(web_db, tmp_path)  # three people linked to Acme's chart
+    download = web.get("/settings/backup")
+    with zipfile.ZipFile(io.BytesIO(download.content)) as z:
+        (org,) = json.loads(z.read("directory.json"))["organizations"]
+    assert org["members"]
+    answer = restore(web, download.content, "copy")
+    assert answer.status_code == 303, answer.text
+    assert "orgs_relinked=1&orgs_added=0" in answer.headers["location"]
+    shown = web.get(answer.headers["location"]).text
+    assert "1 organization already here, re-linked by employee id." in shown
+    bogus = web.get("/settings?restored=copy&orgs_relinked=x&orgs_added=1").text
+    assert "organization directory" not in bogus

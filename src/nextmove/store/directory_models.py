@@ -15,7 +15,8 @@ transaction moves the pointer; an import that fails is undone by deleting the ve
 since = s and reopening those with until = s.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: SQLAlchemy would evaluate every `Mapped[...]`
+# string at import, a cost every command pays (docs/cli.md, Start-up time).
 
 from datetime import date, datetime
 

@@ -1,6 +1,7 @@
 """The tables. Every change here comes with an Alembic migration (store/migrations)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: SQLAlchemy would evaluate every `Mapped[...]`
+# string at import, a cost every command pays (docs/cli.md, Start-up time).
 
 from datetime import date, datetime
 
