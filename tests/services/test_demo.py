@@ -79,3 +79,27 @@ def test_the_demo_still_tells_its_story_her_predecessor_in_a_growing_team_is_fir
     reasons = {r.code: r.text for r in first.reasons}
     assert reasons["predecessor"].startswith("held your role before you")
     assert "growing-team" in reasons
+
+
+def test_a_second_workspaces_demo_reads_the_chart_already_in_the_directory(
+    db: Workspace, today: date, now: datetime
+) -> None:
+    """The directory is shared: a coach's second client running the demo links to
+    Northwind's chart instead of importing it again, and the story holds there too."""
+    from nextmove.services.directory import list_organizations
+    from nextmove.services.suggest import suggest_people
+    from nextmove.services.workspace import open_workspace
+    from nextmove.services.workspaces import create_workspace
+
+    first = demo.create_demo(db, today=today, now=now)
+    create_workspace(db.db, "client-2", now=now)
+    other = open_workspace(db.db, "client-2")
+    assert demo.create_demo(other, today=today, now=now) == first
+    (org,) = list_organizations(other)
+    assert (org.members, org.snapshots) == (first["org_chart_people"], 2)
+    top = suggest_people(other, today=today, limit=1).suggestions[0]
+    assert top.candidate.name == "Tom Becker"
+    assert "predecessor" in {r.code for r in top.reasons}
+    # The first workspace's people and story are as they were.
+    assert suggest_people(db, today=today, limit=1).suggestions[0].candidate.name == "Tom Becker"
+    assert people.list_people(db, limit=1)[1] == people.list_people(other, limit=1)[1]
