@@ -199,7 +199,7 @@ def _predecessor(session: Session, me: DirectoryMember) -> tuple[Holder, str] | 
         else None
     )
     under = f" under {boss.name}" if boss is not None else ""
-    until = f", until the org chart of {held.until:%-d %b %Y}" if held.until else ""
+    until = f", before the org chart of {held.until:%-d %b %Y}" if held.until else ""
     return held, f"held your role before you ({held.title}{under}{until})"
 
 

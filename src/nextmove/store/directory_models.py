@@ -52,6 +52,9 @@ class Organization(Base):
     # organization: a cycle); the import moves it last, in one short transaction.
     current_snapshot_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The organization's industry ("healthcare software"), shown on its members' pages; ""
+    # when unknown. A fact of the organization, not of each member.
+    industry: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class DirectorySnapshot(Base):
