@@ -32,13 +32,13 @@ from nextmove.domain.suggest import (
 )
 from nextmove.domain.vision import Vision
 from nextmove.errors import UserError
+from nextmove.services.progress import gc_paused
 from nextmove.services.suggest_directory import (
     ChartView,
     chart_path,
     chart_paths,
     chart_size,
     chart_view,
-    gc_paused,
 )
 from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as meetings_repo

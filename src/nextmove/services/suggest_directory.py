@@ -11,9 +11,7 @@ you); `member_ref` names them for good.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -158,20 +156,6 @@ class ChartView:
             for emp, m in directory_store.members_by_id(session, org_id, wanted).items():
                 out[wanted[emp]] = m
         return out
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Reading a large chart keeps hundreds of thousands of small tuples alive at once: the
-    cyclic garbage collector would walk them again and again for nothing (as imports do,
-    services/imports.py)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def chart_size(session: Session) -> int:
