@@ -20,10 +20,10 @@ from fastapi.responses import RedirectResponse, Response
 
 from nextmove.errors import NextmoveError, NotFound, NotSignedIn
 from nextmove.services import single_sign_on as sso
-from nextmove.web.auth import CLIENT_COOKIE, SESSION_COOKIE, ServerMode
+from nextmove.web.auth import ServerMode
 from nextmove.web.deps import ContextDep, NowDep
 from nextmove.web.render import render
-from nextmove.web.routes.accounts import safe_next
+from nextmove.web.routes.accounts import safe_next, signed_in
 
 router = APIRouter(include_in_schema=False)
 
@@ -140,16 +140,6 @@ def callback(
         )
     except NextmoveError as exc:
         return _failed(request, exc)
-    response = RedirectResponse(safe_next(flow.get("next")), status_code=303)
-    response.set_cookie(
-        SESSION_COOKIE,
-        signed.token,
-        max_age=int(server.session_lifetime.total_seconds()),
-        httponly=True,
-        secure=server.secure_cookies,
-        samesite="lax",
-        path="/",
-    )
-    response.delete_cookie(CLIENT_COOKIE, path="/")
+    response = signed_in(server, signed.token, flow.get("next"))
     response.delete_cookie(FLOW_COOKIE, path=FLOW_PATH)
     return response
