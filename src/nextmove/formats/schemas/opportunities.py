@@ -104,7 +104,10 @@ class PlanFitPublic(Public):
     on_path: list[str] = Field(description="What of the role is on the plan's path.")
     off_path: list[str]
     broken_choices: list[str] = Field(description="Stay/change choices the role breaks.")
-    path_score: float
+    path_score: float | None = Field(
+        description="1–5, as in the evaluation's path part; null when the plan gives nothing "
+        "to judge the role's path by."
+    )
     why: str
 
 
