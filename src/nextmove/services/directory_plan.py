@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from itertools import compress, count, repeat
 from operator import itemgetter, ne, or_
 from typing import Any
@@ -57,7 +58,15 @@ class ChartPlan:
         self.old_depth = array("l")
         self.old_sizes: dict[str, tuple[int, int]] = {}
         self.has_current = False
-        self.staged = array("l")  # idx of staged rows (joiners and changed rows)
+        # The rows to write (joiners and changed rows), column by column in the order they
+        # were read: their idx, then (employee id, name, title, level, function, department,
+        # manager, city, e-mail). Titles, departments and cities are shared strings (an
+        # org chart repeats a few thousand of them), so a million rows fit in memory.
+        self.staged = array("l")
+        self.columns: tuple[list[Any], ...] = tuple([] for _ in range(9))
+        self.shared: dict[str, str] = {}
+        # Positions in `staged` in employee-id order, the order they are written (plan()).
+        self.order = array("l")
         self.joiners = self.moves = self.title_changes = self.changed = self.unchanged = 0
         self.members = 0
         self.cleared: set[int] = set()  # idx whose manager link --partial cut
@@ -128,9 +137,6 @@ class ChartPlan:
             return list(map(strip, map(itemgetter(i), rows)))
 
         self.progress.start("Reading the org chart", None)
-        # One transaction on the temporary tables for the whole pass (it locks nothing).
-        if not self.conn.in_transaction():
-            self.conn.begin()
         records = 0
         for lines, rows in self.chart.batches(BATCH):
             records += len(rows)
@@ -175,23 +181,40 @@ class ChartPlan:
                 idxs, names, titles, levels, functions, depts, cities, mgrs, emails
             )
             if stage is not None:
-                rows_out = zip(
-                    idxs, emps, names, titles, levels, functions, depts,
-                    [m or None for m in mgrs], cities, emails, strict=True,
+                self._stage(
+                    stage, idxs, emps, names, titles, levels, functions, depts, mgrs, cities,
+                    emails,
                 )  # fmt: skip
-                if not isinstance(stage, list):
-                    staged = list(rows_out)
-                    self.staged.extend(idxs)
-                else:
-                    staged = list(compress(rows_out, stage))
-                    self.staged.extend(compress(idxs, stage))
-                if staged:
-                    w.stage_rows(self.conn, staged)
             self.progress.advance(len(rows))
-        self.conn.commit()
         self.report.records = records
         self.members = sum(self.seen)
         self.progress.finish()
+
+    def _stage(self, stage: list[bool] | bool, idxs: list[int], *cols: list[Any]) -> None:
+        """Keep the rows of a batch that are to be written (`stage`: all, or a mask)."""
+        shared = self.shared.setdefault
+        emps, names, titles, levels, functions, depts, mgrs, cities, emails = cols
+        titles, depts, cities = (list(map(shared, x, x)) for x in (titles, depts, cities))
+        mgrs = [m or None for m in mgrs]
+        out = (emps, names, titles, levels, functions, depts, mgrs, cities, emails)
+        if isinstance(stage, list):
+            idxs = list(compress(idxs, stage))
+        for kept, column in zip(out, self.columns, strict=True):
+            column.extend(compress(kept, stage) if isinstance(stage, list) else kept)
+        self.staged.extend(idxs)
+
+    def rows(self, positions: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+        """The staged rows at these positions, with their depth, as the directory stores them
+        (employee_id, name, title, level, function, department, manager, city, e-mail,
+        depth)."""
+        get = itemgetter(*positions) if len(positions) > 1 else None
+        if get is None:
+            p = positions[0]
+            yield (*(c[p] for c in self.columns), self.depth[self.staged[p]])
+            return
+        cols = [get(c) for c in self.columns]
+        depths_ = map(self.depth.__getitem__, get(self.staged))
+        yield from zip(*cols, depths_, strict=True)
 
     def _place(
         self,
@@ -368,6 +391,7 @@ class ChartPlan:
         # links (a first import stages every row: no set of a million).
         staged_set = set(self.staged) if self.n_old or self.cleared else set()
         same_set: set[int] = set()
+        positions: Sequence[int] = range(len(self.staged))
         if self.cleared:
             # A row whose only change was the manager link --partial cut again is unchanged.
             same = [
@@ -379,11 +403,13 @@ class ChartPlan:
             self.changed -= len(same)
             self.moves -= len(same)
             self.unchanged += len(same)
-            with self.conn.begin():
-                w.unstage(self.conn, same)
-                w.clear_staged_managers(
-                    self.conn, sorted(k for k in self.cleared if k in staged_set)
-                )
+            # Staged rows whose manager link --partial cut are written without it.
+            mgr_column = self.columns[6]
+            for p, k in enumerate(self.staged):
+                if k in self.cleared:
+                    mgr_column[p] = None
+            if same_set:
+                positions = [p for p, k in enumerate(self.staged) if k not in same_set]
         old_depth = self.old_depth
         for k in range(self.n_old):
             if not seen[k]:
@@ -394,12 +420,9 @@ class ChartPlan:
                 cut = k in self.cleared and k not in same_set
                 if cut or depth[k] != old_depth[k]:
                     self.depth_only.append((self.emps[k], depth[k], k in self.cleared))
-        if self.n_old or self.cleared:
-            self.staged = array("l", sorted(staged_set))
-        # (else a first import: every row staged, in idx order already)
-        with self.conn.begin():
-            w.stage_depths(self.conn, self.staged, depth)
-            w.index_stage(self.conn)
+        # Written in employee-id order: the directory's key then grows in order, and each
+        # short transaction touches few pages.
+        self.order = array("l", sorted(positions, key=self.columns[0].__getitem__))
         # Team sizes: direct reports, and everyone below (deepest first).
         direct = array("l", [0]) * n
         size = array("l", [0]) * n

@@ -1,12 +1,11 @@
 """Writing the organization directory: the store side of an import, in short transactions on
 one connection the import holds for its whole run.
 
-The import stages the rows it will write in temporary tables of its own connection
-(`directory_stage`, `directory_depth`): on SQLite they live in the connection's temporary
-database, so staging takes no lock on the main file; on PostgreSQL they are session-local and
-not logged. Then each `apply_*` call is one short transaction; `finish` moves the
-organization's `current_snapshot_id` last, and `undo_snapshot` takes back what a failed or
-interrupted import wrote. Nothing here drops an index or locks a table.
+The import holds the rows it will write in memory (services/directory_plan.py) until the
+whole file is read and checked; then each `insert_versions` / `apply_*` call is one short
+transaction; `finish` moves the organization's `current_snapshot_id` last, and
+`undo_snapshot` takes back what a failed or interrupted import wrote. Nothing here drops an
+index or locks a table.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
@@ -124,14 +123,13 @@ def short(conn: Connection, work: Callable[[], T], *, pause: float = RETRY_PAUSE
 
 @contextmanager
 def import_cache(conn: Connection) -> Iterator[None]:
-    """A larger page cache for the import's connection (SQLite): the directory's B-trees and
-    the staged rows stay in memory instead of being spilled and read again; the default
-    again afterwards (the connection goes back to the pool)."""
+    """A larger page cache for the import's connection (SQLite): the directory's B-trees
+    stay in memory instead of being spilled and read again; the default again afterwards
+    (the connection goes back to the pool)."""
     if not is_sqlite(conn):
         yield
         return
     conn.exec_driver_sql(f"PRAGMA main.cache_size=-{IMPORT_CACHE_KIB}")
-    conn.exec_driver_sql(f"PRAGMA temp.cache_size=-{IMPORT_CACHE_KIB // 2}")
     try:
         yield
     finally:
@@ -317,144 +315,35 @@ def latest_team_sizes(conn: Connection, org_id: int, snapshot: int) -> dict[str,
     return {m: v for m, v in out.items() if v[1] > 0}
 
 
-# ---------------------------------------------------------------------- staging
-
-
-def create_stage(conn: Connection) -> None:
-    """The import's temporary tables (on this connection only)."""
-    if is_sqlite(conn):
-        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.directory_stage")
-        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.directory_depth")
-        conn.exec_driver_sql(
-            "CREATE TEMP TABLE directory_stage (idx INTEGER PRIMARY KEY, employee_id TEXT, "
-            "name TEXT, title TEXT, level INTEGER, function TEXT, department TEXT, "
-            "manager_employee_id TEXT, city TEXT, email TEXT)"
-        )
-        conn.exec_driver_sql(
-            "CREATE TEMP TABLE directory_depth (idx INTEGER PRIMARY KEY, depth INTEGER)"
-        )
-        return
-    conn.exec_driver_sql("DROP TABLE IF EXISTS directory_stage")
-    conn.exec_driver_sql("DROP TABLE IF EXISTS directory_depth")
-    conn.exec_driver_sql(
-        "CREATE TEMP TABLE directory_stage (idx integer PRIMARY KEY, employee_id text, "
-        "name text, title text, level smallint, function text, department text, "
-        "manager_employee_id text, city text, email text)"
-    )
-    conn.exec_driver_sql(
-        "CREATE TEMP TABLE directory_depth (idx integer PRIMARY KEY, depth integer)"
-    )
-
-
-def drop_stage(conn: Connection) -> None:
-    try:
-        conn.rollback()
-        prefix = "temp." if is_sqlite(conn) else ""
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {prefix}directory_stage")
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {prefix}directory_depth")
-        conn.commit()
-    except DBAPIError:
-        pass
-
-
-def stage_rows(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
-    """Stage (idx, employee_id, name, title, level, function, department, manager, city,
-    email) rows (in the caller's transaction)."""
-    if not rows:
-        return
-    if is_sqlite(conn):
-        conn.exec_driver_sql(
-            "INSERT INTO temp.directory_stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", list(rows)
-        )
-        return
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    with (
-        raw.cursor() as cursor,
-        cursor.copy(f"COPY directory_stage (idx, {MEMBER_VALUES}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row(row)
-
-
-def stage_depths(conn: Connection, idx: Sequence[int], depths: Sequence[int]) -> None:
-    """The depth of each staged row: `depths` holds every member's, by idx (in the caller's
-    transaction). Streamed to the driver: no list of a million pairs."""
-    if not idx:
-        return
-    pairs = zip(idx, map(depths.__getitem__, idx), strict=True)
-    if is_sqlite(conn):
-        raw_sqlite = conn.connection.driver_connection
-        assert raw_sqlite is not None
-        raw_sqlite.executemany("INSERT INTO temp.directory_depth VALUES (?, ?)", pairs)
-        return
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    with (
-        raw.cursor() as cursor,
-        cursor.copy("COPY directory_depth (idx, depth) FROM STDIN") as copy,
-    ):
-        for pair in pairs:
-            copy.write_row(pair)
-
-
 # ---------------------------------------------------------------------- applying
 
-
-def index_stage(conn: Connection) -> None:
-    """Index the staged rows by employee id (one sort, once they are all there): they are
-    applied in employee-id order, so the directory's key grows in order."""
-    prefix = "temp." if is_sqlite(conn) else ""
-    conn.exec_driver_sql(
-        f"CREATE INDEX {prefix}directory_stage_employee ON directory_stage (employee_id)"
-    )
-    if not is_sqlite(conn):
-        # Temporary tables are never analysed by autovacuum: without statistics the planner
-        # may scan the whole directory for each batch instead of looking its rows up.
-        conn.exec_driver_sql("ANALYZE directory_stage")
-        conn.exec_driver_sql("ANALYZE directory_depth")
+MEMBER_COPY = f"organization_id, since_snapshot, {MEMBER_VALUES}, depth"
 
 
-def stage_boundary(conn: Connection, after: str, rows: int) -> str | None:
-    """The employee id `rows` staged rows after `after` (None: fewer are left)."""
-    prefix = "temp." if is_sqlite(conn) else ""
-    return conn.execute(
-        text(
-            f"SELECT employee_id FROM {prefix}directory_stage WHERE employee_id > :a "
-            "ORDER BY employee_id LIMIT 1 OFFSET :n"
-        ),
-        {"a": after, "n": rows - 1},
-    ).scalar_one_or_none()
-
-
-def apply_staged(
-    conn: Connection, org_id: int, snap_id: int, after: str, upto: str | None, *, close: bool
+def insert_versions(
+    conn: Connection, org_id: int, snap_id: int, rows: Iterable[Sequence[Any]]
 ) -> None:
-    """The staged rows with employee ids in (after, upto] (upto None: to the end) become
-    versions since this snapshot; with `close`, the versions they replace are closed first
-    (in the caller's transaction)."""
-    prefix = "temp." if is_sqlite(conn) else ""
-    params = {"o": org_id, "s": snap_id, "a": after, "u": upto}
-    bounds = "st.employee_id > :a" + ("" if upto is None else " AND st.employee_id <= :u")
-    if close:
-        conn.execute(
-            text(
-                "UPDATE directory_member SET until_snapshot = :s WHERE organization_id = :o "
-                "AND until_snapshot IS NULL AND since_snapshot < :s AND employee_id IN "
-                f"(SELECT st.employee_id FROM {prefix}directory_stage st WHERE {bounds})"
-            ),
-            params,
+    """New versions from this snapshot on: (employee_id, name, title, level, function,
+    department, manager, city, email, depth) rows, in employee-id order so the directory's
+    key grows in order (in the caller's transaction). SQLite: executemany on the driver;
+    PostgreSQL: COPY into the table (no statement per row, and no lock beyond the rows')."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    if is_sqlite(conn):
+        marks = ", ".join("?" * (len(STAGE_COLUMNS) + 1))
+        raw.executemany(
+            f"INSERT INTO directory_member ({MEMBER_COPY}) VALUES ({org_id}, {snap_id}, {marks})",
+            rows,
         )
-    values = ", ".join(f"st.{c}" for c in STAGE_COLUMNS)
-    conn.execute(
-        text(
-            "INSERT INTO directory_member (organization_id, since_snapshot, until_snapshot, "
-            f"{MEMBER_VALUES}, depth) SELECT :o, :s, NULL, {values}, d.depth "
-            f"FROM {prefix}directory_stage st JOIN {prefix}directory_depth d ON d.idx = st.idx "
-            f"WHERE {bounds} ORDER BY st.employee_id"
-        ),
-        params,
-    )
+        return
+    head = (org_id, snap_id)
+    with (
+        raw.cursor() as cursor,
+        cursor.copy(f"COPY directory_member ({MEMBER_COPY}) FROM STDIN") as copy,
+    ):
+        write = copy.write_row
+        for row in rows:
+            write((*head, *row))
 
 
 def apply_copies(
@@ -487,31 +376,19 @@ def apply_copies(
     apply_leavers(conn, org_id, snap_id, [emp for emp, _, _ in rows])
 
 
-def unstage(conn: Connection, idx: Sequence[int]) -> None:
-    """Take staged rows back (they turned out unchanged)."""
-    if not idx:
-        return
-    prefix = "temp." if is_sqlite(conn) else ""
-    conn.execute(
-        text(f"DELETE FROM {prefix}directory_stage WHERE idx = :i"), [{"i": i} for i in idx]
-    )
-
-
-def clear_staged_managers(conn: Connection, idx: Sequence[int]) -> None:
-    """Staged rows whose manager link --partial cut (an unknown manager, a cycle)."""
-    if not idx:
-        return
-    prefix = "temp." if is_sqlite(conn) else ""
-    conn.execute(
-        text(f"UPDATE {prefix}directory_stage SET manager_employee_id = NULL WHERE idx = :i"),
-        [{"i": i} for i in idx],
-    )
-
-
 def apply_leavers(conn: Connection, org_id: int, snap_id: int, employee_ids: Sequence[str]) -> None:
     """Close the current versions of these members (they left, or a new version replaces
     them)."""
     if not employee_ids:
+        return
+    if not is_sqlite(conn):  # one statement for the lot, by the primary key
+        conn.execute(
+            text(
+                "UPDATE directory_member SET until_snapshot = :s WHERE organization_id = :o "
+                "AND employee_id = ANY(:e) AND until_snapshot IS NULL AND since_snapshot < :s"
+            ),
+            {"o": org_id, "s": snap_id, "e": list(employee_ids)},
+        )
         return
     conn.execute(
         text(
