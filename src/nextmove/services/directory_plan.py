@@ -11,8 +11,9 @@ before, cells of sane length — and row by row, with a problem per bad row, whe
 
 from __future__ import annotations
 
+import re
 from array import array
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from itertools import compress, count, repeat
 from operator import itemgetter, ne, or_
@@ -30,6 +31,9 @@ from nextmove.services.titles import infer_titles_in
 from nextmove.store import directory_write as w
 
 BATCH = 5000
+# A cell with white space at either end, in a column's cells joined and wrapped with NUL
+# (starting with the literal NUL, the search skips from one NUL to the next in C).
+_PADDED = re.compile(r"\x00(?:\s|(?<=\s\x00))")
 MAX_ID = 64
 MAX_CELL = 500
 MAX_EMAIL = 320
@@ -134,13 +138,19 @@ class ChartPlan:
         def cells(rows: list[list[str]], i: int) -> list[str]:
             if i == blank:
                 return [""] * len(rows)
-            return list(map(strip, map(itemgetter(i), rows)))
+            column = list(map(itemgetter(i), rows))
+            # Exported charts rarely pad their cells: one search over the whole column
+            # (in C) says whether any cell needs stripping.
+            if _PADDED.search("\x00" + "\x00".join(column) + "\x00") is None:
+                return column
+            return list(map(strip, column))
 
         self.progress.start("Reading the org chart", None)
         records = 0
         for lines, rows in self.chart.batches(BATCH):
             records += len(rows)
-            rows = [r if len(r) > width else r + pad[len(r) :] for r in rows]
+            if min(map(len, rows)) < width:  # short rows: the missing cells are blank
+                rows = [r if len(r) >= width else r + pad[len(r) :] for r in rows]
             emps, mgrs = cells(rows, ci), cells(rows, cm)
             # One string per manager id, not one per row naming them (a million rows name
             # some 170,000 managers).
@@ -207,14 +217,13 @@ class ChartPlan:
         """The staged rows at these positions, with their depth, as the directory stores them
         (employee_id, name, title, level, function, department, manager, city, e-mail,
         depth)."""
-        get = itemgetter(*positions) if len(positions) > 1 else None
-        if get is None:
+        if len(positions) == 1:
             p = positions[0]
-            yield (*(c[p] for c in self.columns), self.depth[self.staged[p]])
-            return
+            return iter([(*(c[p] for c in self.columns), self.depth[self.staged[p]])])
+        get = itemgetter(*positions)
         cols = [get(c) for c in self.columns]
         depths_ = map(self.depth.__getitem__, get(self.staged))
-        yield from zip(*cols, depths_, strict=True)
+        return zip(*cols, depths_, strict=True)
 
     def _place(
         self,
@@ -259,10 +268,10 @@ class ChartPlan:
                 lines_[first : first + k] = array("l", lines)
                 mgr_ids[first : first + k] = mgrs
                 return idxs
-            for i, line, mgr in zip(idxs, lines, mgrs, strict=True):
-                seen[i] = 1
-                lines_[i] = line
-                mgr_ids[i] = mgr
+            # Scattered writes, each loop run in C.
+            deque(map(seen.__setitem__, idxs, repeat(1)), maxlen=0)
+            deque(map(lines_.__setitem__, idxs, lines), maxlen=0)
+            deque(map(mgr_ids.__setitem__, idxs, mgrs), maxlen=0)
             return idxs
         problem = self.report.problem
         self._keep = [False] * len(emps)
