@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import compress, count, repeat
-from operator import itemgetter, ne, or_
-from typing import Any
+from operator import itemgetter, ne, not_, or_
+from typing import Any, cast
 
 from sqlalchemy import Connection
 
@@ -376,10 +376,17 @@ class ChartPlan:
         link is cut (the member becomes a root)."""
         report, seen, lines = self.report, self.seen, self.lines
         index = self.index
-        manager = array("l", [index.get(m, NONE) if m else NONE for m in self.mgr_ids])
+        mgr_ids = self.mgr_ids
+        # (None and "" are no employee id: NONE.)
+        idx_of = cast("Callable[[str | None, int], int]", index.get)
+        manager = array("l", map(idx_of, mgr_ids, repeat(NONE)))
         missing: list[tuple[int, int, str]] = []
-        for k, (m, mgr) in enumerate(zip(manager, self.mgr_ids, strict=True)):
-            if mgr and seen[k] and (m == NONE or not seen[m]):
+        # Only members whose manager is no member of the file (NONE reads the 0 at the end)
+        # are looked at one by one: the roots, the leavers and the unknown managers.
+        seen_or_none = bytes(seen) + b"\x00"
+        for k in compress(count(), map(not_, map(seen_or_none.__getitem__, manager))):
+            mgr = mgr_ids[k]
+            if mgr and seen[k]:
                 missing.append((lines[k], k, mgr))
                 manager[k] = NONE
         for line, k, mgr in sorted(missing):
@@ -419,34 +426,28 @@ class ChartPlan:
                     mgr_column[p] = None
             if same_set:
                 positions = [p for p, k in enumerate(self.staged) if k not in same_set]
-        old_depth = self.old_depth
-        for k in range(self.n_old):
-            if not seen[k]:
-                self.leavers.append(self.emps[k])
-            elif k not in staged_set:
-                # Unchanged rows: a new version where the depth changed, or where --partial
-                # cut a manager link the last snapshot still has.
-                cut = k in self.cleared and k not in same_set
-                if cut or depth[k] != old_depth[k]:
-                    self.depth_only.append((self.emps[k], depth[k], k in self.cleared))
+        n_old, old_depth = self.n_old, self.old_depth
+        self.leavers = list(compress(self.emps[:n_old], map(not_, seen[:n_old])))
+        # Unchanged rows: a new version where the depth changed, or where --partial cut a
+        # manager link the last snapshot still has.
+        redo = set(compress(range(n_old), map(ne, depth[:n_old], old_depth)))
+        redo.update(k for k in self.cleared if k < n_old and k not in same_set)
+        for k in sorted(redo):
+            if seen[k] and k not in staged_set:
+                self.depth_only.append((self.emps[k], depth[k], k in self.cleared))
         # Written in employee-id order: the directory's key then grows in order, and each
         # short transaction touches few pages.
         self.order = array("l", sorted(positions, key=self.columns[0].__getitem__))
         # Team sizes: direct reports, and everyone below (deepest first).
         direct = array("l", [0]) * n
         size = array("l", [0]) * n
-        by_depth: list[list[int]] = []
-        for k in compress(range(n), seen):
-            d = depth[k]
-            while d >= len(by_depth):
-                by_depth.append([])
-            by_depth[d].append(k)
-        for level in reversed(by_depth):
-            for k in level:
-                m = manager[k]
-                if m != NONE:
-                    direct[m] += 1
-                    size[m] += size[k] + 1
+        for m, reports in Counter(compress(manager, seen)).items():
+            if m != NONE:
+                direct[m] = reports
+        for k in sorted(compress(range(n), seen), key=depth.__getitem__, reverse=True):
+            m = manager[k]
+            if m != NONE:
+                size[m] += size[k] + 1
         old, emps = self.old_sizes, self.emps
         for k in compress(range(n), direct):
             if old.get(emps[k]) != (direct[k], size[k]):
