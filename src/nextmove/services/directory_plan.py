@@ -202,15 +202,16 @@ class ChartPlan:
 
     def _stage(self, stage: list[bool] | bool, idxs: list[int], *cols: list[Any]) -> None:
         """Keep the rows of a batch that are to be written (`stage`: all, or a mask)."""
+        if isinstance(stage, list):  # the rows that changed, of a batch against the last snapshot
+            idxs = list(compress(idxs, stage))
+            cols = tuple(list(compress(c, stage)) for c in cols)
         shared = self.shared.setdefault
         emps, names, titles, levels, functions, depts, mgrs, cities, emails = cols
         titles, depts, cities = (list(map(shared, x, x)) for x in (titles, depts, cities))
         mgrs = [m or None for m in mgrs]
         out = (emps, names, titles, levels, functions, depts, mgrs, cities, emails)
-        if isinstance(stage, list):
-            idxs = list(compress(idxs, stage))
         for kept, column in zip(out, self.columns, strict=True):
-            column.extend(compress(kept, stage) if isinstance(stage, list) else kept)
+            column.extend(kept)
         self.staged.extend(idxs)
 
     def rows(self, positions: Sequence[int]) -> Iterator[tuple[Any, ...]]:
