@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter, deque
-from collections.abc import Callable, Iterator, Sequence
-from itertools import compress, count, repeat
-from operator import itemgetter, ne, not_, or_
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain, compress, count, repeat
+from operator import eq, itemgetter, ne, not_
 from typing import Any, cast
 
 from sqlalchemy import Connection
@@ -35,6 +35,9 @@ BATCH = 5000
 # (starting with the literal NUL, the search skips from one NUL to the next in C).
 _PADDED = re.compile(r"\x00(?:\s|(?<=\s\x00))")
 MAX_ID = 64
+# Team sizes are added up level by level (one scan of the depths per level) up to this depth;
+# a deeper chart is sorted by depth instead.
+MAX_LEVELS = 64
 MAX_CELL = 500
 MAX_EMAIL = 320
 
@@ -49,28 +52,32 @@ class ChartPlan:
         self.index: dict[str, int] = {}  # employee id -> idx
         self.emps: list[str] = []  # idx -> employee id
         self.seen = bytearray()  # idx -> 1 when a row of the file has it
-        self.lines = array("l")  # idx -> the row's line (0: no row)
+        self.lines = array("i")  # idx -> the row's line (0: no row)
         self.mgr_ids: list[str | None] = []  # idx -> the manager's employee id in the file
-        self.manager = array("l")  # idx -> the manager's idx, or NONE (after check())
-        self.depth = array("l")
-        # The last snapshot, per idx < n_old: hashes of (manager, department), of the title,
-        # of the rest of the row; and the depth.
+        self.manager = array("i")  # idx -> the manager's idx, or NONE (after check())
+        self.depth = array("i")
+        # The last snapshot, per idx < n_old: a hash of the row as the file gives it (name,
+        # title, department, manager, city, e-mail), and the depth. Rows whose hash is the
+        # same are unchanged and read no further; the few others are compared field by
+        # field with their last version (classify()).
         self.n_old = 0
-        self.old_move = array("q")
-        self.old_title = array("q")
-        self.old_rest = array("q")
-        self.old_depth = array("l")
+        self.old_row = array("q")
+        self.old_depth = array("i")
+        self.last: tuple[int, int] | None = None  # (organization, snapshot) read
+        # Changed rows of the last snapshot: idx -> (name, title, department, manager, city,
+        # e-mail) as the file gives them.
+        self.pending: dict[int, tuple[Any, ...]] = {}
         self.old_sizes: dict[str, tuple[int, int]] = {}
         self.has_current = False
         # The rows to write (joiners and changed rows), column by column in the order they
         # were read: their idx, then (employee id, name, title, level, function, department,
         # manager, city, e-mail). Titles, departments and cities are shared strings (an
         # org chart repeats a few thousand of them), so a million rows fit in memory.
-        self.staged = array("l")
+        self.staged = array("i")
         self.columns: tuple[list[Any], ...] = tuple([] for _ in range(9))
         self.shared: dict[str, str] = {}
         # Positions in `staged` in employee-id order, the order they are written (plan()).
-        self.order = array("l")
+        self.order = array("i")
         self.joiners = self.moves = self.title_changes = self.changed = self.unchanged = 0
         self.members = 0
         self.cleared: set[int] = set()  # idx whose manager link --partial cut
@@ -102,17 +109,12 @@ class ChartPlan:
 
     def load_current(self, org_id: int, snapshot: int) -> None:
         self.has_current = True
-        for part in w.current_versions(self.conn, org_id, snapshot):
-            emps, names, titles, levels, functions, depts, mgrs, cities, emails, depths_ = (
-                list(c) for c in zip(*part, strict=True)
-            )
-            self._grow(emps)
-            self.old_move.extend(map(hash, zip([m or "" for m in mgrs], depts, strict=True)))
-            self.old_title.extend(map(hash, titles))
-            self.old_rest.extend(
-                map(hash, zip(names, levels, functions, cities, emails, strict=True))
-            )
-            self.old_depth.extend(depths_)
+        self.last = (org_id, snapshot)
+        row = itemgetter(1, 2, 3, 4, 5, 6)
+        for part in w.current_rows(self.conn, org_id, snapshot):
+            self._grow(list(map(itemgetter(0), part)))
+            self.old_row.extend(map(hash, map(row, part)))
+            self.old_depth.extend(map(itemgetter(7), part))
         self.n_old = len(self.emps)
         self.old_sizes = w.latest_team_sizes(self.conn, org_id, snapshot)
         self.conn.rollback()
@@ -180,6 +182,17 @@ class ChartPlan:
             self.departments.update(depts)
             if max(map(len, filter(None, emails)), default=0) > MAX_EMAIL:
                 emails = [e if e is None or len(e) <= MAX_EMAIL else None for e in emails]
+            stage = self._compare(idxs, names, titles, depts, mgrs, cities, emails)
+            if stage is None:
+                self.progress.advance(len(rows))
+                continue
+            if isinstance(stage, list):  # the rows that changed, of a batch
+                idxs = list(compress(idxs, stage))
+                emps, names, titles, depts, mgrs, cities = (
+                    list(compress(x, stage)) for x in (emps, names, titles, depts, mgrs, cities)
+                )
+                emails = list(compress(emails, stage))
+            # Level and function: the title reader runs once per distinct (title, department).
             keys = list(zip(titles, depts, strict=True))
             new_keys = set(keys) - guesses.keys()
             if new_keys:
@@ -187,24 +200,15 @@ class ChartPlan:
                     values = guess_values(guess)
                     guesses[k] = (values[0], values[3])
             levels, functions = (list(x) for x in zip(*map(guesses.__getitem__, keys), strict=True))
-            stage = self._compare(
-                idxs, names, titles, levels, functions, depts, cities, mgrs, emails
-            )
-            if stage is not None:
-                self._stage(
-                    stage, idxs, emps, names, titles, levels, functions, depts, mgrs, cities,
-                    emails,
-                )  # fmt: skip
+            self._stage(idxs, emps, names, titles, levels, functions, depts, mgrs, cities, emails)
             self.progress.advance(len(rows))
         self.report.records = records
         self.members = sum(self.seen)
+        self._classify()
         self.progress.finish()
 
-    def _stage(self, stage: list[bool] | bool, idxs: list[int], *cols: list[Any]) -> None:
-        """Keep the rows of a batch that are to be written (`stage`: all, or a mask)."""
-        if isinstance(stage, list):  # the rows that changed, of a batch against the last snapshot
-            idxs = list(compress(idxs, stage))
-            cols = tuple(list(compress(c, stage)) for c in cols)
+    def _stage(self, idxs: list[int], *cols: list[Any]) -> None:
+        """Keep these rows of a batch to be written."""
         shared = self.shared.setdefault
         emps, names, titles, levels, functions, depts, mgrs, cities, emails = cols
         titles, depts, cities = (list(map(shared, x, x)) for x in (titles, depts, cities))
@@ -266,7 +270,7 @@ class ChartPlan:
             if idxs[-1] - first == k - 1 and idxs == list(range(first, first + k)):
                 # New members in a row (a first import): whole slices at once.
                 seen[first : first + k] = b"\x01" * k
-                lines_[first : first + k] = array("l", lines)
+                lines_[first : first + k] = array("i", lines)
                 mgr_ids[first : first + k] = mgrs
                 return idxs
             # Scattered writes, each loop run in C.
@@ -321,36 +325,24 @@ class ChartPlan:
         idxs: list[int],
         names: list[str],
         titles: list[str],
-        levels: list[int | None],
-        functions: list[str | None],
         depts: list[str],
-        cities: list[str],
         mgrs: list[str],
+        cities: list[str],
         emails: list[str | None],
     ) -> list[bool] | bool | None:
-        """Which rows to stage: True (all: none was in the last snapshot), a mask, or None
-        (none changed). Counts joiners, moves, title changes, changed and unchanged rows."""
+        """Which rows to write: True (all: none was in the last snapshot), a mask, or None
+        (none changed). Counts joiners, changed and unchanged rows; the changed rows of the
+        last snapshot are kept for classify()."""
         n_old = self.n_old
         if not n_old or min(idxs) >= n_old:
             self.joiners += len(idxs)
             return True
-        old_move, old_title, old_rest = self.old_move, self.old_title, self.old_rest
         if max(idxs) < n_old:  # every row was there last time (the usual refresh batch)
             olds: Any = idxs
         else:
             olds = [i if i < n_old else 0 for i in idxs]
-        moved = list(
-            map(ne, map(hash, zip(mgrs, depts, strict=True)), map(old_move.__getitem__, olds))
-        )
-        retitled = list(map(ne, map(hash, titles), map(old_title.__getitem__, olds)))
-        rest = list(
-            map(
-                ne,
-                map(hash, zip(names, levels, functions, cities, emails, strict=True)),
-                map(old_rest.__getitem__, olds),
-            )
-        )
-        mask = list(map(or_, map(or_, moved, retitled), rest))
+        rows = list(zip(names, titles, depts, mgrs, cities, emails, strict=True))
+        mask = list(map(ne, map(hash, rows), map(self.old_row.__getitem__, olds)))
         if olds is not idxs:  # new members are joiners, whatever row 0 holds
             for p, i in enumerate(idxs):
                 if i >= n_old:
@@ -359,16 +351,31 @@ class ChartPlan:
             i = idxs[p]
             if i >= n_old:
                 self.joiners += 1
-                continue
-            m, t = moved[p], retitled[p]
-            self.changed += 1
-            self.moves += m
-            self.title_changes += t
-            # Whether the row would be unchanged but for a manager link --partial may cut
-            # again, as it did last time.
-            self.changes[i] = (t or rest[p], m and hash(("", depts[p])) == old_move[i])
+            else:
+                self.pending[i] = rows[p]
         self.unchanged += mask.count(False)
         return mask if any(mask) else None
+
+    def _classify(self) -> None:
+        """The changed rows of the last snapshot against their last versions, field by field:
+        moves (manager or department), title changes, and whether a row would be unchanged
+        but for a manager link --partial may cut again, as it did last time."""
+        if not self.pending or self.last is None:
+            return
+        emps = self.emps
+        for old in w.versions_of(self.conn, *self.last, [emps[i] for i in self.pending]):
+            i = self.index[old[0]]
+            name, title, dept, mgr, city, email = self.pending[i]
+            _, o_name, o_title, o_dept, o_mgr, o_city, o_email = old
+            moved = (mgr, dept) != (o_mgr, o_dept)
+            retitled = title != o_title
+            rest = (name, city, email) != (o_name, o_city, o_email)
+            self.changed += 1
+            self.moves += moved
+            self.title_changes += retitled
+            self.changes[i] = (retitled or rest, moved and ("", dept) == (o_mgr, o_dept))
+        self.conn.rollback()
+        self.pending = {}
 
     # ------------------------------------------------------------------ the tree
 
@@ -380,7 +387,7 @@ class ChartPlan:
         mgr_ids = self.mgr_ids
         # (None and "" are no employee id: NONE.)
         idx_of = cast("Callable[[str | None, int], int]", index.get)
-        manager = array("l", map(idx_of, mgr_ids, repeat(NONE)))
+        manager = array("i", map(idx_of, mgr_ids, repeat(NONE)))
         missing: list[tuple[int, int, str]] = []
         # Only members whose manager is no member of the file (NONE reads the 0 at the end)
         # are looked at one by one: the roots, the leavers and the unknown managers.
@@ -397,6 +404,7 @@ class ChartPlan:
             )
             self.cleared.add(k)
         self.manager = manager
+        self.mgr_ids = []  # (the manager's idx from here on: memory back for the writing)
         self.depth, broken = depths(manager, self.emps.__getitem__, lines, report)
         self.cleared.update(broken)
 
@@ -438,14 +446,21 @@ class ChartPlan:
                 self.depth_only.append((self.emps[k], depth[k], k in self.cleared))
         # Written in employee-id order: the directory's key then grows in order, and each
         # short transaction touches few pages.
-        self.order = array("l", sorted(positions, key=self.columns[0].__getitem__))
+        self.order = array("i", sorted(positions, key=self.columns[0].__getitem__))
         # Team sizes: direct reports, and everyone below (deepest first).
-        direct = array("l", [0]) * n
-        size = array("l", [0]) * n
+        direct = array("i", [0]) * n
+        size = array("i", [0]) * n
         for m, reports in Counter(compress(manager, seen)).items():
             if m != NONE:
                 direct[m] = reports
-        for k in sorted(compress(range(n), seen), key=depth.__getitem__, reverse=True):
+        top = max(compress(depth, seen), default=0)
+        if top <= MAX_LEVELS:  # level by level, deepest first, each found by a scan in C
+            deepest_first: Iterable[int] = chain.from_iterable(
+                compress(count(), map(eq, depth, repeat(d))) for d in range(top, 0, -1)
+            )
+        else:  # a very deep chart: sorted once
+            deepest_first = sorted(compress(range(n), seen), key=depth.__getitem__, reverse=True)
+        for k in deepest_first:
             m = manager[k]
             if m != NONE:
                 size[m] += size[k] + 1
@@ -457,3 +472,4 @@ class ChartPlan:
             j = self.index.get(emp)
             if j is None or not direct[j]:
                 self.team_changes.append((emp, 0, 0))
+        self.index = {}  # not needed for the writing

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, bindparam, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
@@ -285,12 +285,17 @@ def finish_snapshot(conn: Connection, org_id: int, snap_id: int, counts: dict[st
 # ---------------------------------------------------------------------- reading the last snapshot
 
 
-def current_versions(conn: Connection, org_id: int, snapshot: int) -> Iterator[Sequence[Any]]:
-    """(employee_id, name, title, level, function, department, manager_employee_id, city,
-    email, depth) of every member at `snapshot`, streamed in lists of up to 20,000."""
+# (employee_id, name, title, department, manager or '', city, email): a row as the file gives
+# it, to compare with the file's.
+ROW_VALUES = "employee_id, name, title, department, coalesce(manager_employee_id, ''), city, email"
+VISIBLE = "since_snapshot <= :s AND (until_snapshot IS NULL OR until_snapshot > :s)"
+
+
+def current_rows(conn: Connection, org_id: int, snapshot: int) -> Iterator[Sequence[Any]]:
+    """(employee_id, name, title, department, manager or '', city, email, depth) of every
+    member at `snapshot`, streamed in lists of up to 20,000."""
     query = (
-        f"SELECT {MEMBER_VALUES}, depth FROM directory_member WHERE organization_id = :o "
-        "AND since_snapshot <= :s AND (until_snapshot IS NULL OR until_snapshot > :s)"
+        f"SELECT {ROW_VALUES}, depth FROM directory_member WHERE organization_id = :o AND {VISIBLE}"
     )
     params = {"o": org_id, "s": snapshot}
     if is_sqlite(conn):
@@ -306,6 +311,22 @@ def current_versions(conn: Connection, org_id: int, snapshot: int) -> Iterator[S
         text(query), params, execution_options={"stream_results": True, "yield_per": 20_000}
     )
     yield from result.partitions(20_000)
+
+
+def versions_of(
+    conn: Connection, org_id: int, snapshot: int, employee_ids: Sequence[str]
+) -> Iterator[Sequence[Any]]:
+    """(employee_id, name, title, department, manager or '', city, email) of these members at
+    `snapshot`."""
+    for start in range(0, len(employee_ids), 500):
+        wanted = list(employee_ids[start : start + 500])
+        yield from conn.execute(
+            text(
+                f"SELECT {ROW_VALUES} FROM directory_member WHERE organization_id = :o "
+                f"AND {VISIBLE} AND employee_id IN :e"
+            ).bindparams(bindparam("e", expanding=True)),
+            {"o": org_id, "s": snapshot, "e": wanted},
+        )
 
 
 def latest_team_sizes(conn: Connection, org_id: int, snapshot: int) -> dict[str, tuple[int, int]]:
