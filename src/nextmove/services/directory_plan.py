@@ -256,6 +256,10 @@ class ChartPlan:
             found = list(map(index.get, emps))
             if found.count(None) == len(found):
                 idxs = list(self._grow(emps))
+            elif None not in found:  # every row was there last time (a refresh)
+                idxs = cast("list[int]", found)
+                if any(map(seen.__getitem__, idxs)):
+                    clean = False
             else:
                 known = [i for i in found if i is not None]
                 if any(map(seen.__getitem__, known)):
