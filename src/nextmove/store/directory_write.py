@@ -298,19 +298,20 @@ def current_rows(conn: Connection, org_id: int, snapshot: int) -> Iterator[Seque
         f"SELECT {ROW_VALUES}, depth FROM directory_member WHERE organization_id = :o AND {VISIBLE}"
     )
     params = {"o": org_id, "s": snapshot}
+    # Plain tuples from the driver: a million rows through result rows cost seconds.
+    conn.execute(text("SELECT 1"))  # in a transaction the caller ends
+    raw = conn.connection.driver_connection
+    assert raw is not None
     if is_sqlite(conn):
-        # Plain tuples from the driver: a million rows through result rows cost seconds.
-        conn.execute(text("SELECT 1"))  # in a transaction the caller ends
-        raw = conn.connection.driver_connection
-        assert raw is not None
         cursor = raw.execute(query, params)  # sqlite3 takes the :named parameters as they are
         while part := cursor.fetchmany(20_000):
             yield part
         return
-    result = conn.execute(
-        text(query), params, execution_options={"stream_results": True, "yield_per": 20_000}
-    )
-    yield from result.partitions(20_000)
+    # A server-side cursor: the rows come 20,000 at a time, not all at once.
+    with raw.cursor(name="directory_current_rows") as cursor:
+        cursor.execute(query.replace(":o", "%(o)s").replace(":s", "%(s)s"), params)
+        while part := cursor.fetchmany(20_000):
+            yield part
 
 
 def versions_of(
