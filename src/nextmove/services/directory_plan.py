@@ -448,9 +448,6 @@ class ChartPlan:
         for k in sorted(redo):
             if seen[k] and k not in staged_set:
                 self.depth_only.append((self.emps[k], depth[k], k in self.cleared))
-        # Written in employee-id order: the directory's key then grows in order, and each
-        # short transaction touches few pages.
-        self.order = array("i", sorted(positions, key=self.columns[0].__getitem__))
         # Team sizes: direct reports, and everyone below (deepest first).
         direct = array("i", [0]) * n
         size = array("i", [0]) * n
@@ -476,4 +473,7 @@ class ChartPlan:
             j = self.index.get(emp)
             if j is None or not direct[j]:
                 self.team_changes.append((emp, 0, 0))
-        self.index = {}  # not needed for the writing
+        self.index = {}  # not needed for the writing: its memory back for the sort
+        # Written in employee-id order: the directory's key then grows in order, and each
+        # short transaction touches few pages.
+        self.order = array("i", sorted(positions, key=self.columns[0].__getitem__))
