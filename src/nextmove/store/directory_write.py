@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
@@ -352,7 +353,7 @@ MEMBER_COPY = f"organization_id, since_snapshot, {MEMBER_VALUES}, depth"
 
 
 def insert_versions(
-    conn: Connection, org_id: int, snap_id: int, rows: Iterable[Sequence[Any]]
+    conn: Connection, org_id: int, snap_id: int, rows: Iterable[tuple[Any, ...]]
 ) -> None:
     """New versions from this snapshot on: (employee_id, name, title, level, function,
     department, manager, city, email, depth) rows, in employee-id order so the directory's
@@ -367,14 +368,13 @@ def insert_versions(
             rows,
         )
         return
-    head = (org_id, snap_id)
+    head: tuple[Any, ...] = (org_id, snap_id)
     with (
         raw.cursor() as cursor,
         cursor.copy(f"COPY directory_member ({MEMBER_COPY}) FROM STDIN") as copy,
     ):
-        write = copy.write_row
-        for row in rows:
-            write((*head, *row))
+        # (a loop run in C: each row written with the organization and snapshot before it)
+        deque(map(copy.write_row, map(head.__add__, rows)), maxlen=0)
 
 
 def apply_copies(
@@ -449,5 +449,4 @@ def apply_team_sizes(
         raw.cursor() as cursor,
         cursor.copy(f"COPY directory_team_size ({columns}) FROM STDIN") as copy,
     ):
-        for row in rows:
-            copy.write_row((org_id, snap_id, *row))
+        deque(map(copy.write_row, map((org_id, snap_id).__add__, rows)), maxlen=0)
