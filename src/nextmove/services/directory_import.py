@@ -2,17 +2,18 @@
 snapshot, with the history of who held which position when.
 
 1. Read: the file is read once, a batch at a time. Each row is checked (an id, a name, no
-   duplicate, cells of sane length), its level and function read from its title (and
-   department), and compared with the member's current version (three 64-bit hashes per
-   member, read before the file): only joiners and changed rows are staged, in a temporary
-   table of the import's own connection (no lock on the database). The tree is kept in
-   compact arrays.
+   duplicate, cells of sane length) and compared with the member's current version (one
+   64-bit hash of the row per member, read before the file); only joiners and changed rows
+   go on: their level and function are read from their title (and department), once per
+   distinct pair, and they are kept in memory, column by column, to be written (nothing is
+   written yet: no lock on the database). The tree is kept in compact arrays.
 2. Check: unknown managers and cycles are reported with their lines; with any problem the
    import stops there (unless --partial) and nothing was written.
 3. Apply, in short transactions (each well under a second, with a pause between them for
-   other writers): the organization and its new snapshot ('applying'), the staged rows as
-   new versions (the versions they replace closed), members whose only change is their
-   depth, leavers, team sizes. Readers still see the previous snapshot.
+   other writers on SQLite): the organization and its new snapshot ('applying'), the kept
+   rows as new versions in employee-id order (the versions they replace closed), members
+   whose only change is their depth, leavers, team sizes. Readers still see the previous
+   snapshot.
 4. Finish, in one short transaction: the snapshot complete with its counts, the
    organization's `current_snapshot_id` moved to it, workspace people linked to their
    entries.
