@@ -385,25 +385,42 @@ def apply_copies(
     current one at the new depth, without the manager where cut — and the old one closed."""
     if not rows:
         return
-    copied = ", ".join(
-        "CASE WHEN :cut = 1 THEN NULL ELSE manager_employee_id END"
-        if c == "manager_employee_id"
-        else c
-        for c in STAGE_COLUMNS
-    )
-    params = [
-        {"o": org_id, "s": snap_id, "e": emp, "d": depth, "cut": int(cut)}
-        for emp, depth, cut in rows
-    ]
-    conn.execute(
-        text(
+    if not is_sqlite(conn):
+        # One statement for the lot: the members joined to their new depths.
+        copied = ", ".join(
+            "CASE WHEN c.cut THEN NULL ELSE m.manager_employee_id END"
+            if col == "manager_employee_id"
+            else f"m.{col}"
+            for col in STAGE_COLUMNS
+        )
+        emps, depths, cuts = (list(x) for x in zip(*rows, strict=True))
+        conn.execute(
+            text(
+                "INSERT INTO directory_member (organization_id, since_snapshot, until_snapshot, "
+                f"{MEMBER_VALUES}, depth) SELECT m.organization_id, :s, NULL, {copied}, c.d "
+                "FROM unnest(CAST(:e AS text[]), CAST(:d AS integer[]), CAST(:c AS boolean[])) "
+                "AS c(e, d, cut) JOIN directory_member m ON m.organization_id = :o "
+                "AND m.employee_id = c.e AND m.until_snapshot IS NULL AND m.since_snapshot < :s"
+            ),
+            {"o": org_id, "s": snap_id, "e": emps, "d": depths, "c": cuts},
+        )
+    else:
+        copied = ", ".join(
+            "CASE WHEN ? = 1 THEN NULL ELSE manager_employee_id END"
+            if col == "manager_employee_id"
+            else col
+            for col in STAGE_COLUMNS
+        )
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        # (the parameters in the order they appear: cut, depth, employee id)
+        raw.executemany(
             "INSERT INTO directory_member (organization_id, since_snapshot, until_snapshot, "
-            f"{MEMBER_VALUES}, depth) SELECT organization_id, :s, NULL, {copied}, :d "
-            "FROM directory_member WHERE organization_id = :o AND employee_id = :e "
-            "AND until_snapshot IS NULL AND since_snapshot < :s"
-        ),
-        params,
-    )
+            f"{MEMBER_VALUES}, depth) SELECT organization_id, {snap_id}, NULL, {copied}, ? "
+            f"FROM directory_member WHERE organization_id = {org_id} AND employee_id = ? "
+            f"AND until_snapshot IS NULL AND since_snapshot < {snap_id}",
+            [(int(cut), depth, emp) for emp, depth, cut in rows],
+        )
     apply_leavers(conn, org_id, snap_id, [emp for emp, _, _ in rows])
 
 
@@ -421,12 +438,12 @@ def apply_leavers(conn: Connection, org_id: int, snap_id: int, employee_ids: Seq
             {"o": org_id, "s": snap_id, "e": list(employee_ids)},
         )
         return
-    conn.execute(
-        text(
-            "UPDATE directory_member SET until_snapshot = :s WHERE organization_id = :o "
-            "AND employee_id = :e AND until_snapshot IS NULL AND since_snapshot < :s"
-        ),
-        [{"o": org_id, "s": snap_id, "e": emp} for emp in employee_ids],
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.executemany(
+        f"UPDATE directory_member SET until_snapshot = {snap_id} WHERE organization_id = "
+        f"{org_id} AND employee_id = ? AND until_snapshot IS NULL AND since_snapshot < {snap_id}",
+        zip(employee_ids),
     )
 
 
