@@ -228,7 +228,9 @@ class ChartPlan:
         # Names and e-mails, unique to each row, are kept as UTF-8 bytes: 16 bytes less per
         # object than a str — 32 MB of a million-row chart.
         names_b, emails_b = list(map(str.encode, names)), _encoded(emails)
-        out = (emps, names_b, titles, levels, functions, depts, mgrs, cities, emails_b)
+        out: tuple[list[Any], ...] = (
+            emps, names_b, titles, levels, functions, depts, mgrs, cities, emails_b,
+        )  # fmt: skip
         for kept, column in zip(out, self.columns, strict=True):
             column.extend(kept)
         self.staged.extend(idxs)
