@@ -46,7 +46,9 @@ MEMBER_VALUES = ", ".join(STAGE_COLUMNS)
 RETRIES = 4
 RETRY_PAUSE = 0.25
 UNDO_CHUNK = 20_000
-IMPORT_CACHE_KIB = 16 * 1024
+# (16 MB measured slower: pages spilled and read again; 48 MB keeps a million-row import's
+# peak under 500 MB.)
+IMPORT_CACHE_KIB = 48 * 1024
 BUSY_MESSAGE = "the database is busy with an import; try again in a moment"
 # A lock key for PostgreSQL's advisory locks: "nextmove directory import".
 PG_LOCK_KEY = 0x6E6D_6469
