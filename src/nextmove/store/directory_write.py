@@ -401,8 +401,11 @@ def apply_copies(
                 "INSERT INTO directory_member (organization_id, since_snapshot, until_snapshot, "
                 f"{MEMBER_VALUES}, depth) SELECT m.organization_id, :s, NULL, {copied}, c.d "
                 "FROM unnest(CAST(:e AS text[]), CAST(:d AS integer[]), CAST(:c AS boolean[])) "
-                "AS c(e, d, cut) JOIN directory_member m ON m.organization_id = :o "
-                "AND m.employee_id = c.e AND m.until_snapshot IS NULL AND m.since_snapshot < :s"
+                # LATERAL: each member looked up by its key, whatever the planner's statistics
+                # say of a table a first import has just filled.
+                "AS c(e, d, cut) CROSS JOIN LATERAL (SELECT * FROM directory_member x "
+                "WHERE x.organization_id = :o AND x.employee_id = c.e "
+                "AND x.until_snapshot IS NULL AND x.since_snapshot < :s) AS m"
             ),
             {"o": org_id, "s": snap_id, "e": emps, "d": depths, "c": cuts},
         )
