@@ -173,6 +173,8 @@ def import_directory(
                 today,
                 progress,
             )
+            if not w.is_sqlite(conn) and run.order:  # (the snapshot is complete by now)
+                w.analyze(conn)
     _notes(result)
     return result
 

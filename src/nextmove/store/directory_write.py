@@ -452,6 +452,19 @@ def apply_leavers(conn: Connection, org_id: int, snap_id: int, employee_ids: Seq
     )
 
 
+def analyze(conn: Connection) -> None:
+    """PostgreSQL: fresh planner statistics for the directory once an import has written it
+    (autovacuum gets to a table a million rows just filled later; the next import's lookups
+    by key would otherwise be planned as scans). ANALYZE blocks no reader or writer. A
+    failure here is no failure of the import, which is complete."""
+    try:
+        conn.rollback()
+        conn.exec_driver_sql("ANALYZE directory_member, directory_team_size")
+        conn.commit()
+    except DBAPIError:
+        conn.rollback()
+
+
 def apply_team_sizes(
     conn: Connection, org_id: int, snap_id: int, rows: Sequence[tuple[str, int, int]]
 ) -> None:
