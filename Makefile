@@ -7,8 +7,10 @@ UV := $(TOOLS)/bin/uv
 VENV := .venv
 DEMO_DB := $(CURDIR)/.demo/nextmove.db
 NEXTMOVE := $(VENV)/bin/nextmove --db sqlite:///$(DEMO_DB)
+# Docs with parts generated from the JSON models (nextmove.formats.schemas) by cog.
+GENERATED_DOCS := docs/json.md docs/api.md
 
-.PHONY: run test setup lint bench clean
+.PHONY: run test setup lint docs bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -34,6 +36,11 @@ lint: setup
 	$(VENV)/bin/ruff check src tests $(wildcard benchmarks)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
+	@$(VENV)/bin/cog --check $(GENERATED_DOCS) || { echo "$(GENERATED_DOCS): out of date with the models; run make docs"; exit 1; }
+
+## Regenerate the parts of the docs that are written from the code (the JSON shapes, the API).
+docs: setup
+	$(VENV)/bin/cog -r $(GENERATED_DOCS)
 
 bench: setup
 	$(VENV)/bin/python benchmarks/run_all.py

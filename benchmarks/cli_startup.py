@@ -1,17 +1,26 @@
 """How long the CLI's read commands take to answer, side by side with `sqlite-utils tables` on
 the same demo database (a small, well-kept CLI on SQLite: the yardstick). Each command runs
-as a fresh process, interleaved with the yardstick, several times; the medians and the ratio
-to the yardstick are printed. Bytecode is compiled first, as `make setup` does.
+as a fresh process, interleaved with the yardstick, several times; the medians of wall and
+CPU time (user + system) and their ratios to the yardstick's are printed, with the load
+average (on a busy machine the CPU ratio is the steadier figure).
+Bytecode is compiled first, as `make setup` does.
 
-    .venv/bin/python benchmarks/cli_startup.py [--runs 9]
+    .venv/bin/python benchmarks/cli_startup.py [--runs 9] [--baseline DIR]
 
-Figures, never assertions: the target is a ratio of at most 1.5 for every command."""
+`--baseline DIR` runs another checkout's code too (DIR/src, e.g. a `git worktree` of main),
+interleaved in the same runs, so a change is measured before and after under the same load.
+
+Figures, never assertions: the target is a ratio of at most 1.5 for every command. The floors
+printed last are what the libraries alone cost to import: no command that reads the database
+through SQLAlchemy's ORM can be faster than the second, and the third adds nextmove's own
+tables and settings."""
 
 from __future__ import annotations
 
 import argparse
 import compileall
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,20 +44,48 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
 FLOORS: tuple[tuple[str, str], ...] = (
     ("floor: import sqlalchemy.orm", "import sqlalchemy.orm"),
     ("floor: + pydantic_settings, typer", "import sqlalchemy.orm, pydantic_settings, typer"),
+    (
+        "floor: + nextmove's tables, settings",
+        "import nextmove.store.models, nextmove.config, typer, rich.console",
+    ),
 )
+# How the console script starts nextmove, for a checkout given by --baseline.
+ENTRY = "import sys; from nextmove.cli.app import main; sys.exit(main())"
 
 
-def _time(argv: list[str], env: dict[str, str]) -> float:
+def _time(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one run of `argv`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
+
+
+def _medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+
+
+def _load() -> str:
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=9, help="runs per command (default 9)")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="DIR",
+        help="another checkout whose src/ runs side by side (before/after a change)",
+    )
     args = parser.parse_args()
     compileall.compile_dir(str(ROOT / "src"), quiet=1)
+    if args.baseline:
+        compileall.compile_dir(str(args.baseline / "src"), quiet=1)
+    print(_load(), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.db"
         env = {**os.environ, "NEXTMOVE_CONFIG": str(Path(tmp) / "none.toml")}
@@ -60,30 +97,45 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
         )
         yardstick = [str(BIN / "sqlite-utils"), "tables", str(db)]
+        base_env = env
+        baseline: list[str] = []
+        if args.baseline:
+            base_env = {**env, "PYTHONPATH": str(args.baseline.resolve() / "src")}
+            baseline = [sys.executable, "-c", ENTRY, "--db", f"sqlite:///{db}"]
         for argv in ([*nextmove, *COMMANDS[0]], yardstick):  # warm the file cache
             _time(argv, env)
-        print(f"{'command':<34} {'median s':>9} {'yardstick s':>12} {'ratio':>6}")
+        head = f"{'command':<38} {'wall s':>7} {'cpu s':>6} {'yard wall':>9} {'yard cpu':>8}"
+        head += f" {'ratio':>6} {'cpu ratio':>9}"
+        print(head + (f" {'before wall':>11} {'cpu':>6} {'ratio':>6}" if baseline else ""))
         worst = 0.0
         for command in COMMANDS:
-            ours: list[float] = []
-            theirs: list[float] = []
+            ours: list[tuple[float, float]] = []
+            theirs: list[tuple[float, float]] = []
+            before: list[tuple[float, float]] = []
             for _ in range(args.runs):
                 ours.append(_time([*nextmove, *command], env))
                 theirs.append(_time(yardstick, env))
-            mine, base = statistics.median(ours), statistics.median(theirs)
-            ratio = mine / base
-            worst = max(worst, ratio)
+                if baseline:
+                    before.append(_time([*baseline, *command], base_env))
+            (wall, cpu), (base, base_cpu) = _medians(ours), _medians(theirs)
+            worst = max(worst, wall / base)
             label = "nextmove " + " ".join(command)
-            print(f"{label:<34} {mine:>9.3f} {base:>12.3f} {ratio:>6.2f}", flush=True)
+            line = f"{label:<38} {wall:>7.3f} {cpu:>6.3f} {base:>9.3f} {base_cpu:>8.3f}"
+            line += f" {wall / base:>6.2f} {cpu / base_cpu:>9.2f}"
+            if baseline:
+                then, then_cpu = _medians(before)
+                line += f" {then:>11.3f} {then_cpu:>6.3f} {then / base:>6.2f}"
+            print(line, flush=True)
         # Why the database commands stay above the target: what their libraries alone cost.
         for label, code in FLOORS:
             ours, theirs = [], []
             for _ in range(args.runs):
                 ours.append(_time([sys.executable, "-c", code], env))
                 theirs.append(_time(yardstick, env))
-            mine, base = statistics.median(ours), statistics.median(theirs)
-            print(f"{label:<34} {mine:>9.3f} {base:>12.3f} {mine / base:>6.2f}", flush=True)
-        print(f"worst ratio {worst:.2f} (target ≤ {TARGET})")
+            (wall, cpu), (base, base_cpu) = _medians(ours), _medians(theirs)
+            line = f"{label:<38} {wall:>7.3f} {cpu:>6.3f} {base:>9.3f} {base_cpu:>8.3f}"
+            print(line + f" {wall / base:>6.2f} {cpu / base_cpu:>9.2f}", flush=True)
+        print(f"worst ratio {worst:.2f} (target ≤ {TARGET}); {_load()}")
 
 
 if __name__ == "__main__":

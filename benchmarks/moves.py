@@ -67,18 +67,19 @@ def build(url: str, n: int) -> int:
     with db.session() as session:
         session.execute(
             text(
-                "INSERT INTO person (id, name, name_key, organization, org_key, title, "
-                "changed_jobs_on, created_at, updated_at) VALUES (:id, :name, :name_key, :org, "
-                "lower(:org), :title, :start, :now, :now)"
+                "INSERT INTO person (workspace_id, id, name, name_key, organization, org_key, "
+                "title, changed_jobs_on, created_at, updated_at) VALUES (:ws, :id, :name, "
+                ":name_key, :org, lower(:org), :title, :start, :now, :now)"
             ),
-            people,
+            [{"ws": db.id, **p} for p in people],
         )
         session.execute(
             text(
-                "INSERT INTO employment (person_id, position, organization, title, start_date, "
-                "end_date, source) VALUES (:p, :pos, :org, :t, :s, :e, 'linkedin')"
+                "INSERT INTO employment (workspace_id, id, person_id, position, organization, "
+                "title, start_date, end_date, source) VALUES (:ws, :id, :p, :pos, :org, :t, :s, :e, "
+                "'linkedin')"
             ),
-            jobs,
+            [{"ws": db.id, "id": k, **j} for k, j in enumerate(jobs, start=1)],
         )
         vision_repo.save_vision(
             session,

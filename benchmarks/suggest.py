@@ -88,12 +88,17 @@ def vision() -> Vision:
 
 def insert_rows(db: Workspace, rows: list[tuple]) -> None:  # type: ignore[type-arg]
     placeholders = ", ".join(f":{c}" for c in COLUMNS)
-    statement = text(f"INSERT INTO person ({', '.join(COLUMNS)}) VALUES ({placeholders})")
+    statement = text(
+        f"INSERT INTO person (workspace_id, {', '.join(COLUMNS)}) VALUES (:ws, {placeholders})"
+    )
     with db.session() as session:
         for start in range(0, len(rows), 20_000):
             session.execute(
                 statement,
-                [dict(zip(COLUMNS, r, strict=True)) for r in rows[start : start + 20_000]],
+                [
+                    {"ws": db.id, **dict(zip(COLUMNS, r, strict=True))}
+                    for r in rows[start : start + 20_000]
+                ],
             )
 
 
@@ -158,16 +163,19 @@ def build_contacts(url: str, n: int) -> None:
     with db.session() as session:
         session.execute(
             text(
-                "INSERT INTO person_source (person_id, kind, key, file, locator, created_at) "
-                "SELECT id, 'linkedin', 'k' || id, 'Connections.csv', '', :now FROM person"
+                "INSERT INTO person_source (workspace_id, id, person_id, kind, key, file, "
+                "locator, created_at) SELECT workspace_id, id, id, 'linkedin', 'k' || id, 'Connections.csv', "
+                "'', :now FROM person WHERE workspace_id = :ws"
             ),
-            {"now": NOW},
+            {"now": NOW, "ws": db.id},
         )
         session.execute(
             text(
-                "INSERT INTO employment (person_id, position, organization, title, source) "
-                "SELECT id, 0, 'Company 0', 'Senior Analyst', 'linkedin' FROM person WHERE id % 97 = 0"
-            )
+                "INSERT INTO employment (workspace_id, id, person_id, position, organization, "
+                "title, source) SELECT workspace_id, id, id, 0, 'Company 0', 'Senior Analyst', 'linkedin' "
+                "FROM person WHERE workspace_id = :ws AND id % 97 = 0"
+            ),
+            {"ws": db.id},
         )
         vision_repo.save_vision(session, vision(), now=NOW)
     db.dispose()
@@ -222,13 +230,18 @@ def build_org(url: str, n: int, fanout: int = 8) -> int:
         items = list(depth_of.items())
         for start in range(0, len(items), 50_000):
             session.execute(
-                text("INSERT INTO org_position (person_id, depth) VALUES (:p, :d)"),
-                [{"p": p, "d": d} for p, d in items[start : start + 50_000]],
+                text(
+                    "INSERT INTO org_position (workspace_id, person_id, depth) VALUES (:ws, :p, :d)"
+                ),
+                [{"ws": db.id, "p": p, "d": d} for p, d in items[start : start + 50_000]],
             )
     me = next(i for i, d in depth_of.items() if d == 5)  # a senior, five levels down
     with db.session() as session:
         vision_repo.save_vision(session, vision(), now=NOW)
-        session.execute(text("UPDATE profile SET organization = 'Megacorp'"))
+        session.execute(
+            text("UPDATE profile SET organization = 'Megacorp' WHERE workspace_id = :ws"),
+            {"ws": db.id},
+        )
         network_repo.link_me(session, me)
     db.dispose()
     return me

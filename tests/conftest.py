@@ -121,6 +121,10 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("NEXTMOVE_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("NEXTMOVE_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("COLUMNS", "120")
+    # No test writes to the developer's own keyring (sync passwords): keyring's own "no
+    # keyring" backend, so they go to the private file (tests/services/test_sync_secrets.py
+    # configures a real file keyring where it tests that path).
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 
 @dataclass

@@ -3,6 +3,7 @@ docs/json.md. Adding a command or setting without docs fails here."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import typer.main
@@ -97,3 +98,37 @@ def test_every_setting_is_described_and_documented() -> None:
         assert (field.description or "").strip(), f"setting {name} has no description"
         assert f"`{name}`" in reference, f"setting {name} is missing from docs/configuration.md"
         assert f"NEXTMOVE_{name.upper()}" in reference
+
+
+def test_the_generated_docs_are_what_the_models_generate() -> None:
+    # `make lint` runs the same check; `make docs` rewrites them.
+    from cogapp import Cog
+
+    files = [str(ROOT / "docs" / name) for name in ("json.md", "api.md")]
+    assert Cog().main(["cog", "--check", *files]) == 0, "run `make docs`"
+
+
+def test_each_json_section_is_generated_from_its_model_or_listed_as_pending() -> None:
+    from nextmove.formats.schemas.registry import COMMANDS, PENDING
+
+    reference = (ROOT / "docs" / "json.md").read_text()
+    sections = re.split(r"^## ", reference, flags=re.M)[1:]
+    documented: dict[str, str] = {}
+    for section in sections:
+        heading = section.splitlines()[0]
+        found = re.match(r"`nextmove (.+?)(?: [A-Z][A-Z_ ]*)? --json`", heading)
+        if found:
+            documented[found.group(1)] = section
+    registered = [c.command for c in COMMANDS]
+    assert sorted(documented) == sorted([*registered, *PENDING])
+    assert not set(registered) & set(PENDING)
+    for command in registered:
+        assert f'command_fields("{command}")' in documented[command], command
+
+
+def test_every_shape_the_generated_docs_link_to_is_described() -> None:
+    api = (ROOT / "docs" / "api.md").read_text()
+    described = {name.lower() for name in re.findall(r"^### (\w+)", api, flags=re.M)}
+    linked = set(re.findall(r"\]\(#(\w+)\)", api))
+    linked |= set(re.findall(r"\]\(api\.md#(\w+)\)", (ROOT / "docs" / "json.md").read_text()))
+    assert linked and linked <= described, sorted(linked - described)

@@ -13,15 +13,17 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import platformdirs
 from pydantic import AfterValidator, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from nextmove.domain.slots import parse_working_days, parse_working_hours, zone
-from nextmove.domain.suggest import Weights
 from nextmove.errors import UserError
+
+if TYPE_CHECKING:  # the suggestion model loads when weights are read, not with the settings
+    from nextmove.domain.suggest import Weights
 
 APP_NAME = "nextmove"
 
@@ -175,6 +177,37 @@ class Settings(BaseSettings):
         le=24 * 365,
         description="Server mode: how long a sign-in lasts, in hours (then sign in again).",
     )
+    sso_issuer: str = Field(
+        default="",
+        description="Server mode: the OpenID Connect provider's issuer URL for single sign-on, "
+        "e.g. `https://login.example.org/realms/staff` (its discovery document is read from "
+        "`/.well-known/openid-configuration` under it); empty: no single sign-on.",
+    )
+    sso_client_id: str = Field(
+        default="", description="Server mode: nextmove's client id at the OpenID Connect provider."
+    )
+    sso_client_secret_file: Path | None = Field(
+        default=None,
+        description="Server mode: a file holding the client secret (one line, readable by the "
+        "server only); or set the environment variable NEXTMOVE_SSO_CLIENT_SECRET. Never kept "
+        "in the database, the config file or the logs.",
+    )
+    sso_name: str = Field(
+        default="your organization",
+        max_length=60,
+        description='Server mode: the provider\'s name on the sign-in page ("Sign in with …").',
+    )
+    sso_email_domains: list[str] = Field(
+        default_factory=list,
+        description="Server mode: the e-mail domains single sign-on accepts, e.g. "
+        '`["example.org"]`; empty: any domain the provider vouches for.',
+    )
+    sso_new_accounts: Literal["refuse", "member"] = Field(
+        default="refuse",
+        description="Server mode: what single sign-on does with a verified e-mail that has no "
+        "account: `refuse` (an admin creates accounts) or `member` (creates a member account "
+        "with its own workspace).",
+    )
     suggest_weights: dict[str, float] = Field(
         default_factory=dict,
         description="Weights of the factors `nextmove suggest` adds up, by name (a table "
@@ -204,6 +237,10 @@ class Settings(BaseSettings):
     @field_validator("suggest_weights")
     @classmethod
     def _weights(cls, value: dict[str, float]) -> dict[str, float]:
+        if not value:  # the defaults: nothing to check (nor the suggestion model to load)
+            return value
+        from nextmove.domain.suggest import Weights
+
         known = Weights.names()
         unknown = sorted(set(value) - set(known))
         if unknown:
@@ -215,6 +252,8 @@ class Settings(BaseSettings):
 
     def weights(self) -> Weights:
         """The suggestion weights: the defaults, with those set in the configuration."""
+        from nextmove.domain.suggest import Weights
+
         return replace(Weights(), **self.suggest_weights)
 
     @classmethod
@@ -313,6 +352,42 @@ def server_secret(settings: Settings) -> bytes:
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(key + "\n")
     return key.encode()
+
+
+SSO_SECRET_ENV = "NEXTMOVE_SSO_CLIENT_SECRET"
+SSO_SECRET_MAX = 4096
+
+
+def sso_client_secret(settings: Settings) -> str:
+    """The single sign-on client secret: from the file `sso_client_secret_file`, else the
+    environment variable NEXTMOVE_SSO_CLIENT_SECRET (never from config.toml, never stored)."""
+    path = settings.sso_client_secret_file
+    if path is not None:
+        try:
+            with path.open("rb") as handle:
+                raw = handle.read(SSO_SECRET_MAX + 1)
+        except OSError as exc:
+            raise UserError(
+                f"{path}: cannot read the single sign-on client secret: {exc.strerror}",
+                hint="Check sso_client_secret_file and that the server's user may read it.",
+            ) from None
+        try:
+            secret = raw.decode("utf-8").strip()
+        except UnicodeDecodeError:
+            secret = ""
+        if not secret or len(raw) > SSO_SECRET_MAX or "\n" in secret:
+            raise UserError(
+                f"{path}: the file must hold the client secret on one line",
+                hint="Copy the secret from the provider's client settings into it, alone.",
+            )
+        return secret
+    secret = os.environ.get(SSO_SECRET_ENV, "").strip()
+    if not secret:
+        raise UserError(
+            "single sign-on is configured (sso_issuer) but has no client secret",
+            hint=f"Set sso_client_secret_file to a file holding it, or {SSO_SECRET_ENV}.",
+        )
+    return secret[:SSO_SECRET_MAX]
 
 
 def _read_secret(path: Path) -> bytes:

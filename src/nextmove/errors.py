@@ -153,3 +153,10 @@ class RemoteError(NextmoveError):
 
     exit_code = 69
     http_status = 502
+
+
+class ProviderUnavailable(NextmoveError):
+    """Server mode: the single sign-on provider did not answer, or answered nonsense."""
+
+    exit_code = 1
+    http_status = 502

@@ -58,7 +58,7 @@ def test_moving_a_workspace_from_sqlite_to_postgresql(
     archive = tmp_path / "move.zip"
     out = cli(["--db", sqlite_url, "backup", str(archive)])
     assert out.exit_code == 0, out.output
-    assert "438 people" in out.stdout
+    assert "337 people" in out.stdout
 
     out = cli(["--db", pg_url, "restore", str(archive)])
     assert out.exit_code == 0, out.output
@@ -67,7 +67,7 @@ def test_moving_a_workspace_from_sqlite_to_postgresql(
     again = tmp_path / "again.zip"
     assert cli(["--db", pg_url, "backup", str(again)]).exit_code == 0
     assert canonical(again) == canonical(archive)
-    assert counts(pg_url) == (1, {"default": 438})
+    assert counts(pg_url) == (1, {"default": 337})
     # The same people and their meetings, as the CLI shows them.
     laptop = cli(["--db", sqlite_url, "meeting", "list", "--json"])
     server = cli(["--db", pg_url, "meeting", "list", "--json"])
@@ -115,13 +115,13 @@ def test_encrypted_backup_and_restore_beside_the_original(
     out = cli(f"restore {archive} --workspace copy --passphrase-stdin", input="wrong\n")
     assert out.exit_code == 2
     assert "cannot be decrypted: the passphrase is wrong" in out.stderr
-    assert counts(sqlite_url) == (1, {"default": 438})
+    assert counts(sqlite_url) == (1, {"default": 337})
 
     out = cli(f"restore {archive} --workspace copy --passphrase-stdin", input="s3cret words\n")
     assert out.exit_code == 0, out.output
     assert "into the new workspace 'copy'" in out.stdout
     assert "nextmove --workspace copy" in out.stdout
-    assert counts(sqlite_url) == (2, {"default": 438, "copy": 438})
+    assert counts(sqlite_url) == (2, {"default": 337, "copy": 337})
     shown = cli("--workspace copy people show 'Ana Ruiz' --json")
     assert shown.exit_code == 0 and json.loads(shown.stdout)["name"] == "Ana Ruiz"
 
@@ -133,10 +133,10 @@ def test_restore_refuses_a_workspace_that_holds_data(
     assert cli(f"backup {tmp_path / 'b.zip'}").exit_code == 0
     out = cli(f"restore {tmp_path / 'b.zip'}")
     assert out.exit_code == 2
-    assert "'default' already holds 438 people" in out.stderr
+    assert "'default' already holds 337 people" in out.stderr
     assert "--workspace NEW-NAME" in out.stderr
     assert "Traceback" not in out.output
-    assert counts(sqlite_url) == (1, {"default": 438})
+    assert counts(sqlite_url) == (1, {"default": 337})
 
 
 @pytest.mark.parametrize(
@@ -144,7 +144,7 @@ def test_restore_refuses_a_workspace_that_holds_data(
     [
         (lambda data: data[: len(data) // 2], "is corrupt or truncated"),
         (lambda data: b"not a zip" + data, "is not a nextmove backup"),
-        (lambda data: data.replace(b'"format_version":1', b'"format_version":7'), "format 7"),
+        (lambda data: data.replace(b'"format_version":2', b'"format_version":7'), "format 7"),
         (
             lambda data: data.replace(
                 f'"schema_revision":"{SCHEMA_HEAD}"'.encode(), b'"schema_revision":"0099"'
@@ -175,7 +175,7 @@ def test_a_bad_archive_is_a_message_and_nothing_written(
     assert out.exit_code == 2, out.output
     assert f"{bad}: " in out.stderr and message in out.stderr
     assert "Traceback" not in out.output
-    assert counts(sqlite_url) == (1, {"default": 438})
+    assert counts(sqlite_url) == (1, {"default": 337})
 
 
 def test_backup_to_a_folder_that_does_not_exist(tmp_path: Path, cli_sqlite: Cli) -> None:
@@ -198,7 +198,7 @@ def test_backup_refuses_to_replace_the_database_itself(sqlite_url: str, cli_sqli
     out = cli(["backup", str(database)])
     assert out.exit_code == 2
     assert "is the database itself" in out.stderr
-    assert database.stat().st_size == before and counts(sqlite_url) == (1, {"default": 438})
+    assert database.stat().st_size == before and counts(sqlite_url) == (1, {"default": 337})
 
 
 def test_backup_of_a_named_workspace(sqlite_url: str, tmp_path: Path, cli_sqlite: Cli) -> None:
@@ -224,20 +224,34 @@ def test_release_0_1_database_moves_to_postgresql_with_every_row(
     first, second = tmp_path / "first.zip", tmp_path / "second.zip"
     out = cli(["--db", f"sqlite:///{copy}", "backup", str(first)])
     assert out.exit_code == 0, out.output
-    assert cli(["--db", db_url_postgresql, "restore", str(first)]).exit_code == 0
+    moved = cli(["--db", db_url_postgresql, "restore", str(first)])
+    assert moved.exit_code == 0
+    # Upgraded, 0.1's chart-only people are members of the shared directory; the backup
+    # carries the members your people are linked to (the nine you deal with).
+    assert "1 organization(s) added from the backup with the 9 member(s)" in " ".join(
+        moved.stdout.split()
+    )
     assert cli(["--db", db_url_postgresql, "backup", str(second)]).exit_code == 0
     counts_first, _p, content_first = canonical(first)
     counts_second, _p, content_second = canonical(second)
     assert sum(counts_first.values()) > 100 and counts_second == counts_first
-    # The organization directory is shared, not the workspace's: a backup does not carry
-    # it, so links to an organization this database lacks are cleared (and said).
+    # The organization directory is shared, not the workspace's: its ids are the
+    # database's own, so they are left out of the comparison; the people keep their
+    # employee ids, and the directory.json of both backups carries the same members.
     linked = sum(1 for p in content_first["person"] if p["directory_org_id"] is not None)
+    assert linked
     for content in (content_first, content_second):
         for person in content["person"]:
             person["directory_org_id"] = None
     assert content_second == content_first
     assert content_first["person"]
+    with zipfile.ZipFile(first) as a, zipfile.ZipFile(second) as b:
+        carried = [json.loads(z.read("directory.json"))["organizations"] for z in (a, b)]
+    assert [[m["employee_id"] for m in o[0]["members"]] for o in carried] == [
+        [m["employee_id"] for m in carried[0][0]["members"]]
+    ] * 2
+    assert len(carried[0][0]["members"]) == linked
     restored = cli(["--db", db_url_postgresql, "restore", str(first), "--workspace", "again"])
     assert restored.exit_code == 0
-    if linked:
-        assert f"{linked} references named rows" in restored.stdout
+    assert "1 organization(s) already in this database" in restored.stdout
+    assert "references named rows" not in restored.stdout

@@ -1,16 +1,43 @@
 """A fast start: `nextmove --help` loads no command module, nor SQLAlchemy, pydantic or the
-settings, and says exactly what the loaded commands would say."""
+settings, and says exactly what the loaded commands would say; a read command loads only what
+it uses (benchmarks/cli_startup.py has the figures)."""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from nextmove.cli.app import build_app, build_help_app
+from tests.conftest import ROOT
 
-HEAVY = ("sqlalchemy", "pydantic", "nextmove.config", "nextmove.store.db", "nextmove.services")
+HEAVY = (
+    "sqlalchemy",
+    "pydantic",
+    "alembic",
+    "jinja2",
+    "rapidfuzz",
+    "nextmove.config",
+    "nextmove.store.db",
+    "nextmove.services",
+)
+# What a read command on a database at the newest schema never needs: the migrations
+# (Alembic), the draft templates (Jinja2), fuzzy matching, the vision file's format (pydantic
+# models) unless a file is read, the web app and the sync clients.
+NOT_FOR_READS = (
+    "alembic",
+    "jinja2",
+    "rapidfuzz",
+    "nextmove.formats.vision_toml",
+    "fastapi",
+    "httpx",
+    "caldav",
+)
 
 
 def test_the_full_help_is_the_same_with_or_without_loading_the_commands() -> None:
@@ -43,3 +70,54 @@ def test_a_mistyped_command_still_gets_the_real_apps_answer() -> None:
     )
     assert out.returncode == 2
     assert "No such command" in out.stderr
+
+
+def _modules_loaded_by(args: list[str], watch: tuple[str, ...], tmp_path: Path) -> list[str]:
+    """Runs `nextmove ARGS` in a fresh interpreter; the modules of `watch` it imported."""
+    code = (
+        "import json, sys\nfrom nextmove.cli.app import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        f"print(json.dumps([m for m in {watch!r} if m in sys.modules]))"
+    )
+    env = {**os.environ, "NEXTMOVE_CONFIG": str(tmp_path / "none.toml"), "COLUMNS": "100"}
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def planned_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite database at the newest schema, with the documented example vision."""
+    folder = tmp_path_factory.mktemp("startup")
+    url = f"sqlite:///{folder / 'nextmove.db'}"
+    example = ROOT / "docs" / "examples" / "vision.toml"
+    run = "import sys; from nextmove.cli.app import main; main(sys.argv[1:])"
+    subprocess.run(
+        [sys.executable, "-c", run, "--db", url, "vision", "import", str(example)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "NEXTMOVE_CONFIG": str(folder / "none.toml")},
+    )
+    return url
+
+
+def test_reading_the_vision_loads_no_migrations_templates_or_file_formats(
+    planned_db: str, tmp_path: Path
+) -> None:
+    watch = (*NOT_FOR_READS, "sqlalchemy.orm", "rich.table")
+    shown = _modules_loaded_by(["--db", planned_db, "vision", "show"], watch, tmp_path)
+    assert shown == ["sqlalchemy.orm", "rich.table"]  # the database, and the plan's table
+    as_json = _modules_loaded_by(["--db", planned_db, "vision", "show", "--json"], watch, tmp_path)
+    assert as_json == ["sqlalchemy.orm"]  # no table drawn, no table code loaded
+
+
+def test_today_loads_no_migrations_templates_web_app_or_sync_clients(
+    planned_db: str, tmp_path: Path
+) -> None:
+    args = ["--db", planned_db, "today", "--as-of", "2026-11-22"]
+    loaded = _modules_loaded_by(args, (*NOT_FOR_READS, "sqlalchemy.orm"), tmp_path)
+    # rapidfuzz is allowed here: ranking whom to meet compares titles.
+    assert [m for m in loaded if m != "rapidfuzz"] == ["sqlalchemy.orm"]

@@ -97,8 +97,11 @@ def test_add_list_run_and_remove(cli: Cli, radicale: DavServer, book: str, tmp_p
         assert account["cards"] == 1 and account["user"] == radicale.user
         assert account["conflicts"][0]["fields"][0]["field"] == "title"
         assert radicale.password not in listed.stdout
+        assert account["password_kept"].startswith("file ")  # no keyring in the tests
+        assert account["password_kept"].endswith("(readable by you only)")
         table = cli("sync list").stdout
         assert "conflict" in table and "VP Design" in table
+        assert "phone: the password is kept in the file " in table
 
         assert "0 updated" in cli("sync run").stdout
         assert "1 contact(s)" in cli("sync dismiss phone").stdout

@@ -151,13 +151,99 @@ def test_a_zip_that_is_not_a_backup(tmp_path: Path) -> None:
 
 def test_a_newer_format(tmp_path: Path) -> None:
     newer = with_manifest(
-        write(tmp_path / "b.zip"), tmp_path / "n.zip", format_version=2, nextmove_version="9.0"
+        write(tmp_path / "b.zip"), tmp_path / "n.zip", format_version=3, nextmove_version="9.0"
     )
     with pytest.raises(
-        ArchiveError, match=r"n.zip: uses backup format 2, newer .* nextmove 9.0"
+        ArchiveError, match=r"n.zip: uses backup format 3, newer .* nextmove 9.0"
     ) as e:
         read_all(newer)
     assert "Upgrade nextmove" in (e.value.hint or "")
+
+
+ACME = {
+    "id": 7,
+    "key": "acme",
+    "name": "Acme",
+    "linked_at": NOW.isoformat(),
+    "members": [
+        {
+            "employee_id": "E1",
+            "name": "Ann Lee",
+            "title": "VP Engineering",
+            "level": 3,
+            "function": "engineering",
+            "department": "Platform",
+            "manager_employee_id": None,
+            "city": "Oakland",
+            "email": "ann@acme.example",
+            "depth": 0,
+        }
+    ],
+}
+
+
+def write_with_directory(path: Path) -> Path:
+    with fmt.writing(path) as writer:
+        writer.table("person", ["id", "name", "day"], iter(ROWS))
+        writer.directory([ACME])
+        writer.finish(
+            schema_revision="0007",
+            nextmove_version="0.1.0",
+            created=NOW,
+            workspace=WorkspaceEntry(name="default"),
+        )
+    return path
+
+
+def test_the_directory_round_trips_and_is_checked_against_the_manifest(tmp_path: Path) -> None:
+    path = write_with_directory(tmp_path / "d.zip")
+    with fmt.reading(path) as archive:
+        assert archive.manifest.format_version == 2
+        assert archive.manifest.directory is not None
+        assert (archive.manifest.directory.organizations, archive.manifest.directory.members) == (
+            1,
+            1,
+        )
+        (org,) = archive.directory()
+        assert org.linked_at == NOW
+        assert org.model_dump(mode="json", exclude={"linked_at"}) == {
+            k: v for k, v in ACME.items() if k != "linked_at"
+        }
+    edited = rezip(
+        path,
+        tmp_path / "e.zip",
+        lambda m: {**m, "directory.json": m["directory.json"].replace(b"Ann Lee", b"Eve Moe")},
+    )
+    with (
+        fmt.reading(edited, label="e.zip") as archive,
+        pytest.raises(ArchiveError, match=r"e.zip: directory.json does not match manifest.json"),
+    ):
+        archive.directory()
+    gone = rezip(
+        path, tmp_path / "g.zip", lambda m: {k: v for k, v in m.items() if k != "directory.json"}
+    )
+    with pytest.raises(ArchiveError, match=r"g.zip: directory.json is missing"):
+        read_all(gone)
+
+
+def test_a_directory_with_a_bad_field_names_it(tmp_path: Path) -> None:
+    bad = {**ACME, "members": [{**ACME["members"][0], "employee_id": "x" * 65}]}  # type: ignore[dict-item]
+    with fmt.writing(tmp_path / "x.zip") as writer, pytest.raises(ValueError):
+        writer.directory([bad])
+
+
+def test_format_1_still_reads_with_no_directory(tmp_path: Path) -> None:
+    def to_format_1(members: dict[str, bytes]) -> dict[str, bytes]:
+        manifest = json.loads(members["manifest.json"])
+        manifest["format_version"] = 1
+        del manifest["directory"]
+        kept = {k: v for k, v in members.items() if k != "directory.json"}
+        return {**kept, "manifest.json": json.dumps(manifest).encode()}
+
+    old = rezip(write_with_directory(tmp_path / "d.zip"), tmp_path / "1.zip", to_format_1)
+    assert read_all(old) == {"person": ROWS}
+    with fmt.reading(old) as archive:
+        assert archive.manifest.directory is None and archive.directory() == []
 
 
 def test_an_older_format(tmp_path: Path) -> None:

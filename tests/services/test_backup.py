@@ -19,11 +19,13 @@ from nextmove.services.workspace import Workspace, open_workspace
 from nextmove.store import workspaces as workspaces_store
 from nextmove.store.backup import table_specs
 from nextmove.store.base import Base, WorkspaceScoped
+from nextmove.store.comment_models import Comment
 from nextmove.store.models import (
     ImportRun,
     Interaction,
     Meeting,
     MeetingReferral,
+    Opportunity,
     Person,
     PersonEmail,
     PersonSource,
@@ -59,6 +61,13 @@ def fill(ws: Workspace) -> None:
         profile = session.get(Profile, 1)
         assert profile is not None
         profile.person_id = people[0].id
+        # The demo's chart is in the directory; a manager among your own people is a plain
+        # reference too (a 0.1 chart, or one imported before the directory).
+        session.execute(
+            update(Person)
+            .where(Person.id.in_([p.id for p in people[1:6]]))
+            .values(manager_id=people[0].id)
+        )
         referral = session.scalars(select(MeetingReferral)).first()
         meeting = session.scalars(select(Meeting).order_by(Meeting.id)).all()[-1]
         assert referral is not None
@@ -94,6 +103,21 @@ def fill(ws: Workspace) -> None:
                 updated_at=NOW,
             )
         )
+        opportunity = session.scalars(select(Opportunity).order_by(Opportunity.id)).first()
+        assert opportunity is not None
+        for subject in ({"plan_id": plan.id}, {"opportunity_id": opportunity.id}):
+            session.add(
+                Comment(
+                    **subject,
+                    author_name="Cat",
+                    author_email="cat@example.org",
+                    author_role="coach",
+                    body="Who had this role before?",
+                    created_at=NOW,
+                    resolved_at=NOW if "plan_id" in subject else None,
+                    resolved_by="Ana" if "plan_id" in subject else None,
+                )
+            )
     with ws.db.session() as session:
         workspaces_store.set_preferences(session, ws.id, {"week_starts": "monday", "n": 3})
 
@@ -144,7 +168,7 @@ def test_every_per_workspace_table_is_in_the_archive(db: Workspace, tmp_path: Pa
     }
     assert set(manifest["tables"]) == per_workspace
     assert manifest["format"] == "nextmove-backup"
-    assert manifest["format_version"] == 1
+    assert manifest["format_version"] == 2
     assert manifest["schema_revision"] and manifest["nextmove_version"] and manifest["created"]
     assert manifest["counts"] == {name: 0 for name in per_workspace}
 
@@ -191,7 +215,8 @@ def test_backup_restore_backup_gives_the_same_content_beside_the_original(
     fill(db)
     first = tmp_path / "first.zip"
     summary = backup_workspace(db, first, now=NOW)
-    assert summary.counts["person"] == 438
+    # Maya's own people: the chart's members she has no dealings with are in the directory.
+    assert summary.counts["person"] == 337
     assert all(summary.counts[spec.name] > 0 for spec in table_specs()), summary.counts
 
     restored = restore_workspace(db.db, first, name="copy", now=LATER)
@@ -247,7 +272,7 @@ def test_references_follow_their_rows(db: Workspace, tmp_path: Path) -> None:
             }
 
     original = story(db)
-    assert len(original["managers"]) > 50 and original["meetings"]
+    assert len(original["managers"]) == 5 and original["meetings"]
     assert story(copy) == original
 
 
@@ -256,7 +281,7 @@ def test_restore_into_a_workspace_that_holds_data_is_refused(db: Workspace, tmp_
     backup_workspace(db, tmp_path / "b.zip", now=NOW)
     with db.session() as s:
         before = s.scalar(select(func.count()).select_from(Person))
-    with pytest.raises(Exception, match="'default' already holds 438 people") as caught:
+    with pytest.raises(Exception, match="'default' already holds 337 people") as caught:
         restore_workspace(db.db, tmp_path / "b.zip", name="default", now=LATER)
     assert "--workspace" in (getattr(caught.value, "hint", "") or "")
     with db.session() as s:

@@ -641,12 +641,14 @@ def test_a_server_that_stops_mid_push_leaves_what_reached_it_recorded(
 
         class Dying(CardDAVStorage):
             uploads = 0
+            one_at_a_time = threading.Lock()  # the uploads run concurrently
 
             def create(self, href: str, card: str) -> str:
-                if Dying.uploads == 3:
-                    dav.stop()  # the server goes away for real
-                Dying.uploads += 1
-                return super().create(href, card)
+                with Dying.one_at_a_time:
+                    if Dying.uploads == 3:
+                        dav.stop()  # the server goes away for real
+                    Dying.uploads += 1
+                    return super().create(href, card)
 
         with pytest.raises(RemoteError, match="stopped part-way"):
             run_sync(
@@ -658,3 +660,41 @@ def test_a_server_that_stops_mid_push_leaves_what_reached_it_recorded(
     finally:
         dav.stop()
         db.db.dispose()
+
+
+def test_a_first_push_of_many_people_uploads_each_exactly_once_concurrently(
+    db: Workspace, account: str, phone: CardDAVStorage, config_dir: Path
+) -> None:
+    names = [f"Person {chr(65 + i // 26)}{chr(65 + i % 26)} Example" for i in range(25)]
+    ids = [
+        people_service.add_person(db, PersonEdit(name=n), now=NOW, today=TODAY).id for n in names
+    ]
+    # One address is taken already (a card another client put there): its person is left
+    # for the next run, the others go up.
+    taken = ids[7]
+    phone.create(
+        f"nextmove-person-{taken}.vcf",
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:other-{taken}\r\nFN:Someone Else\r\n"
+        "N:Else;Someone;;;\r\nEND:VCARD\r\n",
+    )
+    report = sync(db, config_dir)
+    assert (report.created_remote, report.created_local) == (24, 1)  # and the card found there
+    assert any("a card is already there" in p for p in report.problems)
+    on_phone = cards(phone)
+    uids = sorted(
+        line for text in on_phone.values() for line in text.splitlines() if line.startswith("UID:")
+    )
+    assert len(uids) == len(set(uids)) == 25
+    fns = [
+        line[3:]
+        for text in on_phone.values()
+        for line in text.splitlines()
+        if line.startswith("FN:")
+    ]
+    assert sorted(fns) == sorted(
+        [*(n for i, n in zip(ids, names, strict=True) if i != taken), "Someone Else"]
+    )
+    (view,) = list_accounts(db)
+    assert view.cards == 25
+    again = sync(db, config_dir)
+    assert again.unchanged == 25 and again.created_remote == 0

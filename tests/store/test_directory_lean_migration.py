@@ -61,7 +61,7 @@ def test_0012_drops_the_per_row_foreign_keys_and_puts_them_back(
     assert len(before["directory_member"]) == 3
     assert _keys(engine) == {t: [] for t in TABLES}
     config = alembic_config(engine)
-    command.downgrade(config, "0011")
+    command.downgrade(config, "0016")
     assert _keys(engine) == {t: ["organization"] for t in TABLES}
     assert _rows(engine) == before
     assert not sqlite or _without_rowid(engine)

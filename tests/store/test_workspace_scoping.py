@@ -51,6 +51,21 @@ def test_each_workspace_reads_only_its_own_rows(two: tuple[Workspace, Workspace]
         ]
 
 
+def test_a_statement_of_one_shape_is_scoped_anew_for_each_workspace(
+    two: tuple[Workspace, Workspace],
+) -> None:
+    """The store remembers a select's FROM list by its shape; the workspace it compares is
+    still each session's own, whichever workspace ran that shape first."""
+    a, b = two
+    table = Person.__table__
+    for ws, expected in ((a, ["Ana Alves", "Ben Brook"]), (b, ["Cleo Chan"]), (a, None)):
+        with ws.session() as s:
+            names = s.execute(select(table.c.name).order_by(table.c.name)).scalars().all()
+            count = s.scalar(select(func.count()).select_from(Person))
+        assert names == (expected or ["Ana Alves", "Ben Brook"])
+        assert count == len(names)
+
+
 def test_an_id_from_another_workspace_finds_nothing_and_changes_nothing(
     two: tuple[Workspace, Workspace],
 ) -> None:

@@ -219,6 +219,10 @@ def test_the_openapi_schema_covers_every_api_operation_and_no_page(web: Web) -> 
         ("/api/invitations", "get"),
         ("/api/invitations/{invitation_id}/accept", "post"),
         ("/api/invitations/{invitation_id}", "delete"),
+        ("/api/comments", "get"),
+        ("/api/comments", "post"),
+        ("/api/comments/{comment_id}/resolve", "post"),
+        ("/api/program", "get"),
     }
     assert {"VisionCreate", "VisionPublic", "JournalEntryCreate", "JournalEntryPublic"} <= set(
         schema["components"]["schemas"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -13,6 +14,7 @@ from sqlalchemy import func, select
 from nextmove.services.workspace import Workspace
 from nextmove.store.models import Person
 from nextmove.store.models import Workspace as WorkspaceRow
+from tests.services.test_backup_directory import with_chart
 from tests.web import test_server_mode as server
 from tests.web.conftest import BASE, Web
 
@@ -57,10 +59,10 @@ def test_download_then_restore_beside_the_original(demo_web: Web, web_db: Worksp
 
     answer = restore(demo_web, download.content, "copy")
     assert answer.status_code == 303, answer.text
-    assert answer.headers["location"].startswith("/settings?restored=copy&people=438")
-    assert people_per_workspace(web_db) == {"default": 438, "copy": 438}
+    assert answer.headers["location"].startswith("/settings?restored=copy&people=337")
+    assert people_per_workspace(web_db) == {"default": 337, "copy": 337}
     shown = demo_web.get(answer.headers["location"]).text
-    assert "restored into the new workspace <strong>copy</strong> (438 people)" in shown
+    assert "restored into the new workspace <strong>copy</strong> (337 people)" in shown
     assert "Switch to copy" in shown
     switched = demo_web.submit(
         "/workspace/switch", {"workspace": "copy", "next": "/"}, page="/settings"
@@ -71,7 +73,7 @@ def test_download_then_restore_beside_the_original(demo_web: Web, web_db: Worksp
     again = restore(demo_web, download.content, "copy")
     assert again.status_code == 400
     assert "a workspace named &#39;copy&#39; exists already" in again.text
-    assert people_per_workspace(web_db) == {"default": 438, "copy": 438}
+    assert people_per_workspace(web_db) == {"default": 337, "copy": 337}
 
 
 def test_a_damaged_upload_is_a_message_and_nothing_written(
@@ -82,7 +84,7 @@ def test_a_damaged_upload_is_a_message_and_nothing_written(
     assert answer.status_code == 400
     assert "Not restored: 1 problem" in answer.text
     assert "my-backup.zip: is corrupt or truncated" in answer.text
-    assert people_per_workspace(web_db) == {"default": 438}
+    assert people_per_workspace(web_db) == {"default": 337}
 
 
 def test_restore_without_the_form_token_is_refused(demo_web: Web, web_db: Workspace) -> None:
@@ -94,7 +96,7 @@ def test_restore_without_the_form_token_is_refused(demo_web: Web, web_db: Worksp
         headers=SAME_SITE,
     )
     assert answer.status_code == 403
-    assert people_per_workspace(web_db) == {"default": 438}
+    assert people_per_workspace(web_db) == {"default": 337}
 
 
 def test_restore_needs_a_file_and_a_valid_name(demo_web: Web, web_db: Workspace) -> None:
@@ -110,7 +112,7 @@ def test_restore_needs_a_file_and_a_valid_name(demo_web: Web, web_db: Workspace)
     answer = restore(demo_web, data, "../evil")
     assert answer.status_code == 400
     assert "is not a valid workspace name" in answer.text
-    assert people_per_workspace(web_db) == {"default": 438}
+    assert people_per_workspace(web_db) == {"default": 337}
 
 
 def test_an_upload_over_the_limit_is_refused(small_limit_web: Web, web_db: Workspace) -> None:
@@ -144,7 +146,7 @@ def test_encrypted_download_and_restore(demo_web: Web, web_db: Workspace) -> Non
     assert "cannot be decrypted" in wrong.text
     right = restore(demo_web, download.content, "copy", "b.zip.age", passphrase="tea time")
     assert right.status_code == 303
-    assert people_per_workspace(web_db) == {"default": 438, "copy": 438}
+    assert people_per_workspace(web_db) == {"default": 337, "copy": 337}
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -164,3 +166,20 @@ def test_server_mode_backs_up_your_own_workspace_and_offers_no_restore(  # type:
         assert own is not None and manifest["workspace"]["name"] == own.name
     refused = ann.post_form("/settings/restore", {"workspace": "mine"})
     assert refused.status_code == 403
+
+
+def test_a_restore_says_what_became_of_the_links_to_the_organization_directory(
+    web: Web, web_db: Workspace, tmp_path: Path
+) -> None:
+    with_chart(web_db, tmp_path)  # three people linked to Acme's chart
+    download = web.get("/settings/backup")
+    with zipfile.ZipFile(io.BytesIO(download.content)) as z:
+        (org,) = json.loads(z.read("directory.json"))["organizations"]
+    assert org["members"]
+    answer = restore(web, download.content, "copy")
+    assert answer.status_code == 303, answer.text
+    assert "orgs_relinked=1&orgs_added=0" in answer.headers["location"]
+    shown = web.get(answer.headers["location"]).text
+    assert "1 organization already here, re-linked by employee id." in shown
+    bogus = web.get("/settings?restored=copy&orgs_relinked=x&orgs_added=1").text
+    assert "organization directory" not in bogus

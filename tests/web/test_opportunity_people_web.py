@@ -58,18 +58,18 @@ def test_planning_a_meeting_from_the_opportunity_makes_a_meeting_idea(
     demo_web: Web, web_db: Workspace
 ) -> None:
     people = demo_web.get(f"/api/opportunities/{CEDAR}/people").json()
-    noor = next(p for p in people["nearby"] if p["name"] == "Noor Fong")
+    tom = next(p for p in people["nearby"] if p["name"] == "Tom Becker")
     response = demo_web.submit(
-        f"/opportunities/{CEDAR}/meet?{AS_OF}", {"person_id": str(noor["id"])}
+        f"/opportunities/{CEDAR}/meet?{AS_OF}", {"person_id": str(tom["id"])}
     )
     assert response.status_code == 303
     assert response.headers["location"].startswith("/meetings/")
     meeting_id = int(response.headers["location"].split("/")[2].split("?")[0])
     meeting = next(m for m in meeting_service.list_meetings(web_db) if m.id == meeting_id)
-    assert meeting.person_name == "Noor Fong"
+    assert meeting.person_name == "Tom Becker"
     assert meeting.state.value == "idea"
     assert meeting.why.startswith(
-        "does this kind of work (Group Product Manager, Integrations at Northwind Health): "
+        "does this kind of work (Group Product Manager, Scheduling at Northwind Health): "
         "you are weighing 'Group Product Manager, Patient Experience' at Cedar Health Partners"
     )
 

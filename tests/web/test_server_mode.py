@@ -572,3 +572,21 @@ def test_local_mode_takes_a_workspace_id_too(web) -> None:  # type: ignore[no-un
     assert web.get("/api/vision?workspace=1").status_code == 200
     missing = web.get("/api/vision?workspace=999")
     assert missing.status_code == 404
+
+
+def test_address_book_sync_is_not_offered_by_a_server_and_its_forms_are_refused(
+    make_browser, people, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    browser = make_browser()
+    browser.sign_in("ann@example.org")
+    page = browser.client.get("/settings").text
+    assert "Address book sync" in page
+    assert "Not offered on a nextmove server" in page
+    assert 'action="/settings/sync"' not in page
+    added = browser.post_form(
+        "/settings/sync",
+        {"name": "phone", "carddav": "http://127.0.0.1:9/", "user": "a", "password": "pw"},
+    )
+    assert added.status_code == 403
+    assert "address book sync is not offered by a nextmove server" in added.text
+    assert not list(tmp_path.rglob("sync-phone-*"))

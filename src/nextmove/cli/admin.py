@@ -11,6 +11,7 @@ from rich.table import Table
 
 from nextmove.cli.context import JsonFlag, console, err_console, now, print_json, state
 from nextmove.errors import UserError
+from nextmove.formats.schemas.workspaces import AccountRowPublic
 
 app = typer.Typer(
     help="Accounts of a `nextmove server`: create, list, disable, reset a password, API "
@@ -82,7 +83,7 @@ def list_users(ctx: typer.Context, json_out: JsonFlag = False) -> None:
 
     rows = accounts.list_accounts(state(ctx).db().db)
     if json_out:
-        print_json([a.as_json() for a in rows])
+        print_json([AccountRowPublic.model_validate(a.as_json()) for a in rows])
         return
     if not rows:
         console.print("No accounts yet: `nextmove admin create-user EMAIL --name NAME`.")

@@ -112,6 +112,19 @@ def restore(
         f"(backed up {summary.backed_up_at:%Y-%m-%d %H:%M} UTC by nextmove "
         f"{escape(summary.written_by)}): {summary.headline()}."
     )
+    said = []
+    if summary.relinked_organizations:
+        said.append(
+            f"{summary.relinked_organizations} organization(s) already in this database, "
+            "your people re-linked to their members by employee id"
+        )
+    if summary.recreated_organizations:
+        said.append(
+            f"{summary.recreated_organizations} organization(s) added from the backup with "
+            f"the {summary.recreated_members} member(s) your people are linked to"
+        )
+    if said:
+        console.print(f"Organization directory: {'; '.join(said)}.")
     if summary.cleared_references:
         console.print(
             f"{summary.cleared_references} references named rows that were not in the backup "

@@ -20,7 +20,7 @@ from nextmove.cli.context import (
     state,
     today_from,
 )
-from nextmove.formats.json_shapes import interval_json
+from nextmove.formats.json_shapes import busy_json
 from nextmove.services import meeting_calendar, scheduling
 
 app = typer.Typer(
@@ -52,14 +52,7 @@ def busy(
         settings, file, now=now_from(as_of, settings.timezone), days=days
     )
     if json:
-        print_json(
-            {
-                "timezone": settings.timezone,
-                "from": start.isoformat(),
-                "to": end.isoformat(),
-                "busy": [interval_json(i) for i in intervals],
-            }
-        )
+        print_json(busy_json(settings.timezone, start, end, intervals))
         return
     if not intervals:
         console.print(f"No busy times in {file} in the next {days} day(s).")

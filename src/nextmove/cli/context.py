@@ -125,8 +125,17 @@ JsonFlag = Annotated[
 ]
 
 
+def _plain(value: Any) -> Any:
+    """What json.dumps cannot write itself: a shape's model (nextmove.formats.schemas) as its
+    documented JSON. Duck-typed: pydantic is not loaded before a command needs it."""
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json", by_alias=True)
+    return str(value)
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    """A `--json` shape (a model of nextmove.formats.schemas, or a list of them) on stdout."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_plain) + "\n")
 
 
 def now_from(as_of: str | None, timezone: str) -> datetime:

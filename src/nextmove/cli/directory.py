@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from nextmove.cli.context import JsonFlag, console, print_json, state
+from nextmove.formats.schemas.directory import (
+    OrganizationHistoryPublic,
+    OrganizationListPublic,
+    OrganizationPublic,
+    SnapshotPublic,
+)
 from nextmove.services import directory as service
 
 app = typer.Typer(
@@ -18,29 +24,29 @@ app = typer.Typer(
 )
 
 
-def _organization_json(org: service.OrganizationSummary) -> dict[str, Any]:
-    return {
-        "id": org.id,
-        "name": org.name,
-        "members": org.members,
-        "snapshots": org.snapshots,
-        "last_import": org.last_import.isoformat() if org.last_import else None,
-        "last_file": org.last_file,
-    }
+def _organization_json(org: service.OrganizationSummary) -> OrganizationPublic:
+    return OrganizationPublic(
+        id=org.id,
+        name=org.name,
+        members=org.members,
+        snapshots=org.snapshots,
+        last_import=org.last_import,
+        last_file=org.last_file,
+    )
 
 
-def _snapshot_json(snap: service.Snapshot) -> dict[str, Any]:
-    return {
-        "number": snap.number,
-        "taken_on": snap.taken_on.isoformat(),
-        "file": snap.file,
-        "status": snap.status,
-        "members": snap.members,
-        "joiners": snap.joiners,
-        "leavers": snap.leavers,
-        "moves": snap.moves,
-        "title_changes": snap.title_changes,
-    }
+def _snapshot_json(snap: service.Snapshot) -> SnapshotPublic:
+    return SnapshotPublic(
+        number=snap.number,
+        taken_on=snap.taken_on,
+        file=snap.file,
+        status=snap.status,
+        members=snap.members,
+        joiners=snap.joiners,
+        leavers=snap.leavers,
+        moves=snap.moves,
+        title_changes=snap.title_changes,
+    )
 
 
 @app.command("list")
@@ -49,7 +55,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     import) and the last import."""
     orgs = service.list_organizations(state(ctx).db())
     if json:
-        print_json({"organizations": [_organization_json(o) for o in orgs]})
+        print_json(OrganizationListPublic(organizations=[_organization_json(o) for o in orgs]))
         return
     if not orgs:
         console.print(
@@ -85,10 +91,10 @@ def history(
     found = service.organization_history(state(ctx).db(), organization)
     if json:
         print_json(
-            {
-                "organization": _organization_json(found.organization),
-                "snapshots": [_snapshot_json(s) for s in found.snapshots],
-            }
+            OrganizationHistoryPublic(
+                organization=_organization_json(found.organization),
+                snapshots=[_snapshot_json(s) for s in found.snapshots],
+            )
         )
         return
     console.print(

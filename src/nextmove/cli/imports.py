@@ -23,7 +23,7 @@ from nextmove.cli.context import (
 )
 from nextmove.domain.import_kinds import FILE_KINDS, KINDS_BY_NAME, ImportKind
 from nextmove.domain.imports import ImportReport
-from nextmove.formats.json_shapes import import_report_json
+from nextmove.formats.json_shapes import import_report_public
 from nextmove.services import imports as import_service
 
 app = typer.Typer(
@@ -101,7 +101,7 @@ def _run(
         **options,  # type: ignore[arg-type]
     )
     if json:
-        print_json(import_report_json(report))
+        print_json(import_report_public(report))
     else:
         print_report(report)
 

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from nextmove.cli.context import AsOf, JsonFlag, console, parse_date, print_json, state, today_from
-from nextmove.formats.meeting_json import contact_json
+from nextmove.formats.meeting_json import keep_list_json
 from nextmove.services import keep as service
 
 app = typer.Typer(
@@ -34,7 +34,7 @@ def list_(
         st.db(), settings=st.settings, today=today_from(as_of), state=state_
     )
     if json:
-        print_json({"contacts": [contact_json(c) for c in contacts]})
+        print_json(keep_list_json(contacts))
         return
     if not contacts:
         console.print("Nobody to show. Give people a tier: `nextmove keep set REF --tier A`.")

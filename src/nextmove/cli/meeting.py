@@ -29,7 +29,7 @@ from nextmove.domain.meetings import MeetingState, describe_target
 from nextmove.errors import NeedsConfirmation, UserError
 from nextmove.formats.meeting_json import (
     meeting_detail_json,
-    meeting_json,
+    meeting_list_json,
     slots_json,
 )
 from nextmove.services import meeting_calendar
@@ -101,13 +101,7 @@ def list_(
     meetings = service.list_meetings(st.db(), state=state_)
     after = st.settings.nudge_after_days
     if json:
-        print_json(
-            {
-                "meetings": [
-                    meeting_json(m, nudge=service.nudge_of(m, today, after)) for m in meetings
-                ]
-            }
-        )
+        print_json(meeting_list_json([(m, service.nudge_of(m, today, after)) for m in meetings]))
         return
     if not meetings:
         console.print("No meetings yet. Add one: `nextmove meeting add REF --why …`.")
@@ -169,8 +163,8 @@ def show(
             tasks=detail.tasks,
             chain=detail.chain,
             vision=detail.vision,
+            plan=explores,
         )
-        shape["plan"] = explores
         print_json(shape)
         return
     person = detail.person

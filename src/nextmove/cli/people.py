@@ -27,13 +27,15 @@ from nextmove.domain.levels import LADDER, level_label
 from nextmove.domain.merge import describe_position
 from nextmove.domain.people import InteractionKind, TieSource
 from nextmove.formats.json_shapes import (
-    person_detail_json,
+    person_detail_public,
     person_json,
     person_line_json,
-    tie_json,
-    touch_json,
+    person_list_json,
+    person_public,
+    tie_public,
+    touch_public,
 )
-from nextmove.formats.meeting_json import chain_json
+from nextmove.formats.meeting_json import person_chain_json
 from nextmove.services import meetings as meetings_service
 from nextmove.services import people as people_service
 from nextmove.services import person_export
@@ -100,7 +102,7 @@ def list_(
         offset=offset,
     )
     if json:
-        print_json({"total": total, "people": [person_line_json(p) for p in lines]})
+        print_json(person_list_json(total, lines))
         return
     if not lines:
         console.print("Nobody found." if total == 0 else f"No more people (total {total}).")
@@ -133,7 +135,7 @@ def show(ctx: typer.Context, ref: Ref, json: JsonFlag = False) -> None:
     """Show a person: position, history, how you know them, ties, interactions, sources."""
     detail = people_service.show_person(state(ctx).db(), ref)
     if json:
-        print_json(person_detail_json(detail))
+        print_json(person_detail_public(detail))
         return
     p = detail.person
     if detail.member_ref:
@@ -316,7 +318,7 @@ def add(
         today=today_from(as_of),
     )
     if json:
-        print_json(person_json(person))
+        print_json(person_public(person))
         return
     console.print(f"Added #{person.id} {escape(person.name)}.")
 
@@ -389,7 +391,7 @@ def edit(
         state(ctx).db(), ref, edit, now=now(), today=today_from(as_of)
     )
     if json:
-        print_json(person_json(person))
+        print_json(person_public(person))
         return
     console.print(f"Saved #{person.id} {escape(person.name)}.")
 
@@ -475,7 +477,7 @@ def tie(
         state(ctx).db(), ref, other, source=source, strength=strength, note=note, now=now()
     )
     if json:
-        print_json(tie_json(result))
+        print_json(tie_public(result))
         return
     console.print(
         f"Tie: #{result.person_id} — #{result.other_id} {result.other_name} ({result.source})."
@@ -503,7 +505,7 @@ def touch(
         state(ctx).db(), ref, kind=kind, note=note, day=when, now=now()
     )
     if json:
-        print_json(touch_json(person, item))
+        print_json(touch_public(person, item))
         return
     console.print(f"Logged {item.kind} with #{person.id} {escape(person.name)} on {item.day}.")
 
@@ -513,7 +515,7 @@ def chain(ctx: typer.Context, ref: Ref, json: JsonFlag = False) -> None:
     """Show the chain of introductions that led to a person (you met A → A introduced B …)."""
     person, links = meetings_service.person_chain(state(ctx).db(), ref)
     if json:
-        print_json({"person": {"id": person.id, "name": person.name}, "chain": chain_json(links)})
+        print_json(person_chain_json(person, links))
         return
     if len(links) <= 1:
         console.print(f"Nobody introduced you to {escape(person.name)}: you know them directly.")

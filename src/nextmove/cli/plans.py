@@ -24,7 +24,7 @@ from nextmove.cli.render import findings_table, plural, steps_table
 from nextmove.domain.check import weaknesses
 from nextmove.domain.vision import GAUGE_MEANINGS, GAUGES, Gauges
 from nextmove.errors import UserError
-from nextmove.formats.plan_json import compare_plans_json, plan_summary_json
+from nextmove.formats.plan_json import compare_plans_json, plan_list_json, plan_summary_json
 from nextmove.services import plans as service
 from nextmove.services.plans import PlanSummary
 
@@ -59,7 +59,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False, as_of: AsOf = None) -> Non
     """List your plans, the main plan first, with their gauges and check."""
     summaries = service.list_plans(state(ctx).db(), today=today_from(as_of))
     if json:
-        print_json({"plans": [plan_summary_json(s) for s in summaries]})
+        print_json(plan_list_json(summaries))
         return
     table = Table(
         show_header=True,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.markup import escape
-from rich.table import Table
 
 from nextmove.domain.check import Finding
 from nextmove.domain.levels import level_label
 from nextmove.domain.vision import Position, RoleOutline, Vision, step_name
+
+if TYPE_CHECKING:  # Rich's tables load when a table is drawn (not for --json)
+    from rich.table import Table
 
 
 def plural(n: int, one: str, many: str) -> str:
@@ -53,6 +57,8 @@ def _outline_lines(step: RoleOutline) -> str:
 
 def vision_table(vision: Vision) -> Table:
     """Today, then each step, one block each: readable at 80 columns."""
+    from rich.table import Table
+
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
@@ -65,6 +71,8 @@ def vision_table(vision: Vision) -> Table:
 
 def steps_table(steps: list[RoleOutline]) -> Table:
     """A plan's steps, one block each."""
+    from rich.table import Table
+
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
@@ -76,6 +84,8 @@ def steps_table(steps: list[RoleOutline]) -> Table:
 
 
 def findings_table(findings: list[Finding]) -> Table:
+    from rich.table import Table
+
     table = Table(show_header=True, header_style="bold", expand=False)
     table.add_column("", width=2)
     table.add_column("Where")

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from nextmove.cli.context import AsOf, JsonFlag, console, now_from, print_json, state
-from nextmove.formats.json_shapes import interval_json
+from nextmove.formats.json_shapes import free_slots_json
 from nextmove.services import scheduling
 
 
@@ -55,15 +55,7 @@ def slots(
         booked=booked,
     )
     if json:
-        print_json(
-            {
-                "timezone": settings.timezone,
-                "minutes": settings.meeting_minutes,
-                "slots": [
-                    {k: v for k, v in interval_json(s).items() if k != "summary"} for s in proposed
-                ],
-            }
-        )
+        print_json(free_slots_json(settings.timezone, settings.meeting_minutes, proposed))
         return
     hours = f"{settings.working_days} {settings.working_hours}"
     if not proposed:

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from nextmove.cli.context import AsOf, JsonFlag, console, print_json, state, today_from
 from nextmove.domain.levels import level_label
-from nextmove.formats.json_shapes import suggestion_json, warm_path_json
+from nextmove.formats.json_shapes import paths_json, suggestions_json
 from nextmove.services import suggest as suggest_service
 
 
@@ -38,16 +38,7 @@ def suggest(
         plan=plan,
     )
     if json:
-        print_json(
-            {
-                "people": result.people,
-                "considered": result.considered,
-                "linked": result.linked,
-                "suggestions": [
-                    suggestion_json(i, s) for i, s in enumerate(result.suggestions, start=1)
-                ],
-            }
-        )
+        print_json(suggestions_json(result))
         return
     if not result.suggestions:
         console.print(
@@ -92,20 +83,7 @@ def path(
     """The best warm-introduction paths to a person, up to three hops, with tie strengths."""
     result = suggest_service.warm_paths(state(ctx).db(), ref, limit=limit)
     if json:
-        print_json(
-            {
-                "person": {"id": result.person_id, "name": result.name},
-                "direct": (
-                    {"strength": result.direct[0], "how": result.direct[1]}
-                    if result.direct
-                    else None
-                ),
-                "paths": [
-                    warm_path_json(p, d)
-                    for p, d in zip(result.paths, result.described, strict=True)
-                ],
-            }
-        )
+        print_json(paths_json(result))
         return
     if result.direct:
         console.print(f"You know {escape(result.name)} directly ({escape(result.direct[1])}).")

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from nextmove.cli.context import AsOf, JsonFlag, console, now, print_json, state, today_from
 from nextmove.errors import UserError
+from nextmove.formats.schemas.sync import SyncAccountsPublic, SyncRunsPublic
 
 app = typer.Typer(
     help="Two-way sync of your contacts with a CardDAV address book, and of meetings with a "
@@ -62,8 +63,9 @@ def add(
         bool,
         typer.Option(
             "--password-stdin",
-            help="Read the password (or app password) from standard input; it is kept in a "
-            "file only you can read, never in the database.",
+            help="Read the password (or app password) from standard input; it is kept in "
+            "the OS keyring, or where there is none in a file only you can read — never in "
+            "the database.",
         ),
     ] = False,
 ) -> None:
@@ -83,6 +85,7 @@ def add(
         push_new=push_new,
     )
     console.print(f"Added {escape(view.name)}: {escape(view.carddav_url)}")
+    console.print(f"The password is kept in the {escape(view.password_kept)}")
     console.print(f"Sync it: nextmove sync run {escape(view.name)} (--dry-run to see first)")
 
 
@@ -91,9 +94,10 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     """List the sync accounts, their last run and any conflicts (never a password)."""
     from nextmove.services.sync_accounts import list_accounts
 
-    views = list_accounts(state(ctx).db())
+    st = state(ctx)
+    views = list_accounts(st.db(), config_dir=st.settings.config_dir)
     if json:
-        print_json({"accounts": [v.to_json() for v in views]})
+        print_json(SyncAccountsPublic.model_validate({"accounts": [v.to_json() for v in views]}))
         return
     if not views:
         console.print(
@@ -114,6 +118,8 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
             str(len(v.conflicts)),
         )
     console.print(table)
+    for v in views:
+        console.print(f"{escape(v.name)}: the password is kept in the {escape(v.password_kept)}")
     for v in views:
         for c in v.conflicts:
             for f in c.fields:
@@ -159,7 +165,7 @@ def run(
         settings=st.settings,
     )
     if json:
-        print_json({"runs": [r.to_json() for r in reports]})
+        print_json(SyncRunsPublic.model_validate({"runs": [r.to_json() for r in reports]}))
         return
     for r in reports:
         counts = r.counts()
@@ -206,5 +212,7 @@ def remove(ctx: typer.Context, name: Name) -> None:
     from nextmove.services.sync_accounts import remove_account
 
     st = state(ctx)
-    remove_account(st.db(), name, config_dir=st.settings.config_dir)
+    left = remove_account(st.db(), name, config_dir=st.settings.config_dir)
     console.print(f"Removed {escape(name)}. Your people and the server's cards are unchanged.")
+    if left:
+        console.print(f"[yellow]Note[/]: {escape(left)}; delete it there.", soft_wrap=True)

@@ -25,7 +25,6 @@ from nextmove.cli.render import findings_table, plural, vision_table
 from nextmove.domain.check import weaknesses
 from nextmove.errors import InvalidInput, UserError
 from nextmove.formats.json_shapes import vision_json
-from nextmove.formats.plan_json import checks_json
 from nextmove.services import vision as vision_service
 
 app = typer.Typer(
@@ -80,6 +79,8 @@ def check(
     checks = vision_service.run_plan_checks(state(ctx).db(), today=today_from(as_of))
     weak = [w for c in checks for w in weaknesses(c.findings)]
     if json:
+        from nextmove.formats.plan_json import checks_json
+
         print_json(checks_json(checks))
     else:
         for c in checks:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from nextmove.cli.context import JsonFlag, console, now, print_json, state
+from nextmove.formats.schemas.workspaces import WorkspaceListPublic, WorkspaceRowPublic
 from nextmove.services import workspaces as service
 
 app = typer.Typer(
@@ -24,15 +25,15 @@ def _current(ctx: typer.Context) -> str | None:
     return state(ctx).workspace_name
 
 
-def workspace_json(row: service.WorkspaceRow, current: bool) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "name": row.name,
-        "people": row.people,
-        "created_at": row.created_at.isoformat(),
-        "default": row.is_default,
-        "current": current,
-    }
+def workspace_json(row: service.WorkspaceRow, current: bool) -> WorkspaceRowPublic:
+    return WorkspaceRowPublic(
+        id=row.id,
+        name=row.name,
+        people=row.people,
+        created_at=row.created_at,
+        default=row.is_default,
+        current=current,
+    )
 
 
 @app.command("list")
@@ -46,7 +47,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
         return row.name == chosen if chosen is not None else row.is_default
 
     if json:
-        print_json({"workspaces": [workspace_json(r, is_current(r)) for r in rows]})
+        print_json(WorkspaceListPublic(workspaces=[workspace_json(r, is_current(r)) for r in rows]))
         return
     table = Table(caption="* the current workspace", caption_justify="left")
     table.add_column("")

@@ -69,6 +69,13 @@ _MAYBE_OUTSIDE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 15)
+def _maybe_outside(title: str) -> bool:
+    """Whether a title could name an outside role at all (asked once per title, whatever
+    the organization: a network repeats its titles across many organizations)."""
+    return bool(title.strip()) and _MAYBE_OUTSIDE.search(fold(title)) is not None
+
+
 @lru_cache(maxsize=16384)
 def outside_role(title: str, organization: str = "") -> tuple[str, str, float] | None:
     """(kind, why, bonus) for a governance or outside role, else None, as the one title
@@ -76,7 +83,7 @@ def outside_role(title: str, organization: str = "") -> tuple[str, str, float] |
     "Partner" at a search firm), an operating partner, an advisor or investor. A
     department chair, a tax-practice partner or a financial advisor is none of these."""
     title = (title or "")[:_LONGEST]
-    if not title.strip() or not _MAYBE_OUTSIDE.search(fold(title)):
+    if not _maybe_outside(title):
         return None
     organization = (organization or "")[:_LONGEST].strip()
     tag = infer_title(f"{title} at {organization}" if organization else title).tag

@@ -3,8 +3,6 @@ organization ("workshops" and "running workshops", "Chicago" and "Chicago, IL").
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, utils
-
 from nextmove.domain.journal import activity_key
 
 # Two phrases name the same thing at this rapidfuzz token_set_ratio or more; one phrase's
@@ -17,4 +15,8 @@ def same_phrase(a: str, b: str) -> bool:
     a, b = activity_key(a), activity_key(b)
     if not a or not b:
         return False
-    return a == b or fuzz.token_set_ratio(a, b, processor=utils.default_process) >= MATCH_AT_LEAST
+    if a == b:
+        return True
+    from rapidfuzz import fuzz, utils  # on first use: commands that compare no phrases skip it
+
+    return fuzz.token_set_ratio(a, b, processor=utils.default_process) >= MATCH_AT_LEAST

@@ -219,7 +219,7 @@ _DOMAIN_STOP = frozenset(
 )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 15)
 def _words(*texts: str) -> frozenset[str]:
     """The content words of some phrases, lowercased, light plurals folded."""
     out: set[str] = set()
@@ -235,8 +235,14 @@ _FUNCTION_WORDS = frozenset(w for name in FUNCTIONS for w in name.split("-")) | 
 
 
 def _step_words(step: RoleOutline) -> frozenset[str]:
-    qualifier = re.split(r"\s*[,(–—]\s*|\s+-\s+", step.title, maxsplit=1)
-    words = _words(qualifier[1] if len(qualifier) > 1 else "", step.scope, *step.problems)
+    return _outline_words(step.title, step.scope, *step.problems)
+
+
+@lru_cache(maxsize=64)
+def _outline_words(title: str, scope: str, *problems: str) -> frozenset[str]:
+    """A step's domain words, read once per step (the ranking asks for every person)."""
+    qualifier = re.split(r"\s*[,(–—]\s*|\s+-\s+", title, maxsplit=1)
+    words = _words(qualifier[1] if len(qualifier) > 1 else "", scope, *problems)
     return words - _FUNCTION_WORDS
 
 
@@ -246,7 +252,9 @@ def domain_overlap(c: Candidate, step: RoleOutline) -> list[str]:
     wanted = _step_words(step)
     if not wanted:
         return []
-    return sorted(wanted & _words(c.title, c.department, c.industry, c.organization))
+    # One text at a time: titles, departments and organizations repeat across a network.
+    named = _words(c.title) | _words(c.department) | _words(c.industry) | _words(c.organization)
+    return sorted(wanted & named)
 
 
 def holds_step(c: Candidate, step: RoleOutline) -> bool:

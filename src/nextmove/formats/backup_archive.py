@@ -28,8 +28,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from nextmove.errors import UserError
 
 FORMAT = "nextmove-backup"
-FORMAT_VERSION = 1
+# 2: directory.json, what the workspace needs of the shared organization directory.
+FORMAT_VERSION = 2
+OLDEST_FORMAT_VERSION = 1  # read as it was: no directory.json
 MANIFEST = "manifest.json"
+DIRECTORY = "directory.json"
+MAX_DIRECTORY_BYTES = 64 << 20  # read whole: ~200,000 linked members
 TABLES_DIR = "tables/"
 MEMBER_NAME = re.compile(r"^tables/([a-z][a-z0-9_]{0,62})\.jsonl$")
 AGE_MAGIC = b"age-encryption.org/v1\n"
@@ -60,6 +64,45 @@ class TableEntry(_Strict):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
+class DirectoryEntry(_Strict):
+    """`directory.json` in the manifest: how many organizations and members it carries."""
+
+    file: str = Field(pattern=r"^directory\.json$")
+    organizations: int = Field(ge=0)
+    members: int = Field(ge=0)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class DirectoryMemberFacts(_Strict):
+    """A member of an organization's chart, as the workspace's people knew them."""
+
+    employee_id: str = Field(min_length=1, max_length=64)
+    name: str = Field(max_length=10_000)
+    title: str = Field(max_length=10_000)
+    level: int | None = Field(default=None, ge=-32768, le=32767)
+    function: str | None = Field(default=None, max_length=10_000)
+    department: str = Field(max_length=10_000)
+    manager_employee_id: str | None = Field(default=None, max_length=64)
+    city: str = Field(max_length=10_000)
+    email: str | None = Field(default=None, max_length=10_000)
+    depth: int = Field(ge=0, le=1_000_000)
+
+
+class DirectoryOrganization(_Strict):
+    """An organization the workspace is linked to: `id` is its id in the database the backup
+    came from (what the people's `directory_org_id` names)."""
+
+    id: int = Field(ge=1)
+    key: str = Field(min_length=1, max_length=200)
+    name: str = Field(min_length=1, max_length=200)
+    linked_at: datetime | None = None
+    members: list[DirectoryMemberFacts] = Field(default_factory=list)
+
+
+class Directory(_Strict):
+    organizations: list[DirectoryOrganization]
+
+
 class WorkspaceEntry(_Strict):
     name: str
     created_at: datetime | None = None
@@ -77,6 +120,7 @@ class Manifest(_Strict):
     workspace: WorkspaceEntry
     counts: dict[str, int]  # rows per table, at a glance (the same as each table's `rows`)
     tables: dict[str, TableEntry]
+    directory: DirectoryEntry | None = None  # format 2 on
 
 
 def member_name(table: str) -> str:
@@ -102,6 +146,7 @@ class ArchiveWriter:
         self.path = path
         self.passphrase = passphrase
         self._tables: dict[str, _TableOut] = {}
+        self._directory: DirectoryEntry | None = None
         folder = path.parent if str(path.parent) else Path(".")
         try:
             fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
@@ -129,6 +174,20 @@ class ArchiveWriter:
         self._tables[name] = out
         return out.rows
 
+    def directory(self, organizations: list[dict[str, Any]]) -> DirectoryEntry:
+        """Write `directory.json`: the organizations (with their members) the workspace's
+        people are linked to."""
+        body = Directory.model_validate({"organizations": organizations})
+        data = (body.model_dump_json(indent=1) + "\n").encode()
+        self._zip.writestr(_member_info(DIRECTORY), data)
+        self._directory = DirectoryEntry(
+            file=DIRECTORY,
+            organizations=len(body.organizations),
+            members=sum(len(o.members) for o in body.organizations),
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+        return self._directory
+
     def finish(
         self,
         *,
@@ -154,6 +213,7 @@ class ArchiveWriter:
                 )
                 for name, out in self._tables.items()
             },
+            directory=self._directory,
         )
         self._zip.writestr(_member_info(MANIFEST), manifest.model_dump_json(indent=2) + "\n")
         self._zip.close()
@@ -297,10 +357,10 @@ class ArchiveReader:
         total = 0
         for info in infos:
             name = info.filename
-            if name != MANIFEST and not MEMBER_NAME.match(name):
+            if name not in (MANIFEST, DIRECTORY) and not MEMBER_NAME.match(name):
                 raise self.error(
-                    f"holds an unexpected file {name!r} (a backup holds only manifest.json "
-                    "and tables/NAME.jsonl)",
+                    f"holds an unexpected file {name!r} (a backup holds only manifest.json, "
+                    "directory.json and tables/NAME.jsonl)",
                     hint="It was not written by nextmove, or was changed since; nothing was "
                     "restored.",
                 )
@@ -376,10 +436,10 @@ class ArchiveReader:
                     f"nextmove reads (it was written by nextmove {written})",
                     hint="Upgrade nextmove, then restore it.",
                 )
-            if version < FORMAT_VERSION:
+            if version < OLDEST_FORMAT_VERSION:
                 raise self.error(
                     f"uses backup format {version}, older than any this nextmove reads "
-                    f"(format {FORMAT_VERSION})",
+                    f"(formats {OLDEST_FORMAT_VERSION}–{FORMAT_VERSION})",
                     hint="Restore it with the nextmove that wrote it, back it up again with "
                     "a newer one, then restore that.",
                 )
@@ -396,6 +456,13 @@ class ArchiveReader:
     def _check_tables(self) -> None:
         names = {info.filename for info in self._zip.infolist()} - {MANIFEST}
         listed = set()
+        if self.manifest.directory is not None:
+            if DIRECTORY not in names:
+                raise self.error(
+                    f"{DIRECTORY} is missing (manifest.json lists it)",
+                    hint="Use a complete copy of the backup.",
+                )
+            listed.add(DIRECTORY)
         for table, entry in self.manifest.tables.items():
             if entry.file != member_name(table):
                 raise self.error(f"manifest.json: table {table} names the file {entry.file!r}")
@@ -463,6 +530,33 @@ class ArchiveReader:
                 f"{entry.rows} listed; or its checksum differs)",
                 hint="The archive is damaged or was edited; use a complete copy.",
             )
+
+    def directory(self) -> list[DirectoryOrganization]:
+        """The organizations `directory.json` carries (none before format 2), checked
+        against the manifest."""
+        entry = self.manifest.directory
+        if entry is None:
+            return []
+        data = self._read_bounded(DIRECTORY, MAX_DIRECTORY_BYTES)
+        if hashlib.sha256(data).hexdigest() != entry.sha256:
+            raise self.error(
+                f"{DIRECTORY} does not match manifest.json (its checksum differs)",
+                hint="The archive is damaged or was edited; use a complete copy.",
+            )
+        try:
+            body = Directory.model_validate_json(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise self.error(
+                f"{DIRECTORY}, field {where}: {first['msg']}",
+                hint="docs/backup.md describes the format.",
+            ) from None
+        keys = [o.key for o in body.organizations]
+        ids = [o.id for o in body.organizations]
+        if len(set(keys)) != len(keys) or len(set(ids)) != len(ids):
+            raise self.error(f"{DIRECTORY} names an organization twice")
+        return body.organizations
 
     def close(self) -> None:
         self._zip.close()

@@ -9,6 +9,12 @@ from typing import Any
 from nextmove.domain.meetings import RoundProgress
 from nextmove.formats.json_shapes import interval_json, suggestion_json
 from nextmove.formats.meeting_json import cadence_json, meeting_json, round_json, task_json
+from nextmove.formats.schemas.board import (
+    BoardPublic,
+    RoundPlanPublic,
+    RoundProgressPublic,
+    TodayPublic,
+)
 
 
 def seat_json(seat: Any) -> dict[str, Any]:
@@ -40,8 +46,8 @@ def seat_json(seat: Any) -> dict[str, Any]:
     }
 
 
-def board_json(seats: list[Any]) -> dict[str, Any]:
-    return {"seats": [seat_json(s) for s in seats]}
+def board_json(seats: list[Any]) -> BoardPublic:
+    return BoardPublic.model_validate({"seats": [seat_json(s) for s in seats]})
 
 
 def contact_due_json(
@@ -58,9 +64,9 @@ def contact_due_json(
     return out
 
 
-def today_json(digest: Any) -> dict[str, Any]:
+def today_json(digest: Any) -> TodayPublic:
     """The digest (`services.today.Digest`), as `today --json`."""
-    return {
+    shape = {
         "today": digest.today.isoformat(),
         "meetings_today": [meeting_json(m) for m in digest.meetings_today],
         "meetings_this_week": [meeting_json(m) for m in digest.meetings_this_week],
@@ -79,11 +85,12 @@ def today_json(digest: Any) -> dict[str, Any]:
         "round": round_json(digest.round) if digest.round else None,
         "next_people": [suggestion_json(i, s) for i, s in enumerate(digest.next_people, start=1)],
     }
+    return TodayPublic.model_validate(shape)
 
 
-def round_plan_json(plan: Any) -> dict[str, Any]:
+def round_plan_json(plan: Any) -> RoundPlanPublic:
     """A planned round (`services.suggest.RoundPlan`), as `round plan --json`."""
-    return {
+    shape = {
         "round_id": plan.round_id,
         "slots": [
             {
@@ -95,11 +102,12 @@ def round_plan_json(plan: Any) -> dict[str, Any]:
             for i, s in enumerate(plan.slots, start=1)
         ],
     }
+    return RoundPlanPublic.model_validate(shape)
 
 
-def round_progress_json(progress: RoundProgress) -> dict[str, Any]:
+def round_progress_json(progress: RoundProgress) -> RoundProgressPublic:
     """The current round's progress, as `round show --json`."""
-    return {
+    shape = {
         "round_id": progress.round_id,
         "created_on": progress.created_on.isoformat(),
         "size": progress.size,
@@ -107,3 +115,4 @@ def round_progress_json(progress: RoundProgress) -> dict[str, Any]:
         "totals": progress.totals,
         "per_week": {str(week): counts for week, counts in sorted(progress.per_week.items())},
     }
+    return RoundProgressPublic.model_validate(shape)

@@ -15,15 +15,15 @@ from __future__ import annotations
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-import jinja2
-from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from typing import TYPE_CHECKING, Any
 
 from nextmove.domain.drafts import DraftKind, parse_draft_kind
 from nextmove.errors import UserError
+
+if TYPE_CHECKING:  # Jinja2 loads when a draft is rendered, not with every command
+    import jinja2
 
 MAX_REPEAT = 100_000  # the longest text or list `*` may build in a template
 MAX_DRAFT = 100_000  # characters: a message, not a book
@@ -70,6 +70,8 @@ def render_draft(
     The user's override in ``config_dir`` wins over the built-in template. A template that
     does not parse, uses an unknown variable, or has no ``Subject:`` line raises a UserError
     naming the file and line."""
+    import jinja2
+
     name = template_name(kind)
     env = _environment(config_dir)
     try:
@@ -84,27 +86,36 @@ def render_draft(
     return _split(str(parse_draft_kind(str(kind))), text, filename)
 
 
-class DraftEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox, with `*` and `**` bounded (``'x' * 10**9`` would fill the memory)."""
+@cache
+def _environment_class() -> type[jinja2.Environment]:
+    """Jinja's immutable sandbox, with `*` and `**` bounded (``'x' * 10**9`` would fill the
+    memory). Built on first use, so that importing this module does not import Jinja2."""
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    intercepted_binops = frozenset({"*", "**"})
+    class DraftEnvironment(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
 
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, int) and abs(right) > 100:
-            raise SecurityError("exponent too large for a draft")
-        if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if (
-                    isinstance(seq, str | list | tuple)
-                    and isinstance(times, int)
-                    and len(seq) * times > MAX_REPEAT
-                ):
-                    raise SecurityError("text too long for a draft")
-        return super().call_binop(context, operator, left, right)
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(right, int) and abs(right) > 100:
+                raise SecurityError("exponent too large for a draft")
+            if operator == "*":
+                for seq, times in ((left, right), (right, left)):
+                    if (
+                        isinstance(seq, str | list | tuple)
+                        and isinstance(times, int)
+                        and len(seq) * times > MAX_REPEAT
+                    ):
+                        raise SecurityError("text too long for a draft")
+            return super().call_binop(context, operator, left, right)
+
+    return DraftEnvironment
 
 
 def _environment(config_dir: Path | None) -> jinja2.Environment:
-    return DraftEnvironment(
+    import jinja2
+
+    return _environment_class()(
         loader=_loader(config_dir),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # plain-text e-mail, not HTML
@@ -115,6 +126,8 @@ def _environment(config_dir: Path | None) -> jinja2.Environment:
 
 
 def _loader(config_dir: Path | None) -> jinja2.BaseLoader:
+    import jinja2
+
     builtin = jinja2.PackageLoader("nextmove", "templates")
     if config_dir is None:
         return builtin
@@ -140,6 +153,8 @@ def _line_in(filename: str, exc: BaseException) -> int | None:
 
 
 def _describe(exc: jinja2.TemplateError | OverflowError) -> str:
+    import jinja2
+
     if isinstance(exc, OverflowError):
         return str(exc)
     message = exc.message or str(exc)

@@ -11,6 +11,23 @@ from nextmove.domain.paths import WarmPath
 from nextmove.domain.slots import Interval
 from nextmove.domain.suggest import Suggestion
 from nextmove.domain.vision import Position, RoleOutline, Vision, step_name
+from nextmove.formats.schemas.calendar import BusyPublic, FreeSlotsPublic
+from nextmove.formats.schemas.core import (
+    JournalEntryPublic,
+    JournalSummaryPublic,
+    PositionPublic,
+    VisionPublic,
+)
+from nextmove.formats.schemas.imports import ImportReportPublic
+from nextmove.formats.schemas.people import (
+    PersonDetailPublic,
+    PersonLinePublic,
+    PersonListPublic,
+    PersonPublic,
+    TiePublic,
+    TouchPublic,
+)
+from nextmove.formats.schemas.suggest import PathsPublic, SuggestionsPublic
 
 
 def level_json(rank: int | None) -> dict[str, Any] | None:
@@ -19,8 +36,8 @@ def level_json(rank: int | None) -> dict[str, Any] | None:
     return {"rank": rank, "key": level_key(rank), "label": level_label(rank)}
 
 
-def position_json(me: Position) -> dict[str, Any]:
-    return {
+def position_json(me: Position) -> PositionPublic:
+    shape = {
         "name": me.name,
         "title": me.title,
         "organization": me.organization,
@@ -29,6 +46,7 @@ def position_json(me: Position) -> dict[str, Any]:
         "industry": me.industry,
         "city": me.city,
     }
+    return PositionPublic.model_validate(shape)
 
 
 def step_json(index: int, step: RoleOutline) -> dict[str, Any]:
@@ -48,8 +66,8 @@ def step_json(index: int, step: RoleOutline) -> dict[str, Any]:
     }
 
 
-def vision_json(vision: Vision) -> dict[str, Any]:
-    return {
+def vision_json(vision: Vision) -> VisionPublic:
+    shape = {
         "me": position_json(vision.me),
         "steps": [step_json(i, s) for i, s in enumerate(vision.steps)],
         "priorities": [
@@ -64,6 +82,7 @@ def vision_json(vision: Vision) -> dict[str, Any]:
         "energizers": list(vision.energizers),
         "strengths": list(vision.strengths),
     }
+    return VisionPublic.model_validate(shape)
 
 
 def findings_json(findings: list[Finding]) -> dict[str, Any]:
@@ -76,8 +95,8 @@ def findings_json(findings: list[Finding]) -> dict[str, Any]:
     }
 
 
-def journal_entry_json(entry: JournalEntry) -> dict[str, Any]:
-    return {
+def journal_entry_json(entry: JournalEntry) -> JournalEntryPublic:
+    shape = {
         "id": entry.id,
         "date": entry.day.isoformat(),
         "activity": entry.activity,
@@ -87,6 +106,7 @@ def journal_entry_json(entry: JournalEntry) -> dict[str, Any]:
         "themes": list(entry.themes),
         "note": entry.note,
     }
+    return JournalEntryPublic.model_validate(shape)
 
 
 def tally_json(tally: Tally) -> dict[str, Any]:
@@ -100,8 +120,8 @@ def tally_json(tally: Tally) -> dict[str, Any]:
     }
 
 
-def journal_summary_json(summary: JournalSummary) -> dict[str, Any]:
-    return {
+def journal_summary_json(summary: JournalSummary) -> JournalSummaryPublic:
+    shape = {
         "from": summary.start.isoformat() if summary.start else None,
         "to": summary.end.isoformat() if summary.end else None,
         "entries": summary.entries,
@@ -114,6 +134,7 @@ def journal_summary_json(summary: JournalSummary) -> dict[str, Any]:
             "draining": [tally_json(t) for t in summary.themes_draining],
         },
     }
+    return JournalSummaryPublic.model_validate(shape)
 
 
 def interval_json(interval: Interval) -> dict[str, Any]:
@@ -124,6 +145,29 @@ def interval_json(interval: Interval) -> dict[str, Any]:
         "minutes": int(interval.duration.total_seconds() // 60),
         "summary": interval.summary,
     }
+
+
+def busy_json(timezone: str, start: Any, end: Any, intervals: list[Interval]) -> BusyPublic:
+    """`calendar busy --json`: the busy times between two instants, in the user's zone."""
+    return BusyPublic.model_validate(
+        {
+            "timezone": timezone,
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "busy": [interval_json(i) for i in intervals],
+        }
+    )
+
+
+def free_slots_json(timezone: str, minutes: int, slots: list[Interval]) -> FreeSlotsPublic:
+    """`slots --json`: free slots proposed for a meeting of `minutes`, in the user's zone."""
+    return FreeSlotsPublic.model_validate(
+        {
+            "timezone": timezone,
+            "minutes": minutes,
+            "slots": [{k: v for k, v in interval_json(s).items() if k != "summary"} for s in slots],
+        }
+    )
 
 
 def warm_path_json(path: WarmPath, described: tuple[str, ...]) -> dict[str, Any]:
@@ -166,6 +210,35 @@ def suggestion_json(rank: int, s: Suggestion) -> dict[str, Any]:
         ),
         "path": warm_path_json(c.path, c.path_names) if c.path is not None else None,
     }
+
+
+def suggestions_json(result: Any) -> SuggestionsPublic:
+    """`suggest --json` and GET /api/suggestions: a services.suggest.SuggestResult."""
+    return SuggestionsPublic.model_validate(
+        {
+            "people": result.people,
+            "considered": result.considered,
+            "linked": result.linked,
+            "suggestions": [
+                suggestion_json(i, s) for i, s in enumerate(result.suggestions, start=1)
+            ],
+        }
+    )
+
+
+def paths_json(result: Any) -> PathsPublic:
+    """`path --json` and GET /api/people/{id}/paths: a services.suggest.PathResult."""
+    return PathsPublic.model_validate(
+        {
+            "person": {"id": result.person_id, "name": result.name},
+            "direct": (
+                {"strength": result.direct[0], "how": result.direct[1]} if result.direct else None
+            ),
+            "paths": [
+                warm_path_json(p, d) for p, d in zip(result.paths, result.described, strict=True)
+            ],
+        }
+    )
 
 
 # ------------------------------------------------------------------------------ the network
@@ -307,6 +380,32 @@ def person_detail_json(detail: Any) -> dict[str, Any]:
     }
 
 
+# The people commands' documented shapes (`people list/show/add/edit/tie`, `touch`), the models
+# the API returns; the dict builders above are their parts (and the export's).
+
+
+def person_list_json(total: int, lines: list[Any]) -> PersonListPublic:
+    return PersonListPublic(
+        total=total, people=[PersonLinePublic.model_validate(person_line_json(p)) for p in lines]
+    )
+
+
+def person_public(person: Any) -> PersonPublic:
+    return PersonPublic.model_validate(person_json(person))
+
+
+def person_detail_public(detail: Any) -> PersonDetailPublic:
+    return PersonDetailPublic.model_validate(person_detail_json(detail))
+
+
+def tie_public(tie: Any) -> TiePublic:
+    return TiePublic.model_validate(tie_json(tie))
+
+
+def touch_public(person: Any, item: Any) -> TouchPublic:
+    return TouchPublic.model_validate(touch_json(person, item))
+
+
 def _member_json(m: Any) -> dict[str, Any]:
     return {"employee_id": m.employee_id, "name": m.name, "title": m.title}
 
@@ -366,3 +465,8 @@ def import_report_json(report: Any) -> dict[str, Any]:
         ],
         "notes": list(report.notes),
     }
+
+
+def import_report_public(report: Any) -> ImportReportPublic:
+    """`import KIND FILE --json` and POST /api/imports/{kind}: an import's report."""
+    return ImportReportPublic.model_validate(import_report_json(report))

@@ -18,6 +18,13 @@ from nextmove.domain.meetings import (
 from nextmove.domain.slots import Interval
 from nextmove.domain.vision import Vision
 from nextmove.formats.json_shapes import interval_json
+from nextmove.formats.schemas.meetings import (
+    MeetingDetailPublic,
+    MeetingListPublic,
+    MeetingPublic,
+    SlotsPublic,
+)
+from nextmove.formats.schemas.people import ChainPublic, KeepListPublic
 
 
 def _day(value: date | None) -> str | None:
@@ -61,10 +68,11 @@ def meeting_detail_json(
     tasks: list[Task],
     chain: list[ChainLink],
     vision: Vision,
-) -> dict[str, Any]:
+    plan: str | None = None,
+) -> MeetingDetailPublic:
     """`meeting show --json`: the meeting with its agenda, notes, drafts available, insights,
-    referrals, tasks and the chain of introductions to the person."""
-    return {
+    referrals, tasks, the chain of introductions to the person and the plan it explores."""
+    shape = {
         **meeting_json(meeting, nudge=nudge),
         "agenda": meeting.agenda,
         "notes": meeting.notes,
@@ -74,17 +82,27 @@ def meeting_detail_json(
         "referrals": [referral_json(r) for r in referrals],
         "tasks": [task_json(t) for t in tasks],
         "chain": chain_json(chain),
+        "plan": plan,
     }
+    return MeetingDetailPublic.model_validate(shape)
 
 
-def slots_json(meeting: Meeting, timezone: str, slots: list[Interval]) -> dict[str, Any]:
+def meeting_list_json(meetings: list[tuple[Meeting, NudgeStatus | None]]) -> MeetingListPublic:
+    """`meeting list --json`: each meeting with its nudge."""
+    return MeetingListPublic(
+        meetings=[MeetingPublic.model_validate(meeting_json(m, nudge=n)) for m, n in meetings]
+    )
+
+
+def slots_json(meeting: Meeting, timezone: str, slots: list[Interval]) -> SlotsPublic:
     """`meeting slots --json`: proposed times for a meeting, in the user's zone."""
-    return {
+    shape = {
         "meeting_id": meeting.id,
         "timezone": timezone,
         "minutes": meeting.minutes,
         "slots": [{k: v for k, v in interval_json(s).items() if k != "summary"} for s in slots],
     }
+    return SlotsPublic.model_validate(shape)
 
 
 def insight_json(insight: Insight, described: str = "") -> dict[str, Any]:
@@ -120,6 +138,13 @@ def chain_json(chain: list[ChainLink]) -> list[dict[str, Any]]:
     return [{"id": c.person_id, "name": c.name, "introduced_by": c.introduced_by} for c in chain]
 
 
+def person_chain_json(person: Any, chain: list[ChainLink]) -> ChainPublic:
+    """`people chain --json`: who introduced you to whom, up to the person."""
+    return ChainPublic.model_validate(
+        {"person": {"id": person.id, "name": person.name}, "chain": chain_json(chain)}
+    )
+
+
 def cadence_json(status: CadenceStatus) -> dict[str, Any]:
     return {
         "state": status.state.value,
@@ -145,6 +170,11 @@ def contact_json(contact: Any) -> dict[str, Any]:
         "snooze_until": _day(c.snooze_until),
         **cadence_json(c.status),
     }
+
+
+def keep_list_json(contacts: list[Any]) -> KeepListPublic:
+    """`keep list --json` and GET /api/keep: the contacts with a keep-in-touch cadence."""
+    return KeepListPublic.model_validate({"contacts": [contact_json(c) for c in contacts]})
 
 
 def round_json(progress: RoundProgress) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from nextmove.domain.levels import level_key
 from nextmove.domain.moves import Move, MovesReport, RoleRead
+from nextmove.formats.schemas.moves import MovesPublic
 
 
 def _role(role: RoleRead | None) -> dict[str, Any] | None:
@@ -44,8 +45,8 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
 
-def moves_json(report: MovesReport) -> dict[str, Any]:
-    return {
+def moves_json(report: MovesReport) -> MovesPublic:
+    shape = {
         "from": _role(report.origin),
         "to": _role(report.target),
         "careers": report.careers,
@@ -75,6 +76,7 @@ def moves_json(report: MovesReport) -> dict[str, Any]:
             else None
         ),
     }
+    return MovesPublic.model_validate(shape)
 
 
 ONET_CREDIT = (

@@ -17,10 +17,18 @@ from nextmove.domain.opportunities import (
 )
 from nextmove.formats.json_shapes import level_json
 from nextmove.formats.plan_json import plan_verdict_json
+from nextmove.formats.schemas.opportunities import (
+    ComparePublic,
+    EvaluateListPublic,
+    EvaluationPublic,
+    OpportunityListPublic,
+    OpportunityPeoplePublic,
+    OpportunityPublic,
+)
 
 
-def opportunity_json(opp: Opportunity) -> dict[str, Any]:
-    return {
+def opportunity_json(opp: Opportunity) -> OpportunityPublic:
+    shape = {
         "id": opp.id,
         "title": opp.title,
         "organization": opp.organization,
@@ -46,6 +54,7 @@ def opportunity_json(opp: Opportunity) -> dict[str, Any]:
             for d in opp.decisions
         ],
     }
+    return OpportunityPublic.model_validate(shape)
 
 
 def source_mix_json(mix: SourceMix) -> dict[str, Any]:
@@ -61,17 +70,18 @@ def source_mix_json(mix: SourceMix) -> dict[str, Any]:
     }
 
 
-def list_json(opportunities: list[Opportunity], mix: SourceMix) -> dict[str, Any]:
-    return {
+def list_json(opportunities: list[Opportunity], mix: SourceMix) -> OpportunityListPublic:
+    shape = {
         "opportunities": [opportunity_json(o) for o in opportunities],
         "source_mix": source_mix_json(mix),
     }
+    return OpportunityListPublic.model_validate(shape)
 
 
-def evaluation_json(e: Evaluation) -> dict[str, Any]:
+def evaluation_json(e: Evaluation) -> EvaluationPublic:
     opp = e.opportunity
     known_weights = sum(p.weight for p in e.priorities if p.rating is not None)
-    return {
+    shape = {
         "opportunity": {
             "id": opp.id,
             "title": opp.title,
@@ -173,25 +183,28 @@ def evaluation_json(e: Evaluation) -> dict[str, Any]:
             for f in e.flags
         ],
     }
+    return EvaluationPublic.model_validate(shape)
 
 
 def _share(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def evaluate_json(evaluations: list[Evaluation], mix: SourceMix) -> dict[str, Any]:
-    return {
+def evaluate_json(evaluations: list[Evaluation], mix: SourceMix) -> EvaluateListPublic:
+    shape = {
         "evaluations": [evaluation_json(e) for e in evaluations],
         "source_mix": source_mix_json(mix),
     }
+    return EvaluateListPublic.model_validate(shape)
 
 
-def compare_json(evaluations: list[Evaluation]) -> dict[str, Any]:
-    return {
+def compare_json(evaluations: list[Evaluation]) -> ComparePublic:
+    shape = {
         "best": evaluations[0].opportunity.id if evaluations else None,
         "ranking": [e.opportunity.id for e in evaluations],
         "evaluations": [evaluation_json(e) for e in evaluations],
     }
+    return ComparePublic.model_validate(shape)
 
 
 def person_near_json(p: PersonNear) -> dict[str, Any]:
@@ -208,9 +221,9 @@ def person_near_json(p: PersonNear) -> dict[str, Any]:
     }
 
 
-def opportunity_people_json(found: OpportunityPeople) -> dict[str, Any]:
+def opportunity_people_json(found: OpportunityPeople) -> OpportunityPeoplePublic:
     """`nextmove opp people ID --json`."""
-    return {
+    shape = {
         "opportunity": {
             "id": found.opportunity_id,
             "title": found.title,
@@ -220,3 +233,4 @@ def opportunity_people_json(found: OpportunityPeople) -> dict[str, Any]:
         "at_organization": [person_near_json(p) for p in found.at_organization],
         "nearby": [person_near_json(p) for p in found.nearby],
     }
+    return OpportunityPeoplePublic.model_validate(shape)

@@ -9,6 +9,7 @@ from typing import Any
 
 from nextmove.formats.json_shapes import person_detail_json
 from nextmove.formats.meeting_json import insight_json, meeting_json, referral_json, task_json
+from nextmove.formats.schemas.person_export import PersonExportPublic
 
 FORMAT = "nextmove-person-export"
 VERSION = 1
@@ -18,9 +19,9 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def person_export_json(record: Any, *, now: datetime) -> dict[str, Any]:
+def person_export_json(record: Any, *, now: datetime) -> PersonExportPublic:
     seat, keep = record.board_seat, record.keep
-    return {
+    shape = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": now.isoformat(),
@@ -61,3 +62,4 @@ def person_export_json(record: Any, *, now: datetime) -> dict[str, Any]:
             for i, t, o, s, r in record.opportunities
         ],
     }
+    return PersonExportPublic.model_validate(shape)

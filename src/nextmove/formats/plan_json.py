@@ -9,6 +9,8 @@ from nextmove.domain.opportunities import Opportunity
 from nextmove.domain.plans import PlanCheck, PlanFit, PlanVerdict
 from nextmove.domain.vision import GAUGE_MEANINGS, GAUGES, Plan
 from nextmove.formats.json_shapes import findings_json, step_json
+from nextmove.formats.schemas.core import CheckPublic
+from nextmove.formats.schemas.plans import PlanComparePublic, PlanListPublic, PlanPublic
 
 
 def plan_core_json(plan: Plan, *, main: bool, rank: int) -> dict[str, Any]:
@@ -73,7 +75,7 @@ def person_to_meet_json(person: Any) -> dict[str, Any]:
     }
 
 
-def plan_summary_json(summary: Any, people: list[Any] | None = None) -> dict[str, Any]:
+def plan_summary_json(summary: Any, people: list[Any] | None = None) -> PlanPublic:
     """A services.plans.PlanSummary (with the people to meet for it, when given)."""
     shape = plan_core_json(summary.plan, main=summary.main, rank=summary.rank)
     shape["check"] = findings_json(summary.findings)
@@ -81,10 +83,15 @@ def plan_summary_json(summary: Any, people: list[Any] | None = None) -> dict[str
     shape["meetings"] = summary.meetings
     if people is not None:
         shape["people"] = [person_to_meet_json(p) for p in people]
-    return shape
+    return PlanPublic.model_validate(shape)
 
 
-def compare_plans_json(summaries: list[Any], people: dict[str, list[Any]]) -> dict[str, Any]:
+def plan_list_json(summaries: list[Any]) -> PlanListPublic:
+    """`plan list --json`: every plan, the main plan first."""
+    return PlanListPublic(plans=[plan_summary_json(s) for s in summaries])
+
+
+def compare_plans_json(summaries: list[Any], people: dict[str, list[Any]]) -> PlanComparePublic:
     best: dict[str, str | None] = {}
     for gauge in GAUGES:
         rated = [(getattr(s.plan.gauges, gauge), s.name) for s in summaries]
@@ -92,18 +99,19 @@ def compare_plans_json(summaries: list[Any], people: dict[str, list[Any]]) -> di
         top = max((v for v, _ in known), default=None)
         leaders = [n for v, n in known if v == top]
         best[gauge] = leaders[0] if len(leaders) == 1 else None
-    return {
+    shape = {
         "gauges": dict(GAUGE_MEANINGS),
         "best_by_gauge": best,
         "plans": [plan_summary_json(s, people.get(s.name, [])) for s in summaries],
     }
+    return PlanComparePublic.model_validate(shape)
 
 
-def checks_json(checks: list[PlanCheck]) -> dict[str, Any]:
+def checks_json(checks: list[PlanCheck]) -> CheckPublic:
     """`vision check --json`: the main plan's findings, and the check of every plan."""
     shape = findings_json(checks[0].findings)
     shape["plans"] = [
         {"name": c.plan.name, "main": c.main, **findings_json(c.findings)} for c in checks
     ]
     shape["ok"] = all(p["ok"] for p in shape["plans"])
-    return shape
+    return CheckPublic.model_validate(shape)

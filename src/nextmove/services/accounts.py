@@ -30,6 +30,7 @@ __all__ = ["ACCESS_LEVELS", "ROLES"]
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1000  # bounded: Argon2 reads every byte
 MAX_NAME = 200
+MAX_EMAIL = 320
 API_TOKEN_PREFIX = "nm_"
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 
@@ -302,3 +303,11 @@ def token_account(db: Database, token: str, *, now: datetime) -> AccountInfo:
         if row.last_used_at is None or (now - row.last_used_at).total_seconds() > 60:
             row.last_used_at = now  # at most one write a minute per token
         return info(account)
+
+
+def account_for_email(db: Database, email: str) -> AccountInfo | None:
+    """The account with this e-mail (any letter case), or None."""
+    address = email.strip().lower()[:MAX_EMAIL]
+    with db.session() as session:
+        account = session.scalars(select(Account).where(Account.email == address)).first()
+        return info(account) if account is not None else None

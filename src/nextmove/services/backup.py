@@ -16,6 +16,7 @@ from nextmove.formats import backup_archive as archive_format
 from nextmove.formats.backup_archive import ArchiveError, ArchiveReader, Manifest, WorkspaceEntry
 from nextmove.services.workspace import Database, Workspace
 from nextmove.store import backup as rows_store
+from nextmove.store import backup_directory as directory_store
 from nextmove.store import workspaces as workspaces_store
 from nextmove.store.db import SCHEMA_HEAD
 
@@ -65,6 +66,11 @@ class RestoreSummary:
     backed_up_at: datetime
     cleared_references: int = 0
     notes: list[str] = field(default_factory=list)
+    # The organization directory: organizations re-linked (already in this database),
+    # recreated from the backup, and the members recreated with them.
+    relinked_organizations: int = 0
+    recreated_organizations: int = 0
+    recreated_members: int = 0
 
     @property
     def rows(self) -> int:
@@ -122,6 +128,7 @@ def backup_workspace(
                 counts[spec.name] = writer.table(
                     spec.name, list(spec.columns), rows_store.read_rows(conn, spec, ws.id)
                 )
+            writer.directory(directory_store.directory_facts(conn, ws.id))
             created_at, preferences = rows_store.workspace_details(conn, ws.id)
         writer.finish(
             schema_revision=SCHEMA_HEAD,
@@ -170,8 +177,9 @@ def restore_workspace(
         )
     with archive_format.reading(source, label=label, passphrase=passphrase) as archive:
         loaders = _plan(archive)
+        directory = archive.directory()
         try:
-            return _restore(db, archive, loaders, name=name, now=now, new=new)
+            return _restore(db, archive, loaders, directory, name=name, now=now, new=new)
         except IntegrityError as exc:
             raise archive.error(
                 f"its rows do not fit this database ({_first_line(exc)})",
@@ -241,6 +249,7 @@ def _restore(
     db: Database,
     archive: ArchiveReader,
     loaders: list[rows_store.TableLoader],
+    directory: list[archive_format.DirectoryOrganization],
     *,
     name: str,
     now: datetime,
@@ -271,6 +280,18 @@ def _restore(
                 )
             workspaces_store.set_preferences(session, row.id, manifest.workspace.preferences)
         conn = session.connection()
+        linked = None
+        if manifest.directory is not None:
+            linked = directory_store.restore_directory(
+                conn,
+                row.id,
+                directory,
+                now=now,
+                taken_on=_utc(manifest.created).date(),
+                file=f"backup of workspace {manifest.workspace.name}",
+            )
+            for loader in loaders:
+                loader.shared_map = {"organization": linked.ids}
         numbering = rows_store.Renumbering()
         for loader in loaders:
             loader.workspace_id = row.id
@@ -289,6 +310,9 @@ def _restore(
         written_by=manifest.nextmove_version,
         backed_up_at=_utc(manifest.created),
         cleared_references=sum(loader.cleared for loader in loaders),
+        relinked_organizations=linked.relinked if linked else 0,
+        recreated_organizations=linked.recreated if linked else 0,
+        recreated_members=linked.members if linked else 0,
     )
 
 

@@ -34,6 +34,7 @@ MAX_NOTE = 20_000
 AUDIT_PAGE = 200
 # What each access level lets a coach do in a client's workspace.
 WRITES_ALLOWED = frozenset({"edit"})
+COMMENTS_ALLOWED = frozenset({"comment", "edit"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +287,14 @@ def check_write(access: str) -> None:
         raise AccessDenied(
             f"your access to this workspace is {access!r}: you cannot change it",
             hint="Ask the client to grant edit access if you should make changes.",
+        )
+
+
+def check_comment(access: str) -> None:
+    if access != OWN and access not in COMMENTS_ALLOWED:
+        raise AccessDenied(
+            f"your access to this workspace is {access!r}: you cannot comment",
+            hint="Ask the client to grant comment access if you should leave comments.",
         )
 
 

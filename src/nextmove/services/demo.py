@@ -22,7 +22,7 @@ from nextmove.domain.vision import (
 )
 from nextmove.errors import UserError
 from nextmove.services.demo_meetings import add_demo_meetings
-from nextmove.services.demo_network import create_demo_network
+from nextmove.services.demo_network import create_demo_network, import_demo_chart
 from nextmove.services.workspace import Workspace
 from nextmove.store import network
 from nextmove.store import opportunities as opp_repo
@@ -307,8 +307,11 @@ def _add_demo_opportunities(session: Any, today: date, now: datetime) -> int:
 def create_demo(
     db: Workspace, *, today: date, now: datetime, replace: bool = False, timezone: str = "UTC"
 ) -> dict[str, int]:
-    """Fill the database with the demo workspace. Refuses to touch a database that already
-    holds someone's plan unless `replace` is given."""
+    """Fill the workspace with the demo. Refuses to touch a workspace that already holds
+    someone's plan unless `replace` is given. What the workspace held goes first; then
+    Northwind's org chart goes into the shared directory as an import does (its own short
+    transactions); then the plan, journal, people, opportunities and meetings, in one unit
+    of work."""
     with db.session() as session:
         if vision_repo.has_profile(session) and not replace:
             raise UserError(
@@ -319,6 +322,8 @@ def create_demo(
         opp_repo.clear_opportunities(session)
         network.clear_network(session)
         vision_repo.clear_workspace(session)
+    import_demo_chart(db, today=today, now=now)
+    with db.session() as session:
         vision_repo.save_vision(session, demo_vision(), now=now)
         journal = demo_journal(today)
         for entry in journal:

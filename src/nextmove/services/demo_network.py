@@ -2,29 +2,46 @@
 LinkedIn-style contacts outside it. Deterministic (seeded); dates relative to `today`.
 
 The chart holds the people later suggestions need: Maya's manager and skip-level, a VP,
-peers, other product leaders, and Tom Becker — who held Maya's role and now leads a growing
-product team. Two imports of the chart, six months apart, show that team grow.
+peers, other product leaders, and Tom Becker. It goes into the organization directory as a
+user's import does — two CSV files, six months apart (`import_demo_chart`): in the earlier one
+Tom holds Maya's seat (Senior Product Manager, Patient App) and Maya is a product manager on
+the same team; in the latest one Maya has his seat and Tom leads Scheduling, a team he built
+since. So Tom is her predecessor, now a hiring manager in a team that grew.
+
+Only the people Maya deals with — met, touched, tied, flagged, tiered, herself — become
+workspace people, linked to their entry (`create_demo_network`, through members.person_for,
+as acting on a member does); everyone else on the chart is only in the directory.
 """
 
 from __future__ import annotations
 
+import csv
 import random
+import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from nextmove.domain.merge import apply_title_guess
-from nextmove.domain.people import Interaction, Job, Labeled, Person, Tie
+from nextmove.domain.people import Interaction, Job, Labeled, Person, Tie, org_key
 from nextmove.domain.titles import with_department
+from nextmove.services import members
 from nextmove.services.titles import infer_titles
+from nextmove.services.workspace import Workspace
+from nextmove.store import directory as directory_store
+from nextmove.store import directory_write
 from nextmove.store import network as net
 from nextmove.store import people as repo
 
 SEED = 20261122
 ORG = "Northwind Health"
+INDUSTRY = "healthcare software"
 DOMAIN = "northwind.example"
+# The earlier chart: this many days before the latest one.
+EARLIER_DAYS = 182
 
 
 def _words(text: str) -> list[str]:
@@ -96,6 +113,10 @@ class _Node:
     manager: str | None = None
     history: list[Job] = field(default_factory=list)
     flags: dict[str, object] = field(default_factory=dict)
+    city: str = "Chicago"
+    employee_id: str = ""
+    # Maya deals with them (a person in her workspace, not only a member of the chart).
+    dealings: bool = False
 
 
 def _org_chart(rng: random.Random) -> list[_Node]:
@@ -109,19 +130,13 @@ def _org_chart(rng: random.Random) -> list[_Node]:
         _Node("vp-cp", "Aisha Rahman", "VP, Product – Clinical Platform", "Product – Clinical Platform", 9, "product", "cpo"),
         _Node("dir-apps", "Elena Vasquez", "Director of Product, Patient Apps", "Product – Patient Experience", 7, "product", "vp-px"),
         _Node(
-            "dir-sched", "Tom Becker", "Director of Product, Scheduling", "Product – Scheduling", 7, "product", "vp-px",
-            history=[
-                Job(ORG, "Group Product Manager, Scheduling", date(2023, 5, 1), date(2025, 2, 28), "demo"),
-                Job(ORG, "Senior Product Manager, Patient App", date(2021, 3, 1), date(2023, 4, 30), "demo"),
-            ],
+            "dir-sched", "Tom Becker", "Group Product Manager, Scheduling", "Product – Scheduling", 5, "product", "vp-px",
             flags={"navigated_transition": True, "offered_help": True, "tier": "A",
-                   "notes": "Held my role before me; grew Scheduling from 4 to 14 people in a year."},
+                   "notes": "Held my role before me; built Scheduling into a team of 13 in six months."},
         ),
         _Node("gpm-nav", "Priya Nayak", "Group Product Manager, Care Navigation", "Product – Patient Experience", 5, "product", "vp-px",
               flags={"tier": "B"}),
-        _Node("maya", "Maya Chen", "Senior Product Manager, Patient App", "Product – Patient Experience", 3, "product", "dir-apps",
-              history=[Job(ORG, "Senior Product Manager, Patient App", date(2023, 5, 15), None, "demo"),
-                       Job("Contoso Health", "Product Manager", date(2019, 9, 1), date(2023, 4, 30), "demo")]),
+        _Node("maya", "Maya Chen", "Senior Product Manager, Patient App", "Product – Patient Experience", 3, "product", "dir-apps"),
         _Node("peer-1", "Jordan Blake", "Senior Product Manager, Messaging", "Product – Patient Experience", 3, "product", "dir-apps",
               flags={"peer": True, "tier": "B"}),
         _Node("peer-2", "Sofia Marin", "Product Manager, Payments", "Product – Patient Experience", 2, "product", "dir-apps",
@@ -284,76 +299,172 @@ def _apply_levels(people: list[Person], levels: dict[str, tuple[int, str]]) -> N
             )
 
 
-def create_demo_network(session: Session, *, today: date, now: datetime) -> dict[str, int]:
-    rng = random.Random(SEED)
+# The people of the chart Maya deals with: herself, her manager and skip-level (1:1s), Tom,
+# Priya (a tie, a meeting, a referral), Nora (Tom's partner, offered help), her peers (flagged).
+DEALINGS = ("maya", "dir-apps", "vp-px", "dir-sched", "gpm-nav", "design-head", "peer-1",
+            "peer-2", "peer-3")  # fmt: skip
+
+
+def _demo_chart(rng: random.Random) -> list[_Node]:
+    """The latest chart: every node with its employee id and city (drawn from `rng` in the
+    order managers-first, so the contacts drawn after are the same every time)."""
     nodes = _org_chart(rng)
     by_key = {n.key: n for n in nodes}
 
     def depth(node: _Node) -> int:
         return 0 if node.manager is None else 1 + depth(by_key[node.manager])
 
-    half_year = now - timedelta(days=182)
-    earlier = net.start_import_run(
-        session,
-        kind="orgchart",
-        file="northwind-org-2026-05.csv",
-        organization=ORG,
-        partial=False,
-        now=half_year,
-    )
-    latest = net.start_import_run(
-        session,
-        kind="orgchart",
-        file="northwind-org-2026-11.csv",
-        organization=ORG,
-        partial=False,
-        now=now,
-    )
+    for index, node in enumerate(nodes):
+        node.employee_id = f"NW{1000 + index}"
+        node.dealings = node.key in DEALINGS
+    for node in sorted(nodes, key=depth):
+        node.city = "Chicago" if rng.random() < 0.8 else "Remote"
+    return nodes
 
-    # Managers before their reports, so every manager id is known when a report is written.
-    ordered = sorted(nodes, key=depth)
-    ids: dict[str, int] = {}
-    levels = {n.name: (n.level, n.function) for n in nodes}
-    for level_group in sorted({depth(n) for n in nodes}):
-        group = [n for n in ordered if depth(n) == level_group]
-        people = []
-        for node in group:
-            first, _, last = node.name.rpartition(" ")
-            person = Person(
-                name=node.name,
-                first_name=first,
-                last_name=last,
-                emails=[Labeled(f"{first}.{last}@{DOMAIN}".lower().replace(" ", "."), "work")],
-                organization=ORG,
-                title=node.title,
-                department=node.department,
-                industry="healthcare software",
-                city="Chicago" if rng.random() < 0.8 else "Remote",
-                position_source="orgchart",
-                how_known=f"{ORG} org chart",
-                history=list(node.history),
-                employee_id=f"NW{1000 + nodes.index(node)}",
-                manager_id=ids[node.manager] if node.manager else None,
-                org_depth=level_group,
+
+def _earlier_chart(nodes: list[_Node]) -> list[_Node]:
+    """The chart six months before: Tom in Maya's seat and Maya a product manager under the
+    same director; Scheduling four people under the VP (Tom has built it to 13 since); one
+    data scientist who has left since."""
+    scheduling = [n for n in nodes if n.manager == "dir-sched"]
+    stayed = {n.key for n in scheduling[:3]} | {
+        next(n.key for n in scheduling if n.function == "design")
+    }
+    earlier: list[_Node] = []
+    for node in nodes:
+        if node.key == "dir-sched":
+            node = replace(
+                node,
+                title="Senior Product Manager, Patient App",
+                department="Product – Patient Experience",
+                level=3,
+                manager="dir-apps",
             )
-            for key, value in node.flags.items():
-                setattr(person, key, value)
-            people.append(person)
-        _apply_levels(people, levels)
-        repo.insert_people(session, people, now=now)
-        for node, person in zip(group, people, strict=True):
-            assert person.id is not None
-            ids[node.key] = person.id
-    repo.set_org_source(
-        session, [(pid, 2 + i) for i, pid in enumerate(ids.values())], import_id=latest
-    )
-    headcount = Counter(n.department for n in nodes)
-    net.save_snapshot(session, latest, ORG, dict(headcount))
-    grown = dict(headcount)
-    grown["Product – Scheduling"] = 4  # Tom's team six months ago: the part that grew
-    grown["Data"] = headcount["Data"] + 1
-    net.save_snapshot(session, earlier, ORG, grown)
+        elif node.key == "maya":
+            node = replace(node, title="Product Manager, Patient App", level=2)
+        elif node.manager == "dir-sched":
+            if node.key not in stayed:
+                continue  # joined since
+            node = replace(node, manager="vp-px")
+        earlier.append(node)
+    data = next(n for n in nodes if n.key == "data-dir")
+    earlier.append(
+        _Node("left", "Wren Halloway", "Data Scientist", "Data", 2, "data", "data-dir",
+              city=data.city, employee_id=f"NW{1000 + len(nodes)}")
+    )  # fmt: skip
+    return earlier
+
+
+def _write_chart(path: Path, nodes: list[_Node]) -> None:
+    by_key = {n.key: n for n in nodes}
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Employee ID", "Name", "Title", "Manager ID", "Department", "City", "Email"])
+        for node in nodes:
+            first, _, last = node.name.rpartition(" ")
+            out.writerow(
+                [
+                    node.employee_id,
+                    node.name,
+                    node.title,
+                    by_key[node.manager].employee_id if node.manager else "",
+                    node.department,
+                    node.city,
+                    f"{first}.{last}@{DOMAIN}".lower().replace(" ", "."),
+                ]
+            )
+
+
+def _file_name(day: date) -> str:
+    return f"northwind-org-{day:%Y-%m}.csv"
+
+
+def import_demo_chart(ws: Workspace, *, today: date, now: datetime) -> None:
+    """Northwind's chart into the directory as a user imports it: the earlier file, then the
+    latest (see the module). The directory is shared: when it holds Northwind's chart already
+    (another workspace's demo, or this one's before --replace), the workspace is linked to it
+    and nothing is imported again."""
+    from nextmove.services.directory_import import import_directory
+
+    nodes = _demo_chart(random.Random(SEED))
+    before = timedelta(days=EARLIER_DAYS)
+    with ws.session() as session:
+        found = directory_store.organization_by_key(session, org_key(ORG))
+        if found is not None and directory_store.current_snapshot(session, found[0]):
+            directory_write.link_workspace(session.connection(), ws.id, found[0], now)
+            # The workspace's record of the two imports, as an import keeps it (the
+            # headcount per department the suggestions compare).
+            for chart, day, at in (
+                (_earlier_chart(nodes), today - before, now - before),
+                (nodes, today, now),
+            ):
+                run = net.start_import_run(
+                    session, kind="orgchart", file=_file_name(day), organization=ORG,
+                    partial=False, now=at,
+                )  # fmt: skip
+                net.save_snapshot(session, run, ORG, dict(Counter(n.department for n in chart)))
+            return
+    with tempfile.TemporaryDirectory(prefix="nextmove-demo-") as folder:
+        for chart, day, at in (
+            (_earlier_chart(nodes), today - before, now - before),
+            (nodes, today, now),
+        ):
+            path = Path(folder) / _file_name(day)
+            _write_chart(path, chart)
+            import_directory(
+                ws, path, organization=ORG, column_map=None, me=None, now=at, today=day
+            )
+
+
+def _histories(today: date) -> dict[str, list[Job]]:
+    """What Maya knows of Tom's and her own careers (her records; the chart has the seats)."""
+    moved = today - timedelta(days=EARLIER_DAYS - 20)
+    return {
+        "dir-sched": [
+            Job(ORG, "Group Product Manager, Scheduling", moved, None, "demo"),
+            Job(ORG, "Senior Product Manager, Patient App", date(2021, 3, 1), moved - timedelta(days=1), "demo"),
+            Job("Contoso Health", "Product Manager", date(2018, 1, 8), date(2021, 2, 26), "demo"),
+        ],
+        "maya": [
+            Job(ORG, "Senior Product Manager, Patient App", moved, None, "demo"),
+            Job(ORG, "Product Manager, Patient App", date(2023, 5, 15), moved - timedelta(days=1), "demo"),
+            Job("Contoso Health", "Product Manager", date(2019, 9, 1), date(2023, 4, 30), "demo"),
+        ],
+    }  # fmt: skip
+
+
+def _chart_people(
+    session: Session, nodes: list[_Node], *, today: date, now: datetime
+) -> dict[str, int]:
+    """The chart's people Maya deals with, as workspace people linked to their entry (made
+    from the member, as acting on a member does), with what she knows of them."""
+    found = directory_store.organization_by_key(session, org_key(ORG))
+    assert found is not None, "import_demo_chart first"
+    org_id = found[0]
+    directory_store.set_industry(session, org_id, INDUSTRY)
+    dealt = [n for n in nodes if n.dealings]
+    entries = directory_store.members_by_id(session, org_id, [n.employee_id for n in dealt])
+    histories = _histories(today)
+    ids: dict[str, int] = {}
+    for node in dealt:
+        person_id = members.person_for(session, entries[node.employee_id], now=now)
+        person = repo.get_person(session, person_id)
+        assert person is not None
+        for key, value in node.flags.items():
+            setattr(person, key, value)
+        person.history = histories.get(node.key, [])
+        repo.update_person(session, person, now=now)
+        ids[node.key] = person_id
     net.link_me(session, ids["maya"])
+    return ids
+
+
+def create_demo_network(session: Session, *, today: date, now: datetime) -> dict[str, int]:
+    """Maya's people: those of the chart she deals with (after `import_demo_chart`), her
+    LinkedIn connections, the ties between them and a year of interactions."""
+    rng = random.Random(SEED)
+    nodes = _demo_chart(rng)
+    ids = _chart_people(session, nodes, today=today, now=now)
 
     used = {n.name for n in nodes}
     contacts = _contacts(rng, today, used)
@@ -443,6 +554,7 @@ def create_demo_network(session: Session, *, today: date, now: datetime) -> dict
     return {
         "people": len(nodes) + len(contacts),
         "org_chart_people": len(nodes),
+        "chart_people_you_deal_with": len(ids),
         "ties": len(ties) + sum(1 for n in nodes if n.manager),
         "interactions": len(items),
     }

@@ -11,9 +11,7 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -26,7 +24,7 @@ from nextmove.domain.imports import ImportReport, Skip
 from nextmove.domain.people import ContactRecord, normalize_email
 from nextmove.errors import InvalidInput, Problem, UserError
 from nextmove.services.contact_import import BATCH, ContactMerger
-from nextmove.services.progress import NoProgress, Progress
+from nextmove.services.progress import NoProgress, Progress, gc_paused
 from nextmove.services.workspace import Workspace
 from nextmove.store import bulk
 from nextmove.store import network as net
@@ -34,19 +32,6 @@ from nextmove.store import people as repo
 
 MAX_SHOWN_PROBLEMS = 25
 BULK_CONTACTS = 10_000  # a file this large into an empty network rebuilds indexes once
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Imports allocate millions of small, acyclic objects; the cyclic garbage collector
-    would walk them again and again for nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 Item = ContactRecord | Skip | Problem

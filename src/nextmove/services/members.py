@@ -21,12 +21,18 @@ from datetime import UTC, datetime
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from nextmove.domain.people import Labeled, Person
+from nextmove.domain.people import Labeled, Person, SourceRef, Tie, TieSource, split_name
 from nextmove.errors import NotFound
 from nextmove.store import directory as directory_store
 from nextmove.store import directory_reads as reads
 from nextmove.store import people as people_repo
-from nextmove.store.directory import DirectoryMember, Holder, Position, TeamSize
+from nextmove.store.directory import (
+    ChartOrigin,
+    DirectoryMember,
+    Holder,
+    Position,
+    TeamSize,
+)
 from nextmove.store.people import P
 
 # ORGANIZATION:EMPLOYEE_ID. The organization part has no spaces (dashes stand for them), the
@@ -103,10 +109,10 @@ def linked_person(session: Session, member: DirectoryMember) -> int | None:
     return reads.linked_people(session, [member.organization_id]).get(key)
 
 
-def person_from_member(member: DirectoryMember, org_name: str) -> Person:
-    """A workspace person as the chart describes the member now (no personal facts). Level
-    and function were read from the title at the import; their confidence is the title
-    reader's, as for any title."""
+def person_from_member(member: DirectoryMember, org_name: str, *, industry: str = "") -> Person:
+    """A workspace person as the chart describes the member now (no personal facts): known
+    from the organization's chart, in its `industry`. Level and function were read from the
+    title at the import; their confidence is the title reader's, as for any title."""
     from nextmove.services.titles import read_title
 
     guess = read_title(member.title, member.department) if member.title else None
@@ -118,12 +124,17 @@ def person_from_member(member: DirectoryMember, org_name: str) -> Person:
         if guess and guess.function == member.function
         else MEMBER_CONFIDENCE
     )
+    first, last = split_name(member.name)
     return Person(
         name=member.name,
+        first_name=first,
+        last_name=last,
         title=member.title,
         department=member.department,
         city=member.city,
         organization=org_name,
+        industry=industry,
+        how_known=f"{org_name} org chart",
         emails=[Labeled(member.email, "work")] if member.email else [],
         level=member.level,
         level_source="inferred" if member.level is not None else None,
@@ -145,7 +156,8 @@ def person_for(session: Session, member: DirectoryMember, *, now: datetime | Non
     existing = linked_person(session, member)
     if existing is not None:
         return existing
-    person = person_from_member(member, member.organization)
+    origin = directory_store.chart_origin(session, member.organization_id)
+    person = person_from_member(member, member.organization, industry=origin.industry)
     person_id = people_repo.add_person(session, person, now=now or datetime.now(UTC))
     session.flush()
     session.connection().execute(
@@ -195,6 +207,47 @@ def org_facts(session: Session, member: DirectoryMember) -> OrgFacts:
         positions=directory_store.positions(session, org, member.employee_id),
         predecessors=[h for h in holders if h.employee_id != member.employee_id and not h.current],
     )
+
+
+def member_source(member: DirectoryMember, origin: ChartOrigin) -> SourceRef:
+    """Where a member's facts come from: the organization's current chart (the file of its
+    last import; the directory keeps no line numbers)."""
+    return SourceRef(
+        kind="orgchart",
+        key=member.employee_id,
+        file=origin.file,
+        imported_at=origin.imported_at.date() if origin.imported_at else None,
+    )
+
+
+def chart_sources(session: Session, facts: OrgFacts, sources: list[SourceRef]) -> list[SourceRef]:
+    """A linked person's sources, the org chart's named by the directory's current chart
+    (a person made from a member has an employee id but no import of their own)."""
+    if not any(s.kind == "orgchart" and not s.file for s in sources):
+        return sources
+    origin = directory_store.chart_origin(session, facts.organization_id)
+    chart = member_source(facts.member, origin)
+    return [chart if s.kind == "orgchart" and not s.file else s for s in sources]
+
+
+def chart_ties(session: Session, facts: OrgFacts, ties: list[Tie], person_id: int) -> list[Tie]:
+    """The chart's manager and direct reports as ties (strength 3, as an org chart's ties
+    always were), for those not among `ties` already: `other_id` is the linked person's id, or
+    0 for a member who is not one of your people."""
+    have = {(t.other_name, t.source) for t in ties}
+    linked = reads.linked_people(session, [facts.organization_id])
+    found: list[Tie] = []
+    manager = [facts.chain[0]] if facts.chain else []
+    for source, others in (
+        (TieSource.ORGCHART_MANAGER.value, manager),
+        (TieSource.ORGCHART_REPORT.value, facts.reports),
+    ):
+        for m in others:
+            if (m.name, source) in have:
+                continue
+            other = linked.get((m.organization_id, m.employee_id), 0)
+            found.append(Tie(person_id, other, source, other_name=m.name))
+    return found
 
 
 def org_facts_of_person(session: Session, person_id: int) -> OrgFacts | None:

@@ -36,6 +36,7 @@ from nextmove.errors import Ambiguous, NotFound, UserError
 from nextmove.services import members
 from nextmove.services.titles import read_title
 from nextmove.services.workspace import Workspace
+from nextmove.store import directory as directory_store
 from nextmove.store import network as net
 from nextmove.store import people as repo
 from nextmove.store.directory import DirectoryMember
@@ -249,13 +250,24 @@ def show_person(db: Workspace, ref: str) -> PersonDetail:
         person_id = resolve_id(session, ref, act=False)
         detail = person_detail(session, person_id)
         detail.org = members.org_facts_of_person(session, person_id)
+        if detail.org is not None:
+            # Their manager and reports in the chart are their ties, as an org chart's were.
+            detail.ties += members.chart_ties(session, detail.org, detail.ties, person_id)
+            detail.sources = members.chart_sources(session, detail.org, detail.sources)
         return detail
 
 
 def member_detail(session: Any, member: DirectoryMember) -> PersonDetail:
+    """A member who is not one of your people, as their page shows them: the chart's facts,
+    the chart as their source, their manager and reports as their ties."""
     facts = members.org_facts(session, member)
+    origin = directory_store.chart_origin(session, member.organization_id)
     return PersonDetail(
-        members.person_from_member(member, member.organization), org=facts, member_ref=facts.ref
+        members.person_from_member(member, member.organization, industry=origin.industry),
+        ties=members.chart_ties(session, facts, [], 0),
+        sources=[members.member_source(member, origin)],
+        org=facts,
+        member_ref=facts.ref,
     )
 
 

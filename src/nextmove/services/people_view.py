@@ -156,6 +156,8 @@ def person_page(db: Workspace, ref: str, *, settings: Settings, today: date) -> 
         person_id = resolve_id(session, ref, act=False)
         detail = person_detail(session, person_id)
         detail.org = members.org_facts_of_person(session, person_id)
+        if detail.org is not None:
+            detail.sources = members.chart_sources(session, detail.org, detail.sources)
         contact, snooze_until = keep_service.keep_of(
             session, person_id, settings=settings, today=today
         )

@@ -9,11 +9,11 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from nextmove.domain.meetings import Insight, Meeting, Referral, Task
 from nextmove.errors import UserError
 from nextmove.formats.person_export_json import person_export_json
+from nextmove.formats.schemas.person_export import PersonExportPublic
 from nextmove.services.people import PersonDetail, person_detail, resolve_id
 from nextmove.services.workspace import Workspace
 from nextmove.store import board as board_repo
@@ -69,20 +69,21 @@ def person_record(db: Workspace, ref: str) -> PersonRecord:
         )
 
 
-def export_data(db: Workspace, ref: str, *, now: datetime) -> dict[str, Any]:
+def export_data(db: Workspace, ref: str, *, now: datetime) -> PersonExportPublic:
     """The export as JSON data (for the API and the download)."""
     return person_export_json(person_record(db, ref), now=now)
 
 
 def export_text(db: Workspace, ref: str, *, now: datetime) -> str:
-    return json.dumps(export_data(db, ref, now=now), ensure_ascii=False, indent=2) + "\n"
+    data = export_data(db, ref, now=now).model_dump(mode="json")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def export_person(db: Workspace, ref: str, path: Path, *, now: datetime) -> str:
     """Write the export to `path` (readable by its owner only: it is personal data); returns
     the person's name."""
     data = export_data(db, ref, now=now)
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     path = path.expanduser()
     tmp = path.with_name(f".{path.name}.tmp")
     try:
@@ -97,4 +98,4 @@ def export_person(db: Workspace, ref: str, path: Path, *, now: datetime) -> str:
             f"{path}: cannot write: {exc.strerror}",
             hint="Choose a file in a folder you can write to.",
         ) from None
-    return str(data["person"]["name"])
+    return data.person.name

@@ -15,6 +15,7 @@ from nextmove.config import Settings
 from nextmove.domain import preferences as prefs
 from nextmove.domain.preferences import SPECS, WEIGHT_PREFIX, Preferences, Spec
 from nextmove.errors import InvalidInput, NotFound, Problem, UserError
+from nextmove.formats.schemas.settings import SettingsPublic
 from nextmove.services.workspace import Workspace, describe_workspace
 from nextmove.store import workspaces as store
 
@@ -188,10 +189,10 @@ def change_preferences(
     return resolve(_write(ws, change, drop), settings)
 
 
-def preferences_json(ws: Workspace, resolved: list[Resolved], settings: Settings) -> dict[str, Any]:
+def preferences_json(ws: Workspace, resolved: list[Resolved], settings: Settings) -> SettingsPublic:
     """The shape of `settings show --json` and GET /api/settings (docs/json.md)."""
     info = describe_workspace(settings)
-    return {
+    shape = {
         "workspace": ws.name,
         "preferences": {
             r.key: {
@@ -212,6 +213,7 @@ def preferences_json(ws: Workspace, resolved: list[Resolved], settings: Settings
             "upload_limit_mb": info.upload_limit_mb,
         },
     }
+    return SettingsPublic.model_validate(shape)
 
 
 def update_preferences(

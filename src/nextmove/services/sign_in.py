@@ -114,6 +114,14 @@ def sign_in(
         raise AccessDenied(
             "this account is disabled", hint="Ask the server's admin to enable it again."
         )
+    return open_session(db, info(account), now=now, lifetime=lifetime)
+
+
+def open_session(
+    db: Database, account: AccountInfo, *, now: datetime, lifetime: timedelta
+) -> SignedIn:
+    """A new session for an account whose owner proved who they are (a password, or the
+    organization's single sign-on)."""
     token = secrets.token_urlsafe(32)
     expires_at = now + lifetime
     with db.session() as session:
@@ -131,7 +139,7 @@ def sign_in(
                 LoginSession.account_id == account.id, LoginSession.expires_at <= now
             )
         )
-    return SignedIn(token=token, account=info(account), expires_at=expires_at)
+    return SignedIn(token=token, account=account, expires_at=expires_at)
 
 
 def session_account(db: Database, token: str, *, now: datetime) -> AccountInfo:

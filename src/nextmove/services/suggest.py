@@ -8,8 +8,10 @@ for the people near the top, so a million-person org chart costs a few small que
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -30,9 +32,14 @@ from nextmove.domain.suggest import (
 )
 from nextmove.domain.vision import Vision
 from nextmove.errors import UserError
-from nextmove.services import meeting_rounds, members
-from nextmove.services.meetings import resolve_person
-from nextmove.services.suggest_directory import ChartView, chart_path, chart_size, chart_view
+from nextmove.services.progress import gc_paused
+from nextmove.services.suggest_directory import (
+    ChartView,
+    chart_path,
+    chart_paths,
+    chart_size,
+    chart_view,
+)
 from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as meetings_repo
 from nextmove.store import moves as moves_repo
@@ -100,8 +107,18 @@ def _my_seat(vision: Vision, my_roles: list[tuple[str, str, date | None, date | 
 
 
 def _candidates(
-    session: Session, vision: Vision, *, today: date, cooldown_days: int
-) -> tuple[list[Candidate], repo.Me, int]:
+    session: Session,
+    vision: Vision,
+    *,
+    today: date,
+    weights: Weights | None,
+    cooldown_days: int,
+    keep: int,
+) -> tuple[list[Candidate], repo.Me, int, ChartView, int]:
+    """Everyone worth ranking, as Candidates: your people (prefiltered when many), the
+    members of your org charts the chart knows more of, and of the other members the `keep`
+    best (scored once per group of members alike: the rest can rank no higher). Also how
+    many people were scored in all."""
     me = repo.load_me(session)
     total = people_repo.count_people(session)
     # Everyone the ranking could read: your people and the members of your org charts (from
@@ -126,12 +143,13 @@ def _candidates(
         min_level=vision.me.level,
         functions=targets,
         department_growth=growth,
+        by_city=any(s.city for s in vision.steps[:2]),
     )
-    # Members of the org charts, read as the same named rows as your people.
-    rows = [*rows, *map(repo.CandidateRow._make, chart.rows)]
     ids = [r.id for r in rows if r.id > 0]
     history = _past_roles(session, ids)
     made = _made_the_move(session, vision, list(history), chart)
+    for pid, row in chart.take_plain(set(made)):  # a career to tell: scored one by one
+        chart.admit(pid, row)
     chain = repo.chain_of_command(session, me)
     seats = repo.roles_at(session, vision.me.organization)
     mine = _my_seat(vision, seats.get(me.person_id, []) if me.person_id is not None else [])
@@ -140,9 +158,9 @@ def _candidates(
         if pid not in met or met[pid] < day:
             met[pid] = day
     planned = meetings_repo.open_meeting_person_ids(session)
-    candidates = []
     my_depth, my_org, my_manager = me.org_depth, me.org_key, me.manager_id
-    for row in rows:
+
+    def candidate(row: repo.CandidateRow, facts: dict[str, Any] | None) -> Candidate:
         pid, manager_id = row.id, row.manager_id
         same_chart = my_depth is not None and row.org_depth is not None and row.org_key == my_org
         strength, relation = direct.get(pid, (None, ""))
@@ -162,41 +180,79 @@ def _candidates(
             if pid in seats
             else None
         )
-        candidates.append(
-            Candidate(
-                person_id=pid,
-                name=row.name,
-                title=row.title or "",
-                organization=row.organization or "",
-                function=row.function,
-                level=row.level,
-                level_exact=row.level_source in ("orgchart", "user"),
-                level_confidence=row.level_confidence or 0.0,
-                levels_above_me=exact_gap if same_chart else None,
-                industry=row.industry or "",
-                city=row.city or "",
-                history=history.get(pid, ()),
-                offered_help=bool(row.offered_help),
-                navigated_transition=bool(row.navigated_transition),
-                peer=bool(row.peer),
-                same_team=my_manager is not None and manager_id == my_manager,
-                predecessor=before is not None,
-                predecessor_why=before.why if before else "",
-                predecessor_certainty=before.certainty if before else 0.0,
-                reports_to_me=reports_to_me,
-                department=row.department or "",
-                department_growth=growth.get(row.department) if same_chart else None,
-                direct_strength=strength,
-                direct_relation=relation,
-                last_contact=row.last_contact,
-                last_research_meeting=met.get(pid),
-                planned=pid in planned,
-                made_move=made.get(pid, ""),
-            )
+        fields: dict[str, Any] = {
+            "person_id": pid,
+            "name": row.name,
+            "title": row.title or "",
+            "organization": row.organization or "",
+            "function": row.function,
+            "level": row.level,
+            "level_exact": row.level_source in ("orgchart", "user"),
+            "level_confidence": row.level_confidence or 0.0,
+            "levels_above_me": exact_gap if same_chart else None,
+            "industry": row.industry or "",
+            "city": row.city or "",
+            "history": history.get(pid, ()),
+            "offered_help": bool(row.offered_help),
+            "navigated_transition": bool(row.navigated_transition),
+            "peer": bool(row.peer),
+            "same_team": my_manager is not None and manager_id == my_manager,
+            "predecessor": before is not None,
+            "predecessor_why": before.why if before else "",
+            "predecessor_certainty": before.certainty if before else 0.0,
+            "reports_to_me": reports_to_me,
+            "department": row.department or "",
+            "department_growth": growth.get(row.department) if same_chart else None,
+            "direct_strength": strength,
+            "direct_relation": relation,
+            "last_contact": row.last_contact,
+            "last_research_meeting": met.get(pid),
+            "planned": pid in planned,
+            "made_move": made.get(pid, ""),
+        }
+        if facts:
+            fields.update(facts)
+        return Candidate(**fields)
+
+    candidates = [candidate(r, chart.facts.get(r.id)) for r in rows]
+    # Members of the org charts, read as the same named rows as your people.
+    candidates += [candidate(repo.CandidateRow._make(r), chart.facts.get(r[0])) for r in chart.rows]
+    scored = len(candidates)
+    # The plain members: one score per group of members alike (any one of them stands for
+    # all), and only the best `keep` of them become candidates. One left out ranks below
+    # `keep` others whatever the rest of the ranking: the top `keep` are the same.
+    options = {"today": today, "weights": weights, "cooldown_days": cooldown_days}
+    best: list[tuple[float, list[tuple[int, Any]]]] = []
+    for group in chart.plain.values():
+        stand_in, facts = chart.entry(*group[0])
+        s = score_candidate(
+            vision,
+            candidate(repo.CandidateRow._make(stand_in), facts),
+            explain=False,
+            **options,  # type: ignore[arg-type]
         )
-        if pid in chart.facts:
-            candidates[-1] = replace(candidates[-1], **chart.facts[pid])
-    return candidates, me, total + chart.people
+        scored += len(group)
+        if s is not None:
+            best.append((s.score, group))
+    best.sort(key=lambda g: -g[0])
+    cut, count = 0.0, 0
+    for score, group in best:
+        if count >= keep and score < cut:
+            break
+        cut, count = score, count + len(group)
+    chosen = heapq.nsmallest(  # in the ranking's order: score, then name, then id
+        keep,
+        (
+            (-score, row.name, pid, row)
+            for score, group in best
+            if count and score >= cut
+            for pid, row in group
+        ),
+    )
+    for *_order, pid, row in chosen:
+        chart.admit(pid, row)
+        candidates.append(candidate(repo.CandidateRow._make(chart.rows[-1]), chart.facts[pid]))
+    return candidates, me, total + chart.people, chart, scored
 
 
 def _made_the_move(
@@ -212,8 +268,7 @@ def _made_the_move(
     from nextmove.services.moves_directory import chart_careers
 
     careers = moves_repo.careers(session, ids) if ids else []
-    members = {(m.organization_id, m.employee_id): pid for pid, m in chart.members.items()}
-    careers += chart_careers(session, members) if chart.rows or chart.facts else []
+    careers += chart_careers(session, chart.ids) if chart.ids or chart.facts else []
     return made_the_move(careers, vision) if careers else {}
 
 
@@ -291,9 +346,15 @@ def suggest_people(
         vision = vision_repo.load_vision(session)
         if plan is not None:
             vision = vision.following(get_plan(vision, plan))
-        candidates, me, total = _candidates(
-            session, vision, today=today, cooldown_days=cooldown_days
-        )
+        with gc_paused():
+            candidates, me, total, chart, scored = _candidates(
+                session,
+                vision,
+                today=today,
+                weights=weights,
+                cooldown_days=cooldown_days,
+                keep=max(limit * 3, PATH_POOL) + limit,
+            )
         if exclude:
             candidates = [c for c in candidates if c.person_id not in exclude]
         options = {"today": today, "weights": weights, "cooldown_days": cooldown_days}
@@ -304,15 +365,18 @@ def suggest_people(
             finder = path_finder(session, me, direct, [s.candidate.person_id for s in pool])
             rescored: dict[int, Suggestion] = {}
             chart_ids = {c.member_ref: c.person_id for c in candidates if c.member_ref}
+            # Members of your chart: the way through it (your chain of command), for all of
+            # the pool at once.
+            pool_members = chart.load_members(session, (s.candidate.person_id for s in pool))
+            through_chart = chart_paths(
+                session, me.person_id, list(pool_members.values()), chart_ids
+            )
             for s in pool:
                 found, names = finder(s.candidate.person_id, 1)
                 described = describe_path(found[0], names) if found else ()
-                if not found and s.candidate.member_ref:
-                    # A member of your chart: the way through it (your chain of command).
-                    member = members.find_member(session, s.candidate.member_ref)
-                    through = (
-                        chart_path(session, me.person_id, member, chart_ids) if member else None
-                    )
+                member = pool_members.get(s.candidate.person_id)
+                if not found and member is not None:
+                    through = through_chart.get((member.organization_id, member.employee_id))
                     if through is not None:
                         found, described = [through[0]], _describe_names(*through)
                 if found:
@@ -326,7 +390,7 @@ def suggest_people(
             score_candidate(vision, s.candidate, **options) or s  # type: ignore[arg-type]
             for s in ranked[:limit]
         ]
-    return SuggestResult(explained, total, len(candidates), me.person_id is not None)
+    return SuggestResult(explained, total, scored, me.person_id is not None)
 
 
 @dataclass(slots=True)
@@ -340,6 +404,10 @@ class PathResult:
 
 def warm_paths(db: Workspace, ref: str, *, limit: int = 3) -> PathResult:
     """The best warm-introduction paths to a person, up to three hops."""
+    # Loaded here, not at start-up: `suggest` needs neither.
+    from nextmove.services import members
+    from nextmove.services.meetings import resolve_person
+
     with db.session() as session:
         member = members.unlinked_member(session, ref)
         if member is not None:
@@ -404,6 +472,8 @@ def plan_research_round(
     slots = plan_round(ranked, size=size, weeks=weeks, start=today)
     round_id = None
     if save:
+        from nextmove.services import meeting_rounds  # loaded only when a round is saved
+
         round_id = meeting_rounds.save_round(
             db,
             [

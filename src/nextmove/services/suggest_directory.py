@@ -11,6 +11,7 @@ you); `member_ref` names them for good.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,12 +27,135 @@ ORG_TIE_STRENGTH = 4  # as store.suggest: a manager or a direct report
 MEMBER_LEVEL_CONFIDENCE = 0.8  # a level read from a chart's title
 
 
+# A plain member's score depends on these of their columns only (with their organization's
+# facts): members alike in them are scored once (services/suggest.py).
+GroupKey = tuple[int, str, int | None, str | None, str, str]
+
+
+@dataclass(slots=True)
+class _Chart:
+    """What placing a member in your organization's chart needs: the workspace's
+    organizations, your own entry, your chain of command, your predecessor, and the teams
+    that grew."""
+
+    orgs: dict[int, tuple[str, str]]
+    mine: DirectoryMember | None
+    chain: dict[str, int]
+    predecessor: tuple[Holder, str] | None
+    growth: dict[int, dict[str, tuple[int, int]]]
+    department_growth: dict[str, float]
+
+    def facts(self, m: Any) -> dict[str, Any]:
+        """The Candidate fields the chart sets for this member (linked to a person or not;
+        `m` a row of RANKING_COLUMNS or a DirectoryMember)."""
+        facts: dict[str, Any] = {}
+        grew = self.growth.get(m.organization_id, {}).get(m.employee_id)
+        if grew is not None:
+            facts["team_growth"] = grew
+        mine = self.mine
+        if mine is not None and m.organization_id == mine.organization_id:
+            facts["department"] = m.department
+            facts["department_growth"] = self.department_growth.get(m.department)
+            if m.employee_id in self.chain:
+                facts["levels_above_me"] = self.chain[m.employee_id]
+            if m.manager_employee_id == mine.employee_id:
+                facts["levels_above_me"] = -1
+                facts["reports_to_me"] = True
+                facts["direct_strength"] = ORG_TIE_STRENGTH
+                facts["direct_relation"] = "reports to you"
+            elif m.employee_id == mine.manager_employee_id:
+                facts["direct_strength"] = ORG_TIE_STRENGTH
+                facts["direct_relation"] = "your manager"
+            facts["same_team"] = (
+                mine.manager_employee_id is not None
+                and m.manager_employee_id == mine.manager_employee_id
+            )
+            if self.predecessor is not None and m.employee_id == self.predecessor[0].employee_id:
+                facts["predecessor"] = True
+                facts["predecessor_certainty"] = 1.0
+                facts["predecessor_why"] = self.predecessor[1]
+        return facts
+
+
 @dataclass(slots=True)
 class ChartView:
     rows: list[tuple[Any, ...]] = field(default_factory=list)  # candidate rows of members
     facts: dict[int, dict[str, Any]] = field(default_factory=dict)  # id -> Candidate fields
-    members: dict[int, DirectoryMember] = field(default_factory=dict)  # negative id -> member
+    members: dict[int, tuple[int, str]] = field(default_factory=dict)  # negative id -> member
+    # Members the chart knows nothing more of than their columns, alike per GroupKey: (id,
+    # row of RANKING_COLUMNS). Scored once per group; `admit` makes one a row.
+    plain: dict[GroupKey, list[tuple[int, Any]]] = field(default_factory=dict)
+    ids: dict[tuple[int, str], int] = field(default_factory=dict)  # every member read -> id
     people: int = 0  # members who are not your people
+    chart: _Chart | None = None
+
+    def entry(self, pid: int, row: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        """A member (not one of your people; a row of RANKING_COLUMNS) as the ranking
+        reads them: their candidate row and the chart's facts."""
+        assert self.chart is not None
+        key, name = self.chart.orgs[row.organization_id]
+        level = row.level
+        candidate_row = (
+            pid,
+            row.name,
+            row.title,
+            name,
+            key,
+            row.department,
+            row.function,
+            level,
+            "inferred" if level is not None else None,
+            MEMBER_LEVEL_CONFIDENCE if level is not None else 0.0,
+            "",
+            row.city,
+            False,
+            False,
+            False,
+            None,
+            row.depth,
+            None,
+        )
+        facts = {
+            "member_ref": member_ref(key, row.employee_id),
+            "source_org": name,
+            **self.chart.facts(row),
+        }
+        return candidate_row, facts
+
+    def admit(self, pid: int, row: Any) -> None:
+        """A member becomes one of the rows, scored one by one."""
+        candidate_row, self.facts[pid] = self.entry(pid, row)
+        self.rows.append(candidate_row)
+        self.members[pid] = (row.organization_id, row.employee_id)
+
+    def take_plain(self, pids: set[int]) -> list[tuple[int, Any]]:
+        """Remove these members from the plain groups (the ranking knows more of them)."""
+        taken: list[tuple[int, Any]] = []
+        if not pids:
+            return taken
+        for key in list(self.plain):
+            group = self.plain[key]
+            kept = [entry for entry in group if entry[0] not in pids]
+            if len(kept) < len(group):
+                taken += [entry for entry in group if entry[0] in pids]
+                if kept:
+                    self.plain[key] = kept
+                else:
+                    del self.plain[key]
+        return taken
+
+    def load_members(self, session: Session, pids: Iterable[int]) -> dict[int, DirectoryMember]:
+        """These members (negative ids of this view) as the chart has them now."""
+        by_org: dict[int, dict[str, int]] = {}
+        for pid in pids:
+            if pid in self.members:
+                org_id, employee_id = self.members[pid]
+                by_org.setdefault(org_id, {})[employee_id] = pid
+        out: dict[int, DirectoryMember] = {}
+        for org_id, wanted in by_org.items():
+            for emp, m in directory_store.members_by_id(session, org_id, wanted).items():
+                out[wanted[emp]] = m
+        return out
 
 
 def chart_size(session: Session) -> int:
@@ -59,7 +183,7 @@ def _predecessor(session: Session, me: DirectoryMember) -> tuple[Holder, str] | 
         else None
     )
     under = f" under {boss.name}" if boss is not None else ""
-    until = f", until the org chart of {held.until:%-d %b %Y}" if held.until else ""
+    until = f", before the org chart of {held.until:%-d %b %Y}" if held.until else ""
     return held, f"held your role before you ({held.title}{under}{until})"
 
 
@@ -71,7 +195,13 @@ def chart_view(
     min_level: int | None,
     functions: set[str],
     department_growth: dict[str, float],
+    by_city: bool = False,
 ) -> ChartView:
+    """The members of the workspace's organizations worth scoring (with `prefilter`, those
+    the ranking can place high), read in one pass of the columns the ranking needs. Members
+    the chart knows more of (your chain, your team, your predecessor, a team that grew) come
+    as rows with their facts; the others as plain groups of members alike (`by_city`: the
+    city counts, as when a step of your plan names one)."""
     view = ChartView()
     orgs = reads.workspace_orgs(session)
     if not orgs:
@@ -97,7 +227,24 @@ def chart_view(
         if predecessor is not None:
             wanted.append((mine.organization_id, predecessor[0].employee_id))
     growth = {org: reads.team_growth(session, org) for org in orgs}
-    members = reads.ranking_members(
+    view.chart = place = _Chart(orgs, mine, chain, predecessor, growth, department_growth)
+    # Members the chart knows more of than their columns: a team that grew, or a place next
+    # to you (your chain, your manager, your reports, your team, your seat).
+    grew = {(org, emp) for org, teams in growth.items() for emp in teams}
+    my_org = mine.organization_id if mine is not None else None
+    near_emps: set[str | None] = set(chain)
+    near_managers: set[str | None] = set()
+    if mine is not None:
+        near_emps.add(mine.manager_employee_id)
+        near_managers.add(mine.employee_id)
+        if mine.manager_employee_id is not None:
+            near_managers.add(mine.manager_employee_id)
+        if predecessor is not None:
+            near_emps.add(predecessor[0].employee_id)
+    me_key = (mine.organization_id, mine.employee_id) if mine is not None else None
+    next_id = -2
+    plain, ids = view.plain, view.ids
+    for row in reads.ranking_members(
         session,
         orgs,
         prefilter=prefilter,
@@ -105,75 +252,35 @@ def chart_view(
         functions=functions,
         above_depth={mine.organization_id: mine.depth} if mine is not None else {},
         wanted=wanted,
-    )
-    next_id = -2
-    for m in members:
-        key = (m.organization_id, m.employee_id)
-        if mine is not None and key == (mine.organization_id, mine.employee_id):
+    ):
+        # row: organization_id, employee_id, name, title, level, function, department,
+        # manager_employee_id, city, depth (reads.RANKING_COLUMNS)
+        key = (row[0], row[1])
+        if key == me_key:
             continue
         pid = linked.get(key)
         if pid is None:
             pid = next_id
             next_id -= 1
-            view.members[pid] = m
-            org_key = orgs[m.organization_id][0]
-            view.rows.append(
-                (
-                    pid,
-                    m.name,
-                    m.title,
-                    m.organization,
-                    org_key,
-                    m.department,
-                    m.function,
-                    m.level,
-                    "inferred" if m.level is not None else None,
-                    MEMBER_LEVEL_CONFIDENCE if m.level is not None else 0.0,
-                    "",
-                    m.city,
-                    False,
-                    False,
-                    False,
-                    None,
-                    m.depth,
-                    None,
-                )
-            )
-            facts: dict[str, Any] = {
-                "member_ref": member_ref(org_key, m.employee_id),
-                "source_org": m.organization,
-            }
-        elif pid == me_person_id:
-            continue
-        else:
-            facts = {}
-        grew = growth.get(m.organization_id, {}).get(m.employee_id)
-        if grew is not None:
-            facts["team_growth"] = grew
-        if mine is not None and m.organization_id == mine.organization_id:
-            facts["department"] = m.department
-            facts["department_growth"] = department_growth.get(m.department)
-            if m.employee_id in chain:
-                facts["levels_above_me"] = chain[m.employee_id]
-            if m.manager_employee_id == mine.employee_id:
-                facts["levels_above_me"] = -1
-                facts["reports_to_me"] = True
-                facts["direct_strength"] = ORG_TIE_STRENGTH
-                facts["direct_relation"] = "reports to you"
-            elif m.employee_id == mine.manager_employee_id:
-                facts["direct_strength"] = ORG_TIE_STRENGTH
-                facts["direct_relation"] = "your manager"
-            facts["same_team"] = (
-                mine.manager_employee_id is not None
-                and m.manager_employee_id == mine.manager_employee_id
-            )
-            if predecessor is not None and m.employee_id == predecessor[0].employee_id:
-                facts["predecessor"] = True
-                facts["predecessor_certainty"] = 1.0
-                facts["predecessor_why"] = predecessor[1]
-        if facts:
-            view.facts[pid] = facts
-    view.people = len(view.members)
+            ids[key] = pid
+            if key in grew or (
+                row[0] == my_org and (row[1] in near_emps or row[7] in near_managers)
+            ):
+                view.admit(pid, row)
+            else:
+                group = (row[0], row[3], row[4], row[5], row[6], row[8] if by_city else "")
+                if group in plain:
+                    plain[group].append((pid, row))
+                else:
+                    plain[group] = [(pid, row)]
+        elif pid != me_person_id:
+            facts = place.facts(row)
+            if facts:
+                view.facts[pid] = facts
+    view.people = len(view.ids)
+    if prefilter:  # the members not read are people too
+        counts = directory_store.member_counts(session, list(orgs))
+        view.people = max(view.people, sum(counts.values()) - len(linked))
     return view
 
 
@@ -218,6 +325,9 @@ def chart_ties(session: Session, me_person_id: int | None) -> list[ChartTie]:
     return out
 
 
+MAX_WAY = 3  # people on a way through the chart (services/suggest.py searches three hops)
+
+
 def chart_path(
     session: Session,
     me_person_id: int | None,
@@ -230,37 +340,82 @@ def chart_path(
     report"); people who are members get the ids `ids` gives their references, else
     negative ids from -1,000,002 down (valid for this answer only).
     None when you are not in their organization's chart or the way is longer."""
-    if me_person_id is None:
-        return None
+    return chart_paths(session, me_person_id, [target], ids).get(
+        (target.organization_id, target.employee_id)
+    )
+
+
+def _managers(
+    session: Session, org_id: int, starts: list[DirectoryMember], hops: int
+) -> dict[str, list[DirectoryMember]]:
+    """employee id -> their managers, the direct one first, at most `hops` of them: one
+    read per level for all of `starts` at once."""
+    above: dict[str, list[DirectoryMember]] = {m.employee_id: [] for m in starts}
+    tip = {m.employee_id: m for m in starts}  # whose manager to read next, per start
+    for _ in range(hops):
+        wanted = {m.manager_employee_id for m in tip.values() if m.manager_employee_id}
+        if not wanted:
+            break
+        found = directory_store.members_by_id(session, org_id, wanted)
+        nxt = {}
+        for emp, m in tip.items():
+            boss = found.get(m.manager_employee_id or "")
+            if boss is not None and boss.employee_id != emp and boss not in above[emp]:
+                above[emp].append(boss)
+                nxt[emp] = boss
+        tip = nxt
+    return above
+
+
+def chart_paths(
+    session: Session,
+    me_person_id: int | None,
+    targets: list[DirectoryMember],
+    ids: dict[str, int] | None = None,
+) -> dict[tuple[int, str], tuple[WarmPath, tuple[str, ...]]]:
+    """`chart_path` for many members at once: (organization id, employee id) -> the way to
+    that member, for those who have one. A few reads in all, whatever the number of
+    targets: a way has at most three people, so only three managers above you and above
+    each target matter (the first manager you share is the same in the whole chains)."""
+    if me_person_id is None or not targets:
+        return {}
     link = reads.link_of(session, [me_person_id]).get(me_person_id)
-    if link is None or link[0] != target.organization_id:
-        return None
-    mine = directory_store.chain(session, link[0], link[1])
-    theirs = directory_store.chain(session, target.organization_id, target.employee_id)
-    up = [link[1], *(m.employee_id for m in mine)]
-    down = [target, *theirs]
-    at = {m.employee_id: k for k, m in enumerate(down)}
-    for k, emp in enumerate(up):
-        if emp not in at:
-            continue
-        j = at[emp]
+    if link is None:
+        return {}
+    org_id, my_emp = link
+    mine_member = directory_store.member(session, org_id, my_emp)
+    if mine_member is None:
+        return {}
+    inside = [t for t in targets if t.organization_id == org_id]
+    if not inside:
+        return {}
+    mine = _managers(session, org_id, [mine_member], MAX_WAY)[my_emp]
+    theirs = _managers(session, org_id, inside, MAX_WAY)
+    linked = reads.linked_people(session, [org_id])
+    org_key = reads.workspace_orgs(session).get(org_id, (str(org_id), ""))[0]
+    up = [my_emp, *(m.employee_id for m in mine)]
+    out: dict[tuple[int, str], tuple[WarmPath, tuple[str, ...]]] = {}
+    for target in inside:
+        down = [target, *theirs.get(target.employee_id, [])]
+        at = {m.employee_id: k for k, m in enumerate(down)}
+        k = next((k for k, emp in enumerate(up) if emp in at), None)
+        if k is None:
+            continue  # the shared manager is further up than a way reaches
         above = mine[:k]  # the managers you go up to, the shared one last (k >= 1)
-        below = list(reversed(down[:j]))  # from the shared manager's report to the target
+        below = list(reversed(down[: at[up[k]]]))  # from the shared manager's report down
         people = [*above, *below]
-        if not people or len(people) > 3:
-            return None
-        linked = reads.linked_people(session, [target.organization_id])
+        if not people or len(people) > MAX_WAY:
+            continue
         hops, names = [], []
         for index, m in enumerate(people):
             pid = linked.get((m.organization_id, m.employee_id))
             if pid is None:
-                ref = member_ref(reads.workspace_orgs(session)[m.organization_id][0], m.employee_id)
-                pid = (ids or {}).get(ref, -(1_000_002 + index))
+                pid = (ids or {}).get(member_ref(org_key, m.employee_id), -(1_000_002 + index))
             if index < len(above):
                 relation = "your manager" if index == 0 else "manager"
             else:
                 relation = "direct report"
             hops.append(Hop(pid, ORG_TIE_STRENGTH, relation))
             names.append(m.name)
-        return WarmPath(tuple(hops)), tuple(names)
-    return None
+        out[(target.organization_id, target.employee_id)] = (WarmPath(tuple(hops)), tuple(names))
+    return out

@@ -12,7 +12,13 @@ from typing import Any
 
 from nextmove.errors import NotFound, UserError
 from nextmove.services.carddav import CardDAVStorage, check_url
-from nextmove.services.secrets import delete_secret, new_ref, store_secret
+from nextmove.services.secrets import (
+    delete_secret,
+    new_ref,
+    secret_location,
+    secret_place,
+    store_secret,
+)
 from nextmove.services.workspace import Workspace
 from nextmove.store import sync as repo
 from nextmove.store.sync_models import SyncAccount
@@ -44,6 +50,8 @@ class AccountView:
     last_run_at: datetime | None
     last_summary: dict[str, Any] | None
     conflicts: list[CardConflict] = field(default_factory=list)
+    password_kept: str = ""  # where (the OS keyring or a private file), never the password
+    password_place: tuple[str, str] | None = None  # ("keyring", entry) or ("file", path)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -56,6 +64,7 @@ class AccountView:
             "last_run_at": self.last_run_at.isoformat() if self.last_run_at else None,
             "last_summary": self.last_summary,
             "conflicts": [c.to_json() for c in self.conflicts],
+            "password_kept": self.password_kept,
         }
 
 
@@ -102,8 +111,7 @@ def add_account(
             )
     with CardDAVStorage(carddav_url, username=username, password=password) as storage:
         collection = storage.discover()
-    ref = new_ref(name)
-    store_secret(config_dir, ref, password)
+    ref = store_secret(config_dir, new_ref(name), password)
     try:
         with db.session() as session:
             account = repo.add_account(
@@ -118,13 +126,13 @@ def add_account(
                     created_at=now,
                 ),
             )
-            return _view(session, account)
+            return _view(session, account, config_dir)
     except BaseException:
         delete_secret(config_dir, ref)
         raise
 
 
-def _view(session: Any, account: SyncAccount) -> AccountView:
+def _view(session: Any, account: SyncAccount, config_dir: Path | None) -> AccountView:
     conflicts: list[CardConflict] = []
     for card in repo.cards_of(session, account.id):
         if card.conflicts:
@@ -140,16 +148,20 @@ def _view(session: Any, account: SyncAccount) -> AccountView:
         last_run_at=account.last_run_at,
         last_summary=account.last_summary,
         conflicts=conflicts[:MAX_CONFLICTS_SHOWN],
+        password_kept=secret_location(config_dir, account.secret_ref) if config_dir else "",
+        password_place=secret_place(config_dir, account.secret_ref) if config_dir else None,
     )
 
 
-def list_accounts(db: Workspace) -> list[AccountView]:
+def list_accounts(db: Workspace, *, config_dir: Path | None = None) -> list[AccountView]:
+    """The accounts; with `config_dir`, each says where its password is kept."""
     with db.session() as session:
-        return [_view(session, a) for a in repo.list_accounts(session)]
+        return [_view(session, a, config_dir) for a in repo.list_accounts(session)]
 
 
-def remove_account(db: Workspace, name: str, *, config_dir: Path) -> None:
-    """Forget the account, its status and its password; people and the server's cards stay."""
+def remove_account(db: Workspace, name: str, *, config_dir: Path) -> str | None:
+    """Forget the account, its status and its password; people and the server's cards stay.
+    Returns a note when the password could not be deleted (a keyring out of reach)."""
     with db.session() as session:
         account = repo.get_account(session, name)
         if account is None:
@@ -158,7 +170,7 @@ def remove_account(db: Workspace, name: str, *, config_dir: Path) -> None:
             )
         ref = account.secret_ref
         repo.delete_account(session, account)
-    delete_secret(config_dir, ref)
+    return delete_secret(config_dir, ref)
 
 
 def clear_conflicts(db: Workspace, name: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextmove.domain.check import Finding
 from nextmove.domain.edits import PositionEdit, apply_position_edit
@@ -17,12 +17,13 @@ from nextmove.domain.journal import (
     JournalSummary,
     summarize_journal,
 )
-from nextmove.domain.plans import PlanCheck, check_plans
 from nextmove.domain.vision import Position, Vision
 from nextmove.errors import NotFound, UserError
-from nextmove.formats.vision_toml import parse_vision, render_vision, vision_from_data
 from nextmove.services.workspace import Workspace
 from nextmove.store import vision as repo
+
+if TYPE_CHECKING:  # the plan check and the vision file's format load when used (not on `show`)
+    from nextmove.domain.plans import PlanCheck
 
 EVIDENCE_WINDOW_DAYS = 90
 
@@ -34,6 +35,8 @@ def get_vision(db: Workspace) -> Vision:
 
 def import_vision(db: Workspace, text: str, *, source: str, now: datetime) -> Vision:
     """Parse and validate first, then replace the saved vision in one transaction."""
+    from nextmove.formats.vision_toml import parse_vision
+
     vision = parse_vision(text, source)
     with db.session() as session:
         repo.hold_for_update(session)
@@ -44,6 +47,8 @@ def import_vision(db: Workspace, text: str, *, source: str, now: datetime) -> Vi
 def save_vision_data(db: Workspace, data: dict[str, Any], *, source: str, now: datetime) -> Vision:
     """Validate a vision given as plain data (a web form, a JSON body; the vision file's shape),
     then replace the saved vision in one transaction. Problems name each field."""
+    from nextmove.formats.vision_toml import vision_from_data
+
     vision = vision_from_data(data, source)
     with db.session() as session:
         repo.hold_for_update(session)
@@ -59,6 +64,8 @@ def save_vision_data(db: Workspace, data: dict[str, Any], *, source: str, now: d
 
 
 def export_vision(db: Workspace) -> str:
+    from nextmove.formats.vision_toml import render_vision
+
     return render_vision(get_vision(db))
 
 
@@ -84,6 +91,8 @@ def run_check(db: Workspace, *, today: date) -> list[Finding]:
 
 def run_plan_checks(db: Workspace, *, today: date) -> list[PlanCheck]:
     """The check per plan: the main plan's in full, then each alternative's own."""
+    from nextmove.domain.plans import check_plans
+
     start, end = journal_window(today, EVIDENCE_WINDOW_DAYS)
     with db.session() as session:
         vision = repo.load_vision(session)

@@ -5,7 +5,8 @@ None of these is per-workspace: an account *owns* a workspace (`account.workspac
 grant lets a coach into a client's. Secrets are never stored: passwords as Argon2 hashes,
 session cookies and API tokens as SHA-256 digests of random values."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: SQLAlchemy would evaluate every `Mapped[...]`
+# string at import, a cost every command pays (docs/cli.md, Start-up time).
 
 from datetime import datetime
 

@@ -313,9 +313,14 @@ class TableLoader:
             if table.c[name].info.get("shared")
         }
         self.shared_ids: dict[str, set[int]] = {}
+        # Old id → id in this database of each shared table's rows the archive carries
+        # (store/backup_directory.py); None for archives that carry none (format 1).
+        self.shared_map: dict[str, dict[int, int]] | None = None
 
     def load_shared(self, conn: Connection) -> None:
         """The ids the shared tables this table names hold in this database."""
+        if self.shared_map is not None:
+            return
         for target in set(self._shared.values()):
             shared = Base.metadata.tables[target]
             self.shared_ids[target] = set(conn.execute(select(shared.c.id)).scalars())
@@ -347,8 +352,14 @@ class TableLoader:
                 self.cleared += 1
             values[name] = new
         for name, target in self._shared.items():
-            if values.get(name) is not None and values[name] not in self.shared_ids[target]:
+            old = values.get(name)
+            if old is None:
+                continue
+            if self.shared_map is not None:  # format 2: where the archive's row went
+                values[name] = self.shared_map.get(target, {}).get(old)
+            elif old not in self.shared_ids[target]:  # format 1: kept where the id exists
                 values[name] = None
+            if values[name] is None:
                 self.cleared += 1
         values["workspace_id"] = self.workspace_id
         return values

@@ -33,6 +33,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker, with_loader_criteria
 from sqlalchemy.sql import visitors
+from sqlalchemy.util import LRUCache
 
 from nextmove.errors import DatabaseBusy, DatabaseNotReady, UserError
 
@@ -327,6 +328,11 @@ def _scoped_table(table: Any) -> bool:
     return isinstance(table, Table) and is_per_workspace(table)
 
 
+# A select's shape (its cache key) → the per-workspace tables in its FROM list, for FROM
+# lists without joins; bounded like SQLAlchemy's own compiled cache.
+_PLAIN_FROMS: LRUCache[Any, tuple[Any, ...]] = LRUCache(500)
+
+
 def scoped_core(statement: Any, workspace_id: int) -> Any:
     """A Core select, update or delete on per-workspace tables, limited to one workspace:
     each such table in its FROM list (and in its joins: in the ON clause of an outer join's
@@ -353,8 +359,19 @@ def scoped_core(statement: Any, workspace_id: int) -> Any:
                 conditions.append(right.c.workspace_id == workspace_id)
         return Join(left, right, onclause, isouter=join.isouter, full=join.full)
 
+    # Working out a select's FROM list builds the ORM's compile state (milliseconds a
+    # statement); statements of one shape have one FROM list, so a list without joins is
+    # remembered by the statement's cache key and only its tables' conditions are rebuilt.
+    cache_key = statement._generate_cache_key()
+    key = cache_key.key if cache_key is not None else None
+    if key is not None:
+        known = _PLAIN_FROMS.get(key)
+        if known is not None:
+            return statement.where(*(t.c.workspace_id == workspace_id for t in known))
     froms = statement.get_final_froms()
     orm = statement._propagate_attrs.get("compile_state_plugin") == "orm"
+    if key is not None and not any(isinstance(frm, Join) for frm in froms):
+        _PLAIN_FROMS[key] = tuple(frm for frm in froms if _scoped_table(frm))
     replaced = {}
     for frm in froms:
         if isinstance(frm, Join):

@@ -529,3 +529,29 @@ def member_counts(session: Session, org_ids: Sequence[int]) -> dict[int, int]:
         .where(ORG.c.id.in_(list(org_ids)))
     )
     return {r[0]: r[1] for r in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class ChartOrigin:
+    """Where an organization's current chart came from, and what holds for all its members:
+    the current snapshot's file and import time, and the organization's industry."""
+
+    file: str
+    imported_at: datetime | None
+    industry: str
+
+
+def chart_origin(session: Session, org_id: int) -> ChartOrigin:
+    row = session.execute(
+        select(ORG.c.industry, SNAP.c.file, SNAP.c.imported_at)
+        .select_from(ORG.outerjoin(SNAP, SNAP.c.id == ORG.c.current_snapshot_id))
+        .where(ORG.c.id == org_id)
+    ).first()
+    if row is None:
+        return ChartOrigin("", None, "")
+    return ChartOrigin(row.file or "", row.imported_at, row.industry or "")
+
+
+def set_industry(session: Session, org_id: int, industry: str) -> None:
+    """The organization's industry, shown on its members' pages."""
+    session.execute(ORG.update().where(ORG.c.id == org_id).values(industry=industry))

@@ -15,7 +15,8 @@ transaction moves the pointer; an import that fails is undone by deleting the ve
 since = s and reopening those with until = s.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: SQLAlchemy would evaluate every `Mapped[...]`
+# string at import, a cost every command pays (docs/cli.md, Start-up time).
 
 from datetime import date, datetime
 
@@ -51,6 +52,9 @@ class Organization(Base):
     # organization: a cycle); the import moves it last, in one short transaction.
     current_snapshot_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The organization's industry ("healthcare software"), shown on its members' pages; ""
+    # when unknown. A fact of the organization, not of each member.
+    industry: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class DirectorySnapshot(Base):

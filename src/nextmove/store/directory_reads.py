@@ -9,12 +9,12 @@ predicate; directory rows are shared and need none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from nextmove.store.directory import (
@@ -96,6 +96,61 @@ def members_named(session: Session, org_ids: Iterable[int], name: str) -> list[D
     return [_row(r) for r in rows]
 
 
+# What the ranking reads of a member, in this order (ranking_members).
+RANKING_COLUMNS = (
+    MEMBER.c.organization_id,
+    MEMBER.c.employee_id,
+    MEMBER.c.name,
+    MEMBER.c.title,
+    MEMBER.c.level,
+    MEMBER.c.function,
+    MEMBER.c.department,
+    MEMBER.c.manager_employee_id,
+    MEMBER.c.city,
+    MEMBER.c.depth,
+)
+
+
+class RankingRow(NamedTuple):
+    """A member as the ranking reads them (RANKING_COLUMNS): a plain tuple, as cheap to
+    read by position as by name, for the hundreds of thousands a chart can give."""
+
+    organization_id: int
+    employee_id: str
+    name: str
+    title: str
+    level: int | None
+    function: str | None
+    department: str
+    manager_employee_id: str | None
+    city: str
+    depth: int
+
+
+BATCH = 20_000
+
+
+def _driver_rows(session: Session, query: Any) -> Iterator[RankingRow]:
+    """The rows of a query on shared directory tables, straight from the database driver
+    in batches: a million rows through SQLAlchemy's Row objects cost more than reading
+    them. (No workspace table is read: nothing to scope.)"""
+    conn = session.connection()
+    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params: Any = compiled.params
+    if compiled.positional:
+        params = tuple(compiled.params[name] for name in compiled.positiontup or ())
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    # PostgreSQL: a server-side cursor streams the rows; SQLite steps through them anyway.
+    cursor = raw.cursor() if conn.dialect.name == "sqlite" else raw.cursor(name="ranking")
+    try:
+        cursor.execute(str(compiled), params)
+        while batch := cursor.fetchmany(BATCH):
+            yield from map(RankingRow._make, batch)
+    finally:
+        cursor.close()
+
+
 def ranking_members(
     session: Session,
     org_ids: Iterable[int],
@@ -105,15 +160,21 @@ def ranking_members(
     functions: Iterable[str],
     above_depth: dict[int, int],
     wanted: Iterable[tuple[int, str]] = (),
-) -> list[DirectoryMember]:
-    """Current members worth scoring. Without `prefilter`, everyone; with it, those the
-    ranking can place high: above your level (or at it in a target function), above your
-    depth in your own organization (`above_depth`: organization id -> your depth), and the
-    members named in `wanted` (your manager, your reports, your predecessor)."""
+) -> Iterator[RankingRow]:
+    """Current members worth scoring, as rows of RANKING_COLUMNS (streamed: one pass of
+    the columns the ranking needs, nothing more). Without `prefilter`, everyone; with it,
+    those the ranking can place high: above your level (or at it in a target function),
+    above your depth in your own organization (`above_depth`: organization id -> your
+    depth), and the members named in `wanted` (your manager, your reports, your
+    predecessor)."""
     ids = list(org_ids)
     if not ids:
-        return []
-    query = _member_select().where(MEMBER.c.organization_id.in_(ids), CURRENT)
+        return iter(())
+    query = (
+        select(*RANKING_COLUMNS)
+        .join(ORG, ORG.c.id == MEMBER.c.organization_id)
+        .where(MEMBER.c.organization_id.in_(ids), CURRENT)
+    )
     if prefilter:
         targets = list(functions)
         conditions: list[Any] = []
@@ -128,14 +189,9 @@ def ranking_members(
         for org_id, emp in wanted:
             conditions.append(and_(MEMBER.c.organization_id == org_id, MEMBER.c.employee_id == emp))
         if not conditions:
-            return []
+            return iter(())
         query = query.where(or_(*conditions))
-    return [
-        _row(r)
-        for r in session.execute(
-            query, execution_options={"stream_results": True, "yield_per": 20_000}
-        )
-    ]
+    return _driver_rows(session, query)
 
 
 def team_growth(session: Session, org_id: int) -> dict[str, tuple[int, int]]:
@@ -214,11 +270,20 @@ def changed_members(session: Session, org_ids: Iterable[int]) -> list[ChartVersi
         ).scalar_one_or_none()
         if current is None:
             continue
-        several = (
-            select(MEMBER.c.employee_id)
-            .where(MEMBER.c.organization_id == org_id, MEMBER.c.since_snapshot <= current)
-            .group_by(MEMBER.c.employee_id)
-            .having(func.count() > 1)
+        # A member with several versions up to the current import has a version that ended
+        # (a later one begins where it ends) and one begun after it: found by the versions
+        # that ended, each with one look-up by key, not by grouping every version.
+        later = MEMBER.alias("later")
+        several = select(MEMBER.c.employee_id).where(
+            MEMBER.c.organization_id == org_id,
+            MEMBER.c.until_snapshot.is_not(None),
+            MEMBER.c.until_snapshot <= current,
+            exists().where(
+                later.c.organization_id == MEMBER.c.organization_id,
+                later.c.employee_id == MEMBER.c.employee_id,
+                later.c.since_snapshot > MEMBER.c.since_snapshot,
+                later.c.since_snapshot <= current,
+            ),
         )
         rows = session.execute(
             select(

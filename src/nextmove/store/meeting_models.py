@@ -5,7 +5,8 @@ Everything that names a person cascades when the person is deleted (and
 ``store.people.delete_person`` also deletes explicitly, for databases without foreign keys).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: SQLAlchemy would evaluate every `Mapped[...]`
+# string at import, a cost every command pays (docs/cli.md, Start-up time).
 
 from datetime import date, datetime
 

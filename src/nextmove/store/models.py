@@ -1,6 +1,7 @@
 """The tables. Every change here comes with an Alembic migration (store/migrations)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: SQLAlchemy would evaluate every `Mapped[...]`
+# string at import, a cost every command pays (docs/cli.md, Start-up time).
 
 from datetime import date, datetime
 
@@ -539,6 +540,7 @@ from nextmove.store.account_models import (  # noqa: E402
     LoginAttempt,
     LoginSession,
 )
+from nextmove.store.comment_models import Comment  # noqa: E402
 from nextmove.store.directory_models import (  # noqa: E402
     DirectoryMember,
     DirectorySnapshot,
@@ -572,6 +574,7 @@ __all__ = [
     "CoachGrant",
     "CoachInvitation",
     "CoachNote",
+    "Comment",
     "DirectoryMember",
     "DirectorySnapshot",
     "DirectoryTeamSize",

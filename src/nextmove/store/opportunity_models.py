@@ -4,7 +4,8 @@ People at an opportunity are linked by the network part with an
 `opportunity_person(opportunity_id → opportunity.id, person_id, role)` table.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: SQLAlchemy would evaluate every `Mapped[...]`
+# string at import, a cost every command pays (docs/cli.md, Start-up time).
 
 from datetime import date, datetime
 
@@ -61,15 +62,15 @@ class Opportunity(WorkspaceScoped, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-    ratings: Mapped[list[OpportunityRating]] = relationship(
+    ratings: Mapped[list["OpportunityRating"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )
-    history: Mapped[list[OpportunityStatus]] = relationship(
+    history: Mapped[list["OpportunityStatus"]] = relationship(
         cascade="all, delete-orphan",
         passive_deletes=True,
         order_by="(OpportunityStatus.day, OpportunityStatus.id)",
     )
-    decisions: Mapped[list[OpportunityDecision]] = relationship(
+    decisions: Mapped[list["OpportunityDecision"]] = relationship(
         cascade="all, delete-orphan",
         passive_deletes=True,
         order_by="(OpportunityDecision.day, OpportunityDecision.id)",

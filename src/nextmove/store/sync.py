@@ -9,6 +9,7 @@ from sqlalchemy import Table, delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from nextmove.store import models
+from nextmove.store.ids import next_ids
 from nextmove.store.sync_models import SyncAccount, SyncCard, SyncEvent
 
 P = cast(Table, models.Person.__table__)
@@ -102,6 +103,13 @@ def unlink_card(session: Session, account_id: int, uid: str) -> None:
 
 
 def save_cards(session: Session, cards: Sequence[SyncCard]) -> None:
+    """Many cards in one go: their ids taken together (not one query each), then inserted
+    as one batch."""
+    fresh = [c for c in cards if c.id is None]
+    for card, new_id in zip(
+        fresh, next_ids(session.connection(), "sync_card", len(fresh)), strict=True
+    ):
+        card.id = new_id
     session.add_all(cards)
     session.flush()
 

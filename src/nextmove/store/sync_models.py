@@ -2,7 +2,8 @@
 passwords, which live outside the database: services.secrets) and the status of every
 synced card and event, the vdirsyncer way — what both sides looked like at the last sync."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: SQLAlchemy would evaluate every `Mapped[...]`
+# string at import, a cost every command pays (docs/cli.md, Start-up time).
 
 from datetime import datetime
 from typing import Any

@@ -27,6 +27,7 @@ from nextmove.errors import (
     TooManyAttempts,
     UserError,
 )
+from nextmove.services.single_sign_on import sso_config
 from nextmove.services.workspace import Database, Workspace, open_database, open_workspace
 from nextmove.web import api, routes
 from nextmove.web.auth import ServerMode, authenticate
@@ -267,6 +268,7 @@ def server_mode(settings: Settings) -> tuple[ServerMode, str, frozenset[str]]:
         secret=server_secret(settings),
         secure_cookies=parsed.scheme == "https",
         session_lifetime=timedelta(hours=settings.session_hours),
+        sso=sso_config(settings, base_url),
     )
     return mode, base_url, hosts
 

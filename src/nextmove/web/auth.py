@@ -10,7 +10,8 @@ threadpool, never in the event loop, and:
 - the workspace is the account's own, or `?workspace=ID` (a browser also remembers the
   client a coach opened, in a cookie, for the pages and their scripts; a Bearer call never
   does) when a grant lets the account in — checked on every request, so a revoked grant
-  stops the very next one; a write needs `edit`;
+  stops the very next one; a write needs `edit`, but for leaving a comment, which
+  `comment` allows too;
 - an API write made with the session cookie carries `X-CSRF-Token` (from GET /api/me), a
   Bearer call needs none; every request a coach makes in a client's workspace is written
   to that workspace's audit log.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -29,14 +31,16 @@ from starlette.concurrency import run_in_threadpool
 from nextmove.errors import AccessDenied, NotSignedIn, UserError
 from nextmove.services import coaching
 from nextmove.services.accounts import AccountInfo, token_account
+from nextmove.services.comments import Author
 from nextmove.services.sign_in import session_account
+from nextmove.services.single_sign_on import SsoConfig
 from nextmove.web.security import CSRF_HEADER, UNSAFE_METHODS
 
 SESSION_COOKIE = "nextmove_session"
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in both databases
 CLIENT_COOKIE = "nextmove_client"
 # Reachable without signing in (static files are a mount and never pass here).
-PUBLIC_PATHS = frozenset({"/login", "/api/openapi.json"})
+PUBLIC_PATHS = frozenset({"/login", "/login/sso", "/login/sso/callback", "/api/openapi.json"})
 # The account's own pages: always its own workspace, whatever client a coach has open.
 ACCOUNT_PATHS = (
     "/coach",
@@ -44,10 +48,14 @@ ACCOUNT_PATHS = (
     "/api/me",
     "/api/audit",
     "/api/invitations",
+    "/program",
+    "/api/program",
     "/logout",
     "/settings",
     "/account",
 )
+# Writes that comment access allows (leaving a comment); every other write needs edit.
+COMMENT_WRITES = re.compile(r"/plans/comments|/opportunities/\d{1,10}/comments|/api/comments")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +65,7 @@ class ServerMode:
     secret: bytes
     secure_cookies: bool
     session_lifetime: timedelta
+    sso: SsoConfig | None = None  # the organization's single sign-on, when configured
 
     def api_csrf_token(self, session_token: str) -> str:
         """The session's API CSRF token: derived from the session, so it needs no storage
@@ -79,6 +88,11 @@ class Principal:
     @property
     def in_own_workspace(self) -> bool:
         return self.access.level == coaching.OWN
+
+
+def is_account_path(path: str) -> bool:
+    """One of ACCOUNT_PATHS or under one, by whole segments (/api/me, not /api/meetings)."""
+    return any(path == p or path.startswith(p + "/") for p in ACCOUNT_PATHS)
 
 
 def _is_api(path: str) -> bool:
@@ -147,7 +161,7 @@ def _authenticate(request: Request) -> None:
                     "(calls with a Bearer token need none).",
                 )
     try:
-        own_page = path.startswith(ACCOUNT_PATHS)
+        own_page = is_account_path(path)
         requested = None if own_page else _requested_workspace(request, via)
         access = coaching.workspace_access(db, account, requested)
     except UserError:
@@ -166,7 +180,10 @@ def _authenticate(request: Request) -> None:
         db, workspace_id=workspace_id, actor=account, method=request.method, path=path, now=now
     )
     if request.method in UNSAFE_METHODS:
-        coaching.check_write(access.level)
+        if COMMENT_WRITES.fullmatch(path):
+            coaching.check_comment(access.level)
+        else:
+            coaching.check_write(access.level)
 
 
 def request_workspace_id(request: Request) -> int | None:
@@ -174,3 +191,23 @@ def request_workspace_id(request: Request) -> int | None:
     mode (the database's default workspace)."""
     principal = principal_of(request)
     return principal.workspace_id if principal is not None else None
+
+
+def comment_author(request: Request) -> Author:
+    """Who writes a comment made by this request: the workspace's owner (local mode's one
+    person, or an account in its own workspace) or a coach in a client's."""
+    principal = principal_of(request)
+    if principal is None:
+        return Author("You", "", "owner")
+    role = "owner" if principal.in_own_workspace else "coach"
+    return Author(principal.account.name, principal.account.email, role)
+
+
+def require_owner(request: Request, what: str) -> None:
+    """Some things only the workspace's owner does (resolving a comment), whatever a grant."""
+    principal = principal_of(request)
+    if principal is not None and not principal.in_own_workspace:
+        raise AccessDenied(
+            f"only {principal.access.owner_name} can {what}",
+            hint="It is their workspace; leave a comment instead.",
+        )

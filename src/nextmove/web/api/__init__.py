@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from nextmove.web.api import (
     accounts,
     board,
+    comments,
     imports,
     journal,
     meetings,
@@ -16,6 +17,7 @@ from nextmove.web.api import (
     opportunities,
     people,
     plans,
+    program,
     rounds,
     settings,
     suggestions,
@@ -30,6 +32,7 @@ for _module in (
     journal,
     opportunities,
     opp_people,
+    comments,
     suggestions,
     moves,
     people,
@@ -40,5 +43,6 @@ for _module in (
     imports,
     settings,
     accounts,
+    program,
 ):
     router.include_router(_module.router)

@@ -9,10 +9,10 @@ from fastapi import APIRouter, Path, Response
 
 from nextmove.config import Settings
 from nextmove.formats.digest_json import board_json, seat_json
+from nextmove.formats.schemas.board import BoardPublic, ChatCreate, SeatPublic, SeatUpdate
+from nextmove.formats.schemas.core import ErrorPublic
 from nextmove.services import board as board_service
 from nextmove.services.workspace import Workspace
-from nextmove.web.api.board_models import BoardPublic, ChatCreate, SeatPublic, SeatUpdate
-from nextmove.web.api.models import ErrorPublic
 from nextmove.web.clock import moment
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 
@@ -36,7 +36,7 @@ def get_board(db: DbDep, settings: SettingsDep, today: TodayDep, now: NowDep) ->
     seats = board_service.show_board(
         db, settings=settings, today=today, now=moment(today, now, settings.timezone)
     )
-    return BoardPublic.model_validate(board_json(seats))
+    return board_json(seats)
 
 
 @router.put(

@@ -9,10 +9,10 @@ from fastapi import APIRouter, Path, Query, Request
 
 from nextmove.domain.import_kinds import FILE_KIND_NAMES
 from nextmove.errors import NotFound, UserError
-from nextmove.formats.json_shapes import import_report_json
+from nextmove.formats.json_shapes import import_report_public
 from nextmove.formats.orgchart import parse_column_map
-from nextmove.web.api.import_models import ImportErrorPublic, ImportJobPublic, ImportReportPublic
-from nextmove.web.api.models import ErrorPublic
+from nextmove.formats.schemas.core import ErrorPublic
+from nextmove.formats.schemas.imports import ImportErrorPublic, ImportJobPublic, ImportReportPublic
 from nextmove.web.deps import BodyDep, DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.import_jobs import (
     JOB_ID,
@@ -111,7 +111,7 @@ def import_upload(
 
     with jobs.one_at_a_time, private_copy(body, wanted.filename) as path:
         report = run_import(db, wanted, path, now=now, today=today, timezone=settings.timezone)
-    return ImportReportPublic.model_validate(import_report_json(report))
+    return import_report_public(report)
 
 
 @router.get(

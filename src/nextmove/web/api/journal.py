@@ -8,13 +8,13 @@ from fastapi import APIRouter, Path, Query, Response
 
 from nextmove.domain.journal import JournalEntry
 from nextmove.formats.json_shapes import journal_entry_json, journal_summary_json
-from nextmove.services import vision as vision_service
-from nextmove.web.api.models import (
+from nextmove.formats.schemas.core import (
     ErrorPublic,
     JournalEntryCreate,
     JournalEntryPublic,
     JournalSummaryPublic,
 )
+from nextmove.services import vision as vision_service
 from nextmove.web.deps import DbDep, NowDep, TodayDep
 
 router = APIRouter(prefix="/journal", tags=["journal"])
@@ -28,10 +28,7 @@ EntryId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The entry's id.")
 )
 def list_entries(db: DbDep, today: TodayDep, days: Days = 30) -> list[JournalEntryPublic]:
     start, end = vision_service.journal_window(today, days)
-    return [
-        JournalEntryPublic.model_validate(journal_entry_json(e))
-        for e in vision_service.list_journal(db, start=start, end=end)
-    ]
+    return [journal_entry_json(e) for e in vision_service.list_journal(db, start=start, end=end)]
 
 
 @router.post(
@@ -57,7 +54,7 @@ def add_entry(
         ),
         now=now,
     )
-    return JournalEntryPublic.model_validate(journal_entry_json(entry))
+    return journal_entry_json(entry)
 
 
 @router.delete(
@@ -79,4 +76,4 @@ def get_summary(
     limit: Annotated[int, Query(ge=1, le=100, description="Items per list.")] = 5,
 ) -> JournalSummaryPublic:
     summary = vision_service.summarize(db, today=today, days=days, limit=limit)
-    return JournalSummaryPublic.model_validate(journal_summary_json(summary))
+    return journal_summary_json(summary)

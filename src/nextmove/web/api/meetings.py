@@ -13,12 +13,12 @@ from nextmove.formats.meeting_json import (
     insight_json,
     meeting_detail_json,
     meeting_json,
+    meeting_list_json,
     slots_json,
     task_json,
 )
-from nextmove.services import meeting_calendar
-from nextmove.services import meetings as service
-from nextmove.web.api.meeting_models import (
+from nextmove.formats.schemas.core import ErrorPublic
+from nextmove.formats.schemas.meetings import (
     MAX_ID,
     AgendaPublic,
     AgendaUpdate,
@@ -30,6 +30,7 @@ from nextmove.web.api.meeting_models import (
     MeetingDetailPublic,
     MeetingListPublic,
     MeetingPublic,
+    MeetingStepCreate,
     NoteCreate,
     NotesPublic,
     ReferralCreate,
@@ -37,12 +38,13 @@ from nextmove.web.api.meeting_models import (
     ScheduleCreate,
     SlotsPublic,
     StateValue,
-    StepCreate,
     TaskCreate,
     TaskDone,
     TaskPublic,
 )
-from nextmove.web.api.models import ErrorPublic
+from nextmove.services import meeting_calendar
+from nextmove.services import meetings as service
+from nextmove.services import plans as plans_service
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.meeting_view import calendar_response, person_ref, start_of
 
@@ -69,9 +71,7 @@ def list_meetings(
 ) -> MeetingListPublic:
     after = settings.nudge_after_days
     meetings = service.list_meetings(db, state=state)
-    return MeetingListPublic.model_validate(
-        {"meetings": [meeting_json(m, nudge=service.nudge_of(m, today, after)) for m in meetings]}
-    )
+    return meeting_list_json([(m, service.nudge_of(m, today, after)) for m in meetings])
 
 
 @router.post(
@@ -107,18 +107,17 @@ def get_meeting(
     meeting_id: MeetingId, db: DbDep, settings: SettingsDep, today: TodayDep
 ) -> MeetingDetailPublic:
     d = service.show_meeting(db, meeting_id, settings=settings, today=today)
-    return MeetingDetailPublic.model_validate(
-        meeting_detail_json(
-            d.meeting,
-            nudge=d.nudge,
-            drafts=d.drafts,
-            thanks_due_on=d.thanks_due_on,
-            insights=d.insights,
-            referrals=d.referrals,
-            tasks=d.tasks,
-            chain=d.chain,
-            vision=d.vision,
-        )
+    return meeting_detail_json(
+        d.meeting,
+        nudge=d.nudge,
+        drafts=d.drafts,
+        thanks_due_on=d.thanks_due_on,
+        insights=d.insights,
+        referrals=d.referrals,
+        tasks=d.tasks,
+        chain=d.chain,
+        vision=d.vision,
+        plan=plans_service.meeting_plan(db, meeting_id),
     )
 
 
@@ -148,7 +147,7 @@ def delete_meeting(meeting_id: MeetingId, db: DbDep) -> Response:
 def advance(
     request: Request,
     meeting_id: MeetingId,
-    body: StepCreate,
+    body: MeetingStepCreate,
     db: DbDep,
     settings: SettingsDep,
     today: TodayDep,
@@ -213,7 +212,7 @@ def slots(
     meeting, proposed = service.meeting_slots(
         db, meeting_id, settings=settings, now=start, days=days
     )
-    return SlotsPublic.model_validate(slots_json(meeting, settings.timezone, proposed))
+    return slots_json(meeting, settings.timezone, proposed)
 
 
 @router.get(

@@ -9,15 +9,15 @@ from fastapi import APIRouter, Path, Query, Response
 
 from nextmove.formats.meeting_json import meeting_json
 from nextmove.formats.opportunity_json import opportunity_people_json
-from nextmove.services import opportunity_people as service
-from nextmove.web.api.meeting_models import MeetingPublic
-from nextmove.web.api.models import ErrorPublic
-from nextmove.web.api.opp_models import (
+from nextmove.formats.schemas.core import ErrorPublic
+from nextmove.formats.schemas.meetings import MeetingPublic
+from nextmove.formats.schemas.opportunities import (
     OpportunityMeetingCreate,
     OpportunityPeoplePublic,
     PersonLinkCreate,
     RoleValue,
 )
+from nextmove.services import opportunity_people as service
 from nextmove.web.deps import DbDep, NowDep, TodayDep
 
 router = APIRouter(prefix="/opportunities", tags=["opportunities"])
@@ -37,9 +37,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     responses=ERRORS,
 )
 def people(opp_id: OppId, db: DbDep) -> OpportunityPeoplePublic:
-    return OpportunityPeoplePublic.model_validate(
-        opportunity_people_json(service.people_for(db, opp_id))
-    )
+    return opportunity_people_json(service.people_for(db, opp_id))
 
 
 @router.post(

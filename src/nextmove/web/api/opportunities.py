@@ -14,9 +14,8 @@ from nextmove.formats.opportunity_json import (
     list_json,
     opportunity_json,
 )
-from nextmove.services import opportunities as service
-from nextmove.web.api.models import ErrorPublic
-from nextmove.web.api.opp_models import (
+from nextmove.formats.schemas.core import ErrorPublic
+from nextmove.formats.schemas.opportunities import (
     ComparePublic,
     DecisionCreate,
     DecisionResultPublic,
@@ -31,6 +30,7 @@ from nextmove.web.api.opp_models import (
     StatusCreate,
     StatusValue,
 )
+from nextmove.services import opportunities as service
 from nextmove.web.deps import DbDep, NowDep, TodayDep
 
 router = APIRouter(prefix="/opportunities", tags=["opportunities"])
@@ -51,7 +51,7 @@ BAD: dict[int | str, dict[str, Any]] = {
 @router.get("", response_model=OpportunityListPublic, summary="All, with the source mix")
 def list_opportunities(db: DbDep, status: StatusValue | None = None) -> OpportunityListPublic:
     opportunities, mix = service.list_opportunities(db, status=status)
-    return OpportunityListPublic.model_validate(list_json(opportunities, mix))
+    return list_json(opportunities, mix)
 
 
 def _given(fields: dict[str, Any]) -> OpportunityInput:
@@ -79,7 +79,7 @@ def add_opportunity(
         now=now,
     )
     opp = added.opportunity
-    return OpportunityPublic.model_validate(opportunity_json(opp))
+    return opportunity_json(opp)
 
 
 @router.get(
@@ -90,7 +90,7 @@ def add_opportunity(
 )
 def evaluate_many(db: DbDep, today: TodayDep, ids: Ids = None) -> EvaluateListPublic:
     evaluations, mix = service.evaluate(db, list(ids or []), today=today)
-    return EvaluateListPublic.model_validate(evaluate_json(evaluations, mix))
+    return evaluate_json(evaluations, mix)
 
 
 @router.get(
@@ -100,16 +100,14 @@ def evaluate_many(db: DbDep, today: TodayDep, ids: Ids = None) -> EvaluateListPu
     responses={**BAD, **NOT_FOUND},
 )
 def compare(db: DbDep, today: TodayDep, ids: Ids = None) -> ComparePublic:
-    return ComparePublic.model_validate(
-        compare_json(service.compare(db, list(ids or []), today=today))
-    )
+    return compare_json(service.compare(db, list(ids or []), today=today))
 
 
 @router.get(
     "/{opp_id}", response_model=OpportunityPublic, summary="One opportunity", responses=NOT_FOUND
 )
 def get_opportunity(opp_id: OppId, db: DbDep) -> OpportunityPublic:
-    return OpportunityPublic.model_validate(opportunity_json(service.get_opportunity(db, opp_id)))
+    return opportunity_json(service.get_opportunity(db, opp_id))
 
 
 @router.patch(
@@ -123,7 +121,7 @@ def edit_opportunity(
 ) -> OpportunityPublic:
     given = _given(body.model_dump(exclude_unset=True, exclude_none=True))
     opp = service.edit_opportunity(db, opp_id, given, now=now)
-    return OpportunityPublic.model_validate(opportunity_json(opp))
+    return opportunity_json(opp)
 
 
 @router.delete("/{opp_id}", status_code=204, summary="Delete one", responses=NOT_FOUND)
@@ -140,7 +138,7 @@ def delete_opportunity(opp_id: OppId, db: DbDep) -> Response:
 )
 def evaluate_one(opp_id: OppId, db: DbDep, today: TodayDep) -> EvaluationPublic:
     evaluations, _mix = service.evaluate(db, [opp_id], today=today)
-    return EvaluationPublic.model_validate(evaluation_json(evaluations[0]))
+    return evaluation_json(evaluations[0])
 
 
 @router.post(
@@ -155,7 +153,7 @@ def set_status(
     opp = service.set_status(
         db, opp_id, body.status, day=body.date or today, note=body.note, now=now
     )
-    return OpportunityPublic.model_validate(opportunity_json(opp))
+    return opportunity_json(opp)
 
 
 @router.post(

@@ -10,20 +10,19 @@ from fastapi import APIRouter, Path, Query, Request
 
 from nextmove.domain.edits import CLEAR, PersonEdit
 from nextmove.formats.json_shapes import (
-    person_detail_json,
-    person_json,
-    person_line_json,
-    tie_json,
-    touch_json,
+    person_detail_public,
+    person_list_json,
+    person_public,
+    tie_public,
+    touch_public,
 )
-from nextmove.formats.meeting_json import chain_json, contact_json
-from nextmove.services import keep as keep_service
-from nextmove.services import meetings as meetings_service
-from nextmove.services import people as service
-from nextmove.services import people_view, person_export
-from nextmove.services.people_view import PeopleFilters
-from nextmove.web.api.models import ErrorPublic
-from nextmove.web.api.people_models import (
+from nextmove.formats.meeting_json import (
+    contact_json,
+    keep_list_json,
+    person_chain_json,
+)
+from nextmove.formats.schemas.core import ErrorPublic
+from nextmove.formats.schemas.people import (
     ChainPublic,
     FlagValue,
     KeepListPublic,
@@ -45,7 +44,12 @@ from nextmove.web.api.people_models import (
     TouchCreate,
     TouchPublic,
 )
-from nextmove.web.api.person_export_models import PersonExportPublic
+from nextmove.formats.schemas.person_export import PersonExportPublic
+from nextmove.services import keep as keep_service
+from nextmove.services import meetings as meetings_service
+from nextmove.services import people as service
+from nextmove.services import people_view, person_export
+from nextmove.services.people_view import PeopleFilters
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 
 router = APIRouter(tags=["people"])
@@ -112,9 +116,7 @@ def list_people(
     lines, total = people_view.search_people(
         db, filters, settings=settings, today=today, limit=limit, offset=offset
     )
-    return PersonListPublic.model_validate(
-        {"total": total, "people": [person_line_json(p) for p in lines]}
-    )
+    return person_list_json(total, lines)
 
 
 @router.get(
@@ -148,7 +150,7 @@ def pick_people(
 )
 def add_person(body: PersonCreate, db: DbDep, today: TodayDep, now: NowDep) -> PersonPublic:
     person = service.add_person(db, _edit(body, creating=True), now=now, today=today)
-    return PersonPublic.model_validate(person_json(person))
+    return person_public(person)
 
 
 @router.get("/keep", response_model=KeepListPublic, summary="Keep in touch (as `keep list --json`)")
@@ -159,7 +161,7 @@ def list_keep(
     state: KeepStateValue | None = None,
 ) -> KeepListPublic:
     contacts = keep_service.list_contacts(db, settings=settings, today=today, state=state)
-    return KeepListPublic.model_validate({"contacts": [contact_json(c) for c in contacts]})
+    return keep_list_json(contacts)
 
 
 @router.get(
@@ -170,7 +172,7 @@ def list_keep(
 )
 def get_person(person_id: PersonId, db: DbDep) -> PersonDetailPublic:
     detail = service.show_person(db, str(person_id))
-    return PersonDetailPublic.model_validate(person_detail_json(detail))
+    return person_detail_public(detail)
 
 
 @router.get(
@@ -183,7 +185,7 @@ def export_person(person_id: PersonId, db: DbDep, now: NowDep) -> PersonExportPu
     """The person's details, ties, contacts, sources, meetings with their notes, insights,
     referrals and tasks, board seat, keep-in-touch settings and opportunities: the shape is
     in docs/json.md."""
-    return PersonExportPublic.model_validate(person_export.export_data(db, str(person_id), now=now))
+    return person_export.export_data(db, str(person_id), now=now)
 
 
 @router.patch(
@@ -234,7 +236,7 @@ def log_touch(
     person, item = service.touch(
         db, str(person_id), kind=body.kind, note=body.note, day=body.date or today, now=now
     )
-    return TouchPublic.model_validate(touch_json(person, item))
+    return touch_public(person, item)
 
 
 @router.post(
@@ -254,7 +256,7 @@ def add_tie(person_id: PersonId, body: TieCreate, db: DbDep, now: NowDep) -> Tie
         note=body.note,
         now=now,
     )
-    return TiePublic.model_validate(tie_json(tie))
+    return tie_public(tie)
 
 
 @router.get(
@@ -265,9 +267,7 @@ def add_tie(person_id: PersonId, body: TieCreate, db: DbDep, now: NowDep) -> Tie
 )
 def get_chain(person_id: PersonId, db: DbDep) -> ChainPublic:
     person, links = meetings_service.person_chain(db, str(person_id))
-    return ChainPublic.model_validate(
-        {"person": {"id": person.id, "name": person.name}, "chain": chain_json(links)}
-    )
+    return person_chain_json(person, links)
 
 
 @router.post(

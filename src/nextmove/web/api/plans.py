@@ -6,10 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Response
 
-from nextmove.formats.plan_json import compare_plans_json, plan_summary_json
-from nextmove.services import plans as service
-from nextmove.web.api.models import ErrorPublic
-from nextmove.web.api.plan_models import (
+from nextmove.formats.plan_json import compare_plans_json, plan_list_json, plan_summary_json
+from nextmove.formats.schemas.core import ErrorPublic
+from nextmove.formats.schemas.plans import (
     MeetingPlanEdit,
     MeetingPlanPublic,
     PlanComparePublic,
@@ -18,6 +17,7 @@ from nextmove.web.api.plan_models import (
     PlanListPublic,
     PlanPublic,
 )
+from nextmove.services import plans as service
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 
 router = APIRouter(tags=["plans"])
@@ -34,13 +34,13 @@ BAD: dict[int | str, dict[str, Any]] = {
 
 
 def _plan(db: DbDep, name: str, today: TodayDep) -> PlanPublic:
-    return PlanPublic.model_validate(plan_summary_json(service.show_plan(db, name, today=today)))
+    return plan_summary_json(service.show_plan(db, name, today=today))
 
 
 @router.get("/plans", response_model=PlanListPublic, summary="Your plans (as `plan list --json`)")
 def list_plans(db: DbDep, today: TodayDep) -> PlanListPublic:
     summaries = service.list_plans(db, today=today)
-    return PlanListPublic.model_validate({"plans": [plan_summary_json(s) for s in summaries]})
+    return plan_list_json(summaries)
 
 
 @router.get(
@@ -64,7 +64,7 @@ def compare_plans(
         if people
         else {}
     )
-    return PlanComparePublic.model_validate(compare_plans_json(summaries, to_meet))
+    return compare_plans_json(summaries, to_meet)
 
 
 @router.post(

@@ -6,10 +6,10 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from nextmove.formats.digest_json import round_plan_json, round_progress_json
+from nextmove.formats.schemas.board import RoundCreate, RoundPlanPublic, RoundProgressPublic
+from nextmove.formats.schemas.core import ErrorPublic
 from nextmove.services import meeting_rounds
 from nextmove.services import suggest as suggest_service
-from nextmove.web.api.board_models import RoundCreate, RoundPlanPublic, RoundProgressPublic
-from nextmove.web.api.models import ErrorPublic
 from nextmove.web.deps import DbDep, SettingsDep, TodayDep
 
 router = APIRouter(prefix="/round", tags=["round"])
@@ -25,7 +25,7 @@ def get_round(db: DbDep) -> RoundProgressPublic | None:
     if round_id is None:
         return None
     progress = meeting_rounds.round_progress(db, round_id)
-    return RoundProgressPublic.model_validate(round_progress_json(progress))
+    return round_progress_json(progress)
 
 
 @router.post(
@@ -47,4 +47,4 @@ def plan_round(
         save=not body.dry_run,
         plan=body.plan,
     )
-    return RoundPlanPublic.model_validate(round_plan_json(plan))
+    return round_plan_json(plan)

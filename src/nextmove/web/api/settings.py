@@ -3,42 +3,16 @@ show --json`), and changing several at once (as `nextmove settings set`/`unset`)
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Body
-from pydantic import BaseModel, Field
+from pydantic import Field
 
+from nextmove.formats.schemas.settings import SettingsPublic, Value
 from nextmove.services import preferences as service
 from nextmove.web.deps import ContextDep, DbDep
 
 router = APIRouter(tags=["settings"])
-
-Source = Literal["workspace", "environment", "config.toml", "default"]
-Value = str | int | float
-
-
-class PreferencePublic(BaseModel):
-    value: Value
-    source: Source
-    inherited: Value = Field(description="The value without the workspace's own.")
-    inherited_from: Source
-
-
-class DeploymentPublic(BaseModel):
-    database: str = Field(description="The database URL, never with its password.")
-    backend: Literal["sqlite", "postgresql"]
-    data_dir: str
-    config_file: str
-    web_host: str
-    web_port: int
-    upload_limit_mb: float
-
-
-class SettingsPublic(BaseModel):
-    workspace: str
-    preferences: dict[str, PreferencePublic]
-    deployment: DeploymentPublic
-
 
 SettingsChange = Annotated[
     dict[
@@ -57,7 +31,7 @@ SettingsChange = Annotated[
 @router.get("/settings", response_model=SettingsPublic, summary="The workspace's preferences")
 def get_settings(db: DbDep, context: ContextDep) -> SettingsPublic:
     resolved = service.resolve(db, context.settings)
-    return SettingsPublic.model_validate(service.preferences_json(db, resolved, context.settings))
+    return service.preferences_json(db, resolved, context.settings)
 
 
 @router.patch(
@@ -66,6 +40,4 @@ def get_settings(db: DbDep, context: ContextDep) -> SettingsPublic:
 def patch_settings(body: SettingsChange, db: DbDep, context: ContextDep) -> SettingsPublic:
     values = {key: None if value is None else str(value) for key, value in body.items()}
     resolved = service.change_preferences(db, context.settings, values)
-    return SettingsPublic.model_validate(
-        service.preferences_json(db.reloaded(), resolved, context.settings)
-    )
+    return service.preferences_json(db.reloaded(), resolved, context.settings)

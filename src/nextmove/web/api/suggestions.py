@@ -3,76 +3,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from pydantic import BaseModel, Field
 
-from nextmove.formats.json_shapes import suggestion_json, warm_path_json
+from nextmove.formats.json_shapes import paths_json, suggestions_json
+from nextmove.formats.schemas.core import ErrorPublic
+from nextmove.formats.schemas.suggest import PathsPublic, SuggestionsPublic
 from nextmove.services import suggest as suggest_service
-from nextmove.web.api.models import ErrorPublic, PersonBriefPublic
 from nextmove.web.deps import DbDep, SettingsDep, TodayDep
 
 router = APIRouter(tags=["suggestions"])
-
-
-class SuggestedPersonPublic(PersonBriefPublic):
-    id: int | None = Field(description="null for a member of an org chart (see `member`).")  # type: ignore[assignment]
-    city: str
-    member: str | None = Field(
-        None, description='A member of one of your org charts: their reference ("northwind:NW3").'
-    )
-
-
-class ReasonPublic(BaseModel):
-    code: str
-    text: str
-    contribution: float
-
-
-class DirectPublic(BaseModel):
-    strength: int
-    how: str
-
-
-class HopPublic(BaseModel):
-    person_id: int
-    name: str
-    relation: str
-    strength: int
-
-
-class WarmPathPublic(BaseModel):
-    hops: list[HopPublic]
-    text: str
-    quality: float
-
-
-class SuggestionPublic(BaseModel):
-    rank: int
-    person: SuggestedPersonPublic
-    score: float
-    reasons: list[ReasonPublic]
-    direct: DirectPublic | None
-    path: WarmPathPublic | None
-
-
-class SuggestionsPublic(BaseModel):
-    people: int
-    considered: int
-    linked: bool
-    suggestions: list[SuggestionPublic]
-
-
-class PathTargetPublic(BaseModel):
-    id: int
-    name: str
-
-
-class PathsPublic(BaseModel):
-    person: PathTargetPublic
-    direct: DirectPublic | None
-    paths: list[WarmPathPublic]
 
 
 @router.get(
@@ -98,13 +39,7 @@ def get_suggestions(
         cooldown_days=settings.suggest_cooldown_days,
         plan=plan,
     )
-    body: dict[str, Any] = {
-        "people": result.people,
-        "considered": result.considered,
-        "linked": result.linked,
-        "suggestions": [suggestion_json(i, s) for i, s in enumerate(result.suggestions, start=1)],
-    }
-    return SuggestionsPublic.model_validate(body)
+    return suggestions_json(result)
 
 
 @router.get(
@@ -122,14 +57,4 @@ def get_paths(
     limit: Annotated[int, Query(ge=1, le=10, description="How many paths.")] = 3,
 ) -> PathsPublic:
     result = suggest_service.warm_paths(db, str(person_id), limit=limit)
-    return PathsPublic.model_validate(
-        {
-            "person": {"id": result.person_id, "name": result.name},
-            "direct": (
-                {"strength": result.direct[0], "how": result.direct[1]} if result.direct else None
-            ),
-            "paths": [
-                warm_path_json(p, d) for p, d in zip(result.paths, result.described, strict=True)
-            ],
-        }
-    )
+    return paths_json(result)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from nextmove.formats.digest_json import today_json
+from nextmove.formats.schemas.board import TodayPublic
 from nextmove.services import today as today_service
-from nextmove.web.api.board_models import TodayPublic
 from nextmove.web.clock import moment
 from nextmove.web.deps import DbDep, NowDep, SettingsDep, TodayDep
 
@@ -18,4 +18,4 @@ def get_today(db: DbDep, settings: SettingsDep, today: TodayDep, now: NowDep) ->
     digest = today_service.build_digest(
         db, settings=settings, today=today, now=moment(today, now, settings.timezone)
     )
-    return TodayPublic.model_validate(today_json(digest))
+    return today_json(digest)

@@ -6,8 +6,8 @@ from fastapi import APIRouter
 
 from nextmove.formats.json_shapes import vision_json
 from nextmove.formats.plan_json import checks_json
+from nextmove.formats.schemas.core import CheckPublic, ErrorPublic, VisionCreate, VisionPublic
 from nextmove.services import vision as vision_service
-from nextmove.web.api.models import CheckPublic, ErrorPublic, VisionCreate, VisionPublic
 from nextmove.web.deps import DbDep, NowDep, TodayDep
 
 router = APIRouter(prefix="/vision", tags=["vision"])
@@ -15,7 +15,7 @@ router = APIRouter(prefix="/vision", tags=["vision"])
 
 @router.get("", response_model=VisionPublic, summary="Your vision (as `vision show --json`)")
 def get_vision(db: DbDep) -> VisionPublic:
-    return VisionPublic.model_validate(vision_json(vision_service.get_vision(db)))
+    return vision_json(vision_service.get_vision(db))
 
 
 @router.put(
@@ -28,9 +28,9 @@ def put_vision(body: VisionCreate, db: DbDep, now: NowDep) -> VisionPublic:
     vision = vision_service.save_vision_data(
         db, body.as_vision_data(), source="request body", now=now
     )
-    return VisionPublic.model_validate(vision_json(vision))
+    return vision_json(vision)
 
 
 @router.get("/check", response_model=CheckPublic, summary="Every weakness, with advice")
 def get_check(db: DbDep, today: TodayDep) -> CheckPublic:
-    return CheckPublic.model_validate(checks_json(vision_service.run_plan_checks(db, today=today)))
+    return checks_json(vision_service.run_plan_checks(db, today=today))

@@ -98,10 +98,16 @@ def login(
         if retry:
             page.headers["Retry-After"] = str(retry)
         return page
-    response = RedirectResponse(safe_next(next), status_code=303)
+    return signed_in(server, signed.token, next)
+
+
+def signed_in(server: ServerMode, token: str, target: str | None) -> RedirectResponse:
+    """Where a sign-in (by password or single sign-on) goes: to the page asked for, with the
+    new session's cookie, and no client chosen from an earlier session."""
+    response = RedirectResponse(safe_next(target), status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
-        signed.token,
+        token,
         max_age=int(server.session_lifetime.total_seconds()),
         httponly=True,
         secure=server.secure_cookies,

@@ -146,6 +146,14 @@ def restore_backup(
         "/settings#restore-h",
         restored=summary.workspace,
         people=summary.counts.get("person", 0),
+        **(
+            {
+                "orgs_relinked": summary.relinked_organizations,
+                "orgs_added": summary.recreated_organizations,
+            }
+            if summary.relinked_organizations or summary.recreated_organizations
+            else {}
+        ),
     )
     return RedirectResponse(where, status_code=303)
 

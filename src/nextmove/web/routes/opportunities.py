@@ -21,8 +21,10 @@ from nextmove.domain.opportunities import (
     Status,
 )
 from nextmove.errors import NotFound, UserError
+from nextmove.services import comments as comment_service
 from nextmove.services import opportunities as service
 from nextmove.services import opportunity_people as opp_people
+from nextmove.web.auth import comment_author
 from nextmove.web.deps import DbDep, FormDep, NowDep, TodayDep
 from nextmove.web.forms import said
 from nextmove.web.meeting_view import form_day
@@ -193,6 +195,7 @@ def _detail(
         no_plan=no_plan,
         others=[o for o in others if o.id != opp_id],
         people=opp_people.people_for(db, opp_id),
+        comments=comment_service.list_comments(db, subject="opportunity", about=opp_id),
         people_notice=_people_notice(request),
         roles=ROLES,
         today=today,
@@ -329,6 +332,37 @@ def decide(
         submitted = {k: v for k, v in form.items() if isinstance(v, str)}
         return _refused(request, db, opp_id, today, "decide", exc, submitted)
     return _back(request, opp_id, "decision", "decisions-h")
+
+
+@router.post("/opportunities/{opp_id}/comments", summary="Comment on an opportunity")
+def comment(
+    request: Request, form: FormDep, opp_id: OppId, db: DbDep, today: TodayDep, now: NowDep
+) -> Response:
+    """A coach's comment on a client's opportunity (comment or edit access), or the owner's
+    reply."""
+    body = _form_text(form, "body")
+    try:
+        made = comment_service.add_comment(
+            db,
+            subject="opportunity",
+            about=opp_id,
+            author=comment_author(request),
+            body=body,
+            now=now,
+        )
+    except NotFound:
+        raise
+    except UserError as exc:
+        return _refused(
+            request,
+            db,
+            opp_id,
+            today,
+            "comment",
+            exc,
+            {"body": body[: comment_service.COMMENT_MAX]},
+        )
+    return _back(request, opp_id, "commented", f"comment-{made.id}")
 
 
 @router.post("/opportunities/{opp_id}/delete", summary="Delete an opportunity")

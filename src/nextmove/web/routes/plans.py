@@ -11,8 +11,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextmove.domain.check import weaknesses
 from nextmove.domain.vision import GAUGE_MEANINGS, GAUGES, MAX_ALTERNATIVES
-from nextmove.errors import InvalidInput, UserError
+from nextmove.errors import InvalidInput, NotFound, UserError
+from nextmove.services import comments as comment_service
 from nextmove.services import plans as service
+from nextmove.web.auth import comment_author
 from nextmove.web.deps import DbDep, FormDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.render import link_for, render
 
@@ -61,6 +63,8 @@ def _page(
         error_plan=error_plan,
         values=values or {},
         done=request.query_params.get("done"),
+        comments=comment_service.comments_by_plan(db),
+        comment_values=values or {},
     )
 
 
@@ -135,6 +139,38 @@ def set_plan(
     except UserError as exc:
         return _refused(request, db, settings, today, exc, name)
     return _back(request, f"saved:{plan.name}")
+
+
+@router.post("/plans/comments", response_class=HTMLResponse, summary="Comment on a plan")
+def comment_plan(
+    request: Request, form: FormDep, db: DbDep, settings: SettingsDep, today: TodayDep, now: NowDep
+) -> Response:
+    """A coach's comment on a client's plan (comment or edit access), or the owner's reply."""
+    name = _text(form, "plan")
+    raw = form.get("body")
+    body = raw if isinstance(raw, str) else ""
+    try:
+        plan_comment = comment_service.add_comment(
+            db, subject="plan", about=name, author=comment_author(request), body=body, now=now
+        )
+    except NotFound:
+        raise  # no such plan (renamed or deleted meanwhile): the error page says so
+    except UserError as exc:
+        return _page(
+            request,
+            db,
+            settings,
+            today,
+            error=exc,
+            error_plan=name,
+            values={"body": body[: comment_service.COMMENT_MAX]},
+            status_code=exc.http_status,
+        )
+    return RedirectResponse(
+        link_for(request, "/plans", done=f"commented:{plan_comment.subject_name}")
+        + f"#comment-{plan_comment.id}",
+        status_code=303,
+    )
 
 
 @router.post("/plans/promote", response_class=HTMLResponse, summary="Promote a plan")

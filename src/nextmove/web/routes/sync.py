@@ -5,18 +5,31 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextmove.config import Settings
-from nextmove.errors import NextmoveError
+from nextmove.errors import AccessDenied, NextmoveError
 from nextmove.services import sync as sync_service
 from nextmove.services import sync_accounts
 from nextmove.services.workspace import Workspace
 from nextmove.web.deps import DbDep, FormDep, NowDep, SettingsDep, TodayDep
 from nextmove.web.render import link_for
 
-router = APIRouter(include_in_schema=False)
+
+def local_only(request: Request) -> None:
+    """Sync is for nextmove on the user's own computer. A server would keep every account's
+    password and connect to any address a user names (docs/deploy.md)."""
+    if request.app.state.nextmove.server is not None:
+        raise AccessDenied(
+            "address book sync is not offered by a nextmove server: it would keep your "
+            "address book's password on the server",
+            hint="Sync works in nextmove on your own computer (nextmove sync add …); "
+            "see docs/sync.md.",
+        )
+
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(local_only)])
 AccountName = Annotated[str, Path(max_length=40, description="The sync account's name.")]
 FIELDS = ("name", "carddav", "user", "caldav", "push_new")
 

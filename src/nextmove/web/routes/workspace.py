@@ -109,7 +109,9 @@ def settings_view(
         # Local mode: the database's workspaces (switch, create, rename, delete).
         **(workspaces.settings_context(request, db) if context.server is None else {}),
         **{
-            "accounts": sync_accounts.list_accounts(db),
+            "accounts": sync_accounts.list_accounts(db, config_dir=context.settings.config_dir)
+            if context.server is None
+            else [],
             "sync_form": {},
             "form_error": None,
             "run_error": None,
@@ -132,7 +134,16 @@ def settings_view(
         server_mode=bool(account),
         restored=request.query_params.get("restored", "")[:60] or None,
         restored_people=request.query_params.get("people", "")[:9] or None,
+        restored_orgs=_counts(request, "orgs_relinked", "orgs_added"),
     )
+
+
+def _counts(request: Request, *names: str) -> list[int] | None:
+    """Small counts passed back in the address after a restore (None when absent)."""
+    values = [request.query_params.get(name, "") for name in names]
+    if not any(values) or not all(v.isdigit() and len(v) <= 6 for v in values):
+        return None
+    return [int(v) for v in values]
 
 
 @router.get("/settings", response_class=HTMLResponse, summary="Settings")

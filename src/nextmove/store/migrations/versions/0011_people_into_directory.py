@@ -11,9 +11,15 @@ the workspace to the organization and every one of those people to their member.
 Then the people who were only ever on the chart move into the directory: no dealings (no
 meeting, interaction, tie but the chart's own, note, tier, tag, board seat, referral,
 opportunity link, employment history, contact source but the chart, not "me") and nothing
-the directory cannot hold (industry, phones, links, LinkedIn address, flags, dates) — their
-person rows go, and they are found as members from then on. Everyone else stays, linked.
-Nothing a user saw is lost: a person is moved only when the member shows all of it.
+the directory cannot hold (phones, links, LinkedIn address, flags, dates, more than one
+e-mail, a name split otherwise than the chart's page splits it) — their person rows go, and
+they are found as members from then on. Everyone else stays, linked. Nothing a user saw is
+lost: a person is moved only when the member shows all of it.
+
+An industry is the organization's, not each member's: `organization.industry` (added here)
+takes the industry every chart person of the organization shares (0.1's demo stamped
+"healthcare software" on each), and members' pages show it; a person whose industry differs
+stays.
 
 Revision ID: 0011
 Revises: 0010
@@ -30,6 +36,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
+from nextmove.domain.people import split_name
+
 revision = "0011"
 # Merges the directory (0008) and accounts (0010) lines: the lead may re-chain it.
 down_revision = "0010"
@@ -39,6 +47,7 @@ depends_on = None
 # Tables whose rows about a person are the chart's own, not dealings with them.
 CHART_TABLES = {"person", "org_position", "person_email", "person_source", "tie"}
 CHART_TIES = ("orgchart-manager", "orgchart-report", "same-team")
+INDUSTRY_LENGTH = 200
 
 
 def _day(value: Any) -> date:
@@ -58,13 +67,17 @@ def _json_list(value: Any) -> list[Any]:
 
 
 def upgrade() -> None:
+    op.add_column(
+        "organization",
+        sa.Column("industry", sa.String(length=INDUSTRY_LENGTH), server_default="", nullable=False),
+    )
     bind = op.get_bind()
     now = datetime.now(UTC)
     chart_people = bind.execute(
         sa.text(
             "SELECT p.workspace_id, p.id, p.name, p.title, p.level, p.function, p.department, "
             "p.city, p.email, p.organization, p.org_key, p.employee_id, p.manager_id, "
-            "p.org_import_id, pos.depth "
+            "p.org_import_id, p.industry, pos.depth "
             "FROM person p LEFT JOIN org_position pos "
             "ON pos.workspace_id = p.workspace_id AND pos.person_id = p.id "
             "WHERE p.employee_id IS NOT NULL AND p.org_import_id IS NOT NULL "
@@ -80,6 +93,7 @@ def upgrade() -> None:
         org_id = _organization(bind, key, rows, now)
         if org_id is None:
             continue  # the directory holds this organization's chart already
+        industry = _industry(bind, org_id, rows)
         snap_id = _snapshot(bind, workspace_id, org_id, rows, now)
         by_person = {r.id: r for r in rows}
         seen: set[str] = set()
@@ -145,7 +159,9 @@ def upgrade() -> None:
             ),
             [{"o": org_id, "e": r.employee_id, "w": workspace_id, "p": r.id} for r in rows],
         )
-        moved += [(workspace_id, pid) for pid in _only_on_the_chart(bind, workspace_id, rows)]
+        moved += [
+            (workspace_id, pid) for pid in _only_on_the_chart(bind, workspace_id, rows, industry)
+        ]
     _remove(bind, moved)
 
 
@@ -162,6 +178,26 @@ def _organization(bind: Any, key: str, rows: list[Any], now: datetime) -> int | 
                 "INSERT INTO organization (key, name, created_at) VALUES (:k, :n, :t) RETURNING id"
             ),
             {"k": key, "n": name[:200], "t": now},
+        ).scalar_one()
+    )
+
+
+def _industry(bind: Any, org_id: int, rows: list[Any]) -> str:
+    """The industry every one of the organization's chart people shares, written to the
+    organization when it has none yet ("" when they differ or have none)."""
+    found = {(r.industry or "").strip() for r in rows}
+    if len(found) != 1:
+        return ""
+    industry = found.pop()
+    if not industry or len(industry) > INDUSTRY_LENGTH:
+        return ""
+    bind.execute(
+        sa.text("UPDATE organization SET industry = :i WHERE id = :o AND industry = ''"),
+        {"i": industry, "o": org_id},
+    )
+    return str(
+        bind.execute(
+            sa.text("SELECT industry FROM organization WHERE id = :o"), {"o": org_id}
         ).scalar_one()
     )
 
@@ -232,9 +268,9 @@ def _team_sizes(bind: Any, org_id: int, snap_id: int, members: list[dict[str, An
         )
 
 
-def _only_on_the_chart(bind: Any, workspace_id: int, rows: list[Any]) -> list[int]:
+def _only_on_the_chart(bind: Any, workspace_id: int, rows: list[Any], industry: str) -> list[int]:
     """Those of these people who were only ever on the chart, and whose page the member
-    shows in full."""
+    shows in full (the organization's `industry` stands for theirs)."""
     ids = {r.id for r in rows}
     org_of = {r.id: r.organization for r in rows}
     keep: set[int] = set()
@@ -244,7 +280,8 @@ def _only_on_the_chart(bind: Any, workspace_id: int, rows: list[Any]) -> list[in
     keep.update(p for p in me if p is not None)
     details = bind.execute(
         sa.text(
-            "SELECT id, phones, links, tags, profile_url, industry, how_known, known_since, "
+            "SELECT id, name, first_name, last_name, email, emails, phones, links, tags, "
+            "profile_url, industry, how_known, known_since, "
             "tier, notes, offered_help, navigated_transition, peer, changed_jobs_on, "
             "last_contact, level_source, function_source FROM person WHERE workspace_id = :w "
             "AND org_import_id IS NOT NULL AND employee_id IS NOT NULL"
@@ -259,7 +296,9 @@ def _only_on_the_chart(bind: Any, workspace_id: int, rows: list[Any]) -> list[in
             or _json_list(d.links)
             or _json_list(d.tags)
             or d.profile_url
-            or (d.industry or "")
+            or (d.industry or "").strip() not in ("", industry)
+            or (d.first_name or "", d.last_name or "") not in (("", ""), split_name(d.name))
+            or _json_list(d.emails) not in ([], [{"value": d.email, "label": "work"}])
             or (d.how_known or "") not in ("", f"{org_of[d.id]} org chart")
             or d.known_since is not None
             or d.tier
@@ -330,4 +369,5 @@ def _remove(bind: Any, moved: list[tuple[int, int]]) -> None:
 def downgrade() -> None:
     # The directory's tables go in 0008's downgrade; the people moved into it are not
     # brought back as person rows (their chart is in the directory until then).
-    pass
+    with op.batch_alter_table("organization") as batch:
+        batch.drop_column("industry")

@@ -10,7 +10,7 @@ On SQLite the tables are rebuilt (kept WITHOUT ROWID); on PostgreSQL the constra
 dropped in place. The downgrade puts both back.
 
 Revision ID: 0012
-Revises: 0011
+Revises: 0016
 Create Date: 2026-12-05 01:50:00
 """
 
@@ -19,7 +19,8 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0012"
-down_revision = "0011"
+# After main's 0016 (comments); the lead may re-chain it.
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 

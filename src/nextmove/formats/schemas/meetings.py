@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from nextmove.web.api.models import ChainLinkPublic, PersonRefPublic
+from nextmove.formats.schemas.core import ChainLinkPublic, PersonRefPublic, Public
 
 StateValue = Literal[
     "idea", "requested", "scheduled", "held", "followed-up", "declined", "no-reply"
@@ -23,18 +23,18 @@ Short = Annotated[str, Field(max_length=300, pattern=_NO_NUL)]
 Long = Annotated[str, Field(max_length=10_000, pattern=_NO_NUL)]
 
 
-class RoundRefPublic(BaseModel):
+class RoundRefPublic(Public):
     id: int | None
     week: int | None
     reach_out_by: dt.date | None
 
 
-class StateDatePublic(BaseModel):
+class StateDatePublic(Public):
     state: StateValue
     on: dt.date
 
 
-class MeetingPublic(BaseModel):
+class MeetingPublic(Public):
     id: int
     person: PersonRefPublic
     kind: KindValue
@@ -52,11 +52,11 @@ class MeetingPublic(BaseModel):
     nudge_on: dt.date | None
 
 
-class MeetingListPublic(BaseModel):
+class MeetingListPublic(Public):
     meetings: list[MeetingPublic]
 
 
-class InsightPublic(BaseModel):
+class InsightPublic(Public):
     id: int | None
     text: str
     affects: str | None = Field(description="step:N, priority:N or choice:SUBJECT, or null.")
@@ -64,13 +64,13 @@ class InsightPublic(BaseModel):
     on: dt.date | None
 
 
-class ReferralPublic(BaseModel):
+class ReferralPublic(Public):
     person: PersonRefPublic
     meeting_id: int | None
     on: dt.date | None
 
 
-class TaskPublic(BaseModel):
+class TaskPublic(Public):
     id: int | None
     meeting_id: int
     person: str
@@ -88,22 +88,23 @@ class MeetingDetailPublic(MeetingPublic):
     referrals: list[ReferralPublic]
     tasks: list[TaskPublic]
     chain: list[ChainLinkPublic]
+    plan: str | None = Field(description="The plan this meeting explores, by name, or null.")
 
 
-class SlotPublic(BaseModel):
+class SlotPublic(Public):
     start: str = Field(description="ISO 8601 with the offset of your time zone.")
     end: str
     minutes: int
 
 
-class SlotsPublic(BaseModel):
+class SlotsPublic(Public):
     meeting_id: int
     timezone: str
     minutes: int
     slots: list[SlotPublic]
 
 
-class DraftPublic(BaseModel):
+class DraftPublic(Public):
     meeting_id: int
     kind: DraftKindValue
     subject: str
@@ -111,17 +112,17 @@ class DraftPublic(BaseModel):
     text: str = Field(description="'Subject: …', a blank line, then the body.")
 
 
-class AgendaPublic(BaseModel):
+class AgendaPublic(Public):
     meeting_id: int
     agenda: str
 
 
-class NotesPublic(BaseModel):
+class NotesPublic(Public):
     meeting_id: int
     notes: str = Field(description="Every note, one dated line each ('2026-11-22: …').")
 
 
-class ReferralResultPublic(BaseModel):
+class ReferralResultPublic(Public):
     person: PersonRefPublic
     created_person: bool = Field(description="False when the person was already known.")
     meeting_id: int | None = Field(description="The meeting idea with the referred person.")
@@ -142,7 +143,7 @@ class MeetingCreate(_In):
     mode: ModeValue | None = Field(default=None, description="Default: video.")
 
 
-class StepCreate(_In):
+class MeetingStepCreate(_In):
     state: StepValue
     date: dt.date | None = Field(default=None, description="Default: today (or ?as_of).")
     early: bool = Field(

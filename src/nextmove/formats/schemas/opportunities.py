@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from nextmove.domain import limits
-from nextmove.web.api.models import LevelPublic, PersonBriefPublic
+from nextmove.formats.schemas.core import LevelPublic, PersonBriefPublic, Public
 
 SourceValue = Literal["hr-proposal", "job-board", "recruiter", "network-referral", "self-created"]
 StatusValue = Literal[
@@ -24,20 +24,20 @@ StatusValue = Literal[
 Text = Annotated[str, Field(max_length=2000)]
 
 
-class StatusChangePublic(BaseModel):
+class StatusChangePublic(Public):
     status: StatusValue
     date: dt.date
     note: str
 
 
-class DecisionPublic(BaseModel):
+class DecisionPublic(Public):
     id: int | None
     date: dt.date
     choice: str
     why: str
 
 
-class OpportunityPublic(BaseModel):
+class OpportunityPublic(Public):
     id: int
     title: str
     organization: str
@@ -58,7 +58,7 @@ class OpportunityPublic(BaseModel):
     decisions: list[DecisionPublic]
 
 
-class SourceMixPublic(BaseModel):
+class SourceMixPublic(Public):
     total: int
     by_source: dict[str, int]
     hr_and_job_boards: int
@@ -69,19 +69,19 @@ class SourceMixPublic(BaseModel):
     sources: dict[str, str]
 
 
-class OpportunityListPublic(BaseModel):
+class OpportunityListPublic(Public):
     opportunities: list[OpportunityPublic]
     source_mix: SourceMixPublic
 
 
-class VerdictPublic(BaseModel):
+class VerdictPublic(Public):
     key: Literal[
         "strong-fit", "worth-exploring", "weak-fit", "think-twice", "misaligned", "unknown"
     ]
     text: str
 
 
-class FlagPublic(BaseModel):
+class FlagPublic(Public):
     code: str
     severity: Literal["serious", "caution"]
     title: str
@@ -90,34 +90,50 @@ class FlagPublic(BaseModel):
     inputs: dict[str, Any]
 
 
-class ChoiceCheckPublic(BaseModel):
+class ChoiceCheckPublic(Public):
     subject: str
     choice: str
     outcome: str
     why: str
 
 
-class EvaluationPublic(BaseModel):
+class PlanFitPublic(Public):
+    plan: str
+    main: bool
+    kind: str = Field(description="step, partial, detour or off-plan.")
+    on_path: list[str] = Field(description="What of the role is on the plan's path.")
+    off_path: list[str]
+    broken_choices: list[str] = Field(description="Stay/change choices the role breaks.")
+    path_score: float
+    why: str
+
+
+class PlanVerdictPublic(Public):
+    best: str | None = Field(description="The plan it serves best, by name.")
+    text: str
+    fits: list[PlanFitPublic] = Field(description="One per plan, the main plan first.")
+
+
+class EvaluationPublic(Public):
     opportunity: dict[str, Any] = Field(description="id, title, organization, source, status.")
     verdict: VerdictPublic
+    plans: PlanVerdictPublic | None = Field(
+        default=None, description="Which of your plans it serves best, and how it fits each."
+    )
     overall: dict[str, Any] = Field(description="value (1–5 or null), method, weights, inputs.")
     priority_fit: dict[str, Any] = Field(description="value, weights by rank, per priority.")
     energy: dict[str, Any] = Field(description="value, shares, items of the work.")
     reach: dict[str, Any] = Field(description="level change, path parts, thresholds.")
     choices: list[ChoiceCheckPublic]
     flags: list[FlagPublic]
-    plans: dict[str, Any] | None = Field(
-        default=None,
-        description="Which of your plans it serves best: best, text, and a fit per plan.",
-    )
 
 
-class EvaluateListPublic(BaseModel):
+class EvaluateListPublic(Public):
     evaluations: list[EvaluationPublic]
     source_mix: SourceMixPublic
 
 
-class ComparePublic(BaseModel):
+class ComparePublic(Public):
     best: int | None
     ranking: list[int]
     evaluations: list[EvaluationPublic]
@@ -161,7 +177,7 @@ class RatingCreate(_In):
     rating: int | None = Field(ge=1, le=5, description="1–5, or null to clear your rating.")
 
 
-class RatingPublic(BaseModel):
+class RatingPublic(Public):
     priority: str
     rating: int | None
     opportunity: OpportunityPublic
@@ -173,7 +189,7 @@ class DecisionCreate(_In):
     date: dt.date | None = Field(default=None, description="Default: today (or ?as_of).")
 
 
-class DecisionResultPublic(BaseModel):
+class DecisionResultPublic(Public):
     decision: DecisionPublic
     status: StatusValue | None = Field(description="The new status, when the choice names one.")
 
@@ -200,24 +216,26 @@ RoleValue = Literal["hiring-manager", "referrer", "contact", "interviewer", "rec
 PersonRef = Annotated[str, Field(min_length=1, max_length=300)]
 
 
-class DirectTiePublic(BaseModel):
+class DirectTiePublic(Public):
     strength: int
     how: str
 
 
 class PersonNearPublic(PersonBriefPublic):
+    model_config = ConfigDict(extra="forbid")
+
     roles: list[RoleValue] = Field(description="Their parts in this opportunity, if involved.")
     direct: DirectTiePublic | None = Field(description="How you know them, if directly.")
     path: str | None = Field(description="The best warm path otherwise: you → … → them.")
 
 
-class OpportunityRefPublic(BaseModel):
+class OpportunityRefPublic(Public):
     id: int
     title: str
     organization: str
 
 
-class OpportunityPeoplePublic(BaseModel):
+class OpportunityPeoplePublic(Public):
     opportunity: OpportunityRefPublic
     involved: list[PersonNearPublic]
     at_organization: list[PersonNearPublic]

@@ -4,29 +4,29 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from nextmove.domain.vision import GAUGE_MAX, GAUGE_MIN, PLAN_NAME_MAX
-from nextmove.web.api.models import ChoicesPublic, FindingPublic, StepPublic, _In
+from nextmove.formats.schemas.core import ChoicesPublic, FindingPublic, Public, StepPublic, _In
 
 GaugeValue = Annotated[int, Field(ge=GAUGE_MIN, le=GAUGE_MAX)]
 
 
-class PlanCheckOnlyPublic(BaseModel):
+class PlanCheckOnlyPublic(Public):
     ok: bool
     weaknesses: int
     notes: int
     findings: list[FindingPublic]
 
 
-class GaugesPublic(BaseModel):
+class GaugesPublic(Public):
     resources: int | None
     likeability: int | None
     confidence: int | None
     coherence: int | None
 
 
-class ServedPublic(BaseModel):
+class ServedPublic(Public):
     id: int | None
     title: str
     organization: str
@@ -35,7 +35,7 @@ class ServedPublic(BaseModel):
     why: str
 
 
-class PersonToMeetPublic(BaseModel):
+class PersonToMeetPublic(Public):
     id: int
     name: str
     title: str
@@ -44,7 +44,7 @@ class PersonToMeetPublic(BaseModel):
     why: str
 
 
-class PlanPublic(BaseModel):
+class PlanPublic(Public):
     name: str
     main: bool
     rank: int = Field(description="0 the main plan, 1–3 the alternatives.")
@@ -58,11 +58,11 @@ class PlanPublic(BaseModel):
     people: list[PersonToMeetPublic] | None = None
 
 
-class PlanListPublic(BaseModel):
+class PlanListPublic(Public):
     plans: list[PlanPublic]
 
 
-class PlanComparePublic(BaseModel):
+class PlanComparePublic(Public):
     gauges: dict[str, str]
     best_by_gauge: dict[str, str | None]
     plans: list[PlanPublic]
@@ -97,6 +97,6 @@ class MeetingPlanEdit(_In):
     )
 
 
-class MeetingPlanPublic(BaseModel):
+class MeetingPlanPublic(Public):
     meeting_id: int
     plan: str | None

@@ -6,15 +6,38 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 ChoiceValue = Literal["stay", "change", "open"]
 
 
-class LevelPublic(BaseModel):
-    rank: int
-    key: str
-    label: str
+# An instant: written as Python's isoformat() writes it ("2026-11-22T09:00:00+00:00").
+Instant = Annotated[
+    dt.datetime, PlainSerializer(lambda v: v.isoformat(), return_type=str, when_used="json")
+]
+
+
+class Public(BaseModel):
+    """A shape the API returns and `--json` prints. Every key is declared: a builder that adds
+    a key the model does not have fails, so no output can carry an undocumented key."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    def __eq__(self, other: object) -> bool:
+        # A shape equals its JSON document too (`response.json() == vision_json(v)`).
+        if isinstance(other, dict):
+            return bool(self.model_dump(mode="json", by_alias=True) == other)
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class LevelPublic(Public):
+    """A rung of the seniority ladder (docs/levels.md); `null` where it is unknown."""
+
+    rank: int = Field(description="0 (intern) … 11 (C-level).")
+    key: str = Field(description="The ladder key, e.g. `director`.")
+    label: str = Field(description="As people read it, e.g. `Director`.")
 
 
 class PersonBriefPublic(BaseModel):
@@ -41,7 +64,7 @@ class ChainLinkPublic(BaseModel):
     introduced_by: int | None
 
 
-class PositionPublic(BaseModel):
+class PositionPublic(Public):
     name: str
     title: str
     organization: str
@@ -51,7 +74,7 @@ class PositionPublic(BaseModel):
     city: str
 
 
-class StepPublic(BaseModel):
+class StepPublic(Public):
     position: int
     name: str = Field(description="'next job', 'two jobs from now', then 'step N'.")
     title: str
@@ -66,19 +89,19 @@ class StepPublic(BaseModel):
     problems: list[str]
 
 
-class PriorityPublic(BaseModel):
+class PriorityPublic(Public):
     rank: int
     name: str
     note: str
 
 
-class ChoicesPublic(BaseModel):
+class ChoicesPublic(Public):
     industry: ChoiceValue
     company: ChoiceValue
     city: ChoiceValue
 
 
-class VisionPublic(BaseModel):
+class VisionPublic(Public):
     me: PositionPublic
     steps: list[StepPublic]
     priorities: list[PriorityPublic]
@@ -180,7 +203,7 @@ class VisionCreate(_In):
         }
 
 
-class FindingPublic(BaseModel):
+class FindingPublic(Public):
     code: str
     severity: Literal["weakness", "note"]
     field: str
@@ -188,7 +211,7 @@ class FindingPublic(BaseModel):
     advice: str
 
 
-class PlanCheckPublic(BaseModel):
+class PlanCheckPublic(Public):
     name: str
     main: bool
     ok: bool
@@ -197,7 +220,7 @@ class PlanCheckPublic(BaseModel):
     findings: list[FindingPublic]
 
 
-class CheckPublic(BaseModel):
+class CheckPublic(Public):
     ok: bool = Field(description="True when no plan has a weakness (notes may remain).")
     weaknesses: int = Field(description="The main plan's.")
     notes: int
@@ -217,18 +240,18 @@ class JournalEntryCreate(_In):
     note: str = Field(default="", max_length=10_000)
 
 
-class JournalEntryPublic(BaseModel):
+class JournalEntryPublic(Public):
     id: int
     date: dt.date
     activity: str
-    energy: int
-    engagement: int
-    flow: bool
+    energy: int = Field(description="−2 draining … +2 energizing.")
+    engagement: int = Field(description="1 bored … 5 fully absorbed.")
+    flow: bool = Field(description="Time flew: you lost track of it.")
     themes: list[str]
     note: str
 
 
-class TallyPublic(BaseModel):
+class TallyPublic(Public):
     name: str
     entries: int
     mean_energy: float
@@ -237,12 +260,12 @@ class TallyPublic(BaseModel):
     last: dt.date | None
 
 
-class ThemesPublic(BaseModel):
+class ThemesPublic(Public):
     energizing: list[TallyPublic]
     draining: list[TallyPublic]
 
 
-class JournalSummaryPublic(BaseModel):
+class JournalSummaryPublic(Public):
     model_config = ConfigDict(populate_by_name=True)
 
     from_: dt.date | None = Field(alias="from")

@@ -9,9 +9,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from nextmove.domain.days import FIRST_DAY, LAST_DAY
-from nextmove.web.api.meeting_models import MeetingPublic, SlotPublic, TaskPublic
-from nextmove.web.api.models import PersonRefPublic
-from nextmove.web.api.suggestions import SuggestionPublic
+from nextmove.formats.schemas.core import PersonRefPublic, Public
+from nextmove.formats.schemas.meetings import MeetingPublic, SlotPublic, TaskPublic
+from nextmove.formats.schemas.suggest import SuggestionPublic
 
 TouchStateValue = Literal["ok", "due", "overdue"]
 Day = Annotated[dt.date, Field(ge=FIRST_DAY, le=LAST_DAY)]
@@ -21,7 +21,7 @@ class _In(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class CadencePublic(BaseModel):
+class SeatCadencePublic(Public):
     state: TouchStateValue
     due_on: dt.date | None
     overdue_on: dt.date | None
@@ -29,12 +29,12 @@ class CadencePublic(BaseModel):
     snoozed: bool
 
 
-class CheckinPublic(BaseModel):
+class CheckinPublic(Public):
     subject: str
     body: str
 
 
-class CandidatePublic(BaseModel):
+class CandidatePublic(Public):
     id: int | None = Field(description="null for a member of your org chart (see `member`).")
     member: str | None = None
     name: str
@@ -43,19 +43,19 @@ class CandidatePublic(BaseModel):
     reasons: list[str]
 
 
-class SeatPublic(BaseModel):
+class SeatPublic(Public):
     seat: int = Field(ge=1, le=3)
     person: PersonRefPublic | None = Field(description="Null for an empty seat.")
     why: str
     cadence_days: int
     last_chat_on: dt.date | None
-    status: CadencePublic | None
+    status: SeatCadencePublic | None
     checkin: CheckinPublic | None = Field(description="A check-in draft for an overdue seat.")
     slots: list[SlotPublic] = Field(description="Proposed 30-minute times for an overdue seat.")
     candidates: list[CandidatePublic] = Field(description="For an empty seat.")
 
 
-class BoardPublic(BaseModel):
+class BoardPublic(Public):
     seats: list[SeatPublic]
 
 
@@ -75,7 +75,7 @@ class ChatCreate(_In):
     date: Day | None = Field(default=None, description="When you met; default: today.")
 
 
-class ContactDuePublic(BaseModel):
+class ContactDuePublic(Public):
     person: PersonRefPublic
     state: TouchStateValue
     due_on: dt.date | None
@@ -94,7 +94,7 @@ class TodayContactPublic(ContactDuePublic):
     )
 
 
-class DigestRoundPublic(BaseModel):
+class DigestRoundPublic(Public):
     id: int
     created_on: dt.date | None
     size: int
@@ -103,7 +103,7 @@ class DigestRoundPublic(BaseModel):
     weeks_progress: list[dict[str, int]] = Field(description="Per week: `week` and the counts.")
 
 
-class TodayPublic(BaseModel):
+class TodayPublic(Public):
     today: dt.date
     meetings_today: list[MeetingPublic]
     meetings_this_week: list[MeetingPublic]
@@ -116,7 +116,7 @@ class TodayPublic(BaseModel):
     next_people: list[SuggestionPublic]
 
 
-class RoundProgressPublic(BaseModel):
+class RoundProgressPublic(Public):
     round_id: int
     created_on: dt.date
     size: int
@@ -125,14 +125,14 @@ class RoundProgressPublic(BaseModel):
     per_week: dict[str, dict[str, int]]
 
 
-class RoundSlotPublic(BaseModel):
+class RoundSlotPublic(Public):
     week: int
     reach_out_by: dt.date
     why_chosen: str
     suggestion: SuggestionPublic
 
 
-class RoundPlanPublic(BaseModel):
+class RoundPlanPublic(Public):
     round_id: int | None = Field(description="Null for a dry run.")
     slots: list[RoundSlotPublic]
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel
-
-from nextmove.web.api.meeting_models import (
+from nextmove.formats.schemas.core import Instant, Public
+from nextmove.formats.schemas.meetings import (
     InsightPublic,
     MeetingPublic,
     ReferralPublic,
     TaskPublic,
 )
-from nextmove.web.api.people_models import PersonDetailPublic
+from nextmove.formats.schemas.people import PersonDetailPublic
 
 
 class ExportedMeetingPublic(MeetingPublic):
@@ -24,12 +23,12 @@ class ExportedMeetingPublic(MeetingPublic):
     tasks: list[TaskPublic]
 
 
-class ReferredInPublic(BaseModel):
+class ReferredInPublic(Public):
     meeting_id: int
     by: str
 
 
-class ExportedSeatPublic(BaseModel):
+class ExportedSeatPublic(Public):
     seat: int
     why: str
     cadence_days: int
@@ -37,14 +36,14 @@ class ExportedSeatPublic(BaseModel):
     since: dt.date | None
 
 
-class ExportedKeepPublic(BaseModel):
+class ExportedKeepPublic(Public):
     tier: str | None
     ideal_days: int | None
     max_days: int | None
     snooze_until: dt.date | None
 
 
-class ExportedOpportunityPublic(BaseModel):
+class ExportedOpportunityPublic(Public):
     id: int
     title: str
     organization: str
@@ -52,12 +51,12 @@ class ExportedOpportunityPublic(BaseModel):
     role: str
 
 
-class PersonExportPublic(BaseModel):
+class PersonExportPublic(Public):
     """Everything nextmove holds about one person."""
 
     format: Literal["nextmove-person-export"]
     version: int
-    exported_at: dt.datetime
+    exported_at: Instant
     person: PersonDetailPublic
     meetings: list[ExportedMeetingPublic]
     referred_in_meetings: list[ReferredInPublic]

@@ -8,25 +8,27 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from nextmove.formats.schemas.core import Public
 
-class SkipPublic(BaseModel):
+
+class SkipPublic(Public):
     where: str
     reason: str
 
 
-class ReportProblemPublic(BaseModel):
+class ReportProblemPublic(Public):
     where: str = Field(description="The line, card or row, e.g. 'line 12' or 'card 3'.")
     message: str
 
 
-class ChangedJobPublic(BaseModel):
+class ChangedJobPublic(Public):
     person_id: int
     name: str
     before: str
     after: str
 
 
-class ImportReportPublic(BaseModel):
+class ImportReportPublic(Public):
     kind: str
     source: str = Field(description="The uploaded file's name.")
     dry_run: bool

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from nextmove.domain import limits
 from nextmove.domain.days import FIRST_DAY, LAST_DAY
-from nextmove.web.api.models import ChainLinkPublic, LevelPublic, PersonRefPublic
+from nextmove.formats.schemas.core import ChainLinkPublic, LevelPublic, PersonRefPublic, Public
 
 FlagValue = Literal["offered-help", "navigated-transition", "peer", "changed-jobs"]
 TierValue = Literal["A", "B", "C"]
@@ -46,7 +46,7 @@ class PersonDeletedPublic(BaseModel):
     summary: str = Field(description='"3 texts in 2 meetings, 1 text in 1 opportunity".')
 
 
-class PersonLinePublic(BaseModel):
+class PersonLinePublic(Public):
     id: int
     name: str
     title: str
@@ -77,27 +77,27 @@ class PersonPicksPublic(BaseModel):
     people: list[PersonPickPublic]
 
 
-class PersonListPublic(BaseModel):
+class PersonListPublic(Public):
     total: int = Field(description="How many match in all (the page holds at most `limit`).")
     people: list[PersonLinePublic]
 
 
-class EmailPublic(BaseModel):
+class EmailPublic(Public):
     address: str
     label: str
 
 
-class PhonePublic(BaseModel):
+class PhonePublic(Public):
     number: str
     label: str
 
 
-class LinkPublic(BaseModel):
+class LinkPublic(Public):
     url: str
     label: str
 
 
-class JobPublic(BaseModel):
+class JobPublic(Public):
     organization: str
     title: str
     start: dt.date | None
@@ -105,13 +105,13 @@ class JobPublic(BaseModel):
     source: str | None
 
 
-class OrgChartPublic(BaseModel):
+class OrgChartPublic(Public):
     employee_id: str | None
     manager_id: int | None
     depth: int | None
 
 
-class PersonPublic(BaseModel):
+class PersonPublic(Public):
     id: int
     name: str
     first_name: str
@@ -143,7 +143,7 @@ class PersonPublic(BaseModel):
     org_chart: OrgChartPublic | None
 
 
-class TiePublic(BaseModel):
+class TiePublic(Public):
     person_id: int = Field(description="The other person.")
     name: str
     source: str
@@ -151,7 +151,7 @@ class TiePublic(BaseModel):
     note: str
 
 
-class InteractionPublic(BaseModel):
+class InteractionPublic(Public):
     id: int | None
     date: dt.date
     kind: str
@@ -159,7 +159,7 @@ class InteractionPublic(BaseModel):
     source: str
 
 
-class SourcePublic(BaseModel):
+class SourcePublic(Public):
     kind: str
     key: str
     file: str
@@ -168,19 +168,19 @@ class SourcePublic(BaseModel):
     imported_on: dt.date | None
 
 
-class ChartMemberPublic(BaseModel):
+class ChartMemberPublic(Public):
     employee_id: str
     name: str
     title: str
 
 
-class ChartTeamPublic(BaseModel):
+class ChartTeamPublic(Public):
     date: dt.date | None
     direct: int
     size: int
 
 
-class ChartPositionPublic(BaseModel):
+class ChartPositionPublic(Public):
     title: str
     department: str
     manager_employee_id: str | None
@@ -188,14 +188,14 @@ class ChartPositionPublic(BaseModel):
     until: dt.date | None
 
 
-class ChartHolderPublic(BaseModel):
+class ChartHolderPublic(Public):
     employee_id: str
     name: str
     title: str
     until: dt.date | None
 
 
-class DirectoryFactsPublic(BaseModel):
+class DirectoryFactsPublic(Public):
     """What an organization's chart says about someone (docs/directory.md)."""
 
     organization: str
@@ -215,6 +215,10 @@ class DirectoryFactsPublic(BaseModel):
 
 
 class PersonDetailPublic(PersonPublic):
+    id: int | None = Field(  # type: ignore[assignment]
+        description="null for a member of an org chart who is not one of your people "
+        "(`people show northwind:NW3`; see `member`)."
+    )
     is_me: bool
     ties: list[TiePublic]
     interactions: list[InteractionPublic]
@@ -228,21 +232,21 @@ class TouchPublic(InteractionPublic):
     last_contact: dt.date | None
 
 
-class ChainPublic(BaseModel):
+class ChainPublic(Public):
     person: PersonRefPublic
     chain: list[ChainLinkPublic] = Field(description="First contact first; the person last.")
 
 
-class CadencePublic(BaseModel):
+class KeepCadencePublic(Public):
     ideal_days: int
     max_days: int
     personal: bool
 
 
-class ContactPublic(BaseModel):
+class ContactPublic(Public):
     person: PersonRefPublic
     tier: str | None
-    cadence: CadencePublic
+    cadence: KeepCadencePublic
     last_touch: dt.date | None
     snooze_until: dt.date | None
     state: KeepStateValue
@@ -252,7 +256,7 @@ class ContactPublic(BaseModel):
     snoozed: bool
 
 
-class KeepListPublic(BaseModel):
+class KeepListPublic(Public):
     contacts: list[ContactPublic]
 
 
