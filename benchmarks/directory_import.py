@@ -146,7 +146,9 @@ def bench_sqlite(folder: Path, chart: Path, refresh: Path, people: int, repeat: 
     )  # fmt: skip
 
 
-def bench_postgresql(folder: Path, chart: Path, refresh: Path, people: int, repeat: int) -> None:
+def bench_postgresql(
+    folder: Path, chart: Path, refresh: Path, people: int, repeat: int, port: int = PG_PORT
+) -> None:
     sys.path.insert(0, str(ROOT))
     import psycopg
     from tests.pg_server import PostgresServer, find_bindir
@@ -156,7 +158,7 @@ def bench_postgresql(folder: Path, chart: Path, refresh: Path, people: int, repe
         print("PostgreSQL: no server binaries found; skipped")
         return
     server = PostgresServer(bindir)
-    server.port = PG_PORT
+    server.port = port
     server.start()
     try:
         admin = server.url().replace("+psycopg", "")
@@ -226,6 +228,7 @@ def main() -> None:
     parser.add_argument("--postgresql", action="store_true", help="also on PostgreSQL")
     parser.add_argument("--only-postgresql", action="store_true", help="only on PostgreSQL")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--port", type=int, default=PG_PORT, help="the throwaway PostgreSQL's port")
     parser.add_argument("--write", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.write:
@@ -247,7 +250,7 @@ def main() -> None:
         if not args.only_postgresql:
             bench_sqlite(folder, chart, refresh, args.people, args.repeat)
         if args.postgresql or args.only_postgresql:
-            bench_postgresql(folder, chart, refresh, args.people, args.repeat)
+            bench_postgresql(folder, chart, refresh, args.people, args.repeat, args.port)
 
 
 if __name__ == "__main__":

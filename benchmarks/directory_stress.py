@@ -294,10 +294,14 @@ def stress(url: str, chart: Path, label: str) -> None:
 
 
 def main() -> None:
+    global PORT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("people", nargs="?", type=int, default=200_000)
     parser.add_argument("--postgresql", action="store_true", help="on PostgreSQL (else SQLite)")
+    parser.add_argument("--port", type=int, default=PORT, help="the web app's port")
+    parser.add_argument("--pg-port", type=int, default=PG_PORT, help="the throwaway PostgreSQL's")
     args = parser.parse_args()
+    PORT = args.port
     with tempfile.TemporaryDirectory(prefix="nextmove-stress-") as tmp:
         folder = Path(tmp)
         chart = folder / "chart.csv"
@@ -313,7 +317,7 @@ def main() -> None:
         if bindir is None:
             raise SystemExit("no PostgreSQL binaries")
         server = PostgresServer(bindir)
-        server.port = PG_PORT
+        server.port = args.pg_port
         server.start()
         try:
             with psycopg.connect(server.url().replace("+psycopg", ""), autocommit=True) as conn:

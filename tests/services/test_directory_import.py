@@ -175,6 +175,32 @@ def test_reimporting_the_same_chart_writes_no_new_versions(
         assert [s.members for s in d.snapshots(session, org_id(db))] == [5, 5]
 
 
+def test_a_refresh_tells_moves_title_changes_and_other_changes_apart(
+    db: Workspace, tmp_path: Path, now: datetime
+) -> None:
+    run(db, chart(tmp_path, "a.csv", WEEK1), now, DAY1)
+    week2 = (
+        WEEK1.replace("Engineering,Lyon,linus@", "Engineering,Berlin,linus@")  # city only
+        .replace("5,Ken Thompson,Product Manager,4,Product,", "5,Ken Thompson,Product Manager,4,Design,")
+        .replace("2,Grace Hopper,VP Engineering,", "2,Grace Hopper,SVP Engineering,")
+        # The same row as the file gave it, written differently: padded cells, an e-mail in
+        # capitals — nothing changed.
+        .replace("1,Ada Lovelace,Chief Executive Officer,,Executive,Paris,ada@acme.example",
+                 "1, Ada Lovelace ,Chief Executive Officer,,Executive,Paris ,ADA@acme.example")
+    )  # fmt: skip
+    result = run(db, chart(tmp_path, "b.csv", week2), now, DAY1 + timedelta(days=7))
+    assert (result.changed, result.moves, result.title_changes, result.unchanged) == (3, 1, 1, 2)
+    with db.session() as session:
+        oid = org_id(db)
+        assert [(p.city, p.title) for p in d.positions(session, oid, "3")] == [
+            ("Lyon", "Software Engineer"),
+            ("Berlin", "Software Engineer"),
+        ]
+        assert d.member(session, oid, "5").department == "Design"  # type: ignore[union-attr]
+        assert d.member(session, oid, "2").title == "SVP Engineering"  # type: ignore[union-attr]
+        assert len(d.positions(session, oid, "1")) == 1
+
+
 def test_a_manager_who_moves_takes_a_new_depth_to_the_whole_team(
     db: Workspace, tmp_path: Path, now: datetime
 ) -> None:

@@ -20,8 +20,8 @@ def depths(
     """Exact depth below the root for every row. A cycle is reported with its lines and
     broken at the member that comes first in the file (which becomes a root for --partial)."""
     n = len(manager)
-    depth = array("l", [-1]) * n
-    stamp = array("l", [-1]) * n
+    depth = array("i", [-1]) * n
+    stamp = array("i", [-1]) * n
     broken: list[int] = []
     for i in range(n):
         if depth[i] >= 0:

@@ -2,17 +2,18 @@
 snapshot, with the history of who held which position when.
 
 1. Read: the file is read once, a batch at a time. Each row is checked (an id, a name, no
-   duplicate, cells of sane length), its level and function read from its title (and
-   department), and compared with the member's current version (three 64-bit hashes per
-   member, read before the file): only joiners and changed rows are staged, in a temporary
-   table of the import's own connection (no lock on the database). The tree is kept in
-   compact arrays.
+   duplicate, cells of sane length) and compared with the member's current version (one
+   64-bit hash of the row per member, read before the file); only joiners and changed rows
+   go on: their level and function are read from their title (and department), once per
+   distinct pair, and they are kept in memory, column by column, to be written (nothing is
+   written yet: no lock on the database). The tree is kept in compact arrays.
 2. Check: unknown managers and cycles are reported with their lines; with any problem the
    import stops there (unless --partial) and nothing was written.
 3. Apply, in short transactions (each well under a second, with a pause between them for
-   other writers): the organization and its new snapshot ('applying'), the staged rows as
-   new versions (the versions they replace closed), members whose only change is their
-   depth, leavers, team sizes. Readers still see the previous snapshot.
+   other writers on SQLite): the organization and its new snapshot ('applying'), the kept
+   rows as new versions in employee-id order (the versions they replace closed), members
+   whose only change is their depth, leavers, team sizes. Readers still see the previous
+   snapshot.
 4. Finish, in one short transaction: the snapshot complete with its counts, the
    organization's `current_snapshot_id` moved to it, workspace people linked to their
    entries.
@@ -127,56 +128,53 @@ def import_directory(
             result.organization = found[1]
         current = w.current_of(conn, org_id) if org_id is not None else None
         conn.rollback()
-        w.create_stage(conn)
-        conn.commit()
-        try:
-            run = ChartPlan(conn, chart, report, progress)
-            if current is not None and org_id is not None:
-                run.load_current(org_id, current)
-            run.read()
-            if report.records == 0:
-                raise UserError(
-                    f"{source}: no employees below the header; an empty chart would take "
-                    f"everyone out of {result.organization}'s chart",
-                    hint="Export the chart again with its rows; nothing was changed.",
-                )
-            if me is not None and not run.present(me):
-                raise UserError(
-                    f"{me}: there is no employee with that id in {source}",
-                    hint="Give your own employee id as it appears in the file.",
-                    field="me",
-                )
-            run.check()
-            if report.problems and not partial:
-                raise problems_error(source, report.problems)
-            run.plan()
-            result.members, result.joiners, result.leavers = (
-                run.members,
-                run.joiners,
-                len(run.leavers),
+        run = ChartPlan(conn, chart, report, progress)
+        if current is not None and org_id is not None:
+            run.load_current(org_id, current)
+        run.read()
+        if report.records == 0:
+            raise UserError(
+                f"{source}: no employees below the header; an empty chart would take "
+                f"everyone out of {result.organization}'s chart",
+                hint="Export the chart again with its rows; nothing was changed.",
             )
-            result.moves, result.title_changes = run.moves, run.title_changes
-            result.changed, result.unchanged = run.changed, run.unchanged
-            result.me = me
-            report.created = result.joiners
-            report.updated = result.changed + len(run.depth_only)
-            report.unchanged = result.unchanged - len(run.depth_only)
-            if not dry_run:
-                _apply(
-                    conn,
-                    run,
-                    result,
-                    ws.id,
-                    key,
-                    name,
-                    Path(source).name,
-                    me,
-                    now,
-                    today,
-                    progress,
-                )
-        finally:
-            w.drop_stage(conn)
+        if me is not None and not run.present(me):
+            raise UserError(
+                f"{me}: there is no employee with that id in {source}",
+                hint="Give your own employee id as it appears in the file.",
+                field="me",
+            )
+        run.check()
+        if report.problems and not partial:
+            raise problems_error(source, report.problems)
+        run.plan()
+        result.members, result.joiners, result.leavers = (
+            run.members,
+            run.joiners,
+            len(run.leavers),
+        )
+        result.moves, result.title_changes = run.moves, run.title_changes
+        result.changed, result.unchanged = run.changed, run.unchanged
+        result.me = me
+        report.created = result.joiners
+        report.updated = result.changed + len(run.depth_only)
+        report.unchanged = result.unchanged - len(run.depth_only)
+        if not dry_run:
+            _apply(
+                conn,
+                run,
+                result,
+                ws.id,
+                key,
+                name,
+                Path(source).name,
+                me,
+                now,
+                today,
+                progress,
+            )
+            if not w.is_sqlite(conn) and run.order:  # (the snapshot is complete by now)
+                w.analyze(conn)
     _notes(result)
     return result
 
@@ -231,26 +229,27 @@ def _apply(
                 share = PAUSE_SHARE * random.uniform(0.5, 1.5)
                 time.sleep(max(MIN_PAUSE, (time.perf_counter() - started) * share))
 
-        after = ""
-        while True:
-            upto = w.stage_boundary(conn, after, chunk)
-            conn.rollback()
-            paced(
-                lambda after=after, upto=upto: w.apply_staged(
-                    conn, org_id, snap_id, after, upto, close=close
-                )
-            )
-            progress.advance(chunk if upto is not None else len(run.staged) % chunk)
-            if upto is None:
-                break
-            after = upto
+        order, staged, emps = run.order, run.staged, run.columns[0]
+        n_old = run.n_old
+        for start in range(0, len(order), chunk):
+            positions = order[start : start + chunk]
+
+            def write(part: Any = positions) -> None:
+                if close:  # the versions these rows replace (not the joiners')
+                    w.apply_leavers(
+                        conn, org_id, snap_id, [emps[p] for p in part if staged[p] < n_old]
+                    )
+                w.insert_versions(conn, org_id, snap_id, run.rows(part))
+
+            paced(write)
+            progress.advance(len(positions))
         for part in _parts(run.depth_only):
             paced(lambda part=part: w.apply_copies(conn, org_id, snap_id, part))
         for part in _parts(run.leavers):
             paced(lambda part=part: w.apply_leavers(conn, org_id, snap_id, part))
         for part in _parts(run.team_changes):
             paced(lambda part=part: w.apply_team_sizes(conn, org_id, snap_id, part))
-        progress.advance(run.members - len(run.staged))
+        progress.advance(run.members - len(run.order))
 
         def finish() -> int:
             w.finish_snapshot(

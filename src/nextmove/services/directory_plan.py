@@ -11,11 +11,13 @@ before, cells of sane length — and row by row, with a problem per bad row, whe
 
 from __future__ import annotations
 
+import re
 from array import array
-from collections import Counter
-from itertools import compress, count, repeat
-from operator import itemgetter, ne, or_
-from typing import Any
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain, compress, count, repeat
+from operator import eq, itemgetter, ne, not_
+from typing import Any, cast
 
 from sqlalchemy import Connection
 
@@ -29,9 +31,27 @@ from nextmove.services.titles import infer_titles_in
 from nextmove.store import directory_write as w
 
 BATCH = 5000
+# A cell with white space at either end, in a column's cells joined and wrapped with NUL
+# (starting with the literal NUL, the search skips from one NUL to the next in C).
+_PADDED = re.compile(r"\x00(?:\s|(?<=\s\x00))")
 MAX_ID = 64
+# Team sizes are added up level by level (one scan of the depths per level) up to this depth;
+# a deeper chart is sorted by depth instead.
+MAX_LEVELS = 64
 MAX_CELL = 500
 MAX_EMAIL = 320
+
+
+def _encoded(values: list[str | None]) -> list[bytes | None]:
+    if None not in values:
+        return list(map(str.encode, cast("list[str]", values)))
+    return [v.encode() if v is not None else None for v in values]
+
+
+def _decoded(values: Sequence[bytes | None]) -> Iterable[str | None]:
+    if None not in values:
+        return map(bytes.decode, cast("Sequence[bytes]", values))
+    return [v.decode() if v is not None else None for v in values]
 
 
 class ChartPlan:
@@ -44,20 +64,32 @@ class ChartPlan:
         self.index: dict[str, int] = {}  # employee id -> idx
         self.emps: list[str] = []  # idx -> employee id
         self.seen = bytearray()  # idx -> 1 when a row of the file has it
-        self.lines = array("l")  # idx -> the row's line (0: no row)
+        self.lines = array("i")  # idx -> the row's line (0: no row)
         self.mgr_ids: list[str | None] = []  # idx -> the manager's employee id in the file
-        self.manager = array("l")  # idx -> the manager's idx, or NONE (after check())
-        self.depth = array("l")
-        # The last snapshot, per idx < n_old: hashes of (manager, department), of the title,
-        # of the rest of the row; and the depth.
+        self.manager = array("i")  # idx -> the manager's idx, or NONE (after check())
+        self.depth = array("i")
+        # The last snapshot, per idx < n_old: a hash of the row as the file gives it (name,
+        # title, department, manager, city, e-mail), and the depth. Rows whose hash is the
+        # same are unchanged and read no further; the few others are compared field by
+        # field with their last version (classify()).
         self.n_old = 0
-        self.old_move = array("q")
-        self.old_title = array("q")
-        self.old_rest = array("q")
-        self.old_depth = array("l")
+        self.old_row = array("q")
+        self.old_depth = array("i")
+        self.last: tuple[int, int] | None = None  # (organization, snapshot) read
+        # Changed rows of the last snapshot: idx -> (name, title, department, manager, city,
+        # e-mail) as the file gives them.
+        self.pending: dict[int, tuple[Any, ...]] = {}
         self.old_sizes: dict[str, tuple[int, int]] = {}
         self.has_current = False
-        self.staged = array("l")  # idx of staged rows (joiners and changed rows)
+        # The rows to write (joiners and changed rows), column by column in the order they
+        # were read: their idx, then (employee id, name, title, level, function, department,
+        # manager, city, e-mail). Titles, departments and cities are shared strings (an
+        # org chart repeats a few thousand of them), so a million rows fit in memory.
+        self.staged = array("i")
+        self.columns: tuple[list[Any], ...] = tuple([] for _ in range(9))
+        self.shared: dict[str, str] = {}
+        # Positions in `staged` in employee-id order, the order they are written (plan()).
+        self.order = array("i")
         self.joiners = self.moves = self.title_changes = self.changed = self.unchanged = 0
         self.members = 0
         self.cleared: set[int] = set()  # idx whose manager link --partial cut
@@ -89,17 +121,12 @@ class ChartPlan:
 
     def load_current(self, org_id: int, snapshot: int) -> None:
         self.has_current = True
-        for part in w.current_versions(self.conn, org_id, snapshot):
-            emps, names, titles, levels, functions, depts, mgrs, cities, emails, depths_ = (
-                list(c) for c in zip(*part, strict=True)
-            )
-            self._grow(emps)
-            self.old_move.extend(map(hash, zip([m or "" for m in mgrs], depts, strict=True)))
-            self.old_title.extend(map(hash, titles))
-            self.old_rest.extend(
-                map(hash, zip(names, levels, functions, cities, emails, strict=True))
-            )
-            self.old_depth.extend(depths_)
+        self.last = (org_id, snapshot)
+        row = itemgetter(1, 2, 3, 4, 5, 6)
+        for part in w.current_rows(self.conn, org_id, snapshot):
+            self._grow(list(map(itemgetter(0), part)))
+            self.old_row.extend(map(hash, map(row, part)))
+            self.old_depth.extend(map(itemgetter(7), part))
         self.n_old = len(self.emps)
         self.old_sizes = w.latest_team_sizes(self.conn, org_id, snapshot)
         self.conn.rollback()
@@ -125,16 +152,19 @@ class ChartPlan:
         def cells(rows: list[list[str]], i: int) -> list[str]:
             if i == blank:
                 return [""] * len(rows)
-            return list(map(strip, map(itemgetter(i), rows)))
+            column = list(map(itemgetter(i), rows))
+            # Exported charts rarely pad their cells: one search over the whole column
+            # (in C) says whether any cell needs stripping.
+            if _PADDED.search("\x00" + "\x00".join(column) + "\x00") is None:
+                return column
+            return list(map(strip, column))
 
         self.progress.start("Reading the org chart", None)
-        # One transaction on the temporary tables for the whole pass (it locks nothing).
-        if not self.conn.in_transaction():
-            self.conn.begin()
         records = 0
         for lines, rows in self.chart.batches(BATCH):
             records += len(rows)
-            rows = [r if len(r) > width else r + pad[len(r) :] for r in rows]
+            if min(map(len, rows)) < width:  # short rows: the missing cells are blank
+                rows = [r if len(r) >= width else r + pad[len(r) :] for r in rows]
             emps, mgrs = cells(rows, ci), cells(rows, cm)
             # One string per manager id, not one per row naming them (a million rows name
             # some 170,000 managers).
@@ -164,6 +194,17 @@ class ChartPlan:
             self.departments.update(depts)
             if max(map(len, filter(None, emails)), default=0) > MAX_EMAIL:
                 emails = [e if e is None or len(e) <= MAX_EMAIL else None for e in emails]
+            stage = self._compare(idxs, names, titles, depts, mgrs, cities, emails)
+            if stage is None:
+                self.progress.advance(len(rows))
+                continue
+            if isinstance(stage, list):  # the rows that changed, of a batch
+                idxs = list(compress(idxs, stage))
+                emps, names, titles, depts, mgrs, cities = (
+                    list(compress(x, stage)) for x in (emps, names, titles, depts, mgrs, cities)
+                )
+                emails = list(compress(emails, stage))
+            # Level and function: the title reader runs once per distinct (title, department).
             keys = list(zip(titles, depts, strict=True))
             new_keys = set(keys) - guesses.keys()
             if new_keys:
@@ -171,27 +212,44 @@ class ChartPlan:
                     values = guess_values(guess)
                     guesses[k] = (values[0], values[3])
             levels, functions = (list(x) for x in zip(*map(guesses.__getitem__, keys), strict=True))
-            stage = self._compare(
-                idxs, names, titles, levels, functions, depts, cities, mgrs, emails
-            )
-            if stage is not None:
-                rows_out = zip(
-                    idxs, emps, names, titles, levels, functions, depts,
-                    [m or None for m in mgrs], cities, emails, strict=True,
-                )  # fmt: skip
-                if not isinstance(stage, list):
-                    staged = list(rows_out)
-                    self.staged.extend(idxs)
-                else:
-                    staged = list(compress(rows_out, stage))
-                    self.staged.extend(compress(idxs, stage))
-                if staged:
-                    w.stage_rows(self.conn, staged)
+            self._stage(idxs, emps, names, titles, levels, functions, depts, mgrs, cities, emails)
             self.progress.advance(len(rows))
-        self.conn.commit()
         self.report.records = records
         self.members = sum(self.seen)
+        self._classify()
         self.progress.finish()
+
+    def _stage(self, idxs: list[int], *cols: list[Any]) -> None:
+        """Keep these rows of a batch to be written."""
+        shared = self.shared.setdefault
+        emps, names, titles, levels, functions, depts, mgrs, cities, emails = cols
+        titles, depts, cities = (list(map(shared, x, x)) for x in (titles, depts, cities))
+        mgrs = [m or None for m in mgrs]
+        # Names and e-mails, unique to each row, are kept as UTF-8 bytes: 16 bytes less per
+        # object than a str — 32 MB of a million-row chart.
+        names_b, emails_b = list(map(str.encode, names)), _encoded(emails)
+        out: tuple[list[Any], ...] = (
+            emps, names_b, titles, levels, functions, depts, mgrs, cities, emails_b,
+        )  # fmt: skip
+        for kept, column in zip(out, self.columns, strict=True):
+            column.extend(kept)
+        self.staged.extend(idxs)
+
+    def rows(self, positions: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+        """The staged rows at these positions, with their depth, as the directory stores them
+        (employee_id, name, title, level, function, department, manager, city, e-mail,
+        depth)."""
+        if len(positions) == 1:
+            positions = [positions[0], positions[0]]  # (itemgetter gives a tuple of two)
+            one = True
+        else:
+            one = False
+        get = itemgetter(*positions)
+        cols: list[Any] = [get(c) for c in self.columns]
+        cols[1] = map(bytes.decode, cols[1])
+        cols[8] = _decoded(cols[8])
+        rows = zip(*cols, map(self.depth.__getitem__, get(self.staged)), strict=True)
+        return iter([next(rows)]) if one else rows
 
     def _place(
         self,
@@ -219,6 +277,10 @@ class ChartPlan:
             found = list(map(index.get, emps))
             if found.count(None) == len(found):
                 idxs = list(self._grow(emps))
+            elif None not in found:  # every row was there last time (a refresh)
+                idxs = cast("list[int]", found)
+                if any(map(seen.__getitem__, idxs)):
+                    clean = False
             else:
                 known = [i for i in found if i is not None]
                 if any(map(seen.__getitem__, known)):
@@ -233,13 +295,13 @@ class ChartPlan:
             if idxs[-1] - first == k - 1 and idxs == list(range(first, first + k)):
                 # New members in a row (a first import): whole slices at once.
                 seen[first : first + k] = b"\x01" * k
-                lines_[first : first + k] = array("l", lines)
+                lines_[first : first + k] = array("i", lines)
                 mgr_ids[first : first + k] = mgrs
                 return idxs
-            for i, line, mgr in zip(idxs, lines, mgrs, strict=True):
-                seen[i] = 1
-                lines_[i] = line
-                mgr_ids[i] = mgr
+            # Scattered writes, each loop run in C.
+            deque(map(seen.__setitem__, idxs, repeat(1)), maxlen=0)
+            deque(map(lines_.__setitem__, idxs, lines), maxlen=0)
+            deque(map(mgr_ids.__setitem__, idxs, mgrs), maxlen=0)
             return idxs
         problem = self.report.problem
         self._keep = [False] * len(emps)
@@ -288,36 +350,24 @@ class ChartPlan:
         idxs: list[int],
         names: list[str],
         titles: list[str],
-        levels: list[int | None],
-        functions: list[str | None],
         depts: list[str],
-        cities: list[str],
         mgrs: list[str],
+        cities: list[str],
         emails: list[str | None],
     ) -> list[bool] | bool | None:
-        """Which rows to stage: True (all: none was in the last snapshot), a mask, or None
-        (none changed). Counts joiners, moves, title changes, changed and unchanged rows."""
+        """Which rows to write: True (all: none was in the last snapshot), a mask, or None
+        (none changed). Counts joiners, changed and unchanged rows; the changed rows of the
+        last snapshot are kept for classify()."""
         n_old = self.n_old
         if not n_old or min(idxs) >= n_old:
             self.joiners += len(idxs)
             return True
-        old_move, old_title, old_rest = self.old_move, self.old_title, self.old_rest
         if max(idxs) < n_old:  # every row was there last time (the usual refresh batch)
             olds: Any = idxs
         else:
             olds = [i if i < n_old else 0 for i in idxs]
-        moved = list(
-            map(ne, map(hash, zip(mgrs, depts, strict=True)), map(old_move.__getitem__, olds))
-        )
-        retitled = list(map(ne, map(hash, titles), map(old_title.__getitem__, olds)))
-        rest = list(
-            map(
-                ne,
-                map(hash, zip(names, levels, functions, cities, emails, strict=True)),
-                map(old_rest.__getitem__, olds),
-            )
-        )
-        mask = list(map(or_, map(or_, moved, retitled), rest))
+        rows = list(zip(names, titles, depts, mgrs, cities, emails, strict=True))
+        mask = list(map(ne, map(hash, rows), map(self.old_row.__getitem__, olds)))
         if olds is not idxs:  # new members are joiners, whatever row 0 holds
             for p, i in enumerate(idxs):
                 if i >= n_old:
@@ -326,16 +376,31 @@ class ChartPlan:
             i = idxs[p]
             if i >= n_old:
                 self.joiners += 1
-                continue
-            m, t = moved[p], retitled[p]
-            self.changed += 1
-            self.moves += m
-            self.title_changes += t
-            # Whether the row would be unchanged but for a manager link --partial may cut
-            # again, as it did last time.
-            self.changes[i] = (t or rest[p], m and hash(("", depts[p])) == old_move[i])
+            else:
+                self.pending[i] = rows[p]
         self.unchanged += mask.count(False)
         return mask if any(mask) else None
+
+    def _classify(self) -> None:
+        """The changed rows of the last snapshot against their last versions, field by field:
+        moves (manager or department), title changes, and whether a row would be unchanged
+        but for a manager link --partial may cut again, as it did last time."""
+        if not self.pending or self.last is None:
+            return
+        emps = self.emps
+        for old in w.versions_of(self.conn, *self.last, [emps[i] for i in self.pending]):
+            i = self.index[old[0]]
+            name, title, dept, mgr, city, email = self.pending[i]
+            _, o_name, o_title, o_dept, o_mgr, o_city, o_email = old
+            moved = (mgr, dept) != (o_mgr, o_dept)
+            retitled = title != o_title
+            rest = (name, city, email) != (o_name, o_city, o_email)
+            self.changed += 1
+            self.moves += moved
+            self.title_changes += retitled
+            self.changes[i] = (retitled or rest, moved and ("", dept) == (o_mgr, o_dept))
+        self.conn.rollback()
+        self.pending = {}
 
     # ------------------------------------------------------------------ the tree
 
@@ -344,10 +409,17 @@ class ChartPlan:
         link is cut (the member becomes a root)."""
         report, seen, lines = self.report, self.seen, self.lines
         index = self.index
-        manager = array("l", [index.get(m, NONE) if m else NONE for m in self.mgr_ids])
+        mgr_ids = self.mgr_ids
+        # (None and "" are no employee id: NONE.)
+        idx_of = cast("Callable[[str | None, int], int]", index.get)
+        manager = array("i", map(idx_of, mgr_ids, repeat(NONE)))
         missing: list[tuple[int, int, str]] = []
-        for k, (m, mgr) in enumerate(zip(manager, self.mgr_ids, strict=True)):
-            if mgr and seen[k] and (m == NONE or not seen[m]):
+        # Only members whose manager is no member of the file (NONE reads the 0 at the end)
+        # are looked at one by one: the roots, the leavers and the unknown managers.
+        seen_or_none = bytes(seen) + b"\x00"
+        for k in compress(count(), map(not_, map(seen_or_none.__getitem__, manager))):
+            mgr = mgr_ids[k]
+            if mgr and seen[k]:
                 missing.append((lines[k], k, mgr))
                 manager[k] = NONE
         for line, k, mgr in sorted(missing):
@@ -357,6 +429,7 @@ class ChartPlan:
             )
             self.cleared.add(k)
         self.manager = manager
+        self.mgr_ids = []  # (the manager's idx from here on: memory back for the writing)
         self.depth, broken = depths(manager, self.emps.__getitem__, lines, report)
         self.cleared.update(broken)
 
@@ -368,6 +441,7 @@ class ChartPlan:
         # links (a first import stages every row: no set of a million).
         staged_set = set(self.staged) if self.n_old or self.cleared else set()
         same_set: set[int] = set()
+        positions: Sequence[int] = range(len(self.staged))
         if self.cleared:
             # A row whose only change was the manager link --partial cut again is unchanged.
             same = [
@@ -379,42 +453,39 @@ class ChartPlan:
             self.changed -= len(same)
             self.moves -= len(same)
             self.unchanged += len(same)
-            with self.conn.begin():
-                w.unstage(self.conn, same)
-                w.clear_staged_managers(
-                    self.conn, sorted(k for k in self.cleared if k in staged_set)
-                )
-        old_depth = self.old_depth
-        for k in range(self.n_old):
-            if not seen[k]:
-                self.leavers.append(self.emps[k])
-            elif k not in staged_set:
-                # Unchanged rows: a new version where the depth changed, or where --partial
-                # cut a manager link the last snapshot still has.
-                cut = k in self.cleared and k not in same_set
-                if cut or depth[k] != old_depth[k]:
-                    self.depth_only.append((self.emps[k], depth[k], k in self.cleared))
-        if self.n_old or self.cleared:
-            self.staged = array("l", sorted(staged_set))
-        # (else a first import: every row staged, in idx order already)
-        with self.conn.begin():
-            w.stage_depths(self.conn, self.staged, depth)
-            w.index_stage(self.conn)
+            # Staged rows whose manager link --partial cut are written without it.
+            mgr_column = self.columns[6]
+            for p, k in enumerate(self.staged):
+                if k in self.cleared:
+                    mgr_column[p] = None
+            if same_set:
+                positions = [p for p, k in enumerate(self.staged) if k not in same_set]
+        n_old, old_depth = self.n_old, self.old_depth
+        self.leavers = list(compress(self.emps[:n_old], map(not_, seen[:n_old])))
+        # Unchanged rows: a new version where the depth changed, or where --partial cut a
+        # manager link the last snapshot still has.
+        redo = set(compress(range(n_old), map(ne, depth[:n_old], old_depth)))
+        redo.update(k for k in self.cleared if k < n_old and k not in same_set)
+        for k in sorted(redo):
+            if seen[k] and k not in staged_set:
+                self.depth_only.append((self.emps[k], depth[k], k in self.cleared))
         # Team sizes: direct reports, and everyone below (deepest first).
-        direct = array("l", [0]) * n
-        size = array("l", [0]) * n
-        by_depth: list[list[int]] = []
-        for k in compress(range(n), seen):
-            d = depth[k]
-            while d >= len(by_depth):
-                by_depth.append([])
-            by_depth[d].append(k)
-        for level in reversed(by_depth):
-            for k in level:
-                m = manager[k]
-                if m != NONE:
-                    direct[m] += 1
-                    size[m] += size[k] + 1
+        direct = array("i", [0]) * n
+        size = array("i", [0]) * n
+        for m, reports in Counter(compress(manager, seen)).items():
+            if m != NONE:
+                direct[m] = reports
+        top = max(compress(depth, seen), default=0)
+        if top <= MAX_LEVELS:  # level by level, deepest first, each found by a scan in C
+            deepest_first: Iterable[int] = chain.from_iterable(
+                compress(count(), map(eq, depth, repeat(d))) for d in range(top, 0, -1)
+            )
+        else:  # a very deep chart: sorted once
+            deepest_first = sorted(compress(range(n), seen), key=depth.__getitem__, reverse=True)
+        for k in deepest_first:
+            m = manager[k]
+            if m != NONE:
+                size[m] += size[k] + 1
         old, emps = self.old_sizes, self.emps
         for k in compress(range(n), direct):
             if old.get(emps[k]) != (direct[k], size[k]):
@@ -423,3 +494,7 @@ class ChartPlan:
             j = self.index.get(emp)
             if j is None or not direct[j]:
                 self.team_changes.append((emp, 0, 0))
+        self.index = {}  # not needed for the writing: its memory back for the sort
+        # Written in employee-id order: the directory's key then grows in order, and each
+        # short transaction touches few pages.
+        self.order = array("i", sorted(positions, key=self.columns[0].__getitem__))

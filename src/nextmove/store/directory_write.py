@@ -1,12 +1,11 @@
 """Writing the organization directory: the store side of an import, in short transactions on
 one connection the import holds for its whole run.
 
-The import stages the rows it will write in temporary tables of its own connection
-(`directory_stage`, `directory_depth`): on SQLite they live in the connection's temporary
-database, so staging takes no lock on the main file; on PostgreSQL they are session-local and
-not logged. Then each `apply_*` call is one short transaction; `finish` moves the
-organization's `current_snapshot_id` last, and `undo_snapshot` takes back what a failed or
-interrupted import wrote. Nothing here drops an index or locks a table.
+The import holds the rows it will write in memory (services/directory_plan.py) until the
+whole file is read and checked; then each `insert_versions` / `apply_*` call is one short
+transaction; `finish` moves the organization's `current_snapshot_id` last, and
+`undo_snapshot` takes back what a failed or interrupted import wrote. Nothing here drops an
+index or locks a table.
 """
 
 from __future__ import annotations
@@ -14,13 +13,14 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, bindparam, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
@@ -46,6 +46,8 @@ MEMBER_VALUES = ", ".join(STAGE_COLUMNS)
 RETRIES = 4
 RETRY_PAUSE = 0.25
 UNDO_CHUNK = 20_000
+# (16 MB measured slower: pages spilled and read again; 48 MB keeps a million-row import's
+# peak under 500 MB.)
 IMPORT_CACHE_KIB = 48 * 1024
 BUSY_MESSAGE = "the database is busy with an import; try again in a moment"
 # A lock key for PostgreSQL's advisory locks: "nextmove directory import".
@@ -124,14 +126,13 @@ def short(conn: Connection, work: Callable[[], T], *, pause: float = RETRY_PAUSE
 
 @contextmanager
 def import_cache(conn: Connection) -> Iterator[None]:
-    """A larger page cache for the import's connection (SQLite): the directory's B-trees and
-    the staged rows stay in memory instead of being spilled and read again; the default
-    again afterwards (the connection goes back to the pool)."""
+    """A larger page cache for the import's connection (SQLite): the directory's B-trees
+    stay in memory instead of being spilled and read again; the default again afterwards
+    (the connection goes back to the pool)."""
     if not is_sqlite(conn):
         yield
         return
     conn.exec_driver_sql(f"PRAGMA main.cache_size=-{IMPORT_CACHE_KIB}")
-    conn.exec_driver_sql(f"PRAGMA temp.cache_size=-{IMPORT_CACHE_KIB // 2}")
     try:
         yield
     finally:
@@ -297,18 +298,49 @@ def finish_snapshot(conn: Connection, org_id: int, snap_id: int, counts: dict[st
 # ---------------------------------------------------------------------- reading the last snapshot
 
 
-def current_versions(conn: Connection, org_id: int, snapshot: int) -> Iterator[Sequence[Any]]:
-    """(employee_id, name, title, level, function, department, manager_employee_id, city,
-    email, depth) of every member at `snapshot`, streamed in lists of up to 20,000."""
-    result = conn.execute(
-        text(
-            f"SELECT {MEMBER_VALUES}, depth FROM directory_member WHERE organization_id = :o "
-            "AND since_snapshot <= :s AND (until_snapshot IS NULL OR until_snapshot > :s)"
-        ),
-        {"o": org_id, "s": snapshot},
-        execution_options={"stream_results": True, "yield_per": 20_000},
+# (employee_id, name, title, department, manager or '', city, email): a row as the file gives
+# it, to compare with the file's.
+ROW_VALUES = "employee_id, name, title, department, coalesce(manager_employee_id, ''), city, email"
+VISIBLE = "since_snapshot <= :s AND (until_snapshot IS NULL OR until_snapshot > :s)"
+
+
+def current_rows(conn: Connection, org_id: int, snapshot: int) -> Iterator[Sequence[Any]]:
+    """(employee_id, name, title, department, manager or '', city, email, depth) of every
+    member at `snapshot`, streamed in lists of up to 20,000."""
+    query = (
+        f"SELECT {ROW_VALUES}, depth FROM directory_member WHERE organization_id = :o AND {VISIBLE}"
     )
-    yield from result.partitions(20_000)
+    params = {"o": org_id, "s": snapshot}
+    # Plain tuples from the driver: a million rows through result rows cost seconds.
+    conn.execute(text("SELECT 1"))  # in a transaction the caller ends
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    if is_sqlite(conn):
+        cursor = raw.execute(query, params)  # sqlite3 takes the :named parameters as they are
+        while part := cursor.fetchmany(20_000):
+            yield part
+        return
+    # A server-side cursor: the rows come 20,000 at a time, not all at once.
+    with raw.cursor(name="directory_current_rows") as cursor:
+        cursor.execute(query.replace(":o", "%(o)s").replace(":s", "%(s)s"), params)
+        while part := cursor.fetchmany(20_000):
+            yield part
+
+
+def versions_of(
+    conn: Connection, org_id: int, snapshot: int, employee_ids: Sequence[str]
+) -> Iterator[Sequence[Any]]:
+    """(employee_id, name, title, department, manager or '', city, email) of these members at
+    `snapshot`."""
+    for start in range(0, len(employee_ids), 500):
+        wanted = list(employee_ids[start : start + 500])
+        yield from conn.execute(
+            text(
+                f"SELECT {ROW_VALUES} FROM directory_member WHERE organization_id = :o "
+                f"AND {VISIBLE} AND employee_id IN :e"
+            ).bindparams(bindparam("e", expanding=True)),
+            {"o": org_id, "s": snapshot, "e": wanted},
+        )
 
 
 def latest_team_sizes(conn: Connection, org_id: int, snapshot: int) -> dict[str, tuple[int, int]]:
@@ -327,144 +359,34 @@ def latest_team_sizes(conn: Connection, org_id: int, snapshot: int) -> dict[str,
     return {m: v for m, v in out.items() if v[1] > 0}
 
 
-# ---------------------------------------------------------------------- staging
-
-
-def create_stage(conn: Connection) -> None:
-    """The import's temporary tables (on this connection only)."""
-    if is_sqlite(conn):
-        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.directory_stage")
-        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.directory_depth")
-        conn.exec_driver_sql(
-            "CREATE TEMP TABLE directory_stage (idx INTEGER PRIMARY KEY, employee_id TEXT, "
-            "name TEXT, title TEXT, level INTEGER, function TEXT, department TEXT, "
-            "manager_employee_id TEXT, city TEXT, email TEXT)"
-        )
-        conn.exec_driver_sql(
-            "CREATE TEMP TABLE directory_depth (idx INTEGER PRIMARY KEY, depth INTEGER)"
-        )
-        return
-    conn.exec_driver_sql("DROP TABLE IF EXISTS directory_stage")
-    conn.exec_driver_sql("DROP TABLE IF EXISTS directory_depth")
-    conn.exec_driver_sql(
-        "CREATE TEMP TABLE directory_stage (idx integer PRIMARY KEY, employee_id text, "
-        "name text, title text, level smallint, function text, department text, "
-        "manager_employee_id text, city text, email text)"
-    )
-    conn.exec_driver_sql(
-        "CREATE TEMP TABLE directory_depth (idx integer PRIMARY KEY, depth integer)"
-    )
-
-
-def drop_stage(conn: Connection) -> None:
-    try:
-        conn.rollback()
-        prefix = "temp." if is_sqlite(conn) else ""
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {prefix}directory_stage")
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {prefix}directory_depth")
-        conn.commit()
-    except DBAPIError:
-        pass
-
-
-def stage_rows(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
-    """Stage (idx, employee_id, name, title, level, function, department, manager, city,
-    email) rows (in the caller's transaction)."""
-    if not rows:
-        return
-    if is_sqlite(conn):
-        conn.exec_driver_sql(
-            "INSERT INTO temp.directory_stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", list(rows)
-        )
-        return
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    with (
-        raw.cursor() as cursor,
-        cursor.copy(f"COPY directory_stage (idx, {MEMBER_VALUES}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row(row)
-
-
-def stage_depths(conn: Connection, idx: Sequence[int], depths: Sequence[int]) -> None:
-    """The depth of each staged row: `depths` holds every member's, by idx (in the caller's
-    transaction). Streamed to the driver: no list of a million pairs."""
-    if not idx:
-        return
-    pairs = zip(idx, map(depths.__getitem__, idx), strict=True)
-    if is_sqlite(conn):
-        raw_sqlite = conn.connection.driver_connection
-        assert raw_sqlite is not None
-        raw_sqlite.executemany("INSERT INTO temp.directory_depth VALUES (?, ?)", pairs)
-        return
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    with (
-        raw.cursor() as cursor,
-        cursor.copy("COPY directory_depth (idx, depth) FROM STDIN") as copy,
-    ):
-        for pair in pairs:
-            copy.write_row(pair)
-
-
 # ---------------------------------------------------------------------- applying
 
-
-def index_stage(conn: Connection) -> None:
-    """Index the staged rows by employee id (one sort, once they are all there): they are
-    applied in employee-id order, so the directory's key grows in order."""
-    prefix = "temp." if is_sqlite(conn) else ""
-    conn.exec_driver_sql(
-        f"CREATE INDEX {prefix}directory_stage_employee ON directory_stage (employee_id)"
-    )
-    if not is_sqlite(conn):
-        # Temporary tables are never analysed by autovacuum: without statistics the planner
-        # may scan the whole directory for each batch instead of looking its rows up.
-        conn.exec_driver_sql("ANALYZE directory_stage")
-        conn.exec_driver_sql("ANALYZE directory_depth")
+MEMBER_COPY = f"organization_id, since_snapshot, {MEMBER_VALUES}, depth"
 
 
-def stage_boundary(conn: Connection, after: str, rows: int) -> str | None:
-    """The employee id `rows` staged rows after `after` (None: fewer are left)."""
-    prefix = "temp." if is_sqlite(conn) else ""
-    return conn.execute(
-        text(
-            f"SELECT employee_id FROM {prefix}directory_stage WHERE employee_id > :a "
-            "ORDER BY employee_id LIMIT 1 OFFSET :n"
-        ),
-        {"a": after, "n": rows - 1},
-    ).scalar_one_or_none()
-
-
-def apply_staged(
-    conn: Connection, org_id: int, snap_id: int, after: str, upto: str | None, *, close: bool
+def insert_versions(
+    conn: Connection, org_id: int, snap_id: int, rows: Iterable[tuple[Any, ...]]
 ) -> None:
-    """The staged rows with employee ids in (after, upto] (upto None: to the end) become
-    versions since this snapshot; with `close`, the versions they replace are closed first
-    (in the caller's transaction)."""
-    prefix = "temp." if is_sqlite(conn) else ""
-    params = {"o": org_id, "s": snap_id, "a": after, "u": upto}
-    bounds = "st.employee_id > :a" + ("" if upto is None else " AND st.employee_id <= :u")
-    if close:
-        conn.execute(
-            text(
-                "UPDATE directory_member SET until_snapshot = :s WHERE organization_id = :o "
-                "AND until_snapshot IS NULL AND since_snapshot < :s AND employee_id IN "
-                f"(SELECT st.employee_id FROM {prefix}directory_stage st WHERE {bounds})"
-            ),
-            params,
+    """New versions from this snapshot on: (employee_id, name, title, level, function,
+    department, manager, city, email, depth) rows, in employee-id order so the directory's
+    key grows in order (in the caller's transaction). SQLite: executemany on the driver;
+    PostgreSQL: COPY into the table (no statement per row, and no lock beyond the rows')."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    if is_sqlite(conn):
+        marks = ", ".join("?" * (len(STAGE_COLUMNS) + 1))
+        raw.executemany(
+            f"INSERT INTO directory_member ({MEMBER_COPY}) VALUES ({org_id}, {snap_id}, {marks})",
+            rows,
         )
-    values = ", ".join(f"st.{c}" for c in STAGE_COLUMNS)
-    conn.execute(
-        text(
-            "INSERT INTO directory_member (organization_id, since_snapshot, until_snapshot, "
-            f"{MEMBER_VALUES}, depth) SELECT :o, :s, NULL, {values}, d.depth "
-            f"FROM {prefix}directory_stage st JOIN {prefix}directory_depth d ON d.idx = st.idx "
-            f"WHERE {bounds} ORDER BY st.employee_id"
-        ),
-        params,
-    )
+        return
+    head: tuple[Any, ...] = (org_id, snap_id)
+    with (
+        raw.cursor() as cursor,
+        cursor.copy(f"COPY directory_member ({MEMBER_COPY}) FROM STDIN") as copy,
+    ):
+        # (a loop run in C: each row written with the organization and snapshot before it)
+        deque(map(copy.write_row, map(head.__add__, rows)), maxlen=0)
 
 
 def apply_copies(
@@ -475,47 +397,46 @@ def apply_copies(
     current one at the new depth, without the manager where cut — and the old one closed."""
     if not rows:
         return
-    copied = ", ".join(
-        "CASE WHEN :cut = 1 THEN NULL ELSE manager_employee_id END"
-        if c == "manager_employee_id"
-        else c
-        for c in STAGE_COLUMNS
-    )
-    params = [
-        {"o": org_id, "s": snap_id, "e": emp, "d": depth, "cut": int(cut)}
-        for emp, depth, cut in rows
-    ]
-    conn.execute(
-        text(
+    if not is_sqlite(conn):
+        # One statement for the lot: the members joined to their new depths.
+        copied = ", ".join(
+            "CASE WHEN c.cut THEN NULL ELSE m.manager_employee_id END"
+            if col == "manager_employee_id"
+            else f"m.{col}"
+            for col in STAGE_COLUMNS
+        )
+        emps, depths, cuts = (list(x) for x in zip(*rows, strict=True))
+        conn.execute(
+            text(
+                "INSERT INTO directory_member (organization_id, since_snapshot, until_snapshot, "
+                f"{MEMBER_VALUES}, depth) SELECT m.organization_id, :s, NULL, {copied}, c.d "
+                "FROM unnest(CAST(:e AS text[]), CAST(:d AS integer[]), CAST(:c AS boolean[])) "
+                # LATERAL: each member looked up by its key, whatever the planner's statistics
+                # say of a table a first import has just filled.
+                "AS c(e, d, cut) CROSS JOIN LATERAL (SELECT * FROM directory_member x "
+                "WHERE x.organization_id = :o AND x.employee_id = c.e "
+                "AND x.until_snapshot IS NULL AND x.since_snapshot < :s) AS m"
+            ),
+            {"o": org_id, "s": snap_id, "e": emps, "d": depths, "c": cuts},
+        )
+    else:
+        copied = ", ".join(
+            "CASE WHEN ? = 1 THEN NULL ELSE manager_employee_id END"
+            if col == "manager_employee_id"
+            else col
+            for col in STAGE_COLUMNS
+        )
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        # (the parameters in the order they appear: cut, depth, employee id)
+        raw.executemany(
             "INSERT INTO directory_member (organization_id, since_snapshot, until_snapshot, "
-            f"{MEMBER_VALUES}, depth) SELECT organization_id, :s, NULL, {copied}, :d "
-            "FROM directory_member WHERE organization_id = :o AND employee_id = :e "
-            "AND until_snapshot IS NULL AND since_snapshot < :s"
-        ),
-        params,
-    )
+            f"{MEMBER_VALUES}, depth) SELECT organization_id, {snap_id}, NULL, {copied}, ? "
+            f"FROM directory_member WHERE organization_id = {org_id} AND employee_id = ? "
+            f"AND until_snapshot IS NULL AND since_snapshot < {snap_id}",
+            [(int(cut), depth, emp) for emp, depth, cut in rows],
+        )
     apply_leavers(conn, org_id, snap_id, [emp for emp, _, _ in rows])
-
-
-def unstage(conn: Connection, idx: Sequence[int]) -> None:
-    """Take staged rows back (they turned out unchanged)."""
-    if not idx:
-        return
-    prefix = "temp." if is_sqlite(conn) else ""
-    conn.execute(
-        text(f"DELETE FROM {prefix}directory_stage WHERE idx = :i"), [{"i": i} for i in idx]
-    )
-
-
-def clear_staged_managers(conn: Connection, idx: Sequence[int]) -> None:
-    """Staged rows whose manager link --partial cut (an unknown manager, a cycle)."""
-    if not idx:
-        return
-    prefix = "temp." if is_sqlite(conn) else ""
-    conn.execute(
-        text(f"UPDATE {prefix}directory_stage SET manager_employee_id = NULL WHERE idx = :i"),
-        [{"i": i} for i in idx],
-    )
 
 
 def apply_leavers(conn: Connection, org_id: int, snap_id: int, employee_ids: Sequence[str]) -> None:
@@ -523,13 +444,35 @@ def apply_leavers(conn: Connection, org_id: int, snap_id: int, employee_ids: Seq
     them)."""
     if not employee_ids:
         return
-    conn.execute(
-        text(
-            "UPDATE directory_member SET until_snapshot = :s WHERE organization_id = :o "
-            "AND employee_id = :e AND until_snapshot IS NULL AND since_snapshot < :s"
-        ),
-        [{"o": org_id, "s": snap_id, "e": emp} for emp in employee_ids],
+    if not is_sqlite(conn):  # one statement for the lot, by the primary key
+        conn.execute(
+            text(
+                "UPDATE directory_member SET until_snapshot = :s WHERE organization_id = :o "
+                "AND employee_id = ANY(:e) AND until_snapshot IS NULL AND since_snapshot < :s"
+            ),
+            {"o": org_id, "s": snap_id, "e": list(employee_ids)},
+        )
+        return
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.executemany(
+        f"UPDATE directory_member SET until_snapshot = {snap_id} WHERE organization_id = "
+        f"{org_id} AND employee_id = ? AND until_snapshot IS NULL AND since_snapshot < {snap_id}",
+        zip(employee_ids),
     )
+
+
+def analyze(conn: Connection) -> None:
+    """PostgreSQL: fresh planner statistics for the directory once an import has written it
+    (autovacuum gets to a table a million rows just filled later; the next import's lookups
+    by key would otherwise be planned as scans). ANALYZE blocks no reader or writer. A
+    failure here is no failure of the import, which is complete."""
+    try:
+        conn.rollback()
+        conn.exec_driver_sql("ANALYZE directory_member, directory_team_size")
+        conn.commit()
+    except DBAPIError:
+        conn.rollback()
 
 
 def apply_team_sizes(
@@ -538,10 +481,17 @@ def apply_team_sizes(
     """(manager, direct, size) from this snapshot on."""
     if not rows:
         return
-    conn.execute(
-        text(
-            "INSERT INTO directory_team_size (organization_id, manager_employee_id, "
-            "snapshot_id, direct, size) VALUES (:o, :m, :s, :d, :z)"
-        ),
-        [{"o": org_id, "s": snap_id, "m": m, "d": d, "z": z} for m, d, z in rows],
-    )
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    columns = "organization_id, snapshot_id, manager_employee_id, direct, size"
+    if is_sqlite(conn):
+        raw.executemany(
+            f"INSERT INTO directory_team_size ({columns}) VALUES ({org_id}, {snap_id}, ?, ?, ?)",
+            rows,
+        )
+        return
+    with (
+        raw.cursor() as cursor,
+        cursor.copy(f"COPY directory_team_size ({columns}) FROM STDIN") as copy,
+    ):
+        deque(map(copy.write_row, map((org_id, snap_id).__add__, rows)), maxlen=0)
