@@ -1,4 +1,4 @@
-"""The directory's lean migration (0012), on both backends: the per-row foreign keys of
+"""The directory's lean migration (0017), on both backends: the per-row foreign keys of
 `directory_member` and `directory_team_size` go and come back, every row kept, and on SQLite
 the rebuilt tables stay clustered by their key (WITHOUT ROWID)."""
 
@@ -47,7 +47,7 @@ def _without_rowid(engine: Engine) -> bool:
     return str(sql).count("WITHOUT ROWID") == 2
 
 
-def test_0012_drops_the_per_row_foreign_keys_and_puts_them_back(
+def test_0017_drops_the_per_row_foreign_keys_and_puts_them_back(
     db: Workspace, db_url: str, tmp_path: Path, now: datetime
 ) -> None:
     path = tmp_path / "acme.csv"

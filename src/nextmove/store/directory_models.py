@@ -100,7 +100,7 @@ class DirectoryMember(Base):
         {"sqlite_with_rowid": False},
     )
 
-    # No foreign key (0012): a check per row written cost more than half of what PostgreSQL
+    # No foreign key (0017): a check per row written cost more than half of what PostgreSQL
     # spends on an import; only the import writes these rows, after creating the organization,
     # and organizations are never deleted.
     organization_id: Mapped[int] = mapped_column(Integer)

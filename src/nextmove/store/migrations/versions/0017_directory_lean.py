@@ -9,7 +9,7 @@ first import of 200,000 people (benchmarks/directory_import.py) — and SQLite a
 On SQLite the tables are rebuilt (kept WITHOUT ROWID); on PostgreSQL the constraints are
 dropped in place. The downgrade puts both back.
 
-Revision ID: 0012
+Revision ID: 0017
 Revises: 0016
 Create Date: 2026-12-05 01:50:00
 """
@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0012"
-# After main's 0016 (comments); the lead may re-chain it.
+revision = "0017"
 down_revision = "0016"
 branch_labels = None
 depends_on = None
