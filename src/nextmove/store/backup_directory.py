@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Table, bindparam, insert, select, text
 from nextmove.store.directory import LINK, ORG
 from nextmove.store.directory_models import DirectoryMember
 from nextmove.store.directory_write import (
+    STAGE_COLUMNS,
     begin_snapshot,
     ensure_organization,
     find_organization,
@@ -33,18 +34,7 @@ from nextmove.store.directory_write import (
 MEMBER = cast(Table, DirectoryMember.__table__)
 # The facts of a member a backup carries: a version's columns but its key's organization
 # and the snapshot numbers (those are the database's own).
-MEMBER_FACTS = (
-    "employee_id",
-    "name",
-    "title",
-    "level",
-    "function",
-    "department",
-    "manager_employee_id",
-    "city",
-    "email",
-    "depth",
-)
+MEMBER_FACTS = (*STAGE_COLUMNS, "depth")
 CHUNK = 500
 
 
