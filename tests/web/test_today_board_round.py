@@ -247,7 +247,7 @@ def test_the_board_shows_each_seat_with_its_state_draft_slots_and_candidates(
     three = section(text, "seat-3")
     assert "empty" in three
     assert "Tom Becker" in three
-    assert "senior to you (Director), you know them (a very strong tie), offered to help" in three
+    assert "senior to you (Lead), you know them (a very strong tie), offered to help" in three
     assert "Seat Tom Becker" in three
     keep = section(text, "keep")
     assert "67 contacts due or overdue, overdue first; the first 20." in keep
