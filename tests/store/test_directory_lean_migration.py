@@ -70,3 +70,32 @@ def test_0017_drops_the_per_row_foreign_keys_and_puts_them_back(
     assert _rows(engine) == before
     assert not sqlite or _without_rowid(engine)
     engine.dispose()
+
+
+def test_a_database_that_passed_0011_without_the_industry_column_gets_it(
+    db: Workspace, db_url: str, tmp_path: Path, now: datetime
+) -> None:
+    """A development build's 0011 added no `organization.industry`; 0018 adds it, so the
+    next chart import works, and leaves a database that has it as it was."""
+    engine = make_engine(db_url)
+    config = alembic_config(engine)
+    command.downgrade(config, "0017")
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE organization DROP COLUMN industry"))
+    command.upgrade(config, "head")
+    assert "industry" in {c["name"] for c in inspect(engine).get_columns("organization")}
+    path = tmp_path / "chart.csv"
+    path.write_text(CHART, encoding="utf-8")
+    done = import_directory(
+        db,
+        path,
+        organization="Acme",
+        column_map=None,
+        me=None,
+        now=now,
+        today=date(2026, 11, 2),
+    )
+    assert done.members == 3
+    command.downgrade(config, "0017")  # the column stays: it is 0011's
+    assert "industry" in {c["name"] for c in inspect(engine).get_columns("organization")}
+    command.upgrade(config, "head")
