@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -328,8 +328,9 @@ def _scoped_table(table: Any) -> bool:
     return isinstance(table, Table) and is_per_workspace(table)
 
 
-# A select's shape (its cache key) → the per-workspace tables in its FROM list, for FROM
-# lists without joins; bounded like SQLAlchemy's own compiled cache.
+# A select's shape (its cache key) → the per-workspace tables of its FROM list that take a
+# condition in its WHERE clause, for shapes whose joins need no rewriting; bounded like
+# SQLAlchemy's own compiled cache.
 _PLAIN_FROMS: LRUCache[Any, tuple[Any, ...]] = LRUCache(500)
 
 
@@ -344,6 +345,29 @@ def scoped_core(statement: Any, workspace_id: int) -> Any:
         return statement
     if not isinstance(statement, Select):
         return statement
+    # Working out a select's FROM list builds the ORM's compile state (milliseconds a
+    # statement); statements of one shape have one FROM list, so it is remembered by the
+    # statement's cache key and only the conditions are built anew.
+    cache_key = statement._generate_cache_key()
+    key = cache_key.key if cache_key is not None else None
+    tables = _PLAIN_FROMS.get(key) if key is not None else None
+    if tables is None:
+        froms = statement.get_final_froms()
+        orm = statement._propagate_attrs.get("compile_state_plugin") == "orm"
+        joins = [frm for frm in froms if isinstance(frm, Join)]
+        if joins and not orm:  # the ORM's loader criteria scope its joins; Core's are ours
+            return _scoped_joins(statement, froms, workspace_id)
+        tables = tuple(frm for frm in froms if _scoped_table(frm))
+        if key is not None:
+            _PLAIN_FROMS[key] = tables
+    if not tables:
+        return statement
+    return statement.where(*(t.c.workspace_id == workspace_id for t in tables))
+
+
+def _scoped_joins(statement: Select[Any], froms: Sequence[Any], workspace_id: int) -> Any:
+    """A Core select whose FROM list has joins: every per-workspace table in them is
+    compared, in the WHERE clause, or in the ON clause of an outer join's inner side."""
     conditions = []
 
     def scope_join(join: Join) -> Join:
@@ -359,31 +383,15 @@ def scoped_core(statement: Any, workspace_id: int) -> Any:
                 conditions.append(right.c.workspace_id == workspace_id)
         return Join(left, right, onclause, isouter=join.isouter, full=join.full)
 
-    # Working out a select's FROM list builds the ORM's compile state (milliseconds a
-    # statement); statements of one shape have one FROM list, so a list without joins is
-    # remembered by the statement's cache key and only its tables' conditions are rebuilt.
-    cache_key = statement._generate_cache_key()
-    key = cache_key.key if cache_key is not None else None
-    if key is not None:
-        known = _PLAIN_FROMS.get(key)
-        if known is not None:
-            return statement.where(*(t.c.workspace_id == workspace_id for t in known))
-    froms = statement.get_final_froms()
-    orm = statement._propagate_attrs.get("compile_state_plugin") == "orm"
-    if key is not None and not any(isinstance(frm, Join) for frm in froms):
-        _PLAIN_FROMS[key] = tuple(frm for frm in froms if _scoped_table(frm))
     replaced = {}
     for frm in froms:
         if isinstance(frm, Join):
-            if orm:  # the ORM's loader criteria scope its joins
-                continue
             replaced[frm] = scope_join(frm)
         elif _scoped_table(frm):
             conditions.append(frm.c.workspace_id == workspace_id)
-    if replaced:
-        statement = visitors.replacement_traverse(  # type: ignore[call-overload]
-            statement, {}, lambda element: replaced.get(element)
-        )
+    statement = visitors.replacement_traverse(  # type: ignore[call-overload]
+        statement, {}, lambda element: replaced.get(element)
+    )
     return statement.where(*conditions) if conditions else statement
 
 
