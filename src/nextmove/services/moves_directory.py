@@ -13,11 +13,16 @@ from nextmove.domain.moves import Career, Role
 from nextmove.store import directory_reads as reads
 
 
-def chart_careers(session: Session, ids: dict[tuple[int, str], int] | None = None) -> list[Career]:
+def chart_careers(
+    session: Session,
+    ids: dict[tuple[int, str], int] | None = None,
+    keys: dict[int, tuple[int, str]] | None = None,
+) -> list[Career]:
     """The careers the workspace's org charts show: one per member with two titles or more
     over the imports, oldest role first, the current one last. A member who is one of your
     people carries their person id; others the id `ids` gives them (organization id,
-    employee id -> id), else a negative id valid for one reading."""
+    employee id -> id), else a negative id valid for one reading (and `keys`, when given,
+    is filled with the member each such id stands for)."""
     orgs = reads.workspace_orgs(session)
     if not orgs:
         return []
@@ -48,5 +53,7 @@ def chart_careers(session: Session, ids: dict[tuple[int, str], int] | None = Non
                 continue
         if pid is None:
             pid, next_id = next_id, next_id - 1
+            if keys is not None:
+                keys[pid] = (org_id, employee_id)
         out.append(Career(pid, name, tuple(roles), roles[-1].start))
     return out

@@ -8,7 +8,6 @@ for the people near the top, so a million-person org chart costs a few small que
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -39,6 +38,7 @@ from nextmove.services.suggest_directory import (
     chart_paths,
     chart_size,
     chart_view,
+    scored_members,
 )
 from nextmove.services.workspace import Workspace
 from nextmove.store import meetings as meetings_repo
@@ -47,6 +47,7 @@ from nextmove.store import network as network_repo
 from nextmove.store import people as people_repo
 from nextmove.store import suggest as repo
 from nextmove.store import vision as vision_repo
+from nextmove.store.directory_ranking import GroupKey, RankingRow
 
 ME = -1  # the user in path search when they have no person record of their own
 PREFILTER_ABOVE = 50_000  # below this many people, everyone is scored
@@ -147,9 +148,7 @@ def _candidates(
     )
     ids = [r.id for r in rows if r.id > 0]
     history = _past_roles(session, ids)
-    made = _made_the_move(session, vision, list(history), chart)
-    for pid, row in chart.take_plain(set(made)):  # a career to tell: scored one by one
-        chart.admit(pid, row)
+    made, made_members = _made_the_move(session, vision, list(history), chart)
     chain = repo.chain_of_command(session, me)
     seats = repo.roles_at(session, vision.me.organization)
     mine = _my_seat(vision, seats.get(me.person_id, []) if me.person_id is not None else [])
@@ -214,24 +213,21 @@ def _candidates(
             fields.update(facts)
         return Candidate(**fields)
 
-    candidates = [candidate(r, chart.facts.get(r.id)) for r in rows]
-    # Members of the org charts, read as the same named rows as your people.
-    candidates += [candidate(repo.CandidateRow._make(r), chart.facts.get(r[0])) for r in chart.rows]
-    scored = len(candidates)
     # The plain members: one score per group of members alike (any one of them stands for
     # all), and only the best `keep` of them become candidates. One left out ranks below
     # `keep` others whatever the rest of the ranking: the top `keep` are the same.
     options = {"today": today, "weights": weights, "cooldown_days": cooldown_days}
-    best: list[tuple[float, list[tuple[int, Any]]]] = []
-    for group in chart.plain.values():
-        stand_in, facts = chart.entry(*group[0])
+    best: list[tuple[float, GroupKey]] = []
+    for group, size in chart.plain.items():
+        if size <= 0:
+            continue
+        stand_in, facts = chart.entry(0, chart.stand_in(group))
         s = score_candidate(
             vision,
             candidate(repo.CandidateRow._make(stand_in), facts),
             explain=False,
             **options,  # type: ignore[arg-type]
         )
-        scored += len(group)
         if s is not None:
             best.append((s.score, group))
     best.sort(key=lambda g: -g[0])
@@ -239,37 +235,49 @@ def _candidates(
     for score, group in best:
         if count >= keep and score < cut:
             break
-        cut, count = score, count + len(group)
-    chosen = heapq.nsmallest(  # in the ranking's order: score, then name, then id
-        keep,
-        (
-            (-score, row.name, pid, row)
-            for score, group in best
-            if count and score >= cut
-            for pid, row in group
-        ),
-    )
-    for *_order, pid, row in chosen:
-        chart.admit(pid, row)
-        candidates.append(candidate(repo.CandidateRow._make(chart.rows[-1]), chart.facts[pid]))
+        cut, count = score, count + chart.plain[group]
+    chosen = {group: score for score, group in best if count and score >= cut}
+    shortlist = chart.shortlist(session, list(chosen), keep)
+    # In the ranking's order: score, then name, then the later member first (the smaller id).
+    shortlist.sort(key=lambda r: (r.organization_id, r.employee_id), reverse=True)
+    shortlist.sort(key=lambda r: (-chosen[chart.group_of(r)], r.name))
+    for row in shortlist[:keep]:
+        chart.admit(row)
+    chart.number()
+    made.update({chart.ids[key]: text for key, text in made_members.items() if key in chart.ids})
+    candidates = [candidate(r, chart.facts.get(r.id)) for r in rows]
+    # Members of the org charts, read as the same named rows as your people.
+    candidates += [candidate(repo.CandidateRow._make(r), chart.facts.get(r[0])) for r in chart.rows]
+    scored = len(candidates) + sum(size for size in chart.plain.values() if size > 0)
     return candidates, me, total + chart.people, chart, scored
 
 
 def _made_the_move(
     session: Session, vision: Vision, ids: list[int], chart: ChartView
-) -> dict[int, str]:
-    """Who among these people made the move you want — from a role like yours to one like
-    your next step — as "Data Scientist → Product Manager, 2021" (docs/moves.md); from
-    their recorded histories and from the org charts' imports."""
+) -> tuple[dict[int, str], dict[tuple[int, str], str]]:
+    """Who among these people and the members the ranking scores made the move you want —
+    from a role like yours to one like your next step — as "Data Scientist → Product
+    Manager, 2021" (docs/moves.md); from their recorded histories and from the org charts'
+    imports. Members (who are admitted to the ranking) by organization id and employee id."""
     step = vision.next_step
     if step is None or not vision.me.title.strip() or not step.title.strip():
-        return {}
+        return {}, {}
     from nextmove.services.moves import made_the_move  # loaded only when there is history
     from nextmove.services.moves_directory import chart_careers
 
     careers = moves_repo.careers(session, ids) if ids else []
-    careers += chart_careers(session, chart.ids) if chart.ids or chart.facts else []
-    return made_the_move(careers, vision) if careers else {}
+    keys: dict[int, tuple[int, str]] = {}
+    scored: dict[tuple[int, str], RankingRow] = {}
+    if chart.chart is not None:
+        charted = chart_careers(session, keys=keys)
+        # Members' careers count only for members the ranking scores (the filter's).
+        scored = scored_members(session, chart, keys.values())
+        careers += [c for c in charted if c.person_id not in keys or keys[c.person_id] in scored]
+    made = made_the_move(careers, vision) if careers else {}
+    members = {keys[pid]: text for pid, text in made.items() if pid in keys}
+    for key in members:  # a career to tell: scored one by one
+        chart.admit(scored[key])
+    return {pid: text for pid, text in made.items() if pid not in keys}, members
 
 
 def path_finder(

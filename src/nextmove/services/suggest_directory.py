@@ -20,16 +20,13 @@ from sqlalchemy.orm import Session
 from nextmove.domain.paths import Hop, WarmPath
 from nextmove.services.members import member_ref
 from nextmove.store import directory as directory_store
+from nextmove.store import directory_ranking as ranking
 from nextmove.store import directory_reads as reads
 from nextmove.store.directory import DirectoryMember, Holder
+from nextmove.store.directory_ranking import GroupKey, RankingRow
 
 ORG_TIE_STRENGTH = 4  # as store.suggest: a manager or a direct report
 MEMBER_LEVEL_CONFIDENCE = 0.8  # a level read from a chart's title
-
-
-# A plain member's score depends on these of their columns only (with their organization's
-# facts): members alike in them are scored once (services/suggest.py).
-GroupKey = tuple[int, str, int | None, str | None, str, str]
 
 
 @dataclass(slots=True)
@@ -77,17 +74,89 @@ class _Chart:
         return facts
 
 
+Key = tuple[int, str]  # a member: organization id, employee id
+
+
 @dataclass(slots=True)
 class ChartView:
+    """The members of the workspace's org charts as the ranking sees them. Members the chart
+    knows more of than their columns are read one by one (`admitted`); the others stay in the
+    database, counted per group of members alike (`plain`), and only the first members of
+    the best groups are ever read (`shortlist`)."""
+
     rows: list[tuple[Any, ...]] = field(default_factory=list)  # candidate rows of members
     facts: dict[int, dict[str, Any]] = field(default_factory=dict)  # id -> Candidate fields
-    members: dict[int, tuple[int, str]] = field(default_factory=dict)  # negative id -> member
-    # Members the chart knows nothing more of than their columns, alike per GroupKey: (id,
-    # row of RANKING_COLUMNS). Scored once per group; `admit` makes one a row.
-    plain: dict[GroupKey, list[tuple[int, Any]]] = field(default_factory=dict)
-    ids: dict[tuple[int, str], int] = field(default_factory=dict)  # every member read -> id
+    members: dict[int, Key] = field(default_factory=dict)  # negative id -> member
+    ids: dict[Key, int] = field(default_factory=dict)  # admitted member -> id
+    # Members scored one by one, not numbered yet (`number`).
+    admitted: dict[Key, RankingRow] = field(default_factory=dict)
+    # Members the ranking knows apart (you, your people, the admitted): never plain.
+    known: set[Key] = field(default_factory=set)
+    # The members the ranking knows nothing more of than their columns: how many per group
+    # of members alike, and the smallest depth among them.
+    plain: dict[GroupKey, int] = field(default_factory=dict)
+    depth: dict[GroupKey, int] = field(default_factory=dict)
+    total: dict[GroupKey, int] = field(default_factory=dict)  # before any was set apart
+    where: Any = None  # the ranking's filter (store.directory_ranking.ranking_filter)
+    by_city: bool = False
     people: int = 0  # members who are not your people
     chart: _Chart | None = None
+
+    def group_of(self, row: RankingRow) -> GroupKey:
+        return (
+            row.organization_id,
+            row.title,
+            row.level,
+            row.function,
+            row.department,
+            row.city if self.by_city else "",
+        )
+
+    def set_apart(self, row: RankingRow) -> bool:
+        """Count a member the ranking reads one by one out of their group; False when they
+        already were."""
+        key = (row.organization_id, row.employee_id)
+        if key in self.known:
+            return False
+        self.known.add(key)
+        group = self.group_of(row)
+        self.plain[group] = self.plain.get(group, 0) - 1
+        return True
+
+    def admit(self, row: RankingRow) -> None:
+        """A member becomes one of the rows, scored one by one."""
+        self.set_apart(row)
+        self.admitted.setdefault((row.organization_id, row.employee_id), row)
+
+    def stand_in(self, group: GroupKey) -> RankingRow:
+        """Any member of a plain group, as far as a score can tell."""
+        org_id, title, level, function, department, city = group
+        return RankingRow(org_id, "", "", title, level, function, department, None, city,
+                          self.depth.get(group, 0))  # fmt: skip
+
+    def shortlist(
+        self, session: Session, groups: list[GroupKey], per_group: int
+    ) -> list[RankingRow]:
+        """The first `per_group` plain members of each of these groups, in the ranking's
+        order among members alike (by name, then the later employee id first)."""
+        # Members set apart may sit among the first of a group: read as many more.
+        extra = max((self.total.get(g, 0) - self.plain.get(g, 0) for g in groups), default=0)
+        rows = ranking.ranking_group_members(
+            session, self.where, groups, by_city=self.by_city, per_group=per_group + extra
+        )
+        return [r for r in rows if (r.organization_id, r.employee_id) not in self.known]
+
+    def number(self) -> None:
+        """Give the admitted members their ids, in the order of the chart's key (ties in the
+        ranking go to the smaller id), and make them rows."""
+        next_id = -2 - len(self.ids)
+        for key in sorted(self.admitted.keys() - self.ids.keys()):
+            row = self.admitted[key]
+            candidate_row, self.facts[next_id] = self.entry(next_id, row)
+            self.rows.append(candidate_row)
+            self.members[next_id] = key
+            self.ids[key] = next_id
+            next_id -= 1
 
     def entry(self, pid: int, row: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
         """A member (not one of your people; a row of RANKING_COLUMNS) as the ranking
@@ -121,28 +190,6 @@ class ChartView:
             **self.chart.facts(row),
         }
         return candidate_row, facts
-
-    def admit(self, pid: int, row: Any) -> None:
-        """A member becomes one of the rows, scored one by one."""
-        candidate_row, self.facts[pid] = self.entry(pid, row)
-        self.rows.append(candidate_row)
-        self.members[pid] = (row.organization_id, row.employee_id)
-
-    def take_plain(self, pids: set[int]) -> list[tuple[int, Any]]:
-        """Remove these members from the plain groups (the ranking knows more of them)."""
-        taken: list[tuple[int, Any]] = []
-        if not pids:
-            return taken
-        for key in list(self.plain):
-            group = self.plain[key]
-            kept = [entry for entry in group if entry[0] not in pids]
-            if len(kept) < len(group):
-                taken += [entry for entry in group if entry[0] in pids]
-                if kept:
-                    self.plain[key] = kept
-                else:
-                    del self.plain[key]
-        return taken
 
     def load_members(self, session: Session, pids: Iterable[int]) -> dict[int, DirectoryMember]:
         """These members (negative ids of this view) as the chart has them now."""
@@ -198,11 +245,11 @@ def chart_view(
     by_city: bool = False,
 ) -> ChartView:
     """The members of the workspace's organizations worth scoring (with `prefilter`, those
-    the ranking can place high), read in one pass of the columns the ranking needs. Members
-    the chart knows more of (your chain, your team, your predecessor, a team that grew) come
-    as rows with their facts; the others as plain groups of members alike (`by_city`: the
-    city counts, as when a step of your plan names one)."""
-    view = ChartView()
+    the ranking can place high). Members the chart knows more of (your chain, your team,
+    your predecessor, a team that grew) are read by key and admitted with their facts; the
+    others are counted in the database per group of members alike (`by_city`: the city
+    counts, as when a step of your plan names one) and stay there until `shortlist`."""
+    view = ChartView(by_city=by_city)
     orgs = reads.workspace_orgs(session)
     if not orgs:
         return view
@@ -228,60 +275,71 @@ def chart_view(
             wanted.append((mine.organization_id, predecessor[0].employee_id))
     growth = {org: reads.team_growth(session, org) for org in orgs}
     view.chart = place = _Chart(orgs, mine, chain, predecessor, growth, department_growth)
-    # Members the chart knows more of than their columns: a team that grew, or a place next
-    # to you (your chain, your manager, your reports, your team, your seat).
-    grew = {(org, emp) for org, teams in growth.items() for emp in teams}
-    my_org = mine.organization_id if mine is not None else None
-    near_emps: set[str | None] = set(chain)
-    near_managers: set[str | None] = set()
-    if mine is not None:
-        near_emps.add(mine.manager_employee_id)
-        near_managers.add(mine.employee_id)
-        if mine.manager_employee_id is not None:
-            near_managers.add(mine.manager_employee_id)
-        if predecessor is not None:
-            near_emps.add(predecessor[0].employee_id)
-    me_key = (mine.organization_id, mine.employee_id) if mine is not None else None
-    next_id = -2
-    plain, ids = view.plain, view.ids
-    for row in reads.ranking_members(
-        session,
+    view.where = ranking.ranking_filter(
         orgs,
         prefilter=prefilter,
         min_level=min_level,
         functions=functions,
         above_depth={mine.organization_id: mine.depth} if mine is not None else {},
         wanted=wanted,
-    ):
-        # row: organization_id, employee_id, name, title, level, function, department,
-        # manager_employee_id, city, depth (reads.RANKING_COLUMNS)
-        key = (row[0], row[1])
+    )
+    for group in ranking.ranking_groups(session, view.where, by_city=by_city):
+        view.plain[group.key] = view.total[group.key] = group.members
+        view.depth[group.key] = group.depth
+    # Members the chart knows more of than their columns: a team that grew, or a place next
+    # to you (your chain, your manager, your reports, your team, your seat); and you and
+    # your people, who are not members to suggest.
+    keys: set[tuple[int, str]] = set(linked)
+    keys |= {(org, emp) for org, teams in growth.items() for emp in teams}
+    team: list[str] = []
+    if mine is not None:
+        my_org = mine.organization_id
+        keys |= {(my_org, emp) for emp in chain}
+        keys.add((my_org, mine.employee_id))
+        if mine.manager_employee_id is not None:
+            keys.add((my_org, mine.manager_employee_id))
+            team.append(mine.manager_employee_id)
+        team.append(mine.employee_id)
+        if predecessor is not None:
+            keys.add((my_org, predecessor[0].employee_id))
+    me_key = (mine.organization_id, mine.employee_id) if mine is not None else None
+    found = ranking.ranking_rows_of(session, view.where, keys)
+    if mine is not None:
+        found += ranking.ranking_team_of(session, view.where, mine.organization_id, team)
+    passed = 0  # members read who are neither you nor your people
+    for row in sorted(found):
+        key = (row.organization_id, row.employee_id)
+        if not view.set_apart(row):
+            continue  # read twice (by key and as one of a team)
+        pid = linked.get(key)
         if key == me_key:
             continue
-        pid = linked.get(key)
         if pid is None:
-            pid = next_id
-            next_id -= 1
-            ids[key] = pid
-            if key in grew or (
-                row[0] == my_org and (row[1] in near_emps or row[7] in near_managers)
-            ):
-                view.admit(pid, row)
-            else:
-                group = (row[0], row[3], row[4], row[5], row[6], row[8] if by_city else "")
-                if group in plain:
-                    plain[group].append((pid, row))
-                else:
-                    plain[group] = [(pid, row)]
+            view.admitted[key] = row
+            passed += 1
         elif pid != me_person_id:
             facts = place.facts(row)
             if facts:
                 view.facts[pid] = facts
-    view.people = len(view.ids)
+    passed += sum(view.plain.values())
+    view.people = passed
     if prefilter:  # the members not read are people too
         counts = directory_store.member_counts(session, list(orgs))
         view.people = max(view.people, sum(counts.values()) - len(linked))
     return view
+
+
+def scored_members(session: Session, view: ChartView, keys: Iterable[Key]) -> dict[Key, RankingRow]:
+    """Those of these members the ranking scores: the ones its filter lets through who are
+    neither you nor your people."""
+    if view.where is None:
+        return {}
+    return {
+        (r.organization_id, r.employee_id): r
+        for r in ranking.ranking_rows_of(session, view.where, keys)
+        if (r.organization_id, r.employee_id) in view.admitted
+        or (r.organization_id, r.employee_id) not in view.known
+    }
 
 
 @dataclass(frozen=True, slots=True)

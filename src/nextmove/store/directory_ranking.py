@@ -1,0 +1,226 @@
+"""What the ranking reads of an organization's chart, without bringing every member into
+Python: the members worth scoring (the ranking's filter, `ranking_filter`) counted per group
+of members alike in what a score reads (`ranking_groups`: the database aggregates, Python
+sees thousands of groups, not a million rows), the members the chart knows more of read by
+key or by manager (`ranking_rows_of`, `ranking_team_of`), and the first members of the best
+groups in the ranking's order (`ranking_group_members`).
+
+Directory tables are shared: nothing here reads a workspace's rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from sqlalchemy import ColumnElement, and_, false, func, literal, or_, select
+from sqlalchemy.orm import Session
+
+from nextmove.store.directory import MEMBER, ORG
+from nextmove.store.directory_reads import CURRENT, RANKING_COLUMNS
+
+CHUNK = 500  # keys per IN list
+GROUPS_PER_READ = 100  # groups per read of their members (the OR of their columns)
+
+# A group of members alike in everything a plain member's score reads: organization id,
+# title, level, function, department, city ("" when the city does not count).
+GroupKey = tuple[int, str, int | None, str | None, str, str]
+
+
+class RankingRow(NamedTuple):
+    """A member as the ranking reads them (RANKING_COLUMNS): a plain tuple."""
+
+    organization_id: int
+    employee_id: str
+    name: str
+    title: str
+    level: int | None
+    function: str | None
+    department: str
+    manager_employee_id: str | None
+    city: str
+    depth: int
+
+
+class RankingGroup(NamedTuple):
+    key: GroupKey
+    members: int  # members of the group the filter lets through
+    depth: int  # the smallest depth among them (a member's depth says they are in a chart)
+
+
+def ranking_filter(
+    org_ids: Iterable[int],
+    *,
+    prefilter: bool,
+    min_level: int | None,
+    functions: Iterable[str],
+    above_depth: dict[int, int],
+    wanted: Iterable[tuple[int, str]] = (),
+) -> ColumnElement[bool]:
+    """Which current members of these organizations the ranking scores. Without `prefilter`,
+    everyone; with it, those the ranking can place high: above your level (or at it in a
+    target function), above your depth in your own organization (`above_depth`: organization
+    id -> your depth), and the members named in `wanted` (your chain, your reports, your
+    predecessor)."""
+    ids = sorted(set(org_ids))
+    if not ids:
+        return false()
+    base = and_(MEMBER.c.organization_id.in_(ids), CURRENT)
+    if not prefilter:
+        return base
+    targets = sorted(set(functions))
+    conditions: list[Any] = []
+    if min_level is not None:
+        conditions.append(MEMBER.c.level >= min_level + 1)
+        if targets:
+            conditions.append(and_(MEMBER.c.function.in_(targets), MEMBER.c.level >= min_level))
+    elif targets:
+        conditions.append(MEMBER.c.function.in_(targets))
+    for org_id, depth in above_depth.items():
+        conditions.append(and_(MEMBER.c.organization_id == org_id, MEMBER.c.depth < depth))
+    for org_id, emp in wanted:
+        conditions.append(and_(MEMBER.c.organization_id == org_id, MEMBER.c.employee_id == emp))
+    if not conditions:
+        return false()
+    return and_(base, or_(*conditions))
+
+
+def _group_columns(by_city: bool) -> list[Any]:
+    city = MEMBER.c.city if by_city else literal("")
+    return [
+        MEMBER.c.organization_id,
+        MEMBER.c.title,
+        MEMBER.c.level,
+        MEMBER.c.function,
+        MEMBER.c.department,
+        city,
+    ]
+
+
+def ranking_groups(
+    session: Session, where: ColumnElement[bool], *, by_city: bool
+) -> list[RankingGroup]:
+    """The members `where` lets through, counted per group of members alike (`by_city`: the
+    city counts). One aggregate in the database."""
+    columns = _group_columns(by_city)
+    keyed = columns if by_city else columns[:-1]
+    rows = session.execute(
+        select(*keyed, func.count(), func.min(MEMBER.c.depth))
+        .select_from(MEMBER.join(ORG, ORG.c.id == MEMBER.c.organization_id))
+        .where(where)
+        .group_by(*keyed)
+    )
+    width = len(keyed)
+    return [
+        RankingGroup(
+            (r[0], r[1], r[2], r[3], r[4], r[5] if by_city else ""), r[width], r[width + 1]
+        )
+        for r in rows
+    ]
+
+
+def _rows(session: Session, where: ColumnElement[bool]) -> list[RankingRow]:
+    rows = session.execute(
+        select(*RANKING_COLUMNS)
+        .select_from(MEMBER.join(ORG, ORG.c.id == MEMBER.c.organization_id))
+        .where(where)
+    )
+    return [RankingRow._make(r) for r in rows]
+
+
+def ranking_rows_of(
+    session: Session, where: ColumnElement[bool], keys: Iterable[tuple[int, str]]
+) -> list[RankingRow]:
+    """Those of these members (organization id, employee id) that `where` lets through,
+    read by key."""
+    by_org: dict[int, list[str]] = {}
+    for org_id, emp in set(keys):
+        by_org.setdefault(org_id, []).append(emp)
+    out: list[RankingRow] = []
+    for org_id, emps in sorted(by_org.items()):
+        emps.sort()
+        for start in range(0, len(emps), CHUNK):
+            out += _rows(
+                session,
+                and_(
+                    where,
+                    MEMBER.c.organization_id == org_id,
+                    MEMBER.c.employee_id.in_(emps[start : start + CHUNK]),
+                ),
+            )
+    return out
+
+
+def ranking_team_of(
+    session: Session, where: ColumnElement[bool], org_id: int, managers: Iterable[str]
+) -> list[RankingRow]:
+    """The direct reports of these managers that `where` lets through (the manager index)."""
+    wanted = sorted(set(managers))
+    if not wanted:
+        return []
+    return _rows(
+        session,
+        and_(
+            where,
+            MEMBER.c.organization_id == org_id,
+            MEMBER.c.manager_employee_id.in_(wanted),
+        ),
+    )
+
+
+def _is(column: Any, value: Any) -> ColumnElement[bool]:
+    return column.is_(None) if value is None else column == value
+
+
+def ranking_group_members(
+    session: Session,
+    where: ColumnElement[bool],
+    groups: list[GroupKey],
+    *,
+    by_city: bool,
+    per_group: int,
+) -> list[RankingRow]:
+    """The first `per_group` members of each of these groups that `where` lets through, in
+    the ranking's order among members alike: by name (code points, as Python compares), then
+    the later employee id first."""
+    if not groups or per_group < 1:
+        return []
+    postgres = session.get_bind().dialect.name == "postgresql"
+    name = MEMBER.c.name.collate("C") if postgres else MEMBER.c.name
+    emp = MEMBER.c.employee_id.collate("C") if postgres else MEMBER.c.employee_id
+    partition = _group_columns(by_city)
+    if not by_city:
+        partition = partition[:-1]
+    out: list[RankingRow] = []
+    for start in range(0, len(groups), GROUPS_PER_READ):
+        match = or_(
+            *(
+                and_(
+                    MEMBER.c.organization_id == org_id,
+                    MEMBER.c.title == title,
+                    _is(MEMBER.c.level, level),
+                    _is(MEMBER.c.function, function),
+                    MEMBER.c.department == department,
+                    *([MEMBER.c.city == city] if by_city else []),
+                )
+                for org_id, title, level, function, department, city in groups[
+                    start : start + GROUPS_PER_READ
+                ]
+            )
+        )
+        place = (
+            func.row_number()
+            .over(partition_by=partition, order_by=(name, emp.desc()))
+            .label("place")
+        )
+        inner = (
+            select(*RANKING_COLUMNS, place)
+            .select_from(MEMBER.join(ORG, ORG.c.id == MEMBER.c.organization_id))
+            .where(where, match)
+            .subquery()
+        )
+        rows = session.execute(
+            select(*(inner.c[c.name] for c in RANKING_COLUMNS)).where(inner.c.place <= per_group)
+        )
+        out += [RankingRow._make(r) for r in rows]
+    return out
