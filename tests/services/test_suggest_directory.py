@@ -9,7 +9,11 @@ import random
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
+
+from nextmove.domain.suggest import DEFAULT_COOLDOWN_DAYS, Candidate, rank_candidates
 from nextmove.domain.vision import Position, RoleOutline, Vision
+from nextmove.services import suggest as suggest_service
 from nextmove.services.directory_import import import_directory
 from nextmove.services.suggest import suggest_people
 from nextmove.services.suggest_directory import chart_paths
@@ -117,6 +121,48 @@ def test_the_few_asked_for_are_the_top_of_every_member(db: Workspace, tmp_path: 
     # Ties are many (titles repeat by rank, names repeat): broken by name, then as read.
     scores = [score for _ref, score, _why in everyone[:12]]
     assert len(set(scores)) < len(scores)
+
+
+@pytest.mark.parametrize("by_city", [False, True], ids=["any city", "city counts"])
+def test_the_few_asked_for_are_the_top_of_every_member_the_filter_lets_through(
+    db: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, by_city: bool
+) -> None:
+    """As a chart of a million people is ranked: prefiltered in the database, members alike
+    counted there, and the members the chart knows more of (your chain, your team, your
+    predecessor, a team that grew, a career like the one you want) read one by one."""
+    story(db, tmp_path, link_me=True)
+    if by_city:
+        with db.session() as session:
+            vision = vision_repo.load_vision(session)
+            step = vision.steps[0]
+            vision.steps[0] = RoleOutline(
+                title=step.title, function=step.function, level=step.level, scope=step.scope,
+                city="Lyon",
+            )  # fmt: skip
+            vision_repo.save_vision(session, vision, now=datetime(2026, 11, 22, tzinfo=UTC))
+    monkeypatch.setattr(suggest_service, "PREFILTER_ABOVE", 0)
+
+    def ranked(keep: int) -> tuple[list[tuple[str, float, str]], list[Candidate], int, int]:
+        """The ranking before warm paths (which only the few at the top are searched for)."""
+        with db.session() as session:
+            vision = vision_repo.load_vision(session)
+            candidates, _me, people, _chart, scored = suggest_service._candidates(
+                session, vision, today=date(2026, 11, 22), weights=None, cooldown_days=DEFAULT_COOLDOWN_DAYS,
+                keep=keep,
+            )  # fmt: skip
+        order = rank_candidates(vision, candidates, today=date(2026, 11, 22), explain=False)
+        top = [(s.candidate.member_ref, s.score, s.candidate.name) for s in order]
+        return top, candidates, people, scored
+
+    everyone, candidates, people, scored = ranked(10_000)
+    assert len(everyone) <= scored == len(candidates) < people
+    for keep in (1, 5, 41):
+        assert ranked(keep)[0][:keep] == everyone[:keep]
+    # The members the chart knows more of are among those scored one by one.
+    assert any(c.team_growth for c in candidates)
+    assert any(c.made_move for c in candidates)
+    assert any(c.same_team for c in candidates)
+    assert any(c.direct_relation == "your manager" for c in candidates)
 
 
 def test_ways_through_the_chart_for_many_are_the_ways_one_by_one(
