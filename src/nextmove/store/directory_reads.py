@@ -214,31 +214,28 @@ def team_growth(session: Session, org_id: int) -> dict[str, tuple[int, int]]:
     ).scalar()
     if not earlier:
         return {}  # one import: nothing grew yet
-    now = dict(
-        session.execute(
-            select(TEAM.c.manager_employee_id, TEAM.c.size).where(
-                TEAM.c.organization_id == org_id, TEAM.c.snapshot_id == current
-            )
-        ).all()
-    )
-    if not now:
-        return {}
-    before: dict[str, int] = {}
-    managers = sorted(now)
-    for start in range(0, len(managers), 500):
-        rows = session.execute(
-            select(TEAM.c.manager_employee_id, TEAM.c.size)
-            .where(
-                TEAM.c.organization_id == org_id,
-                TEAM.c.manager_employee_id.in_(managers[start : start + 500]),
-                TEAM.c.snapshot_id < current,
-            )
-            .order_by(TEAM.c.snapshot_id)
+    # Per manager whose size the current import wrote, their size at the latest earlier
+    # snapshot: one look-up by key each, in one statement.
+    earlier_team = TEAM.alias("earlier_team")
+    before = (
+        select(earlier_team.c.size)
+        .where(
+            earlier_team.c.organization_id == TEAM.c.organization_id,
+            earlier_team.c.manager_employee_id == TEAM.c.manager_employee_id,
+            earlier_team.c.snapshot_id < TEAM.c.snapshot_id,
         )
-        before.update({emp: size for emp, size in rows})  # the latest earlier size wins
-    return {
-        emp: (before.get(emp, 0), size) for emp, size in now.items() if size > before.get(emp, 0)
-    }
+        .order_by(earlier_team.c.snapshot_id.desc())
+        .limit(1)
+        .correlate(TEAM)
+        .scalar_subquery()
+    )
+    was = func.coalesce(before, 0)
+    rows = session.execute(
+        select(TEAM.c.manager_employee_id, was, TEAM.c.size).where(
+            TEAM.c.organization_id == org_id, TEAM.c.snapshot_id == current, TEAM.c.size > was
+        )
+    )
+    return {emp: (earlier, size) for emp, earlier, size in rows}
 
 
 @dataclass(frozen=True, slots=True)
