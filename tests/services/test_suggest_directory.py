@@ -14,6 +14,7 @@ import pytest
 from nextmove.domain.suggest import DEFAULT_COOLDOWN_DAYS, Candidate, rank_candidates
 from nextmove.domain.vision import Position, RoleOutline, Vision
 from nextmove.services import suggest as suggest_service
+from nextmove.services import suggest_directory
 from nextmove.services.directory_import import import_directory
 from nextmove.services.suggest import suggest_people
 from nextmove.services.suggest_directory import chart_paths
@@ -123,13 +124,15 @@ def test_the_few_asked_for_are_the_top_of_every_member(db: Workspace, tmp_path: 
     assert len(set(scores)) < len(scores)
 
 
+@pytest.mark.parametrize("at_once", [False, True], ids=["counted per group", "read at once"])
 @pytest.mark.parametrize("by_city", [False, True], ids=["any city", "city counts"])
 def test_the_few_asked_for_are_the_top_of_every_member_the_filter_lets_through(
-    db: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, by_city: bool
+    db: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, by_city: bool, at_once: bool
 ) -> None:
     """As a chart of a million people is ranked: prefiltered in the database, members alike
-    counted there, and the members the chart knows more of (your chain, your team, your
-    predecessor, a team that grew, a career like the one you want) read one by one."""
+    counted there (or, when few pass, read at once), and the members the chart knows more of
+    (your chain, your team, your predecessor, a team that grew, a career like the one you
+    want) read one by one."""
     story(db, tmp_path, link_me=True)
     if by_city:
         with db.session() as session:
@@ -141,6 +144,7 @@ def test_the_few_asked_for_are_the_top_of_every_member_the_filter_lets_through(
             )  # fmt: skip
             vision_repo.save_vision(session, vision, now=datetime(2026, 11, 22, tzinfo=UTC))
     monkeypatch.setattr(suggest_service, "PREFILTER_ABOVE", 0)
+    monkeypatch.setattr(suggest_directory, "READ_AT_ONCE", 20_000 if at_once else 0)
 
     def ranked(keep: int) -> tuple[list[tuple[str, float, str]], list[Candidate], int, int]:
         """The ranking before warm paths (which only the few at the top are searched for)."""

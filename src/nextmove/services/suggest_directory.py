@@ -27,6 +27,9 @@ from nextmove.store.directory_ranking import GroupKey, RankingRow
 
 ORG_TIE_STRENGTH = 4  # as store.suggest: a manager or a direct report
 MEMBER_LEVEL_CONFIDENCE = 0.8  # a level read from a chart's title
+# Up to this many members pass the ranking's filter: they are read at once (one pass) rather
+# than counted per group in the database and read again for the shortlist (two).
+READ_AT_ONCE = 20_000
 
 
 @dataclass(slots=True)
@@ -98,6 +101,7 @@ class ChartView:
     depth: dict[GroupKey, int] = field(default_factory=dict)
     total: dict[GroupKey, int] = field(default_factory=dict)  # before any was set apart
     where: Any = None  # the ranking's filter (store.directory_ranking.ranking_filter)
+    held: list[RankingRow] | None = None  # every member it lets through, when few do
     by_city: bool = False
     people: int = 0  # members who are not your people
     chart: _Chart | None = None
@@ -139,6 +143,20 @@ class ChartView:
     ) -> list[RankingRow]:
         """The first `per_group` plain members of each of these groups, in the ranking's
         order among members alike (by name, then the later employee id first)."""
+        if self.held is not None:  # few members passed the filter: they were read at once
+            wanted = set(groups)
+            first: dict[GroupKey, list[RankingRow]] = {}
+            for r in sorted(self.held, key=lambda r: (r.organization_id, r.employee_id)):
+                if (r.organization_id, r.employee_id) not in self.known:
+                    group = self.group_of(r)
+                    if group in wanted:
+                        first.setdefault(group, []).append(r)
+            out: list[RankingRow] = []
+            for members in first.values():
+                members.reverse()  # the later employee id first, then (stable) by name
+                members.sort(key=lambda r: r.name)
+                out += members[:per_group]
+            return out
         # Members set apart may sit among the first of a group: read as many more.
         extra = max((self.total.get(g, 0) - self.plain.get(g, 0) for g in groups), default=0)
         rows = ranking.ranking_group_members(
@@ -283,9 +301,19 @@ def chart_view(
         above_depth={mine.organization_id: mine.depth} if mine is not None else {},
         wanted=wanted,
     )
-    for group in ranking.ranking_groups(session, view.where, by_city=by_city):
-        view.plain[group.key] = view.total[group.key] = group.members
-        view.depth[group.key] = group.depth
+    # Few members pass the filter (a chart of modest size, or you sit high): one read of
+    # them all. Many: the database counts them per group, and only the shortlist is read.
+    view.held = ranking.ranking_rows_upto(session, view.where, READ_AT_ONCE)
+    if view.held is not None:
+        for row in view.held:
+            group = view.group_of(row)
+            view.total[group] = view.total.get(group, 0) + 1
+            view.depth[group] = min(view.depth.get(group, row.depth), row.depth)
+        view.plain = dict(view.total)
+    else:
+        for found_group in ranking.ranking_groups(session, view.where, by_city=by_city):
+            view.plain[found_group.key] = view.total[found_group.key] = found_group.members
+            view.depth[found_group.key] = found_group.depth
     # Members the chart knows more of than their columns: a team that grew, or a place next
     # to you (your chain, your manager, your reports, your team, your seat); and you and
     # your people, who are not members to suggest.

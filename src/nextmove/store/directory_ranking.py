@@ -133,6 +133,22 @@ def _rows(session: Session, where: ColumnElement[bool]) -> list[RankingRow]:
     return [RankingRow._make(r) for r in rows]
 
 
+def ranking_rows_upto(
+    session: Session, where: ColumnElement[bool], most: int
+) -> list[RankingRow] | None:
+    """Every member `where` lets through when there are at most `most` of them; else None
+    (having read no more than `most` + 1)."""
+    rows = session.execute(
+        select(*RANKING_COLUMNS)
+        .select_from(MEMBER.join(ORG, ORG.c.id == MEMBER.c.organization_id))
+        .where(where)
+        .limit(most + 1)
+    ).all()
+    if len(rows) > most:
+        return None
+    return [RankingRow._make(r) for r in rows]
+
+
 def ranking_rows_of(
     session: Session, where: ColumnElement[bool], keys: Iterable[tuple[int, str]]
 ) -> list[RankingRow]:
