@@ -20,6 +20,7 @@ from nextmove.services.suggest import suggest_people
 from nextmove.services.suggest_directory import chart_paths
 from nextmove.services.workspace import Workspace
 from nextmove.store import directory as directory_store
+from nextmove.store import directory_ranking as ranking
 from nextmove.store import directory_reads as reads
 from nextmove.store import vision as vision_repo
 
@@ -205,3 +206,19 @@ def test_ways_through_the_chart_for_many_are_the_ways_one_by_one(
                 assert found is None, target
     # Your manager, your skip-level, a peer, your report's… some of them are within reach.
     assert sum(1 for _ in at_once) >= 5
+
+
+def test_a_group_packed_by_sqlite_unpacks_into_its_members_or_is_read_again() -> None:
+    key = (1, "Analyst", 2, "data", "Data", "")
+    packed = "E1\x1fAna Ng\x1f\x1fParis\x1f3\x1eE2\x1fBen Ot\x1f=E1\x1fLyon\x1f4"
+    rows = ranking.unpack(ranking.RankingGroup(key, 2, 3, packed))
+    assert rows is not None
+    assert [(r.employee_id, r.name, r.manager_employee_id, r.city, r.depth) for r in rows] == [
+        ("E1", "Ana Ng", None, "Paris", 3),
+        ("E2", "Ben Ot", "E1", "Lyon", 4),
+    ]
+    assert rows[0][3:7] == ("Analyst", 2, "data", "Data")
+    # A separator inside a name, or a count that does not match: read again, not guessed.
+    assert ranking.unpack(ranking.RankingGroup(key, 2, 3, packed.replace("Ana", "A\x1fna"))) is None
+    assert ranking.unpack(ranking.RankingGroup(key, 3, 3, packed)) is None
+    assert ranking.unpack(ranking.RankingGroup(key, 2, 3, None)) is None

@@ -23,7 +23,7 @@ from nextmove.store import directory as directory_store
 from nextmove.store import directory_ranking as ranking
 from nextmove.store import directory_reads as reads
 from nextmove.store.directory import DirectoryMember, Holder
-from nextmove.store.directory_ranking import GroupKey, RankingRow
+from nextmove.store.directory_ranking import GroupKey, RankingGroup, RankingRow
 
 ORG_TIE_STRENGTH = 4  # as store.suggest: a manager or a direct report
 MEMBER_LEVEL_CONFIDENCE = 0.8  # a level read from a chart's title
@@ -102,6 +102,7 @@ class ChartView:
     total: dict[GroupKey, int] = field(default_factory=dict)  # before any was set apart
     where: Any = None  # the ranking's filter (store.directory_ranking.ranking_filter)
     held: list[RankingRow] | None = None  # every member it lets through, when few do
+    packed: dict[GroupKey, RankingGroup] = field(default_factory=dict)  # SQLite's groups
     by_city: bool = False
     people: int = 0  # members who are not your people
     chart: _Chart | None = None
@@ -143,10 +144,19 @@ class ChartView:
     ) -> list[RankingRow]:
         """The first `per_group` plain members of each of these groups, in the ranking's
         order among members alike (by name, then the later employee id first)."""
-        if self.held is not None:  # few members passed the filter: they were read at once
+        held = self.held
+        if held is None and self.packed:  # SQLite: the groups' members came packed
+            held = []
+            for group in groups:
+                members = ranking.unpack(self.packed[group]) if group in self.packed else None
+                if members is None:
+                    held = None
+                    break
+                held += members
+        if held is not None:  # the members of these groups are at hand
             wanted = set(groups)
             first: dict[GroupKey, list[RankingRow]] = {}
-            for r in sorted(self.held, key=lambda r: (r.organization_id, r.employee_id)):
+            for r in sorted(held, key=lambda r: (r.organization_id, r.employee_id)):
                 if (r.organization_id, r.employee_id) not in self.known:
                     group = self.group_of(r)
                     if group in wanted:
@@ -314,6 +324,8 @@ def chart_view(
         for found_group in ranking.ranking_groups(session, view.where, by_city=by_city):
             view.plain[found_group.key] = view.total[found_group.key] = found_group.members
             view.depth[found_group.key] = found_group.depth
+            if found_group.packed is not None:
+                view.packed[found_group.key] = found_group
     # Members the chart knows more of than their columns: a team that grew, or a place next
     # to you (your chain, your manager, your reports, your team, your seat); and you and
     # your people, who are not members to suggest.

@@ -13,7 +13,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, false, func, literal, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    false,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from nextmove.store.directory import MEMBER, ORG
@@ -47,6 +57,37 @@ class RankingGroup(NamedTuple):
     key: GroupKey
     members: int  # members of the group the filter lets through
     depth: int  # the smallest depth among them (a member's depth says they are in a chart)
+    # SQLite: the group's members packed into one text by the same aggregate (`unpack`), so
+    # the shortlist needs no second pass over the chart. None on PostgreSQL, whose second
+    # pass is a parallel scan.
+    packed: str | None = None
+
+
+# Separators of the packed members: ASCII's unit and record separators, which no chart has
+# (`unpack` checks it: a group that does not unpack into its count is read again instead).
+UNIT, RECORD = "\x1f", "\x1e"
+_PACKED = (
+    "group_concat(directory_member.employee_id || char(31) || directory_member.name"
+    " || char(31) || ifnull('=' || directory_member.manager_employee_id, '')"
+    " || char(31) || directory_member.city || char(31) || directory_member.depth, char(30))"
+)
+
+
+def unpack(group: RankingGroup) -> list[RankingRow] | None:
+    """The members of a group packed by `ranking_groups` (SQLite), or None when the group was
+    not packed or does not unpack cleanly into its count of members."""
+    if group.packed is None:
+        return None
+    org_id, title, level, function, department, _city = group.key
+    out: list[RankingRow] = []
+    for record in group.packed.split(RECORD):
+        fields = record.split(UNIT)
+        if len(fields) != 5 or not fields[4].lstrip("-").isdigit():
+            return None
+        emp, name, manager, city, depth = fields
+        out.append(RankingRow(org_id, emp, name, title, level, function, department,
+                              manager[1:] if manager else None, city, int(depth)))  # fmt: skip
+    return out if len(out) == group.members else None
 
 
 def ranking_filter(
@@ -102,15 +143,19 @@ def ranking_groups(
     session: Session, where: ColumnElement[bool], *, by_city: bool
 ) -> list[RankingGroup]:
     """The members `where` lets through, counted per group of members alike (`by_city`: the
-    city counts). One aggregate in the database."""
+    city counts). One aggregate in the database (on SQLite packing each group's members)."""
     columns = _group_columns(by_city)
     keyed = columns if by_city else columns[:-1]
     if session.get_bind().dialect.name == "postgresql":
         # The planner cannot know how few groups there are (titles repeat): with the default
         # 4 MB it sorts every row on disk instead of hashing the groups. For this read only.
         session.execute(text(f"SET LOCAL work_mem = '{GROUPING_MEMORY}'"))
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    aggregates: list[Any] = [func.count(), func.min(MEMBER.c.depth)]
+    if sqlite:
+        aggregates.append(literal_column(_PACKED))
     rows = session.execute(
-        select(*keyed, func.count(), func.min(MEMBER.c.depth))
+        select(*keyed, *aggregates)
         .select_from(MEMBER.join(ORG, ORG.c.id == MEMBER.c.organization_id))
         .where(where)
         .group_by(*keyed)
@@ -118,7 +163,10 @@ def ranking_groups(
     width = len(keyed)
     return [
         RankingGroup(
-            (r[0], r[1], r[2], r[3], r[4], r[5] if by_city else ""), r[width], r[width + 1]
+            (r[0], r[1], r[2], r[3], r[4], r[5] if by_city else ""),
+            r[width],
+            r[width + 1],
+            r[width + 2] if sqlite else None,
         )
         for r in rows
     ]
