@@ -18,7 +18,8 @@ machine's load.
 
 With `--compare SRC` (a `src` folder of another version of nextmove, e.g. from `git archive
 main src | tar -x -C /tmp/before`) that version is timed too, the same way, for before/after
-figures in one run.
+figures in one run. An older version refuses a database migrated past its own schema head
+(0020 here): compare versions of the same schema.
 
 Usage: python benchmarks/suggest_directory.py [PEOPLE] [--repeat N] [--postgresql]
        [--only-postgresql] [--pg-port PORT] [--compare SRC]
