@@ -24,7 +24,7 @@ from nextmove.services.workspace import Workspace
 from nextmove.store import board as repo
 from nextmove.store import people as people_repo
 from nextmove.store import suggest as suggest_repo
-from nextmove.store.network import add_interaction, my_profile_position
+from nextmove.store.network import add_interaction
 from nextmove.store.vision import load_vision
 
 SEATS = (1, 2, 3)
@@ -140,8 +140,10 @@ def _candidates(session: Session, *, exclude: set[int]) -> list[Candidate]:
     """People who would make good advisors: senior to you and known to you (a tie with some
     strength, or offered help), never your reports; best first (domain/advisors.py)."""
     me = suggest_repo.load_me(session)
-    _, my_level = my_profile_position(session)
-    organization = load_vision(session).me.organization
+    from nextmove.services.titles import read_position  # reads your title if need be
+
+    mine = read_position(load_vision(session).me)
+    my_level, organization = mine.level, mine.organization
     known = suggest_repo.direct_ties(session, me)
     # Your manager and reports in your organization's chart (the directory).
     ties = chart_ties(session, me.person_id)

@@ -344,6 +344,10 @@ def suggest_people(
         raise UserError("must be at least 1", field="limit")
     with db.session() as session:
         vision = vision_repo.load_vision(session)
+        # Your title read where you set no level or function (the reference loads only then).
+        from nextmove.services.titles import read_position
+
+        vision.me = read_position(vision.me)
         if plan is not None:
             vision = vision.following(get_plan(vision, plan))
         with gc_paused():
