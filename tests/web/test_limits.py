@@ -63,3 +63,11 @@ def test_the_cli_refuses_a_too_long_name_with_exit_2(cli: Cli) -> None:
     assert result.exit_code == 2
     assert "at most 200 fit" in result.stderr
     assert "x" * 300 not in result.stderr
+
+
+def test_the_vision_form_offers_your_name_only_as_long_as_it_keeps(web: Web) -> None:
+    """The form let a 300-character name be typed, then the server refused it past 200."""
+    page = web.get("/vision/edit").text
+    assert f'name="me.name" value="" maxlength="{limits.NAME}"' in page
+    response = web.submit("/vision/edit", {"me.name": "N" * (limits.NAME + 1)}, page="/vision/edit")
+    assert "longer than 200 characters" in response.text
