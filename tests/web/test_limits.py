@@ -39,6 +39,9 @@ def test_the_person_form_has_maxlength_and_the_server_refuses_without_echoing(
     response = web.submit("/people/new", {"name": LONG_NAME}, page="/people/new")
     assert response.status_code == 400
     assert "at most 200 fit" in response.text
+    # The summary on top repeats the message: it names the field, not "Is 9,199 characters".
+    assert "Name is 9,199 characters long; at most 200 fit" in response.text
+    assert ">Is 9,199" not in response.text
     assert "x" * 300 not in response.text.split("<textarea")[0].split('value="')[0]
 
 
