@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from nextmove.services.workspace import Workspace
+from nextmove.services.workspace import Workspace, open_workspace
 from nextmove.store.models import Person
 from nextmove.store.models import Workspace as WorkspaceRow
 from tests.services.test_backup_directory import with_chart
@@ -56,6 +56,8 @@ def test_download_then_restore_beside_the_original(demo_web: Web, web_db: Worksp
     assert download.headers["cache-control"] == "no-store"
     with zipfile.ZipFile(io.BytesIO(download.content)) as z:
         assert "manifest.json" in z.namelist()
+        # Local mode: the demo's org chart goes with it, whole, with its history.
+        assert "charts/1/members.jsonl" in z.namelist()
 
     answer = restore(demo_web, download.content, "copy")
     assert answer.status_code == 303, answer.text
@@ -151,8 +153,11 @@ def test_encrypted_download_and_restore(demo_web: Web, web_db: Workspace) -> Non
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_server_mode_backs_up_your_own_workspace_and_offers_no_restore(  # type: ignore[no-untyped-def]
-    make_browser, people, server_db
+    make_browser, people, server_db, tmp_path
 ) -> None:
+    with server_db.session() as s:
+        own_name = s.get(WorkspaceRow, people["ann"].workspace_id).name
+    with_chart(open_workspace(server_db, own_name), tmp_path)
     ann = make_browser()
     assert ann.sign_in("ann@example.org").status_code == 303
     page = ann.client.get("/settings").text
@@ -161,6 +166,11 @@ def test_server_mode_backs_up_your_own_workspace_and_offers_no_restore(  # type:
     assert download.status_code == 200
     with zipfile.ZipFile(io.BytesIO(download.content)) as z:
         manifest = json.loads(z.read("manifest.json"))
+        # On a server the chart is the organization's: only the members Ann's people are
+        # linked to go with her backup, not the whole chart.
+        assert not [n for n in z.namelist() if n.startswith("charts/")]
+        (org,) = json.loads(z.read("directory.json"))["organizations"]
+        assert org["members"] and org["chart"] is None
     with server_db.session() as s:
         own = s.get(WorkspaceRow, people["ann"].workspace_id)
         assert own is not None and manifest["workspace"]["name"] == own.name
