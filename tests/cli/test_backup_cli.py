@@ -224,6 +224,7 @@ def test_release_0_1_database_moves_to_postgresql_with_every_row(
     first, second = tmp_path / "first.zip", tmp_path / "second.zip"
     out = cli(["--db", f"sqlite:///{copy}", "backup", str(first)])
     assert out.exit_code == 0, out.output
+    assert "and 1 org chart with its history" in " ".join(out.stdout.split())
     moved = cli(["--db", db_url_postgresql, "restore", str(first)])
     assert moved.exit_code == 0
     # Upgraded, 0.1's chart-only people are members of the shared directory; the backup

@@ -49,13 +49,22 @@ class BackupSummary:
     counts: dict[str, int]
     encrypted: bool
     size: int
+    charts: int = 0  # whole org charts carried, with their history
+    chart_members: int = 0  # their members at their current imports
 
     @property
     def rows(self) -> int:
         return sum(self.counts.values())
 
     def headline(self) -> str:
-        return _headline(self.counts)
+        said = _headline(self.counts)
+        if self.charts:
+            said += (
+                f", and {self.charts} org chart{'s' if self.charts != 1 else ''} with "
+                f"{'their' if self.charts != 1 else 'its'} history "
+                f"({self.chart_members} members)"
+            )
+        return said
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +141,7 @@ def backup_workspace(
             hint="Give the backup another name, e.g. nextmove-backup.zip.",
         )
     counts: dict[str, int] = {}
+    carried: list[dict[str, Any]] = []
     with archive_format.writing(path, passphrase=passphrase) as writer:
         with rows_store.snapshot(ws.db, ws.id) as conn:
             for spec in rows_store.table_specs():
@@ -142,6 +152,8 @@ def backup_workspace(
             if charts:
                 for index, org in enumerate(organizations, 1):
                     org["chart"] = _write_chart(writer, conn, org["id"], index)
+                    if org["chart"]:
+                        carried.append(org["chart"])
             writer.directory(organizations)
             created_at, preferences = rows_store.workspace_details(conn, ws.id)
         writer.finish(
@@ -154,7 +166,15 @@ def backup_workspace(
                 preferences=preferences,
             ),
         )
-    return BackupSummary(path, ws.name, counts, bool(passphrase), path.stat().st_size)
+    return BackupSummary(
+        path,
+        ws.name,
+        counts,
+        bool(passphrase),
+        path.stat().st_size,
+        charts=len(carried),
+        chart_members=sum(c["snapshots"][c["current"] - 1]["members"] for c in carried),
+    )
 
 
 def _write_chart(
