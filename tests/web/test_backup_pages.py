@@ -188,8 +188,15 @@ def test_a_restore_says_what_became_of_the_links_to_the_organization_directory(
     assert org["members"]
     answer = restore(web, download.content, "copy")
     assert answer.status_code == 303, answer.text
-    assert "orgs_relinked=1&orgs_added=0" in answer.headers["location"]
+    assert "orgs_relinked=1&orgs_added=0&orgs_charts=0" in answer.headers["location"]
     shown = web.get(answer.headers["location"]).text
     assert "1 organization already here, re-linked by employee id." in shown
-    bogus = web.get("/settings?restored=copy&orgs_relinked=x&orgs_added=1").text
+    bogus = web.get("/settings?restored=copy&orgs_relinked=x&orgs_added=1&orgs_charts=0").text
     assert "organization directory" not in bogus
+    # Restored into a database without the organizations (as another database would say it).
+    moved = web.get("/settings?restored=copy&orgs_relinked=0&orgs_added=2&orgs_charts=1").text
+    assert (
+        "Their links to the organization directory: 1 organization added from the backup "
+        "with its whole chart; 1 organization added from the backup with the members your "
+        "people are linked to." in moved
+    )

@@ -158,6 +158,7 @@ def restore_backup(
             {
                 "orgs_relinked": summary.relinked_organizations,
                 "orgs_added": summary.recreated_organizations,
+                "orgs_charts": summary.recreated_charts,
             }
             if summary.relinked_organizations or summary.recreated_organizations
             else {}
