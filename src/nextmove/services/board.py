@@ -142,8 +142,10 @@ def _candidates(session: Session, *, exclude: set[int]) -> list[Candidate]:
     me = suggest_repo.load_me(session)
     from nextmove.services.titles import read_position  # reads your title if need be
 
-    mine = read_position(load_vision(session).me)
+    vision = load_vision(session)
+    mine = read_position(vision.me)
     my_level, organization = mine.level, mine.organization
+    aiming_at = frozenset(s.function for s in vision.steps if s.function)
     known = suggest_repo.direct_ties(session, me)
     # Your manager and reports in your organization's chart (the directory).
     ties = chart_ties(session, me.person_id)
@@ -184,7 +186,9 @@ def _candidates(session: Session, *, exclude: set[int]) -> list[Candidate]:
         )
         for pid, t in members.items()
     ]
-    ranked = advisors.rank_advisors(advisors.Me(my_level, organization, manager_id), people)
+    ranked = advisors.rank_advisors(
+        advisors.Me(my_level, organization, manager_id, aiming_at), people
+    )
     out = []
     for c in ranked[: CANDIDATES_PER_SEAT * len(SEATS)]:
         tie = members.get(c.person.person_id)
