@@ -372,3 +372,23 @@ def test_your_own_role_in_someones_past_is_not_a_role_like_your_target() -> None
     s = score_candidate(_teacher(), moved, today=TODAY)
     assert s is not None
     assert "has held a role like your target (Science Teacher)" not in _texts(s), _texts(s)
+
+
+def test_a_rung_alone_is_not_working_close_to_your_target() -> None:
+    """A senior technical recruiter shares only the rung of a teacher's second step (a senior
+    learning experience designer): that is no likeness of the work."""
+    recruiter = person(
+        5,
+        title="Senior Technical Recruiter",
+        organization="Robert Half",
+        function="people",
+        level=3,
+    )
+    s = score_candidate(_teacher(), recruiter, today=TODAY)
+    assert s is not None
+    assert "works close" not in _texts(s), _texts(s)
+    designer = person(
+        6, title="Learning Designer", organization="Duolingo", function="education", level=3
+    )
+    s = score_candidate(_teacher(), designer, today=TODAY)
+    assert s is not None and "two jobs from now" in _texts(s), _texts(s)

@@ -157,24 +157,29 @@ def closeness(c: Candidate, step: RoleOutline, *, lateral: bool = False) -> floa
     """How close a person's current role is to a target outline (0..1). A level two away
     adds to another likeness but is none by itself: a VP of Sales is not "close" to a CFO
     seat, nor a recruiter to an engineering manager's (what_matches could name nothing).
-    For a `lateral` step (lateral_step) function and level count for nothing."""
-    score = 0.0
+    For a `lateral` step (lateral_step) function and level count for nothing. A rung or a
+    city alone is no likeness either: a senior recruiter does not work close to a senior
+    designer's job — the work (function, industry, organization, domain) must match too."""
+    work = 0.0
     if step.function and c.function == step.function and not lateral:
-        score += 0.45
+        work += 0.45
+    if step.industry and _norm(c.industry) == _norm(step.industry):
+        work += 0.15
+    if step.organization and _norm(c.organization) == _norm(step.organization):
+        work += 0.1
+    if domain_overlap(c, step):
+        work += 0.1
+    if not work:
+        return 0.0
+    score = work
     near_level = 0.0
     if step.level is not None and c.level is not None and not lateral:
         distance = abs(c.level - step.level)
         score += 0.25 if distance == 0 else 0.2 if distance == 1 else 0.0
         near_level = 0.1 if distance == 2 else 0.0
-    if step.industry and _norm(c.industry) == _norm(step.industry):
-        score += 0.15
-    if step.organization and _norm(c.organization) == _norm(step.organization):
-        score += 0.1
     if step.city and _norm(c.city) == _norm(step.city):
         score += 0.05
-    if domain_overlap(c, step):
-        score += 0.1
-    return min(score + near_level if score else 0.0, 1.0)
+    return min(score + near_level, 1.0)
 
 
 _DOMAIN_STOP = frozenset(
