@@ -392,3 +392,16 @@ def test_a_rung_alone_is_not_working_close_to_your_target() -> None:
     )
     s = score_candidate(_teacher(), designer, today=TODAY)
     assert s is not None and "two jobs from now" in _texts(s), _texts(s)
+
+
+def test_an_unknown_level_gap_says_which_side_is_unknown() -> None:
+    principal = person(7, title="Principal", function=None, level=None, level_exact=False)
+    s = score_candidate(_teacher(), principal, today=TODAY)
+    assert s is not None and "seniority not clear from their title" in _texts(s), _texts(s)
+    unset = _teacher()
+    unset.me = Position(title="Science Teacher")
+    director = person(8, title="Director of Learning Design", level=7, level_exact=False)
+    s = score_candidate(unset, director, today=TODAY)
+    assert s is not None
+    assert "Director; your own level is not set" in _texts(s), _texts(s)
+    assert "level unknown" not in _texts(s)

@@ -474,7 +474,12 @@ def score_candidate(
     elif outside is not None:
         gap_text = outside[1]
     elif gap is None:
-        gap_text = "level unknown"
+        # Say which side is unknown: their title that reads as no rung, or your own level.
+        gap_text = (
+            f"{level_label(c.level)}; your own level is not set, so how far above you is unknown"
+            if c.level is not None
+            else "seniority not clear from their title"
+        )
     elif gap > 0:
         gap_text = f"{gap} level{'s' if gap != 1 else ''} above you ({level_label(c.level) if c.level is not None else 'org chart'})"
         if 2 <= gap <= 3:

@@ -86,7 +86,7 @@ def infer_titles_in(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], T
 def read_position(me: Position) -> Position:
     """Your position as the advice reads it: where you set no level or function, the ones
     your title says (a confident reading only, as for anyone's title); what you set wins.
-    Without it a "Science Teacher" who never set a level is "level unknown" to everyone."""
+    Without it a "Science Teacher" who never set a level is of unknown distance to everyone."""
     if (me.level is not None and me.function is not None) or not me.title.strip():
         return me
     guess = read_title(me.title)
