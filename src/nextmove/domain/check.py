@@ -50,9 +50,15 @@ def _step_field(index: int, name: str) -> str:
     return f"steps[{index}].{name}"
 
 
+def _subject(index: int) -> str:
+    """A step as the subject of a sentence: "the job after next has no city", not "the two
+    jobs from now has no city"."""
+    return "job after next" if index == 1 else step_name(index)
+
+
 def _check_outline(index: int, step: RoleOutline) -> list[Finding]:
     found: list[Finding] = []
-    label = step_name(index)
+    label = _subject(index)
     texts = [step.title, step.scope, *step.problems]
     if any(is_vague(t) for t in texts):
         found.append(
@@ -135,7 +141,7 @@ def _choice_findings(vision: Vision) -> list[Finding]:
         )
 
     for index, step in enumerate(vision.steps[:2]):
-        label = step_name(index)
+        label = _subject(index)
         same_city = bool(me.city) and step.city.strip().lower() == me.city.strip().lower()
         if choices.city is Choice.STAY and step.city and not same_city and not step.remote:
             add(
