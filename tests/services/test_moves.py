@@ -61,6 +61,24 @@ def test_moves_lists_exactly_the_people_who_made_the_move(hospital: Workspace) -
     assert not report.nearest and report.onet_occupation == ""
 
 
+def test_a_chart_member_who_made_the_move_is_named_by_a_reference_that_works(
+    hospital: Workspace,
+) -> None:
+    """`nextmove meeting add -2` was the step printed for a member of the chart: Typer reads
+    -2 as an option ("No such option: -2"), and the id is valid for one reading only."""
+    from nextmove.formats.moves_json import meeting_step
+    from nextmove.services.meetings import planning_for
+
+    report = moves.find_moves(
+        hospital, to_title="Director of Clinical Operations", as_of=date(2025, 6, 1)
+    )
+    bea = next(m for m in report.moves if m.name == "Bea Moss")
+    assert bea.ref == "mercy-health:2" and bea.handle == "mercy-health:2"
+    assert meeting_step(bea).startswith("nextmove meeting add mercy-health:2 --why ")
+    person, _ = planning_for(hospital, bea.handle)
+    assert person.name == "Bea Moss" and (person.id or 0) > 0
+
+
 def test_where_people_in_your_role_went_next_with_counts(hospital: Workspace) -> None:
     report = moves.find_moves(hospital, as_of=date(2025, 6, 1))
     assert report.origin.title == "Nurse Manager"

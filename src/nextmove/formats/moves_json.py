@@ -33,7 +33,7 @@ def move_json(move: Move) -> dict[str, Any]:
 
 def meeting_step(move: Move) -> str:
     """The one step to plan a research meeting with the person who made the move."""
-    return f"nextmove meeting add {move.person_id} --why {_quote(why_meet(move))}"
+    return f"nextmove meeting add {move.handle} --why {_quote(why_meet(move))}"
 
 
 def why_meet(move: Move) -> str:

@@ -11,6 +11,7 @@ from itertools import groupby
 from sqlalchemy.orm import Session
 
 from nextmove.domain.moves import Career, Role
+from nextmove.services.members import member_ref
 from nextmove.store import directory as directory_store
 from nextmove.store import directory_reads as reads
 
@@ -61,7 +62,10 @@ def chart_careers(session: Session, ids: dict[tuple[int, str], int] | None = Non
             pid = ids.get((org_id, employee_id))
             if pid is None:
                 continue
+        # Not one of your people: named by their member reference wherever a command or a
+        # page names them (their id here is valid for one reading only).
+        ref = member_ref(orgs[org_id][0], employee_id) if pid is None or pid < 0 else ""
         if pid is None:
             pid, next_id = next_id, next_id - 1
-        out.append(Career(pid, name, tuple(roles), roles[-1].start))
+        out.append(Career(pid, name, tuple(roles), roles[-1].start, ref=ref))
     return out
