@@ -390,9 +390,14 @@ def untrodden_move(report: MovesReport) -> Finding | None:
     if report.target is None or report.moves or not report.observed:
         return None  # made, or no history to tell from
     move = f"{report.origin.title} → {report.target.title}"
+    web = ""
     if report.nearest:
         m = report.nearest[0]
         year = f", {m.year}" if m.year else ""
+        web = (
+            f"The nearest move: {m.name} ({m.from_title} → {m.to_title}{year}). Ask them how it "
+            "went in a research meeting; Moves people made, under Suggestions, lists the others."
+        )
         advice = (
             f"The nearest move: {m.name} ({m.from_title} → {m.to_title}{year}). Ask them how it "
             f"went in a research meeting: `nextmove meeting add {m.handle}`; "
@@ -415,4 +420,5 @@ def untrodden_move(report: MovesReport) -> Finding | None:
         f"Nobody in your network is known to have made the move {move}.",
         advice,
         "note",
+        web_advice=web,
     )
