@@ -68,12 +68,16 @@ def test_a_chart_member_who_made_the_move_links_to_their_member_page_and_a_fille
 
     import_chart(web_db, tmp_path, CHART_2024, date(2024, 3, 1))
     import_chart(web_db, tmp_path, CHART_2025, date(2025, 3, 1))
-    page = web.get(
+    url = (
         "/suggestions/moves?as_of=2025-06-01&from=Nurse+Manager&to=Director+of+Clinical+Operations"
-    ).text
+    )
+    page = web.get(url).text
     assert "Bea Moss" in page and "person_id=-" not in page and "/people/-" not in page
     assert 'href="/people/m/mercy-health:2' in page
-    form = web.get("/meetings/new?person=mercy-health%3A2")
-    assert form.status_code == 200 and 'name="person"' in form.text
-    assert 'value="mercy-health:2"' in form.text
     assert web.get("/people/m/mercy-health:2").status_code == 200
+    # "Plan a research meeting" adds them (a POST, as from a suggestion), then the form.
+    assert 'action="/people/m/mercy-health:2/add' in page
+    added = web.submit("/people/m/mercy-health:2/add", {"next": "meeting"}, page=url)
+    assert added.status_code == 303 and "/meetings/new?person_id=" in added.headers["location"]
+    form = web.get(added.headers["location"]).text
+    assert "Bea Moss" in form

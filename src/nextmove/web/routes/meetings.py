@@ -91,14 +91,9 @@ def new_page(
     request: Request,
     db: DbDep,
     person_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
-    person_ref: Annotated[str | None, Query(alias="person", max_length=200)] = None,
 ) -> HTMLResponse:
     form = PlanForm(values={"kind": MeetingKind.RESEARCH.value, "mode": MeetingMode.VIDEO.value})
     person = None
-    if person_ref and person_id is None:
-        # A member of an org chart ("mercy:11"), named in the form: they become one of your
-        # people when the meeting is planned, not by looking at this page.
-        form.values["person"] = person_ref
     if person_id is not None:
         person, why = service.planning_for(db, str(person_id))
         form.values.update(person_id=str(person_id), why=why)
