@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from nextmove.errors import DatabaseBusy
 from nextmove.store.db import is_busy
 from nextmove.store.directory import LINK, ORG, SNAP
+from nextmove.store.row_security import bind_transaction
 
 STAGE_COLUMNS = (
     "employee_id",
@@ -157,6 +158,10 @@ def ensure_organization(conn: Connection, key: str, name: str, now: datetime) ->
 
 
 def link_workspace(conn: Connection, workspace_id: int, org_id: int, now: datetime) -> None:
+    """Link the workspace to the organization (in the caller's transaction). The import's
+    connection is not a workspace session, so on PostgreSQL this transaction is bound to the
+    workspace here: row-level security admits the row only then (store/row_security.py)."""
+    bind_transaction(conn, workspace_id, all_workspaces=False)
     insert = pg_insert if not is_sqlite(conn) else sqlite_insert
     conn.execute(
         insert(LINK)
