@@ -151,8 +151,9 @@ def _read_vcard(db: Workspace, job: FileImport) -> ImportReport:
 
 def _read_orgchart(db: Workspace, job: FileImport) -> ImportReport:
     from nextmove.services.directory_import import import_directory
+    from nextmove.services.enrolment import enrol_employees
 
-    return import_directory(
+    result = import_directory(
         db,
         job.path,
         organization=job.organization,
@@ -164,7 +165,11 @@ def _read_orgchart(db: Workspace, job: FileImport) -> ImportReport:
         partial=job.partial,
         progress=job.progress,
         source=job.source,
-    ).report
+    )
+    if not job.dry_run and result.organization_id is not None:
+        # A program admin's chart: the employees' workspaces read it (services/enrolment.py).
+        enrol_employees(db.db, now=job.now, organization_id=result.organization_id)
+    return result.report
 
 
 def _read_ics(db: Workspace, job: FileImport) -> ImportReport:
