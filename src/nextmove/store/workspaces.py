@@ -71,8 +71,13 @@ def list_names(session: Session) -> list[WorkspaceRow]:
 
 
 def find(session: Session, name: str) -> WorkspaceRow | None:
+    """The workspace called `name`; else the one whose name it is in another letter case
+    (`-w acme` finds "Acme": no two names differ only in case)."""
     ws = session.scalars(select(Workspace).where(Workspace.name == name)).first()
-    return None if ws is None else _row(ws)
+    if ws is not None:
+        return _row(ws)
+    found = find_any_case(session, name)
+    return found[0] if len(found) == 1 else None
 
 
 def find_any_case(session: Session, name: str) -> list[WorkspaceRow]:
