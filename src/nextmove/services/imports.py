@@ -153,6 +153,8 @@ def _read_orgchart(db: Workspace, job: FileImport) -> ImportReport:
     from nextmove.services.directory_import import import_directory
     from nextmove.services.enrolment import enrol_employees
 
+    if not job.dry_run:
+        _check_snapshot_date(db, job.organization, job.today)
     result = import_directory(
         db,
         job.path,
@@ -170,6 +172,29 @@ def _read_orgchart(db: Workspace, job: FileImport) -> ImportReport:
         # A program admin's chart: the employees' workspaces read it (services/enrolment.py).
         enrol_employees(db.db, now=job.now, organization_id=result.organization_id)
     return result.report
+
+
+def _check_snapshot_date(db: Workspace, organization: str | None, today: date) -> None:
+    """A snapshot is dated (--as-of) on or after the organization's latest one: the history
+    — who held a position before whom, a team's size over time — reads them in order."""
+    from nextmove.domain.people import clean_text, org_key
+    from nextmove.store import directory as directory_store
+    from nextmove.store.network import my_profile_position
+
+    with db.session() as session:
+        name = clean_text(organization or my_profile_position(session)[0])[:200]
+        found = directory_store.last_snapshot_date(session, org_key(name)) if name else None
+    if found is None:
+        return
+    name, last = found
+    if today < last:
+        raise UserError(
+            f"{name}'s latest org chart is dated {last.isoformat()}; this one would be dated "
+            f"{today.isoformat()}, before it",
+            hint=f"Give the date the chart was exported with --as-of (on or after "
+            f"{last.isoformat()}): the directory keeps its snapshots in date order.",
+            field="as_of",
+        )
 
 
 def _read_ics(db: Workspace, job: FileImport) -> ImportReport:

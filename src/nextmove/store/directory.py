@@ -514,6 +514,17 @@ def organization_ids_of(session: Session, workspace_id: int) -> list[int]:
     )
 
 
+def last_snapshot_date(session: Session, key: str) -> tuple[str, date] | None:
+    """The organization's name and the date of its latest complete snapshot (None: none)."""
+    row = session.execute(
+        select(ORG.c.name, func.max(SNAP.c.taken_on))
+        .join(ORG, ORG.c.id == SNAP.c.organization_id)
+        .where(ORG.c.key == key, SNAP.c.status == "complete")
+        .group_by(ORG.c.name)
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
 def organization_by_key(session: Session, key: str) -> tuple[int, str] | None:
     row = session.execute(select(ORG.c.id, ORG.c.name).where(ORG.c.key == key)).first()
     return (row.id, row.name) if row else None
