@@ -33,10 +33,10 @@ def _account(ws: Workspace, email: str, role: str = "member") -> accounts.Accoun
     )
 
 
-def _import(ws: Workspace, tmp_path: Path, text: str = CHART) -> None:
+def _import(ws: Workspace, tmp_path: Path, text: str = CHART) -> list[str]:
     chart = tmp_path / "acme.csv"
     chart.write_text(text, encoding="utf-8")
-    import_file(ws, "orgchart", chart, now=NOW, today=TODAY, organization="Acme")
+    return import_file(ws, "orgchart", chart, now=NOW, today=TODAY, organization="Acme").notes
 
 
 def _seen(ws: Workspace) -> tuple[list[str], int, int | None]:
@@ -56,8 +56,9 @@ def test_employees_read_the_directory_their_admin_imported(db: Workspace, tmp_pa
     bea_ws = open_workspace(db.db, workspace_id=bea.workspace_id)
     assert _seen(bea_ws) == ([], 0, None)
 
-    _import(admin_ws, tmp_path)
+    notes = _import(admin_ws, tmp_path)
 
+    assert "1 program employee with an account read this chart (their e-mail is in it)" in notes
     orgs, total, my_org = _seen(bea_ws)
     assert orgs == ["Acme"] and total == 4 and my_org is not None
     # An employee who joins after the import reads it from their first sign-in.

@@ -170,7 +170,12 @@ def _read_orgchart(db: Workspace, job: FileImport) -> ImportReport:
     )
     if not job.dry_run and result.organization_id is not None:
         # A program admin's chart: the employees' workspaces read it (services/enrolment.py).
-        enrol_employees(db.db, now=job.now, organization_id=result.organization_id)
+        employees = enrol_employees(db.db, now=job.now, organization_id=result.organization_id)
+        if employees:
+            result.report.notes.append(
+                f"{employees} program employee{'s' if employees != 1 else ''} with an account "
+                "read this chart (their e-mail is in it)"
+            )
     return result.report
 
 
