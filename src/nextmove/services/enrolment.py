@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from nextmove.services.workspace import Database, open_workspace
+from nextmove.services.workspace import Database, Workspace, open_workspace
 from nextmove.store import directory_people, directory_write
 from nextmove.store import enrolment as repo
 
 
 def enrol_employees(
-    db: Database,
+    db: Database | Workspace,
     *,
     now: datetime,
     account_ids: Sequence[int] | None = None,
@@ -32,6 +32,8 @@ def enrol_employees(
     """Link the accounts (these, or all) whose e-mail is in a program organization's chart
     (this one, or all) to it. Returns how many accounts were matched; running it again
     changes nothing."""
+    if isinstance(db, Workspace):  # (a caller holding a workspace: its database)
+        db = db.db
     with db.session(all_workspaces=True) as session:
         organizations = [
             org
