@@ -120,7 +120,8 @@ def test_adding_an_option_from_your_network_or_your_own_never_makes_the_mix_more
         ("manager", 0, "in product, one or two levels above the role"),
         ("director", 1, "in product, three levels above the role: likely leads"),
         ("vp", 3, "in product, a senior leader"),
-        ("mid", 2, "in product, at the role's level"),  # the same management layer as senior
+        ("senior", 2, "in product, at the role's level"),
+        ("mid", 2, "in product, a step from the role's level"),  # the same layer as senior
         ("entry", 4, "in product, below the role's level"),
     ],
 )

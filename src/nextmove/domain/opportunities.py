@@ -282,8 +282,10 @@ def why_meet_member(
     if gap is not None:
         if gap in (1, 2):
             said = "one or two levels above the role: could be its hiring manager, or know who is"
-        elif gap == 0:
+        elif gap == 0 and level == role_level:
             said = "at the role's level: knows what the work is really like"
+        elif gap == 0:  # the same management layer, a step from the role's title
+            said = "a step from the role's level: knows the work day to day"
         elif gap < 0:
             said = "below the role's level: sees the team from inside"
         elif gap == 3:
