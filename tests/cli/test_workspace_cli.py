@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import Cli
+from tests.conftest import NOW, Cli
 
 
 def names(cli: Cli, *flags: str) -> dict[str, dict[str, object]]:
@@ -168,3 +168,26 @@ def test_a_name_with_accents_is_refused_with_a_name_that_would_do(cli: Cli) -> N
     assert result.exit_code == 2
     assert "no spaces or accents" in result.stderr and "Zoe-Muller" in result.stderr
     assert cli("workspace create Zoe-Muller").exit_code == 0
+
+
+def test_a_server_account_s_workspace_cannot_be_deleted_from_under_it(cli: Cli) -> None:
+    """On a server database, a workspace that is an account's own is refused with what to do
+    (it was "internal error", exit 70, from the account's foreign key); nothing is removed."""
+    from nextmove.services import accounts
+    from nextmove.store.db import Database
+
+    database = Database.open(cli.url or "")
+    try:
+        made = accounts.create_account(
+            database, email="bo@example.org", name="Bo", role="member",
+            password="a long passphrase", now=NOW,
+        )  # fmt: skip
+    finally:
+        database.dispose()
+    assert cli("-w bo@example.org people add 'Cy Ng'").exit_code == 0
+    refused = cli("workspace delete bo@example.org --yes")
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    assert "the workspace of the account bo@example.org" in refused.stderr
+    assert "nextmove admin disable bo@example.org" in refused.stderr
+    listed = names(cli)["bo@example.org"]
+    assert listed["id"] == made.workspace_id and listed["people"] == 1

@@ -158,6 +158,15 @@ def _deletable(database: Database, name: str) -> WorkspaceRow:
             hint="It is where nextmove works without --workspace. To empty it, delete its "
             "people (`nextmove people delete`), or start afresh with another database (--db).",
         )
+    with database.session() as session:
+        owner = store.account_of(session, row.id)
+    if owner is not None:
+        raise UserError(
+            f"{row.name!r} is the workspace of the account {owner}, which cannot be deleted "
+            "while the account exists",
+            hint=f"`nextmove admin disable {owner}` stops the account from signing in; the "
+            "workspace stays with it.",
+        )
     return row
 
 
