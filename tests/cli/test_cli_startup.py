@@ -150,3 +150,21 @@ def test_json_output_still_loads_its_model(planned_db: str, tmp_path: Path) -> N
     args = ["--db", planned_db, "suggest", "--as-of", "2026-11-22", "--json"]
     loaded = _modules_loaded_by(args, JSON_MODELS, tmp_path)
     assert "nextmove.formats.schemas.suggest" in loaded
+
+
+@pytest.mark.parametrize(
+    ("call", "frozen"), [("main(['--help'])", False), ("main()", True)], ids=["caller", "entry"]
+)
+def test_the_collector_runs_after_start_up_and_a_callers_process_is_left_alone(
+    call: str, frozen: bool
+) -> None:
+    """As the console script, start-up's objects are left out of garbage collection and the
+    collector is on again for the command; run from another program's process (tests, a
+    caller), its collector is untouched."""
+    code = (
+        "import gc, sys\nfrom nextmove.cli.app import main\nsys.argv = ['nextmove', '--help']\n"
+        f"try:\n    {call}\nexcept SystemExit:\n    pass\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == f"True {frozen}"
