@@ -230,21 +230,19 @@ def neighbours(session: Session, ids: Iterable[int]) -> dict[int, list[tuple[int
 
 
 IN_LIST_LIMIT = 5000  # above this many ids, one scan filtered in Python beats IN lists
-FETCH_BATCH = 10_000
 
 
 def _for_ids(session: Session, query: Any, column: Any, ids: Iterable[int]) -> Iterable[Any]:
     """Rows of `query` for these ids: IN lists for a few, one pass for many."""
     wanted = set(ids)
     conn = session.connection()
-    # Rows are fetched in batches (fetchmany), not one by one as iterating a result does:
-    # several times cheaper for the thousands of rows of a large network.
     if len(wanted) <= IN_LIST_LIMIT:
         for chunk in _chunks(sorted(wanted)):
-            yield from conn.execute(query.where(column.in_(chunk))).all()
+            yield from conn.execute(query.where(column.in_(chunk)))
         return
-    for batch in conn.execute(query).partitions(FETCH_BATCH):
-        yield from (row for row in batch if row[0] in wanted)
+    for row in conn.execute(query):
+        if row[0] in wanted:
+            yield row
 
 
 def past_roles(session: Session, ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
