@@ -95,7 +95,9 @@ SUMMARIES: dict[str, str] = {
     "CalDAV calendar (docs/sync.md).",
     "backup": "Back up the workspace (--workspace) to one archive: plan, journal, people with "
     "their history, ties, interactions, meetings with notes, insights, tasks and referrals, "
-    "board, cadences, opportunities with their history and decisions, and preferences.",
+    "board, cadences, opportunities with their history and decisions, preferences, and the org "
+    "charts you imported with their history (--linked-only: only the members your people are "
+    "linked to).",
     "restore": "Restore a backup into an empty workspace, in one transaction (on any problem "
     "nothing is written).",
     "touch": "Log a contact with someone (a call, a coffee, a message): their last-contact date.",
