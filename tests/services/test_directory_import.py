@@ -175,6 +175,34 @@ def test_reimporting_the_same_chart_writes_no_new_versions(
         assert [s.members for s in d.snapshots(session, org_id(db))] == [5, 5]
 
 
+def test_cells_with_backslashes_tabs_and_line_breaks_are_stored_as_the_file_gives_them(
+    db: Workspace, tmp_path: Path, now: datetime
+) -> None:
+    # (PostgreSQL's COPY gives these characters a meaning of their own; "\\N" is its NULL)
+    content = HEADER + (
+        "1,Ada Lovelace,Chief Executive Officer,,Executive,Paris,ada@acme.example\n"
+        '2,"Grace\\Hopper","VP\tEngineering",1,"R&D\\N",\\N,grace@acme.example\n'
+        '3,Linus Bell,"Software\nEngineer",2,"Eng\\.",Lyon,\n'
+    )
+    run(db, chart(tmp_path, "acme.csv", content), now, DAY1)
+    with db.session() as session:
+        oid = org_id(db)
+        grace, linus = d.member(session, oid, "2"), d.member(session, oid, "3")
+        assert grace is not None and linus is not None
+        assert (grace.name, grace.title, grace.department, grace.city) == (
+            "Grace\\Hopper", "VP\tEngineering", "R&D\\N", "\\N",
+        )  # fmt: skip
+        assert (linus.title, linus.department, linus.email) == (
+            "Software\nEngineer",
+            "Eng\\.",
+            None,
+        )
+        assert [r.name for r in d.reports(session, oid, "2")] == ["Linus Bell"]
+    # Read back as the file gives them: a second import of the same file changes nothing.
+    again = run(db, chart(tmp_path, "acme.csv", content), now, DAY1 + timedelta(days=7))
+    assert (again.changed, again.unchanged) == (0, 3)
+
+
 def test_a_refresh_tells_moves_title_changes_and_other_changes_apart(
     db: Workspace, tmp_path: Path, now: datetime
 ) -> None:

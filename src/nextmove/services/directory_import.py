@@ -173,7 +173,7 @@ def import_directory(
                 today,
                 progress,
             )
-            if not w.is_sqlite(conn) and run.order:  # (the snapshot is complete by now)
+            if not w.is_sqlite(conn):  # (the snapshot is complete by now)
                 w.analyze(conn)
     _notes(result)
     return result
@@ -263,6 +263,7 @@ def _apply(
                     "moves": result.moves,
                     "title_changes": result.title_changes,
                 },
+                analyzed_after=True,  # (import_directory's analyze, once committed)
             )
             session = people_links.workspace_session(conn, workspace_id)
             report = result.report

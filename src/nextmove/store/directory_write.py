@@ -268,9 +268,17 @@ def undo_snapshot(conn: Connection, snap_id: int, org_id: int, *, pause: float =
     short(conn, close)
 
 
-def finish_snapshot(conn: Connection, org_id: int, snap_id: int, counts: dict[str, int]) -> None:
+def finish_snapshot(
+    conn: Connection,
+    org_id: int,
+    snap_id: int,
+    counts: dict[str, int],
+    *,
+    analyzed_after: bool = False,
+) -> None:
     """The import's last step (inside its last transaction): the snapshot complete, and the
-    organization's readers moved to it."""
+    organization's readers moved to it. `analyzed_after`: the caller runs `analyze` once this
+    transaction is committed (PostgreSQL: not twice, and not inside the last transaction)."""
     conn.execute(
         text(
             "UPDATE directory_snapshot SET status = 'complete', members = :members, "
@@ -291,7 +299,7 @@ def finish_snapshot(conn: Connection, org_id: int, snap_id: int, counts: dict[st
         conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
         conn.exec_driver_sql("ANALYZE directory_member")
         conn.exec_driver_sql("PRAGMA analysis_limit = 0")
-    else:
+    elif not analyzed_after:
         conn.exec_driver_sql("ANALYZE directory_member")
 
 
