@@ -203,6 +203,19 @@ def test_cells_with_backslashes_tabs_and_line_breaks_are_stored_as_the_file_give
     assert (again.changed, again.unchanged) == (0, 3)
 
 
+def test_names_with_runs_of_white_space_are_cleaned_and_blank_names_come_from_first_and_last(
+    db: Workspace, tmp_path: Path, now: datetime
+) -> None:
+    content = "employee_id,name,first_name,last_name,manager_id\n" + (
+        "1,Ada  Lovelace,,,\n2,Grace\u00a0Hopper ,,,1\n3,,Linus,Bell,1\n4,Zoë Müller,,,1\n"
+    )
+    run(db, chart(tmp_path, "acme.csv", content), now, DAY1)
+    with db.session() as session:
+        assert sorted(m.name for m in d.members(session, org_id(db))) == [
+            "Ada Lovelace", "Grace Hopper", "Linus Bell", "Zoë Müller",
+        ]  # fmt: skip
+
+
 def test_a_refresh_tells_moves_title_changes_and_other_changes_apart(
     db: Workspace, tmp_path: Path, now: datetime
 ) -> None:
