@@ -216,6 +216,26 @@ def test_names_with_runs_of_white_space_are_cleaned_and_blank_names_come_from_fi
         ]  # fmt: skip
 
 
+def test_a_change_that_moves_a_control_character_between_cells_is_still_a_change(
+    db: Workspace, tmp_path: Path, now: datetime
+) -> None:
+    # (a refresh compares each row as one string, its cells joined by the unit separator)
+    before = (
+        HEADER + "1,Ada Lovelace,CEO,,Executive,Paris,\n2,Grace\x1fVP,Engineering,1,R&D,Paris,\n"
+    )
+    after = (
+        HEADER + "1,Ada Lovelace,CEO,,Executive,Paris,\n2,Grace,VP\x1fEngineering,1,R&D,Paris,\n"
+    )
+    run(db, chart(tmp_path, "a.csv", before), now, DAY1)
+    result = run(db, chart(tmp_path, "b.csv", after), now, DAY1 + timedelta(days=7))
+    assert (result.changed, result.title_changes, result.unchanged) == (1, 1, 1)
+    with db.session() as session:
+        grace = d.member(session, org_id(db), "2")
+        assert grace is not None and (grace.name, grace.title) == ("Grace", "VP\x1fEngineering")
+    again = run(db, chart(tmp_path, "b.csv", after), now, DAY1 + timedelta(days=14))
+    assert (again.changed, again.unchanged) == (0, 2)
+
+
 def test_a_refresh_tells_moves_title_changes_and_other_changes_apart(
     db: Workspace, tmp_path: Path, now: datetime
 ) -> None:

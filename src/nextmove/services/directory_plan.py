@@ -16,7 +16,7 @@ from array import array
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, compress, count, repeat
-from operator import eq, itemgetter, ne, not_
+from operator import eq, itemgetter, methodcaller, ne, not_
 from typing import Any, cast
 
 from sqlalchemy import Connection
@@ -69,7 +69,7 @@ class ChartPlan:
         self.manager = array("i")  # idx -> the manager's idx, or NONE (after check())
         self.depth = array("i")
         # The last snapshot, per idx < n_old: a hash of the row as the file gives it (name,
-        # title, department, manager, city, e-mail), and the depth. Rows whose hash is the
+        # title, department, manager, city, e-mail, joined by w.ROW_SEPARATOR), and the depth. Rows whose hash is the
         # same are unchanged and read no further; the few others are compared field by
         # field with their last version (classify()).
         self.n_old = 0
@@ -101,6 +101,9 @@ class ChartPlan:
         # Changed rows of the last snapshot: (title or rest changed, the same but for a
         # manager link --partial may cut).
         self.changes: dict[int, tuple[bool, bool]] = {}
+        # Rows kept to be written that turned out the same as their last version, field by
+        # field (not written; see _compare).
+        self.same: set[int] = set()
 
     def present(self, emp: str) -> bool:
         idx = self.index.get(emp)
@@ -122,11 +125,10 @@ class ChartPlan:
     def load_current(self, org_id: int, snapshot: int) -> None:
         self.has_current = True
         self.last = (org_id, snapshot)
-        row = itemgetter(1, 2, 3, 4, 5, 6)
         for part in w.current_rows(self.conn, org_id, snapshot):
             self._grow(list(map(itemgetter(0), part)))
-            self.old_row.extend(map(hash, map(row, part)))
-            self.old_depth.extend(map(itemgetter(7), part))
+            self.old_row.extend(map(hash, map(itemgetter(1), part)))
+            self.old_depth.extend(map(itemgetter(2), part))
         self.n_old = len(self.emps)
         self.old_sizes = w.latest_team_sizes(self.conn, org_id, snapshot)
         self.conn.rollback()
@@ -368,18 +370,27 @@ class ChartPlan:
             olds: Any = idxs
         else:
             olds = [i if i < n_old else 0 for i in idxs]
-        rows = list(zip(names, titles, depts, mgrs, cities, emails, strict=True))
-        mask = list(map(ne, map(hash, rows), map(self.old_row.__getitem__, olds)))
+        # Each row as one string, as the directory gives the last snapshot's (current_rows):
+        # one hash of one string per row.
+        sep = w.ROW_SEPARATOR
+        texts = emails if None not in emails else [e or "" for e in emails]
+        joined = list(map(sep.join, zip(names, titles, depts, mgrs, cities, texts, strict=True)))
+        mask = list(map(ne, map(hash, joined), map(self.old_row.__getitem__, olds)))
         if olds is not idxs:  # new members are joiners, whatever row 0 holds
             for p, i in enumerate(idxs):
                 if i >= n_old:
+                    mask[p] = True
+        if sum(map(methodcaller("count", sep), joined)) != 5 * len(joined):
+            # A cell holding the separator itself: such rows are compared field by field.
+            for p, text in enumerate(joined):
+                if text.count(sep) != 5:
                     mask[p] = True
         for p in compress(range(len(idxs)), mask):
             i = idxs[p]
             if i >= n_old:
                 self.joiners += 1
             else:
-                self.pending[i] = rows[p]
+                self.pending[i] = (names[p], titles[p], depts[p], mgrs[p], cities[p], emails[p])
         self.unchanged += mask.count(False)
         return mask if any(mask) else None
 
@@ -397,6 +408,10 @@ class ChartPlan:
             moved = (mgr, dept) != (o_mgr, o_dept)
             retitled = title != o_title
             rest = (name, city, email) != (o_name, o_city, o_email)
+            if not (moved or retitled or rest):  # (a cell held the separator: not changed)
+                self.same.add(i)
+                self.unchanged += 1
+                continue
             self.changed += 1
             self.moves += moved
             self.title_changes += retitled
@@ -462,6 +477,12 @@ class ChartPlan:
                     mgr_column[p] = None
             if same_set:
                 positions = [p for p, k in enumerate(self.staged) if k not in same_set]
+        cut = len(self.same & self.cleared)  # (a manager link --partial cut is a change)
+        self.changed, self.unchanged = self.changed + cut, self.unchanged - cut
+        if self.same - self.cleared:
+            same_set |= self.same - self.cleared
+            staged_set -= same_set
+            positions = [p for p, k in enumerate(self.staged) if k not in same_set]
         n_old, old_depth = self.n_old, self.old_depth
         self.leavers = list(compress(self.emps[:n_old], map(not_, seen[:n_old])))
         # Unchanged rows: a new version where the depth changed, or where --partial cut a
