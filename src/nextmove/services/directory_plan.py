@@ -15,7 +15,7 @@ import re
 from array import array
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import chain, compress, count, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import eq, itemgetter, methodcaller, ne, not_
 from typing import Any, cast
 
@@ -42,16 +42,37 @@ MAX_CELL = 500
 MAX_EMAIL = 320
 
 
-def _encoded(values: list[str | None]) -> list[bytes | None]:
-    if None not in values:
-        return list(map(str.encode, cast("list[str]", values)))
-    return [v.encode() if v is not None else None for v in values]
+class PackedText:
+    """A column of strings kept as one UTF-8 buffer and the offsets between them: 8 bytes
+    per string on top of its text, where a bytes object costs 33 (and its list slot 8) — a
+    million-row chart's names and e-mails take about 80 MB less. None is kept as the empty
+    string: these columns never hold "" (a member always has a name; an empty e-mail is
+    None)."""
 
+    def __init__(self) -> None:
+        self.data = bytearray()
+        self.offsets = array("Q", [0])  # string k is data[offsets[k]:offsets[k + 1]]
 
-def _decoded(values: Sequence[bytes | None]) -> Iterable[str | None]:
-    if None not in values:
-        return map(bytes.decode, cast("Sequence[bytes]", values))
-    return [v.decode() if v is not None else None for v in values]
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def extend(self, values: Sequence[str | None]) -> None:
+        if None in values:
+            values = [v or "" for v in values]
+        encoded = list(map(str.encode, cast("Sequence[str]", values)))
+        self.offsets.extend(accumulate(map(len, encoded), initial=len(self.data)))
+        del self.offsets[-len(encoded) - 1]  # (accumulate repeats the start)
+        self.data += b"".join(encoded)
+
+    def take(self, positions: Sequence[int]) -> list[str | None]:
+        """The strings at these positions, in their order."""
+        offsets = self.offsets
+        starts = map(offsets.__getitem__, positions)
+        stops = map(offsets.__getitem__, map((1).__add__, positions))
+        texts: list[Any] = list(
+            map(bytearray.decode, map(self.data.__getitem__, map(slice, starts, stops)))
+        )
+        return [t or None for t in texts] if "" in texts else texts
 
 
 class ChartPlan:
@@ -84,9 +105,10 @@ class ChartPlan:
         # The rows to write (joiners and changed rows), column by column in the order they
         # were read: their idx, then (employee id, name, title, level, function, department,
         # manager, city, e-mail). Titles, departments and cities are shared strings (an
-        # org chart repeats a few thousand of them), so a million rows fit in memory.
+        # org chart repeats a few thousand of them), names and e-mails packed (PackedText),
+        # so a million rows fit in memory.
         self.staged = array("i")
-        self.columns: tuple[list[Any], ...] = tuple([] for _ in range(9))
+        self.columns: tuple[Any, ...] = tuple(PackedText() if k in (1, 8) else [] for k in range(9))
         self.shared: dict[str, str] = {}
         # Positions in `staged` in employee-id order, the order they are written (plan()).
         self.order = array("i")
@@ -229,11 +251,9 @@ class ChartPlan:
         emps, names, titles, levels, functions, depts, mgrs, cities, emails = cols
         titles, depts, cities = (list(map(shared, x, x)) for x in (titles, depts, cities))
         mgrs = [m or None for m in mgrs]
-        # Names and e-mails, unique to each row, are kept as UTF-8 bytes: 16 bytes less per
-        # object than a str — 32 MB of a million-row chart.
-        names_b, emails_b = list(map(str.encode, names)), _encoded(emails)
+        # Names and e-mails, unique to each row, are packed (PackedText).
         out: tuple[list[Any], ...] = (
-            emps, names_b, titles, levels, functions, depts, mgrs, cities, emails_b,
+            emps, names, titles, levels, functions, depts, mgrs, cities, emails,
         )  # fmt: skip
         for kept, column in zip(out, self.columns, strict=True):
             column.extend(kept)
@@ -249,9 +269,9 @@ class ChartPlan:
         else:
             one = False
         get = itemgetter(*positions)
-        cols: list[Any] = [get(c) for c in self.columns]
-        cols[1] = map(bytes.decode, cols[1])
-        cols[8] = _decoded(cols[8])
+        cols: list[Any] = [
+            c.take(positions) if isinstance(c, PackedText) else get(c) for c in self.columns
+        ]
         rows = zip(*cols, map(self.depth.__getitem__, get(self.staged)), strict=True)
         return iter([next(rows)]) if one else rows
 
