@@ -85,11 +85,18 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def measure(command: list[str], *, cwd: Path | None = None) -> Run:
-    """Run a command to completion; its wall time, CPU time (user + system) and peak RSS."""
+def measure(
+    command: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Run:
+    """Run a command to completion; its wall time, CPU time (user + system) and peak RSS.
+    `env`: variables added to the child's environment."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=cwd, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        command,
+        cwd=cwd,
+        env={**child_env(), **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
