@@ -52,6 +52,20 @@ def test_the_api_refuses_a_too_long_name_with_its_field(web: Web) -> None:
     assert response.json()["detail"][0]["loc"][-1] == "name"
 
 
+def test_an_api_refusal_does_not_send_a_long_value_back(web: Web) -> None:
+    """A 422 names the field and the limit; the value itself comes back cut short (a
+    multi-megabyte body is not repeated in the answer)."""
+    headers = {"Origin": "http://127.0.0.1:8765", "Sec-Fetch-Site": "same-origin"}
+    huge = "y" * 2_000_000
+    for body in ({"name": LONG_NAME}, {"name": "Ana", "notes": huge}, [huge]):
+        response = web.client.post("/api/people", json=body, headers=headers)
+        assert response.status_code == 422, body
+        assert len(response.content) < 5_000
+        assert "x" * 300 not in response.text and "y" * 300 not in response.text
+    detail = web.client.post("/api/people", json={"name": LONG_NAME}, headers=headers).json()
+    assert detail["detail"][0]["input"].endswith("… (9,199 characters)")
+
+
 def test_an_opportunity_title_past_the_limit_is_refused(
     web_db: Workspace, today: date, now: datetime
 ) -> None:
