@@ -82,3 +82,28 @@ def test_another_workspace_does_not_see_your_organizations(
     other = json.loads(cli(["--workspace", "client-b", "directory", "list", "--json"]).stdout)
     assert other == {"organizations": []}
     assert cli(["--workspace", "client-b", "directory", "history", "Acme"]).exit_code == 3
+
+
+def test_a_chart_dated_before_the_latest_snapshot_is_refused(cli: Cli, tmp_path: Path) -> None:
+    """Snapshots are a history in date order: an older export imported after a newer one
+    (or a mistyped --as-of) is refused, naming both dates, with nothing written."""
+    first, second = tmp_path / "acme-2026-10.csv", tmp_path / "acme-2026-11.csv"
+    first.write_text(FIRST)
+    second.write_text(SECOND)
+    done = cli(
+        ["import", "orgchart", str(second), "--organization", "Acme", "--as-of", "2026-11-01"]
+    )
+    assert done.exit_code == 0, done.output
+    older = cli(
+        ["import", "orgchart", str(first), "--organization", "ACME", "--as-of", "2026-10-01"]
+    )
+    assert older.exit_code == 2 and "Traceback" not in older.output
+    assert "Acme's latest org chart is dated 2026-11-01" in older.stderr
+    assert "--as-of" in older.stderr
+    history = json.loads(cli(["directory", "history", "acme", "--json"]).stdout)
+    assert [(s["number"], s["taken_on"]) for s in history["snapshots"]] == [(1, "2026-11-01")]
+    # The same day, or later, is a new snapshot as before.
+    again = cli(
+        ["import", "orgchart", str(first), "--organization", "Acme", "--as-of", "2026-11-01"]
+    )
+    assert again.exit_code == 0, again.output

@@ -97,6 +97,28 @@ def test_your_predecessor_now_hiring_in_a_growing_team_is_your_first_suggestion(
     assert "from the Northwind org chart" in table
 
 
+def test_a_colleague_who_held_your_title_beside_you_is_no_predecessor(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """March already shows you as a Senior Data Analyst under Bo Berg, beside Ana: when she
+    moves on in June she did not hold the seat before you."""
+    beside = MARCH + "NW7,Yan Yu,Senior Data Analyst,Data,NW2,yan@northwind.example\n"
+    (tmp_path / "march.csv").write_text(beside)
+    (tmp_path / "june.csv").write_text(JUNE)
+    (tmp_path / "vision.toml").write_text(VISION)
+    for command in (
+        f"vision import {tmp_path / 'vision.toml'}",
+        f"import orgchart {tmp_path / 'march.csv'} --organization Northwind --as-of 2026-03-01 "
+        "--me NW7",
+        f"import orgchart {tmp_path / 'june.csv'} --organization Northwind --as-of 2026-06-01",
+    ):
+        assert cli(command).exit_code == 0, command
+    data = json.loads(cli("suggest --json --as-of 2026-06-15 --limit 20").stdout)
+    ana = next(s for s in data["suggestions"] if s["person"]["name"] == "Ana Alves")
+    codes = {r["code"] for r in ana["reasons"]}
+    assert "predecessor" not in codes and "growing-team" in codes
+
+
 def test_members_show_with_their_org_chart_facts_and_list_with_your_people(
     cli: Cli, tmp_path: Path
 ) -> None:

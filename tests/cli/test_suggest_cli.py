@@ -158,3 +158,18 @@ def test_round_plan_with_no_network_says_what_to_do(cli: Cli) -> None:
     result = cli("round plan")
     assert result.exit_code == 2 and "Import your network" in result.stderr
     assert "No round yet" in cli("round show").stdout
+
+
+def test_the_tip_to_mark_yourself_in_the_org_chart_needs_an_org_chart(cli_sqlite: Cli) -> None:
+    """A LinkedIn-only user has no org chart to find herself in: the tip was noise."""
+    from tests.conftest import ROOT
+
+    cli = cli_sqlite
+    cli(["vision", "import", str(ROOT / "docs" / "examples" / "vision.toml")])
+    cli(["people", "add", "Ana Lee", "--title", "Director of Product Marketing"])
+    out = cli("suggest --as-of 2026-11-22").stdout
+    assert "Ana Lee" in out and "org chart" not in out
+    chart = ROOT / "tests" / "formats" / "fixtures" / "orgchart" / "oracle-hr.csv"
+    imported = cli(["import", "orgchart", str(chart), "--organization", "Oracle HR"])
+    assert imported.exit_code == 0, imported.output
+    assert "link yourself to your record in the org chart" in cli("suggest").stdout

@@ -138,6 +138,18 @@ def test_unknown_level_for_me_set_is_rejected_and_nothing_changes(cli: Cli) -> N
     assert json.loads(cli("me show --json").stdout)["level"]["key"] == "senior"
 
 
+def test_me_set_refuses_a_title_longer_than_it_keeps_and_changes_nothing(cli: Cli) -> None:
+    """On PostgreSQL a 301-character title was an internal error; on SQLite it was kept."""
+    cli(["vision", "import", str(EXAMPLE)])
+    result = cli(["me", "set", "--title", "T" * 301, "--name", "Jo"])
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert "--title: is 301 characters long; at most 300 fit" in result.stderr
+    assert "T" * 60 not in result.stderr
+    me = json.loads(cli("me show --json").stdout)
+    assert me["title"] == "Senior Product Marketing Manager" and me["name"] == "Jordan Okafor"
+    assert cli(["me", "set", "--name", "N" * 201]).exit_code == 2
+
+
 def test_me_set_changes_only_the_given_fields(cli: Cli) -> None:
     cli(["vision", "import", str(EXAMPLE)])
     assert cli(["me", "set", "--title", "Principal PMM", "--level", "lead"]).exit_code == 0

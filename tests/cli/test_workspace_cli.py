@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import Cli
+from tests.conftest import NOW, Cli
 
 
 def names(cli: Cli, *flags: str) -> dict[str, dict[str, object]]:
@@ -145,3 +145,49 @@ def test_a_deleted_workspace_is_gone_from_the_database_file_and_its_log(
     assert traces() != []
     assert cli_sqlite("workspace delete client --yes").exit_code == 0
     assert traces() == []
+
+
+def test_a_workspace_is_found_in_any_letter_case(cli: Cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """No two names differ only in case, so `-w acme` (or NEXTMOVE_WORKSPACE=ACME) is "Acme"
+    — not "no workspace 'acme'" and commands refused."""
+    assert cli("workspace create Acme").exit_code == 0
+    added = cli("-w acme people add 'Ana Okafor'")
+    assert added.exit_code == 0, added.output
+    listed = names(cli, "--workspace", "ACME")
+    assert listed["Acme"]["current"] is True and listed["Acme"]["people"] == 1
+    assert "No workspace is called" not in cli("-w acme workspace list").stdout
+    monkeypatch.setenv("NEXTMOVE_WORKSPACE", "aCmE")
+    assert "Ana Okafor" in cli("people list").stdout
+    monkeypatch.delenv("NEXTMOVE_WORKSPACE")
+    assert cli("workspace rename acme Acme-2027").exit_code == 0
+    assert list(names(cli)) == ["default", "Acme-2027"]
+
+
+def test_a_name_with_accents_is_refused_with_a_name_that_would_do(cli: Cli) -> None:
+    result = cli(["workspace", "create", "Zoë Müller"])
+    assert result.exit_code == 2
+    assert "no spaces or accents" in result.stderr and "Zoe-Muller" in result.stderr
+    assert cli("workspace create Zoe-Muller").exit_code == 0
+
+
+def test_a_server_account_s_workspace_cannot_be_deleted_from_under_it(cli: Cli) -> None:
+    """On a server database, a workspace that is an account's own is refused with what to do
+    (it was "internal error", exit 70, from the account's foreign key); nothing is removed."""
+    from nextmove.services import accounts
+    from nextmove.store.db import Database
+
+    database = Database.open(cli.url or "")
+    try:
+        made = accounts.create_account(
+            database, email="bo@example.org", name="Bo", role="member",
+            password="a long passphrase", now=NOW,
+        )  # fmt: skip
+    finally:
+        database.dispose()
+    assert cli("-w bo@example.org people add 'Cy Ng'").exit_code == 0
+    refused = cli("workspace delete bo@example.org --yes")
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    assert "the workspace of the account bo@example.org" in refused.stderr
+    assert "nextmove admin disable bo@example.org" in refused.stderr
+    listed = names(cli)["bo@example.org"]
+    assert listed["id"] == made.workspace_id and listed["people"] == 1

@@ -168,3 +168,21 @@ def test_outside_roles_are_the_title_readers_tags(title: str, organization: str,
     assert tag in {"board": {"board"}, "search": {"executive-search"}}.get(
         kind, {"operating-partner", "advisor", "investor"}
     )
+
+
+def test_a_recruiter_is_no_board_candidate_unless_your_plan_heads_into_people_or_they_offered() -> (
+    None
+):
+    """A teacher heading for instructional design knows a Senior Technical Recruiter: a help
+    with a hiring process, not an advisor on her path."""
+    teacher = Me(level=2, aiming_at=frozenset({"education"}))
+    recruiter = Person(1, "Sofia", "Senior Technical Recruiter", "Robert Half", level=3, strength=2)
+    partner = Person(2, "Fay", "HR Business Partner", "Mercy", level=3, strength=3)
+    designer = Person(3, "Ellen", "Senior Learning Experience Designer", "Duolingo", 3, 2)
+    assert [c.person.name for c in rank_advisors(teacher, [recruiter, partner, designer])] == [
+        "Ellen"
+    ]
+    into_hr = Me(level=2, aiming_at=frozenset({"people"}))
+    assert judge_advisor(into_hr, recruiter) is not None
+    offered = Person(1, "Sofia", "Senior Technical Recruiter", "Robert Half", 3, 2, "", True)
+    assert judge_advisor(teacher, offered) is not None

@@ -173,3 +173,20 @@ def test_missing_position_is_named() -> None:
 def test_every_finding_has_advice(clear: Vision) -> None:
     broken = Vision(steps=[RoleOutline(title="open to anything")])
     assert all(f.advice for f in check_vision(broken))
+
+
+def test_findings_about_the_second_step_read_as_sentences() -> None:
+    """"The two jobs from now has no city" is not English."""
+    from nextmove.domain.check import check_vision
+    from nextmove.domain.vision import Position, RoleOutline, Vision
+
+    plan = Vision(
+        me=Position(title="Science Teacher", city="Sacramento"),
+        steps=[
+            RoleOutline(title="Instructional Designer", city="Sacramento"),
+            RoleOutline(title="Senior Learning Experience Designer"),
+        ],
+    )
+    messages = [f.message for f in check_vision(plan)]
+    assert "The job after next has no city and is not marked remote." in messages, messages
+    assert not any("two jobs from now has" in m for m in messages)

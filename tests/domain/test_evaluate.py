@@ -362,6 +362,22 @@ def test_little_that_energizes_you_below_a_third(involves: list[str], flagged: b
     assert ("little-that-energizes-you" in result.flag_codes) is flagged
 
 
+def test_with_an_empty_journal_no_match_is_not_evidence_of_little_that_energizes_you() -> None:
+    """A VP with no journal entries pasted a posting: its duties match none of the energizers
+    she listed. "Only 0% of the work energizes you" would state what nothing shows."""
+    result = evaluate_opportunity(
+        vision(), None, opp(involves=["monthly close", "budgeting", "board reporting"])
+    )
+    assert "little-that-energizes-you" not in result.flag_codes
+    assert all("journal has no entries" in i.why for i in result.energy.items)
+    assert "in your journal." not in result.energy.items[0].why
+    # With the journal, the same work is flagged: the evidence says it.
+    flagged = evaluate_opportunity(
+        vision(), EVIDENCE, opp(involves=["monthly close", "budgeting", "board reporting"])
+    )
+    assert "little-that-energizes-you" in flagged.flag_codes
+
+
 def test_journal_evidence_outweighs_the_energizers_you_listed() -> None:
     plan = vision()
     plan.energizers.append("status reporting")

@@ -311,3 +311,97 @@ def test_a_general_manager_is_a_leader_in_general_management_not_in_executive() 
     assert s is not None
     leader = next(r.text for r in s.reasons if r.code == "target-function-leader")
     assert leader == "a leader in general management, where you are aiming"
+
+
+def _teacher() -> Vision:
+    """A science teacher whose next job, instructional designer, is at her own function and
+    level: function and level cannot tell her job from the one she wants."""
+    return Vision(
+        me=Position(
+            title="Science Teacher", function="education", level=2, organization="Riverside USD"
+        ),
+        steps=[
+            RoleOutline(title="Instructional Designer", function="education", level=2),
+            RoleOutline(title="Senior Learning Experience Designer", function="education", level=3),
+        ],
+    )
+
+
+def _texts(s: object) -> str:
+    return " | ".join(r.text for r in s.reasons)  # type: ignore[attr-defined]
+
+
+def test_a_colleague_in_your_own_role_does_not_hold_the_job_you_want_next() -> None:
+    peer = person(
+        1, title="Science Teacher", organization="Riverside USD", function="education", level=2
+    )
+    other = person(
+        2, title="Math Teacher", organization="Riverside USD", function="education", level=2
+    )
+    for c in (peer, other):
+        s = score_candidate(_teacher(), c, today=TODAY)
+        assert s is not None
+        assert "holds the job you want" not in _texts(s), _texts(s)
+        assert "works close to your next job" not in _texts(s), _texts(s)
+    s = score_candidate(_teacher(), peer, today=TODAY)
+    assert s is not None and "works close" not in _texts(s), _texts(s)
+
+
+def test_someone_with_the_step_title_holds_it_even_at_your_own_level() -> None:
+    designer = person(
+        3, title="Instructional Designer", organization="Coursera", function="education", level=2
+    )
+    s = score_candidate(_teacher(), designer, today=TODAY)
+    assert s is not None
+    assert "holds the job you want next (Instructional Designer at Coursera)" in _texts(s)
+
+
+def test_your_own_role_in_someones_past_is_not_a_role_like_your_target() -> None:
+    moved = person(
+        4,
+        title="Curriculum Specialist",
+        organization="Amplify",
+        function="education",
+        level=2,
+        history=(
+            PastRole(
+                title="Science Teacher", organization="Riverside USD", function="education", level=2
+            ),
+        ),
+    )
+    s = score_candidate(_teacher(), moved, today=TODAY)
+    assert s is not None
+    assert "has held a role like your target (Science Teacher)" not in _texts(s), _texts(s)
+
+
+def test_a_rung_alone_is_not_working_close_to_your_target() -> None:
+    """A senior technical recruiter shares only the rung of a teacher's second step (a senior
+    learning experience designer): that is no likeness of the work."""
+    recruiter = person(
+        5,
+        title="Senior Technical Recruiter",
+        organization="Robert Half",
+        function="people",
+        level=3,
+    )
+    s = score_candidate(_teacher(), recruiter, today=TODAY)
+    assert s is not None
+    assert "works close" not in _texts(s), _texts(s)
+    designer = person(
+        6, title="Learning Designer", organization="Duolingo", function="education", level=3
+    )
+    s = score_candidate(_teacher(), designer, today=TODAY)
+    assert s is not None and "two jobs from now" in _texts(s), _texts(s)
+
+
+def test_an_unknown_level_gap_says_which_side_is_unknown() -> None:
+    principal = person(7, title="Principal", function=None, level=None, level_exact=False)
+    s = score_candidate(_teacher(), principal, today=TODAY)
+    assert s is not None and "seniority not clear from their title" in _texts(s), _texts(s)
+    unset = _teacher()
+    unset.me = Position(title="Science Teacher")
+    director = person(8, title="Director of Learning Design", level=7, level_exact=False)
+    s = score_candidate(unset, director, today=TODAY)
+    assert s is not None
+    assert "Director; your own level is not set" in _texts(s), _texts(s)
+    assert "level unknown" not in _texts(s)

@@ -99,6 +99,13 @@ def labelled(name: str) -> list[dict[str, str]]:
         ("Product Manager II", "mid", "product"),
         ("Non-Executive Director", "c-level", "executive"),
         ("Vice President - Equity Research", "vp", "finance"),
+        # A teacher's world: a school's assistant principal leads teachers; instructional
+        # designers build courses (education, not graphic design).
+        ("Assistant Principal", "manager", "education"),
+        ("Vice Principal", "manager", "education"),
+        ("Instructional Designer", "mid", "education"),
+        ("Senior Instructional Designer", "senior", "education"),
+        ("Senior Learning Experience Designer", "senior", "education"),
     ],
 )
 def test_title_reads_as_expected_level_and_function(

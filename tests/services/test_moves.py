@@ -61,12 +61,57 @@ def test_moves_lists_exactly_the_people_who_made_the_move(hospital: Workspace) -
     assert not report.nearest and report.onet_occupation == ""
 
 
+def test_a_chart_member_who_made_the_move_is_named_by_a_reference_that_works(
+    hospital: Workspace,
+) -> None:
+    """`nextmove meeting add -2` was the step printed for a member of the chart: Typer reads
+    -2 as an option ("No such option: -2"), and the id is valid for one reading only."""
+    from nextmove.formats.moves_json import meeting_step
+    from nextmove.services.meetings import planning_for
+
+    report = moves.find_moves(
+        hospital, to_title="Director of Clinical Operations", as_of=date(2025, 6, 1)
+    )
+    bea = next(m for m in report.moves if m.name == "Bea Moss")
+    assert bea.ref == "mercy-health:2" and bea.handle == "mercy-health:2"
+    assert meeting_step(bea).startswith("nextmove meeting add mercy-health:2 --why ")
+    person, _ = planning_for(hospital, bea.handle)
+    assert person.name == "Bea Moss" and (person.id or 0) > 0
+
+
 def test_where_people_in_your_role_went_next_with_counts(hospital: Workspace) -> None:
     report = moves.find_moves(hospital, as_of=date(2025, 6, 1))
     assert report.origin.title == "Nurse Manager"
     (dest,) = report.destinations
     assert (dest.title, dest.people) == ("Director of Clinical Operations", 2)
     assert {m.name for m in dest.moves} == {"Bea Moss", "Cy Park"}
+
+
+def test_a_role_held_at_the_first_import_has_no_known_time_in_role(
+    hospital: Workspace, tmp_path: Path
+) -> None:
+    """Bea and Cy were nurse managers when the first chart was taken: how long before it
+    they started, the charts do not show — "12 months in role" would be the gap between
+    two imports, not theirs. Eli, who became a nurse manager in the second chart and moved
+    on in a third, was seen starting: his time is known."""
+    report = moves.find_moves(hospital, as_of=date(2025, 6, 1))
+    (dest,) = report.destinations
+    assert dest.typical_months is None
+    assert all(m.months_in_role is None for m in dest.moves)
+    import_chart(
+        hospital,
+        tmp_path,
+        CHART_2025.replace(
+            "5,Eli Fox,Nurse Manager,Surgery,4",
+            "5,Eli Fox,Director of Clinical Operations,Operations,1",
+        ),
+        date(2025, 9, 1),
+    )
+    report = moves.find_moves(
+        hospital, to_title="Director of Clinical Operations", as_of=date(2025, 10, 1)
+    )
+    eli = next(m for m in report.moves if m.name == "Eli Fox")
+    assert eli.months_in_role == 6
 
 
 def test_as_of_before_the_second_import_sees_no_move(hospital: Workspace) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from nextmove.domain.vision import Position, RoleOutline
@@ -305,3 +305,45 @@ def test_a_fuller_form_of_your_title_makes_a_predecessor_but_a_junior_one_does_n
         if s.candidate.predecessor
     }
     assert found == {"Full Form", "Typo"}
+
+
+def test_your_title_gives_your_level_when_you_set_none(db: Workspace) -> None:
+    """A science teacher who imported a vision with her title but no level: the advice reads
+    her title as it reads everyone's, so a director is "levels above you", not "level
+    unknown", and an empty board seat is offered the people senior to her that she knows."""
+    from nextmove.config import Settings
+    from nextmove.services.board import show_board
+
+    w = World(db)
+    w.person("Maya Me", title="Science Teacher", organization="Riverside USD")
+    w.me(
+        "Maya Me",
+        plan(
+            Position(name="Maya Me", title="Science Teacher", organization="Riverside USD"),
+            RoleOutline(title="Instructional Designer", function="education", level=2),
+        ),
+    )
+    w.person(
+        "Jamal Director",
+        title="Director of Learning Design",
+        organization="Khan Academy",
+        function="education",
+        level=7,
+    )
+    w.person(
+        "Nina Math",
+        title="Math Teacher",
+        organization="Riverside USD",
+        function="education",
+        level=2,
+    )
+    w.tie("Maya Me", "Jamal Director", strength=2)
+    w.tie("Maya Me", "Nina Math", strength=4)
+    result = suggest_people(db, today=TODAY, limit=5)
+    jamal = next(s for s in result.suggestions if s.candidate.name == "Jamal Director")
+    gap = next(r.text for r in jamal.reasons if r.code == "level-gap")
+    assert "levels above you" in gap, gap
+    now = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+    seats = show_board(db, settings=Settings(), today=TODAY, now=now, with_extras=True)
+    offered = {c.name for seat in seats for c in seat.candidates}
+    assert "Jamal Director" in offered and "Nina Math" not in offered, offered

@@ -8,6 +8,7 @@ import itertools
 import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -15,7 +16,12 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from nextmove.domain.journal import JournalEntry
+from nextmove.services import accounts
+from nextmove.services import people as people_service
 from nextmove.services import vision as vision_service
+from nextmove.services.directory import list_organizations
+from nextmove.services.directory_import import import_directory
+from nextmove.services.imports import import_file
 from nextmove.services.workspace import Database, open_workspace
 from tests.pg_server import PostgresServer
 from tests.server_process import new_pg_database
@@ -103,3 +109,63 @@ def test_the_database_refuses_what_the_application_filter_would_have(
         assert energies == {"first's interviews": 1, "second's review": -2}
     finally:
         owner.dispose()
+
+
+def test_an_org_chart_imports_as_the_server_role(
+    app_role_url: tuple[str, str], tmp_path: Path
+) -> None:
+    """`nextmove server` connects as a plain role: a program admin's import (CLI or web)
+    links their workspace to the organization under row-level security, and links them to
+    their own entry — it was refused by the policy ("internal error", HTTP 500)."""
+    owner_url, app_url = app_role_url
+    Database.open(owner_url).dispose()  # the schema, made by its owner
+    chart = tmp_path / "acme.csv"
+    chart.write_text(
+        "employee_id,name,manager_id,title,email\n"
+        "1,Ana Ruiz,,CEO,ana@acme.example\n"
+        "2,Zoë Müller,1,Director of Engineering,zoe@acme.example\n",
+        encoding="utf-8",
+    )
+    app = Database.open(app_url)
+    try:
+        ws = open_workspace(app)
+        result = import_directory(
+            ws, chart, organization="Acme", column_map=None, me="2", now=NOW, today=NOW.date()
+        )
+        assert (result.members, result.linked_people) == (2, 1)
+        assert [(o.name, o.members) for o in list_organizations(ws)] == [("Acme", 2)]
+        lines, total = people_service.list_people(ws)
+        assert total == 2 and {line.name for line in lines} == {"Ana Ruiz", "Zoë Müller"}
+    finally:
+        app.dispose()
+
+
+def test_a_program_admin_s_import_reaches_employees_as_the_server_role(
+    app_role_url: tuple[str, str], tmp_path: Path
+) -> None:
+    """Enrolling the program's employees (services/enrolment.py) writes into each employee's
+    workspace under row-level security, as `nextmove server` does."""
+    owner_url, app_url = app_role_url
+    Database.open(owner_url).dispose()
+    chart = tmp_path / "acme.csv"
+    chart.write_text(
+        "employee_id,name,manager_id,title,email\n"
+        "1,Ana Ruiz,,CEO,ana@acme.example\n"
+        "2,Zoë Müller,1,Director of Engineering,zoe@acme.example\n",
+        encoding="utf-8",
+    )
+    app = Database.open(app_url)
+    try:
+        made = {
+            email: accounts.create_account(
+                app, email=email, name="x", role=role, password="a long passphrase", now=NOW
+            )
+            for email, role in (("pat@acme.example", "admin"), ("zoe@acme.example", "member"))
+        }
+        admin_ws = open_workspace(app, workspace_id=made["pat@acme.example"].workspace_id)
+        import_file(admin_ws, "orgchart", chart, now=NOW, today=NOW.date(), organization="Acme")
+        zoe = open_workspace(app, workspace_id=made["zoe@acme.example"].workspace_id)
+        assert [o.name for o in list_organizations(zoe)] == ["Acme"]
+        assert people_service.list_people(zoe)[1] == 2
+    finally:
+        app.dispose()

@@ -39,6 +39,9 @@ def test_the_person_form_has_maxlength_and_the_server_refuses_without_echoing(
     response = web.submit("/people/new", {"name": LONG_NAME}, page="/people/new")
     assert response.status_code == 400
     assert "at most 200 fit" in response.text
+    # The summary on top repeats the message: it names the field, not "Is 9,199 characters".
+    assert "Name is 9,199 characters long; at most 200 fit" in response.text
+    assert ">Is 9,199" not in response.text
     assert "x" * 300 not in response.text.split("<textarea")[0].split('value="')[0]
 
 
@@ -47,6 +50,20 @@ def test_the_api_refuses_a_too_long_name_with_its_field(web: Web) -> None:
     response = web.client.post("/api/people", json={"name": LONG_NAME}, headers=headers)
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"][-1] == "name"
+
+
+def test_an_api_refusal_does_not_send_a_long_value_back(web: Web) -> None:
+    """A 422 names the field and the limit; the value itself comes back cut short (a
+    multi-megabyte body is not repeated in the answer)."""
+    headers = {"Origin": "http://127.0.0.1:8765", "Sec-Fetch-Site": "same-origin"}
+    huge = "y" * 2_000_000
+    for body in ({"name": LONG_NAME}, {"name": "Ana", "notes": huge}, [huge]):
+        response = web.client.post("/api/people", json=body, headers=headers)
+        assert response.status_code == 422, body
+        assert len(response.content) < 5_000
+        assert "x" * 300 not in response.text and "y" * 300 not in response.text
+    detail = web.client.post("/api/people", json={"name": LONG_NAME}, headers=headers).json()
+    assert detail["detail"][0]["input"].endswith("… (9,199 characters)")
 
 
 def test_an_opportunity_title_past_the_limit_is_refused(
@@ -63,3 +80,11 @@ def test_the_cli_refuses_a_too_long_name_with_exit_2(cli: Cli) -> None:
     assert result.exit_code == 2
     assert "at most 200 fit" in result.stderr
     assert "x" * 300 not in result.stderr
+
+
+def test_the_vision_form_offers_your_name_only_as_long_as_it_keeps(web: Web) -> None:
+    """The form let a 300-character name be typed, then the server refused it past 200."""
+    page = web.get("/vision/edit").text
+    assert f'name="me.name" value="" maxlength="{limits.NAME}"' in page
+    response = web.submit("/vision/edit", {"me.name": "N" * (limits.NAME + 1)}, page="/vision/edit")
+    assert "longer than 200 characters" in response.text

@@ -56,3 +56,28 @@ def test_bad_input_is_a_message_not_a_crash(web: Web) -> None:
     assert page.status_code == 200 and "no role to start from" in page.text
     assert web.get(f"/suggestions/moves?{AS_OF}&to={'x' * 300}").status_code == 400
     assert web.get(f"/api/moves?{AS_OF}").status_code == 400
+
+
+def test_a_chart_member_who_made_the_move_links_to_their_member_page_and_a_filled_form(
+    web: Web, web_db: Workspace, tmp_path
+) -> None:
+    """The links were /people/-2 and /meetings/new?person_id=-2: a 404 and a 422."""
+    from datetime import date
+
+    from tests.services.test_moves import CHART_2024, CHART_2025, import_chart
+
+    import_chart(web_db, tmp_path, CHART_2024, date(2024, 3, 1))
+    import_chart(web_db, tmp_path, CHART_2025, date(2025, 3, 1))
+    url = (
+        "/suggestions/moves?as_of=2025-06-01&from=Nurse+Manager&to=Director+of+Clinical+Operations"
+    )
+    page = web.get(url).text
+    assert "Bea Moss" in page and "person_id=-" not in page and "/people/-" not in page
+    assert 'href="/people/m/mercy-health:2' in page
+    assert web.get("/people/m/mercy-health:2").status_code == 200
+    # "Plan a research meeting" adds them (a POST, as from a suggestion), then the form.
+    assert 'action="/people/m/mercy-health:2/add' in page
+    added = web.submit("/people/m/mercy-health:2/add", {"next": "meeting"}, page=url)
+    assert added.status_code == 303 and "/meetings/new?person_id=" in added.headers["location"]
+    form = web.get(added.headers["location"]).text
+    assert "Bea Moss" in form

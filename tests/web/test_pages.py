@@ -142,7 +142,8 @@ def test_every_fix_link_of_an_empty_plan_points_at_a_part_of_the_form(web: Web) 
     form = web.get("/vision/edit").text
     missing = [t for t in targets if f'id="{t}"' not in form]
     assert missing == []
-    assert "<code>nextmove journal add</code>" in today
+    # The web never tells people to run a command: the journal is named, not its command.
+    assert "nextmove journal add" not in today and "in your energy journal" in today
 
 
 def test_a_vague_next_step_is_flagged_with_advice_on_the_vision_page(web: Web) -> None:
@@ -374,3 +375,26 @@ def test_an_error_whose_advice_is_a_command_points_to_the_page_instead(demo_web:
     assert page.status_code == 404
     assert "nextmove people list" not in page.text  # the web never says to run a command
     assert 'href="/people">Go to People</a>' in page.text
+
+
+def test_the_vision_check_on_the_web_never_tells_you_to_run_a_command(
+    web: Web, web_db: Workspace
+) -> None:
+    """A position without a level, energizers without journal entries: the advice said
+    "Set it with `nextmove me set`" and "Log … with `nextmove journal add`" on the page."""
+    from datetime import UTC, datetime
+
+    from nextmove.services.vision import import_vision
+
+    text = (
+        'version = 1\npriorities = ["a", "b", "c"]\nenergizers = ["coaching"]\n'
+        '[me]\ntitle = "Science Teacher"\n'
+        '[[steps]]\ntitle = "Instructional Designer"\n'
+    )
+    import_vision(web_db, text, source="v.toml", now=datetime(2026, 11, 22, tzinfo=UTC))
+    for path in ("/vision", "/"):
+        page = web.get(path).text
+        assert "nextmove me set" not in page and "nextmove journal add" not in page, path
+    page = web.get("/vision").text
+    assert "Fill it in where you edit your vision" in page
+    assert "Log a few weeks of activities in your energy journal" in page

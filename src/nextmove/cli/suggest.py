@@ -67,7 +67,7 @@ def suggest(
         ]
         table.add_row(str(rank), who, f"{s.score:.1f}", "\n".join(lines))
     console.print(table)
-    if not result.linked:
+    if not result.linked and result.charted:
         console.print(
             "[dim]Tip: link yourself to your record in the org chart (`nextmove me link REF`) "
             "for exact levels and warm paths through your manager.[/]"

@@ -43,8 +43,12 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
     chosen = _current(ctx)
     rows = service.list_workspaces(state(ctx).database())
 
+    named = [r for r in rows if chosen is not None and r.name == chosen] or [
+        r for r in rows if chosen is not None and r.name.lower() == chosen.lower()
+    ]  # as --workspace finds it: exactly, else in another letter case
+
     def is_current(row: service.WorkspaceRow) -> bool:
-        return row.name == chosen if chosen is not None else row.is_default
+        return row in named[:1] if chosen is not None else row.is_default
 
     if json:
         print_json(WorkspaceListPublic(workspaces=[workspace_json(r, is_current(r)) for r in rows]))
@@ -64,7 +68,7 @@ def list_(ctx: typer.Context, json: JsonFlag = False) -> None:
             row.created_at.date().isoformat(),
         )
     console.print(table)
-    if chosen is not None and not any(r.name == chosen for r in rows):
+    if chosen is not None and len(named) != 1:
         console.print(
             f"[yellow]No workspace is called {escape(chosen)!r}[/] (from --workspace or "
             "$NEXTMOVE_WORKSPACE): other commands will refuse to run until you create it "

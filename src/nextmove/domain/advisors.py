@@ -5,7 +5,9 @@ offered to help; never one of your own reports. Candidates are ordered by how we
 them and how senior they are, not by name. For an executive (VP and up), where two or three
 levels up hardly exists, seniority is read on purpose: chief executives and C-level peers one
 step ahead elsewhere, board members and non-executive directors, operating partners, and
-executive-search partners, who advise on the market.
+executive-search partners, who advise on the market. A recruiter or an HR business partner
+helps with a hiring process, not with seeing your path: not a candidate unless your plan
+heads into people/HR or they offered to help.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from nextmove.domain.title_lexicon import (
     ADVISOR,
     BOARD,
     EXECUTIVE_SEARCH,
+    HR_PARTNER,
     INVESTOR,
     OPERATING_PARTNER,
+    RECRUITER,
     TAGS,
 )
 from nextmove.domain.title_words import fold
@@ -108,6 +112,21 @@ class Me:
     level: int | None
     organization: str = ""
     manager_id: int | None = None
+    aiming_at: frozenset[str] = frozenset()  # the functions of your plan's steps
+
+
+# A title with none of these words is no recruiter's: one cheap test before reading it.
+_MAYBE_RECRUITING = re.compile(
+    r"recruit|sourcer|talent|\bhr\b|human resources|people partner|recrut"
+)
+
+
+def _recruiting(title: str) -> bool:
+    """A recruiter, talent acquisition or an HR business partner, by the title reader."""
+    text = title[:_LONGEST]
+    if not _MAYBE_RECRUITING.search(text.lower()):
+        return False
+    return infer_title(text).tag in (RECRUITER, HR_PARTNER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +150,8 @@ def judge_advisor(me: Me, p: Person) -> AdvisorCandidate | None:
     known = (p.strength or 0) >= KNOWN_AT_LEAST or p.offered_help
     if not known:
         return None
+    if not p.offered_help and "people" not in me.aiming_at and _recruiting(p.title):
+        return None  # helps with a hiring process, not with seeing your path
     executive = me.level is not None and me.level >= EXECUTIVE_AT_LEAST
     outside = outside_role(p.title, p.organization)
     reasons: list[str] = []

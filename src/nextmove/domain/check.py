@@ -31,6 +31,9 @@ class Finding:
     message: str
     advice: str
     severity: str = "weakness"  # "weakness" | "note"
+    # The advice in the web app's words where `advice` names a command: the web never tells
+    # people to run one (the page's "Fix this" link and its own pages do the rest).
+    web_advice: str = ""
 
     def as_dict(self) -> dict[str, str]:
         return {
@@ -50,9 +53,15 @@ def _step_field(index: int, name: str) -> str:
     return f"steps[{index}].{name}"
 
 
+def _subject(index: int) -> str:
+    """A step as the subject of a sentence: "the job after next has no city", not "the two
+    jobs from now has no city"."""
+    return "job after next" if index == 1 else step_name(index)
+
+
 def _check_outline(index: int, step: RoleOutline) -> list[Finding]:
     found: list[Finding] = []
-    label = step_name(index)
+    label = _subject(index)
     texts = [step.title, step.scope, *step.problems]
     if any(is_vague(t) for t in texts):
         found.append(
@@ -135,7 +144,7 @@ def _choice_findings(vision: Vision) -> list[Finding]:
         )
 
     for index, step in enumerate(vision.steps[:2]):
-        label = step_name(index)
+        label = _subject(index)
         same_city = bool(me.city) and step.city.strip().lower() == me.city.strip().lower()
         if choices.city is Choice.STAY and step.city and not same_city and not step.remote:
             add(
@@ -192,12 +201,18 @@ def _energizer_findings(vision: Vision, journal: JournalSummary | None) -> list[
     found: list[Finding] = []
     if not vision.energizers:
         advice = "List what gives you energy at work"
+        web = ""
         if journal and journal.energizing:
             tops = ", ".join(t.name for t in journal.energizing[:3])
             advice += f"; your journal points to: {tops}"
         else:
+            web = advice + " — log activities in your energy journal to find out from evidence."
             advice += " — log activities with `nextmove journal add` to find out from evidence"
-        found.append(Finding("no-energizers", "energizers", "No energizers listed.", advice + "."))
+        found.append(
+            Finding(
+                "no-energizers", "energizers", "No energizers listed.", advice + ".", web_advice=web
+            )
+        )
     if not vision.strengths:
         found.append(
             Finding(
@@ -230,6 +245,7 @@ def _energizer_findings(vision: Vision, journal: JournalSummary | None) -> list[
                 "Your energizers rest on no journal entries yet.",
                 "Log a few weeks of activities with `nextmove journal add` to test them.",
                 severity="note",
+                web_advice="Log a few weeks of activities in your energy journal to test them.",
             )
         )
     return found
@@ -255,6 +271,8 @@ def check_vision(vision: Vision, journal: JournalSummary | None = None) -> list[
                 "me",
                 "Your current position lacks " + ", ".join(missing) + ".",
                 "Set it with `nextmove me set`; reach and 'levels above you' are measured from it.",
+                web_advice="Fill it in where you edit your vision; reach and 'levels above you' "
+                "are measured from it.",
             )
         )
     if len(vision.steps) < 2:

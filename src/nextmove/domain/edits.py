@@ -16,6 +16,7 @@ from typing import Any, Self
 from nextmove.domain.days import check_day
 from nextmove.domain.functions import parse_function
 from nextmove.domain.levels import parse_level
+from nextmove.domain.limits import POSITION, check_length
 from nextmove.domain.links import check_link
 from nextmove.domain.people import (
     Job,
@@ -299,7 +300,7 @@ def apply_position_edit(position: Position, edit: PositionEdit) -> Position:
     for name in ("name", "title", "organization", "industry", "city"):
         value = getattr(edit, name)
         if value is not None:
-            changed[name] = value.strip()
+            changed[name] = check_length(value.strip(), POSITION[name], field=name)
     if edit.level is not None:
         changed["level"] = parse_level(edit.level, field="level") if edit.level != "" else None
     if edit.function is not None:

@@ -70,7 +70,12 @@ def assess_energy(vision: Vision, journal: JournalSummary | None, opp: Opportuni
             why = f"One of your strengths ({strength!r})."
         else:
             kind = "neutral"
-            why = "Neither an energizer, a strength, nor draining in your journal."
+            why = (
+                "Neither an energizer, a strength, nor draining in your journal."
+                if journal is not None
+                else "Not among your energizers or strengths; your journal has no entries "
+                "to weigh it yet."
+            )
         if strength is not None and kind != "strength":
             why += f" Also one of your strengths ({strength!r})."
         items.append(WorkItem(name, kind, why, strength=strength is not None))

@@ -242,6 +242,8 @@ def _flags(
     energy: Energy,
     choices: list[ChoiceCheck],
     impressive: list[str],
+    *,
+    journaled: bool = True,
 ) -> list[Flag]:
     flags: list[Flag] = []
     top = scores[0] if scores else None
@@ -352,7 +354,13 @@ def _flags(
                 {"draining_share": round(energy.draining_share, 2)},
             )
         )
-    elif energy.energizing_share is not None and energy.energizing_share < ENERGIZING_SHARE_BELOW:
+    elif (
+        energy.energizing_share is not None
+        and energy.energizing_share < ENERGIZING_SHARE_BELOW
+        and (journaled or energy.energizing_share > 0)
+    ):
+        # With nothing in your journal, no match with the energizers you listed is no
+        # evidence that the work would not energize you: the work items say so instead.
         flags.append(
             Flag(
                 "little-that-energizes-you",
@@ -415,7 +423,9 @@ def evaluate_opportunity(
     scores = score_priorities(vision, opp, reach, choices)
     fit = priority_fit(scores)
     impressive = impressive_reasons(vision, opp, reach)
-    flags = _flags(vision, opp, scores, fit, reach, energy, choices, impressive)
+    flags = _flags(
+        vision, opp, scores, fit, reach, energy, choices, impressive, journaled=journal is not None
+    )
     overall = overall_score(fit, energy, reach)
     return Evaluation(
         opportunity=opp,

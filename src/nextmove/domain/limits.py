@@ -20,6 +20,16 @@ LIMITS: dict[str, int] = {
     "notes": NOTES,
 }
 
+# Your own position (`me set`, the vision file's [me], the vision form): the widths of its
+# columns, so a longer value is a clear message, never a database error.
+POSITION: dict[str, int] = {
+    "name": NAME,
+    "title": SHORT,
+    "organization": SHORT,
+    "industry": NAME,
+    "city": NAME,
+}
+
 # Form fields by name -> their limit (any other one-line field: SHORT; text areas: NOTES).
 FIELD_LIMITS: dict[str, int] = {
     "name": NAME,
@@ -35,7 +45,9 @@ FIELD_LIMITS: dict[str, int] = {
 
 
 def field_limit(name: str, *, multiline: bool = False) -> int:
-    """The `maxlength` of a form field by its name."""
+    """The `maxlength` of a form field by its name ("me.name": your own position's)."""
+    if name.startswith("me.") and name[3:] in POSITION:
+        return POSITION[name[3:]]
     return FIELD_LIMITS.get(name, NOTES if multiline else SHORT)
 
 

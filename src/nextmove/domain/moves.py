@@ -51,6 +51,7 @@ class Career:
     roles: tuple[Role, ...]
     changed_on: date | None = None
     industry: str = ""
+    ref: str = ""  # "mercy:11" for a member of an org chart who is not one of your people
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,13 @@ class Move:
     when: date | None = None
     months_in_role: int | None = None  # how long they held the role they left
     industry: str = ""
+    ref: str = ""  # "mercy:11" for a member of an org chart (person_id is then negative)
+
+    @property
+    def handle(self) -> str:
+        """How a command names them: their member reference, else their person id (a
+        negative id is read as an option, and is valid for one reading only)."""
+        return self.ref or str(self.person_id)
 
     @property
     def year(self) -> int | None:
@@ -226,6 +234,7 @@ def moves_of(career: Career, *, as_of: date | None = None) -> list[Move]:
                 when,
                 months,
                 career.industry,
+                career.ref,
             )
         )
     return out
@@ -381,12 +390,17 @@ def untrodden_move(report: MovesReport) -> Finding | None:
     if report.target is None or report.moves or not report.observed:
         return None  # made, or no history to tell from
     move = f"{report.origin.title} → {report.target.title}"
+    web = ""
     if report.nearest:
         m = report.nearest[0]
         year = f", {m.year}" if m.year else ""
+        web = (
+            f"The nearest move: {m.name} ({m.from_title} → {m.to_title}{year}). Ask them how it "
+            "went in a research meeting; Moves people made, under Suggestions, lists the others."
+        )
         advice = (
             f"The nearest move: {m.name} ({m.from_title} → {m.to_title}{year}). Ask them how it "
-            f"went in a research meeting: `nextmove meeting add {m.person_id}`; "
+            f"went in a research meeting: `nextmove meeting add {m.handle}`; "
             f"`nextmove moves --to '{report.target.title}'` lists the others."
         )
     elif report.onet_related:
@@ -406,4 +420,5 @@ def untrodden_move(report: MovesReport) -> Finding | None:
         f"Nobody in your network is known to have made the move {move}.",
         advice,
         "note",
+        web_advice=web,
     )

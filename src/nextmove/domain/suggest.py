@@ -18,7 +18,7 @@ from nextmove.domain.advisors import EXECUTIVE_AT_LEAST, outside_role
 from nextmove.domain.functions import FUNCTIONS
 from nextmove.domain.levels import layers_between, level_label
 from nextmove.domain.paths import MAX_STRENGTH, WarmPath
-from nextmove.domain.vision import RoleOutline, Vision
+from nextmove.domain.vision import Position, RoleOutline, Vision
 
 MANAGER_RANK = 5
 STRENGTH_WORDS = {1: "weak", 2: "light", 3: "good", 4: "strong", 5: "very strong"}
@@ -140,27 +140,46 @@ def level_gap_factor(gap: int | None) -> float:
     )
 
 
-def closeness(c: Candidate, step: RoleOutline) -> float:
+def lateral_step(step: RoleOutline, me: Position | None) -> bool:
+    """A step at your own function and level (a science teacher's next job as an
+    instructional designer, both mid-level education): function and level cannot tell the
+    job you hold from the one you want, so only its title and outline can."""
+    return (
+        me is not None
+        and step.function is not None
+        and step.level is not None
+        and step.function == me.function
+        and step.level == me.level
+    )
+
+
+def closeness(c: Candidate, step: RoleOutline, *, lateral: bool = False) -> float:
     """How close a person's current role is to a target outline (0..1). A level two away
     adds to another likeness but is none by itself: a VP of Sales is not "close" to a CFO
-    seat, nor a recruiter to an engineering manager's (what_matches could name nothing)."""
-    score = 0.0
-    if step.function and c.function == step.function:
-        score += 0.45
+    seat, nor a recruiter to an engineering manager's (what_matches could name nothing).
+    For a `lateral` step (lateral_step) function and level count for nothing. A rung or a
+    city alone is no likeness either: a senior recruiter does not work close to a senior
+    designer's job — the work (function, industry, organization, domain) must match too."""
+    work = 0.0
+    if step.function and c.function == step.function and not lateral:
+        work += 0.45
+    if step.industry and _norm(c.industry) == _norm(step.industry):
+        work += 0.15
+    if step.organization and _norm(c.organization) == _norm(step.organization):
+        work += 0.1
+    if domain_overlap(c, step):
+        work += 0.1
+    if not work:
+        return 0.0
+    score = work
     near_level = 0.0
-    if step.level is not None and c.level is not None:
+    if step.level is not None and c.level is not None and not lateral:
         distance = abs(c.level - step.level)
         score += 0.25 if distance == 0 else 0.2 if distance == 1 else 0.0
         near_level = 0.1 if distance == 2 else 0.0
-    if step.industry and _norm(c.industry) == _norm(step.industry):
-        score += 0.15
-    if step.organization and _norm(c.organization) == _norm(step.organization):
-        score += 0.1
     if step.city and _norm(c.city) == _norm(step.city):
         score += 0.05
-    if domain_overlap(c, step):
-        score += 0.1
-    return min(score + near_level if score else 0.0, 1.0)
+    return min(score + near_level, 1.0)
 
 
 _DOMAIN_STOP = frozenset(
@@ -257,10 +276,12 @@ def domain_overlap(c: Candidate, step: RoleOutline) -> list[str]:
     return sorted(wanted & named)
 
 
-def holds_step(c: Candidate, step: RoleOutline) -> bool:
+def holds_step(c: Candidate, step: RoleOutline, me: Position | None = None) -> bool:
     """The person's current role matches the step's outline: the step's own title (its
     words, qualifiers aside), or its function and level (a rung either side only with the
-    step's title); and its industry or organization where the outline names one."""
+    step's title); and its industry or organization where the outline names one. Someone
+    holding your own title holds your job, not your next one; and for a step at your own
+    function and level (lateral_step) only its title tells."""
     if step.industry and c.industry and _norm(c.industry) != _norm(step.industry):
         return False
     if step.organization and _norm(c.organization) != _norm(step.organization):
@@ -269,9 +290,30 @@ def holds_step(c: Candidate, step: RoleOutline) -> bool:
     near_level = step.level is None or c.level is None or abs(c.level - step.level) <= 1
     if titled and near_level and (not step.function or c.function in (None, step.function)):
         return True
-    if not step.function or c.function != step.function:
+    if not step.function or c.function != step.function or lateral_step(step, me):
+        return False
+    if me is not None and me.title and c.title and _title_words(c.title) == _title_words(me.title):
         return False
     return step.level is not None and c.level == step.level
+
+
+def _role_like_step(
+    role: PastRole, step: RoleOutline, me: Position | None, *, tolerance: int = 1
+) -> bool:
+    """A role (past or present) like a step of your plan: the step's title, or its function
+    and level — but not your own role, and not by function and level for a lateral step."""
+    if role.title and step.title and _title_words(role.title) == _title_words(step.title):
+        return True
+    if lateral_step(step, me):
+        return False
+    if (
+        me is not None
+        and me.title
+        and role.title
+        and _title_words(role.title) == _title_words(me.title)
+    ):
+        return False
+    return _like(role, step.function, step.level, tolerance=tolerance)
 
 
 _TITLE_GLUE = frozenset({"of", "the", "and", "for", "a", "an", "&"})
@@ -294,12 +336,18 @@ def _level_words(rank: int) -> str:
     return label if label.lower().endswith("level") else f"{label.lower()} level"
 
 
-def what_matches(c: Candidate, step: RoleOutline) -> list[str]:
-    """The parts of a step's outline this person's role shares, in words."""
+def what_matches(c: Candidate, step: RoleOutline, *, lateral: bool = False) -> list[str]:
+    """The parts of a step's outline this person's role shares, in words (for a `lateral`
+    step, not its function and level: they are yours too)."""
     parts: list[str] = []
-    if step.function and c.function == step.function:
+    if step.function and c.function == step.function and not lateral:
         parts.append(f"the same function ({step.function})")
-    if step.level is not None and c.level is not None and abs(c.level - step.level) <= 1:
+    if (
+        step.level is not None
+        and c.level is not None
+        and abs(c.level - step.level) <= 1
+        and not lateral
+    ):
         parts.append(_level_words(c.level))
     if step.industry and _norm(c.industry) == _norm(step.industry):
         parts.append(f"in {step.industry}")
@@ -346,9 +394,11 @@ def _moved_text(was: PastRole, c: Candidate) -> str:
     )
 
 
-def _target_text(c: Candidate, step: RoleOutline, index: int, *, held: bool) -> str:
+def _target_text(
+    c: Candidate, step: RoleOutline, index: int, *, held: bool, me: Position | None = None
+) -> str:
     which = "your next job" if index == 0 else "two jobs from now"
-    parts = what_matches(c, step)
+    parts = what_matches(c, step, lateral=lateral_step(step, me))
     if held:
         role = f"{c.title} at {c.organization}" if c.organization else c.title
         head = (
@@ -424,7 +474,12 @@ def score_candidate(
     elif outside is not None:
         gap_text = outside[1]
     elif gap is None:
-        gap_text = "level unknown"
+        # Say which side is unknown: their title that reads as no rung, or your own level.
+        gap_text = (
+            f"{level_label(c.level)}; your own level is not set, so how far above you is unknown"
+            if c.level is not None
+            else "seniority not clear from their title"
+        )
     elif gap > 0:
         gap_text = f"{gap} level{'s' if gap != 1 else ''} above you ({level_label(c.level) if c.level is not None else 'org chart'})"
         if 2 <= gap <= 3:
@@ -449,8 +504,18 @@ def score_candidate(
         # An outside role's rank (an operating partner reads as a senior VP) is no seat on
         # your path: how close their work is to your next job is read without it.
         work = replace(c, level=None) if outside is not None and c.level is not None else c
-        held = [holds_step(work, s) for s in steps]
-        near = [1.0 if h else closeness(work, s) for h, s in zip(held, steps, strict=True)]
+        held = [holds_step(work, s, me) for s in steps]
+        # Someone in your own role (a fellow science teacher) is where you are, not close
+        # to where you are going: only a step of the same title is near them.
+        own = bool(me.title and c.title) and _title_words(c.title) == _title_words(me.title)
+        near = [
+            1.0
+            if h
+            else 0.0
+            if own and _title_words(s.title) != _title_words(c.title)
+            else closeness(work, s, lateral=lateral_step(s, me))
+            for h, s in zip(held, steps, strict=True)
+        ]
         best = max(near[0], 0.85 * near[1]) if len(near) > 1 else near[0]
         index = 0 if near[0] >= (0.85 * near[1] if len(near) > 1 else 0) else 1
         if not below_me:
@@ -458,14 +523,14 @@ def score_candidate(
                 "target-role",
                 w.target_role,
                 best,
-                lambda: _target_text(work, steps[index], index, held=held[index]),
+                lambda: _target_text(work, steps[index], index, held=held[index], me=me),
             )
         # The role a move ended in is already named by "made the move you want": say it once.
         moved_into = c.made_move.rsplit("→", 1)[-1] if c.made_move else ""
         for role in c.history:
             if role.title and role.title in moved_into:
                 continue
-            if any(_like(role, s.function, s.level) for s in steps):
+            if any(_role_like_step(role, s, me) for s in steps):
                 add(
                     "held-target-role",
                     w.held_target_role,
@@ -481,7 +546,7 @@ def score_candidate(
             me.function
             and (was := _role_like_mine(c.history, me.function, me.level)) is not None
             and any(
-                _like(PastRole(function=c.function, level=c.level), s.function, s.level)
+                _role_like_step(PastRole(title=c.title, function=c.function, level=c.level), s, me)
                 for s in steps
             )
         ):

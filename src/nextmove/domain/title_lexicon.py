@@ -233,6 +233,14 @@ _ROLES: list[tuple[str, int | None, float, str | None, float]] = [
     ("associate professor", 3, 0.5, "education", 0.95),
     ("dean", 7, 0.5, "education", 0.9),
     ("teaching assistant", 1, 0.5, "education", 0.9),
+    # Schools: an assistant or vice principal leads teachers (a manager's rung, not an
+    # assistant's); instructional and learning designers build courses (O*NET 25-9031).
+    ("assistant principal", 5, 0.55, "education", 0.9),
+    ("vice principal", 5, 0.55, "education", 0.9),
+    ("deputy principal", 5, 0.55, "education", 0.9),
+    ("instructional designer", 2, 0.65, "education", 0.9),
+    ("learning designer", 2, 0.6, "education", 0.85),
+    ("learning experience designer", 2, 0.6, "education", 0.85),
     ("postdoc", 2, 0.5, "research", 0.9),
     ("postdoctoral", 2, 0.5, "research", 0.9),
     ("research fellow", 2, 0.45, "research", 0.9),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextmove.domain.levels import level_key
 from nextmove.domain.moves import Move, MovesReport, RoleRead
-from nextmove.formats.schemas.moves import MovesPublic
+
+if TYPE_CHECKING:  # the pydantic model loads when the shape is built (`--json`, the API)
+    from nextmove.formats.schemas.moves import MovesPublic
 
 
 def _role(role: RoleRead | None) -> dict[str, Any] | None:
@@ -33,7 +35,7 @@ def move_json(move: Move) -> dict[str, Any]:
 
 def meeting_step(move: Move) -> str:
     """The one step to plan a research meeting with the person who made the move."""
-    return f"nextmove meeting add {move.person_id} --why {_quote(why_meet(move))}"
+    return f"nextmove meeting add {move.handle} --why {_quote(why_meet(move))}"
 
 
 def why_meet(move: Move) -> str:
@@ -46,6 +48,8 @@ def _quote(text: str) -> str:
 
 
 def moves_json(report: MovesReport) -> MovesPublic:
+    from nextmove.formats.schemas.moves import MovesPublic
+
     shape = {
         "from": _role(report.origin),
         "to": _role(report.target),

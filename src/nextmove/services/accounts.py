@@ -193,7 +193,12 @@ def create_account(
         )
         session.add(account)
         session.flush()
-        return info(account)
+        made = info(account)
+    # An employee of an internal-mobility program reads its directory from the start.
+    from nextmove.services.enrolment import enrol_employees
+
+    enrol_employees(db, now=now, account_ids=[made.id])
+    return made
 
 
 def list_accounts(db: Database) -> list[AccountInfo]:

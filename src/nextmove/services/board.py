@@ -24,7 +24,7 @@ from nextmove.services.workspace import Workspace
 from nextmove.store import board as repo
 from nextmove.store import people as people_repo
 from nextmove.store import suggest as suggest_repo
-from nextmove.store.network import add_interaction, my_profile_position
+from nextmove.store.network import add_interaction
 from nextmove.store.vision import load_vision
 
 SEATS = (1, 2, 3)
@@ -87,9 +87,10 @@ def show_board(
     and proposed 30-minute slots, an empty one with candidates from the network."""
     with db.session() as session:
         rows = {s.seat: s for s in repo.seats(session)}
-        vision = load_vision(session)
-        people = people_repo.load_people(session, [r.person_id for r in rows.values()])
         seated = {r.person_id for r in rows.values()}
+        # The plan and the seated people are read only for the extras (check-in drafts).
+        vision = load_vision(session) if with_extras else None
+        people = people_repo.load_people(session, list(seated)) if with_extras else {}
         candidates = _candidates(session, exclude=seated) if with_extras else []
         booked = scheduling.booked_times(session) if with_extras else []
     out: list[Seat] = []
@@ -114,7 +115,7 @@ def show_board(
             row.last_chat_on,
             status,
         )
-        if with_extras and status.state.value == "overdue":
+        if vision is not None and status.state.value == "overdue":  # with the extras
             if proposed is None:
                 proposed = scheduling.propose_meeting_slots(
                     settings.model_copy(update={"meeting_minutes": 30}),
@@ -140,8 +141,12 @@ def _candidates(session: Session, *, exclude: set[int]) -> list[Candidate]:
     """People who would make good advisors: senior to you and known to you (a tie with some
     strength, or offered help), never your reports; best first (domain/advisors.py)."""
     me = suggest_repo.load_me(session)
-    _, my_level = my_profile_position(session)
-    organization = load_vision(session).me.organization
+    from nextmove.services.titles import read_position  # reads your title if need be
+
+    vision = load_vision(session)
+    mine = read_position(vision.me)
+    my_level, organization = mine.level, mine.organization
+    aiming_at = frozenset(s.function for s in vision.steps if s.function)
     known = suggest_repo.direct_ties(session, me)
     # Your manager and reports in your organization's chart (the directory).
     ties = chart_ties(session, me.person_id)
@@ -182,7 +187,9 @@ def _candidates(session: Session, *, exclude: set[int]) -> list[Candidate]:
         )
         for pid, t in members.items()
     ]
-    ranked = advisors.rank_advisors(advisors.Me(my_level, organization, manager_id), people)
+    ranked = advisors.rank_advisors(
+        advisors.Me(my_level, organization, manager_id, aiming_at), people
+    )
     out = []
     for c in ranked[: CANDIDATES_PER_SEAT * len(SEATS)]:
         tie = members.get(c.person.person_id)

@@ -151,8 +151,11 @@ def _read_vcard(db: Workspace, job: FileImport) -> ImportReport:
 
 def _read_orgchart(db: Workspace, job: FileImport) -> ImportReport:
     from nextmove.services.directory_import import import_directory
+    from nextmove.services.enrolment import enrol_employees
 
-    return import_directory(
+    if not job.dry_run:
+        _check_snapshot_date(db, job.organization, job.today)
+    result = import_directory(
         db,
         job.path,
         organization=job.organization,
@@ -164,7 +167,39 @@ def _read_orgchart(db: Workspace, job: FileImport) -> ImportReport:
         partial=job.partial,
         progress=job.progress,
         source=job.source,
-    ).report
+    )
+    if not job.dry_run and result.organization_id is not None:
+        # A program admin's chart: the employees' workspaces read it (services/enrolment.py).
+        employees = enrol_employees(db.db, now=job.now, organization_id=result.organization_id)
+        if employees:
+            result.report.notes.append(
+                f"{employees} program employee{'s' if employees != 1 else ''} with an account "
+                "read this chart (their e-mail is in it)"
+            )
+    return result.report
+
+
+def _check_snapshot_date(db: Workspace, organization: str | None, today: date) -> None:
+    """A snapshot is dated (--as-of) on or after the organization's latest one: the history
+    — who held a position before whom, a team's size over time — reads them in order."""
+    from nextmove.domain.people import clean_text, org_key
+    from nextmove.store import directory as directory_store
+    from nextmove.store.network import my_profile_position
+
+    with db.session() as session:
+        name = clean_text(organization or my_profile_position(session)[0])[:200]
+        found = directory_store.last_snapshot_date(session, org_key(name)) if name else None
+    if found is None:
+        return
+    name, last = found
+    if today < last:
+        raise UserError(
+            f"{name}'s latest org chart is dated {last.isoformat()}; this one would be dated "
+            f"{today.isoformat()}, before it",
+            hint=f"Give the date the chart was exported with --as-of (on or after "
+            f"{last.isoformat()}): the directory keeps its snapshots in date order.",
+            field="as_of",
+        )
 
 
 def _read_ics(db: Workspace, job: FileImport) -> ImportReport:

@@ -1,6 +1,7 @@
 """Careers read from the organization directory's history, for the "moves" mining: a member
 whose versions across imports show a new title is a career with dated roles (the dates are
-the imports'). Members who are your people and have their own employment history recorded
+the imports'). A role already held at the organization's first import began on a day the
+charts do not show: its start is unknown, not that import's date. Members who are your people and have their own employment history recorded
 are left to it."""
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from itertools import groupby
 from sqlalchemy.orm import Session
 
 from nextmove.domain.moves import Career, Role
+from nextmove.services.members import member_ref
+from nextmove.store import directory as directory_store
 from nextmove.store import directory_reads as reads
 
 
@@ -29,6 +32,17 @@ def chart_careers(
     versions = reads.changed_members(session, orgs)
     linked = reads.linked_people(session, orgs)
     own = reads.people_with_history(session, linked.values())
+    first_import = {
+        org_id: min(
+            (
+                s.taken_on
+                for s in directory_store.snapshots(session, org_id)
+                if s.status == "complete"
+            ),
+            default=None,
+        )
+        for org_id in orgs
+    }
     out: list[Career] = []
     next_id = -2
     for (org_id, employee_id), group in groupby(
@@ -41,7 +55,9 @@ def chart_careers(
             if roles and roles[-1].title.strip().lower() == v.title.strip().lower():
                 roles[-1] = Role(roles[-1].title, roles[-1].organization, roles[-1].start, v.until)
             else:
-                roles.append(Role(v.title, v.organization, v.since, v.until))
+                # In the first import: held since before it, for how long nobody knows.
+                start = None if v.since == first_import.get(org_id) else v.since
+                roles.append(Role(v.title, v.organization, start, v.until))
         if len(roles) < 2:
             continue  # a new manager or department under the same title: not a new role
         pid = linked.get((org_id, employee_id))
@@ -51,9 +67,12 @@ def chart_careers(
             pid = ids.get((org_id, employee_id))
             if pid is None:
                 continue
+        # Not one of your people: named by their member reference wherever a command or a
+        # page names them (their id here is valid for one reading only).
+        ref = member_ref(orgs[org_id][0], employee_id) if pid is None or pid < 0 else ""
         if pid is None:
             pid, next_id = next_id, next_id - 1
             if keys is not None:
                 keys[pid] = (org_id, employee_id)
-        out.append(Career(pid, name, tuple(roles), roles[-1].start))
+        out.append(Career(pid, name, tuple(roles), roles[-1].start, ref=ref))
     return out

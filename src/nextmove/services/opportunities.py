@@ -393,6 +393,9 @@ def evaluate(
     """Evaluate the given opportunities (default: every one not yet closed), best first."""
     with db.session() as session:
         vision = vision_repo.load_vision(session)
+        from nextmove.services.titles import read_position  # reads your title if need be
+
+        vision.me = read_position(vision.me)
         journal = _journal(session, today)
         everything = repo.list_opportunities(session)
     by_id = {o.id: o for o in everything}

@@ -41,6 +41,7 @@ from nextmove.services.suggest_directory import (
     scored_members,
 )
 from nextmove.services.workspace import Workspace
+from nextmove.store import directory_reads as reads
 from nextmove.store import meetings as meetings_repo
 from nextmove.store import moves as moves_repo
 from nextmove.store import network as network_repo
@@ -61,6 +62,9 @@ class SuggestResult:
     people: int  # people in the database
     considered: int  # people the ranking scored
     linked: bool  # the user's own person record is known (org chart places them)
+    # The workspace has an org chart to find yourself in: without one (LinkedIn only), the
+    # tip to mark your record in it is no use.
+    charted: bool = True
 
 
 def _department_growth(session: Session, organization: str) -> dict[str, float]:
@@ -352,6 +356,10 @@ def suggest_people(
         raise UserError("must be at least 1", field="limit")
     with db.session() as session:
         vision = vision_repo.load_vision(session)
+        # Your title read where you set no level or function (the reference loads only then).
+        from nextmove.services.titles import read_position
+
+        vision.me = read_position(vision.me)
         if plan is not None:
             vision = vision.following(get_plan(vision, plan))
         with gc_paused():
@@ -398,7 +406,8 @@ def suggest_people(
             score_candidate(vision, s.candidate, **options) or s  # type: ignore[arg-type]
             for s in ranked[:limit]
         ]
-    return SuggestResult(explained, total, scored, me.person_id is not None)
+        charted = me.person_id is not None or bool(reads.workspace_orgs(session))
+    return SuggestResult(explained, total, scored, me.person_id is not None, charted)
 
 
 @dataclass(slots=True)

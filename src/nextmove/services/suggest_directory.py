@@ -248,7 +248,18 @@ def _predecessor(session: Session, me: DirectoryMember) -> tuple[Holder, str] | 
         manager_employee_id=me.manager_employee_id,
         title=me.title,
     )
-    earlier = [h for h in holders if h.employee_id != me.employee_id and not h.current]
+    # You are in the seat since your first version in it; a predecessor left it by then (a
+    # colleague who held the same title beside you, and moved on, is not one).
+    mine = [h.since for h in holders if h.employee_id == me.employee_id]
+    began = min(mine) if mine else None
+    earlier = [
+        h
+        for h in holders
+        if h.employee_id != me.employee_id
+        and not h.current
+        and h.until is not None
+        and (began is None or h.until <= began)
+    ]
     if not earlier:
         return None
     held = earlier[0]
@@ -258,7 +269,7 @@ def _predecessor(session: Session, me: DirectoryMember) -> tuple[Holder, str] | 
         else None
     )
     under = f" under {boss.name}" if boss is not None else ""
-    until = f", before the org chart of {held.until:%-d %b %Y}" if held.until else ""
+    until = f", until the org chart of {held.until:%-d %b %Y}" if held.until else ""
     return held, f"held your role before you ({held.title}{under}{until})"
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 
+from nextmove.domain.merge import CONFIDENT
 from nextmove.domain.titles import (
     DEPARTMENT_OVERRIDES_BELOW,
     TitleGuess,
@@ -19,6 +21,7 @@ from nextmove.domain.titles import (
     read_department,
     with_department,
 )
+from nextmove.domain.vision import Position
 from nextmove.formats.title_data import parse_title_reference
 
 REFERENCE_FILE = "titles.tsv.gz"
@@ -78,3 +81,18 @@ def infer_titles_in(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], T
             guess = with_department(guess, department, reading)
         out[title, department] = guess
     return out
+
+
+def read_position(me: Position) -> Position:
+    """Your position as the advice reads it: where you set no level or function, the ones
+    your title says (a confident reading only, as for anyone's title); what you set wins.
+    Without it a "Science Teacher" who never set a level is of unknown distance to everyone."""
+    if (me.level is not None and me.function is not None) or not me.title.strip():
+        return me
+    guess = read_title(me.title)
+    level, function = me.level, me.function
+    if level is None and guess.level is not None and guess.level_confidence >= CONFIDENT:
+        level = guess.level
+    if function is None and guess.function and guess.function_confidence >= CONFIDENT:
+        function = guess.function
+    return replace(me, level=level, function=function)

@@ -6,6 +6,8 @@ workspace (id 1) is where nextmove works without `--workspace` and cannot be del
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -30,7 +32,8 @@ __all__ = [
 ]
 
 NAME_RULE = (
-    "1–60 letters, digits, dots, dashes or underscores, starting with a letter or digit (no spaces)"
+    "1–60 plain ASCII letters, digits, dots, dashes or underscores, starting with a letter or "
+    "digit (no spaces or accents)"
 )
 
 # What a deletion is worded by: a table's rows as people say them (the rest count as rows).
@@ -76,10 +79,17 @@ def check_name(name: str, *, field: str | None = None) -> str:
         shown = cleaned if len(cleaned) <= 70 else cleaned[:67] + "…"
         raise UserError(
             f"{shown!r} is not a valid workspace name: use {NAME_RULE}",
-            hint="For example: acme, client-ana, 2027_search.",
+            hint=f"For example: {_example(cleaned)}acme, client-ana, 2027_search.",
             field=field,
         )
     return cleaned
+
+
+def _example(name: str) -> str:
+    """The name as it could be written ('Zoë Müller' -> 'Zoe-Muller, '), or ''."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    plain = re.sub(r"[^A-Za-z0-9._-]+", "-", plain).strip("-._")[:60]
+    return f"{plain}, " if plain and store.NAME_PATTERN.fullmatch(plain) else ""
 
 
 def list_workspaces(database: Database) -> list[WorkspaceRow]:
@@ -147,6 +157,15 @@ def _deletable(database: Database, name: str) -> WorkspaceRow:
             f"{row.name!r} is the default workspace, which cannot be deleted",
             hint="It is where nextmove works without --workspace. To empty it, delete its "
             "people (`nextmove people delete`), or start afresh with another database (--db).",
+        )
+    with database.session() as session:
+        owner = store.account_of(session, row.id)
+    if owner is not None:
+        raise UserError(
+            f"{row.name!r} is the workspace of the account {owner}, which cannot be deleted "
+            "while the account exists",
+            hint=f"`nextmove admin disable {owner}` stops the account from signing in; the "
+            "workspace stays with it.",
         )
     return row
 

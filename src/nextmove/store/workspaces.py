@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from nextmove.store.account_models import Account
 from nextmove.store.base import Base, is_per_workspace
 from nextmove.store.db import DEFAULT_WORKSPACE_ID
 from nextmove.store.models import Person, Workspace
@@ -71,8 +72,13 @@ def list_names(session: Session) -> list[WorkspaceRow]:
 
 
 def find(session: Session, name: str) -> WorkspaceRow | None:
+    """The workspace called `name`; else the one whose name it is in another letter case
+    (`-w acme` finds "Acme": no two names differ only in case)."""
     ws = session.scalars(select(Workspace).where(Workspace.name == name)).first()
-    return None if ws is None else _row(ws)
+    if ws is not None:
+        return _row(ws)
+    found = find_any_case(session, name)
+    return found[0] if len(found) == 1 else None
 
 
 def find_any_case(session: Session, name: str) -> list[WorkspaceRow]:
@@ -83,6 +89,11 @@ def find_any_case(session: Session, name: str) -> list[WorkspaceRow]:
             select(Workspace).where(func.lower(Workspace.name) == name.lower())
         )
     ]
+
+
+def account_of(session: Session, workspace_id: int) -> str | None:
+    """The e-mail of the server account whose own workspace this is (None: nobody's)."""
+    return session.scalar(select(Account.email).where(Account.workspace_id == workspace_id))
 
 
 def get(session: Session, workspace_id: int) -> WorkspaceRow | None:

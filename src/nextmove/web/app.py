@@ -83,6 +83,23 @@ async def guard_request(request: Request) -> None:
         await check_form_token(request, context.tokens, context.origins)
 
 
+# A refused value is named by its place and length, never repeated whole to the caller.
+ECHO_LIMIT = 200
+
+
+def _bounded_errors(errors: Any) -> list[dict[str, Any]]:
+    """FastAPI's validation errors as JSON, each offending `input` cut to ECHO_LIMIT
+    characters (a 20 MB upload is not sent back in a 422)."""
+    out: list[dict[str, Any]] = []
+    for error in json.loads(json.dumps(list(errors), default=str)):
+        value = error.get("input")
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        if len(text) > ECHO_LIMIT:
+            error["input"] = f"{text[:ECHO_LIMIT]}… ({len(text):,} characters)"
+        out.append(error)
+    return out
+
+
 def create_app(
     settings: Settings,
     *,
@@ -200,7 +217,7 @@ def _install_error_boundary(app: FastAPI) -> None:
                 {
                     "error": "the request is not valid",
                     "hint": "See the API schema at /api/openapi.json.",
-                    "detail": json.loads(json.dumps(exc.errors(), default=str)),
+                    "detail": _bounded_errors(exc.errors()),
                 },
                 status_code=422,
             )

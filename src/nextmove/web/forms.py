@@ -41,6 +41,16 @@ def field_of(error: UserError, fields: Iterable[str]) -> tuple[str, str] | None:
     return (head, rest.strip()) if sep and head in fields else None
 
 
+def field_message(name: str, text: str) -> str:
+    """What is wrong with a field in words that stand alone, as the summary at the top of a
+    form repeats them: a service's "is 9,199 characters long; …" gets its subject ("Name is
+    9,199 characters long; …"); anything else its first letter in capitals, the rest as
+    written (an unknown level 'VP' stays 'VP')."""
+    if text.startswith(("is ", "are ")):
+        return f"{name.replace('_', ' ').capitalize()} {text}"
+    return text[:1].upper() + text[1:]
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 

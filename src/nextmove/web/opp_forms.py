@@ -11,7 +11,7 @@ from nextmove.domain.edits import OpportunityInput
 from nextmove.domain.levels import level_key
 from nextmove.domain.opportunities import Opportunity, Source
 from nextmove.errors import UserError
-from nextmove.web.forms import field_of
+from nextmove.web.forms import field_message, field_of
 
 TEXT_FIELDS = ("title", "organization", "industry", "city", "link", "notes")
 CHOICE_FIELDS = ("function", "level", "source")
@@ -83,7 +83,7 @@ def place_error(form: OpportunityForm, error: UserError) -> OpportunityForm:
     found = field_of(error, (*TEXT_FIELDS, *CHOICE_FIELDS))
     if found is not None:
         name, text = found
-        form.errors[name] = text.capitalize()
+        form.errors[name] = field_message(name, text)
         return form
     form.general_errors.append(error.message + (f" {error.hint}" if error.hint else ""))
     return form

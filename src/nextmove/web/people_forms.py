@@ -14,7 +14,7 @@ from nextmove.domain.edits import CLEAR, Clear, PersonEdit
 from nextmove.domain.levels import level_key
 from nextmove.domain.people import Person
 from nextmove.errors import UserError
-from nextmove.web.forms import field_of, said
+from nextmove.web.forms import field_message, field_of, said
 
 TEXT_FIELDS = (
     "name",
@@ -149,10 +149,8 @@ def place_error(form: PersonForm, error: UserError) -> PersonForm:
     found = field_of(error, _FORM_FIELD)
     if found is not None:
         name, text = found
-        form.errors[_FORM_FIELD[name]] = (
-            text[:1].upper()
-            + text[1:]
-            + (f". {error.hint}" if error.hint and "`" not in error.hint else "")
+        form.errors[_FORM_FIELD[name]] = field_message(_FORM_FIELD[name], text) + (
+            f". {error.hint}" if error.hint and "`" not in error.hint else ""
         )
         return form
     if message.startswith("unknown tier"):

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nextmove.domain.preferences import SPECS, WEIGHT_PREFIX, time_zones
 from nextmove.domain.slots import WEEKDAYS, parse_working_days
-from nextmove.errors import InvalidInput, UserError
+from nextmove.errors import AccessDenied, InvalidInput, UserError
 from nextmove.services import demo as demo_service
 from nextmove.services import preferences as preferences_service
 from nextmove.services import sync_accounts
@@ -134,8 +134,34 @@ def settings_view(
         server_mode=bool(account),
         restored=request.query_params.get("restored", "")[:60] or None,
         restored_people=request.query_params.get("people", "")[:9] or None,
-        restored_orgs=_counts(request, "orgs_relinked", "orgs_added"),
+        restored_directory=_directory_said(
+            _counts(request, "orgs_relinked", "orgs_added", "orgs_charts")
+        ),
     )
+
+
+def _organizations(n: int) -> str:
+    return f"{n} organization{'' if n == 1 else 's'}"
+
+
+def _directory_said(counts: list[int] | None) -> str | None:
+    """What a restore did with the organization directory, from (re-linked, added, added
+    with their whole chart)."""
+    if counts is None:
+        return None
+    relinked, added, charts = counts
+    said = []
+    if relinked:
+        said.append(f"{_organizations(relinked)} already here, re-linked by employee id")
+    if charts:
+        whose = "its" if charts == 1 else "their"
+        said.append(f"{_organizations(charts)} added from the backup with {whose} whole chart")
+    if added > charts:
+        said.append(
+            f"{_organizations(added - charts)} added from the backup with the members your "
+            "people are linked to"
+        )
+    return "; ".join(said) or None
 
 
 def _counts(request: Request, *names: str) -> list[int] | None:
@@ -165,8 +191,22 @@ def save_settings(request: Request, posted: FormDep, db: DbDep, context: Context
     )
 
 
+def _local_demo(request: Request) -> None:
+    """The demo is for nextmove on your own computer. On a server it would fill the
+    workspace at hand — a client's, for a coach with edit access — with Maya Chen's, and put
+    Northwind's chart into the directory every account shares."""
+    if request.app.state.nextmove.server is not None:
+        raise AccessDenied(
+            "the demo is not offered by a nextmove server: it would replace the workspace "
+            "you are in",
+            hint="Try the demo in nextmove on your own computer: `nextmove demo`, or the "
+            "Demo link of `nextmove serve`.",
+        )
+
+
 @router.get("/demo", response_class=HTMLResponse, summary="The demo workspace")
 def demo_page(request: Request, db: DbDep) -> HTMLResponse:
+    _local_demo(request)
     vision = vision_service.get_vision(db)
     return render(request, "demo.html", has_workspace=bool(vision.me.name or vision.steps))
 
@@ -175,5 +215,6 @@ def demo_page(request: Request, db: DbDep) -> HTMLResponse:
 def create_demo(
     request: Request, form: FormDep, db: DbDep, today: TodayDep, now: NowDep
 ) -> Response:
+    _local_demo(request)
     demo_service.create_demo(db, today=today, now=now, replace=form.get("replace") == "yes")
     return RedirectResponse(link_for(request, "/", demo="created"), status_code=303)
