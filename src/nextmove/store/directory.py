@@ -514,6 +514,18 @@ def organization_ids_of(session: Session, workspace_id: int) -> list[int]:
     )
 
 
+def snapshots_of(session: Session, workspace_id: int) -> tuple[tuple[int, int | None], ...]:
+    """(organization id, its current snapshot) for each organization the workspace works
+    with: what the workspace reads of the directory changes only when this does."""
+    rows = session.execute(
+        select(LINK.c.organization_id, ORG.c.current_snapshot_id)
+        .join(ORG, ORG.c.id == LINK.c.organization_id)
+        .where(LINK.c.workspace_id == workspace_id)
+        .order_by(LINK.c.organization_id)
+    )
+    return tuple((int(r[0]), r[1]) for r in rows)
+
+
 def organization_by_key(session: Session, key: str) -> tuple[int, str] | None:
     row = session.execute(select(ORG.c.id, ORG.c.name).where(ORG.c.key == key)).first()
     return (row.id, row.name) if row else None
