@@ -32,9 +32,9 @@ from typing import Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
-from nextmove.services.workspace import Workspace
+from nextmove.services.workspace import Database, Workspace
 from nextmove.store import directory as directory_store
-from nextmove.store.revision import revision_of
+from nextmove.store.revision import revision_of, revisions_of
 
 CAPACITY = 512  # answers kept per process (a ranking of ten to fifty people: a few kB each)
 
@@ -98,13 +98,30 @@ def state_of(session: Session, workspace: Workspace) -> State | None:
     return State(workspace.db.key, workspace.id, revision, created, snapshots)
 
 
+def states_of(session: Session, database: Database, workspace_ids: list[int]) -> dict[int, State]:
+    """`state_of` for many workspaces at once (two queries): a coach's clients. The session
+    must be one on the shared tables or on every workspace."""
+    if not workspace_ids:
+        return {}
+    revisions = revisions_of(session, workspace_ids)
+    snapshots = directory_store.snapshots_of_many(session, workspace_ids)
+    return {
+        ws: State(database.key, ws, revision, created, snapshots.get(ws, ()))
+        for ws, (revision, created) in revisions.items()
+    }
+
+
 RANKINGS: Kept[object] = Kept(CAPACITY)
 
 
 def kept(session: Session, workspace: Workspace, question: Hashable, work: Callable[[], T]) -> T:
     """The answer to `question` in this workspace as it is now: kept from an earlier request
     when nothing it depends on has changed since, else `work()` (and kept)."""
-    state = state_of(session, workspace)
+    return remembered(state_of(session, workspace), question, work)
+
+
+def remembered(state: State | None, question: Hashable, work: Callable[[], T]) -> T:
+    """`work()`, or its answer kept for this workspace state and question."""
     if state is None:
         return work()
     key = (state, question)

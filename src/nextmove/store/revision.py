@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy import Connection, Engine, bindparam, event, text
 from sqlalchemy.orm import Session
 
 _WROTE = "nextmove_wrote"
@@ -93,3 +93,14 @@ def revision_of(session: Session, workspace_id: int) -> tuple[int, Any] | None:
         text("SELECT revision, created_at FROM workspace WHERE id = :ws"), {"ws": workspace_id}
     ).first()
     return None if row is None else (int(row[0]), row[1])
+
+
+def revisions_of(session: Session, workspace_ids: list[int]) -> dict[int, tuple[int, Any]]:
+    """`revision_of` for many workspaces at once."""
+    rows = session.execute(
+        text("SELECT id, revision, created_at FROM workspace WHERE id IN :ids").bindparams(
+            bindparam("ids", expanding=True)
+        ),
+        {"ids": list(workspace_ids)},
+    )
+    return {int(r[0]): (int(r[1]), r[2]) for r in rows}
