@@ -144,7 +144,7 @@ def test_restore_refuses_a_workspace_that_holds_data(
     [
         (lambda data: data[: len(data) // 2], "is corrupt or truncated"),
         (lambda data: b"not a zip" + data, "is not a nextmove backup"),
-        (lambda data: data.replace(b'"format_version":2', b'"format_version":7'), "format 7"),
+        (lambda data: data.replace(b'"format_version":3', b'"format_version":7'), "format 7"),
         (
             lambda data: data.replace(
                 f'"schema_revision":"{SCHEMA_HEAD}"'.encode(), b'"schema_revision":"0099"'
@@ -224,13 +224,19 @@ def test_release_0_1_database_moves_to_postgresql_with_every_row(
     first, second = tmp_path / "first.zip", tmp_path / "second.zip"
     out = cli(["--db", f"sqlite:///{copy}", "backup", str(first)])
     assert out.exit_code == 0, out.output
+    assert "and 1 org chart with its history" in " ".join(out.stdout.split())
     moved = cli(["--db", db_url_postgresql, "restore", str(first)])
     assert moved.exit_code == 0
     # Upgraded, 0.1's chart-only people are members of the shared directory; the backup
-    # carries the members your people are linked to (the nine you deal with).
-    assert "1 organization(s) added from the backup with the 9 member(s)" in " ".join(
+    # carries the organization's whole chart, so `people list` finds everyone it found.
+    assert "1 organization(s) added from the backup with their whole chart" in " ".join(
         moved.stdout.split()
     )
+    listed = [
+        json.loads(cli(["--db", url, "people", "list", "--json"]).stdout)["total"]
+        for url in (f"sqlite:///{copy}", db_url_postgresql)
+    ]
+    assert listed[0] > 400 and listed[1] == listed[0]
     assert cli(["--db", db_url_postgresql, "backup", str(second)]).exit_code == 0
     counts_first, _p, content_first = canonical(first)
     counts_second, _p, content_second = canonical(second)

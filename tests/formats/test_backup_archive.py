@@ -4,6 +4,7 @@ file and the problem (docs/backup.md)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from datetime import UTC, datetime
@@ -151,10 +152,10 @@ def test_a_zip_that_is_not_a_backup(tmp_path: Path) -> None:
 
 def test_a_newer_format(tmp_path: Path) -> None:
     newer = with_manifest(
-        write(tmp_path / "b.zip"), tmp_path / "n.zip", format_version=3, nextmove_version="9.0"
+        write(tmp_path / "b.zip"), tmp_path / "n.zip", format_version=4, nextmove_version="9.0"
     )
     with pytest.raises(
-        ArchiveError, match=r"n.zip: uses backup format 3, newer .* nextmove 9.0"
+        ArchiveError, match=r"n.zip: uses backup format 4, newer .* nextmove 9.0"
     ) as e:
         read_all(newer)
     assert "Upgrade nextmove" in (e.value.hint or "")
@@ -198,7 +199,7 @@ def write_with_directory(path: Path) -> Path:
 def test_the_directory_round_trips_and_is_checked_against_the_manifest(tmp_path: Path) -> None:
     path = write_with_directory(tmp_path / "d.zip")
     with fmt.reading(path) as archive:
-        assert archive.manifest.format_version == 2
+        assert archive.manifest.format_version == 3
         assert archive.manifest.directory is not None
         assert (archive.manifest.directory.organizations, archive.manifest.directory.members) == (
             1,
@@ -207,7 +208,9 @@ def test_the_directory_round_trips_and_is_checked_against_the_manifest(tmp_path:
         (org,) = archive.directory()
         assert org.linked_at == NOW
         assert org.model_dump(mode="json", exclude={"linked_at"}) == {
-            k: v for k, v in ACME.items() if k != "linked_at"
+            **{k: v for k, v in ACME.items() if k != "linked_at"},
+            "industry": "",
+            "chart": None,
         }
     edited = rezip(
         path,
@@ -300,3 +303,82 @@ def test_an_encrypted_archive_asking_for_excessive_work_is_refused_at_once(tmp_p
     heavy.write_bytes(data.replace(stanza, re.sub(rb" \d+$", b" 40", stanza)))
     with pytest.raises(ArchiveError, match=r"heavy.age: asks for far more decryption work"):
         read_all(heavy, "pw")
+
+
+CHART = {
+    "snapshots": [
+        {
+            "number": 1,
+            "file": "acme.csv",
+            "taken_on": "2026-10-05",
+            "imported_at": "2026-10-05T09:00:00Z",
+            "members": 1,
+            "joiners": 1,
+            "leavers": 0,
+            "moves": 0,
+            "title_changes": 0,
+        }
+    ],
+    "current": 1,
+    "members": "charts/1/members.jsonl",
+    "teams": "charts/1/teams.jsonl",
+}
+
+
+def write_with_chart(path: Path) -> Path:
+    member = {**ACME["members"][0], "since": 1, "until": None}  # type: ignore[index]
+    with fmt.writing(path) as writer:
+        writer.table("person", ["id", "name", "day"], iter(ROWS))
+        writer.chart("charts/1/members.jsonl", list(member), iter([member]))
+        writer.chart("charts/1/teams.jsonl", ["manager_employee_id"], iter([]))
+        writer.directory([{**ACME, "chart": CHART}])
+        writer.finish(
+            schema_revision="0007",
+            nextmove_version="0.1.0",
+            created=NOW,
+            workspace=WorkspaceEntry(name="default"),
+        )
+    return path
+
+
+def with_directory(source: Path, target: Path, old: bytes, new: bytes) -> Path:
+    """A copy whose directory.json has `old` replaced by `new`, its checksum updated (an
+    edit the checksum alone would not catch)."""
+
+    def change(members: dict[str, bytes]) -> dict[str, bytes]:
+        assert old in members["directory.json"]
+        body = members["directory.json"].replace(old, new)
+        manifest = json.loads(members["manifest.json"])
+        manifest["directory"]["sha256"] = hashlib.sha256(body).hexdigest()
+        return {**members, "directory.json": body, "manifest.json": json.dumps(manifest).encode()}
+
+    return rezip(source, target, change)
+
+
+def test_a_whole_chart_round_trips_and_its_members_are_checked_against_the_manifest(
+    tmp_path: Path,
+) -> None:
+    path = write_with_chart(tmp_path / "c.zip")
+    with fmt.reading(path) as archive:
+        (org,) = archive.directory()
+        assert org.chart is not None and org.chart.current == 1
+        ((line, row),) = list(archive.chart_rows(org.chart.members))
+        assert (line, row["employee_id"], row["since"]) == (1, "E1", 1)
+        assert list(archive.chart_rows(org.chart.teams)) == []
+    # A chart member directory.json does not name, or one the manifest does not list.
+    stray = rezip(path, tmp_path / "s.zip", lambda m: {**m, "charts/2/members.jsonl": b""})
+    with pytest.raises(ArchiveError, match=r"charts/2/members.jsonl is not listed"):
+        read_all(stray)
+    renamed = with_directory(path, tmp_path / "r.zip", b"charts/1/teams", b"charts/9/teams")
+    with (
+        pytest.raises(ArchiveError, match=r"directory.json and manifest.json list different"),
+        fmt.reading(renamed) as archive,
+    ):
+        archive.directory()
+    # Snapshots must run 1, 2, … and hold the current one.
+    skipped = with_directory(path, tmp_path / "k.zip", b'"current": 1', b'"current": 2')
+    with (
+        pytest.raises(ArchiveError, match=r"numbers its snapshots wrongly"),
+        fmt.reading(skipped) as archive,
+    ):
+        archive.directory()

@@ -168,7 +168,7 @@ def test_every_per_workspace_table_is_in_the_archive(db: Workspace, tmp_path: Pa
     }
     assert set(manifest["tables"]) == per_workspace
     assert manifest["format"] == "nextmove-backup"
-    assert manifest["format_version"] == 2
+    assert manifest["format_version"] == 3
     assert manifest["schema_revision"] and manifest["nextmove_version"] and manifest["created"]
     assert manifest["counts"] == {name: 0 for name in per_workspace}
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from nextmove.services.workspace import Workspace
+from nextmove.services.workspace import Workspace, open_workspace
 from nextmove.store.models import Person
 from nextmove.store.models import Workspace as WorkspaceRow
 from tests.services.test_backup_directory import with_chart
@@ -56,6 +56,8 @@ def test_download_then_restore_beside_the_original(demo_web: Web, web_db: Worksp
     assert download.headers["cache-control"] == "no-store"
     with zipfile.ZipFile(io.BytesIO(download.content)) as z:
         assert "manifest.json" in z.namelist()
+        # Local mode: the demo's org chart goes with it, whole, with its history.
+        assert "charts/1/members.jsonl" in z.namelist()
 
     answer = restore(demo_web, download.content, "copy")
     assert answer.status_code == 303, answer.text
@@ -151,8 +153,11 @@ def test_encrypted_download_and_restore(demo_web: Web, web_db: Workspace) -> Non
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_server_mode_backs_up_your_own_workspace_and_offers_no_restore(  # type: ignore[no-untyped-def]
-    make_browser, people, server_db
+    make_browser, people, server_db, tmp_path
 ) -> None:
+    with server_db.session() as s:
+        own_name = s.get(WorkspaceRow, people["ann"].workspace_id).name
+    with_chart(open_workspace(server_db, own_name), tmp_path)
     ann = make_browser()
     assert ann.sign_in("ann@example.org").status_code == 303
     page = ann.client.get("/settings").text
@@ -161,6 +166,11 @@ def test_server_mode_backs_up_your_own_workspace_and_offers_no_restore(  # type:
     assert download.status_code == 200
     with zipfile.ZipFile(io.BytesIO(download.content)) as z:
         manifest = json.loads(z.read("manifest.json"))
+        # On a server the chart is the organization's: only the members Ann's people are
+        # linked to go with her backup, not the whole chart.
+        assert not [n for n in z.namelist() if n.startswith("charts/")]
+        (org,) = json.loads(z.read("directory.json"))["organizations"]
+        assert org["members"] and org["chart"] is None
     with server_db.session() as s:
         own = s.get(WorkspaceRow, people["ann"].workspace_id)
         assert own is not None and manifest["workspace"]["name"] == own.name
@@ -178,8 +188,15 @@ def test_a_restore_says_what_became_of_the_links_to_the_organization_directory(
     assert org["members"]
     answer = restore(web, download.content, "copy")
     assert answer.status_code == 303, answer.text
-    assert "orgs_relinked=1&orgs_added=0" in answer.headers["location"]
+    assert "orgs_relinked=1&orgs_added=0&orgs_charts=0" in answer.headers["location"]
     shown = web.get(answer.headers["location"]).text
     assert "1 organization already here, re-linked by employee id." in shown
-    bogus = web.get("/settings?restored=copy&orgs_relinked=x&orgs_added=1").text
+    bogus = web.get("/settings?restored=copy&orgs_relinked=x&orgs_added=1&orgs_charts=0").text
     assert "organization directory" not in bogus
+    # Restored into a database without the organizations (as another database would say it).
+    moved = web.get("/settings?restored=copy&orgs_relinked=0&orgs_added=2&orgs_charts=1").text
+    assert (
+        "Their links to the organization directory: 1 organization added from the backup "
+        "with its whole chart; 1 organization added from the backup with the members your "
+        "people are linked to." in moved
+    )

@@ -50,10 +50,21 @@ def backup(
         ),
     ] = None,
     passphrase_stdin: PassphraseStdin = False,
+    charts: Annotated[
+        bool,
+        typer.Option(
+            "--charts/--linked-only",
+            help="Carry the whole org charts of the organizations the workspace works with, "
+            "with their history (the default), or only the chart members your people are "
+            "linked to.",
+        ),
+    ] = True,
 ) -> None:
     """Back up the workspace (--workspace) to one archive: plan, journal, people with their
     history, ties, interactions, meetings with notes, insights, tasks and referrals, board,
-    cadences, opportunities with their history and decisions, and preferences.
+    cadences, opportunities with their history and decisions, preferences, and the org
+    charts you imported with their history (--linked-only: only the members your people are
+    linked to).
 
     The archive is a ZIP of JSON Lines files with a manifest (docs/backup.md); with
     --passphrase-stdin it is encrypted with age. `nextmove restore FILE` brings it back, into
@@ -65,7 +76,7 @@ def backup(
     if workspace:
         st.workspace_name = workspace
     ws = st.db()
-    summary = backup_workspace(ws, file, now=now(), passphrase=passphrase)
+    summary = backup_workspace(ws, file, now=now(), passphrase=passphrase, charts=charts)
     how = "encrypted, " if summary.encrypted else ""
     console.print(
         f"Backed up the workspace {escape(summary.workspace)!r} to {escape(str(file))} "
@@ -118,10 +129,15 @@ def restore(
             f"{summary.relinked_organizations} organization(s) already in this database, "
             "your people re-linked to their members by employee id"
         )
-    if summary.recreated_organizations:
+    if summary.recreated_charts:
         said.append(
-            f"{summary.recreated_organizations} organization(s) added from the backup with "
-            f"the {summary.recreated_members} member(s) your people are linked to"
+            f"{summary.recreated_charts} organization(s) added from the backup with their "
+            "whole chart and its history"
+        )
+    if summary.recreated_organizations > summary.recreated_charts:
+        said.append(
+            f"{summary.recreated_organizations - summary.recreated_charts} organization(s) "
+            "added from the backup with only the members your people are linked to"
         )
     if said:
         console.print(f"Organization directory: {'; '.join(said)}.")

@@ -19,7 +19,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -29,13 +29,16 @@ from nextmove.errors import UserError
 
 FORMAT = "nextmove-backup"
 # 2: directory.json, what the workspace needs of the shared organization directory.
-FORMAT_VERSION = 2
+# 3: charts/N/…jsonl, an organization's whole chart with its history (optional).
+FORMAT_VERSION = 3
 OLDEST_FORMAT_VERSION = 1  # read as it was: no directory.json
 MANIFEST = "manifest.json"
 DIRECTORY = "directory.json"
 MAX_DIRECTORY_BYTES = 64 << 20  # read whole: ~200,000 linked members
 TABLES_DIR = "tables/"
 MEMBER_NAME = re.compile(r"^tables/([a-z][a-z0-9_]{0,62})\.jsonl$")
+CHART_NAME = re.compile(r"^charts/([1-9][0-9]{0,5})/(members|teams)\.jsonl$")
+MAX_SNAPSHOTS = 100_000  # of one organization, in directory.json
 AGE_MAGIC = b"age-encryption.org/v1\n"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 
@@ -88,15 +91,59 @@ class DirectoryMemberFacts(_Strict):
     depth: int = Field(ge=0, le=1_000_000)
 
 
+class ChartMember(DirectoryMemberFacts):
+    """One line of `charts/N/members.jsonl`: a version of a member, true from snapshot
+    number `since` until (not including) `until` (null: still true)."""
+
+    since: int = Field(ge=1)
+    until: int | None = Field(default=None, ge=2)
+
+
+class ChartTeam(_Strict):
+    """One line of `charts/N/teams.jsonl`: a manager's team size from snapshot `snapshot`."""
+
+    manager_employee_id: str = Field(min_length=1, max_length=64)
+    snapshot: int = Field(ge=1)
+    direct: int = Field(ge=0, le=100_000_000)
+    size: int = Field(ge=0, le=100_000_000)
+
+
+class ChartSnapshot(_Strict):
+    """One import of the organization's chart, numbered from 1, with what changed."""
+
+    number: int = Field(ge=1)
+    file: str = Field(max_length=255)
+    taken_on: date
+    imported_at: datetime
+    members: int = Field(ge=0)
+    joiners: int = Field(ge=0)
+    leavers: int = Field(ge=0)
+    moves: int = Field(ge=0)
+    title_changes: int = Field(ge=0)
+
+
+class Chart(_Strict):
+    """An organization's whole chart, carried with its history: the snapshots, and where
+    the member versions and team sizes are (members listed in the manifest's `charts`)."""
+
+    snapshots: list[ChartSnapshot] = Field(min_length=1, max_length=MAX_SNAPSHOTS)
+    current: int = Field(ge=1)  # the snapshot number readers see
+    members: str = Field(pattern=CHART_NAME.pattern)
+    teams: str = Field(pattern=CHART_NAME.pattern)
+
+
 class DirectoryOrganization(_Strict):
     """An organization the workspace is linked to: `id` is its id in the database the backup
-    came from (what the people's `directory_org_id` names)."""
+    came from (what the people's `directory_org_id` names). `members` are those the
+    workspace's people link to; `chart`, when the backup carries whole charts, is all of it."""
 
     id: int = Field(ge=1)
     key: str = Field(min_length=1, max_length=200)
     name: str = Field(min_length=1, max_length=200)
+    industry: str = Field(default="", max_length=200)
     linked_at: datetime | None = None
     members: list[DirectoryMemberFacts] = Field(default_factory=list)
+    chart: Chart | None = None  # format 3 on, when carried
 
 
 class Directory(_Strict):
@@ -121,6 +168,8 @@ class Manifest(_Strict):
     counts: dict[str, int]  # rows per table, at a glance (the same as each table's `rows`)
     tables: dict[str, TableEntry]
     directory: DirectoryEntry | None = None  # format 2 on
+    # Format 3 on: the JSON Lines members of whole charts (charts/N/members|teams.jsonl).
+    charts: dict[str, TableEntry] = Field(default_factory=dict)
 
 
 def member_name(table: str) -> str:
@@ -146,6 +195,7 @@ class ArchiveWriter:
         self.path = path
         self.passphrase = passphrase
         self._tables: dict[str, _TableOut] = {}
+        self._charts: dict[str, _TableOut] = {}
         self._directory: DirectoryEntry | None = None
         folder = path.parent if str(path.parent) else Path(".")
         try:
@@ -163,16 +213,29 @@ class ArchiveWriter:
 
     def table(self, name: str, columns: list[str], rows: Iterator[dict[str, Any]]) -> int:
         """Write one table's rows (JSON objects) as a JSON Lines member."""
+        out = self._lines(member_name(name), columns, rows)
+        self._tables[name] = out
+        return out.rows
+
+    def chart(self, file: str, columns: list[str], rows: Iterator[dict[str, Any]]) -> int:
+        """Write one part of an organization's whole chart (`charts/N/members.jsonl` or
+        `teams.jsonl`) as a JSON Lines member."""
+        if not CHART_NAME.match(file):
+            raise ValueError(f"not a chart member name: {file}")
+        out = self._lines(file, columns, rows)
+        self._charts[file] = out
+        return out.rows
+
+    def _lines(self, file: str, columns: list[str], rows: Iterator[dict[str, Any]]) -> _TableOut:
         out = _TableOut(list(columns))
-        with self._zip.open(_member_info(member_name(name)), "w", force_zip64=True) as member:
+        with self._zip.open(_member_info(file), "w", force_zip64=True) as member:
             for row in rows:
                 line = json.dumps(row, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
                 data = line.encode() + b"\n"
                 out.digest.update(data)
                 member.write(data)
                 out.rows += 1
-        self._tables[name] = out
-        return out.rows
+        return out
 
     def directory(self, organizations: list[dict[str, Any]]) -> DirectoryEntry:
         """Write `directory.json`: the organizations (with their members) the workspace's
@@ -214,6 +277,12 @@ class ArchiveWriter:
                 for name, out in self._tables.items()
             },
             directory=self._directory,
+            charts={
+                file: TableEntry(
+                    file=file, columns=out.columns, rows=out.rows, sha256=out.digest.hexdigest()
+                )
+                for file, out in self._charts.items()
+            },
         )
         self._zip.writestr(_member_info(MANIFEST), manifest.model_dump_json(indent=2) + "\n")
         self._zip.close()
@@ -357,10 +426,14 @@ class ArchiveReader:
         total = 0
         for info in infos:
             name = info.filename
-            if name not in (MANIFEST, DIRECTORY) and not MEMBER_NAME.match(name):
+            if (
+                name not in (MANIFEST, DIRECTORY)
+                and not MEMBER_NAME.match(name)
+                and not CHART_NAME.match(name)
+            ):
                 raise self.error(
                     f"holds an unexpected file {name!r} (a backup holds only manifest.json, "
-                    "directory.json and tables/NAME.jsonl)",
+                    "directory.json, tables/NAME.jsonl and charts/N/members|teams.jsonl)",
                     hint="It was not written by nextmove, or was changed since; nothing was "
                     "restored.",
                 )
@@ -472,6 +545,17 @@ class ArchiveReader:
                     hint="Use a complete copy of the backup.",
                 )
             listed.add(entry.file)
+        for file, entry in self.manifest.charts.items():
+            if entry.file != file or not CHART_NAME.match(file):
+                raise self.error(f"manifest.json: the chart member {file!r} is misnamed")
+            if self.manifest.directory is None:
+                raise self.error(f"manifest.json lists {file} but no {DIRECTORY}")
+            if file not in names:
+                raise self.error(
+                    f"{file} is missing (manifest.json lists {entry.rows} rows in it)",
+                    hint="Use a complete copy of the backup.",
+                )
+            listed.add(file)
         if self.manifest.counts != {t: e.rows for t, e in self.manifest.tables.items()}:
             raise self.error(
                 "manifest.json: its counts differ from its tables' rows",
@@ -484,7 +568,19 @@ class ArchiveReader:
     def rows(self, table: str) -> Iterator[tuple[int, dict[str, Any]]]:
         """The rows of `table` as (line number, object); checks the member's row count and
         SHA-256 against the manifest when it ends."""
-        entry = self.manifest.tables[table]
+        return self._rows(self.manifest.tables[table])
+
+    def chart_rows(self, file: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        """The lines of a whole chart's member (`charts/N/….jsonl`), as `rows()`."""
+        entry = self.manifest.charts.get(file)
+        if entry is None:
+            raise self.error(
+                f"{DIRECTORY} names {file}, which manifest.json does not list",
+                hint="The archive was edited or is damaged; use a complete copy.",
+            )
+        return self._rows(entry)
+
+    def _rows(self, entry: TableEntry) -> Iterator[tuple[int, dict[str, Any]]]:
         name = entry.file
         info = self._zip.getinfo(name)
         digest = hashlib.sha256()
@@ -556,6 +652,22 @@ class ArchiveReader:
         ids = [o.id for o in body.organizations]
         if len(set(keys)) != len(keys) or len(set(ids)) != len(ids):
             raise self.error(f"{DIRECTORY} names an organization twice")
+        files = [f for o in body.organizations if o.chart for f in (o.chart.members, o.chart.teams)]
+        if len(set(files)) != len(files) or set(files) != set(self.manifest.charts):
+            raise self.error(
+                f"{DIRECTORY} and manifest.json list different chart members",
+                hint="The archive was edited or is damaged; use a complete copy.",
+            )
+        for org in body.organizations:
+            if org.chart is None:
+                continue
+            numbers = [s.number for s in org.chart.snapshots]
+            if numbers != list(range(1, len(numbers) + 1)) or org.chart.current not in numbers:
+                raise self.error(
+                    f"{DIRECTORY}: the chart of {org.name} numbers its snapshots wrongly "
+                    "(they must run 1, 2, … and include the current one)",
+                    hint="The archive was edited or is damaged; use a complete copy.",
+                )
         return body.organizations
 
     def close(self) -> None:

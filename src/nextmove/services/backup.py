@@ -3,11 +3,13 @@ database (docs/backup.md). The pair moves a workspace from SQLite to PostgreSQL.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from nextmove import __version__
@@ -47,13 +49,22 @@ class BackupSummary:
     counts: dict[str, int]
     encrypted: bool
     size: int
+    charts: int = 0  # whole org charts carried, with their history
+    chart_members: int = 0  # their members at their current imports
 
     @property
     def rows(self) -> int:
         return sum(self.counts.values())
 
     def headline(self) -> str:
-        return _headline(self.counts)
+        said = _headline(self.counts)
+        if self.charts:
+            said += (
+                f", and {self.charts} org chart{'s' if self.charts != 1 else ''} with "
+                f"{'their' if self.charts != 1 else 'its'} history "
+                f"({self.chart_members} members)"
+            )
+        return said
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +82,7 @@ class RestoreSummary:
     relinked_organizations: int = 0
     recreated_organizations: int = 0
     recreated_members: int = 0
+    recreated_charts: int = 0  # of the organizations added, those with their whole chart
 
     @property
     def rows(self) -> int:
@@ -110,10 +122,17 @@ def read_passphrase(text: str, *, source: str = "standard input") -> str:
 
 
 def backup_workspace(
-    ws: Workspace, path: Path, *, now: datetime, passphrase: str | None = None
+    ws: Workspace,
+    path: Path,
+    *,
+    now: datetime,
+    passphrase: str | None = None,
+    charts: bool = True,
 ) -> BackupSummary:
     """Write every row of the workspace, as of one moment, to the archive at `path`
-    (replaced only once the new archive is complete)."""
+    (replaced only once the new archive is complete). With `charts`, the whole charts of
+    the organizations the workspace is linked to go with it, with their history; without,
+    only the members its people link to (docs/backup.md)."""
     if path.is_dir():
         raise UserError(f"{path} is a folder", hint="Give the backup file's name: FILE.zip.")
     if _is_database_file(ws.db, path):
@@ -122,13 +141,20 @@ def backup_workspace(
             hint="Give the backup another name, e.g. nextmove-backup.zip.",
         )
     counts: dict[str, int] = {}
+    carried: list[dict[str, Any]] = []
     with archive_format.writing(path, passphrase=passphrase) as writer:
         with rows_store.snapshot(ws.db, ws.id) as conn:
             for spec in rows_store.table_specs():
                 counts[spec.name] = writer.table(
                     spec.name, list(spec.columns), rows_store.read_rows(conn, spec, ws.id)
                 )
-            writer.directory(directory_store.directory_facts(conn, ws.id))
+            organizations = directory_store.directory_facts(conn, ws.id)
+            if charts:
+                for index, org in enumerate(organizations, 1):
+                    org["chart"] = _write_chart(writer, conn, org["id"], index)
+                    if org["chart"]:
+                        carried.append(org["chart"])
+            writer.directory(organizations)
             created_at, preferences = rows_store.workspace_details(conn, ws.id)
         writer.finish(
             schema_revision=SCHEMA_HEAD,
@@ -140,7 +166,61 @@ def backup_workspace(
                 preferences=preferences,
             ),
         )
-    return BackupSummary(path, ws.name, counts, bool(passphrase), path.stat().st_size)
+    return BackupSummary(
+        path,
+        ws.name,
+        counts,
+        bool(passphrase),
+        path.stat().st_size,
+        charts=len(carried),
+        chart_members=sum(c["snapshots"][c["current"] - 1]["members"] for c in carried),
+    )
+
+
+def _write_chart(
+    writer: archive_format.ArchiveWriter, conn: Any, org_id: int, index: int
+) -> dict[str, Any] | None:
+    """Write the organization's whole chart as `charts/INDEX/…`; its entry for
+    directory.json (None when it has no complete snapshot yet)."""
+    numbers, snapshots, current = directory_store.chart_snapshots(conn, org_id)
+    if not snapshots or current is None:
+        return None
+    members, teams = f"charts/{index}/members.jsonl", f"charts/{index}/teams.jsonl"
+    writer.chart(
+        members,
+        list(archive_format.ChartMember.model_fields),
+        directory_store.chart_members(conn, org_id, numbers),
+    )
+    writer.chart(
+        teams,
+        list(archive_format.ChartTeam.model_fields),
+        directory_store.chart_teams(conn, org_id, numbers),
+    )
+    return {"snapshots": snapshots, "current": current, "members": members, "teams": teams}
+
+
+def _chart_lines(archive: ArchiveReader) -> directory_store.ChartLines:
+    """A reader of a whole chart's members whose every line is checked: a bad one is an
+    error naming the member, the line and the field."""
+
+    def lines(file: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        model = (
+            archive_format.ChartMember
+            if file.endswith("/members.jsonl")
+            else archive_format.ChartTeam
+        )
+        for line_no, raw in archive.chart_rows(file):
+            try:
+                yield line_no, model.model_validate(raw).model_dump()
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"])
+                raise archive.error(
+                    f"{file} line {line_no}, field {where}: {first['msg']}",
+                    hint="The archive was edited or is damaged; nothing was restored.",
+                ) from None
+
+    return lines
 
 
 def _is_database_file(db: Database, path: Path) -> bool:
@@ -282,14 +362,20 @@ def _restore(
         conn = session.connection()
         linked = None
         if manifest.directory is not None:
-            linked = directory_store.restore_directory(
-                conn,
-                row.id,
-                directory,
-                now=now,
-                taken_on=_utc(manifest.created).date(),
-                file=f"backup of workspace {manifest.workspace.name}",
-            )
+            try:
+                linked = directory_store.restore_directory(
+                    conn,
+                    row.id,
+                    directory,
+                    now=now,
+                    taken_on=_utc(manifest.created).date(),
+                    file=f"backup of workspace {manifest.workspace.name}",
+                    lines=_chart_lines(archive),
+                )
+            except directory_store.ChartMismatch as exc:
+                raise archive.error(
+                    str(exc), hint="The archive was edited or is damaged; nothing was restored."
+                ) from None
             for loader in loaders:
                 loader.shared_map = {"organization": linked.ids}
         numbering = rows_store.Renumbering()
@@ -313,6 +399,7 @@ def _restore(
         relinked_organizations=linked.relinked if linked else 0,
         recreated_organizations=linked.recreated if linked else 0,
         recreated_members=linked.members if linked else 0,
+        recreated_charts=linked.charts if linked else 0,
     )
 
 

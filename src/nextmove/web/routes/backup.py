@@ -63,12 +63,20 @@ def _refuse_foreign(request: Request, *, restore: bool) -> None:
         raise Forbidden("only the workspace's owner can download its backup")
 
 
-def _download(ws: Workspace, now: Any, passphrase: str | None) -> FileResponse:
+def _download(request: Request, ws: Workspace, now: Any, passphrase: str | None) -> FileResponse:
     folder = Path(tempfile.mkdtemp(prefix="nextmove-backup-"))
     suffix = ".zip.age" if passphrase else ".zip"
     filename = f"nextmove-{SAFE_NAME.sub('-', ws.name)}-{now:%Y-%m-%d}{suffix}"
     try:
-        backup_service.backup_workspace(ws, folder / filename, now=now, passphrase=passphrase)
+        # On a server the org charts are the organization's, shared by every account: a
+        # member's backup carries only the members their people are linked to.
+        backup_service.backup_workspace(
+            ws,
+            folder / filename,
+            now=now,
+            passphrase=passphrase,
+            charts=principal_of(request) is None,
+        )
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -84,7 +92,7 @@ def _download(ws: Workspace, now: Any, passphrase: str | None) -> FileResponse:
 @router.get("/settings/backup", summary="Download a backup of this workspace")
 def download_backup(request: Request, db: DbDep, now: NowDep) -> Response:
     _refuse_foreign(request, restore=False)
-    return _download(db, now, None)
+    return _download(request, db, now, None)
 
 
 @router.post("/settings/backup", summary="Download an encrypted backup of this workspace")
@@ -105,7 +113,7 @@ def download_encrypted_backup(
         forms.errors["passphrase_again"] = "The two passphrases differ: type it again."
     if forms.errors:
         return settings_page(request, context, db, forms, 400)
-    return _download(db, now, passphrase)
+    return _download(request, db, now, passphrase)
 
 
 @router.post("/settings/restore", summary="Restore a backup into a new workspace")
@@ -150,6 +158,7 @@ def restore_backup(
             {
                 "orgs_relinked": summary.relinked_organizations,
                 "orgs_added": summary.recreated_organizations,
+                "orgs_charts": summary.recreated_charts,
             }
             if summary.relinked_organizations or summary.recreated_organizations
             else {}

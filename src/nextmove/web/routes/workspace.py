@@ -134,8 +134,34 @@ def settings_view(
         server_mode=bool(account),
         restored=request.query_params.get("restored", "")[:60] or None,
         restored_people=request.query_params.get("people", "")[:9] or None,
-        restored_orgs=_counts(request, "orgs_relinked", "orgs_added"),
+        restored_directory=_directory_said(
+            _counts(request, "orgs_relinked", "orgs_added", "orgs_charts")
+        ),
     )
+
+
+def _organizations(n: int) -> str:
+    return f"{n} organization{'' if n == 1 else 's'}"
+
+
+def _directory_said(counts: list[int] | None) -> str | None:
+    """What a restore did with the organization directory, from (re-linked, added, added
+    with their whole chart)."""
+    if counts is None:
+        return None
+    relinked, added, charts = counts
+    said = []
+    if relinked:
+        said.append(f"{_organizations(relinked)} already here, re-linked by employee id")
+    if charts:
+        whose = "its" if charts == 1 else "their"
+        said.append(f"{_organizations(charts)} added from the backup with {whose} whole chart")
+    if added > charts:
+        said.append(
+            f"{_organizations(added - charts)} added from the backup with the members your "
+            "people are linked to"
+        )
+    return "; ".join(said) or None
 
 
 def _counts(request: Request, *names: str) -> list[int] | None:
