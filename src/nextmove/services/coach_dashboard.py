@@ -13,7 +13,7 @@ from nextmove.config import Settings
 from nextmove.services import ranking_cache
 from nextmove.services.accounts import AccountInfo
 from nextmove.services.coaching import clients_of_coach
-from nextmove.services.workspace import Workspace, open_workspace
+from nextmove.services.workspace import Workspace
 from nextmove.store import activity as activity_repo
 from nextmove.store.db import Database
 
@@ -69,7 +69,7 @@ def client_overview(
                 plan_check=ranking_cache.remembered(
                     states.get(ws),
                     ("plan check", today),
-                    lambda ws=ws: plan_check(client_workspace(db, ws), today=today),  # type: ignore[misc]
+                    lambda ws=ws: plan_check(Workspace(db, ws), today=today),  # type: ignore[misc]
                 ),
                 round=(
                     f"{found.round_held} of {found.round_size} held"
@@ -88,15 +88,10 @@ def plan_check(workspace: Workspace, *, today: date) -> str:
     """The plan check in a few words: "no plan yet", "2 weaknesses", "no weaknesses"."""
     from nextmove.services import vision
 
-    if not vision.get_vision(workspace).steps:
+    main = vision.run_plan_checks(workspace, today=today)[0]
+    if not main.plan.steps:
         return "no plan yet"
-    findings = vision.run_check(workspace, today=today)
-    weaknesses = sum(1 for f in findings if f.severity == "weakness")
+    weaknesses = sum(1 for f in main.findings if f.severity == "weakness")
     if weaknesses:
         return f"{weaknesses} weakness{'es' if weaknesses != 1 else ''}"
     return "no weaknesses"
-
-
-def client_workspace(db: Database, workspace_id: int) -> Workspace:
-    """The client's workspace, for the services to read."""
-    return open_workspace(db, workspace_id=workspace_id)
