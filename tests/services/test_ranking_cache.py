@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from nextmove.domain.edits import PersonEdit
 from nextmove.domain.vision import Position, RoleOutline, Vision
-from nextmove.services import people
+from nextmove.services import people, suggest_directory
 from nextmove.services import ranking_cache as cache
 from nextmove.services.ranking_cache import Kept, state_of
 from nextmove.services.suggest import suggest_people
@@ -154,3 +154,22 @@ def test_the_cache_holds_a_bounded_number_of_answers() -> None:
     kept.get(2)  # used: kept over 3
     kept.put(5, 5)
     assert kept.get(3) is None and kept.get(2) == 2
+
+
+def test_workspaces_of_one_directory_share_its_read_and_rank_alike_to_a_fresh_read(
+    two: tuple[Workspace, Workspace],
+) -> None:
+    a, b = two
+    reads = suggest_directory.DIRECTORY_READS
+    reads.clear()
+    with a.session() as session:
+        aim = vision_repo.load_vision(session)
+    with b.session() as session:  # B aims as A does: the same read of the directory
+        vision_repo.save_vision(session, aim, now=NOW)
+    first = ranking(a)
+    assert (reads.hits, reads.misses) == (0, 1)
+    assert ranking(b) == first  # the same directory, the same plan, no people of their own
+    assert (reads.hits, reads.misses) == (1, 1)
+    reads.clear()
+    cache.RANKINGS.clear()
+    assert ranking(b) == first  # read afresh: the same

@@ -515,7 +515,11 @@ class Database:
         (services get their sessions from a `Workspace`); without one, only the shared
         tables can be used, or every workspace's rows with `all_workspaces`."""
         session = self._factory(
-            info={"workspace_id": workspace_id, "all_workspaces": all_workspaces}
+            info={
+                "workspace_id": workspace_id,
+                "all_workspaces": all_workspaces,
+                "database": self.key,
+            }
         )
         try:
             with busy_translated():
