@@ -85,11 +85,18 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def measure(command: list[str], *, cwd: Path | None = None) -> Run:
-    """Run a command to completion; its wall time, CPU time (user + system) and peak RSS."""
+def measure(
+    command: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Run:
+    """Run a command to completion; its wall time, CPU time (user + system) and peak RSS.
+    `env`: variables added to the child's environment."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=cwd, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        command,
+        cwd=cwd,
+        env={**child_env(), **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
@@ -124,6 +131,49 @@ def tool(name: str) -> str:
 
 def status(ratio: float, target: float) -> str:
     return "meets the target" if ratio <= target else "MISSES the target"
+
+
+# Floors: what importing the data layer alone costs, each a fresh interpreter (the same way
+# the commands start). Any command that reads the database through SQLAlchemy pays at least
+# the first; through the ORM at least the third; nextmove's own tables and settings add the
+# fourth. The second is a design without the ORM: Core, an engine and one select of the person
+# table, nothing else.
+# Each runs with the cycle collector off, as nextmove's own start-up does (cli/app.py), so a
+# floor is never above what the same imports cost inside nextmove.
+GC_OFF = "import gc; gc.disable(); "
+FLOOR_CORE_SELECT = (
+    GC_OFF + "import sqlalchemy as sa; "
+    "engine = sa.create_engine({url!r}); "
+    "connection = engine.connect(); "
+    "connection.execute(sa.select(sa.column('name')).select_from(sa.table('person'))"
+    ".limit(1)).all()"
+)
+FLOOR_NOTE = (
+    "Floors: fresh interpreters that only import, with the cycle collector off as in "
+    "nextmove's start-up (or, for the second, only open the database with SQLAlchemy Core and "
+    "read one row). A command that reads the database through "
+    "SQLAlchemy cannot be faster than `import sqlalchemy`; through the ORM, than `import "
+    "sqlalchemy.orm`; nextmove's tables and settings (pydantic-settings) come on top. A ratio "
+    "target below a floor's ratio cannot be met by any command built on that layer."
+)
+
+
+def floors(url: str) -> tuple[tuple[str, list[str]], ...]:
+    """The floor commands for a database at `url`: (label, argv)."""
+    py = sys.executable
+    return (
+        ("floor: import sqlalchemy (Core)", [py, "-c", GC_OFF + "import sqlalchemy"]),
+        ("floor: Core + engine + one select", [py, "-c", FLOOR_CORE_SELECT.format(url=url)]),
+        ("floor: import sqlalchemy.orm", [py, "-c", GC_OFF + "import sqlalchemy.orm"]),
+        (
+            "floor: + nextmove's tables, settings",
+            [
+                py,
+                "-c",
+                GC_OFF + "import nextmove.store.models, nextmove.config, typer, rich.console",
+            ],
+        ),
+    )
 
 
 _ = resource  # imported for platforms where wait4's rusage needs it

@@ -10,13 +10,18 @@
 - With --postgresql: the same against COPY of the raw rows into an unindexed table, on a
   throwaway server started here (port 8612).
 
-Usage: python benchmarks/directory_import.py [PEOPLE] [--postgresql] [--repeat N]
+With --baseline SRC (another checkout's src folder, e.g. main's worktree), the same imports
+run with that code too, alternating with this one, so a change is measured before and after
+under the same load. The load average is printed with the figures.
+
+Usage: python benchmarks/directory_import.py [PEOPLE] [--postgresql] [--repeat N] [--baseline SRC]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sqlite3
 import subprocess
 import sys
@@ -96,6 +101,19 @@ def sqlite_size(path: Path, tables: tuple[str, ...]) -> int:
     return int(size or 0)
 
 
+def nextmove_command(baseline: Path | None) -> tuple[list[str], dict[str, str] | None]:
+    """The command that runs nextmove — this checkout's, or the code in `baseline` — and the
+    environment it needs."""
+    if baseline is None:
+        return [tool("nextmove")], None
+    code = "import sys; sys.argv[0] = 'nextmove'; from nextmove.cli.app import main; main()"
+    return [sys.executable, "-c", code], {"PYTHONPATH": str(baseline)}
+
+
+def load() -> str:
+    return "load average " + " / ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def line(label: str, run: Run, floor: Run) -> str:
     return (
         f"  {label:<34} wall {run.wall:6.2f} s  cpu {run.cpu:6.2f} s  peak {run.peak_mb:5.0f} MB"
@@ -103,30 +121,45 @@ def line(label: str, run: Run, floor: Run) -> str:
     )
 
 
-def bench_sqlite(folder: Path, chart: Path, refresh: Path, people: int, repeat: int) -> None:
-    nextmove, python = tool("nextmove"), sys.executable
-    ours_db, floor_db = folder / "nextmove.db", folder / "floor.db"
+def bench_sqlite(
+    folder: Path, chart: Path, refresh: Path, people: int, repeat: int, baseline: Path | None
+) -> None:
+    python = sys.executable
+    ours_db, floor_db, base_db = folder / "nextmove.db", folder / "floor.db", folder / "base.db"
 
-    def ours(path: Path, new: bool) -> list[str]:
-        db = fresh(ours_db) if new else ours_db
-        return [nextmove, "--db", f"sqlite:///{db}", "import", "orgchart", str(path),
-                "--organization", "Benchmark Corp", "--as-of", "2026-11-02" if new else "2026-11-09"]  # fmt: skip
+    def run(code: Path | None, db_path: Path, path: Path, new: bool) -> Run:
+        command, env = nextmove_command(code)
+        db = fresh(db_path) if new else db_path
+        return measure(
+            [*command, "--db", f"sqlite:///{db}", "import", "orgchart", str(path),
+             "--organization", "Benchmark Corp", "--as-of", "2026-11-02" if new else "2026-11-09"],
+            env=env,
+        )  # fmt: skip
 
     floor_cmd = [python, str(HERE / "floor_orgchart.py"), str(chart), str(floor_db)]
     measure([python, str(HERE / "floor_orgchart.py"), str(chart), str(fresh(floor_db))])  # warm-up
     floors, firsts, refreshes = [], [], []
+    base_firsts, base_refreshes = [], []
+    print(f"SQLite: {load()} before")
     for _ in range(repeat):
         fresh(floor_db)
         floors.append(measure(floor_cmd))
-        firsts.append(measure(ours(chart, True)))
-        refreshes.append(measure(ours(refresh, False)))
+        if baseline is not None:
+            base_firsts.append(run(baseline, base_db, chart, True))
+            base_refreshes.append(run(baseline, base_db, refresh, False))
+        firsts.append(run(None, ours_db, chart, True))
+        refreshes.append(run(None, ours_db, refresh, False))
     f, o, r = best(floors), best(firsts), best(refreshes)
+    print(f"SQLite: {load()} after")
     size_ours = sqlite_size(ours_db, ("directory_member", "directory_team_size"))
     size_floor = sqlite_size(floor_db, ("raw",))
     print(f"Directory import, {people:,} people, SQLite (best of {repeat})")
     print(
         f"  {'floor: csv + executemany, no index':<34} wall {f.wall:6.2f} s  cpu {f.cpu:6.2f} s  peak {f.peak_mb:5.0f} MB"
     )
+    if baseline is not None:
+        print(line("baseline: first import", best(base_firsts), f))
+        print(line("baseline: weekly refresh", best(base_refreshes), f))
     print(line("first import (snapshot 1)", o, f))
     print(line("weekly refresh, 1% changed", r, f))
     print(
@@ -147,7 +180,13 @@ def bench_sqlite(folder: Path, chart: Path, refresh: Path, people: int, repeat: 
 
 
 def bench_postgresql(
-    folder: Path, chart: Path, refresh: Path, people: int, repeat: int, port: int = PG_PORT
+    folder: Path,
+    chart: Path,
+    refresh: Path,
+    people: int,
+    repeat: int,
+    port: int = PG_PORT,
+    baseline: Path | None = None,
 ) -> None:
     sys.path.insert(0, str(ROOT))
     import psycopg
@@ -162,14 +201,24 @@ def bench_postgresql(
     server.start()
     try:
         admin = server.url().replace("+psycopg", "")
-        nextmove, python = tool("nextmove"), sys.executable
+        python = sys.executable
         floors, firsts, refreshes = [], [], []
+        base_firsts, base_refreshes = [], []
+        print(f"PostgreSQL: {load()} before")
+
+        def run(code: Path | None, url: str, path: Path, day: str) -> Run:
+            command, env = nextmove_command(code)
+            return measure(
+                [*command, "--db", url, "import", "orgchart", str(path),
+                 "--organization", "Benchmark Corp", "--as-of", day],
+                env=env,
+            )  # fmt: skip
+
         for n in range(repeat):
             with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE IF EXISTS ours{n}")
-                conn.execute(f"CREATE DATABASE ours{n}")
-                conn.execute(f"DROP DATABASE IF EXISTS floor{n}")
-                conn.execute(f"CREATE DATABASE floor{n}")
+                for name in (f"ours{n}", f"floor{n}", f"base{n}"):
+                    conn.execute(f"DROP DATABASE IF EXISTS {name}")
+                    conn.execute(f"CREATE DATABASE {name}")
             url = server.url(f"ours{n}")
             floors.append(
                 measure(
@@ -181,11 +230,14 @@ def bench_postgresql(
                     ]
                 )
             )
-            firsts.append(measure([nextmove, "--db", url, "import", "orgchart", str(chart),
-                                   "--organization", "Benchmark Corp", "--as-of", "2026-11-02"]))  # fmt: skip
-            refreshes.append(measure([nextmove, "--db", url, "import", "orgchart", str(refresh),
-                                      "--organization", "Benchmark Corp", "--as-of", "2026-11-09"]))  # fmt: skip
+            if baseline is not None:
+                base_url = server.url(f"base{n}")
+                base_firsts.append(run(baseline, base_url, chart, "2026-11-02"))
+                base_refreshes.append(run(baseline, base_url, refresh, "2026-11-09"))
+            firsts.append(run(None, url, chart, "2026-11-02"))
+            refreshes.append(run(None, url, refresh, "2026-11-09"))
         f, o, r = best(floors), best(firsts), best(refreshes)
+        print(f"PostgreSQL: {load()} after")
         last = repeat - 1
         with psycopg.connect(
             server.url(f"ours{last}").replace("+psycopg", ""), autocommit=True
@@ -201,6 +253,9 @@ def bench_postgresql(
         print(
             f"  {'floor: csv + COPY, no index':<34} wall {f.wall:6.2f} s  cpu {f.cpu:6.2f} s  peak {f.peak_mb:5.0f} MB"
         )
+        if baseline is not None:
+            print(line("baseline: first import", best(base_firsts), f))
+            print(line("baseline: weekly refresh", best(base_refreshes), f))
         print(line("first import (snapshot 1)", o, f))
         print(line("weekly refresh, 1% changed", r, f))
         print(
@@ -229,6 +284,9 @@ def main() -> None:
     parser.add_argument("--only-postgresql", action="store_true", help="only on PostgreSQL")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--port", type=int, default=PG_PORT, help="the throwaway PostgreSQL's port")
+    parser.add_argument(
+        "--baseline", metavar="SRC", type=Path, help="also run the code in this src folder"
+    )
     parser.add_argument("--write", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.write:
@@ -248,9 +306,11 @@ def main() -> None:
         )  # fmt: skip
         print(written.stdout.strip())
         if not args.only_postgresql:
-            bench_sqlite(folder, chart, refresh, args.people, args.repeat)
+            bench_sqlite(folder, chart, refresh, args.people, args.repeat, args.baseline)
         if args.postgresql or args.only_postgresql:
-            bench_postgresql(folder, chart, refresh, args.people, args.repeat, args.port)
+            bench_postgresql(
+                folder, chart, refresh, args.people, args.repeat, args.port, args.baseline
+            )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,10 @@ dates, titles as people write them): `nextmove moves` (where people in your role
 and `nextmove moves --to …` as whole commands vs `nextmove --help`, measured side by side.
 Target: at most 1x — mining every history costs no more than starting the program.
 
+Beside them, the floors (benchmarks/common.py): what importing SQLAlchemy Core, Core with one
+select, the ORM, and nextmove's tables and settings cost alone, each as a ratio to `--help` —
+a target below a floor's ratio cannot be met by a command that reads through that layer.
+
 Usage: python benchmarks/moves.py [--contacts 30000] [--runs 5]
 """
 
@@ -15,10 +19,11 @@ import os
 import random
 import sys
 import tempfile
+import textwrap
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from benchmarks.common import best, measure, status
+from common import FLOOR_NOTE, best, floors, measure, status
 from sqlalchemy import text
 
 from nextmove.domain.vision import Position, RoleOutline, Vision
@@ -110,6 +115,7 @@ def main() -> None:
             NEXTMOVE, "--db", url, "moves", "--to", "Product Manager", "--as-of", "2026-11-22",
         ],
     }  # fmt: skip
+    commands.update(floors(url))
     for command in commands.values():
         measure(command)  # warm-up: compiled modules cached, the file in the page cache
     runs: dict[str, list] = {name: [] for name in commands}  # type: ignore[type-arg]
@@ -126,6 +132,15 @@ def main() -> None:
             f"{ratio:.2f}x --help wall, {cpu_ratio:.2f}x CPU (target ≤ {TARGET:g}x: "
             f"{status(ratio, TARGET)})"
         )
+    for name in commands:
+        if name.startswith("floor"):
+            run = best(runs[name])
+            print(
+                f"{name}: {run.wall:.3f} s wall, {run.cpu:.3f} s CPU; "
+                f"{run.wall / base.wall:.2f}x --help wall, {run.cpu / base.cpu:.2f}x CPU"
+            )
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(textwrap.fill(FLOOR_NOTE, width=96))
 
 
 if __name__ == "__main__":

@@ -107,11 +107,12 @@ def planned_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_reading_the_vision_loads_no_migrations_templates_or_file_formats(
     planned_db: str, tmp_path: Path
 ) -> None:
-    watch = (*NOT_FOR_READS, "sqlalchemy.orm", "rich.table")
+    watch = (*NOT_FOR_READS, "sqlalchemy.orm", "rich.table", *JSON_MODELS)
     shown = _modules_loaded_by(["--db", planned_db, "vision", "show"], watch, tmp_path)
     assert shown == ["sqlalchemy.orm", "rich.table"]  # the database, and the plan's table
     as_json = _modules_loaded_by(["--db", planned_db, "vision", "show", "--json"], watch, tmp_path)
-    assert as_json == ["sqlalchemy.orm"]  # no table drawn, no table code loaded
+    # no table drawn, no table code loaded; the shape's model loads
+    assert as_json == ["sqlalchemy.orm", "nextmove.formats.schemas.core"]
 
 
 def test_today_loads_no_migrations_templates_web_app_or_sync_clients(
@@ -121,3 +122,49 @@ def test_today_loads_no_migrations_templates_web_app_or_sync_clients(
     loaded = _modules_loaded_by(args, (*NOT_FOR_READS, "sqlalchemy.orm"), tmp_path)
     # rapidfuzz is allowed here: ranking whom to meet compares titles.
     assert [m for m in loaded if m != "rapidfuzz"] == ["sqlalchemy.orm"]
+
+
+# The documented JSON shapes' pydantic models (docs/json.md): built for `--json` and the API,
+# never for a read command's text.
+JSON_MODELS = (
+    "nextmove.formats.schemas.core",
+    "nextmove.formats.schemas.people",
+    "nextmove.formats.schemas.suggest",
+    "nextmove.formats.schemas.board",
+    "nextmove.formats.schemas.settings",
+)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["today", "--as-of", "2026-11-22"], ["suggest", "--as-of", "2026-11-22"]],
+    ids=["today", "suggest"],
+)
+def test_text_output_loads_none_of_the_json_models(
+    planned_db: str, tmp_path: Path, command: list[str]
+) -> None:
+    assert _modules_loaded_by(["--db", planned_db, *command], JSON_MODELS, tmp_path) == []
+
+
+def test_json_output_still_loads_its_model(planned_db: str, tmp_path: Path) -> None:
+    args = ["--db", planned_db, "suggest", "--as-of", "2026-11-22", "--json"]
+    loaded = _modules_loaded_by(args, JSON_MODELS, tmp_path)
+    assert "nextmove.formats.schemas.suggest" in loaded
+
+
+@pytest.mark.parametrize(
+    ("call", "frozen"), [("main(['--help'])", False), ("main()", True)], ids=["caller", "entry"]
+)
+def test_the_collector_runs_after_start_up_and_a_callers_process_is_left_alone(
+    call: str, frozen: bool
+) -> None:
+    """As the console script, start-up's objects are left out of garbage collection and the
+    collector is on again for the command; run from another program's process (tests, a
+    caller), its collector is untouched."""
+    code = (
+        "import gc, sys\nfrom nextmove.cli.app import main\nsys.argv = ['nextmove', '--help']\n"
+        f"try:\n    {call}\nexcept SystemExit:\n    pass\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == f"True {frozen}"

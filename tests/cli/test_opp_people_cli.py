@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from nextmove.domain.vision import Position, RoleOutline
 from nextmove.services.workspace import Workspace
@@ -147,3 +148,39 @@ def test_deleting_a_person_removes_their_links_and_merging_keeps_them(
     assert [(p["name"], p["roles"]) for p in involved] == [
         ("Hana Hiring", ["hiring-manager", "interviewer"])
     ]
+
+
+CEDAR_CHART = (
+    "employee_id,name,title,manager_id,department\n"
+    "C1,Ceo Cedar,Chief Executive Officer,,Executive\n"
+    "C2,Dee Director,Director of Product,C1,Product\n"
+    "C3,Pat Peer,Group Product Manager,C2,Product\n"
+    "C4,Eli Engineer,Software Engineer,C1,Engineering\n"
+)
+
+
+def test_members_of_the_organizations_chart_are_offered_and_met_by_reference(
+    cli: Cli, db_url: str, tmp_path: Path
+) -> None:
+    world(db_url)
+    opp = add_opportunity(cli)
+    chart = tmp_path / "cedar.csv"
+    chart.write_text(CEDAR_CHART)
+    imported = cli(f"import orgchart {chart} --organization 'Cedar Health'")
+    assert imported.exit_code == 0, imported.output
+    data = json.loads(cli(f"opp people {opp} --json").stdout)
+    # Product people near a Lead role, the director (a layer above: its likely hiring
+    # manager) first; not the engineer, who is in another function.
+    assert [(m["name"], m["member"]) for m in data["in_chart"]] == [
+        ("Dee Director", "cedar-health:C2"),
+        ("Pat Peer", "cedar-health:C3"),
+    ]
+    human = " ".join(cli(f"opp people {opp}").stdout.split())
+    assert "In Cedar Health's org chart" in human
+    assert "cedar-health:C2 Dee Director" in human and "not one of your people yet" in human
+    met = cli(f"opp meet {opp} cedar-health:C2 --as-of 2026-11-22")
+    assert met.exit_code == 0, met.output
+    ideas = json.loads(cli("meeting list --state idea --json").stdout)["meetings"]
+    assert [m["person"]["name"] for m in ideas] == ["Dee Director"]
+    after = json.loads(cli(f"opp people {opp} --json").stdout)
+    assert [m["name"] for m in after["in_chart"]] == ["Pat Peer"]

@@ -6,14 +6,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from nextmove.domain.levels import parse_level
 from nextmove.domain.opportunities import (
     Opportunity,
     Source,
     Status,
     check_rating,
+    member_priority,
     parse_source,
     parse_status,
     source_mix,
+    why_meet_member,
 )
 from nextmove.errors import UserError
 
@@ -108,3 +111,31 @@ def test_adding_an_option_from_your_network_or_your_own_never_makes_the_mix_more
     assert after.own == before.own + 1
     assert after.passive_share <= before.passive_share
     assert not (after.mostly_passive and not before.mostly_passive)
+
+
+@pytest.mark.parametrize(
+    ("level", "priority", "why"),
+    [
+        ("lead", 0, "in product, one or two levels above the role: could be its hiring manager"),
+        ("manager", 0, "in product, one or two levels above the role"),
+        ("director", 1, "in product, three levels above the role: likely leads"),
+        ("vp", 3, "in product, a senior leader"),
+        ("senior", 2, "in product, at the role's level"),
+        ("mid", 2, "in product, a step from the role's level"),  # the same layer as senior
+        ("entry", 4, "in product, below the role's level"),
+    ],
+)
+def test_a_chart_member_is_placed_and_explained_by_layers_from_a_senior_role(
+    level: str, priority: int, why: str
+) -> None:
+    rank, senior = parse_level(level), parse_level("senior")
+    assert member_priority(rank, senior) == priority
+    assert why_meet_member(rank, "product", senior, "product").startswith(why)
+
+
+def test_a_chart_member_without_a_level_or_in_another_function_is_said_plainly() -> None:
+    assert why_meet_member(None, "product", None, "product") == "works in product there"
+    assert why_meet_member(None, "sales", None, "product") == "works there"
+    assert why_meet_member(parse_level("vp"), "sales", parse_level("senior"), "product") == (
+        "a senior leader: sees where that part of the organization is going"
+    )

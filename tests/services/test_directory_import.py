@@ -175,6 +175,67 @@ def test_reimporting_the_same_chart_writes_no_new_versions(
         assert [s.members for s in d.snapshots(session, org_id(db))] == [5, 5]
 
 
+def test_cells_with_backslashes_tabs_and_line_breaks_are_stored_as_the_file_gives_them(
+    db: Workspace, tmp_path: Path, now: datetime
+) -> None:
+    # (PostgreSQL's COPY gives these characters a meaning of their own; "\\N" is its NULL)
+    content = HEADER + (
+        "1,Ada Lovelace,Chief Executive Officer,,Executive,Paris,ada@acme.example\n"
+        '2,"Grace\\Hopper","VP\tEngineering",1,"R&D\\N",\\N,grace@acme.example\n'
+        '3,Linus Bell,"Software\nEngineer",2,"Eng\\.",Lyon,\n'
+    )
+    run(db, chart(tmp_path, "acme.csv", content), now, DAY1)
+    with db.session() as session:
+        oid = org_id(db)
+        grace, linus = d.member(session, oid, "2"), d.member(session, oid, "3")
+        assert grace is not None and linus is not None
+        assert (grace.name, grace.title, grace.department, grace.city) == (
+            "Grace\\Hopper", "VP\tEngineering", "R&D\\N", "\\N",
+        )  # fmt: skip
+        assert (linus.title, linus.department, linus.email) == (
+            "Software\nEngineer",
+            "Eng\\.",
+            None,
+        )
+        assert [r.name for r in d.reports(session, oid, "2")] == ["Linus Bell"]
+    # Read back as the file gives them: a second import of the same file changes nothing.
+    again = run(db, chart(tmp_path, "acme.csv", content), now, DAY1 + timedelta(days=7))
+    assert (again.changed, again.unchanged) == (0, 3)
+
+
+def test_names_with_runs_of_white_space_are_cleaned_and_blank_names_come_from_first_and_last(
+    db: Workspace, tmp_path: Path, now: datetime
+) -> None:
+    content = "employee_id,name,first_name,last_name,manager_id\n" + (
+        "1,Ada  Lovelace,,,\n2,Grace\u00a0Hopper ,,,1\n3,,Linus,Bell,1\n4,Zoë Müller,,,1\n"
+    )
+    run(db, chart(tmp_path, "acme.csv", content), now, DAY1)
+    with db.session() as session:
+        assert sorted(m.name for m in d.members(session, org_id(db))) == [
+            "Ada Lovelace", "Grace Hopper", "Linus Bell", "Zoë Müller",
+        ]  # fmt: skip
+
+
+def test_a_change_that_moves_a_control_character_between_cells_is_still_a_change(
+    db: Workspace, tmp_path: Path, now: datetime
+) -> None:
+    # (a refresh compares each row as one string, its cells joined by the unit separator)
+    before = (
+        HEADER + "1,Ada Lovelace,CEO,,Executive,Paris,\n2,Grace\x1fVP,Engineering,1,R&D,Paris,\n"
+    )
+    after = (
+        HEADER + "1,Ada Lovelace,CEO,,Executive,Paris,\n2,Grace,VP\x1fEngineering,1,R&D,Paris,\n"
+    )
+    run(db, chart(tmp_path, "a.csv", before), now, DAY1)
+    result = run(db, chart(tmp_path, "b.csv", after), now, DAY1 + timedelta(days=7))
+    assert (result.changed, result.title_changes, result.unchanged) == (1, 1, 1)
+    with db.session() as session:
+        grace = d.member(session, org_id(db), "2")
+        assert grace is not None and (grace.name, grace.title) == ("Grace", "VP\x1fEngineering")
+    again = run(db, chart(tmp_path, "b.csv", after), now, DAY1 + timedelta(days=14))
+    assert (again.changed, again.unchanged) == (0, 2)
+
+
 def test_a_refresh_tells_moves_title_changes_and_other_changes_apart(
     db: Workspace, tmp_path: Path, now: datetime
 ) -> None:

@@ -117,3 +117,48 @@ def test_the_api_links_lists_unlinks_and_plans(demo_web: Web) -> None:
         f"/api/opportunities/{LUMEN}/people", json={"person": "Nobody Atall"}, headers=headers
     )
     assert unknown.status_code == 404
+
+
+NORTHWIND = 1  # the demo's HR proposal: Senior Product Manager, Scheduling, at Northwind
+
+
+def test_members_of_the_organizations_chart_close_to_the_role_are_offered(
+    demo_web: Web, web_db: Workspace
+) -> None:
+    """The demo's Northwind chart is in the directory: the role's page offers product people
+    one or two levels above a Senior PM first (where its hiring manager sits), a couple at
+    its level, senior leaders, none of them your people already — and planning a meeting
+    with one makes them one of your people."""
+    found = demo_web.get(f"/api/opportunities/{NORTHWIND}/people").json()
+    chart = found["in_chart"]
+    assert chart and all(m["function"] == "product" for m in chart)
+    first = chart[0]
+    assert (first["name"], first["level"]["key"]) == ("Noor Fong", "lead")
+    assert first["why"].startswith("in product, one or two levels above the role")
+    assert first["member"].startswith("northwind-health:")
+    yours = {p["name"] for group in ("involved", "at_organization") for p in found[group]}
+    assert yours and not yours & {m["name"] for m in chart}
+    at_or_below = [m for m in chart if m["level"]["rank"] <= 3]  # senior (the role) or below
+    assert 0 < len(at_or_below) <= 4
+    assert any(m["level"]["key"] in ("vp", "c-level") for m in chart)
+
+    page = demo_web.get(f"/opportunities/{NORTHWIND}?{AS_OF}").text
+    section = page.split("<h3>In Northwind Health’s org chart</h3>", 1)[1].split("<h3>", 1)[0]
+    assert f'href="/people/m/{first["member"]}' in section
+    assert "In product, one or two levels above the role: could be its hiring manager" in section
+
+    response = demo_web.submit(
+        f"/opportunities/{NORTHWIND}/meet?{AS_OF}", {"person_id": first["member"]}
+    )
+    assert response.status_code == 303, response.text
+    meeting_id = int(response.headers["location"].split("/")[2].split("?")[0])
+    meeting = next(m for m in meeting_service.list_meetings(web_db) if m.id == meeting_id)
+    assert (meeting.person_name, meeting.state.value) == ("Noor Fong", "idea")
+    assert meeting.why.startswith("works at Northwind Health: you are weighing")
+    after = demo_web.get(f"/api/opportunities/{NORTHWIND}/people").json()
+    assert "Noor Fong" not in {m["name"] for m in after["in_chart"]}
+    assert "Noor Fong" in {p["name"] for p in after["at_organization"]}
+
+
+def test_an_organization_without_a_chart_offers_no_members(demo_web: Web) -> None:
+    assert demo_web.get(f"/api/opportunities/{CEDAR}/people").json()["in_chart"] == []

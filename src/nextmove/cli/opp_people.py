@@ -19,14 +19,17 @@ ROLE_HELP = "Their part in it: " + ", ".join(ROLES) + "."
 
 
 def _line(p: PersonNear) -> str:
-    who = f"#{p.person_id} [bold]{escape(p.name)}[/]"
+    ref = escape(p.member_ref) if p.member_ref else f"#{p.person_id}"
+    who = f"{ref} [bold]{escape(p.name)}[/]"
     if p.title or p.organization:
         who += " — " + escape(" at ".join(x for x in (p.title, p.organization) if x))
     if p.level is not None:
         who += f" [dim]({level_label(p.level)})[/]"
     if p.roles:
         who += " · " + ", ".join(r.replace("-", " ") for r in p.roles)
-    if p.direct:
+    if p.member_ref:
+        reach = f"from the org chart, not one of your people yet: {escape(p.why)}"
+    elif p.direct:
         reach = f"you know them ({escape(p.direct[1])})"
     elif p.path:
         reach = "warm path: " + escape(" → ".join(("you", *p.path)))
@@ -46,6 +49,7 @@ def people(ctx: typer.Context, opp_id: OppId, json: JsonFlag = False) -> None:
         ("Involved", found.involved),
         (f"You know at {found.organization or 'the organization'}", found.at_organization),
         ("Doing this kind of work elsewhere", found.nearby),
+        (f"In {found.organization}'s org chart", found.in_chart),
     )
     shown = False
     for title, group in sections:

@@ -35,10 +35,8 @@ from nextmove.formats.json_shapes import (
     tie_public,
     touch_public,
 )
-from nextmove.formats.meeting_json import person_chain_json
 from nextmove.services import meetings as meetings_service
 from nextmove.services import people as people_service
-from nextmove.services import person_export
 
 app = typer.Typer(
     help="The people you know: list, show, add, edit, merge, delete, tie.", no_args_is_help=True
@@ -450,6 +448,8 @@ def export(
 
     Details, ties, contacts, sources, meetings with notes and insights, board seat,
     keep-in-touch settings, opportunities; the shape is in docs/json.md."""
+    from nextmove.services import person_export  # its JSON models load only for an export
+
     if str(file) == "-":
         sys.stdout.write(person_export.export_text(state(ctx).db(), ref, now=now()))
         return
@@ -515,6 +515,8 @@ def chain(ctx: typer.Context, ref: Ref, json: JsonFlag = False) -> None:
     """Show the chain of introductions that led to a person (you met A → A introduced B …)."""
     person, links = meetings_service.person_chain(state(ctx).db(), ref)
     if json:
+        from nextmove.formats.meeting_json import person_chain_json
+
         print_json(person_chain_json(person, links))
         return
     if len(links) <= 1:

@@ -9,7 +9,6 @@ from rich.markup import escape
 
 from nextmove.cli.context import AsOf, JsonFlag, console, now_from, print_json, state, today_from
 from nextmove.domain.meetings import Meeting
-from nextmove.formats.digest_json import today_json
 from nextmove.services import today as service
 
 
@@ -22,6 +21,8 @@ def today(ctx: typer.Context, as_of: AsOf = None, json: JsonFlag = False) -> Non
         st.db(), settings=st.settings, today=day, now=now_from(as_of, st.settings.timezone)
     )
     if json:
+        from nextmove.formats.digest_json import today_json
+
         print_json(today_json(digest))
         return
     tz = ZoneInfo(st.settings.timezone)

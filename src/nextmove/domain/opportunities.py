@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from nextmove.domain.levels import layers_between
 from nextmove.errors import UserError
 
 
@@ -230,6 +231,10 @@ class PersonNear:
     roles: list[str] = field(default_factory=list)  # roles in this opportunity, if involved
     direct: tuple[int, str] | None = None  # (strength, how) when you know them directly
     path: tuple[str, ...] = ()  # names along the best warm path otherwise
+    # A member of the organization's chart who is not one of your people yet (person_id 0):
+    # their reference (services/members.py) and why they are worth 30 minutes.
+    member_ref: str = ""
+    why: str = ""
 
 
 @dataclass(slots=True)
@@ -240,3 +245,52 @@ class OpportunityPeople:
     involved: list[PersonNear]
     at_organization: list[PersonNear]
     nearby: list[PersonNear]
+    # Members of the organization's chart close to the role, not your people yet.
+    in_chart: list[PersonNear] = field(default_factory=list)
+
+
+def _gap(level: int | None, role_level: int | None) -> int | None:
+    """Management layers between the role and someone (domain/levels.py LAYERS)."""
+    if level is None or role_level is None:
+        return None
+    return layers_between(role_level, level)
+
+
+def member_priority(level: int | None, role_level: int | None) -> int:
+    """Whom to meet first about a role, by where they sit: one or two layers above it
+    (where its hiring manager is) 0, three above 1, at its layer 2, higher 3, below 4.
+    Unknown levels come after those one to three above."""
+    gap = _gap(level, role_level)
+    if gap is None:
+        return 2
+    if gap in (1, 2):
+        return 0
+    if gap == 3:
+        return 1
+    if gap == 0:
+        return 2
+    return 3 if gap > 3 else 4
+
+
+def why_meet_member(
+    level: int | None, function: str | None, role_level: int | None, role_function: str | None
+) -> str:
+    """Why a member of the organization's chart is worth 30 minutes about a role there, from
+    where they sit relative to it."""
+    where = f"in {function.replace('-', ' ')}" if function and function == role_function else ""
+    gap = _gap(level, role_level)
+    if gap is not None:
+        if gap in (1, 2):
+            said = "one or two levels above the role: could be its hiring manager, or know who is"
+        elif gap == 0 and level == role_level:
+            said = "at the role's level: knows what the work is really like"
+        elif gap == 0:  # the same management layer, a step from the role's title
+            said = "a step from the role's level: knows the work day to day"
+        elif gap < 0:
+            said = "below the role's level: sees the team from inside"
+        elif gap == 3:
+            said = "three levels above the role: likely leads the part of it the role is in"
+        else:
+            said = "a senior leader: sees where that part of the organization is going"
+        return f"{where}, {said}" if where else said
+    return f"works {where} there" if where else "works there"

@@ -172,6 +172,12 @@ class Manifest(_Strict):
     charts: dict[str, TableEntry] = Field(default_factory=dict)
 
 
+def field_problem(exc: ValidationError) -> str:
+    """The first problem pydantic found, as "field a.b: what is wrong"."""
+    first = exc.errors()[0]
+    return f"field {'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+
+
 def member_name(table: str) -> str:
     return f"{TABLES_DIR}{table}.jsonl"
 
@@ -519,10 +525,8 @@ class ArchiveReader:
         try:
             return Manifest.model_validate(data)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
             raise self.error(
-                f"manifest.json, field {where}: {first['msg']}",
+                f"manifest.json, {field_problem(exc)}",
                 hint="docs/backup.md describes the manifest.",
             ) from None
 
@@ -579,6 +583,19 @@ class ArchiveReader:
                 hint="The archive was edited or is damaged; use a complete copy.",
             )
         return self._rows(entry)
+
+    def chart_lines(self, file: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        """The lines of a whole chart's member, each checked against its shape (ChartMember
+        or ChartTeam): a bad one is an error naming the member, the line and the field."""
+        model = ChartMember if file.endswith("/members.jsonl") else ChartTeam
+        for line_no, raw in self.chart_rows(file):
+            try:
+                yield line_no, model.model_validate(raw).model_dump()
+            except ValidationError as exc:
+                raise self.error(
+                    f"{file} line {line_no}, {field_problem(exc)}",
+                    hint="The archive was edited or is damaged; nothing was restored.",
+                ) from None
 
     def _rows(self, entry: TableEntry) -> Iterator[tuple[int, dict[str, Any]]]:
         name = entry.file
@@ -642,10 +659,8 @@ class ArchiveReader:
         try:
             body = Directory.model_validate_json(data)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
             raise self.error(
-                f"{DIRECTORY}, field {where}: {first['msg']}",
+                f"{DIRECTORY}, {field_problem(exc)}",
                 hint="docs/backup.md describes the format.",
             ) from None
         keys = [o.key for o in body.organizations]

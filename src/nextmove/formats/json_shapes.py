@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextmove.domain.check import Finding
 from nextmove.domain.journal import JournalEntry, JournalSummary, Tally
@@ -11,23 +11,26 @@ from nextmove.domain.paths import WarmPath
 from nextmove.domain.slots import Interval
 from nextmove.domain.suggest import Suggestion
 from nextmove.domain.vision import Position, RoleOutline, Vision, step_name
-from nextmove.formats.schemas.calendar import BusyPublic, FreeSlotsPublic
-from nextmove.formats.schemas.core import (
-    JournalEntryPublic,
-    JournalSummaryPublic,
-    PositionPublic,
-    VisionPublic,
-)
-from nextmove.formats.schemas.imports import ImportReportPublic
-from nextmove.formats.schemas.people import (
-    PersonDetailPublic,
-    PersonLinePublic,
-    PersonListPublic,
-    PersonPublic,
-    TiePublic,
-    TouchPublic,
-)
-from nextmove.formats.schemas.suggest import PathsPublic, SuggestionsPublic
+
+# The pydantic models load when a shape is built (a `--json` run, the API), not with the
+# helpers: a read command's text output never pays for them.
+if TYPE_CHECKING:
+    from nextmove.formats.schemas.calendar import BusyPublic, FreeSlotsPublic
+    from nextmove.formats.schemas.core import (
+        JournalEntryPublic,
+        JournalSummaryPublic,
+        PositionPublic,
+        VisionPublic,
+    )
+    from nextmove.formats.schemas.imports import ImportReportPublic
+    from nextmove.formats.schemas.people import (
+        PersonDetailPublic,
+        PersonListPublic,
+        PersonPublic,
+        TiePublic,
+        TouchPublic,
+    )
+    from nextmove.formats.schemas.suggest import PathsPublic, SuggestionsPublic
 
 
 def level_json(rank: int | None) -> dict[str, Any] | None:
@@ -37,6 +40,8 @@ def level_json(rank: int | None) -> dict[str, Any] | None:
 
 
 def position_json(me: Position) -> PositionPublic:
+    from nextmove.formats.schemas.core import PositionPublic
+
     shape = {
         "name": me.name,
         "title": me.title,
@@ -67,6 +72,8 @@ def step_json(index: int, step: RoleOutline) -> dict[str, Any]:
 
 
 def vision_json(vision: Vision) -> VisionPublic:
+    from nextmove.formats.schemas.core import VisionPublic
+
     shape = {
         "me": position_json(vision.me),
         "steps": [step_json(i, s) for i, s in enumerate(vision.steps)],
@@ -96,6 +103,8 @@ def findings_json(findings: list[Finding]) -> dict[str, Any]:
 
 
 def journal_entry_json(entry: JournalEntry) -> JournalEntryPublic:
+    from nextmove.formats.schemas.core import JournalEntryPublic
+
     shape = {
         "id": entry.id,
         "date": entry.day.isoformat(),
@@ -121,6 +130,8 @@ def tally_json(tally: Tally) -> dict[str, Any]:
 
 
 def journal_summary_json(summary: JournalSummary) -> JournalSummaryPublic:
+    from nextmove.formats.schemas.core import JournalSummaryPublic
+
     shape = {
         "from": summary.start.isoformat() if summary.start else None,
         "to": summary.end.isoformat() if summary.end else None,
@@ -149,6 +160,8 @@ def interval_json(interval: Interval) -> dict[str, Any]:
 
 def busy_json(timezone: str, start: Any, end: Any, intervals: list[Interval]) -> BusyPublic:
     """`calendar busy --json`: the busy times between two instants, in the user's zone."""
+    from nextmove.formats.schemas.calendar import BusyPublic
+
     return BusyPublic.model_validate(
         {
             "timezone": timezone,
@@ -161,6 +174,8 @@ def busy_json(timezone: str, start: Any, end: Any, intervals: list[Interval]) ->
 
 def free_slots_json(timezone: str, minutes: int, slots: list[Interval]) -> FreeSlotsPublic:
     """`slots --json`: free slots proposed for a meeting of `minutes`, in the user's zone."""
+    from nextmove.formats.schemas.calendar import FreeSlotsPublic
+
     return FreeSlotsPublic.model_validate(
         {
             "timezone": timezone,
@@ -214,6 +229,8 @@ def suggestion_json(rank: int, s: Suggestion) -> dict[str, Any]:
 
 def suggestions_json(result: Any) -> SuggestionsPublic:
     """`suggest --json` and GET /api/suggestions: a services.suggest.SuggestResult."""
+    from nextmove.formats.schemas.suggest import SuggestionsPublic
+
     return SuggestionsPublic.model_validate(
         {
             "people": result.people,
@@ -228,6 +245,8 @@ def suggestions_json(result: Any) -> SuggestionsPublic:
 
 def paths_json(result: Any) -> PathsPublic:
     """`path --json` and GET /api/people/{id}/paths: a services.suggest.PathResult."""
+    from nextmove.formats.schemas.suggest import PathsPublic
+
     return PathsPublic.model_validate(
         {
             "person": {"id": result.person_id, "name": result.name},
@@ -385,24 +404,34 @@ def person_detail_json(detail: Any) -> dict[str, Any]:
 
 
 def person_list_json(total: int, lines: list[Any]) -> PersonListPublic:
+    from nextmove.formats.schemas.people import PersonLinePublic, PersonListPublic
+
     return PersonListPublic(
         total=total, people=[PersonLinePublic.model_validate(person_line_json(p)) for p in lines]
     )
 
 
 def person_public(person: Any) -> PersonPublic:
+    from nextmove.formats.schemas.people import PersonPublic
+
     return PersonPublic.model_validate(person_json(person))
 
 
 def person_detail_public(detail: Any) -> PersonDetailPublic:
+    from nextmove.formats.schemas.people import PersonDetailPublic
+
     return PersonDetailPublic.model_validate(person_detail_json(detail))
 
 
 def tie_public(tie: Any) -> TiePublic:
+    from nextmove.formats.schemas.people import TiePublic
+
     return TiePublic.model_validate(tie_json(tie))
 
 
 def touch_public(person: Any, item: Any) -> TouchPublic:
+    from nextmove.formats.schemas.people import TouchPublic
+
     return TouchPublic.model_validate(touch_json(person, item))
 
 
@@ -469,4 +498,6 @@ def import_report_json(report: Any) -> dict[str, Any]:
 
 def import_report_public(report: Any) -> ImportReportPublic:
     """`import KIND FILE --json` and POST /api/imports/{kind}: an import's report."""
+    from nextmove.formats.schemas.imports import ImportReportPublic
+
     return ImportReportPublic.model_validate(import_report_json(report))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextmove.domain.levels import level_key
 from nextmove.domain.moves import Move, MovesReport, RoleRead
-from nextmove.formats.schemas.moves import MovesPublic
+
+if TYPE_CHECKING:  # the pydantic model loads when the shape is built (`--json`, the API)
+    from nextmove.formats.schemas.moves import MovesPublic
 
 
 def _role(role: RoleRead | None) -> dict[str, Any] | None:
@@ -46,6 +48,8 @@ def _quote(text: str) -> str:
 
 
 def moves_json(report: MovesReport) -> MovesPublic:
+    from nextmove.formats.schemas.moves import MovesPublic
+
     shape = {
         "from": _role(report.origin),
         "to": _role(report.target),

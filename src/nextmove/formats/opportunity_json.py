@@ -232,5 +232,17 @@ def opportunity_people_json(found: OpportunityPeople) -> OpportunityPeoplePublic
         "involved": [person_near_json(p) for p in found.involved],
         "at_organization": [person_near_json(p) for p in found.at_organization],
         "nearby": [person_near_json(p) for p in found.nearby],
+        "in_chart": [
+            {
+                "member": p.member_ref,
+                "name": p.name,
+                "title": p.title,
+                "organization": p.organization,
+                "function": p.function,
+                "level": level_json(p.level),
+                "why": p.why,
+            }
+            for p in found.in_chart
+        ],
     }
     return OpportunityPeoplePublic.model_validate(shape)

@@ -3,13 +3,11 @@ database (docs/backup.md). The pair moves a workspace from SQLite to PostgreSQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from nextmove import __version__
@@ -199,30 +197,6 @@ def _write_chart(
     return {"snapshots": snapshots, "current": current, "members": members, "teams": teams}
 
 
-def _chart_lines(archive: ArchiveReader) -> directory_store.ChartLines:
-    """A reader of a whole chart's members whose every line is checked: a bad one is an
-    error naming the member, the line and the field."""
-
-    def lines(file: str) -> Iterator[tuple[int, dict[str, Any]]]:
-        model = (
-            archive_format.ChartMember
-            if file.endswith("/members.jsonl")
-            else archive_format.ChartTeam
-        )
-        for line_no, raw in archive.chart_rows(file):
-            try:
-                yield line_no, model.model_validate(raw).model_dump()
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                where = ".".join(str(p) for p in first["loc"])
-                raise archive.error(
-                    f"{file} line {line_no}, field {where}: {first['msg']}",
-                    hint="The archive was edited or is damaged; nothing was restored.",
-                ) from None
-
-    return lines
-
-
 def _is_database_file(db: Database, path: Path) -> bool:
     """Whether `path` is the SQLite database (or its write-ahead log) the workspace is in."""
     name = db.engine.url.database
@@ -370,7 +344,7 @@ def _restore(
                     now=now,
                     taken_on=_utc(manifest.created).date(),
                     file=f"backup of workspace {manifest.workspace.name}",
-                    lines=_chart_lines(archive),
+                    lines=archive.chart_lines,
                 )
             except directory_store.ChartMismatch as exc:
                 raise archive.error(

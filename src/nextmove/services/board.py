@@ -87,9 +87,10 @@ def show_board(
     and proposed 30-minute slots, an empty one with candidates from the network."""
     with db.session() as session:
         rows = {s.seat: s for s in repo.seats(session)}
-        vision = load_vision(session)
-        people = people_repo.load_people(session, [r.person_id for r in rows.values()])
         seated = {r.person_id for r in rows.values()}
+        # The plan and the seated people are read only for the extras (check-in drafts).
+        vision = load_vision(session) if with_extras else None
+        people = people_repo.load_people(session, list(seated)) if with_extras else {}
         candidates = _candidates(session, exclude=seated) if with_extras else []
         booked = scheduling.booked_times(session) if with_extras else []
     out: list[Seat] = []
@@ -114,7 +115,7 @@ def show_board(
             row.last_chat_on,
             status,
         )
-        if with_extras and status.state.value == "overdue":
+        if vision is not None and status.state.value == "overdue":  # with the extras
             if proposed is None:
                 proposed = scheduling.propose_meeting_slots(
                     settings.model_copy(update={"meeting_minutes": 30}),

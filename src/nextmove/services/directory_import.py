@@ -26,10 +26,11 @@ is gone).
 
 from __future__ import annotations
 
-import random
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -48,15 +49,18 @@ from nextmove.store import network as net
 from nextmove.store.network import my_profile_position
 
 BATCH = 5000
-# Staged rows per apply transaction. SQLite has one writer at a time: short transactions, so
-# a writer waiting behind one is not kept long (PostgreSQL's writers and readers never wait
-# for the import's rows).
+# Staged rows per write. PostgreSQL: one write per transaction (its writers and readers never
+# wait for the import's rows).
 APPLY_CHUNK = {"sqlite": 5_000, "postgresql": 20_000}
-SMALL_CHUNK = 2_000  # leavers, depth-only changes, team sizes per transaction
-# Between two apply transactions on SQLite, the import sleeps this fraction of the time the
-# last one took (at least MIN_PAUSE), so writers waiting on the busy timeout get the lock.
-PAUSE_SHARE = 0.5
-MIN_PAUSE = 0.005
+SMALL_CHUNK = 2_000  # leavers, depth-only changes, team sizes per write
+# SQLite has one writer at a time. An apply transaction writes until it has run TX_SECONDS,
+# then the import lets go of the database for PAUSE: longer than the 100 ms a writer waiting
+# on SQLite's busy timeout sleeps between tries, so every writer waiting tries at least once
+# while the import pauses, and none waits much more than TX_SECONDS + PAUSE (issue 13: no
+# writer waits more than 2 s). The pause is a quarter of the writing, where a pause after
+# every short transaction was half of it (benchmarks/directory_stress.py measures the waits).
+TX_SECONDS = 0.5
+PAUSE = 0.15
 MAX_ID = 64
 MAX_CELL = 500
 MAX_EMAIL = 320
@@ -173,7 +177,7 @@ def import_directory(
                 today,
                 progress,
             )
-            if not w.is_sqlite(conn) and run.order:  # (the snapshot is complete by now)
+            if not w.is_sqlite(conn):  # (the snapshot is complete by now)
                 w.analyze(conn)
     _notes(result)
     return result
@@ -221,34 +225,43 @@ def _apply(
         progress.start("Writing the org chart", run.members)
         close = run.has_current
 
-        def paced(work: Any) -> None:
-            started = time.perf_counter()
-            w.short(conn, work)
-            if sqlite:
-                # Jittered, so a waiting writer's retries do not keep falling on our turns.
-                share = PAUSE_SHARE * random.uniform(0.5, 1.5)
-                time.sleep(max(MIN_PAUSE, (time.perf_counter() - started) * share))
-
         order, staged, emps = run.order, run.staged, run.columns[0]
         n_old = run.n_old
-        for start in range(0, len(order), chunk):
-            positions = order[start : start + chunk]
 
-            def write(part: Any = positions) -> None:
-                if close:  # the versions these rows replace (not the joiners')
-                    w.apply_leavers(
-                        conn, org_id, snap_id, [emps[p] for p in part if staged[p] < n_old]
-                    )
-                w.insert_versions(conn, org_id, snap_id, run.rows(part))
+        def write(part: Sequence[int]) -> None:
+            if close:  # the versions these rows replace (not the joiners')
+                w.apply_leavers(conn, org_id, snap_id, [emps[p] for p in part if staged[p] < n_old])
+            w.insert_versions(conn, org_id, snap_id, run.rows(part))
 
-            paced(write)
-            progress.advance(len(positions))
-        for part in _parts(run.depth_only):
-            paced(lambda part=part: w.apply_copies(conn, org_id, snap_id, part))
-        for part in _parts(run.leavers):
-            paced(lambda part=part: w.apply_leavers(conn, org_id, snap_id, part))
-        for part in _parts(run.team_changes):
-            paced(lambda part=part: w.apply_team_sizes(conn, org_id, snap_id, part))
+        # Every write in order, each with the members it accounts for (progress).
+        steps: list[tuple[Callable[[], None], int]] = [
+            (partial(write, order[i : i + chunk]), len(order[i : i + chunk]))
+            for i in range(0, len(order), chunk)
+        ]
+        for apply, items in (
+            (w.apply_copies, run.depth_only),
+            (w.apply_leavers, run.leavers),
+            (w.apply_team_sizes, run.team_changes),
+        ):
+            steps += [(partial(apply, conn, org_id, snap_id, part), 0) for part in _parts(items)]
+        done = 0
+        while done < len(steps):
+
+            def transaction(first: int = done) -> int:
+                """Steps from `first` on: on SQLite until the transaction has run
+                TX_SECONDS; on PostgreSQL one step (its readers and writers never wait)."""
+                started, k = time.perf_counter(), first
+                while k < len(steps):
+                    steps[k][0]()
+                    k += 1
+                    if not sqlite or time.perf_counter() - started >= TX_SECONDS:
+                        break
+                return k
+
+            first, done = done, w.short(conn, transaction)
+            progress.advance(sum(n for _, n in steps[first:done]))
+            if sqlite and done < len(steps):
+                time.sleep(PAUSE)
         progress.advance(run.members - len(run.order))
 
         def finish() -> int:
@@ -263,6 +276,7 @@ def _apply(
                     "moves": result.moves,
                     "title_changes": result.title_changes,
                 },
+                analyzed_after=True,  # (import_directory's analyze, once committed)
             )
             session = people_links.workspace_session(conn, workspace_id)
             report = result.report

@@ -3,22 +3,36 @@ know there or near it, how to reach them, and a research meeting in one step."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime
 
+from sqlalchemy.orm import Session
+
 from nextmove.domain.meetings import Meeting
-from nextmove.domain.opportunities import ROLES, OpportunityPeople, PersonNear
+from nextmove.domain.opportunities import (
+    ROLES,
+    OpportunityPeople,
+    PersonNear,
+    member_priority,
+    why_meet_member,
+)
 from nextmove.domain.people import org_key
 from nextmove.errors import NotFound, UserError
 from nextmove.services import meetings as meetings_service
+from nextmove.services import members
 from nextmove.services.people import resolve_id
 from nextmove.services.suggest import describe_path, path_finder
 from nextmove.services.workspace import Workspace
+from nextmove.store import directory as directory_store
+from nextmove.store import directory_reads
 from nextmove.store import opportunities as repo
 from nextmove.store import people as people_repo
 from nextmove.store import suggest as suggest_repo
 
 AT_ORGANIZATION = 12
 NEARBY = 5
+IN_CHART = 8
+PEERS = 2  # of those, at most this many at the role's layer, and as many below it
 
 
 def _role(value: str) -> str:
@@ -116,7 +130,50 @@ def people_for(db: Workspace, opp_id: int) -> OpportunityPeople:
             involved=[near(p) for p in involved_roles if p in people],
             at_organization=[near(p) for p in at_org if p in people],
             nearby=[near(p) for p in nearby if p in people],
+            in_chart=_in_chart(session, key, opp.function, opp.level),
         )
+
+
+def _in_chart(
+    session: Session, key: str, function: str | None, level: int | None
+) -> list[PersonNear]:
+    """Members of the organization's chart — when it is one of your organizations — close
+    to the role, who are not your people yet: whom to ask before you apply."""
+    orgs = directory_reads.workspace_orgs(session)
+    org_id = next((i for i, (k, _name) in orgs.items() if key and k == key), None)
+    if org_id is None:
+        return []
+    linked = directory_reads.linked_people(session, [org_id])
+    found = [
+        m
+        for m in directory_store.members_for_role(
+            session, org_id, function=function, level=level, limit=3 * IN_CHART + len(linked)
+        )
+        if (m.organization_id, m.employee_id) not in linked
+    ]
+    found.sort(key=lambda m: (member_priority(m.level, level), m.depth, m.name))
+    # A couple at the role's layer and a couple below it, not a list of peers and juniors.
+    kept, taken = [], Counter[int]()
+    for m in found:
+        priority = member_priority(m.level, level)
+        if priority in (2, 4) and taken[priority] >= PEERS:
+            continue
+        taken[priority] += 1
+        kept.append(m)
+    found = kept
+    return [
+        PersonNear(
+            person_id=0,
+            name=m.name,
+            title=m.title,
+            organization=m.organization,
+            function=m.function,
+            level=m.level,
+            member_ref=members.member_ref(key, m.employee_id),
+            why=why_meet_member(m.level, m.function, level, function),
+        )
+        for m in found
+    ][:IN_CHART]
 
 
 def plan_meeting(

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextmove.config import Settings
 from nextmove.domain import preferences as prefs
 from nextmove.domain.preferences import SPECS, WEIGHT_PREFIX, Preferences, Spec
 from nextmove.errors import InvalidInput, NotFound, Problem, UserError
-from nextmove.formats.schemas.settings import SettingsPublic
 from nextmove.services.workspace import Workspace, describe_workspace
 from nextmove.store import workspaces as store
+
+if TYPE_CHECKING:  # the JSON model loads with `settings show --json`, not with every command
+    from nextmove.formats.schemas.settings import SettingsPublic
 
 __all__ = [
     "SOURCES",
@@ -191,6 +193,8 @@ def change_preferences(
 
 def preferences_json(ws: Workspace, resolved: list[Resolved], settings: Settings) -> SettingsPublic:
     """The shape of `settings show --json` and GET /api/settings (docs/json.md)."""
+    from nextmove.formats.schemas.settings import SettingsPublic
+
     info = describe_workspace(settings)
     shape = {
         "workspace": ws.name,

@@ -226,6 +226,25 @@ def members_by_id(
     return found
 
 
+def members_for_role(
+    session: Session, org_id: int, *, function: str | None, level: int | None, limit: int
+) -> list[DirectoryMember]:
+    """Current members close to a role at this organization: in its function (when known),
+    from one level below it up; those one or two levels above it (where its hiring manager
+    sits) first, then the rest by closeness in level, then the most senior."""
+    query = _member_select().where(
+        MEMBER.c.organization_id == org_id, visible_at(ORG.c.current_snapshot_id)
+    )
+    if function:
+        query = query.where(MEMBER.c.function == function)
+    order: list[Any] = []
+    if level is not None:
+        query = query.where(MEMBER.c.level >= level - 1)
+        order.append(func.abs(MEMBER.c.level - (level + 1.5)))
+    order += [MEMBER.c.level.desc().nulls_last(), MEMBER.c.depth, MEMBER.c.name]
+    return [_row(r) for r in session.execute(query.order_by(*order).limit(limit))]
+
+
 def reports(session: Session, org_id: int, manager_employee_id: str) -> list[DirectoryMember]:
     """The current direct reports of a manager, by name."""
     rows = session.execute(

@@ -268,9 +268,17 @@ def undo_snapshot(conn: Connection, snap_id: int, org_id: int, *, pause: float =
     short(conn, close)
 
 
-def finish_snapshot(conn: Connection, org_id: int, snap_id: int, counts: dict[str, int]) -> None:
+def finish_snapshot(
+    conn: Connection,
+    org_id: int,
+    snap_id: int,
+    counts: dict[str, int],
+    *,
+    analyzed_after: bool = False,
+) -> None:
     """The import's last step (inside its last transaction): the snapshot complete, and the
-    organization's readers moved to it."""
+    organization's readers moved to it. `analyzed_after`: the caller runs `analyze` once this
+    transaction is committed (PostgreSQL: not twice, and not inside the last transaction)."""
     conn.execute(
         text(
             "UPDATE directory_snapshot SET status = 'complete', members = :members, "
@@ -291,7 +299,7 @@ def finish_snapshot(conn: Connection, org_id: int, snap_id: int, counts: dict[st
         conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
         conn.exec_driver_sql("ANALYZE directory_member")
         conn.exec_driver_sql("PRAGMA analysis_limit = 0")
-    else:
+    elif not analyzed_after:
         conn.exec_driver_sql("ANALYZE directory_member")
 
 
@@ -302,13 +310,28 @@ def finish_snapshot(conn: Connection, org_id: int, snap_id: int, counts: dict[st
 # it, to compare with the file's.
 ROW_VALUES = "employee_id, name, title, department, coalesce(manager_employee_id, ''), city, email"
 VISIBLE = "since_snapshot <= :s AND (until_snapshot IS NULL OR until_snapshot > :s)"
+# The same row as one string (name, title, department, manager or '', city, e-mail or ''),
+# its cells joined by the unit separator: one object per member to read and hash, not six.
+ROW_SEPARATOR = "\x1f"
+_JOINED = " || {sep} || ".join(
+    (
+        "name",
+        "title",
+        "department",
+        "coalesce(manager_employee_id, '')",
+        "city",
+        "coalesce(email, '')",
+    )
+)
 
 
 def current_rows(conn: Connection, org_id: int, snapshot: int) -> Iterator[Sequence[Any]]:
-    """(employee_id, name, title, department, manager or '', city, email, depth) of every
-    member at `snapshot`, streamed in lists of up to 20,000."""
+    """(employee_id, the row as one string (ROW_SEPARATOR between its cells), depth) of
+    every member at `snapshot`, streamed in lists of up to 20,000."""
+    joined = _JOINED.format(sep="char(31)" if is_sqlite(conn) else "chr(31)")
     query = (
-        f"SELECT {ROW_VALUES}, depth FROM directory_member WHERE organization_id = :o AND {VISIBLE}"
+        f"SELECT employee_id, {joined}, depth FROM directory_member "
+        f"WHERE organization_id = :o AND {VISIBLE}"
     )
     params = {"o": org_id, "s": snapshot}
     # Plain tuples from the driver: a million rows through result rows cost seconds.

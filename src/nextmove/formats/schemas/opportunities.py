@@ -232,6 +232,22 @@ class PersonNearPublic(PersonBriefPublic):
     path: str | None = Field(description="The best warm path otherwise: you → … → them.")
 
 
+class MemberNearPublic(Public):
+    """A member of the organization's chart close to the role who is not one of your people
+    yet."""
+
+    member: str = Field(
+        description="Their reference (`northwind-health:NW1042`): give it to "
+        "`opp meet` or `people show`."
+    )
+    name: str
+    title: str
+    organization: str
+    function: str | None
+    level: LevelPublic | None
+    why: str = Field(description="Where they sit relative to the role, and so why meet them.")
+
+
 class OpportunityRefPublic(Public):
     id: int
     title: str
@@ -243,6 +259,11 @@ class OpportunityPeoplePublic(Public):
     involved: list[PersonNearPublic]
     at_organization: list[PersonNearPublic]
     nearby: list[PersonNearPublic]
+    in_chart: list[MemberNearPublic] = Field(
+        description="When the organization's chart is in your directory: members close to "
+        "the role (its function, from one level below it up; where its hiring manager sits "
+        "first) who are not your people yet."
+    )
 
 
 class PersonLinkCreate(_In):
