@@ -11,6 +11,7 @@ you); `member_ref` names them for good.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,9 +20,11 @@ from sqlalchemy.orm import Session
 
 from nextmove.domain.paths import Hop, WarmPath
 from nextmove.services.members import member_ref
+from nextmove.services.ranking_cache import Kept
 from nextmove.store import directory as directory_store
 from nextmove.store import directory_reads as reads
 from nextmove.store.directory import DirectoryMember, Holder
+from nextmove.store.ids import workspace_of
 
 ORG_TIE_STRENGTH = 4  # as store.suggest: a manager or a direct report
 MEMBER_LEVEL_CONFIDENCE = 0.8  # a level read from a chart's title
@@ -255,7 +258,7 @@ def chart_view(
     me_key = (mine.organization_id, mine.employee_id) if mine is not None else None
     next_id = -2
     plain, ids = view.plain, view.ids
-    for row in reads.ranking_members(
+    for row in _ranking_members(
         session,
         orgs,
         prefilter=prefilter,
@@ -293,6 +296,62 @@ def chart_view(
         counts = directory_store.member_counts(session, list(orgs))
         view.people = max(view.people, sum(counts.values()) - len(linked))
     return view
+
+
+# The directory's rows a ranking reads, kept between rankings: they are the same for every
+# workspace of a program that asks the same (the directory is shared; nothing of a
+# workspace is in them), and change only with a new snapshot. A few reads of at most
+# KEPT_ROWS rows each (a read of 100,000 rows is some 20 MB).
+KEPT_READS = 2
+KEPT_ROWS = 100_000
+DIRECTORY_READS: Kept[list[Any]] = Kept(KEPT_READS)
+
+
+def _ranking_members(
+    session: Session,
+    orgs: dict[int, tuple[str, str]],
+    *,
+    prefilter: bool,
+    min_level: int | None,
+    functions: set[str],
+    above_depth: dict[int, int],
+    wanted: list[tuple[int, str]],
+) -> Iterable[Any]:
+    """reads.ranking_members, kept by the organizations' current snapshots and what the read
+    depends on (without `prefilter` the read is everyone, whatever the rest)."""
+    snapshots = tuple(
+        pair
+        for pair in directory_store.snapshots_of(session, workspace_of(session))
+        if pair[0] in orgs
+    )
+    key = (
+        session.info.get("database"),
+        snapshots,
+        prefilter,
+        (min_level, frozenset(functions), tuple(sorted(above_depth.items())), tuple(wanted))
+        if prefilter
+        else None,
+    )
+    found = DIRECTORY_READS.get(key)
+    if found is not None:
+        return found
+    rows = reads.ranking_members(
+        session,
+        orgs,
+        prefilter=prefilter,
+        min_level=min_level,
+        functions=functions,
+        above_depth=above_depth,
+        wanted=wanted,
+    )
+    kept: list[Any] = []
+    for row in rows:
+        kept.append(row)
+        if len(kept) > KEPT_ROWS:  # too many to keep: read on, keep nothing
+            return itertools.chain(kept, rows)
+    if len(snapshots) == len(orgs) and all(snap is not None for _org, snap in snapshots):
+        DIRECTORY_READS.put(key, kept)
+    return kept
 
 
 @dataclass(frozen=True, slots=True)
