@@ -5,7 +5,7 @@ meet, services/ranking_cache.py) is keyed by it: a transaction that wrote in the
 adds one to it as it commits (store/revision.py), so a cached answer is never older than
 the workspace. Existing workspaces start at 0. Going down drops the column.
 
-Revision ID: 0021
+Revision ID: 0019
 Revises: 0018
 Create Date: 2026-12-05 04:20:00
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0021"
+revision = "0019"
 down_revision = "0018"
 branch_labels = None
 depends_on = None
