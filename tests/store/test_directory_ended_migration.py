@@ -54,7 +54,7 @@ def test_0020_indexes_the_ended_versions_and_careers_read_the_same_without_it(
     indexes = {i["name"] for i in inspect(engine).get_indexes("directory_member")}
     assert INDEX in indexes
     config = alembic_config(engine)
-    command.downgrade(config, "0018")
+    command.downgrade(config, "0019")
     assert INDEX not in {i["name"] for i in inspect(engine).get_indexes("directory_member")}
     assert _careers(db) == expected
     command.upgrade(config, "head")

@@ -219,3 +219,29 @@ def test_the_api_gives_suggestions_and_paths_in_the_cli_shapes(
     missing = demo_web.get("/api/people/99999/paths")
     assert missing.status_code == 404
     assert missing.json()["error"] == "no person with id 99999"
+
+
+def test_a_write_shows_on_the_next_page_though_the_ranking_is_kept(
+    demo_web: Web, web_db: Workspace
+) -> None:
+    count = re.compile(r"Scored \d+ of the (\d+) people you know of")
+    page = demo_web.get(f"/suggestions?{AS_OF}").text
+    known = int(count.search(page).group(1))  # type: ignore[union-attr]
+    assert ">Tom Becker</a></h3>" in page
+    assert demo_web.get(f"/suggestions?{AS_OF}").text == page  # the kept ranking, same page
+    added = demo_web.submit(
+        "/people/new", {"name": "Rosa Diaz", "title": "Director of Product"}, page="/people/new"
+    )
+    assert added.status_code == 303
+    page = demo_web.get(f"/suggestions?{AS_OF}").text
+    assert int(count.search(page).group(1)) == known + 1  # type: ignore[union-attr]
+    tom_id = _id(web_db, "Tom Becker")
+    assert f"/suggestions/paths/{tom_id}?" in page
+    deleted = demo_web.submit(f"/people/{tom_id}/delete", {}, page=f"/people/{tom_id}")
+    assert deleted.status_code == 303
+    # Tom is no longer one of your people: every page ranks him as a member of the org chart.
+    gone = re.compile(rf'/(suggestions/paths|people)/{tom_id}["?]')
+    for path in ("/", "/plans", "/suggestions"):
+        page = demo_web.get(f"{path}?{AS_OF}").text
+        assert not gone.search(page), path
+    assert re.search(r'/people/m/[^"]+">Tom Becker</a> <span class="tag"', page)

@@ -10,6 +10,7 @@ TITLE = 200  # a job title, an opportunity's title, a step's title
 SHORT = 300  # a place, an industry, a tag, a city, a reason in one line
 LINK = 2_000  # a URL
 NOTES = 20_000  # notes, an agenda, a journal note, a posting's summary
+COMMENT = 5_000  # a coach's comment on a plan or an opportunity, or a reply
 QUOTED = 60  # how much of a refused value a message repeats
 
 LIMITS: dict[str, int] = {

@@ -1,18 +1,19 @@
 """A coach's dashboard: each client with the figures a coach asks about first (plan check,
 round progress, meetings this week, replies awaited, last activity), stalled clients first.
-Each client's figures are read in that client's workspace, through the same services their
-own pages use."""
+The counts are read for all clients at once; the plan check, through the same service the
+client's own pages use, is kept per client until their workspace changes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from nextmove.config import Settings
+from nextmove.services import ranking_cache
 from nextmove.services.accounts import AccountInfo
-from nextmove.services.coaching import GrantInfo, clients_of_coach
-from nextmove.services.workspace import Workspace, open_workspace
+from nextmove.services.coaching import clients_of_coach
+from nextmove.services.workspace import Workspace
 from nextmove.store import activity as activity_repo
 from nextmove.store.db import Database
 
@@ -39,64 +40,58 @@ def client_overview(
     db: Database, coach_id: int, *, settings: Settings, today: date, now: datetime
 ) -> list[ClientOverview]:
     """The coach's clients, stalled first (nothing done for STALLED_AFTER_DAYS), then by
-    name; each with the figures a coach asks about first, read in the client's workspace."""
-    lines = [
-        _overview(db, grant, settings=settings, today=today, now=now)
-        for grant in clients_of_coach(db, coach_id)
-    ]
+    name; each with the figures a coach asks about first.
+
+    The counts are read for all clients at once (a few grouped queries, limited to the
+    workspaces the coach's grants name); each client's plan check is kept per client and
+    worked out again only for a client whose workspace changed since (services/
+    ranking_cache.py) — so a dashboard of 30 clients costs a handful of queries."""
+    grants = clients_of_coach(db, coach_id)
+    ids = [grant.client.workspace_id for grant in grants]
+    zone = ZoneInfo(settings.timezone)
+    week_start = datetime.combine(today, time(0), zone).astimezone(UTC)
+    week_end = datetime.combine(today + timedelta(days=7), time(0), zone).astimezone(UTC)
+    with db.session(all_workspaces=True) as session:
+        figures = activity_repo.figures_of(session, ids, week_start=week_start, week_end=week_end)
+        states = ranking_cache.states_of(session, db, ids)
+    lines = []
+    for grant in grants:
+        ws = grant.client.workspace_id
+        found = figures[ws]
+        last = found.last_activity
+        lines.append(
+            ClientOverview(
+                client=grant.client,
+                workspace_id=ws,
+                access=grant.access,
+                granted_at=grant.created_at,
+                stalled=last is None or now - last > timedelta(days=STALLED_AFTER_DAYS),
+                plan_check=ranking_cache.remembered(
+                    states.get(ws),
+                    ("plan check", today),
+                    lambda ws=ws: plan_check(Workspace(db, ws), today=today),  # type: ignore[misc]
+                ),
+                round=(
+                    f"{found.round_held} of {found.round_size} held"
+                    if found.round_size is not None
+                    else None
+                ),
+                meetings_this_week=found.meetings_this_week,
+                replies_awaited=found.replies_awaited,
+                last_activity=last,
+            )
+        )
     return sorted(lines, key=lambda c: (not c.stalled, c.client.name.lower()))
 
 
-def _overview(
-    db: Database, grant: GrantInfo, *, settings: Settings, today: date, now: datetime
-) -> ClientOverview:
-    from nextmove.services import meeting_rounds, meetings, vision
+def plan_check(workspace: Workspace, *, today: date) -> str:
+    """The plan check in a few words: "no plan yet", "2 weaknesses", "no weaknesses"."""
+    from nextmove.services import vision
 
-    workspace = client_workspace(db, grant.client.workspace_id)
-    findings = vision.run_check(workspace, today=today)
-    has_plan = bool(vision.get_vision(workspace).steps)
-    weaknesses = sum(1 for f in findings if f.severity == "weakness")
-    if not has_plan:
-        plan_check = "no plan yet"
-    elif weaknesses:
-        plan_check = f"{weaknesses} weakness{'es' if weaknesses != 1 else ''}"
-    else:
-        plan_check = "no weaknesses"
-    round_text = None
-    round_id = meeting_rounds.current_round_id(workspace)
-    if round_id is not None:
-        progress = meeting_rounds.round_progress(workspace, round_id)
-        round_text = f"{progress.totals.get('held', 0)} of {progress.size} held"
-    tz = ZoneInfo(settings.timezone)
-    week_end = today + timedelta(days=7)
-    this_week = sum(
-        1
-        for m in meetings.list_meetings(workspace, state="scheduled")
-        if m.starts_at is not None and today <= m.starts_at.astimezone(tz).date() < week_end
-    )
-    awaited = len(meetings.list_meetings(workspace, state="requested"))
-    last = last_activity(workspace)
-    stalled = last is None or now - last > timedelta(days=STALLED_AFTER_DAYS)
-    return ClientOverview(
-        client=grant.client,
-        workspace_id=grant.client.workspace_id,
-        access=grant.access,
-        granted_at=grant.created_at,
-        stalled=stalled,
-        plan_check=plan_check,
-        round=round_text,
-        meetings_this_week=this_week,
-        replies_awaited=awaited,
-        last_activity=last,
-    )
-
-
-def client_workspace(db: Database, workspace_id: int) -> Workspace:
-    """The client's workspace, for the services to read."""
-    return open_workspace(db, workspace_id=workspace_id)
-
-
-def last_activity(workspace: Workspace) -> datetime | None:
-    """When the client last wrote anything: a journal entry, a meeting, their plan."""
-    with workspace.session() as session:
-        return activity_repo.last_written_at(session)
+    main = vision.run_plan_checks(workspace, today=today)[0]
+    if not main.plan.steps:
+        return "no plan yet"
+    weaknesses = sum(1 for f in main.findings if f.severity == "weakness")
+    if weaknesses:
+        return f"{weaknesses} weakness{'es' if weaknesses != 1 else ''}"
+    return "no weaknesses"

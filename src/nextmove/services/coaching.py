@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, select
 
+from nextmove.domain import limits
 from nextmove.errors import AccessDenied, NotFound, UserError
 from nextmove.services.accounts import (
     ACCESS_LEVELS,
@@ -30,7 +31,7 @@ from nextmove.store.account_models import (
 from nextmove.store.db import Database
 
 OWN = "own"
-MAX_NOTE = 20_000
+MAX_NOTE = limits.NOTES
 AUDIT_PAGE = 200
 # What each access level lets a coach do in a client's workspace.
 WRITES_ALLOWED = frozenset({"edit"})

@@ -14,6 +14,7 @@ from typing import Literal
 
 from sqlalchemy.orm import Session
 
+from nextmove.domain import limits
 from nextmove.domain.limits import check_length
 from nextmove.domain.vision import plan_key
 from nextmove.errors import NotFound, UserError
@@ -23,7 +24,7 @@ from nextmove.store import vision as vision_repo
 
 Subject = Literal["plan", "opportunity"]
 SUBJECTS: tuple[Subject, ...] = ("plan", "opportunity")
-COMMENT_MAX = 5_000
+COMMENT_MAX = limits.COMMENT
 ROLES = ("owner", "coach")
 
 

@@ -172,11 +172,15 @@ def made_the_move(careers: list[Career], vision: Vision) -> dict[int, str]:
     return out
 
 
-def untrodden_next_step(db: Workspace, *, today: date) -> Finding | None:
+def untrodden_next_step(
+    db: Workspace, *, today: date, vision: Vision | None = None
+) -> Finding | None:
     """For `vision check`: a note when nobody in your network made the move from your role
-    to your next step, naming who made the nearest move."""
-    with db.session() as session:
-        vision = vision_repo.load_vision(session)
+    to your next step, naming who made the nearest move. `vision`: the workspace's, when
+    the caller has read it already."""
+    if vision is None:
+        with db.session() as session:
+            vision = vision_repo.load_vision(session)
     step = vision.next_step
     if step is None or not step.title.strip() or not vision.me.title.strip():
         return None

@@ -31,6 +31,7 @@ from nextmove.domain.suggest import (
 )
 from nextmove.domain.vision import Vision
 from nextmove.errors import UserError
+from nextmove.services import ranking_cache
 from nextmove.services.progress import gc_paused
 from nextmove.services.suggest_directory import (
     ChartView,
@@ -354,59 +355,94 @@ def suggest_people(
     aimed at the main plan, or at the plan named `plan`."""
     if limit < 1:
         raise UserError("must be at least 1", field="limit")
+    question = (
+        "suggest",
+        today,
+        limit,
+        weights,
+        cooldown_days,
+        frozenset(exclude or ()),
+        plan,
+    )
     with db.session() as session:
-        vision = vision_repo.load_vision(session)
-        # Your title read where you set no level or function (the reference loads only then).
-        from nextmove.services.titles import read_position
-
-        vision.me = read_position(vision.me)
-        if plan is not None:
-            vision = vision.following(get_plan(vision, plan))
-        with gc_paused():
-            candidates, me, total, chart, scored = _candidates(
+        found = ranking_cache.kept(
+            session,
+            db,
+            question,
+            lambda: _suggest(
                 session,
-                vision,
                 today=today,
+                limit=limit,
                 weights=weights,
                 cooldown_days=cooldown_days,
-                keep=max(limit * 3, PATH_POOL) + limit,
-            )
-        if exclude:
-            candidates = [c for c in candidates if c.person_id not in exclude]
-        options = {"today": today, "weights": weights, "cooldown_days": cooldown_days}
-        ranked = rank_candidates(vision, candidates, explain=False, **options)  # type: ignore[arg-type]
-        pool = [s for s in ranked[: max(limit * 3, PATH_POOL)] if not s.candidate.direct_strength]
-        if pool:
-            direct = repo.direct_ties(session, me)
-            finder = path_finder(session, me, direct, [s.candidate.person_id for s in pool])
-            rescored: dict[int, Suggestion] = {}
-            chart_ids = {c.member_ref: c.person_id for c in candidates if c.member_ref}
-            # Members of your chart: the way through it (your chain of command), for all of
-            # the pool at once.
-            pool_members = chart.load_members(session, (s.candidate.person_id for s in pool))
-            through_chart = chart_paths(
-                session, me.person_id, list(pool_members.values()), chart_ids
-            )
-            for s in pool:
-                found, names = finder(s.candidate.person_id, 1)
-                described = describe_path(found[0], names) if found else ()
-                member = pool_members.get(s.candidate.person_id)
-                if not found and member is not None:
-                    through = through_chart.get((member.organization_id, member.employee_id))
-                    if through is not None:
-                        found, described = [through[0]], _describe_names(*through)
-                if found:
-                    c = replace(s.candidate, path=found[0], path_names=described)
-                    better = score_candidate(vision, c, explain=False, **options)  # type: ignore[arg-type]
-                    if better is not None:
-                        rescored[c.person_id] = better
-            ranked = [rescored.get(s.candidate.person_id, s) for s in ranked]
-            ranked.sort(key=lambda s: (-s.score, s.candidate.name, s.candidate.person_id))
-        explained = [
-            score_candidate(vision, s.candidate, **options) or s  # type: ignore[arg-type]
-            for s in ranked[:limit]
-        ]
-        charted = me.person_id is not None or bool(reads.workspace_orgs(session))
+                exclude=exclude,
+                plan=plan,
+            ),
+        )
+    # A list of its own for the caller; the suggestions themselves are not changed by anyone.
+    return replace(found, suggestions=list(found.suggestions))
+
+
+def _suggest(
+    session: Session,
+    *,
+    today: date,
+    limit: int,
+    weights: Weights | None,
+    cooldown_days: int,
+    exclude: set[int] | None,
+    plan: str | None,
+) -> SuggestResult:
+    vision = vision_repo.load_vision(session)
+    # Your title read where you set no level or function (the reference loads only then).
+    from nextmove.services.titles import read_position
+
+    vision.me = read_position(vision.me)
+    if plan is not None:
+        vision = vision.following(get_plan(vision, plan))
+    with gc_paused():
+        candidates, me, total, chart, scored = _candidates(
+            session,
+            vision,
+            today=today,
+            weights=weights,
+            cooldown_days=cooldown_days,
+            keep=max(limit * 3, PATH_POOL) + limit,
+        )
+    if exclude:
+        candidates = [c for c in candidates if c.person_id not in exclude]
+    options = {"today": today, "weights": weights, "cooldown_days": cooldown_days}
+    ranked = rank_candidates(vision, candidates, explain=False, **options)  # type: ignore[arg-type]
+    pool = [s for s in ranked[: max(limit * 3, PATH_POOL)] if not s.candidate.direct_strength]
+    if pool:
+        direct = repo.direct_ties(session, me)
+        finder = path_finder(session, me, direct, [s.candidate.person_id for s in pool])
+        rescored: dict[int, Suggestion] = {}
+        chart_ids = {c.member_ref: c.person_id for c in candidates if c.member_ref}
+        # Members of your chart: the way through it (your chain of command), for all of
+        # the pool at once.
+        pool_members = chart.load_members(session, (s.candidate.person_id for s in pool))
+        through_chart = chart_paths(session, me.person_id, list(pool_members.values()), chart_ids)
+        for s in pool:
+            found, names = finder(s.candidate.person_id, 1)
+            described = describe_path(found[0], names) if found else ()
+            member = pool_members.get(s.candidate.person_id)
+            if not found and member is not None:
+                through = through_chart.get((member.organization_id, member.employee_id))
+                if through is not None:
+                    found, described = [through[0]], _describe_names(*through)
+            if found:
+                c = replace(s.candidate, path=found[0], path_names=described)
+                better = score_candidate(vision, c, explain=False, **options)  # type: ignore[arg-type]
+                if better is not None:
+                    rescored[c.person_id] = better
+        ranked = [rescored.get(s.candidate.person_id, s) for s in ranked]
+        ranked.sort(key=lambda s: (-s.score, s.candidate.name, s.candidate.person_id))
+    explained = [
+        score_candidate(vision, s.candidate, **options) or s  # type: ignore[arg-type]
+        for s in ranked[:limit]
+    ]
+    charted = me.person_id is not None or bool(reads.workspace_orgs(session))
     return SuggestResult(explained, total, scored, me.person_id is not None, charted)
 
 

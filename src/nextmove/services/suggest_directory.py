@@ -13,17 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
 from nextmove.domain.paths import Hop, WarmPath
 from nextmove.services.members import member_ref
+from nextmove.services.ranking_cache import Kept
 from nextmove.store import directory as directory_store
 from nextmove.store import directory_ranking as ranking
 from nextmove.store import directory_reads as reads
 from nextmove.store.directory import DirectoryMember, Holder
 from nextmove.store.directory_ranking import GroupKey, RankingGroup, RankingRow
+from nextmove.store.ids import workspace_of
 
 ORG_TIE_STRENGTH = 4  # as store.suggest: a manager or a direct report
 MEMBER_LEVEL_CONFIDENCE = 0.8  # a level read from a chart's title
@@ -324,7 +326,15 @@ def chart_view(
     )
     # Few members pass the filter (a chart of modest size, or you sit high): one read of
     # them all. Many: the database counts them per group, and only the shortlist is read.
-    view.held = ranking.ranking_rows_upto(session, view.where, READ_AT_ONCE)
+    read = _directory_read(
+        session,
+        view,
+        orgs,
+        (min_level, frozenset(functions), tuple(sorted(wanted)), mine.depth if mine else None)
+        if prefilter
+        else None,
+    )
+    view.held = read if not read or isinstance(read[0], RankingRow) else None
     if view.held is not None:
         for row in view.held:
             group = view.group_of(row)
@@ -332,7 +342,7 @@ def chart_view(
             view.depth[group] = min(view.depth.get(group, row.depth), row.depth)
         view.plain = dict(view.total)
     else:
-        for found_group in ranking.ranking_groups(session, view.where, by_city=by_city):
+        for found_group in cast(list[RankingGroup], read):
             view.plain[found_group.key] = view.total[found_group.key] = found_group.members
             view.depth[found_group.key] = found_group.depth
             if found_group.packed is not None:
@@ -378,6 +388,45 @@ def chart_view(
         counts = directory_store.member_counts(session, list(orgs))
         view.people = max(view.people, sum(counts.values()) - len(linked))
     return view
+
+
+# The directory's rows a ranking reads, kept between rankings: they are the same for every
+# workspace of a program that asks the same (the directory is shared; nothing of a
+# workspace is in them), and change only with a new snapshot. A few reads of at most
+# KEPT_ROWS members each (the members at once, or their groups with SQLite's packing).
+KEPT_READS = 2
+KEPT_ROWS = 100_000
+DIRECTORY_READS: Kept[list[Any]] = Kept(KEPT_READS)
+
+
+def _directory_read(
+    session: Session, view: ChartView, orgs: dict[int, tuple[str, str]], filtered: Any
+) -> list[Any]:
+    """The members the ranking's filter lets through when few do (RankingRows), else their
+    groups (RankingGroups); kept by the organizations' current snapshots and what the filter
+    depends on (`filtered`: None when everyone passes)."""
+    snapshots = tuple(
+        pair
+        for pair in directory_store.snapshots_of(session, workspace_of(session))
+        if pair[0] in orgs
+    )
+    key = (session.info.get("database"), snapshots, filtered, view.by_city)
+    found = DIRECTORY_READS.get(key)
+    if found is not None:
+        return found
+    rows: list[Any] | None = ranking.ranking_rows_upto(session, view.where, READ_AT_ONCE)
+    if rows is None:
+        rows = ranking.ranking_groups(session, view.where, by_city=view.by_city)
+        size = sum(g.members for g in rows)
+    else:
+        size = len(rows)
+    if (
+        size <= KEPT_ROWS
+        and len(snapshots) == len(orgs)
+        and all(snap is not None for _org, snap in snapshots)
+    ):
+        DIRECTORY_READS.put(key, rows)
+    return rows
 
 
 def scored_members(session: Session, view: ChartView, keys: Iterable[Key]) -> dict[Key, RankingRow]:

@@ -101,7 +101,7 @@ def run_plan_checks(db: Workspace, *, today: date) -> list[PlanCheck]:
     checks = check_plans(vision, summary)
     from nextmove.services.moves import untrodden_next_step  # reads every history: only here
 
-    untrodden = untrodden_next_step(db, today=today)
+    untrodden = untrodden_next_step(db, today=today, vision=vision)
     if untrodden is not None:
         main = checks[0]
         checks[0] = replace(main, findings=[*main.findings, untrodden])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -427,10 +428,28 @@ def _stamp_workspace(session: Session, _context: Any, _instances: Any) -> None:
             raise RuntimeError("a row of another workspace was added to this one")
 
 
+@event.listens_for(WorkspaceSession, "before_commit")
+def _move_revision_on(session: Session) -> None:
+    """A transaction that wrote in a workspace moves its revision on (store/revision.py)."""
+    from nextmove.store.revision import move_revision_on
+
+    move_revision_on(session)
+
+
+@event.listens_for(WorkspaceSession, "after_commit")
+@event.listens_for(WorkspaceSession, "after_rollback")
+def _forget_connection(session: Session) -> None:
+    from nextmove.store.revision import forget_connection
+
+    forget_connection(session)
+
+
 @event.listens_for(WorkspaceSession, "after_begin")
 def _bind_workspace(session: Session, _transaction: Any, connection: Any) -> None:
     from nextmove.store.ids import bind_workspace
+    from nextmove.store.revision import remember_connection
 
+    remember_connection(session, connection)
     bind_workspace(
         connection,
         session.info.get("workspace_id"),
@@ -450,14 +469,22 @@ def _bind_row_security(session: Session, _transaction: Any, connection: Any) -> 
     )
 
 
+_OPENED = itertools.count(1)
+
+
 class Database:
-    """An engine and a session factory; `session()` is one transaction."""
+    """An engine and a session factory; `session()` is one transaction. `key` tells this
+    database from others opened in the same process (what is kept between requests is
+    kept per database)."""
 
     def __init__(self, engine: Engine):
         from nextmove.store.ids import forget_ids_on_begin
+        from nextmove.store.revision import track_writes
 
+        self.key = next(_OPENED)
         self.engine = engine
         forget_ids_on_begin(engine)
+        track_writes(engine)
         event.listen(engine, "before_execute", _scope_core, retval=True)
         self._factory = sessionmaker(engine, class_=WorkspaceSession, expire_on_commit=False)
 
@@ -488,7 +515,11 @@ class Database:
         (services get their sessions from a `Workspace`); without one, only the shared
         tables can be used, or every workspace's rows with `all_workspaces`."""
         session = self._factory(
-            info={"workspace_id": workspace_id, "all_workspaces": all_workspaces}
+            info={
+                "workspace_id": workspace_id,
+                "all_workspaces": all_workspaces,
+                "database": self.key,
+            }
         )
         try:
             with busy_translated():

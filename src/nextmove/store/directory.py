@@ -544,6 +544,34 @@ def last_snapshot_date(session: Session, key: str) -> tuple[str, date] | None:
     return (row[0], row[1]) if row else None
 
 
+def snapshots_of(session: Session, workspace_id: int) -> tuple[tuple[int, int | None], ...]:
+    """(organization id, its current snapshot) for each organization the workspace works
+    with: what the workspace reads of the directory changes only when this does."""
+    rows = session.execute(
+        select(LINK.c.organization_id, ORG.c.current_snapshot_id)
+        .join(ORG, ORG.c.id == LINK.c.organization_id)
+        .where(LINK.c.workspace_id == workspace_id)
+        .order_by(LINK.c.organization_id)
+    )
+    return tuple((int(r[0]), r[1]) for r in rows)
+
+
+def snapshots_of_many(
+    session: Session, workspace_ids: list[int]
+) -> dict[int, tuple[tuple[int, int | None], ...]]:
+    """`snapshots_of` for many workspaces at once."""
+    found: dict[int, list[tuple[int, int | None]]] = {}
+    rows = session.execute(
+        select(LINK.c.workspace_id, LINK.c.organization_id, ORG.c.current_snapshot_id)
+        .join(ORG, ORG.c.id == LINK.c.organization_id)
+        .where(LINK.c.workspace_id.in_(workspace_ids))
+        .order_by(LINK.c.workspace_id, LINK.c.organization_id)
+    )
+    for ws, org, snap in rows:
+        found.setdefault(int(ws), []).append((int(org), snap))
+    return {ws: tuple(pairs) for ws, pairs in found.items()}
+
+
 def organization_by_key(session: Session, key: str) -> tuple[int, str] | None:
     row = session.execute(select(ORG.c.id, ORG.c.name).where(ORG.c.key == key)).first()
     return (row.id, row.name) if row else None

@@ -6,6 +6,7 @@
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -41,6 +42,8 @@ class Workspace(Base):
         JSONType, default=dict, server_default="{}"
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Moves on with every transaction that writes in the workspace (store/revision.py).
+    revision: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class Profile(WorkspaceScoped, Base):

@@ -4,14 +4,23 @@ In local mode `/api/me` says so (no account) and the others are 404."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Request, Response
 from fastapi import Path as PathParam
-from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
+from nextmove.formats.schemas.accounts import (
+    AccountPublic,
+    AuditPublic,
+    ClientPublic,
+    InvitationCreate,
+    InvitationPublic,
+    MePublic,
+    MessagePublic,
+    NotePublic,
+    WorkspacePublic,
+)
 from nextmove.services import coach_dashboard, coaching
 from nextmove.services import sign_in as sign_in_service
 from nextmove.web.auth import MAX_ID, Principal, principal_of
@@ -19,55 +28,6 @@ from nextmove.web.deps import ContextDep, NowDep, TodayDep
 
 RowId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 router = APIRouter(tags=["accounts"])
-
-
-class AccountPublic(BaseModel):
-    id: int
-    email: str
-    name: str
-    role: Literal["member", "coach", "admin"]
-
-
-class WorkspacePublic(BaseModel):
-    id: int | None = Field(description="The workspace this request works on (null: local mode).")
-    access: Literal["own", "view", "comment", "edit"]
-    owner: str | None = Field(description="Whose workspace it is (server mode).")
-
-
-class MePublic(BaseModel):
-    mode: Literal["local", "server"]
-    account: AccountPublic | None
-    workspace: WorkspacePublic
-    csrf_token: str | None = Field(
-        description="Send as the X-CSRF-Token header with API writes that use the session "
-        "cookie (null with a Bearer token and in local mode)."
-    )
-
-
-class AuditPublic(BaseModel):
-    at: datetime
-    actor: dict[str, str]
-    action: Literal["read", "write"]
-    method: str
-    path: str
-
-
-class ClientPublic(BaseModel):
-    workspace_id: int
-    name: str
-    email: str
-    access: Literal["view", "comment", "edit"]
-    granted_at: datetime
-    stalled: bool
-    plan_check: str | None
-    round: str | None
-    meetings_this_week: int | None
-    replies_awaited: int | None
-    last_activity: datetime | None
-
-
-class NotePublic(BaseModel):
-    body: str = Field(max_length=coaching.MAX_NOTE)
 
 
 def _principal(request: Request) -> Principal:
@@ -174,22 +134,6 @@ def put_notes(
         context.database, principal.account.id, workspace_id, note.body, now=now
     )
     return note
-
-
-class InvitationCreate(BaseModel):
-    email: str = Field(max_length=320, description="The client's e-mail.")
-    access: Literal["view", "comment", "edit"] = "view"
-
-
-class InvitationPublic(BaseModel):
-    id: int
-    coach: dict[str, str]
-    access: Literal["view", "comment", "edit"]
-    created_at: datetime
-
-
-class MessagePublic(BaseModel):
-    message: str
 
 
 @router.post(

@@ -3,12 +3,17 @@ access; view cannot), the owner's replies, and resolving them (the owner only)."
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
 
+from nextmove.formats.schemas.comments import (
+    CommentAuthorPublic,
+    CommentCreate,
+    CommentPublic,
+    CommentResolve,
+    SubjectKind,
+)
 from nextmove.formats.schemas.core import ErrorPublic
 from nextmove.services import comments as service
 from nextmove.web.auth import comment_author, require_owner
@@ -17,44 +22,6 @@ from nextmove.web.deps import DbDep, NowDep
 router = APIRouter(prefix="/comments", tags=["comments"])
 
 CommentId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The comment's id.")]
-SubjectKind = Literal["plan", "opportunity"]
-
-
-class CommentAuthorPublic(BaseModel):
-    name: str
-    email: str = Field(description="Empty in local mode.")
-    role: Literal["owner", "coach"]
-
-
-class CommentPublic(BaseModel):
-    id: int
-    subject: SubjectKind
-    subject_id: int = Field(description="The plan's or the opportunity's id.")
-    subject_name: str = Field(description="The plan's name or the opportunity's title.")
-    author: CommentAuthorPublic
-    body: str
-    created_at: datetime
-    open: bool
-    resolved_at: datetime | None
-    resolved_by: str | None
-
-
-class CommentCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    subject: SubjectKind
-    about: str = Field(
-        min_length=1,
-        max_length=200,
-        description="The plan's name, or the opportunity's id (as from /api/opportunities).",
-    )
-    body: str = Field(min_length=1, max_length=service.COMMENT_MAX)
-
-
-class CommentResolve(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    reopen: bool = Field(default=False, description="Open a resolved comment again.")
 
 
 def _public(c: service.CommentView) -> CommentPublic:

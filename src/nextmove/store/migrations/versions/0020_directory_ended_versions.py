@@ -7,7 +7,7 @@ on SQLite, 1.4 s on PostgreSQL at 1,000,000 members). A partial index holds only
 versions, so it costs nothing on a first import and stays small.
 
 Revision ID: 0020
-Revises: 0018
+Revises: 0019
 Create Date: 2026-12-05 04:40:00
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0020"
-down_revision = "0018"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
