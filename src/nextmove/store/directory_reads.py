@@ -9,12 +9,11 @@ predicate; directory rows are shared and need none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from nextmove.store.directory import (
@@ -96,7 +95,7 @@ def members_named(session: Session, org_ids: Iterable[int], name: str) -> list[D
     return [_row(r) for r in rows]
 
 
-# What the ranking reads of a member, in this order (ranking_members).
+# What the ranking reads of a member, in this order (store.directory_ranking.RankingRow).
 RANKING_COLUMNS = (
     MEMBER.c.organization_id,
     MEMBER.c.employee_id,
@@ -109,89 +108,6 @@ RANKING_COLUMNS = (
     MEMBER.c.city,
     MEMBER.c.depth,
 )
-
-
-class RankingRow(NamedTuple):
-    """A member as the ranking reads them (RANKING_COLUMNS): a plain tuple, as cheap to
-    read by position as by name, for the hundreds of thousands a chart can give."""
-
-    organization_id: int
-    employee_id: str
-    name: str
-    title: str
-    level: int | None
-    function: str | None
-    department: str
-    manager_employee_id: str | None
-    city: str
-    depth: int
-
-
-BATCH = 20_000
-
-
-def _driver_rows(session: Session, query: Any) -> Iterator[RankingRow]:
-    """The rows of a query on shared directory tables, straight from the database driver
-    in batches: a million rows through SQLAlchemy's Row objects cost more than reading
-    them. (No workspace table is read: nothing to scope.)"""
-    conn = session.connection()
-    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-    params: Any = compiled.params
-    if compiled.positional:
-        params = tuple(compiled.params[name] for name in compiled.positiontup or ())
-    raw = conn.connection.dbapi_connection
-    assert raw is not None
-    # PostgreSQL: a server-side cursor streams the rows; SQLite steps through them anyway.
-    cursor = raw.cursor() if conn.dialect.name == "sqlite" else raw.cursor(name="ranking")
-    try:
-        cursor.execute(str(compiled), params)
-        while batch := cursor.fetchmany(BATCH):
-            yield from map(RankingRow._make, batch)
-    finally:
-        cursor.close()
-
-
-def ranking_members(
-    session: Session,
-    org_ids: Iterable[int],
-    *,
-    prefilter: bool,
-    min_level: int | None,
-    functions: Iterable[str],
-    above_depth: dict[int, int],
-    wanted: Iterable[tuple[int, str]] = (),
-) -> Iterator[RankingRow]:
-    """Current members worth scoring, as rows of RANKING_COLUMNS (streamed: one pass of
-    the columns the ranking needs, nothing more). Without `prefilter`, everyone; with it,
-    those the ranking can place high: above your level (or at it in a target function),
-    above your depth in your own organization (`above_depth`: organization id -> your
-    depth), and the members named in `wanted` (your manager, your reports, your
-    predecessor)."""
-    ids = list(org_ids)
-    if not ids:
-        return iter(())
-    query = (
-        select(*RANKING_COLUMNS)
-        .join(ORG, ORG.c.id == MEMBER.c.organization_id)
-        .where(MEMBER.c.organization_id.in_(ids), CURRENT)
-    )
-    if prefilter:
-        targets = list(functions)
-        conditions: list[Any] = []
-        if min_level is not None:
-            conditions.append(MEMBER.c.level >= min_level + 1)
-            if targets:
-                conditions.append(and_(MEMBER.c.function.in_(targets), MEMBER.c.level >= min_level))
-        elif targets:
-            conditions.append(MEMBER.c.function.in_(targets))
-        for org_id, depth in above_depth.items():
-            conditions.append(and_(MEMBER.c.organization_id == org_id, MEMBER.c.depth < depth))
-        for org_id, emp in wanted:
-            conditions.append(and_(MEMBER.c.organization_id == org_id, MEMBER.c.employee_id == emp))
-        if not conditions:
-            return iter(())
-        query = query.where(or_(*conditions))
-    return _driver_rows(session, query)
 
 
 def team_growth(session: Session, org_id: int) -> dict[str, tuple[int, int]]:
