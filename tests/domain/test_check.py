@@ -176,7 +176,7 @@ def test_every_finding_has_advice(clear: Vision) -> None:
 
 
 def test_findings_about_the_second_step_read_as_sentences() -> None:
-    """"The two jobs from now has no city" is not English."""
+    """ "The two jobs from now has no city" is not English."""
     from nextmove.domain.check import check_vision
     from nextmove.domain.vision import Position, RoleOutline, Vision
 
