@@ -243,7 +243,9 @@ def build_org(url: str, n: int, fanout: int = 8) -> int:
                 ),
                 [{"ws": db.id, "p": p, "d": d} for p, d in items[start : start + 50_000]],
             )
-    me = next(i for i, d in depth_of.items() if d == 5)  # a senior, five levels down
+    # A senior, five levels down (or as deep as a small chart goes).
+    deep = min(5, max(depth_of.values()))
+    me = next(i for i, d in depth_of.items() if d == deep)
     with db.session() as session:
         vision_repo.save_vision(session, vision(), now=NOW)
         session.execute(
