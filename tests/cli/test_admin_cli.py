@@ -85,7 +85,7 @@ def test_token_grant_and_revoke(cli: Cli, db_url: str) -> None:
     finally:
         db.dispose()
     granted = cli("admin grant ann@example.org cat@example.org --access comment")
-    assert granted.exit_code == 0 and "Cat can now comment the workspace of Ann" in granted.stdout
+    assert granted.exit_code == 0 and "Cat can now comment on the workspace of Ann" in granted.stdout
     not_coach = cli("admin grant cat@example.org ann@example.org --access view")
     assert not_coach.exit_code == 2 and "ann@example.org is not a coach account" in not_coach.stderr
     bad_access = cli("admin grant ann@example.org cat@example.org --access admin")

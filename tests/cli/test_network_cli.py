@@ -123,6 +123,7 @@ def test_delete_asks_unless_told_not_to(cli: Cli) -> None:
     aborted = cli(["people", "delete", "Ana Okafor"], input="n\n")
     assert aborted.exit_code == 1
     assert json.loads(cli("people list --json").stdout)["total"] == 1
+    assert "1 person" in cli("people list").stdout  # not "1 people"
     assert cli(["people", "delete", "Ana Okafor", "--yes"]).exit_code == 0
     assert json.loads(cli("people list --json").stdout)["total"] == 0
 

@@ -160,7 +160,8 @@ def grant(
         now=now(),
     )
     console.print(
-        f"{escape(result.coach.name)} can now {result.access} the workspace of "
+        f"{escape(result.coach.name)} can now "
+        f"{'comment on' if result.access == 'comment' else result.access} the workspace of "
         f"{escape(result.client.name)}."
     )
 

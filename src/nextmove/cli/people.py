@@ -108,7 +108,8 @@ def list_(
             console.print("Import your network: `nextmove import linkedin Connections.csv`.")
         return
     table = Table(
-        title=f"{total} people" + (f" (showing {len(lines)})" if total > len(lines) else "")
+        title=(f"{total} people" if total != 1 else "1 person")
+        + (f" (showing {len(lines)})" if total > len(lines) else "")
     )
     for column in ("#", "Name", "Position", "Level", "Tier", "Last contact", "Flags"):
         table.add_column(column)
