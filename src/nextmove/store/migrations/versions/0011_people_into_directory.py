@@ -369,5 +369,9 @@ def _remove(bind: Any, moved: list[tuple[int, int]]) -> None:
 def downgrade() -> None:
     # The directory's tables go in 0008's downgrade; the people moved into it are not
     # brought back as person rows (their chart is in the directory until then).
-    with op.batch_alter_table("organization") as batch:
-        batch.drop_column("industry")
+    # On SQLite, in place rather than a batch (copy, drop, rename): dropping the old table
+    # would cascade to the workspaces' links to it (3.35 on).
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("ALTER TABLE organization DROP COLUMN industry")
+    else:
+        op.drop_column("organization", "industry")

@@ -28,5 +28,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("workspace") as batch:
-        batch.drop_column("revision")
+    # On SQLite, never a batch (copy, drop, rename) of `workspace`: with foreign keys on,
+    # dropping the old table would cascade to every row of every workspace. SQLite drops a
+    # plain column in place (3.35 on).
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("ALTER TABLE workspace DROP COLUMN revision")
+    else:
+        op.drop_column("workspace", "revision")
