@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from nextmove.store.directory import MEMBER, ORG
 from nextmove.store.directory_reads import CURRENT, RANKING_COLUMNS
+from nextmove.store.prefilter import level_conditions
 
 CHUNK = {"postgresql": 5000}  # keys per IN list (SQLite: 500, its look-ups are cheap)
 GROUPING_MEMORY = "32MB"
@@ -110,14 +111,9 @@ def ranking_filter(
     base = and_(MEMBER.c.organization_id.in_(ids), CURRENT)
     if not prefilter:
         return base
-    targets = sorted(set(functions))
-    conditions: list[Any] = []
-    if min_level is not None:
-        conditions.append(MEMBER.c.level >= min_level + 1)
-        if targets:
-            conditions.append(and_(MEMBER.c.function.in_(targets), MEMBER.c.level >= min_level))
-    elif targets:
-        conditions.append(MEMBER.c.function.in_(targets))
+    conditions = level_conditions(
+        MEMBER.c.level, MEMBER.c.function, min_level=min_level, functions=sorted(set(functions))
+    )
     for org_id, depth in above_depth.items():
         conditions.append(and_(MEMBER.c.organization_id == org_id, MEMBER.c.depth < depth))
     for org_id, emp in wanted:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from nextmove.domain.import_kinds import contact_sources
 from nextmove.store.ids import same_row
 from nextmove.store.people import INTERACTION, JOB, POSITION, PROFILE, SOURCE, TIE, P, _chunks
+from nextmove.store.prefilter import level_conditions
 
 WITH_POSITION = P.outerjoin(POSITION, same_row(P, POSITION, "person_id"))
 ORG_TIE_STRENGTH = 4  # a manager or a direct report
@@ -111,14 +112,13 @@ def candidate_rows(
     if exclude is not None:
         query = query.where(P.c.id != exclude)
     if prefilter:
-        functions = list(target_functions)
-        conditions: list[Any] = [P.c.offered_help.is_(True), P.c.navigated_transition.is_(True)]
-        if min_level is not None:
-            conditions.append(P.c.level >= min_level + 1)
-            if functions:
-                conditions.append(and_(P.c.function.in_(functions), P.c.level >= min_level))
-        elif functions:
-            conditions.append(P.c.function.in_(functions))
+        conditions: list[Any] = [
+            P.c.offered_help.is_(True),
+            P.c.navigated_transition.is_(True),
+            *level_conditions(
+                P.c.level, P.c.function, min_level=min_level, functions=list(target_functions)
+            ),
+        ]
         if me.org_depth is not None and me.org_key:
             conditions.append(and_(P.c.org_key == me.org_key, POSITION.c.depth < me.org_depth))
         query = query.where(or_(*conditions))
