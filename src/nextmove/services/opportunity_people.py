@@ -144,36 +144,38 @@ def _in_chart(
     if org_id is None:
         return []
     linked = directory_reads.linked_people(session, [org_id])
-    found = [
-        m
-        for m in directory_store.members_for_role(
-            session, org_id, function=function, level=level, limit=3 * IN_CHART + len(linked)
-        )
-        if (m.organization_id, m.employee_id) not in linked
-    ]
-    found.sort(key=lambda m: (member_priority(m.level, level), m.depth, m.name))
+    ranked = sorted(
+        (
+            (member_priority(m.level, level), m)
+            for m in directory_store.members_for_role(
+                session, org_id, function=function, level=level, limit=3 * IN_CHART + len(linked)
+            )
+            if (m.organization_id, m.employee_id) not in linked
+        ),
+        key=lambda pm: (pm[0], pm[1].depth, pm[1].name),
+    )
     # A couple at the role's layer and a couple below it, not a list of peers and juniors.
-    kept, taken = [], Counter[int]()
-    for m in found:
-        priority = member_priority(m.level, level)
+    kept: list[PersonNear] = []
+    taken = Counter[int]()
+    for priority, m in ranked:
+        if len(kept) == IN_CHART:
+            break
         if priority in (2, 4) and taken[priority] >= PEERS:
             continue
         taken[priority] += 1
-        kept.append(m)
-    found = kept
-    return [
-        PersonNear(
-            person_id=0,
-            name=m.name,
-            title=m.title,
-            organization=m.organization,
-            function=m.function,
-            level=m.level,
-            member_ref=members.member_ref(key, m.employee_id),
-            why=why_meet_member(m.level, m.function, level, function),
+        kept.append(
+            PersonNear(
+                person_id=0,
+                name=m.name,
+                title=m.title,
+                organization=m.organization,
+                function=m.function,
+                level=m.level,
+                member_ref=members.member_ref(key, m.employee_id),
+                why=why_meet_member(m.level, m.function, level, function),
+            )
         )
-        for m in found
-    ][:IN_CHART]
+    return kept
 
 
 def plan_meeting(
